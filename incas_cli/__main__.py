@@ -1,0 +1,3 @@
+from incas_cli.cli import main
+
+main()

@@ -1,0 +1,39 @@
+"""The typer application: one module per command, mounted here."""
+
+from __future__ import annotations
+
+import typer
+
+from incas_cli import __version__
+from incas_cli.messages import cli as msg
+
+app = typer.Typer(
+    name="incas",
+    help=msg.APP_HELP,
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+plan_app = typer.Typer(help=msg.PLAN_HELP, no_args_is_help=True)
+app.add_typer(plan_app, name="plan")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"incas {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", "-V", help=msg.VERSION_HELP, callback=_version, is_eager=True
+    ),
+) -> None:
+    """incas."""
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

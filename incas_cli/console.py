@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import sys
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich.console import Console
@@ -12,6 +13,7 @@ from rich.markup import escape
 from incas_cli.messages import cli as msg
 
 if TYPE_CHECKING:
+    from incas_cli.batch import Outcome
     from incas_cli.errors import IncasError
 
 
@@ -40,3 +42,81 @@ def print_error(err: IncasError) -> None:
 def print_plain(text: str, *, stderr: bool = False) -> None:
     """Print user text literally (no markup interpretation)."""
     get_console(stderr=stderr).print(escape(text), soft_wrap=True)
+
+
+def _counts(errors: int, warnings: int) -> str:
+    template = msg.COUNTS_ONE_ERROR if errors == 1 else msg.COUNTS
+    return template.format(errors=errors, warnings=warnings)
+
+
+def print_outcomes(outcomes: Sequence[Outcome]) -> None:
+    """Findings in the ``file:line:col: livello [CODICE] percorso: messaggio`` form.
+
+    Findings go to stdout (they are the command's result); each file ends with a one-line
+    verdict, and several files end with a summary line.
+    """
+    from incas_cli.batch import Status
+    from incas_cli.messages import checks as cmsg
+
+    console = get_console()
+    for outcome in outcomes:
+        if outcome.error is not None:
+            print_error(outcome.error)
+            console.print(f"{escape(outcome.name)}: [bold red]{msg.UNREADABLE}[/]")
+            continue
+        result = outcome.result
+        if result is None:
+            continue
+        for f in result.findings:
+            label = (
+                f"[bold red]{cmsg.SEVERITY_ERROR}[/]"
+                if f.blocking
+                else f"[yellow]{cmsg.SEVERITY_WARNING}[/]"
+            )
+            where = f"{f.file}:{f.line}:{f.column}"
+            path = f" {escape(f.path)}:" if f.path else ""
+            console.print(
+                f"{escape(where)}: {label} [dim]\\[{f.code}][/]{path} {escape(f.message)}",
+                soft_wrap=True,
+            )
+            if f.hint:
+                console.print(f"    [cyan]{msg.HINT_LABEL}:[/] {escape(f.hint)}", soft_wrap=True)
+        counts = _counts(len(result.errors), len(result.warnings))
+        if outcome.status is Status.OK:
+            verdict = msg.VALID_FINAL if result.final else msg.VALID
+            console.print(f"{escape(outcome.name)}: [bold green]{verdict}[/] ({counts})")
+        else:
+            console.print(f"{escape(outcome.name)}: [bold red]{msg.INVALID}[/] ({counts})")
+    if len(outcomes) > 1:
+        console.print(
+            msg.SUMMARY_FILES.format(
+                total=len(outcomes),
+                ok=sum(o.status is Status.OK for o in outcomes),
+                invalid=sum(o.status is Status.INVALID for o in outcomes),
+                failed=sum(o.status is Status.FAILED for o in outcomes),
+            )
+        )
+
+
+def outcomes_json(outcomes: Sequence[Outcome]) -> str:
+    import json
+
+    files = []
+    for o in outcomes:
+        entry: dict[str, object] = {"file": o.name, "status": o.status.value}
+        if o.error is not None:
+            entry["error"] = {
+                "message": o.error.message,
+                "hint": o.error.hint,
+                "line": o.error.line,
+                "column": o.error.column,
+            }
+        if o.result is not None:
+            entry["valid"] = o.result.ok
+            entry["errors"] = len(o.result.errors)
+            entry["warnings"] = len(o.result.warnings)
+            entry["findings"] = [f.to_json() for f in o.result.findings]
+        if o.output is not None:
+            entry["output"] = str(o.output)
+        files.append(entry)
+    return json.dumps({"version": 1, "files": files}, ensure_ascii=False, indent=2)

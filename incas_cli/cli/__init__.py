@@ -18,6 +18,13 @@ app = typer.Typer(
 plan_app = typer.Typer(help=msg.PLAN_HELP, no_args_is_help=True)
 app.add_typer(plan_app, name="plan")
 
+# Command modules import only typer at top level; their work is imported when they run.
+from incas_cli.cli.schema import schema  # noqa: E402
+from incas_cli.cli.validate import validate  # noqa: E402
+
+plan_app.command("validate")(validate)
+app.command("schema")(schema)
+
 
 def _version(value: bool) -> None:
     if value:

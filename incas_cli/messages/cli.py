@@ -13,3 +13,24 @@ ERROR_LABEL = "errore"
 WARNING_LABEL = "avviso"
 HINT_LABEL = "suggerimento"
 INTERRUPTED = "Interrotto dall'utente."
+
+NO_PLANS_IN_FOLDER = "nella cartella {folder} non ci sono file di piano (*.yaml, *.yml)"
+NO_PLANS_IN_FOLDER_HINT = "controlla il percorso o indica direttamente i file"
+
+# plan validate
+VALIDATE_HELP = "Controlla uno o più file di piano e segnala ogni problema con file:riga:colonna."
+VALIDATE_FILES_HELP = "File di piano (.yaml) o cartelle che li contengono."
+FINAL_HELP = "Controllo definitivo: richiede tutto ciò che serve alla delibera di adozione."
+JSON_HELP = "Stampa il risultato in JSON (per script e altri strumenti)."
+VALID = "valido"
+VALID_FINAL = "valido anche per l'adozione (--final)"
+INVALID = "non valido"
+UNREADABLE = "illeggibile"
+COUNTS = "{errors} errori, {warnings} avvisi"
+COUNTS_ONE_ERROR = "1 errore, {warnings} avvisi"
+SUMMARY_FILES = "{total} file: {ok} validi, {invalid} non validi, {failed} illeggibili"
+
+# schema
+SCHEMA_OUTPUT_HELP = "Scrive lo schema in questo file invece che sullo standard output."
+FORCE_HELP = "Sovrascrive il file di destinazione se esiste già."
+SCHEMA_WRITTEN = "Schema scritto in {path}"

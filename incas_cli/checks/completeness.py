@@ -1,0 +1,122 @@
+"""Open fields: what a draft still lacks before it can be adopted.
+
+One list serves ``plan status`` (counts and places) and ``--final`` (each open field is
+then an error), so the two can never disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from incas_cli.checks.findings import Loc, format_path
+from incas_cli.messages import checks as msg
+from incas_cli.models import Plan
+
+SECTIONS: tuple[str, ...] = (
+    "plan",
+    "comune",
+    "context",
+    "stakeholders",
+    "governance",
+    "needs",
+    "measures",
+    "monitoring",
+)
+
+
+@dataclass(frozen=True)
+class OpenField:
+    loc: Loc  # where the value should go (the field itself, may not exist in the file)
+    kind: str  # key into messages.checks.OPEN_LABELS
+
+    @property
+    def section(self) -> str:
+        return str(self.loc[0])
+
+    @property
+    def label(self) -> str:
+        return msg.OPEN_LABELS.get(self.kind, self.kind)
+
+    @property
+    def path(self) -> str:
+        return format_path(self.loc)
+
+
+def open_fields(plan: Plan) -> list[OpenField]:
+    out: list[OpenField] = []
+
+    def need(value: object, loc: Loc, kind: str) -> None:
+        if value is None or value == [] or value == "":
+            out.append(OpenField(loc, kind))
+
+    info = plan.plan
+    if info.period is None:
+        out.append(OpenField(("plan", "period"), "plan.period"))
+    else:
+        need(info.period.start, ("plan", "period", "start"), "plan.period.start")
+        need(info.period.end, ("plan", "period", "end"), "plan.period.end")
+    need(info.status, ("plan", "status"), "plan.status")
+    need(info.version, ("plan", "version"), "plan.version")
+    need(info.office, ("plan", "office"), "plan.office")
+
+    c = plan.comune
+    need(c.istat_code, ("comune", "istat_code"), "comune.istat_code")
+    need(c.province, ("comune", "province"), "comune.province")
+    need(c.region, ("comune", "region"), "comune.region")
+
+    ctx = plan.context
+    if ctx is None:
+        out.append(OpenField(("context",), "context"))
+    else:
+        need(ctx.description, ("context", "description"), "context.description")
+        need(ctx.crops, ("context", "crops"), "context.crops")
+        need(ctx.workforce, ("context", "workforce"), "context.workforce")
+
+    need(plan.stakeholders, ("stakeholders",), "stakeholders")
+    for i, s in enumerate(plan.stakeholders):
+        need(s.type, ("stakeholders", i, "type"), "stakeholder.type")
+        need(s.role, ("stakeholders", i, "role"), "stakeholder.role")
+        need(s.power, ("stakeholders", i, "power"), "stakeholder.power")
+        need(s.interest, ("stakeholders", i, "interest"), "stakeholder.interest")
+        need(s.engagement, ("stakeholders", i, "engagement"), "stakeholder.engagement")
+
+    if plan.governance is None:
+        out.append(OpenField(("governance",), "governance"))
+    else:
+        need(
+            plan.governance.steering_body,
+            ("governance", "steering_body"),
+            "governance.steering_body",
+        )
+
+    need(plan.needs, ("needs",), "needs")
+    for i, n in enumerate(plan.needs):
+        need(n.area, ("needs", i, "area"), "need.area")
+        need(n.description, ("needs", i, "description"), "need.description")
+        need(n.severity, ("needs", i, "severity"), "need.severity")
+        need(n.urgency, ("needs", i, "urgency"), "need.urgency")
+
+    need(plan.measures, ("measures",), "measures")
+    for i, m in enumerate(plan.measures):
+        need(m.description, ("measures", i, "description"), "measure.description")
+        need(m.objective, ("measures", i, "objective"), "measure.objective")
+        need(m.actions, ("measures", i, "actions"), "measure.actions")
+        need(m.needs, ("measures", i, "needs"), "measure.needs")
+        need(m.lead, ("measures", i, "lead"), "measure.lead")
+        need(m.start, ("measures", i, "start"), "measure.start")
+        need(m.end, ("measures", i, "end"), "measure.end")
+        need(m.budget, ("measures", i, "budget"), "measure.budget")
+        need(m.indicators, ("measures", i, "indicators"), "measure.indicators")
+        for j, line in enumerate(m.budget):
+            need(line.amount, ("measures", i, "budget", j, "amount"), "budget.amount")
+            need(line.source, ("measures", i, "budget", j, "source"), "budget.source")
+        for j, ind in enumerate(m.indicators):
+            need(ind.kind, ("measures", i, "indicators", j, "kind"), "indicator.kind")
+            need(ind.target, ("measures", i, "indicators", j, "target"), "indicator.target")
+
+    if plan.monitoring is None:
+        out.append(OpenField(("monitoring",), "monitoring"))
+    else:
+        need(plan.monitoring.reviews, ("monitoring", "reviews"), "monitoring.reviews")
+        need(plan.monitoring.reporting, ("monitoring", "reporting"), "monitoring.reporting")
+    return out

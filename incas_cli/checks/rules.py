@@ -1,0 +1,453 @@
+"""Cross-field rules: references, periods, coverage, the ISTAT list, adoption.
+
+Each rule is a function of a ``RuleContext`` yielding findings; rules never raise for
+user data. Severities that depend on ``--final`` are decided here, in one place.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from incas_cli.catalog import Catalog, ComuniIndex, NationalPlan
+from incas_cli.checks.findings import Finding, Loc, Severity, error, warning
+from incas_cli.checks.structure import suggest
+from incas_cli.messages import checks as msg
+from incas_cli.models import Plan
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    plan: Plan
+    catalog: Catalog
+    comuni: ComuniIndex
+    final: bool
+
+    @property
+    def national_plan(self) -> NationalPlan | None:
+        return self.catalog.national_plan(self.plan.plan.national_plan)
+
+    @property
+    def stakeholder_ids(self) -> list[str]:
+        return [s.id for s in self.plan.stakeholders]
+
+    @property
+    def need_ids(self) -> list[str]:
+        return [n.id for n in self.plan.needs]
+
+
+Rule = Callable[[RuleContext], Iterable[Finding]]
+
+
+def national_plan_known(ctx: RuleContext) -> Iterator[Finding]:
+    if ctx.national_plan is None:
+        yield error(
+            "UNKNOWN_NATIONAL_PLAN",
+            ("plan", "national_plan"),
+            msg.UNKNOWN_NATIONAL_PLAN.format(value=ctx.plan.plan.national_plan),
+            msg.UNKNOWN_NATIONAL_PLAN_HINT.format(known=", ".join(ctx.catalog.national_plans)),
+        )
+
+
+def unique_ids(ctx: RuleContext) -> Iterator[Finding]:
+    sections: list[tuple[str, list[str]]] = [
+        ("stakeholders", ctx.stakeholder_ids),
+        ("needs", ctx.need_ids),
+        ("measures", [m.id for m in ctx.plan.measures]),
+    ]
+    for section, ids in sections:
+        first: dict[str, int] = {}
+        for index, item_id in enumerate(ids):
+            if item_id in first:
+                yield error(
+                    "DUPLICATE_ID",
+                    (section, index, "id"),
+                    msg.DUPLICATE_ID.format(id=item_id, first=f"{section}[{first[item_id]}]"),
+                    msg.DUPLICATE_ID_HINT,
+                )
+            else:
+                first[item_id] = index
+
+
+def _stakeholder_ref(ctx: RuleContext, ref: str, loc: Loc) -> Iterator[Finding]:
+    if ref in ctx.stakeholder_ids:
+        return
+    close = suggest(ref, ctx.stakeholder_ids)
+    hint = (
+        msg.UNKNOWN_STAKEHOLDER_HINT_SUGGEST.format(suggestion=close)
+        if close
+        else msg.UNKNOWN_STAKEHOLDER_HINT.format(id=ref)
+    )
+    yield error("UNKNOWN_STAKEHOLDER", loc, msg.UNKNOWN_STAKEHOLDER.format(id=ref), hint)
+
+
+def stakeholder_references(ctx: RuleContext) -> Iterator[Finding]:
+    plan = ctx.plan
+    for i, rel in enumerate(plan.relations):
+        yield from _stakeholder_ref(ctx, rel.from_, ("relations", i, "from"))
+        yield from _stakeholder_ref(ctx, rel.to, ("relations", i, "to"))
+    gov = plan.governance
+    if gov is not None:
+        body = gov.steering_body
+        if body is not None:
+            if body.coordinator is not None:
+                yield from _stakeholder_ref(
+                    ctx, body.coordinator, ("governance", "steering_body", "coordinator")
+                )
+            for j, member in enumerate(body.members):
+                yield from _stakeholder_ref(
+                    ctx, member, ("governance", "steering_body", "members", j)
+                )
+        for i, table in enumerate(gov.tables):
+            for j, member in enumerate(table.members):
+                yield from _stakeholder_ref(ctx, member, ("governance", "tables", i, "members", j))
+    for i, measure in enumerate(plan.measures):
+        if measure.lead is not None:
+            yield from _stakeholder_ref(ctx, measure.lead, ("measures", i, "lead"))
+        for j, partner in enumerate(measure.partners):
+            yield from _stakeholder_ref(ctx, partner, ("measures", i, "partners", j))
+    if plan.process is not None:
+        for i, meeting in enumerate(plan.process.meetings):
+            for j, who in enumerate(meeting.participants):
+                yield from _stakeholder_ref(ctx, who, ("process", "meetings", i, "participants", j))
+
+
+def need_references(ctx: RuleContext) -> Iterator[Finding]:
+    for i, measure in enumerate(ctx.plan.measures):
+        for j, ref in enumerate(measure.needs):
+            if ref in ctx.need_ids:
+                continue
+            close = suggest(ref, ctx.need_ids)
+            hint = (
+                msg.UNKNOWN_NEED_HINT_SUGGEST.format(suggestion=close)
+                if close
+                else msg.UNKNOWN_NEED_HINT.format(id=ref)
+            )
+            yield error(
+                "UNKNOWN_NEED", ("measures", i, "needs", j), msg.UNKNOWN_NEED.format(id=ref), hint
+            )
+
+
+def action_references(ctx: RuleContext) -> Iterator[Finding]:
+    national = ctx.national_plan
+    if national is None:
+        return
+    numbers = {a.number for a in national.actions}
+    for i, measure in enumerate(ctx.plan.measures):
+        for j, number in enumerate(measure.actions):
+            if number not in numbers:
+                yield error(
+                    "UNKNOWN_ACTION",
+                    ("measures", i, "actions", j),
+                    msg.UNKNOWN_ACTION.format(number=number, plan=national.id),
+                    msg.UNKNOWN_ACTION_HINT.format(count=len(numbers)),
+                )
+
+
+def catalogue_ids(ctx: RuleContext) -> Iterator[Finding]:
+    actor_types = list(ctx.catalog.actor_types)
+    for i, s in enumerate(ctx.plan.stakeholders):
+        if s.type is not None and s.type not in ctx.catalog.actor_types:
+            close = suggest(s.type, actor_types)
+            yield error(
+                "UNKNOWN_ACTOR_TYPE",
+                ("stakeholders", i, "type"),
+                msg.UNKNOWN_ACTOR_TYPE.format(value=s.type),
+                msg.UNKNOWN_ACTOR_TYPE_HINT_SUGGEST.format(suggestion=close)
+                if close
+                else msg.UNKNOWN_ACTOR_TYPE_HINT,
+            )
+    areas: list[tuple[str | None, Loc]] = [
+        (n.area, ("needs", i, "area")) for i, n in enumerate(ctx.plan.needs)
+    ]
+    if ctx.plan.governance is not None:
+        areas += [
+            (t.topic, ("governance", "tables", i, "topic"))
+            for i, t in enumerate(ctx.plan.governance.tables)
+        ]
+    area_ids = list(ctx.catalog.need_areas)
+    for area, loc in areas:
+        if area is not None and area not in ctx.catalog.need_areas:
+            close = suggest(area, area_ids)
+            yield error(
+                "UNKNOWN_NEED_AREA",
+                loc,
+                msg.UNKNOWN_NEED_AREA.format(value=area),
+                msg.UNKNOWN_NEED_AREA_HINT_SUGGEST.format(suggestion=close)
+                if close
+                else msg.UNKNOWN_NEED_AREA_HINT,
+            )
+    sources = list(ctx.catalog.funding_sources)
+    for i, measure in enumerate(ctx.plan.measures):
+        for j, line in enumerate(measure.budget):
+            src = line.source
+            # Free text is allowed; a single slug-like word that is not an id is a likely typo.
+            if src is None or src in ctx.catalog.funding_sources or " " in src.strip():
+                continue
+            close = suggest(src.lower(), sources)
+            yield warning(
+                "FUNDING_SOURCE_NOT_IN_CATALOG",
+                ("measures", i, "budget", j, "source"),
+                msg.FUNDING_SOURCE_NOT_IN_CATALOG.format(value=src),
+                msg.FUNDING_SOURCE_NOT_IN_CATALOG_HINT_SUGGEST.format(suggestion=close)
+                if close
+                else msg.FUNDING_SOURCE_NOT_IN_CATALOG_HINT,
+            )
+
+
+def periods(ctx: RuleContext) -> Iterator[Finding]:
+    period = ctx.plan.plan.period
+    pstart = period.start if period else None
+    pend = period.end if period else None
+    if pstart and pend and pend < pstart:
+        yield error(
+            "END_BEFORE_START",
+            ("plan", "period", "end"),
+            msg.END_BEFORE_START.format(start=pstart, end=pend),
+            msg.END_BEFORE_START_HINT,
+        )
+        return
+    for i, m in enumerate(ctx.plan.measures):
+        if m.start and m.end and m.end < m.start:
+            yield error(
+                "END_BEFORE_START",
+                ("measures", i, "end"),
+                msg.END_BEFORE_START.format(start=m.start, end=m.end),
+                msg.END_BEFORE_START_HINT,
+            )
+            continue
+        outside = (pstart and m.start and m.start < pstart) or (pend and m.end and m.end > pend)
+        if outside:
+            loc: Loc = (
+                "measures",
+                i,
+                "start" if pstart and m.start and m.start < pstart else "end",
+            )
+            yield error(
+                "MEASURE_OUTSIDE_PERIOD",
+                loc,
+                msg.MEASURE_OUTSIDE_PERIOD.format(
+                    id=m.id,
+                    start=m.start or "?",
+                    end=m.end or "?",
+                    pstart=pstart or "?",
+                    pend=pend or "?",
+                ),
+                msg.MEASURE_OUTSIDE_PERIOD_HINT,
+            )
+    if ctx.plan.monitoring is not None and pstart and pend:
+        for i, month in enumerate(ctx.plan.monitoring.reviews):
+            if not pstart <= month <= pend:
+                yield warning(
+                    "REVIEW_OUTSIDE_PERIOD",
+                    ("monitoring", "reviews", i),
+                    msg.REVIEW_OUTSIDE_PERIOD.format(month=month, pstart=pstart, pend=pend),
+                    msg.REVIEW_OUTSIDE_PERIOD_HINT,
+                )
+
+
+def needs_addressed(ctx: RuleContext) -> Iterator[Finding]:
+    if not ctx.plan.measures:
+        return  # a draft without measures yet: counted as an open section instead
+    addressed = {ref for m in ctx.plan.measures for ref in m.needs}
+    severity = Severity.ERROR if ctx.final else Severity.WARNING
+    for i, need in enumerate(ctx.plan.needs):
+        if need.id not in addressed:
+            yield Finding(
+                "NEED_NOT_ADDRESSED",
+                severity,
+                ("needs", i, "id"),
+                msg.NEED_NOT_ADDRESSED.format(id=need.id),
+                msg.NEED_NOT_ADDRESSED_HINT.format(id=need.id),
+            )
+
+
+def axes_covered(ctx: RuleContext) -> Iterator[Finding]:
+    national = ctx.national_plan
+    if national is None or not ctx.plan.measures:
+        return
+    covered = {n for m in ctx.plan.measures for n in m.actions}
+    for axis, actions in national.actions_by_axis().items():
+        numbers = [a.number for a in actions]
+        if not covered.intersection(numbers):
+            yield warning(
+                "AXIS_NOT_COVERED",
+                ("measures",),
+                msg.AXIS_NOT_COVERED.format(
+                    axis=axis.label, actions=", ".join(str(n) for n in numbers)
+                ),
+                msg.AXIS_NOT_COVERED_HINT,
+            )
+
+
+def measures_complete(ctx: RuleContext) -> Iterator[Finding]:
+    if not ctx.final:
+        return  # in a draft these are open fields, counted by `plan status`
+    for i, m in enumerate(ctx.plan.measures):
+        if not m.indicators:
+            yield error(
+                "MEASURE_WITHOUT_INDICATORS",
+                ("measures", i),
+                msg.MEASURE_WITHOUT_INDICATORS.format(id=m.id),
+                msg.MEASURE_WITHOUT_INDICATORS_HINT,
+            )
+        if not m.budget:
+            yield error(
+                "MEASURE_WITHOUT_BUDGET",
+                ("measures", i),
+                msg.MEASURE_WITHOUT_BUDGET.format(id=m.id),
+                msg.MEASURE_WITHOUT_BUDGET_HINT,
+            )
+
+
+def adoption(ctx: RuleContext) -> Iterator[Finding]:
+    info = ctx.plan.plan
+    if info.status != "adottato":
+        return
+    if info.adoption is None:
+        yield error(
+            "ADOPTION_MISSING", ("plan", "status"), msg.ADOPTION_MISSING, msg.ADOPTION_MISSING_HINT
+        )
+        return
+    for field in ("organ", "number", "date"):
+        if getattr(info.adoption, field) is None:
+            yield error(
+                "ADOPTION_INCOMPLETE",
+                ("plan", "adoption", field),
+                msg.ADOPTION_INCOMPLETE.format(field=field),
+                msg.ADOPTION_INCOMPLETE_HINT,
+            )
+
+
+def _comune_names(records: Iterable[object]) -> str:
+    return " o ".join(f"{r.name} ({r.istat_code})" for r in records)  # type: ignore[attr-defined]
+
+
+def _check_comune(ctx: RuleContext, name: str, code: str | None, loc: Loc) -> Iterator[Finding]:
+    comuni = ctx.comuni
+    by_name = comuni.by_name(name)
+    if code is not None:
+        record = comuni.by_code(code)
+        if record is None:
+            suggestions = by_name or comuni.suggest(code)
+            yield error(
+                "UNKNOWN_ISTAT_CODE",
+                (*loc, "istat_code"),
+                msg.UNKNOWN_ISTAT_CODE.format(code=code),
+                msg.ISTAT_CODE_HINT.format(suggestions=_comune_names(suggestions[:3]))
+                if suggestions
+                else msg.ISTAT_CODE_HINT_NONE,
+            )
+            return
+        if record not in by_name:
+            suggestions = by_name or comuni.suggest(name)
+            yield error(
+                "ISTAT_CODE_MISMATCH",
+                (*loc, "istat_code"),
+                msg.ISTAT_CODE_MISMATCH.format(code=code, actual=record.name, name=name),
+                msg.ISTAT_CODE_HINT.format(suggestions=_comune_names(suggestions[:3]))
+                if suggestions
+                else msg.ISTAT_CODE_HINT_NONE,
+            )
+        return
+    if not by_name:
+        suggestions = comuni.suggest(name)
+        yield error(
+            "UNKNOWN_COMUNE",
+            (*loc, "name"),
+            msg.UNKNOWN_COMUNE.format(name=name),
+            msg.UNKNOWN_COMUNE_HINT_SUGGEST.format(suggestions=_comune_names(suggestions[:3]))
+            if suggestions
+            else msg.UNKNOWN_COMUNE_HINT,
+        )
+
+
+def comune_in_istat_list(ctx: RuleContext) -> Iterator[Finding]:
+    c = ctx.plan.comune
+    findings = list(_check_comune(ctx, c.name, c.istat_code, ("comune",)))
+    yield from findings
+    if not findings:
+        record = ctx.comuni.by_code(c.istat_code) if c.istat_code else None
+        if record is None:
+            matches = ctx.comuni.by_name(c.name)
+            record = matches[0] if len(matches) == 1 else None
+        if record is not None:
+            if c.province and c.province != record.province:
+                yield warning(
+                    "PROVINCE_MISMATCH",
+                    ("comune", "province"),
+                    msg.PROVINCE_MISMATCH.format(
+                        name=record.name, expected=record.province, value=c.province
+                    ),
+                    msg.TERRITORY_HINT,
+                )
+            if c.region and _fold(c.region) != _fold(record.region):
+                yield warning(
+                    "REGION_MISMATCH",
+                    ("comune", "region"),
+                    msg.REGION_MISMATCH.format(
+                        name=record.name, expected=record.region, value=c.region
+                    ),
+                    msg.TERRITORY_HINT,
+                )
+    for i, partner in enumerate(c.partners):
+        yield from _check_comune(ctx, partner.name, partner.istat_code, ("comune", "partners", i))
+
+
+def _fold(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def comune_in_network(ctx: RuleContext) -> Iterator[Finding]:
+    if ctx.plan.stakeholders and not any(s.type == "comune" for s in ctx.plan.stakeholders):
+        yield warning(
+            "COMUNE_NOT_IN_NETWORK",
+            ("stakeholders",),
+            msg.COMUNE_NOT_IN_NETWORK,
+            msg.COMUNE_NOT_IN_NETWORK_HINT,
+        )
+
+
+def governance_consistency(ctx: RuleContext) -> Iterator[Finding]:
+    gov = ctx.plan.governance
+    body = gov.steering_body if gov else None
+    if body and body.coordinator and body.members and body.coordinator not in body.members:
+        yield warning(
+            "COORDINATOR_NOT_MEMBER",
+            ("governance", "steering_body", "coordinator"),
+            msg.COORDINATOR_NOT_MEMBER.format(id=body.coordinator),
+            msg.COORDINATOR_NOT_MEMBER_HINT.format(id=body.coordinator),
+        )
+    if ctx.plan.process is None or gov is None or not gov.tables:
+        return
+    names = [t.name for t in gov.tables]
+    for i, meeting in enumerate(ctx.plan.process.meetings):
+        if meeting.kind == "tavolo" and meeting.table and meeting.table not in names:
+            close = difflib.get_close_matches(meeting.table, names, n=1, cutoff=0.6)
+            yield warning(
+                "UNKNOWN_TABLE",
+                ("process", "meetings", i, "table"),
+                msg.UNKNOWN_TABLE.format(name=meeting.table),
+                msg.UNKNOWN_TABLE_HINT_SUGGEST.format(suggestion=close[0])
+                if close
+                else msg.UNKNOWN_TABLE_HINT,
+            )
+
+
+RULES: tuple[Rule, ...] = (
+    national_plan_known,
+    comune_in_istat_list,
+    unique_ids,
+    stakeholder_references,
+    need_references,
+    action_references,
+    catalogue_ids,
+    periods,
+    adoption,
+    needs_addressed,
+    axes_covered,
+    measures_complete,
+    comune_in_network,
+    governance_consistency,
+)

@@ -1,0 +1,190 @@
+"""Field-level problems: the plan models' validation errors, told in Italian.
+
+pydantic reports every structural error of a file at once; each becomes a finding with
+its YAML path, so a user fixes them all in one pass.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from collections.abc import Iterable
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from incas_cli.checks.findings import Finding, Loc, error
+from incas_cli.messages import checks as msg
+from incas_cli.models import Plan
+
+_PATTERN_DETAILS = {
+    r"^[a-z0-9]+(-[a-z0-9]+)*$": msg.DETAIL_SLUG,
+    r"^[A-Za-z0-9][A-Za-z0-9_.-]*$": msg.DETAIL_ITEM_ID,
+    r"^\d{6}$": msg.DETAIL_ISTAT,
+    r"^[A-Z]{2}$": msg.DETAIL_PROVINCE,
+    r"^\d{4}-(0[1-9]|1[0-2])$": msg.DETAIL_MONTH,
+}
+
+_SIMPLE_DETAILS = {
+    "string_type": msg.DETAIL_STRING,
+    "string_too_short": msg.DETAIL_STRING_EMPTY,
+    "int_type": msg.DETAIL_INT,
+    "int_parsing": msg.DETAIL_INT,
+    "int_from_float": msg.DETAIL_INT,
+    "decimal_type": msg.DETAIL_NUMBER,
+    "decimal_parsing": msg.DETAIL_NUMBER,
+    "float_type": msg.DETAIL_NUMBER,
+    "float_parsing": msg.DETAIL_NUMBER,
+    "finite_number": msg.DETAIL_FINITE,
+    "decimal_max_digits": msg.DETAIL_DIGITS,
+    "decimal_whole_digits": msg.DETAIL_DIGITS,
+    "bool_type": msg.DETAIL_BOOL,
+    "bool_parsing": msg.DETAIL_BOOL,
+    "list_type": msg.DETAIL_LIST,
+    "date_type": msg.DETAIL_DATE,
+    "date_parsing": msg.DETAIL_DATE,
+    "date_from_datetime_parsing": msg.DETAIL_DATE,
+    "date_from_datetime_inexact": msg.DETAIL_DATE,
+}
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The pydantic model inside ``X | None``, ``list[X]``, ``Annotated[X, ...]``."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _model_in(typing.get_args(annotation)[0])
+    if origin in (list, typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            found = _model_in(arg)
+            if found is not None:
+                return found
+    return None
+
+
+def _field_keys(model: type[BaseModel]) -> list[str]:
+    return [f.alias or name for name, f in model.model_fields.items()]
+
+
+def model_at(loc: Loc) -> type[BaseModel] | None:
+    """The model class that validates the mapping at ``loc`` (None if not a model)."""
+    model: type[BaseModel] | None = Plan
+    for part in loc:
+        if model is None:
+            return None
+        if isinstance(part, int):
+            continue
+        field = next(
+            (f for name, f in model.model_fields.items() if (f.alias or name) == part), None
+        )
+        if field is None:
+            return None
+        model = _model_in(field.annotation)
+    return model
+
+
+def allowed_keys(loc: Loc) -> list[str]:
+    model = model_at(loc)
+    return _field_keys(model) if model is not None else []
+
+
+def suggest(value: str, choices: Iterable[str]) -> str | None:
+    matches = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def _short(value: Any) -> str:
+    text = str(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _detail(err: ErrorDetails) -> tuple[str, str | None]:
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    value = err.get("input")
+    if kind in _SIMPLE_DETAILS:
+        return _SIMPLE_DETAILS[kind], None
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return msg.DETAIL_MAPPING.format(value=_short(value)), None
+    if kind == "string_pattern_mismatch":
+        template = _PATTERN_DETAILS.get(str(ctx.get("pattern")), msg.INVALID_VALUE_HINT_SCHEMA)
+        return template.format(value=_short(value)), None
+    if kind == "string_too_long":
+        return msg.DETAIL_STRING_LONG.format(max_length=ctx.get("max_length")), None
+    if kind == "literal_error":
+        allowed = re.findall(r"'([^']*)'|(\d+)", str(ctx.get("expected", "")))
+        names = [a or b for a, b in allowed]
+        detail = msg.DETAIL_CHOICE.format(value=_short(value), allowed=", ".join(names))
+        close = suggest(str(value), names)
+        return detail, msg.DETAIL_CHOICE_SUGGEST.format(suggestion=close) if close else None
+    if kind in ("greater_than_equal", "greater_than"):
+        limit = ctx.get("ge", ctx.get("gt"))
+        if err["loc"] and err["loc"][-1] in ("power", "interest", "severity", "urgency"):
+            return msg.DETAIL_SCORE, None
+        return msg.DETAIL_GE.format(limit=limit), None
+    if kind in ("less_than_equal", "less_than"):
+        if err["loc"] and err["loc"][-1] in ("power", "interest", "severity", "urgency"):
+            return msg.DETAIL_SCORE, None
+        return msg.DETAIL_LE.format(limit=ctx.get("le", ctx.get("lt"))), None
+    if kind == "decimal_max_places":
+        return msg.DETAIL_DECIMALS.format(limit=ctx.get("decimal_places")), None
+    if kind == "value_error":
+        return str(ctx.get("error", "")), None
+    return msg.INVALID_VALUE_HINT_SCHEMA, None
+
+
+def _clean_loc(loc: tuple[str | int, ...]) -> Loc:
+    # pydantic inserts function names for some validators ("function-before[...]")
+    return tuple(p for p in loc if not (isinstance(p, str) and "[" in p and "]" in p))
+
+
+def findings_from_validation_error(exc: ValidationError) -> list[Finding]:
+    found: list[Finding] = []
+    for err in exc.errors(include_url=False):
+        loc = _clean_loc(tuple(err["loc"]))
+        kind = err["type"]
+        name = str(loc[-1]) if loc else ""
+        if kind == "missing":
+            found.append(
+                error(
+                    "MISSING_FIELD",
+                    loc,
+                    msg.MISSING_FIELD.format(field=name),
+                    msg.MISSING_FIELD_HINT.format(field=name),
+                )
+            )
+        elif kind == "extra_forbidden":
+            allowed = allowed_keys(loc[:-1])
+            close = suggest(name, allowed)
+            if close:
+                hint = msg.UNKNOWN_KEY_HINT_SUGGEST.format(suggestion=close)
+            elif allowed:
+                hint = msg.UNKNOWN_KEY_HINT_LIST.format(allowed=", ".join(allowed))
+            else:
+                hint = msg.UNKNOWN_KEY_HINT_EMPTY.format(key=name)
+            found.append(
+                error("UNKNOWN_KEY", loc, msg.UNKNOWN_KEY.format(key=name), hint, key=True)
+            )
+        else:
+            detail, hint = _detail(err)
+            found.append(
+                error(
+                    "INVALID_VALUE",
+                    loc,
+                    msg.INVALID_VALUE.format(detail=detail),
+                    hint or msg.INVALID_VALUE_HINT_SCHEMA,
+                )
+            )
+    return found
+
+
+def parse_plan(data: Any) -> tuple[Plan | None, list[Finding]]:
+    """Validate plain data against the v1 model; never raises for user data."""
+    try:
+        return Plan.model_validate(data), []
+    except ValidationError as exc:
+        return None, findings_from_validation_error(exc)

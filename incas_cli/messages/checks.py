@@ -1,0 +1,180 @@
+"""Messages of the validator: findings, their hints and the summaries."""
+
+SEVERITY_ERROR = "errore"
+SEVERITY_WARNING = "avviso"
+
+# --- structure (from the pydantic models) ---------------------------------------------
+SCHEMA_VERSION_MISSING = "manca «schema_version»"
+SCHEMA_VERSION_MISSING_HINT = "aggiungi in cima al file la riga: schema_version: 1"
+UNSUPPORTED_SCHEMA_VERSION = "versione del formato non supportata: {value!r}"
+UNSUPPORTED_SCHEMA_VERSION_HINT = (
+    "questa versione di incas legge solo schema_version: 1; aggiorna incas o correggi il valore"
+)
+MISSING_FIELD = "campo obbligatorio mancante: «{field}»"
+MISSING_FIELD_HINT = "aggiungi «{field}:» con un valore; «incas schema» mostra il formato completo"
+UNKNOWN_KEY = "chiave sconosciuta: «{key}»"
+UNKNOWN_KEY_HINT_SUGGEST = "forse intendevi «{suggestion}»?"
+UNKNOWN_KEY_HINT_LIST = "chiavi ammesse qui: {allowed}"
+UNKNOWN_KEY_HINT_EMPTY = "qui non sono ammesse chiavi: togli «{key}»"
+INVALID_VALUE = "valore non valido: {detail}"
+INVALID_VALUE_HINT_SCHEMA = "«incas schema» mostra il formato di ogni campo"
+
+# detail fragments for INVALID_VALUE, keyed by pydantic error type
+DETAIL_GENERIC = "{message}"
+DETAIL_STRING = "serve un testo"
+DETAIL_STRING_EMPTY = "il testo è vuoto"
+DETAIL_STRING_LONG = "il testo è troppo lungo (al massimo {max_length} caratteri)"
+DETAIL_INT = "serve un numero intero"
+DETAIL_NUMBER = "serve un numero"
+DETAIL_BOOL = "serve sì o no (true/false)"
+DETAIL_LIST = "serve un elenco (righe che iniziano con «- »)"
+DETAIL_MAPPING = "serve una sezione con chiavi e valori, non «{value}»"
+DETAIL_DATE = "serve una data nel formato AAAA-MM-GG, ad esempio 2024-05-10"
+DETAIL_CHOICE = "«{value}» non è tra i valori ammessi ({allowed})"
+DETAIL_CHOICE_SUGGEST = "forse intendevi «{suggestion}»?"
+DETAIL_GE = "il valore deve essere almeno {limit}"
+DETAIL_LE = "il valore deve essere al massimo {limit}"
+DETAIL_DECIMALS = "al massimo {limit} cifre decimali (centesimi di euro)"
+DETAIL_DIGITS = "l'importo ha troppe cifre"
+DETAIL_FINITE = "serve un numero finito"
+DETAIL_SLUG = "«{value}» non è un identificativo valido: usa lettere minuscole, cifre e trattini (es. prefettura-cn)"
+DETAIL_ITEM_ID = (
+    "«{value}» non è un identificativo valido: usa lettere, cifre, punto, trattino (es. M1)"
+)
+DETAIL_MONTH = "usa il formato AAAA-MM, ad esempio 2025-03"
+DETAIL_ISTAT = 'il codice ISTAT ha sei cifre, tra virgolette: "004203"'
+DETAIL_PROVINCE = "la provincia si scrive con la sigla di due lettere, ad esempio CN"
+DETAIL_SCORE = "serve un punteggio da 1 a 5"
+
+# --- cross-field rules ---------------------------------------------------------------
+UNKNOWN_NATIONAL_PLAN = "piano nazionale sconosciuto: «{value}»"
+UNKNOWN_NATIONAL_PLAN_HINT = "piani nel catalogo: {known}"
+DUPLICATE_ID = "identificativo «{id}» già usato in {first}"
+DUPLICATE_ID_HINT = "ogni identificativo deve essere unico nel file: rinominane uno"
+UNKNOWN_STAKEHOLDER = "attore sconosciuto: «{id}»"
+UNKNOWN_STAKEHOLDER_HINT_SUGGEST = (
+    "forse intendevi «{suggestion}»? Gli attori sono definiti in «stakeholders»"
+)
+UNKNOWN_STAKEHOLDER_HINT = (
+    "aggiungilo in «stakeholders» con «id: {id}» o usa uno degli id esistenti"
+)
+UNKNOWN_NEED = "bisogno sconosciuto: «{id}»"
+UNKNOWN_NEED_HINT_SUGGEST = "forse intendevi «{suggestion}»? I bisogni sono definiti in «needs»"
+UNKNOWN_NEED_HINT = "aggiungilo in «needs» con «id: {id}» o usa uno degli id esistenti"
+UNKNOWN_ACTION = "azione prioritaria {number} inesistente nel piano nazionale «{plan}»"
+UNKNOWN_ACTION_HINT = "le azioni vanno da 1 a {count}: «incas catalog actions» le elenca"
+UNKNOWN_ACTOR_TYPE = "tipo di attore sconosciuto: «{value}»"
+UNKNOWN_ACTOR_TYPE_HINT_SUGGEST = "forse intendevi «{suggestion}»? «incas catalog actors» li elenca"
+UNKNOWN_ACTOR_TYPE_HINT = "«incas catalog actors» elenca i tipi ammessi; per altri usa «altro»"
+UNKNOWN_NEED_AREA = "area di bisogno sconosciuta: «{value}»"
+UNKNOWN_NEED_AREA_HINT_SUGGEST = "forse intendevi «{suggestion}»? «incas catalog needs» le elenca"
+UNKNOWN_NEED_AREA_HINT = "«incas catalog needs» elenca le aree ammesse; per altre usa «altro»"
+FUNDING_SOURCE_NOT_IN_CATALOG = "fonte di finanziamento «{value}» non presente nel catalogo"
+FUNDING_SOURCE_NOT_IN_CATALOG_HINT_SUGGEST = (
+    "forse intendevi «{suggestion}»? Se è una fonte diversa, descrivila a parole"
+)
+FUNDING_SOURCE_NOT_IN_CATALOG_HINT = (
+    "«incas catalog funding» elenca le fonti; una fonte diversa va descritta a parole"
+)
+END_BEFORE_START = "la fine ({end}) precede l'inizio ({start})"
+END_BEFORE_START_HINT = "correggi le date: la fine deve essere uguale o successiva all'inizio"
+MEASURE_OUTSIDE_PERIOD = (
+    "la misura {id} ({start} – {end}) esce dal periodo del piano ({pstart} – {pend})"
+)
+MEASURE_OUTSIDE_PERIOD_HINT = "porta le date della misura dentro il periodo o estendi «plan.period»"
+REVIEW_OUTSIDE_PERIOD = "la verifica {month} è fuori dal periodo del piano ({pstart} – {pend})"
+REVIEW_OUTSIDE_PERIOD_HINT = (
+    "le verifiche di monitoraggio cadono di solito dentro il periodo del piano"
+)
+NEED_NOT_ADDRESSED = "il bisogno {id} non è affrontato da nessuna misura"
+NEED_NOT_ADDRESSED_HINT = "aggiungi «{id}» in «needs» di almeno una misura, o togli il bisogno"
+AXIS_NOT_COVERED = "nessuna misura copre l'asse «{axis}» (azioni {actions})"
+AXIS_NOT_COVERED_HINT = (
+    "il Piano triennale ha quattro assi: valuta una misura per questo asse o spiega perché manca"
+)
+MEASURE_WITHOUT_INDICATORS = "la misura {id} non ha indicatori"
+MEASURE_WITHOUT_INDICATORS_HINT = (
+    "un piano da adottare indica per ogni misura almeno un indicatore con valore obiettivo"
+)
+MEASURE_WITHOUT_BUDGET = "la misura {id} non ha voci di budget"
+MEASURE_WITHOUT_BUDGET_HINT = (
+    "indica importo e fonte; se la misura non costa nulla scrivi un importo 0.00 e la fonte"
+)
+ADOPTION_MISSING = "il piano è «adottato» ma manca l'atto di adozione"
+ADOPTION_MISSING_HINT = (
+    'aggiungi «adoption: {{organ: giunta, number: "45", date: 2024-05-10}}» o cambia lo stato'
+)
+ADOPTION_INCOMPLETE = "atto di adozione incompleto: manca «{field}»"
+ADOPTION_INCOMPLETE_HINT = "un piano adottato indica organo, numero e data della delibera"
+UNKNOWN_COMUNE = "«{name}» non è nell'elenco ISTAT dei Comuni"
+UNKNOWN_COMUNE_HINT_SUGGEST = "forse intendevi {suggestions}?"
+UNKNOWN_COMUNE_HINT = "scrivi il nome ufficiale del Comune come nell'elenco ISTAT"
+UNKNOWN_ISTAT_CODE = "il codice ISTAT {code} non esiste"
+ISTAT_CODE_MISMATCH = "il codice ISTAT {code} è di {actual}, non di {name}"
+ISTAT_CODE_HINT = "forse intendevi {suggestions}?"
+ISTAT_CODE_HINT_NONE = "controlla il codice nell'elenco ISTAT dei Comuni"
+PROVINCE_MISMATCH = "la provincia di {name} è {expected}, non {value}"
+REGION_MISMATCH = "la regione di {name} è {expected}, non {value}"
+TERRITORY_HINT = "correggi il valore o toglilo: incas lo ricava dal codice ISTAT"
+COMUNE_NOT_IN_NETWORK = "il Comune non compare tra gli attori"
+COMUNE_NOT_IN_NETWORK_HINT = (
+    "il Comune è al centro della rete: aggiungi un attore con «type: comune»"
+)
+COORDINATOR_NOT_MEMBER = "il coordinatore «{id}» non è tra i membri della cabina di regia"
+COORDINATOR_NOT_MEMBER_HINT = "aggiungi «{id}» in «members»"
+UNKNOWN_TABLE = (
+    "l'incontro fa riferimento al tavolo «{name}», che non è tra i tavoli della governance"
+)
+UNKNOWN_TABLE_HINT_SUGGEST = "forse intendevi «{suggestion}»?"
+UNKNOWN_TABLE_HINT = "usa il nome di uno dei tavoli in «governance.tables»"
+OPEN_FIELD_FINAL = "campo ancora aperto: {label}"
+OPEN_FIELD_FINAL_HINT = (
+    "un piano definitivo (--final) deve compilare tutti i campi che servono alla delibera"
+)
+
+# --- open fields (labels used by plan status and --final) -------------------------------
+OPEN_LABELS: dict[str, str] = {
+    "plan.period": "periodo del piano",
+    "plan.period.start": "inizio del periodo",
+    "plan.period.end": "fine del periodo",
+    "plan.status": "stato del piano",
+    "plan.version": "versione",
+    "plan.office": "ufficio responsabile",
+    "comune.istat_code": "codice ISTAT del Comune",
+    "comune.province": "provincia",
+    "comune.region": "regione",
+    "context": "profilo del territorio",
+    "context.description": "descrizione del territorio",
+    "context.crops": "colture e calendario",
+    "context.workforce": "forza lavoro",
+    "stakeholders": "attori della rete",
+    "stakeholder.type": "tipo di attore",
+    "stakeholder.role": "ruolo dell'attore",
+    "stakeholder.engagement": "livello di coinvolgimento",
+    "stakeholder.power": "potere (1-5)",
+    "stakeholder.interest": "interesse (1-5)",
+    "governance": "governance",
+    "governance.steering_body": "cabina di regia",
+    "needs": "bisogni",
+    "need.area": "area del bisogno",
+    "need.description": "descrizione del bisogno",
+    "need.severity": "gravità (1-5)",
+    "need.urgency": "urgenza (1-5)",
+    "measures": "misure",
+    "measure.description": "descrizione della misura",
+    "measure.objective": "obiettivo della misura",
+    "measure.actions": "azioni nazionali della misura",
+    "measure.needs": "bisogni affrontati dalla misura",
+    "measure.lead": "capofila della misura",
+    "measure.start": "inizio della misura",
+    "measure.end": "fine della misura",
+    "measure.budget": "budget della misura",
+    "measure.indicators": "indicatori della misura",
+    "budget.amount": "importo",
+    "budget.source": "fonte di finanziamento",
+    "indicator.kind": "tipo di indicatore (output/outcome)",
+    "indicator.target": "valore obiettivo dell'indicatore",
+    "monitoring": "monitoraggio",
+    "monitoring.reviews": "date delle verifiche",
+    "monitoring.reporting": "modalità di rendicontazione",
+}

@@ -1,0 +1,376 @@
+"""The plan file, v1: pydantic models with exactly the key names of the v1 format.
+
+The shape and the field-level rules live here; rules that relate fields to each other
+or to the catalogue live in ``incas_cli.checks`` and produce findings.
+
+A *draft* may leave open every field that is not marked required; strictness for a
+*final* plan is a matter of the checks, so one model serves both levels.
+
+Keys starting with ``x-`` are accepted anywhere and ignored (room for a Comune's own
+annotations); any other unknown key is an error, so a typo never goes unnoticed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+
+SCHEMA_VERSION = 1
+
+_MONTH_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+
+
+def _strip_extension_keys(data: Any) -> Any:
+    if isinstance(data, dict):
+        return {k: v for k, v in data.items() if not (isinstance(k, str) and k.startswith("x-"))}
+    return data
+
+
+def _month(value: Any) -> Any:
+    """Accept ``YYYY-MM``; a full date is a common slip, refused with a clear type."""
+    if isinstance(value, dt.date):
+        raise ValueError(f"usa il formato AAAA-MM (es. {value:%Y-%m}), senza il giorno")
+    if isinstance(value, str):
+        value = value.strip()
+        if not _MONTH_RE.match(value):
+            raise ValueError("usa il formato AAAA-MM, ad esempio 2025-03")
+    return value
+
+
+def _istat_code(value: Any) -> Any:
+    """ISTAT codes are six-digit strings; YAML reads ``004203`` unquoted as 4203."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        value = str(value).zfill(6)
+    if isinstance(value, str):
+        value = value.strip()
+        if not re.fullmatch(r"\d{6}", value):
+            raise ValueError('il codice ISTAT ha sei cifre, ad esempio "004203"')
+    return value
+
+
+def _money(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise ValueError("serve un importo in euro, ad esempio 150000.00")
+    if isinstance(value, float):
+        value = Decimal(repr(value))
+    if isinstance(value, str):
+        text = value.strip().replace("€", "").replace(" ", "").replace("\u00a0", "")
+        if "," in text:
+            raise ValueError(
+                "scrivi l'importo senza separatori delle migliaia e con il punto per i "
+                "decimali, ad esempio 1693747.15"
+            )
+        try:
+            value = Decimal(text)
+        except InvalidOperation:
+            raise ValueError("serve un importo in euro, ad esempio 150000.00") from None
+    return value
+
+
+def _number(value: Any) -> Any:
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    return value
+
+
+Month = Annotated[
+    str,
+    BeforeValidator(_month),
+    Field(
+        pattern=r"^\d{4}-(0[1-9]|1[0-2])$",
+        description="Mese nel formato AAAA-MM",
+        examples=["2025-03"],
+    ),
+]
+Slug = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64),
+]
+ItemId = Annotated[
+    str,
+    StringConstraints(
+        strip_whitespace=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=32
+    ),
+]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+IstatCode = Annotated[str, BeforeValidator(_istat_code), Field(pattern=r"^\d{6}$")]
+Money = Annotated[
+    Decimal,
+    BeforeValidator(_money),
+    Field(ge=0, max_digits=15, decimal_places=2, allow_inf_nan=False),
+]
+Quantity = Annotated[Decimal, BeforeValidator(_number), Field(allow_inf_nan=False)]
+Score = Annotated[int, Field(ge=1, le=5)]
+Count = Annotated[int, Field(ge=0)]
+Province = Annotated[
+    str, StringConstraints(strip_whitespace=True, to_upper=True, pattern=r"^[A-Z]{2}$")
+]
+
+PlanStatus = Literal["bozza", "in_consultazione", "adottato"]
+AdoptionOrgan = Literal["giunta", "consiglio"]
+Level = Literal["nazionale", "regionale", "provinciale", "locale"]
+Engagement = Literal["informare", "consultare", "coinvolgere", "collaborare", "delegare"]
+RelationKind = Literal["protocollo", "accordo", "tavolo", "convenzione", "altro"]
+IndicatorKind = Literal["output", "outcome"]
+MeetingKind = Literal["tavolo", "bilaterale", "assemblea", "task-force", "altro"]
+
+
+class PlanModel(BaseModel):
+    """Common configuration of every plan entity."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        coerce_numbers_to_str=True,
+        populate_by_name=True,
+        validate_default=False,
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _ignore_extension_keys(cls, data: Any) -> Any:
+        return _strip_extension_keys(data)
+
+
+class Period(PlanModel):
+    start: Month | None = None
+    end: Month | None = None
+
+
+class Adoption(PlanModel):
+    organ: AdoptionOrgan | None = Field(None, description="giunta | consiglio")
+    number: Text | None = Field(None, description="Numero della delibera")
+    date: dt.date | None = Field(None, description="Data della delibera (AAAA-MM-GG)")
+
+
+class PlanInfo(PlanModel):
+    national_plan: Slug = Field(description="Id del piano nazionale nel catalogo")
+    title: Text
+    period: Period | None = None
+    status: PlanStatus | None = Field(None, description="bozza | in_consultazione | adottato")
+    version: Text | None = None
+    adoption: Adoption | None = None
+    office: Text | None = None
+    authors: list[Text] = Field(default_factory=list)
+
+
+class PartnerComune(PlanModel):
+    name: Text
+    istat_code: IstatCode | None = None
+
+
+class Comune(PlanModel):
+    name: Text = Field(description="Nome ufficiale del Comune (elenco ISTAT)")
+    istat_code: IstatCode | None = Field(
+        None, description="Codice ISTAT a sei cifre, tra virgolette"
+    )
+    province: Province | None = Field(None, description="Sigla della provincia")
+    region: Text | None = None
+    partners: list[PartnerComune] = Field(default_factory=list)
+
+
+class Crop(PlanModel):
+    name: Text
+    peak_months: list[Annotated[int, Field(ge=1, le=12)]] = Field(default_factory=list)
+    workers: Count | None = None
+
+    @field_validator("peak_months")
+    @classmethod
+    def _unique_months(cls, value: list[int]) -> list[int]:
+        if len(set(value)) != len(value):
+            raise ValueError("un mese compare più volte")
+        return value
+
+
+class Workforce(PlanModel):
+    resident: Count | None = None
+    seasonal: Count | None = None
+    foreign: Count | None = None
+    women: Count | None = None
+
+
+class Context(PlanModel):
+    description: Text | None = None
+    crops: list[Crop] = Field(default_factory=list)
+    workforce: Workforce | None = None
+    settlements: Text | None = None
+    services: Text | None = None
+    sources: list[Text] = Field(default_factory=list)
+
+
+class Contact(PlanModel):
+    """Personal data: shown only in the internal edition."""
+
+    person: Text | None = None
+    email: Text | None = None
+    phone: Text | None = None
+
+
+class Stakeholder(PlanModel):
+    id: Slug
+    name: Text
+    type: Slug | None = Field(None, description="Tipo di attore (catalogo: incas catalog actors)")
+    level: Level | None = None
+    role: Text | None = None
+    power: Score | None = None
+    interest: Score | None = None
+    engagement: Engagement | None = None
+    commitments: Text | None = None
+    contact: Contact | None = None
+
+
+class Relation(PlanModel):
+    from_: Slug = Field(alias="from")
+    to: Slug
+    kind: RelationKind | None = None
+    label: Text | None = None
+
+
+class SteeringBody(PlanModel):
+    name: Text | None = None
+    coordinator: Slug | None = None
+    members: list[Slug] = Field(default_factory=list)
+    cadence: Text | None = None
+
+
+class Table(PlanModel):
+    name: Text
+    topic: Slug | None = Field(None, description="Area di bisogno (catalogo: incas catalog needs)")
+    members: list[Slug] = Field(default_factory=list)
+
+
+class Governance(PlanModel):
+    steering_body: SteeringBody | None = None
+    tables: list[Table] = Field(default_factory=list)
+
+
+class Need(PlanModel):
+    id: ItemId
+    area: Slug | None = Field(None, description="Area di bisogno (catalogo: incas catalog needs)")
+    description: Text | None = None
+    evidence: Text | None = None
+    source: Text | None = None
+    target_group: Text | None = None
+    people: Count | None = None
+    severity: Score | None = None
+    urgency: Score | None = None
+
+    @property
+    def priority(self) -> int | None:
+        """Severity times urgency (1-25); None while either is open."""
+        if self.severity is None or self.urgency is None:
+            return None
+        return self.severity * self.urgency
+
+
+class BudgetLine(PlanModel):
+    amount: Money | None = None
+    source: Text | None = Field(None, description="Fonte (catalogo: incas catalog funding) o testo")
+    note: Text | None = None
+
+
+class Indicator(PlanModel):
+    name: Text
+    kind: IndicatorKind | None = None
+    unit: Text | None = None
+    baseline: Quantity | None = None
+    target: Quantity | None = None
+    verification: Text | None = None
+
+
+class Risk(PlanModel):
+    risk: Text
+    mitigation: Text | None = None
+
+
+class Measure(PlanModel):
+    id: ItemId
+    title: Text
+    description: Text | None = None
+    objective: Text | None = None
+    actions: list[Annotated[int, Field(ge=1)]] = Field(
+        default_factory=list, description="Azioni prioritarie nazionali; la prima è la principale"
+    )
+    needs: list[ItemId] = Field(default_factory=list)
+    lead: Slug | None = None
+    partners: list[Slug] = Field(default_factory=list)
+    start: Month | None = None
+    end: Month | None = None
+    budget: list[BudgetLine] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=list)
+    risks: list[Risk] = Field(default_factory=list)
+
+    @property
+    def total_budget(self) -> Decimal:
+        return sum((b.amount for b in self.budget if b.amount is not None), Decimal("0"))
+
+
+class Monitoring(PlanModel):
+    reviews: list[Month] = Field(default_factory=list)
+    reporting: Text | None = None
+
+
+class Meeting(PlanModel):
+    date: dt.date | None = None
+    kind: MeetingKind | None = None
+    table: Text | None = None
+    participants: list[Slug] = Field(default_factory=list)
+    summary: Text | None = None
+
+
+class Process(PlanModel):
+    meetings: list[Meeting] = Field(default_factory=list)
+
+
+class Plan(PlanModel):
+    """A whole plan file (v1)."""
+
+    model_config = ConfigDict(
+        title="Piano Locale Multisettoriale (incas, formato v1)",
+        json_schema_extra={
+            "$id": "https://incas.invalid/schema/plan-v1.json",
+            "description": (
+                "Piano Locale Multisettoriale contro lo sfruttamento lavorativo in agricoltura "
+                "e il caporalato, formato v1 dello strumento incas."
+            ),
+        },
+    )
+
+    schema_version: Literal[1]
+    plan: PlanInfo
+    comune: Comune
+    context: Context | None = None
+    stakeholders: list[Stakeholder] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)
+    governance: Governance | None = None
+    needs: list[Need] = Field(default_factory=list)
+    measures: list[Measure] = Field(default_factory=list)
+    monitoring: Monitoring | None = None
+    process: Process | None = None
+
+    def stakeholder(self, stakeholder_id: str) -> Stakeholder | None:
+        return next((s for s in self.stakeholders if s.id == stakeholder_id), None)
+
+    def need(self, need_id: str) -> Need | None:
+        return next((n for n in self.needs if n.id == need_id), None)
+
+    @property
+    def effective_status(self) -> PlanStatus:
+        return self.plan.status or "bozza"
+
+    @property
+    def total_budget(self) -> Decimal:
+        return sum((m.total_budget for m in self.measures), Decimal("0"))

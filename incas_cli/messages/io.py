@@ -1,0 +1,163 @@
+"""Messages of reading and writing files: plan YAML and atomic writes."""
+
+# --- reading the file -------------------------------------------------------------------
+NOT_FOUND = "file non trovato"
+NOT_FOUND_HINT = "controlla il nome e la cartella del file; «incas plan new» crea un piano nuovo"
+IS_DIRECTORY = "è una cartella, non un file"
+IS_DIRECTORY_HINT = "indica il file .yaml del piano che si trova dentro la cartella"
+NOT_REGULAR = "non è un file normale"
+NOT_REGULAR_HINT = "indica il file .yaml del piano"
+PERMISSION_DENIED = "permesso negato: non è possibile leggere il file"
+PERMISSION_DENIED_HINT = (
+    "chiedi a chi gestisce il computer l'accesso in lettura, oppure copia il file "
+    "in una cartella tua"
+)
+READ_FAILED = "impossibile leggere il file ({reason})"
+READ_FAILED_HINT = "controlla che il file sia accessibile e riprova"
+TOO_LARGE = "file troppo grande ({size}, al massimo {limit})"
+TOO_LARGE_HINT = (
+    "un piano occupa di solito poche decine di kB: controlla di aver indicato il file giusto"
+)
+
+# --- encoding and file type ---------------------------------------------------------------
+NOT_UTF8 = "il file non è in codifica UTF-8 (byte 0x{byte:02X} non valido)"
+NOT_UTF8_HINT = (
+    "salva il file con codifica UTF-8: ad esempio in Blocco note «Salva con nome» → "
+    "Codifica «UTF-8»; nei programmi per il codice «Salva con codifica» → «UTF-8»"
+)
+UTF16 = "il file è in codifica UTF-16, ma i file di piano devono essere in UTF-8"
+UTF16_HINT = NOT_UTF8_HINT
+BINARY = "questo è {kind}, non un file di piano YAML"
+BINARY_HINT = (
+    "indica il file .yaml del piano; il documento Word si ottiene dal piano con "
+    "«incas plan render FILE.yaml»"
+)
+KIND_DOCX = "un documento Word (.docx)"
+KIND_XLSX = "un foglio di calcolo Excel (.xlsx)"
+KIND_OPENDOCUMENT = "un documento OpenDocument (.odt/.ods)"
+KIND_ZIP = "un archivio compresso (.zip)"
+KIND_PDF = "un documento PDF"
+KIND_OLE = "un documento di Office nel formato vecchio (.doc/.xls)"
+KIND_IMAGE = "un'immagine"
+KIND_GZIP = "un archivio compresso (.gz)"
+KIND_BINARY = "un file binario"
+CONTROL_CHAR = "carattere non ammesso (U+{code:04X}) in un file di testo YAML"
+CONTROL_CHAR_HINT = (
+    "togli il carattere (spesso arriva copiando e incollando da un altro programma) "
+    "e salva di nuovo il file"
+)
+
+# --- shape of the document --------------------------------------------------------------
+EMPTY = "il file è vuoto (o contiene solo commenti)"
+EMPTY_HINT = (
+    "un piano inizia con la riga «schema_version: 1»; «incas plan init» crea una bozza "
+    "da completare"
+)
+NOT_MAPPING = (
+    "il file contiene {found}, ma un piano è fatto di righe «chiave: valore» "
+    "e inizia con «schema_version: 1»"
+)
+NOT_MAPPING_HINT = (
+    "scrivi in cima al file «schema_version: 1» e sotto le sezioni del piano (plan:, comune:, "
+    "...); «incas plan init» crea una bozza da completare"
+)
+FOUND_LIST = "un elenco"
+FOUND_SCALAR = "un solo valore"
+MULTIPLE_DOCUMENTS = "il file contiene più di un documento YAML (separati da «---» o «...»)"
+MULTIPLE_DOCUMENTS_HINT = "un file contiene un solo piano: togli la riga «---» o «...» e ciò che segue, o spostalo in un altro file"
+YAML_VERSION = "versione YAML {version} non supportata: i file di piano usano YAML 1.2"
+YAML_VERSION_HINT = "togli la riga «%YAML {version}» in cima al file"
+
+# --- features refused for safety ----------------------------------------------------------
+ANCHOR = "ancore e alias («&nome», «*nome») non sono ammessi nei file di piano"
+ANCHOR_HINT = "scrivi i valori per intero dove servono, senza «&» e «*»"
+MERGE_KEY = "la chiave di unione «<<» non è ammessa nei file di piano"
+MERGE_KEY_HINT = "scrivi le chiavi per intero; se «<<» è un testo, mettilo tra virgolette"
+TAG = "i tag espliciti come «{tag}» non sono ammessi nei file di piano"
+TAG_HINT = (
+    "togli «{tag}» e scrivi il valore semplice; se è un testo che inizia con «!», "
+    "mettilo tra virgolette"
+)
+COMPLEX_KEY = "una chiave deve essere un testo semplice, non un elenco o una sezione"
+COMPLEX_KEY_HINT = "usa come chiave una parola (ad esempio «title:»), senza «?», «[» o «{»"
+TOO_DEEP = "struttura annidata troppo in profondità (più di {limit} livelli)"
+TOO_DEEP_HINT = (
+    "un piano non ha più di pochi livelli: controlla parentesi «[» e «{» non chiuse "
+    "o rientri sbagliati"
+)
+
+# --- values -----------------------------------------------------------------------------
+DUPLICATE_KEY = "chiave «{key}» ripetuta (compare già alla riga {line}, colonna {column})"
+DUPLICATE_KEY_NO_POSITION = "chiave «{key}» ripetuta"
+DUPLICATE_KEY_HINT = (
+    "ogni chiave compare una sola volta per sezione: unisci i due valori o togline uno"
+)
+BAD_DATE = "data inesistente: «{value}»"
+BAD_DATE_HINT = "controlla giorno, mese e ora; il formato è AAAA-MM-GG, ad esempio 2024-05-10"
+NUMBER_TOO_LONG = "numero troppo lungo ({digits} cifre)"
+NUMBER_TOO_LONG_HINT = "se è un codice o un testo, mettilo tra virgolette"
+BAD_VALUE = "valore non leggibile: «{value}»"
+BAD_VALUE_HINT = "se è un testo, mettilo tra virgolette"
+
+# --- syntax -----------------------------------------------------------------------------
+TAB = "carattere di tabulazione: in YAML rientri e separazioni si fanno solo con spazi"
+TAB_HINT = "sostituisci la tabulazione con spazi (2 per ogni livello di rientro)"
+UNCLOSED_QUOTE = "virgolette aperte qui e mai chiuse"
+UNCLOSED_QUOTE_HINT = (
+    "chiudi le virgolette alla fine del testo; dentro un testo tra virgolette singole "
+    "scrivi l'apostrofo due volte (''), tra virgolette doppie scrivi \\\""
+)
+BAD_ESCAPE = "sequenza con «\\» non valida in un testo tra virgolette doppie"
+BAD_ESCAPE_HINT = (
+    "scrivi la barra due volte («\\\\») oppure usa le virgolette singole ('...'), "
+    "dove «\\» non ha significati speciali"
+)
+COLON_IN_VALUE = "«: » (due punti seguiti da spazio) non è ammesso qui"
+COLON_IN_VALUE_HINT = (
+    "se il valore contiene «: », mettilo tutto tra virgolette (ad esempio "
+    'title: "Piano: 2024"); altrimenti controlla il rientro della riga'
+)
+MISSING_COLON = "manca «:» dopo la chiave"
+MISSING_COLON_HINT = (
+    "scrivi «chiave: valore»; se la riga continua il testo della riga prima, "
+    "rientrala o metti il testo tra virgolette"
+)
+UNCLOSED_BRACKET = "parentesi «{bracket}» aperta qui e non chiusa correttamente"
+UNCLOSED_BRACKET_HINT = (
+    "chiudi la parentesi con «{closing}» e separa gli elementi con virgole; se è un testo, "
+    "mettilo tra virgolette"
+)
+BAD_STRUCTURE = "contenuto inatteso: il rientro non torna o c'è testo in più dopo un valore"
+BAD_STRUCTURE_HINT = (
+    "allinea le chiavi dello stesso livello con lo stesso numero di spazi; un testo che "
+    "contiene «: », «#» o virgolette va messo tutto tra virgolette"
+)
+RESERVED_CHAR = "un valore non può iniziare con il carattere «{char}»"
+RESERVED_CHAR_HINT = "metti il valore tra virgolette"
+BLOCK_SCALAR = "blocco di testo («|» o «>») non valido"
+BLOCK_SCALAR_HINT = (
+    "dopo «|» o «>» vai a capo e rientra tutte le righe del testo dello stesso numero di spazi"
+)
+DIRECTIVE = "direttiva «%» non valida"
+DIRECTIVE_HINT = "togli la riga che inizia con «%»; se è un testo, mettilo tra virgolette"
+SYNTAX = "sintassi YAML non valida"
+SYNTAX_HINT = (
+    "controlla rientri (solo spazi), due punti e virgolette in questa riga e in quella prima"
+)
+UNREADABLE = "il file non si può leggere come YAML"
+UNREADABLE_HINT = SYNTAX_HINT
+
+# --- writing ----------------------------------------------------------------------------
+OUTPUT_EXISTS = "il file esiste già"
+OUTPUT_EXISTS_HINT = "usa --force per sovrascriverlo, oppure indica un altro nome"
+OUTPUT_IS_DIRECTORY = "è una cartella: non posso scriverci sopra un file"
+OUTPUT_IS_DIRECTORY_HINT = "indica un nome di file dentro la cartella"
+OUTPUT_NO_PARENT = "la cartella «{parent}» non esiste"
+OUTPUT_NO_PARENT_HINT = "crea prima la cartella oppure indica un percorso esistente"
+OUTPUT_PERMISSION = "permesso negato: non è possibile scrivere il file"
+OUTPUT_PERMISSION_HINT = "scegli una cartella in cui hai il permesso di scrivere"
+WRITE_FAILED = "impossibile scrivere il file ({reason})"
+WRITE_FAILED_HINT = "controlla lo spazio libero sul disco e i permessi della cartella, poi riprova"
+
+# --- sizes ------------------------------------------------------------------------------
+SIZE_MB = "{value} MB"

@@ -332,7 +332,7 @@ def load_yaml(path: Path, *, display_name: str | None = None) -> YamlDocument:
         if stat.S_ISDIR(info.st_mode):
             raise InputError(msg.IS_DIRECTORY, hint=msg.IS_DIRECTORY_HINT, file=name)
         if stat.S_ISREG(info.st_mode) and info.st_size > MAX_BYTES:
-            _too_large(info.st_size, name)
+            _too_large(name)
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
@@ -357,7 +357,7 @@ def parse_yaml(text: str | bytes, name: str) -> YamlDocument:
         decoded = _decode(bytes(text), name)
     else:
         if len(text) > MAX_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
-            _too_large(len(text.encode("utf-8", "surrogatepass")), name)
+            _too_large(name)
         decoded = text.removeprefix(_BOM)
     data = _compose(decoded, name)
     if data is None:
@@ -375,9 +375,9 @@ def parse_yaml(text: str | bytes, name: str) -> YamlDocument:
     return YamlDocument(name=name, text=decoded, data=data)
 
 
-def _too_large(size: int, name: str) -> NoReturn:
+def _too_large(name: str) -> NoReturn:
     raise InputError(
-        msg.TOO_LARGE.format(size=_megabytes(size), limit=_megabytes(MAX_BYTES)),
+        msg.TOO_LARGE.format(limit=_megabytes(MAX_BYTES)),
         hint=msg.TOO_LARGE_HINT,
         file=name,
     )
@@ -415,7 +415,7 @@ def _binary_kind(data: bytes) -> str | None:
 
 def _decode(data: bytes, name: str) -> str:
     if len(data) > MAX_BYTES:
-        _too_large(len(data), name)
+        _too_large(name)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(msg.UTF16, hint=msg.UTF16_HINT, file=name)
     kind = _binary_kind(data)
@@ -511,6 +511,24 @@ def _leading_tab(text: str, line: int) -> int | None:
     return position if position >= 0 else None
 
 
+def _continuation_start(text: str, mark: Any) -> tuple[int, int] | None:
+    """Where a key starts that ruamel read as the continuation of the value above it.
+
+    ``name: Saluzzo`` followed by a more indented ``   province: CN`` is one plain scalar
+    until the second ``: ``; on that line no ``key:`` comes before the offending colon.
+    """
+    lines = _LINE_BREAK.split(text)
+    if mark is None or not 0 <= mark.line < len(lines) or mark.line == 0:
+        return None
+    before = lines[mark.line][: mark.column]
+    content = before.lstrip(" ")
+    if not content or content.startswith(("- ", "-\t", "#", "[", "{", "'", '"')):
+        return None
+    if ": " in content or content.endswith(":") or ":\t" in content:
+        return None
+    return mark.line + 1, len(before) - len(content) + 1
+
+
 def _translate(exc: MarkedYAMLError, text: str, name: str) -> InputError:
     """An Italian message for one of ruamel's syntax errors, at the most useful mark."""
     problem = str(exc.problem or "")
@@ -534,6 +552,15 @@ def _translate(exc: MarkedYAMLError, text: str, name: str) -> InputError:
     if "single document" in context or "another document" in problem:
         return _error_at(msg.MULTIPLE_DOCUMENTS, msg.MULTIPLE_DOCUMENTS_HINT, name, mark)
     if "mapping values are not allowed" in problem:
+        start = _continuation_start(text, mark)
+        if start is not None:
+            return InputError(
+                msg.INDENT_DEEPER,
+                hint=msg.INDENT_DEEPER_HINT,
+                file=name,
+                line=start[0],
+                column=start[1],
+            )
         return _error_at(msg.COLON_IN_VALUE, msg.COLON_IN_VALUE_HINT, name, mark)
     if "simple key" in context and "expected ':'" in problem:
         return _error_at(msg.MISSING_COLON, msg.MISSING_COLON_HINT, name, exc.context_mark)

@@ -14,7 +14,7 @@ PERMISSION_DENIED_HINT = (
 )
 READ_FAILED = "impossibile leggere il file ({reason})"
 READ_FAILED_HINT = "controlla che il file sia accessibile e riprova"
-TOO_LARGE = "file troppo grande ({size}, al massimo {limit})"
+TOO_LARGE = "file troppo grande (più di {limit})"
 TOO_LARGE_HINT = (
     "un piano occupa di solito poche decine di kB: controlla di aver indicato il file giusto"
 )
@@ -116,6 +116,13 @@ COLON_IN_VALUE = "«: » (due punti seguiti da spazio) non è ammesso qui"
 COLON_IN_VALUE_HINT = (
     "se il valore contiene «: », mettilo tutto tra virgolette (ad esempio "
     'title: "Piano: 2024"); altrimenti controlla il rientro della riga'
+)
+INDENT_DEEPER = (
+    "rientro sbagliato: la riga ha più spazi delle chiavi sopra e si legge come "
+    "continuazione del valore precedente"
+)
+INDENT_DEEPER_HINT = (
+    "allinea la chiave alle altre dello stesso livello, con lo stesso numero di spazi"
 )
 MISSING_COLON = "manca «:» dopo la chiave"
 MISSING_COLON_HINT = (

@@ -282,7 +282,7 @@ class _PlanConstructor(RoundTripConstructor):
     ) -> bool:
         if key in mapping:
             first = _lc_data(mapping).get(key)
-            shown = _short(str(key))
+            shown = msg.EMPTY_KEY if key is None else _short(str(key))
             if first is not None:
                 text = msg.DUPLICATE_KEY.format(key=shown, line=first[0] + 1, column=first[1] + 1)
             else:
@@ -576,6 +576,12 @@ def _translate(exc: MarkedYAMLError, text: str, name: str) -> InputError:
         return _error_at(msg.BLOCK_SCALAR, msg.BLOCK_SCALAR_HINT, name, mark)
     if "directive" in context or "YAML directive" in problem:
         return _error_at(msg.DIRECTIVE, msg.DIRECTIVE_HINT, name, mark)
+    stray = re.search(r"expected the node content, but found '([\],}?:-])'", problem)
+    if stray:
+        char = stray.group(1)
+        return _error_at(
+            msg.UNEXPECTED_CHAR.format(char=char), msg.UNEXPECTED_CHAR_HINT, name, mark
+        )
     found = re.search(r"found character '(.+?)' that cannot start any token", problem)
     if found:
         char = found.group(1)

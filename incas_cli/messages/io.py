@@ -88,6 +88,7 @@ TOO_DEEP_HINT = (
 
 # --- values -----------------------------------------------------------------------------
 DUPLICATE_KEY = "chiave «{key}» ripetuta (compare già alla riga {line}, colonna {column})"
+EMPTY_KEY = "~"
 DUPLICATE_KEY_NO_POSITION = "chiave «{key}» ripetuta"
 DUPLICATE_KEY_HINT = (
     "ogni chiave compare una sola volta per sezione: unisci i due valori o togline uno"
@@ -132,6 +133,11 @@ MISSING_COLON_HINT = (
 UNCLOSED_BRACKET = "parentesi «{bracket}» aperta qui e non chiusa correttamente"
 UNCLOSED_BRACKET_HINT = (
     "chiudi la parentesi con «{closing}» e separa gli elementi con virgole; se è un testo, "
+    "mettilo tra virgolette"
+)
+UNEXPECTED_CHAR = "«{char}» fuori posto: qui manca un valore o c'è un segno di troppo"
+UNEXPECTED_CHAR_HINT = (
+    "controlla parentesi, virgole e trattini su questa riga; se il valore è un testo, "
     "mettilo tra virgolette"
 )
 BAD_STRUCTURE = "contenuto inatteso: il rientro non torna o c'è testo in più dopo un valore"

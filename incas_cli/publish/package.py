@@ -1,0 +1,114 @@
+"""Making LibreOffice's zip packages (docx, odt) reproducible.
+
+LibreOffice stamps the clock and per-session random numbers into what it stores: zip
+entry times, the modification date, the suffix of the bookmarks it puts on headings
+(``__RefHeading___Toc110_3335673981``, different at every start) and the ``Rsid`` of the
+session. The same input must give the same bytes, so these are rewritten here after
+the conversion, without touching the content. (PDF has the same problem in places that
+cannot be rewritten without a PDF library; see ``incas_cli.publish``.)
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Callable
+
+_FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+_REF_HEADING = re.compile(rb"__RefHeading___Toc(\d+)_(\d+)")
+_RSID = re.compile(rb'(<config:config-item config:name="Rsid(?:Root)?" config:type="int">)\d+(<)')
+_ODF_DATE = re.compile(rb"<dc:date>[^<]*</dc:date>")
+_ODF_CREATION = re.compile(rb"<meta:creation-date>([^<]*)</meta:creation-date>")
+_OOXML_MODIFIED = re.compile(rb"<dcterms:modified[^>]*>([^<]*)</dcterms:modified>")
+
+CORE_XML = "docProps/core.xml"
+
+
+def _read(data: bytes) -> list[tuple[zipfile.ZipInfo, bytes]]:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        return [(info, zf.read(info)) for info in zf.infolist()]
+
+
+def _write(entries: list[tuple[str, bytes]]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for name, content in entries:
+            info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
+            if name.endswith("/"):
+                info.external_attr = (0o40755 << 16) | 0x10
+                info.compress_type = zipfile.ZIP_STORED
+            else:
+                info.external_attr = 0o644 << 16
+                # ODF wants ``mimetype`` first and stored; the order is kept from the input.
+                stored = name == "mimetype"
+                info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+            zf.writestr(info, content)
+    return buf.getvalue()
+
+
+def _session_suffixes(parts: list[bytes]) -> Callable[[bytes], bytes]:
+    """Replace each session's random bookmark suffix by its rank of first appearance."""
+    ranks: dict[bytes, bytes] = {}
+    for part in parts:
+        for match in _REF_HEADING.finditer(part):
+            ranks.setdefault(match.group(2), str(len(ranks) + 1).encode())
+
+    def fix(content: bytes) -> bytes:
+        return _REF_HEADING.sub(
+            lambda m: b"__RefHeading___Toc" + m.group(1) + b"_" + ranks[m.group(2)], content
+        )
+
+    return fix
+
+
+def _is_xml(name: str) -> bool:
+    return name.endswith((".xml", ".rels"))
+
+
+def normalize_docx(stored: bytes, original: bytes) -> bytes:
+    """LibreOffice's docx with the original core properties and no clock or session data."""
+    entries = _read(stored)
+    originals = dict((info.filename, content) for info, content in _read(original))
+    fix = _session_suffixes([c for i, c in entries if _is_xml(i.filename)])
+    out: list[tuple[str, bytes]] = []
+    for info, content in entries:
+        if info.filename == CORE_XML and CORE_XML in originals:
+            content = originals[CORE_XML]
+        elif _is_xml(info.filename):
+            content = fix(content)
+        out.append((info.filename, content))
+    return _write(out)
+
+
+def docx_modified(docx: bytes) -> bytes | None:
+    """``dcterms:modified`` of a docx (as written by the renderer), if any."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(docx)) as zf:
+            core = zf.read(CORE_XML)
+    except (KeyError, zipfile.BadZipFile):
+        return None
+    match = _OOXML_MODIFIED.search(core)
+    return match.group(1).rstrip(b"Z") if match else None
+
+
+def normalize_odt(stored: bytes, modified: bytes | None) -> bytes:
+    """LibreOffice's ODT with a fixed modification date and no clock or session data."""
+    entries = _read(stored)
+    fix = _session_suffixes([c for i, c in entries if _is_xml(i.filename)])
+    out: list[tuple[str, bytes]] = []
+    for info, content in entries:
+        name = info.filename
+        if name == "meta.xml":
+            date = modified
+            if date is None:
+                creation = _ODF_CREATION.search(content)
+                date = creation.group(1) if creation else None
+            replacement = b"" if date is None else b"<dc:date>" + date + b"</dc:date>"
+            content = _ODF_DATE.sub(replacement, content)
+        elif name == "settings.xml":
+            content = _RSID.sub(rb"\g<1>1\g<2>", content)
+        if _is_xml(name):
+            content = fix(content)
+        out.append((name, content))
+    return _write(out)

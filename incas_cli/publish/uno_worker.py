@@ -1,0 +1,229 @@
+"""LibreOffice worker: run with the Python that has ``uno`` (Debian: ``/usr/bin/python3``).
+
+This file is shipped inside the package but is never imported by incas itself: the
+project's interpreter usually cannot import ``uno`` (python3-uno belongs to the system
+Python), so ``incas_cli.publish`` runs this script as a subprocess::
+
+    /usr/bin/python3 uno_worker.py JOB.json
+
+The job file (JSON) says which LibreOffice to start, with which private user profile,
+which document to load, which indexes to refresh, which properties to set and where to
+store the result with which filter. The worker starts its own ``soffice`` listening on a
+private pipe, does the work through the UNO API, then terminates that ``soffice``.
+It exits 0 on success and with one of the ``EXIT_*`` codes below otherwise, with a
+one-line technical reason on stderr. The caller owns the time limit (it kills the whole
+process group) and the removal of the temporary folder.
+
+Keep this file compatible with older system Pythons (3.8+): no ``match``, no runtime use
+of ``X | Y`` types.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import subprocess
+import sys
+import time
+from typing import Any
+
+EXIT_USAGE = 2
+EXIT_NO_UNO = 3
+EXIT_START = 4
+EXIT_CONNECT = 5
+EXIT_LOAD = 6
+EXIT_STORE = 7
+
+_CONNECT_POLL = 0.1
+
+
+class WorkerError(Exception):
+    def __init__(self, code: int, reason: str) -> None:
+        super().__init__(reason)
+        self.code = code
+        self.reason = reason
+
+
+def _file_url(path: str) -> str:
+    import uno
+
+    return str(uno.systemPathToFileUrl(os.path.abspath(path)))
+
+
+def _prop(name: str, value: Any) -> Any:
+    from com.sun.star.beans import PropertyValue
+
+    prop = PropertyValue()
+    prop.Name = name
+    prop.Value = value
+    return prop
+
+
+def _filter_data(options: dict[str, Any]) -> Any:
+    """FilterData must reach UNO as a typed ``[]com.sun.star.beans.PropertyValue``."""
+    import uno
+
+    values = tuple(_prop(k, v) for k, v in sorted(options.items()))
+    return uno.Any("[]com.sun.star.beans.PropertyValue", values)
+
+
+def _start_office(job: dict[str, Any]) -> subprocess.Popen[bytes]:
+    profile_url = _file_url(job["profile_dir"])
+    args = [
+        job["soffice"],
+        "-env:UserInstallation=" + profile_url,
+        "--headless",
+        "--invisible",
+        "--norestore",
+        "--nologo",
+        "--nodefault",
+        "--nolockcheck",
+        "--nofirststartwizard",
+        "--accept=pipe,name=" + job["pipe"] + ";urp;StarOffice.ComponentContext",
+    ]
+    log = open(job["log"], "wb")  # noqa: SIM115 - handed to the child, closed by the OS
+    try:
+        return subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=log, stderr=log)
+    except OSError as err:
+        raise WorkerError(EXIT_START, f"cannot start {job['soffice']}: {err}") from err
+
+
+def _connect(job: dict[str, Any], office: subprocess.Popen[bytes]) -> Any:
+    import uno
+    from com.sun.star.connection import NoConnectException
+
+    local = uno.getComponentContext()
+    resolver = local.ServiceManager.createInstanceWithContext(
+        "com.sun.star.bridge.UnoUrlResolver", local
+    )
+    url = "uno:pipe,name=" + job["pipe"] + ";urp;StarOffice.ComponentContext"
+    deadline = time.monotonic() + float(job.get("connect_timeout", 60))
+    while True:
+        try:
+            return resolver.resolve(url)
+        except NoConnectException:
+            if office.poll() is not None:
+                raise WorkerError(
+                    EXIT_START, f"soffice exited with code {office.returncode} before accepting"
+                ) from None
+            if time.monotonic() > deadline:
+                raise WorkerError(EXIT_CONNECT, "soffice did not accept connections") from None
+            time.sleep(_CONNECT_POLL)
+
+
+def _locale(tag: str) -> Any:
+    from com.sun.star.lang import Locale
+
+    language, _, country = tag.replace("_", "-").partition("-")
+    return Locale(language, country, "")
+
+
+def _update_indexes(doc: Any) -> None:
+    """Refresh every index (TOC) twice: the first pass can move the pages it points to."""
+    indexes = doc.getDocumentIndexes()
+    for _ in range(2):
+        for i in range(indexes.getCount()):
+            indexes.getByIndex(i).update()
+        doc.getTextFields().refresh()
+
+
+def _set_properties(doc: Any, props: dict[str, Any]) -> None:
+    info = doc.getDocumentProperties()
+    if props.get("title") is not None:
+        info.Title = props["title"]
+    if props.get("subject") is not None:
+        info.Subject = props["subject"]
+    if props.get("author") is not None:
+        info.Author = props["author"]
+        info.ModifiedBy = props["author"]
+    if props.get("keywords") is not None:
+        info.Keywords = tuple(props["keywords"])
+    if props.get("language"):
+        locale = _locale(props["language"])
+        info.Language = locale
+        # The PDF's /Lang comes from the document's default language, not from the
+        # document properties.
+        doc.setPropertyValue("CharLocale", locale)
+
+
+def _work(job: dict[str, Any], desktop: Any) -> None:
+    load_args = (
+        _prop("Hidden", True),
+        _prop("ReadOnly", False),
+        _prop("UpdateDocMode", 0),  # never ask, never update links to other files
+        _prop("MacroExecutionMode", 0),  # never run macros
+    )
+    try:
+        doc = desktop.loadComponentFromURL(_file_url(job["input"]), "_blank", 0, load_args)
+    except Exception as err:
+        raise WorkerError(EXIT_LOAD, f"load failed: {err}") from err
+    if doc is None:
+        raise WorkerError(EXIT_LOAD, "load returned no document")
+    try:
+        if job.get("update_indexes", True):
+            _update_indexes(doc)
+        _set_properties(doc, job.get("properties") or {})
+        store_args = [_prop("FilterName", job["filter"]), _prop("Overwrite", True)]
+        if job.get("filter_options"):
+            store_args.append(_prop("FilterOptions", job["filter_options"]))
+        if job.get("filter_data"):
+            store_args.append(_prop("FilterData", _filter_data(job["filter_data"])))
+        try:
+            doc.storeToURL(_file_url(job["output"]), tuple(store_args))
+        except Exception as err:
+            raise WorkerError(EXIT_STORE, f"store failed: {err}") from err
+    finally:
+        try:
+            doc.close(True)
+        except Exception:
+            doc.dispose()
+
+
+def _stop_office(desktop: Any, office: subprocess.Popen[bytes]) -> None:
+    if desktop is not None:
+        # The bridge goes down with the office: an exception here is expected.
+        with contextlib.suppress(Exception):
+            desktop.terminate()
+    try:
+        office.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        office.kill()
+        office.wait()
+
+
+def run(job: dict[str, Any]) -> None:
+    try:
+        import uno  # noqa: F401
+    except ImportError as err:
+        raise WorkerError(EXIT_NO_UNO, f"python module uno not importable: {err}") from err
+    office = _start_office(job)
+    desktop = None
+    try:
+        ctx = _connect(job, office)
+        desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+        _work(job, desktop)
+    finally:
+        _stop_office(desktop, office)
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 2:
+        sys.stderr.write("usage: uno_worker.py JOB.json\n")
+        return EXIT_USAGE
+    try:
+        with open(argv[1], encoding="utf-8") as fh:
+            job = json.load(fh)
+    except (OSError, ValueError) as err:
+        sys.stderr.write(f"cannot read job: {err}\n")
+        return EXIT_USAGE
+    try:
+        run(job)
+    except WorkerError as err:
+        sys.stderr.write(err.reason + "\n")
+        return err.code
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

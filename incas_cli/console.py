@@ -34,9 +34,9 @@ def print_error(err: IncasError) -> None:
     console = get_console(stderr=True)
     loc = err.location
     prefix = f"{escape(loc)}: " if loc else ""
-    console.print(f"{prefix}[bold red]{msg.ERROR_LABEL}:[/] {escape(err.message)}")
+    console.print(f"{prefix}[bold red]{msg.ERROR_LABEL}:[/] {escape(err.message)}", soft_wrap=True)
     if err.hint:
-        console.print(f"  [cyan]{msg.HINT_LABEL}:[/] {escape(err.hint)}")
+        console.print(f"  [cyan]{msg.HINT_LABEL}:[/] {escape(err.hint)}", soft_wrap=True)
 
 
 def print_plain(text: str, *, stderr: bool = False) -> None:
@@ -67,6 +67,7 @@ def print_outcomes(outcomes: Sequence[Outcome]) -> None:
         result = outcome.result
         if result is None:
             continue
+        hints_shown: set[str] = set()
         for f in result.findings:
             label = (
                 f"[bold red]{cmsg.SEVERITY_ERROR}[/]"
@@ -79,7 +80,8 @@ def print_outcomes(outcomes: Sequence[Outcome]) -> None:
                 f"{escape(where)}: {label} [dim]\\[{f.code}][/]{path} {escape(f.message)}",
                 soft_wrap=True,
             )
-            if f.hint:
+            if f.hint and f.hint not in hints_shown:
+                hints_shown.add(f.hint)
                 console.print(f"    [cyan]{msg.HINT_LABEL}:[/] {escape(f.hint)}", soft_wrap=True)
         counts = _counts(len(result.errors), len(result.warnings))
         if outcome.status is Status.OK:

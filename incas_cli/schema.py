@@ -9,7 +9,7 @@ from incas_cli.models import Plan
 
 _EXTENSION_KEYS = {"^x-": {"description": "Annotazioni libere, ignorate da incas"}}
 # pydantic leaves decimal constraints under its own names; editors know JSON Schema's.
-_RENAMES = {"ge": "minimum", "le": "maximum"}
+_RENAMES: dict[str, str] = {"ge": "minimum", "le": "maximum"}
 _DROP = {"max_digits", "decimal_places"}
 
 
@@ -19,7 +19,7 @@ def _polish(node: Any) -> Any:
         for key, value in node.items():
             if key in _DROP:
                 continue
-            out[_RENAMES.get(key, key)] = _polish(value)
+            out[_RENAMES.get(key) or key] = _polish(value)
         if out.get("additionalProperties") is False:
             out["patternProperties"] = _EXTENSION_KEYS
         return out

@@ -33,6 +33,10 @@ __all__ = [
 ]
 
 
+# open fields that a rule already reports with its own, more specific code
+_REPORTED_BY_RULES = frozenset({"measure.budget", "measure.indicators"})
+
+
 @dataclass
 class CheckResult:
     """A checked file: the plan (None if its structure is broken) and all findings."""
@@ -94,6 +98,7 @@ def check_plan(plan: Plan, *, final: bool = False, catalog: Catalog | None = Non
                 msg.OPEN_FIELD_FINAL_HINT,
             )
             for o in open_fields(plan)
+            if o.kind not in _REPORTED_BY_RULES
         ]
     return found
 

@@ -185,7 +185,8 @@ def catalogue_ids(ctx: RuleContext) -> Iterator[Finding]:
             # Free text is allowed; a single slug-like word that is not an id is a likely typo.
             if src is None or src in ctx.catalog.funding_sources or " " in src.strip():
                 continue
-            close = suggest(src.lower(), sources)
+            key = src.strip().lower()
+            close = next((s for s in sources if s.startswith(key)), None) or suggest(key, sources)
             yield warning(
                 "FUNDING_SOURCE_NOT_IN_CATALOG",
                 ("measures", i, "budget", j, "source"),
@@ -268,14 +269,18 @@ def axes_covered(ctx: RuleContext) -> Iterator[Finding]:
     if national is None or not ctx.plan.measures:
         return
     covered = {n for m in ctx.plan.measures for n in m.actions}
-    for axis, actions in national.actions_by_axis().items():
+    for axis_id, actions in national.actions_by_axis().items():
         numbers = [a.number for a in actions]
-        if not covered.intersection(numbers):
+        axis = national.axis(axis_id)
+        if axis is not None and not covered.intersection(numbers):
             yield warning(
                 "AXIS_NOT_COVERED",
                 ("measures",),
                 msg.AXIS_NOT_COVERED.format(
-                    axis=axis.label, actions=", ".join(str(n) for n in numbers)
+                    axis=axis.label,
+                    actions=(
+                        msg.AXIS_ACTIONS_ONE if len(numbers) == 1 else msg.AXIS_ACTIONS_MANY
+                    ).format(numbers=", ".join(str(n) for n in numbers)),
                 ),
                 msg.AXIS_NOT_COVERED_HINT,
             )

@@ -170,13 +170,13 @@ def findings_from_validation_error(exc: ValidationError) -> list[Finding]:
                 error("UNKNOWN_KEY", loc, msg.UNKNOWN_KEY.format(key=name), hint, key=True)
             )
         else:
-            detail, hint = _detail(err)
+            detail, detail_hint = _detail(err)
             found.append(
                 error(
                     "INVALID_VALUE",
                     loc,
                     msg.INVALID_VALUE.format(detail=detail),
-                    hint or msg.INVALID_VALUE_HINT_SCHEMA,
+                    detail_hint or msg.INVALID_VALUE_HINT_SCHEMA,
                 )
             )
     return found

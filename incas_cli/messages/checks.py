@@ -88,7 +88,9 @@ REVIEW_OUTSIDE_PERIOD_HINT = (
 )
 NEED_NOT_ADDRESSED = "il bisogno {id} non è affrontato da nessuna misura"
 NEED_NOT_ADDRESSED_HINT = "aggiungi «{id}» in «needs» di almeno una misura, o togli il bisogno"
-AXIS_NOT_COVERED = "nessuna misura copre l'asse «{axis}» (azioni {actions})"
+AXIS_NOT_COVERED = "nessuna misura copre l'asse «{axis}» ({actions})"
+AXIS_ACTIONS_ONE = "azione {numbers}"
+AXIS_ACTIONS_MANY = "azioni {numbers}"
 AXIS_NOT_COVERED_HINT = (
     "il Piano triennale ha quattro assi: valuta una misura per questo asse o spiega perché manca"
 )
@@ -102,7 +104,7 @@ MEASURE_WITHOUT_BUDGET_HINT = (
 )
 ADOPTION_MISSING = "il piano è «adottato» ma manca l'atto di adozione"
 ADOPTION_MISSING_HINT = (
-    'aggiungi «adoption: {{organ: giunta, number: "45", date: 2024-05-10}}» o cambia lo stato'
+    'aggiungi «adoption: {organ: giunta, number: "45", date: 2024-05-10}» o cambia lo stato'
 )
 ADOPTION_INCOMPLETE = "atto di adozione incompleto: manca «{field}»"
 ADOPTION_INCOMPLETE_HINT = "un piano adottato indica organo, numero e data della delibera"

@@ -1,0 +1,54 @@
+"""Small builders for test inputs (plans as plain data, written as YAML)."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+from incas_cli.io import dump_yaml, new_document_data
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLES = REPO / "examples"
+
+MINIMAL_PLAN: dict[str, Any] = {
+    "schema_version": 1,
+    "plan": {
+        "national_plan": "piano-triennale-2020-2022",
+        "title": "Piano di prova",
+        "period": {"start": "2025-01", "end": "2027-12"},
+        "status": "bozza",
+    },
+    "comune": {"name": "Saluzzo", "istat_code": "004203"},
+    "stakeholders": [
+        {"id": "comune", "name": "Comune di Saluzzo", "type": "comune"},
+        {"id": "caritas", "name": "Caritas diocesana", "type": "terzo-settore"},
+    ],
+    "needs": [{"id": "N1", "area": "alloggio", "severity": 5, "urgency": 4}],
+    "measures": [
+        {
+            "id": "M1",
+            "title": "Dormitorio di prima accoglienza",
+            "actions": [5, 8, 9, 10],
+            "needs": ["N1"],
+            "lead": "comune",
+            "partners": ["caritas"],
+            "start": "2025-03",
+            "end": "2026-06",
+        }
+    ],
+}
+
+
+def minimal_plan() -> dict[str, Any]:
+    """A fresh deep copy of a small valid draft (no warnings)."""
+    return copy.deepcopy(MINIMAL_PLAN)
+
+
+def write_plan(path: Path, data: dict[str, Any]) -> Path:
+    path.write_text(dump_yaml(new_document_data(data)), encoding="utf-8")
+    return path
+
+
+def example_files() -> list[Path]:
+    return sorted(EXAMPLES.glob("*.yaml"))

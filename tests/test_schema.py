@@ -1,0 +1,87 @@
+"""`incas schema`: a JSON Schema that editors can use and that agrees with the validator."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from incas_cli.cli import app
+from incas_cli.io import load_yaml
+from tests.helpers import example_files
+
+runner = CliRunner()
+
+
+def _schema() -> dict[str, Any]:
+    result = runner.invoke(app, ["schema"])
+    assert result.exit_code == 0
+    schema: dict[str, Any] = json.loads(result.output)
+    return schema
+
+
+def _jsonable(node: Any) -> Any:
+    """YAML values as a YAML language server sees them (dates as strings)."""
+    if isinstance(node, dict):
+        return {k: _jsonable(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_jsonable(v) for v in node]
+    if hasattr(node, "isoformat"):
+        return node.isoformat()
+    if type(node).__name__ == "Decimal":
+        return float(node)
+    return node
+
+
+def test_schema_is_a_valid_draft_2020_12_schema() -> None:
+    schema = _schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert schema["properties"]["schema_version"]["const"] == 1
+    assert set(schema["required"]) == {"schema_version", "plan", "comune"}
+    # the v1 keys, exactly as the contract lists them
+    assert list(schema["properties"]) == [
+        "schema_version",
+        "plan",
+        "comune",
+        "context",
+        "stakeholders",
+        "relations",
+        "governance",
+        "needs",
+        "measures",
+        "monitoring",
+        "process",
+    ]
+    assert "from" in schema["$defs"]["Relation"]["properties"]
+
+
+@pytest.mark.parametrize("path", example_files(), ids=lambda p: p.name)
+def test_examples_satisfy_the_schema(path: Path) -> None:
+    validator = jsonschema.Draft202012Validator(_schema())
+    errors = list(validator.iter_errors(_jsonable(load_yaml(path).plain())))
+    assert errors == []
+
+
+def test_schema_flags_a_typo_and_allows_extension_keys() -> None:
+    validator = jsonschema.Draft202012Validator(_schema())
+    base = {
+        "schema_version": 1,
+        "plan": {"national_plan": "piano-triennale-2020-2022", "title": "T"},
+        "comune": {"name": "Saluzzo"},
+    }
+    assert list(validator.iter_errors({**base, "x-nota": "libera"})) == []
+    assert list(validator.iter_errors({**base, "measurs": []}))
+
+
+def test_schema_to_file_refuses_overwrite(tmp_path: Path) -> None:
+    out = tmp_path / "plan.schema.json"
+    assert runner.invoke(app, ["schema", "-o", str(out)]).exit_code == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["type"] == "object"
+    again = runner.invoke(app, ["schema", "-o", str(out)])
+    assert again.exit_code == 2
+    assert "--force" in again.output
+    assert runner.invoke(app, ["schema", "-o", str(out), "--force"]).exit_code == 0

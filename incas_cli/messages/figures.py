@@ -1,0 +1,58 @@
+"""Text of the document's figures (stakeholder network, power/interest grid) and their alt texts."""
+
+# --- shared -------------------------------------------------------------------------------
+UNNAMED = "(senza nome)"
+NO_GROUP = "Tipo non indicato"
+ACTORS_ONE = "1 soggetto"
+ACTORS_MANY = "{count} soggetti"
+ELLIPSIS = "…"
+
+# --- stakeholder network ------------------------------------------------------------------
+NETWORK_EMPTY = "Nessun soggetto da rappresentare"
+NETWORK_LEGEND_GROUPS = "Tipi di soggetto"
+NETWORK_LEGEND_ACTORS = "Soggetti della rete"
+NETWORK_LEGEND_RELATIONS = "Relazioni"
+
+RELATIONS_NONE = "nessuna relazione"
+RELATIONS_ONE = "1 relazione"
+RELATIONS_MANY = "{count} relazioni"
+
+NETWORK_ALT_EMPTY = "Rete dei soggetti: nessun soggetto indicato."
+NETWORK_ALT_INTRO = "Rete dei soggetti del piano: {actors} e {relations}."
+NETWORK_ALT_CENTRE = "Al centro: {centre}, in relazione diretta con {linked}."
+NETWORK_ALT_CENTRE_ALONE = "Al centro: {centre}, senza relazioni dirette indicate."
+NETWORK_ALT_NO_CENTRE = "Nessun soggetto è indicato al centro della rete."
+NETWORK_ALT_GROUPS = "Per tipo: {groups}."
+NETWORK_ALT_GROUP = "{group} {count}"
+NETWORK_ALT_RELATIONS = "Relazioni principali: {relations}."
+NETWORK_ALT_RELATION = "{source} – {target}"
+NETWORK_ALT_RELATION_LABEL = "{source} – {target} ({label})"
+NETWORK_ALT_MORE_RELATIONS = "altre {count}"
+NETWORK_ALT_MORE_RELATION = "un'altra"
+
+# --- power/interest grid ------------------------------------------------------------------
+AXIS_POWER = "Potere (1 = basso, 5 = alto)"
+AXIS_INTEREST = "Interesse (1 = basso, 5 = alto)"
+QUADRANT_MANAGE = "Gestire da vicino"
+QUADRANT_SATISFY = "Tenere soddisfatti"
+QUADRANT_INFORM = "Tenere informati"
+QUADRANT_MONITOR = "Monitorare"
+GRID_EMPTY = "Nessun soggetto con potere e interesse indicati"
+GRID_LEGEND_TITLE = "Soggetti nella griglia"
+GRID_RANGE = "{first}–{last}"
+
+GRID_ALT_EMPTY = "Griglia potere/interesse: nessun soggetto con potere e interesse indicati."
+GRID_ALT_INTRO = (
+    "Griglia potere/interesse con {actors}, valutati da 1 (basso) a 5 (alto); "
+    "potere e interesse sono alti da {threshold} in su."
+)
+GRID_ALT_QUADRANT = "{quadrant}, {actors}: {names}."
+GRID_ALT_QUADRANT_EMPTY = "{quadrant}: nessun soggetto."
+GRID_ALT_MORE_ACTORS = "altri {count}"
+GRID_ALT_MORE_ACTOR = "un altro"
+GRID_ALT_QUADRANTS = {
+    "manage": "Gestire da vicino (potere e interesse alti)",
+    "satisfy": "Tenere soddisfatti (potere alto, interesse basso)",
+    "inform": "Tenere informati (potere basso, interesse alto)",
+    "monitor": "Monitorare (potere e interesse bassi)",
+}

@@ -1,0 +1,410 @@
+"""The document's figures: stakeholder network and power/interest grid as PNG, with alt texts."""
+
+from __future__ import annotations
+
+import io
+import random
+import struct
+import time
+
+import pytest
+from PIL import Image
+
+from incas_cli.render.figures import (
+    CENTRE_FILL,
+    PALETTE,
+    QUADRANT_COLOURS,
+    SHAPES,
+    WHITE,
+    FigureEdge,
+    FigureNode,
+    GridPoint,
+    network_alt_text,
+    network_png,
+    power_interest_alt_text,
+    power_interest_png,
+    power_interest_quadrant,
+)
+
+GROUPS = ("Istituzioni", "Sindacati", "Terzo settore", "Imprese", "Forze dell'ordine", "Sanità")
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+
+def comune(name: str = "Comune di Saluzzo") -> FigureNode:
+    return FigureNode("comune", name, "Comune", central=True)
+
+
+def actors(count: int) -> list[FigureNode]:
+    return [
+        FigureNode(f"a{i}", f"Soggetto {i} della rete territoriale", GROUPS[i % len(GROUPS)])
+        for i in range(count)
+    ]
+
+
+def spokes(nodes: list[FigureNode], every: int = 1) -> list[FigureEdge]:
+    kinds = ("protocollo", "convenzione", "tavolo", "accordo")
+    return [
+        FigureEdge("comune", n.id, kinds[i % len(kinds)])
+        for i, n in enumerate(nodes)
+        if i % every == 0
+    ]
+
+
+def grid(count: int, seed: int = 7) -> list[GridPoint]:
+    rnd = random.Random(seed)
+    return [
+        GridPoint(
+            f"Soggetto {i} con un nome di media lunghezza", rnd.randint(1, 5), rnd.randint(1, 5)
+        )
+        for i in range(count)
+    ]
+
+
+def png(data: bytes) -> Image.Image:
+    image = Image.open(io.BytesIO(data))
+    image.load()
+    return image
+
+
+def chunk_types(data: bytes) -> list[str]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    types, pos = [], 8
+    while pos < len(data):
+        (length,) = struct.unpack(">I", data[pos : pos + 4])
+        types.append(data[pos + 4 : pos + 8].decode("ascii"))
+        pos += 12 + length
+    return types
+
+
+def has_colour(image: Image.Image, hex_colour: str, tolerance: int = 6, minimum: int = 50) -> bool:
+    """At least ``minimum`` pixels within ``tolerance`` of the colour."""
+    target = tuple(int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    count = 0
+    for n, rgb in image.convert("RGB").getcolors(1 << 20) or []:
+        assert isinstance(rgb, tuple)
+        if max(abs(c - t) for c, t in zip(rgb, target, strict=True)) <= tolerance:
+            count += n
+    return count >= minimum
+
+
+def luminance(hex_colour: str) -> float:
+    def channel(v: int) -> float:
+        c = v / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(a: str, b: str) -> float:
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+# --- the stakeholder network ------------------------------------------------------------------
+
+
+def test_network_is_a_png_of_the_requested_width_with_a_16_cm_resolution() -> None:
+    nodes = [comune(), *actors(8)]
+    data = network_png(nodes, spokes(nodes[1:]))
+    image = png(data)
+    assert image.format == "PNG"
+    assert image.width == 1600
+    assert 600 < image.height < 4000
+    dpi = image.info["dpi"][0]
+    assert 1600 / dpi * 2.54 == pytest.approx(16, abs=0.05)
+    assert png(network_png(nodes, [], width_px=1890)).width == 1890
+
+
+def test_network_png_carries_no_metadata_but_the_resolution() -> None:
+    nodes = [comune(), *actors(5)]
+    types = chunk_types(network_png(nodes, spokes(nodes[1:])))
+    assert set(types) <= {"IHDR", "PLTE", "tRNS", "pHYs", "IDAT", "IEND"}
+
+
+def test_network_is_deterministic_and_independent_of_input_order() -> None:
+    nodes = [comune(), *actors(20)]
+    edges = [*spokes(nodes[1:], every=2), FigureEdge("a3", "a7", "accordo")]
+    first = network_png(nodes, edges)
+    assert network_png(nodes, edges) == first
+    shuffled_nodes, shuffled_edges = list(nodes), list(edges)
+    random.Random(3).shuffle(shuffled_nodes)
+    random.Random(4).shuffle(shuffled_edges)
+    assert network_png(shuffled_nodes, shuffled_edges) == first
+
+
+def test_network_ignores_duplicates_self_loops_and_unknown_endpoints() -> None:
+    nodes = [comune(), *actors(6)]
+    edges = spokes(nodes[1:])
+    noisy = [
+        *edges,
+        *edges,  # duplicates
+        FigureEdge(edges[0].target, "comune", edges[0].label),  # the same, reversed
+        FigureEdge("a1", "a1", "con sé stesso"),
+        FigureEdge("comune", "sconosciuto", "protocollo"),
+        FigureEdge("fantasma", "a2", None),
+    ]
+    assert network_png(nodes, noisy) == network_png(nodes, edges)
+    assert network_alt_text(nodes, noisy) == network_alt_text(nodes, edges)
+    assert "6 relazioni" in network_alt_text(nodes, noisy)
+
+
+def test_network_keeps_two_different_relations_between_the_same_actors() -> None:
+    nodes = [comune(), *actors(2)]
+    one = [FigureEdge("comune", "a0", "protocollo")]
+    two = [*one, FigureEdge("a0", "comune", "convenzione")]
+    assert "2 relazioni" in network_alt_text(nodes, two)
+    assert network_png(nodes, two) != network_png(nodes, one)
+
+
+def test_network_duplicate_node_ids_keep_the_first() -> None:
+    nodes = [comune(), *actors(3)]
+    doubled = [*nodes, FigureNode("a0", "Un altro nome", "Altro gruppo")]
+    assert network_png(doubled, []) == network_png(nodes, [])
+
+
+@pytest.mark.parametrize("count", [0, 1, 2, 5, 12, 24, 40, 90])
+def test_network_draws_any_number_of_actors(count: int) -> None:
+    nodes = [comune(), *actors(count)]
+    image = png(network_png(nodes, spokes(nodes[1:], every=2)))
+    assert image.width == 1600
+    assert image.getpixel((0, 0)) == image.getpixel((image.width - 1, image.height - 1))
+    assert has_colour(image, CENTRE_FILL)
+
+
+def test_network_without_any_actor_is_a_small_valid_image() -> None:
+    image = png(network_png([], []))
+    assert image.width == 1600
+    assert image.height < 400
+    assert network_alt_text([], []) == "Rete dei soggetti: nessun soggetto indicato."
+
+
+def test_network_without_a_central_actor_has_no_centre_badge() -> None:
+    nodes = actors(7)
+    image = png(network_png(nodes, [FigureEdge("a0", "a3", "accordo")]))
+    assert not has_colour(image, CENTRE_FILL)
+    assert "Nessun soggetto è indicato al centro" in network_alt_text(nodes, [])
+
+
+def test_network_uses_the_group_colours() -> None:
+    nodes = [comune(), *actors(6)]
+    image = png(network_png(nodes, []))
+    for colour in PALETTE[: len(GROUPS)]:
+        assert has_colour(image, colour, minimum=20), colour
+
+
+def test_network_with_30_actors_stays_small_and_fast() -> None:
+    nodes = [comune(), *actors(30)]
+    edges = spokes(nodes[1:]) + [
+        FigureEdge(f"a{i}", f"a{(i * 7) % 30}", "accordo") for i in range(30)
+    ]
+    start = time.perf_counter()
+    data = network_png(nodes, edges)
+    elapsed = time.perf_counter() - start
+    assert len(data) < 400_000
+    assert elapsed < 3.0  # about 0.2 s on a quiet machine; generous for shared CI runners
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "جمعية العمال المهاجرين في الزراعة",
+        "עמותת עובדים",
+        "Associazione 👷‍♀️🌾 lavoratrici 🇮🇹",
+        "中文名称的组织",
+        '{{ jinja }} {% if %} <w:p> & "virgolette"',
+        "Nome\ncon\ta capo\x00 e controllo\u200b\u202e invertito",
+        "Supercalifragilistichespiralidosoassociazionedeilavoratoriagricolistagionali" * 3,
+        "x" * 10_000,
+        "   ",
+        "\ud800 surrogato",
+    ],
+)
+def test_network_accepts_any_unicode_label(label: str) -> None:
+    nodes = [
+        FigureNode("comune", label, "Comune", central=True),
+        FigureNode("a", label, label),
+        FigureNode("b", "Prefettura", "Istituzioni"),
+    ]
+    edges = [FigureEdge("comune", "a", label), FigureEdge("comune", "b", "protocollo")]
+    start = time.perf_counter()
+    image = png(network_png(nodes, edges))
+    assert time.perf_counter() - start < 3.0
+    assert image.width == 1600
+    alt = network_alt_text(nodes, edges)
+    assert "3 soggetti e 2 relazioni" in alt
+    assert len(alt) < 1200
+
+
+def test_network_alt_text_names_the_centre_the_counts_and_the_main_relations() -> None:
+    nodes = [
+        comune(),
+        FigureNode("pref", "Prefettura - UTG di Cuneo", "Prefettura"),
+        FigureNode("flai", "FLAI-CGIL Cuneo", "Sindacato"),
+        FigureNode("fai", "FAI-CISL Cuneo", "Sindacato"),
+        FigureNode("caritas", "Caritas diocesana di Saluzzo", "Terzo settore"),
+    ]
+    edges = [
+        FigureEdge("pref", "comune", "protocollo"),
+        FigureEdge("comune", "caritas", "convenzione"),
+        FigureEdge("flai", "fai", None),
+    ]
+    alt = network_alt_text(nodes, edges)
+    assert alt.startswith("Rete dei soggetti del piano: 5 soggetti e 3 relazioni.")
+    assert "Al centro: Comune di Saluzzo, in relazione diretta con 2 soggetti." in alt
+    assert "Sindacato 2" in alt
+    assert "Comune di Saluzzo – Prefettura - UTG di Cuneo (protocollo)" in alt
+    assert "FAI-CISL Cuneo – FLAI-CGIL Cuneo." in alt  # no label, actors in a fixed order
+    # relations of the centre come first
+    assert alt.index("Caritas") < alt.index("FAI-CISL Cuneo –")
+
+
+def test_network_alt_text_summarises_many_relations() -> None:
+    nodes = [comune(), *actors(12)]
+    alt = network_alt_text(nodes, spokes(nodes[1:]))
+    assert "13 soggetti e 12 relazioni" in alt
+    assert "in relazione diretta con 12 soggetti" in alt
+    assert alt.endswith("e altre 7.")
+
+
+def test_network_alt_text_singulars() -> None:
+    nodes = [comune(), FigureNode("a", "Prefettura", "Prefettura")]
+    alt = network_alt_text(nodes, [FigureEdge("comune", "a", "tavolo")])
+    assert "2 soggetti e 1 relazione." in alt
+    assert "in relazione diretta con 1 soggetto." in alt
+    lonely = network_alt_text([comune()], [])
+    assert "1 soggetto e nessuna relazione" in lonely
+    assert "senza relazioni dirette" in lonely
+
+
+def test_network_rejects_a_silly_width() -> None:
+    with pytest.raises(ValueError):
+        network_png([comune()], [], width_px=10)
+
+
+# --- the power/interest grid ------------------------------------------------------------------
+
+
+def test_grid_is_a_png_of_the_requested_width() -> None:
+    image = png(power_interest_png(grid(10)))
+    assert image.format == "PNG"
+    assert image.width == 1400
+    assert image.height > 1300  # the square plot, axes and legend
+    assert png(power_interest_png(grid(3), width_px=1890)).width == 1890
+
+
+def test_grid_is_deterministic_and_independent_of_input_order() -> None:
+    points = grid(30)
+    first = power_interest_png(points)
+    assert power_interest_png(points) == first
+    shuffled = list(points)
+    random.Random(5).shuffle(shuffled)
+    assert power_interest_png(shuffled) == first
+    assert set(chunk_types(first)) <= {"IHDR", "PLTE", "tRNS", "pHYs", "IDAT", "IEND"}
+
+
+def test_grid_draws_the_four_quadrants() -> None:
+    image = png(power_interest_png(grid(4)))
+    for ink, tint in QUADRANT_COLOURS.values():
+        assert has_colour(image, tint, tolerance=3, minimum=10_000), tint
+        assert has_colour(image, ink, minimum=20), ink
+
+
+def test_grid_clamps_extreme_values() -> None:
+    extreme = [GridPoint("Zero", 0, 0), GridPoint("Enorme", 99, 1000), GridPoint("Negativo", -5, 7)]
+    clamped = [GridPoint("Zero", 1, 1), GridPoint("Enorme", 5, 5), GridPoint("Negativo", 1, 5)]
+    assert power_interest_png(extreme) == power_interest_png(clamped)
+    assert power_interest_alt_text(extreme) == power_interest_alt_text(clamped)
+
+
+@pytest.mark.parametrize("count", [0, 1, 2, 9, 31, 45, 120])
+def test_grid_draws_any_number_of_actors(count: int) -> None:
+    image = png(power_interest_png(grid(count)))
+    assert image.width == 1400
+
+
+def test_grid_with_many_actors_in_one_cell() -> None:
+    crowded = [GridPoint(f"Soggetto {i}", 3, 3) for i in range(45)]
+    data = power_interest_png(crowded)
+    assert png(data).width == 1400
+    assert "Monitorare (potere e interesse bassi), 45 soggetti" in power_interest_alt_text(crowded)
+
+
+def test_grid_with_30_actors_stays_small_and_fast() -> None:
+    start = time.perf_counter()
+    data = power_interest_png(grid(30))
+    assert time.perf_counter() - start < 3.0
+    assert len(data) < 400_000
+
+
+def test_grid_accepts_any_unicode_label() -> None:
+    points = [
+        GridPoint("جمعية العمال", 5, 1),
+        GridPoint("👷‍♀️🌾", 5, 1),
+        GridPoint("", 2, 5),
+        GridPoint("x" * 5000, 2, 5),
+        GridPoint("a\nb\tc\x07", 4, 4),
+    ]
+    assert png(power_interest_png(points)).width == 1400
+    alt = power_interest_alt_text(points)
+    assert "5 soggetti" in alt
+    assert "(senza nome)" in alt
+
+
+def test_grid_quadrants() -> None:
+    assert power_interest_quadrant(5, 5) == "Gestire da vicino"
+    assert power_interest_quadrant(4, 3) == "Tenere soddisfatti"
+    assert power_interest_quadrant(3, 4) == "Tenere informati"
+    assert power_interest_quadrant(3, 3) == "Monitorare"
+    assert power_interest_quadrant(1, 1) == "Monitorare"
+    assert power_interest_quadrant(9, -2) == "Tenere soddisfatti"
+
+
+def test_grid_alt_text_lists_each_quadrant() -> None:
+    points = [
+        GridPoint("Comune di Saluzzo", 5, 5),
+        GridPoint("Prefettura - UTG di Cuneo", 5, 4),
+        GridPoint("Regione Piemonte", 4, 3),
+        GridPoint("FLAI-CGIL Cuneo", 3, 4),
+    ]
+    alt = power_interest_alt_text(points)
+    assert alt.startswith("Griglia potere/interesse con 4 soggetti")
+    assert (
+        "Gestire da vicino (potere e interesse alti), 2 soggetti: "
+        "Comune di Saluzzo e Prefettura - UTG di Cuneo." in alt
+    )
+    assert "Tenere soddisfatti (potere alto, interesse basso), 1 soggetto: Regione Piemonte." in alt
+    assert "Tenere informati (potere basso, interesse alto), 1 soggetto: FLAI-CGIL Cuneo." in alt
+    assert "Monitorare (potere e interesse bassi): nessun soggetto." in alt
+
+
+def test_grid_alt_text_shortens_long_lists() -> None:
+    points = [GridPoint(f"Soggetto {i}", 5, 5) for i in range(1, 10)]
+    alt = power_interest_alt_text(points)
+    assert (
+        "9 soggetti: Soggetto 1, Soggetto 2, Soggetto 3, Soggetto 4, Soggetto 5, "
+        "Soggetto 6 e altri 3." in alt
+    )
+
+
+def test_grid_alt_text_without_actors() -> None:
+    assert power_interest_alt_text([]).startswith("Griglia potere/interesse: nessun soggetto")
+
+
+# --- colours ----------------------------------------------------------------------------------
+
+
+def test_colours_have_enough_contrast() -> None:
+    for colour in (*PALETTE, CENTRE_FILL):
+        assert contrast(colour, WHITE) >= 4.5, colour
+    for ink, tint in QUADRANT_COLOURS.values():
+        assert contrast(ink, tint) >= 4.5
+        assert contrast(ink, WHITE) >= 4.5
+        assert contrast("#1A1A1A", tint) >= 4.5
+
+
+def test_groups_are_told_apart_by_shape_and_colour() -> None:
+    pairs = {(SHAPES[i % len(SHAPES)], PALETTE[i % len(PALETTE)]) for i in range(40)}
+    assert len(pairs) == 40

@@ -1,0 +1,303 @@
+"""Messages of the interactive wizard (``incas plan new`` / ``incas plan edit``)."""
+
+# --- commands ---------------------------------------------------------------------------
+NEW_HELP = "Crea un piano nuovo con domande guidate, salvando dopo ogni gruppo di risposte."
+NEW_FILE_HELP = "File del piano da creare (se manca: piano-<comune>.yaml, chiesto all'inizio)."
+EDIT_HELP = "Riprende un piano dove è incompleto, o ne rivede una sezione, con domande guidate."
+EDIT_FILE_HELP = "File del piano da completare o modificare."
+SECTION_HELP = "Sezione da rivedere (altrimenti riprende dalla prima incompleta)."
+FORCE_HELP = "Sovrascrive il file se esiste già (il piano che contiene va perso)."
+ASK_FILE = "Nome del file del piano"
+FILE_NOT_YAML = "il nome del file deve finire con .yaml o .yml"
+FILE_IS_DIRECTORY = "«{path}» è una cartella: scrivi il nome di un file"
+FILE_EXISTS_ANSWER = "«{path}» esiste già: scegli un altro nome (o usa «incas plan edit {path}»)"
+FILE_EXISTS = "il file esiste già"
+FILE_EXISTS_HINT = (
+    "per continuare quel piano usa «incas plan edit {path}»; per ricominciare da capo e "
+    "sovrascriverlo aggiungi --force"
+)
+NOT_INTERACTIVE = "le domande guidate hanno bisogno di un terminale, e qui non c'è"
+NOT_INTERACTIVE_HINT = (
+    "senza terminale usa i comandi non interattivi: «incas plan init» per creare una bozza, "
+    "«incas plan validate FILE» per controllarla, «incas plan render FILE» per il documento"
+)
+EDIT_BROKEN = "il file non è ancora un piano leggibile: {count} errori di struttura"
+EDIT_BROKEN_HINT = (
+    "correggi prima gli errori indicati da «incas plan validate {path}», poi riprendi con "
+    "«incas plan edit {path}»"
+)
+INTERRUPTED_NOTHING = "Interrotto: nessuna risposta completa, nessun file scritto."
+INTERRUPTED_SAVED = "Interrotto. Tutto ciò che era completo è salvato in {path}."
+INTERRUPTED_DONE = "Sezioni già complete: {sections}."
+INTERRUPTED_IN_PROGRESS = (
+    "Sezione in corso: {section} (salvata fino all'ultimo gruppo di risposte completo)."
+)
+INTERRUPTED_UNCHANGED = "Interrotto: il file {path} non è stato modificato."
+RESUME_COMMAND = "Per riprendere: incas plan edit {path}"
+RESUME_SECTION_COMMAND = "Per riprendere: incas plan edit {path} --section {section}"
+SAVED_TO = "Piano salvato in {path}."
+RENDER_NEXT = "Per generare il documento Word: incas plan render {path}"
+VALIDATE_NEXT = "Per controllarlo in dettaglio: incas plan validate {path}"
+
+# --- prompter -----------------------------------------------------------------------------
+MULTILINE_HINT = "(Esc e poi Invio per confermare)"
+SELECT_HINT = "(frecce e Invio; si può scrivere per filtrare)"
+CHECKBOX_HINT = "(frecce, spazio per scegliere, Invio per confermare)"
+YES = "sì"
+NO = "no"
+OR = " o "
+LIST_SEPARATOR = "; "
+REQUIRED = "questo campo è obbligatorio"
+UNDECIDED = "Da decidere (lascia il campo aperto)"
+ENTER_TO_FINISH = "(Invio senza testo per terminare)"
+MONTH_HINT = "(AAAA-MM, es. 2025-03; Invio vuoto lascia il campo aperto)"
+MONTHS_LIST_HINT = "(mesi AAAA-MM separati da virgola)"
+DATE_HINT = "(AAAA-MM-GG, es. 2024-05-10)"
+LIST_HINT = "(più voci separate da punto e virgola)"
+SCORE_HINT = "(da 1 a 5)"
+AMOUNT_HINT = "(euro, es. 150000 o 150.000,00; Invio vuoto se non ancora noto)"
+
+# --- flow ---------------------------------------------------------------------------------
+ASK_MODE = "Come vuoi procedere?"
+MODE_QUICK = "Percorso essenziale"
+MODE_QUICK_DESCRIPTION = (
+    "solo le domande indispensabili; i dettagli (budget completo, indicatori, rischi, "
+    "forza lavoro...) dopo, con «incas plan edit»"
+)
+MODE_FULL = "Percorso completo"
+MODE_FULL_DESCRIPTION = "tutte le domande di ogni sezione"
+SECTION_HEADER = "\n— {label} —"
+RESUMING = "Riprendo da dove ti eri fermato: {section}."
+NOTHING_MISSING = "Il piano non ha sezioni incomplete."
+ASK_SECTION = "Quale sezione vuoi rivedere?"
+SHOW_SUMMARY = "Mostra il riepilogo"
+EXIT_MENU = "Nessuna: esci"
+SECTION_LABELS = {
+    "comune": "Comune",
+    "periodo": "Periodo e stato",
+    "territorio": "Territorio e colture",
+    "attori": "Attori della rete",
+    "relazioni": "Relazioni tra attori",
+    "governance": "Governance e tavoli",
+    "bisogni": "Bisogni",
+    "misure": "Misure",
+    "monitoraggio": "Monitoraggio",
+}
+
+# --- lists --------------------------------------------------------------------------------
+MENU_EDIT = "Modifica: {label}"
+MENU_DELETE = "Elimina…"
+MENU_NEXT = "Avanti"
+MENU_CANCEL = "Annulla"
+ASK_DELETE_WHICH = "Quale vuoi eliminare?"
+CONFIRM_DELETE = "Eliminare «{label}»?"
+STILL_REFERENCED = "«{id}» è usato in: {places}."
+REF_RELATIONS = "relazioni"
+REF_STEERING = "cabina di regia"
+
+# --- comune -------------------------------------------------------------------------------
+ASK_COMUNE = "Comune (inizia a scrivere il nome)"
+COMUNE_FOUND = "{name}: codice ISTAT {code}, provincia di {province} ({sigla}), {region}."
+COMUNE_CODE_UNKNOWN = "nessun Comune ha il codice ISTAT {code}"
+COMUNE_AMBIGUOUS = "ci sono più Comuni con questo nome: scegli {names}"
+COMUNE_UNKNOWN_SUGGEST = "«{name}» non è nell'elenco ISTAT dei Comuni: forse {names}?"
+COMUNE_UNKNOWN = "«{name}» non è nell'elenco ISTAT dei Comuni"
+MENU_PARTNERS = "Altri Comuni del piano (piano di distretto): cosa vuoi fare?"
+MENU_ADD_PARTNER = "Aggiungi un Comune"
+ASK_PARTNER = "Altro Comune che partecipa al piano (Invio senza testo se nessuno)"
+ASK_PARTNER_EDIT = "Comune partner"
+PARTNER_IS_OWN = "è il Comune del piano: indica un altro Comune"
+ASK_NATIONAL_PLAN = "Piano nazionale di riferimento"
+ASK_TITLE = "Titolo del piano"
+DEFAULT_TITLE = (
+    "Piano Locale Multisettoriale contro lo sfruttamento lavorativo in agricoltura - {comune}"
+)
+
+# --- periodo ------------------------------------------------------------------------------
+ASK_PERIOD_START = "Inizio del periodo del piano"
+ASK_PERIOD_END = "Fine del periodo del piano"
+ASK_STATUS = "Stato del piano"
+STATUS_LABELS = {
+    "bozza": "Bozza",
+    "in_consultazione": "In consultazione",
+    "adottato": "Adottato",
+}
+ASK_ADOPTION_ORGAN = "Organo che ha adottato il piano"
+ORGAN_LABELS = {"giunta": "Giunta comunale", "consiglio": "Consiglio comunale"}
+ASK_ADOPTION_NUMBER = "Numero della delibera"
+ASK_ADOPTION_DATE = "Data della delibera"
+ASK_VERSION = "Versione del documento"
+DEFAULT_VERSION = "0.1"
+ASK_OFFICE = "Ufficio comunale responsabile (es. Settore Politiche sociali)"
+ASK_AUTHORS = "Chi redige il piano (es. Ufficio di piano)"
+
+# --- territorio ---------------------------------------------------------------------------
+ASK_CONTEXT_DESCRIPTION = "Descrizione del territorio agricolo (distretto, colture, manodopera)"
+MENU_CROPS = "Colture: cosa vuoi fare?"
+MENU_ADD_CROP = "Aggiungi una coltura"
+ASK_CROP_NAME = "Coltura principale (es. mirtilli)"
+ASK_CROP_NAME_EDIT = "Nome della coltura"
+ASK_CROP_MONTHS = "Mesi di picco della manodopera per «{crop}»"
+ASK_CROP_WORKERS = "Lavoratori impiegati nel picco per «{crop}» (Invio se non noto)"
+ASK_WORKFORCE = {
+    "resident": "Lavoratori agricoli residenti (Invio se non noto)",
+    "seasonal": "Lavoratori stagionali (Invio se non noto)",
+    "foreign": "Lavoratori stranieri (Invio se non noto)",
+    "women": "Lavoratrici (Invio se non noto)",
+}
+ASK_SETTLEMENTS = "Insediamenti e condizioni abitative dei lavoratori (Invio per saltare)"
+ASK_SERVICES = "Servizi già presenti sul territorio (Invio per saltare)"
+ASK_SOURCES = "Fonti dei dati sul territorio (Invio per saltare)"
+
+# --- attori -------------------------------------------------------------------------------
+ASK_ADD_COMUNE_ACTOR = "Inserire «{name}» come primo attore della rete (promotore del piano)?"
+ASK_ACTOR_TYPE = "Tipo del prossimo attore"
+ASK_ACTOR_TYPE_EDIT = "Tipo di attore"
+NO_MORE_ACTORS = "Nessun altro attore: avanti"
+MENU_ACTORS = "Attori della rete: cosa vuoi fare?"
+MENU_ADD_ACTOR = "Aggiungi un attore"
+ASK_ACTOR_NAME = "Nome dell'attore"
+ASK_ACTOR_ROLE = "Ruolo di «{name}» nel piano"
+ASK_ACTOR_LEVEL = "Livello territoriale di «{name}»"
+ASK_ACTOR_POWER = "Potere di «{name}» sulle scelte del piano"
+ASK_ACTOR_INTEREST = "Interesse di «{name}» per il piano"
+ASK_ACTOR_ENGAGEMENT = "Coinvolgimento di «{name}»"
+ASK_ACTOR_COMMITMENTS = "Impegni di «{name}» (Invio per saltare)"
+ASK_ACTOR_CONTACT = (
+    "Registrare un referente di «{name}»? (dati personali: solo nell'edizione interna)"
+)
+ASK_CONTACT_PERSON = "Referente (nome e ruolo)"
+ASK_CONTACT_EMAIL = "E-mail del referente"
+ASK_CONTACT_PHONE = "Telefono del referente"
+DEFAULT_ACTOR_NAMES = {
+    "regione": "Regione {regione}",
+    "forze-ordine": "Carabinieri - Nucleo Ispettorato del Lavoro di {provincia}",
+    "magistratura": "Procura della Repubblica competente per {comune}",
+    "inail": "INAIL - Direzione territoriale di {provincia}",
+    "ente-bilaterale": "Ente bilaterale agricolo di {provincia}",
+    "cpia": "CPIA di {provincia}",
+    "consigliera-parita": "Consigliera di parità della Provincia di {provincia}",
+}
+
+# --- relazioni ----------------------------------------------------------------------------
+RELATIONS_NEED_ACTORS = "Servono almeno due attori per indicare relazioni: sezione saltata."
+ASK_RELATION_FROM = "Relazione (protocollo, accordo...): da quale attore parte?"
+ASK_RELATION_FROM_EDIT = "Attore da cui parte la relazione"
+NO_MORE_RELATIONS = "Nessun'altra relazione: avanti"
+ASK_RELATION_TO = "Verso quale attore (relazione di «{source}»)?"
+ASK_RELATION_KIND = "Tipo di relazione"
+RELATION_KINDS = {
+    "protocollo": "Protocollo d'intesa",
+    "accordo": "Accordo",
+    "tavolo": "Tavolo comune",
+    "convenzione": "Convenzione",
+    "altro": "Altro",
+}
+ASK_RELATION_LABEL = "Descrizione breve (es. Protocollo accoglienza 2023; Invio per saltare)"
+RELATION_LABEL = "{source} → {target} ({kind})"
+MENU_RELATIONS = "Relazioni tra attori: cosa vuoi fare?"
+MENU_ADD_RELATION = "Aggiungi una relazione"
+
+# --- governance ---------------------------------------------------------------------------
+ASK_STEERING_NAME = "Nome della cabina di regia"
+DEFAULT_STEERING_NAME = "Tavolo permanente"
+ASK_STEERING_COORDINATOR = "Chi coordina la cabina di regia?"
+ASK_STEERING_MEMBERS = "Membri della cabina di regia"
+ASK_STEERING_CADENCE = "Ogni quanto si riunisce (es. mensile; Invio per saltare)"
+MENU_TABLES = "Tavoli tematici: cosa vuoi fare?"
+MENU_ADD_TABLE = "Aggiungi un tavolo"
+ASK_TABLE_NAME = "Nome del tavolo tematico (es. Tavolo alloggio)"
+ASK_TABLE_NAME_EDIT = "Nome del tavolo"
+ASK_TABLE_TOPIC = "Tema di «{name}»"
+ASK_TABLE_MEMBERS = "Partecipanti di «{name}»"
+
+# --- bisogni ------------------------------------------------------------------------------
+ASK_NEED_AREA = "Area del prossimo bisogno"
+ASK_NEED_AREA_EDIT = "Area del bisogno"
+NO_MORE_NEEDS = "Nessun altro bisogno: avanti"
+MENU_NEEDS = "Bisogni: cosa vuoi fare?"
+MENU_ADD_NEED = "Aggiungi un bisogno"
+ASK_NEED_DESCRIPTION = "Descrizione del bisogno"
+ASK_NEED_EVIDENCE = "Da cosa emerge (dati, segnalazioni; Invio per saltare)"
+ASK_NEED_SOURCE = "Fonte dell'evidenza (Invio per saltare)"
+ASK_NEED_TARGET = "Chi ne è colpito (gruppo destinatario; Invio per saltare)"
+ASK_NEED_PEOPLE = "Quante persone, stima (Invio se non noto)"
+ASK_NEED_SEVERITY = "Gravità del bisogno"
+ASK_NEED_URGENCY = "Urgenza del bisogno"
+
+# --- misure -------------------------------------------------------------------------------
+ACTION_CHOICE = "{number}. {label} ({axis})"
+ASK_MEASURE_PRIMARY = "Azione nazionale principale della prossima misura"
+ASK_MEASURE_PRIMARY_EDIT = "Azione nazionale principale della misura"
+NO_MORE_MEASURES = "Nessun'altra misura: avanti"
+MENU_MEASURES = "Misure: cosa vuoi fare?"
+MENU_ADD_MEASURE = "Aggiungi una misura"
+ASK_MEASURE_OTHER_ACTIONS = "Altre azioni nazionali a cui contribuisce"
+ASK_MEASURE_START_POINT = "Punto di partenza: misure tipiche dell'azione {number} ({label})"
+OWN_MEASURE = "Nessuna: scrivo io titolo e descrizione"
+ASK_MEASURE_TITLE = "Titolo della misura"
+ASK_MEASURE_DESCRIPTION = "Descrizione della misura"
+ASK_MEASURE_OBJECTIVE = "Obiettivo della misura"
+ASK_MEASURE_NEEDS = "Bisogni a cui risponde"
+ASK_MEASURE_LEAD = "Capofila della misura"
+ASK_MEASURE_PARTNERS = "Partner della misura"
+ASK_MEASURE_START = "Inizio della misura"
+ASK_MEASURE_END = "Fine della misura"
+ASK_BUDGET_AMOUNT = "Importo di una voce di spesa"
+ASK_BUDGET_AMOUNT_EDIT = "Importo della voce di spesa"
+ASK_BUDGET_SOURCE = "Fonte di finanziamento"
+OWN_SOURCE = "Un'altra fonte: la scrivo io"
+ASK_BUDGET_SOURCE_TEXT = "Fonte di finanziamento (testo)"
+ASK_BUDGET_NOTE = "Nota sulla voce di spesa (Invio per saltare)"
+BUDGET_LABEL = "{amount} € ({source})"
+MENU_BUDGET = "Voci di spesa: cosa vuoi fare?"
+MENU_ADD_BUDGET = "Aggiungi una voce di spesa"
+ASK_INDICATOR_NAME = "Indicatore (es. posti letto attivati)"
+ASK_INDICATOR_NAME_EDIT = "Nome dell'indicatore"
+ASK_INDICATOR_KIND = "Tipo di «{name}»"
+INDICATOR_KINDS = {
+    "output": "Output (cosa la misura produce)",
+    "outcome": "Outcome (cosa cambia per le persone)",
+}
+ASK_INDICATOR_UNIT = "Unità di misura di «{name}» (Invio per saltare)"
+ASK_INDICATOR_BASELINE = "Valore di partenza di «{name}» (Invio se non noto)"
+ASK_INDICATOR_TARGET = "Valore obiettivo di «{name}»"
+ASK_INDICATOR_VERIFICATION = "Come si verifica (Invio per saltare)"
+MENU_INDICATORS = "Indicatori: cosa vuoi fare?"
+MENU_ADD_INDICATOR = "Aggiungi un indicatore"
+ASK_RISK = "Rischio della misura"
+ASK_RISK_EDIT = "Rischio"
+ASK_RISK_MITIGATION = "Come lo si riduce (Invio per saltare)"
+MENU_RISKS = "Rischi: cosa vuoi fare?"
+MENU_ADD_RISK = "Aggiungi un rischio"
+
+# --- monitoraggio -------------------------------------------------------------------------
+ASK_REVIEWS = "Mesi delle verifiche di monitoraggio"
+REVIEW_OUTSIDE = "Attenzione: la verifica {month} è fuori dal periodo del piano ({start} – {end})."
+ASK_REPORTING = "Come si rendiconta l'avanzamento (Invio per saltare)"
+
+# --- summary ------------------------------------------------------------------------------
+SUMMARY_TITLE = "Riepilogo del piano"
+SUMMARY_UNREADABLE = "Il piano non è ancora leggibile: {errors} errori di struttura."
+SUMMARY_SECTIONS_TITLE = "Sezioni"
+COL_SECTION = "Sezione"
+COL_STATE = "Stato"
+STATE_COMPLETE = "completa"
+STATE_OPEN = "{count} campi aperti"
+STATE_OPEN_ONE = "1 campo aperto"
+SUMMARY_OPEN = "Campi ancora aperti: {count}."
+SUMMARY_FINDINGS = "Problemi: {errors} bloccanti, {warnings} non bloccanti."
+FINDING_BLOCKING = "✗"
+FINDING_WARNING = "!"
+MORE_FINDINGS = "… e altri {count} (incas plan validate li mostra tutti)"
+SUMMARY_COVERAGE_TITLE = "Coerenza con il Piano triennale"
+COL_ACTION = "Az."
+COL_ACTION_LABEL = "Azione prioritaria"
+COL_AXIS = "Asse"
+COL_MEASURES = "Misure"
+NOT_COVERED = "nessuna"
+SUMMARY_COVERAGE = (
+    "Azioni coperte: {actions} su {total_actions}; assi coperti: {axes} su {total_axes}."
+)
+SUMMARY_AXES_MISSING = "Assi senza misure: {axes}."
+SUMMARY_BUDGET = "Budget totale: {amount}."

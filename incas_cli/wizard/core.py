@@ -1,0 +1,277 @@
+"""The wizard's working state and the ways it asks for one field.
+
+A :class:`Session` holds the prompter, the catalogue, the plan tree being edited and the
+``on_save`` callback. Its ``ask_*`` helpers ask for one field of one plan entity, check
+the answer with the plan model (see :mod:`incas_cli.wizard.checking`), write the value
+into the entity's mapping (or remove it when an optional answer is left empty) and
+return it. The current value, when there is one, is the default: editing shows it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, MutableMapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Literal, TypeVar
+
+from pydantic import BaseModel
+
+from incas_cli.catalog import Catalog, ComuneRecord, ComuniIndex
+from incas_cli.messages import wizard as msg
+from incas_cli.wizard.checking import check_field, italian_number
+from incas_cli.wizard.prompter import Choice, Prompter
+from incas_cli.wizard.tree import drop, key_of, keys_of, plain, put
+
+T = TypeVar("T")
+Mode = Literal["rapido", "completo"]
+Data = MutableMapping[str, Any]
+Extra = Callable[[Any], str | None]
+
+
+def show_value(value: Any) -> str:
+    """A stored value as the text a user would type to get it back."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return msg.YES if value else msg.NO
+    if isinstance(value, float):
+        return format(Decimal(repr(value)), "f")
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return msg.LIST_SEPARATOR.join(show_value(v) for v in value)
+    return str(value)
+
+
+def split_list(text: str, separators: str = ";") -> list[str]:
+    """``"a; b ;c"`` -> ``["a", "b", "c"]``; by default only semicolons separate, because
+    commas occur inside the items (sources, names)."""
+    for separator in separators[1:]:
+        text = text.replace(separator, separators[0])
+    return [part.strip() for part in text.split(separators[0]) if part.strip()]
+
+
+@dataclass
+class Session:
+    """One run of the wizard over one plan tree."""
+
+    prompter: Prompter
+    catalog: Catalog
+    comuni: ComuniIndex
+    data: Data
+    on_save: Callable[[Data], None]
+    mode: Mode = "completo"
+    saves: int = field(default=0, init=False)
+
+    @property
+    def full(self) -> bool:
+        """Whether every question is asked (``completo``) or only the essential ones."""
+        return self.mode == "completo"
+
+    def save(self) -> None:
+        """Hand the tree to the caller after a completed group of answers."""
+        self.saves += 1
+        self.on_save(self.data)
+
+    def plain(self) -> Any:
+        return plain(self.data)
+
+    def say(self, text: str) -> None:
+        self.prompter.show(text)
+
+    # --- what the plan already says --------------------------------------------------
+
+    def section(self, key: str) -> Any:
+        return self.data.get(key)
+
+    def comune_record(self) -> ComuneRecord | None:
+        comune = self.data.get("comune")
+        if not isinstance(comune, MutableMapping):
+            return None
+        code = comune.get("istat_code")
+        if code is not None:
+            record = self.comuni.by_code(str(code).zfill(6))
+            if record is not None:
+                return record
+        name = comune.get("name")
+        found = self.comuni.by_name(str(name)) if name else []
+        return found[0] if len(found) == 1 else None
+
+    def period(self) -> tuple[str | None, str | None]:
+        info = self.data.get("plan")
+        period = info.get("period") if isinstance(info, MutableMapping) else None
+        if not isinstance(period, MutableMapping):
+            return None, None
+        start, end = period.get("start"), period.get("end")
+        return (str(start) if start else None, str(end) if end else None)
+
+    def items(self, key: str) -> list[MutableMapping[str, Any]]:
+        node = self.data.get(key)
+        if not isinstance(node, list):
+            return []
+        return [item for item in node if isinstance(item, MutableMapping)]
+
+    def stakeholder_choices(self) -> list[Choice[str]]:
+        return [
+            Choice(f"{s.get('name', s.get('id'))} ({s.get('id')})", str(s.get("id")))
+            for s in self.items("stakeholders")
+            if s.get("id")
+        ]
+
+    # --- asking for one field ---------------------------------------------------------
+
+    def ask_text(
+        self,
+        target: Data,
+        model: type[BaseModel],
+        name: str,
+        message: str,
+        *,
+        required: bool = False,
+        default: str | None = None,
+        multiline: bool = False,
+        instruction: str | None = None,
+        number: bool = False,
+        as_list: bool = False,
+        separators: str = ";",
+        extra: Extra | None = None,
+    ) -> Any:
+        """Ask for a text-like field, check it, store it; empty removes an optional one.
+
+        ``number`` reads Italian digit grouping (``1.200``), ``as_list`` splits the answer
+        on ``separators``, ``extra`` adds a check of the converted value (a cross-field rule).
+        """
+        key = key_of(model, name)
+        current = target.get(key)
+        shown = show_value(current) if current is not None else (default or "")
+
+        def convert(raw: str) -> tuple[Any, str | None]:
+            text = raw.strip()
+            if not text:
+                if required:
+                    return None, msg.REQUIRED
+                return None, None
+            candidate: Any = text
+            if number:
+                candidate = italian_number(text)
+            if as_list:
+                candidate = split_list(text, separators)
+            value, error = check_field(model, name, candidate)
+            if error is None and extra is not None:
+                error = extra(value)
+            return value, error
+
+        answer = self.prompter.text(
+            message,
+            default=shown or None,
+            validate=lambda raw: convert(raw)[1],
+            multiline=multiline,
+            instruction=instruction,
+        )
+        value, _ = convert(answer)
+        if value is None or value == []:
+            drop(target, key)
+            return None
+        put(target, key, value, keys_of(model))
+        return value
+
+    def ask_select(
+        self,
+        target: Data,
+        model: type[BaseModel],
+        name: str,
+        message: str,
+        choices: Sequence[Choice[Any]],
+        *,
+        default: Any = None,
+    ) -> Any:
+        """Choose a value for a field; ``None`` as a choice's value leaves the field open."""
+        key = key_of(model, name)
+        current = target.get(key)
+        values = [c.value for c in choices]
+        known = current is not None and current in values
+        chosen = self.prompter.select(message, choices, default=current if known else default)
+        if chosen is None:
+            drop(target, key)
+            return None
+        value, error = check_field(model, name, chosen)
+        if error is not None:  # a catalogue value the model refuses: a bug, not user input
+            raise ValueError(error)
+        put(target, key, value, keys_of(model))
+        return value
+
+    def ask_checkbox(
+        self,
+        target: Data,
+        model: type[BaseModel],
+        name: str,
+        message: str,
+        choices: Sequence[Choice[Any]],
+        *,
+        defaults: Sequence[Any] = (),
+        keep_empty: bool = False,
+    ) -> list[Any]:
+        """Tick any number of values for a list field; nothing ticked removes the key."""
+        key = key_of(model, name)
+        current = target.get(key)
+        values = [c.value for c in choices]
+        ticked: Sequence[Any] = (
+            [v for v in current if v in values] if isinstance(current, list) else defaults
+        )
+        chosen = self.prompter.checkbox(message, choices, defaults=ticked)
+        if not chosen and not keep_empty:
+            drop(target, key)
+            return []
+        value, error = check_field(model, name, list(chosen))
+        if error is not None:
+            raise ValueError(error)
+        put(target, key, value, keys_of(model))
+        return list(value)
+
+    def set(self, target: Data, model: type[BaseModel], name: str, value: Any) -> None:
+        """Store a value the wizard derived (an id, a level from the catalogue...)."""
+        checked, error = check_field(model, name, value)
+        if error is not None:
+            raise ValueError(error)
+        put(target, key_of(model, name), checked, keys_of(model))
+
+    def set_default(self, target: Data, model: type[BaseModel], name: str, value: Any) -> None:
+        """Store a derived value only where the field is still empty."""
+        if target.get(key_of(model, name)) in (None, "", []):
+            self.set(target, model, name, value)
+
+
+def slugify(text: str, *, limit: int = 64) -> str:
+    """``"Caritas diocesana di Saluzzo"`` -> ``"caritas-diocesana-di-saluzzo"`` (a v1 slug)."""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    words = "".join(ch if ch.isalnum() else " " for ch in folded.lower()).split()
+    slug = ""
+    for word in words:
+        candidate = f"{slug}-{word}" if slug else word
+        if len(candidate) > limit:
+            break
+        slug = candidate
+    return slug
+
+
+def unique_id(base: str, taken: Sequence[str]) -> str:
+    """``base``, or ``base-2``, ``base-3``... whichever is not taken yet."""
+    if base not in taken:
+        return base
+    number = 2
+    while f"{base}-{number}" in taken:
+        number += 1
+    return f"{base}-{number}"
+
+
+def next_number_id(prefix: str, taken: Sequence[str]) -> str:
+    """The next free ``N1``, ``N2``... (or ``M1``...)."""
+    number = len(taken) + 1
+    while f"{prefix}{number}" in taken:
+        number += 1
+    return f"{prefix}{number}"

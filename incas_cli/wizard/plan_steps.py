@@ -1,0 +1,337 @@
+"""Sections about the plan itself: the Comune, the period, the territory, monitoring."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import MutableMapping
+from typing import Any
+
+from incas_cli.catalog import ComuneRecord
+from incas_cli.messages import wizard as msg
+from incas_cli.models.plan import (
+    Adoption,
+    Comune,
+    Context,
+    Crop,
+    Monitoring,
+    PartnerComune,
+    Period,
+    Plan,
+    PlanInfo,
+    Workforce,
+)
+from incas_cli.wizard.checking import blocking_at
+from incas_cli.wizard.core import Session, show_value
+from incas_cli.wizard.lists import ListSpec, edit_list
+from incas_cli.wizard.prompter import Choice
+from incas_cli.wizard.tree import child_list, child_map, keys_of, new_map
+
+TOP = keys_of(Plan)
+_WITH_PROVINCE = re.compile(r"^(?P<name>.+?)\s*\((?P<province>[A-Za-z]{2})\)\s*$")
+MONTHS = (
+    "gennaio",
+    "febbraio",
+    "marzo",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "agosto",
+    "settembre",
+    "ottobre",
+    "novembre",
+    "dicembre",
+)
+
+
+# --- the Comune ---------------------------------------------------------------------------
+
+
+def resolve_comune(s: Session, raw: str) -> tuple[ComuneRecord | None, str | None]:
+    """An answer (``Saluzzo``, ``Saluzzo (CN)`` or ``004203``) -> the ISTAT record, or why not."""
+    text = raw.strip()
+    if not text:
+        return None, msg.REQUIRED
+    if text.isdigit():
+        record = s.comuni.by_code(text.zfill(6))
+        if record is None:
+            return None, msg.COMUNE_CODE_UNKNOWN.format(code=text)
+        return record, None
+    match = _WITH_PROVINCE.match(text)
+    if match:
+        province = match["province"].upper()
+        found = [r for r in s.comuni.by_name(match["name"]) if r.province == province]
+        if len(found) == 1:
+            return found[0], None
+    found = s.comuni.by_name(text)
+    if len(found) == 1:
+        return found[0], None
+    if len(found) > 1:
+        names = msg.OR.join(r.display_name for r in found)
+        return None, msg.COMUNE_AMBIGUOUS.format(names=names)
+    suggestions = s.comuni.suggest(text, 3)
+    if suggestions:
+        names = msg.OR.join(r.display_name for r in suggestions)
+        return None, msg.COMUNE_UNKNOWN_SUGGEST.format(name=text, names=names)
+    return None, msg.COMUNE_UNKNOWN.format(name=text)
+
+
+def _ask_comune(s: Session, message: str, default: str | None) -> ComuneRecord:
+    answer = s.prompter.autocomplete(
+        message,
+        lambda typed: [r.display_name for r in s.comuni.search(typed, 12)],
+        default=default,
+        validate=lambda raw: resolve_comune(s, raw)[1],
+    )
+    record, _ = resolve_comune(s, answer)
+    assert record is not None  # the validator accepted it
+    return record
+
+
+def comune_step(s: Session) -> None:
+    """Which Comune (ISTAT list), partner Comuni, the national plan and the title."""
+    comune = child_map(s.data, "comune", TOP)
+    current = s.comune_record()
+    default = current.display_name if current else (show_value(comune.get("name")) or None)
+    record = _ask_comune(s, msg.ASK_COMUNE, default)
+    s.set(comune, Comune, "name", record.name)
+    s.set(comune, Comune, "istat_code", record.istat_code)
+    s.set(comune, Comune, "province", record.province)
+    s.set(comune, Comune, "region", record.region)
+    s.say(
+        msg.COMUNE_FOUND.format(
+            name=record.name,
+            code=record.istat_code,
+            province=record.province_name,
+            sigla=record.province,
+            region=record.region,
+        )
+    )
+    if s.full:
+        _partners(s, comune, record)
+
+    info = child_map(s.data, "plan", TOP)
+    plans = s.catalog.national_plans
+    if len(plans) > 1 and (s.full or "national_plan" not in info):
+        s.ask_select(
+            info,
+            PlanInfo,
+            "national_plan",
+            msg.ASK_NATIONAL_PLAN,
+            [Choice(p.title, p.id) for p in plans.values()],
+            default=s.catalog.default_national_plan,
+        )
+    else:
+        s.set_default(info, PlanInfo, "national_plan", s.catalog.default_national_plan)
+    title = msg.DEFAULT_TITLE.format(comune=record.name)
+    if s.full:
+        s.ask_text(info, PlanInfo, "title", msg.ASK_TITLE, required=True, default=title)
+    else:
+        s.set_default(info, PlanInfo, "title", title)
+    s.save()
+
+
+def _partners(s: Session, comune: MutableMapping[str, Any], record: ComuneRecord) -> None:
+    partners = child_list(comune, "partners", keys_of(Comune))
+
+    def add_one() -> bool:
+        answer = s.prompter.autocomplete(
+            msg.ASK_PARTNER,
+            lambda typed: [r.display_name for r in s.comuni.search(typed, 12)],
+            validate=lambda raw: None if not raw.strip() else _partner_error(s, raw, record),
+        )
+        if not answer.strip():
+            return False
+        found, _ = resolve_comune(s, answer)
+        assert found is not None
+        item = new_map()
+        s.set(item, PartnerComune, "name", found.name)
+        s.set(item, PartnerComune, "istat_code", found.istat_code)
+        partners.append(item)
+        return True
+
+    def edit_one(item: MutableMapping[str, Any]) -> None:
+        found = _ask_comune(s, msg.ASK_PARTNER_EDIT, show_value(item.get("name")) or None)
+        s.set(item, PartnerComune, "name", found.name)
+        s.set(item, PartnerComune, "istat_code", found.istat_code)
+
+    spec = ListSpec(
+        menu=msg.MENU_PARTNERS,
+        add=msg.MENU_ADD_PARTNER,
+        label=lambda item: show_value(item.get("name")),
+        add_one=add_one,
+        edit_one=edit_one,
+        save_each=False,
+    )
+    edit_list(s, partners, spec)
+    if not partners:
+        del comune["partners"]
+
+
+def _partner_error(s: Session, raw: str, own: ComuneRecord) -> str | None:
+    found, error = resolve_comune(s, raw)
+    if error is not None:
+        return error
+    if found is not None and found.istat_code == own.istat_code:
+        return msg.PARTNER_IS_OWN
+    return None
+
+
+# --- period and status --------------------------------------------------------------------
+
+
+def period_step(s: Session) -> None:
+    """The plan's period, status, version, adoption, office and authors."""
+    info = child_map(s.data, "plan", TOP)
+    period = child_map(info, "period", keys_of(PlanInfo))
+    s.ask_text(period, Period, "start", msg.ASK_PERIOD_START, instruction=msg.MONTH_HINT)
+
+    def end_rule(value: Any) -> str | None:
+        candidate = s.plain()
+        candidate.setdefault("plan", {}).setdefault("period", {})["end"] = value
+        return blocking_at(candidate, [("plan", "period", "end")], ["END_BEFORE_START"])
+
+    s.ask_text(
+        period, Period, "end", msg.ASK_PERIOD_END, instruction=msg.MONTH_HINT, extra=end_rule
+    )
+    if not period:
+        del info["period"]
+    if s.full:
+        status = s.ask_select(
+            info,
+            PlanInfo,
+            "status",
+            msg.ASK_STATUS,
+            [Choice(label, value) for value, label in msg.STATUS_LABELS.items()],
+            default="bozza",
+        )
+        if status == "adottato":
+            _adoption(s, info)
+        s.ask_text(info, PlanInfo, "version", msg.ASK_VERSION, default=msg.DEFAULT_VERSION)
+        s.ask_text(info, PlanInfo, "office", msg.ASK_OFFICE)
+        s.ask_text(
+            info, PlanInfo, "authors", msg.ASK_AUTHORS, as_list=True, instruction=msg.LIST_HINT
+        )
+    else:
+        s.set_default(info, PlanInfo, "status", "bozza")
+        s.set_default(info, PlanInfo, "version", msg.DEFAULT_VERSION)
+    s.save()
+
+
+def _adoption(s: Session, info: MutableMapping[str, Any]) -> None:
+    adoption = child_map(info, "adoption", keys_of(PlanInfo))
+    s.ask_select(
+        adoption,
+        Adoption,
+        "organ",
+        msg.ASK_ADOPTION_ORGAN,
+        [Choice(label, value) for value, label in msg.ORGAN_LABELS.items()],
+        default="giunta",
+    )
+    s.ask_text(adoption, Adoption, "number", msg.ASK_ADOPTION_NUMBER)
+    s.ask_text(adoption, Adoption, "date", msg.ASK_ADOPTION_DATE, instruction=msg.DATE_HINT)
+
+
+# --- territory ----------------------------------------------------------------------------
+
+
+def territory_step(s: Session) -> None:
+    """Description, crops and their peak months, workforce, settlements, services, sources."""
+    ctx = child_map(s.data, "context", TOP)
+    s.ask_text(ctx, Context, "description", msg.ASK_CONTEXT_DESCRIPTION, multiline=True)
+    crops = child_list(ctx, "crops", keys_of(Context))
+
+    def crop_fields(item: MutableMapping[str, Any]) -> None:
+        s.ask_checkbox(
+            item,
+            Crop,
+            "peak_months",
+            msg.ASK_CROP_MONTHS.format(crop=show_value(item.get("name"))),
+            [Choice(name, number) for number, name in enumerate(MONTHS, start=1)],
+        )
+        s.ask_text(
+            item,
+            Crop,
+            "workers",
+            msg.ASK_CROP_WORKERS.format(crop=show_value(item.get("name"))),
+            number=True,
+        )
+
+    def add_one() -> bool:
+        item = new_map()
+        name = s.ask_text(item, Crop, "name", msg.ASK_CROP_NAME, instruction=msg.ENTER_TO_FINISH)
+        if name is None:
+            return False
+        crop_fields(item)
+        crops.append(item)
+        return True
+
+    def edit_one(item: MutableMapping[str, Any]) -> None:
+        s.ask_text(item, Crop, "name", msg.ASK_CROP_NAME_EDIT, required=True)
+        crop_fields(item)
+
+    edit_list(
+        s,
+        crops,
+        ListSpec(
+            menu=msg.MENU_CROPS,
+            add=msg.MENU_ADD_CROP,
+            label=lambda item: show_value(item.get("name")),
+            add_one=add_one,
+            edit_one=edit_one,
+        ),
+    )
+    if not crops:
+        del ctx["crops"]
+    if s.full:
+        workforce = child_map(ctx, "workforce", keys_of(Context))
+        for name, question in msg.ASK_WORKFORCE.items():
+            s.ask_text(workforce, Workforce, name, question, number=True)
+        if not workforce:
+            del ctx["workforce"]
+        s.ask_text(ctx, Context, "settlements", msg.ASK_SETTLEMENTS, multiline=True)
+        s.ask_text(ctx, Context, "services", msg.ASK_SERVICES, multiline=True)
+        s.ask_text(
+            ctx, Context, "sources", msg.ASK_SOURCES, as_list=True, instruction=msg.LIST_HINT
+        )
+    s.save()
+
+
+# --- monitoring ---------------------------------------------------------------------------
+
+
+def suggested_reviews(start: str | None, end: str | None) -> list[str]:
+    """One review each December inside the period, and one at its end."""
+    if not start or not end or end < start:
+        return []
+    reviews = [f"{year}-12" for year in range(int(start[:4]), int(end[:4]) + 1)]
+    reviews = [r for r in reviews if start <= r <= end]
+    if end not in reviews:
+        reviews.append(end)
+    return reviews
+
+
+def monitoring_step(s: Session) -> None:
+    """Review months and how progress is reported."""
+    monitoring = child_map(s.data, "monitoring", TOP)
+    start, end = s.period()
+    default = msg.LIST_SEPARATOR.join(suggested_reviews(start, end)) or None
+
+    reviews = s.ask_text(
+        monitoring,
+        Monitoring,
+        "reviews",
+        msg.ASK_REVIEWS,
+        default=default,
+        as_list=True,
+        separators=";, ",
+        instruction=msg.MONTHS_LIST_HINT,
+    )
+    # Outside the period is a warning for `plan validate` too: said, not refused.
+    if reviews and start and end:
+        for month in reviews:
+            if not start <= month <= end:
+                s.say(msg.REVIEW_OUTSIDE.format(month=month, start=start, end=end))
+    if s.full:
+        s.ask_text(monitoring, Monitoring, "reporting", msg.ASK_REPORTING, multiline=True)
+    s.save()

@@ -1,0 +1,100 @@
+"""Where a plan stands: which sections are incomplete, and where an interrupted run resumes.
+
+A section is incomplete while it has open fields (:func:`incas_cli.checks.open_fields`,
+the same list ``plan status`` counts). An interrupted walk leaves a small marker in the
+file, under the ``x-incas-wizard`` key that every other command ignores (the v1 format
+ignores keys starting with ``x-``): the sections still to walk and the path chosen. It
+lets ``incas plan edit`` resume even in the middle of a list (the third actor of five),
+where the file alone cannot tell "finished" from "interrupted". A completed walk removes it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import MutableMapping, Sequence
+from dataclasses import dataclass
+from typing import Any, cast
+
+from incas_cli.checks import check_data, open_fields
+from incas_cli.wizard.core import Mode
+from incas_cli.wizard.tree import put
+
+SECTIONS: tuple[str, ...] = (
+    "comune",
+    "periodo",
+    "territorio",
+    "attori",
+    "relazioni",
+    "governance",
+    "bisogni",
+    "misure",
+    "monitoraggio",
+)
+"""The wizard's sections, in the order a planner thinks (and ``--section`` names)."""
+
+MARKER_KEY = "x-incas-wizard"
+
+_SECTION_OF_OPEN = {
+    "plan": "periodo",
+    "comune": "comune",
+    "context": "territorio",
+    "stakeholders": "attori",
+    "governance": "governance",
+    "needs": "bisogni",
+    "measures": "misure",
+    "monitoring": "monitoraggio",
+}
+"""The first key of an open field's place -> the section that fills it."""
+
+
+@dataclass(frozen=True)
+class Marker:
+    """An interrupted walk: the sections still to do, first the one in progress."""
+
+    sections: tuple[str, ...]
+    mode: Mode
+
+
+def open_counts(plain: Any) -> dict[str, int] | None:
+    """Open fields per section, or None when the plan cannot be read as a v1 plan."""
+    plan, _ = check_data(plain)
+    if plan is None:
+        return None
+    counts = dict.fromkeys(SECTIONS, 0)
+    for field in open_fields(plan):
+        counts[_SECTION_OF_OPEN.get(field.section, "periodo")] += 1
+    return counts
+
+
+def incomplete_sections(plain: Any) -> list[str]:
+    """The sections with open fields, in order (every section for a plan not started)."""
+    counts = open_counts(plain)
+    if counts is None:
+        return list(SECTIONS)
+    return [section for section in SECTIONS if counts[section]]
+
+
+def read_marker(data: MutableMapping[str, Any]) -> Marker | None:
+    node = data.get(MARKER_KEY)
+    if not isinstance(node, MutableMapping):
+        return None
+    sections = node.get("resume")
+    mode = node.get("mode")
+    if not isinstance(sections, Sequence) or isinstance(sections, str):
+        return None
+    known = tuple(str(s) for s in sections if str(s) in SECTIONS)
+    if not known:
+        return None
+    return Marker(known, cast(Mode, mode) if mode in ("rapido", "completo") else "completo")
+
+
+def write_marker(data: MutableMapping[str, Any], sections: Sequence[str], mode: Mode) -> None:
+    """Record the sections still to walk (none: remove the marker)."""
+    if not sections:
+        clear_marker(data)
+        return
+    put(data, MARKER_KEY, {"resume": list(sections), "mode": mode}, [])
+
+
+def clear_marker(data: MutableMapping[str, Any]) -> None:
+    if MARKER_KEY in data:
+        del data[MARKER_KEY]

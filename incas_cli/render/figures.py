@@ -561,10 +561,31 @@ def _encode(image: Image.Image, width_px: int) -> bytes:
     small = image.reduce(_SS)
     # a flat-colour drawing fits a 256-colour palette: a third of the size, and faster
     small = small.quantize(colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+    small.putpalette(_snap_palette(small.getpalette() or []))
     dpi = round(width_px / (16 / 2.54), 3)  # natural width: 16 cm
     buffer = io.BytesIO()
     small.save(buffer, format="PNG", optimize=False, compress_level=6, dpi=(dpi, dpi))
     return buffer.getvalue()
+
+
+def _key_colours() -> list[tuple[int, int, int]]:
+    named = [WHITE, INK, MUTED, CENTRE_FILL, EDGE_LINE, EDGE_TEXT, RULE, GRID_LINE, FRAME]
+    named += PALETTE
+    named += [c for pair in QUADRANT_COLOURS.values() for c in pair]
+    return [(int(c[1:3], 16), int(c[3:5], 16), int(c[5:7], 16)) for c in named]
+
+
+def _snap_palette(palette: list[int], tolerance: int = 6) -> list[int]:
+    """Put back the exact colours the octree averaged (white must stay white)."""
+    keys = _key_colours()
+    out = list(palette)
+    for i in range(0, len(out) - 2, 3):
+        entry = (out[i], out[i + 1], out[i + 2])
+        for key in keys:
+            if max(abs(a - b) for a, b in zip(entry, key, strict=True)) <= tolerance:
+                out[i : i + 3] = key
+                break
+    return out
 
 
 def _check_width(width_px: int, minimum: int) -> int:
@@ -921,7 +942,7 @@ def _network_legends(
                 previous = spot.node.group
             items.append(
                 _LegendItem(
-                    _block(spot.node.label, size, col_w, 2), (shape, colour, str(spot.number))
+                    _block(spot.node.label, size, col_w, 3), (shape, colour, str(spot.number))
                 )
             )
         legends.append(_Legend(msg.NETWORK_LEGEND_ACTORS, items, 3))
@@ -935,7 +956,7 @@ def _network_legends(
     if relations:
         col_w = width / 2 - _LEGEND_MARKER_W * u - 16 * u
         items = [
-            _LegendItem(_block(label, size, col_w, 2), badge=code)
+            _LegendItem(_block(label, size, col_w, 3), badge=code)
             for code, label in relations.items()
         ]
         legends.append(_Legend(msg.NETWORK_LEGEND_RELATIONS, items, 2))
@@ -1188,7 +1209,7 @@ def power_interest_png(points: Sequence[GridPoint], *, width_px: int = 1400) -> 
             title = _block(QUADRANT_LABELS[key], size, col_w, 1, bold=True)
             items.append(_LegendItem(title, header=True, colour=ink))
             items += [
-                _LegendItem(_block(p.label, size, col_w, 2), ("circle", ink, str(p.number)))
+                _LegendItem(_block(p.label, size, col_w, 3), ("circle", ink, str(p.number)))
                 for p in members
             ]
         legends.append(_Legend(msg.GRID_LEGEND_TITLE, items, columns))

@@ -6,6 +6,8 @@ NO_GROUP = "Tipo non indicato"
 ACTORS_ONE = "1 soggetto"
 ACTORS_MANY = "{count} soggetti"
 ELLIPSIS = "…"
+NO_FREETYPE = "Pillow è installato senza FreeType: impossibile scrivere il testo delle figure"
+NO_FREETYPE_HINT = "reinstalla Pillow dai pacchetti ufficiali: pip install --force-reinstall pillow"
 
 # --- stakeholder network ------------------------------------------------------------------
 NETWORK_EMPTY = "Nessun soggetto da rappresentare"

@@ -175,10 +175,7 @@ def _font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
                 continue
     font = ImageFont.load_default(size=size)
     if not isinstance(font, ImageFont.FreeTypeFont):  # Pillow built without FreeType
-        raise ExternalToolError(
-            "Pillow è installato senza FreeType: impossibile disegnare il testo delle figure",
-            hint="installa Pillow dai pacchetti ufficiali (pip install --force-reinstall pillow)",
-        )
+        raise ExternalToolError(msg.NO_FREETYPE, hint=msg.NO_FREETYPE_HINT)
     return font
 
 

@@ -1,0 +1,136 @@
+"""``incas plan diff OLD.yaml NEW.yaml [--json] [--docx OUT.docx] [--force]``"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from incas_cli.cli._common import handle_errors
+from incas_cli.messages import diff as msg
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+
+    from incas_cli.batch import Outcome
+    from incas_cli.diff import ReportSection, ReportTable
+    from incas_cli.models import Plan
+
+
+@handle_errors
+def diff(
+    old: Path = typer.Argument(..., help=msg.OLD_HELP, show_default=False),
+    new: Path = typer.Argument(..., help=msg.NEW_HELP, show_default=False),
+    as_json: bool = typer.Option(False, "--json", help=msg.JSON_HELP),
+    docx: Path | None = typer.Option(
+        None, "--docx", help=msg.DOCX_HELP, metavar="OUT.docx", show_default=False
+    ),
+    force: bool = typer.Option(False, "--force", help=msg.FORCE_HELP),
+) -> None:
+    """Confronta due versioni di un piano: misure, bilancio, attori, bisogni, azioni nazionali.
+
+    Codici di uscita: 0 confronto riuscito (anche senza modifiche), 1 file illeggibile,
+    3 un file non ha la struttura di un piano (gli errori sono mostrati).
+    """
+    from incas_cli.catalog import load_catalog
+    from incas_cli.diff import diff_plans
+
+    old_plan, new_plan = _load_both(old, new, as_json=as_json)
+    result = diff_plans(old_plan, new_plan, catalog=load_catalog())
+    if docx is not None:
+        from incas_cli.console import print_plain
+        from incas_cli.render.diff_docx import write_diff_docx
+
+        write_diff_docx(
+            docx, result, old_plan, new_plan, old_name=old.name, new_name=new.name, force=force
+        )
+        print_plain(msg.DOCX_WRITTEN.format(path=docx), stderr=True)
+    if as_json:
+        import json
+
+        payload = {"old": str(old), "new": str(new), **result.to_json()}
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        from incas_cli.console import get_console
+        from incas_cli.diff import report
+
+        print_report(get_console(), str(old), str(new), report(result))
+
+
+def _load_both(old: Path, new: Path, *, as_json: bool) -> tuple[Plan, Plan]:
+    """Both plans, or the findings of the unusable files and exit 1 (unreadable) or 3."""
+    from incas_cli.batch import Status, check_file
+    from incas_cli.console import outcomes_json, print_outcomes, print_plain
+
+    outcomes = [check_file(old), check_file(new)]
+    unusable = [o for o in outcomes if o.result is None or o.result.plan is None]
+    if unusable:
+        if as_json:
+            typer.echo(outcomes_json(unusable))
+        else:
+            print_outcomes(unusable)
+        failed = any(o.status is Status.FAILED for o in unusable)
+        raise typer.Exit(1 if failed else 3)
+    for outcome in outcomes:
+        count = len(outcome.result.errors) if outcome.result else 0
+        if count:
+            print_plain(msg.HAS_ERRORS.format(file=outcome.name, count=count), stderr=True)
+    return _plan(outcomes[0]), _plan(outcomes[1])
+
+
+def _plan(outcome: Outcome) -> Plan:
+    assert outcome.result is not None and outcome.result.plan is not None
+    return outcome.result.plan
+
+
+# --- terminal ------------------------------------------------------------------------------
+
+
+def print_report(console: Console, old: str, new: str, sections: Sequence[ReportSection]) -> None:
+    """The report as rich tables (they wrap to the console width, 80 columns included)."""
+    from rich.text import Text
+
+    console.print(Text(msg.HEADER.format(old=old, new=new), style="bold"))
+    if not sections:
+        console.print(Text(msg.NO_CHANGES, style="green"))
+        return
+    for section in sections:
+        console.print()
+        console.print(Text(section.title.upper(), style="bold cyan"))
+        for paragraph in section.paragraphs:
+            console.print(Text(paragraph))
+        for bullet in section.bullets:
+            console.print(Text(f"  • {bullet}"))
+        for table in section.tables:
+            console.print(_table(table))
+
+
+def _table(spec: ReportTable) -> Table:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(
+        title=Text(spec.caption, style="bold") if spec.caption else None,
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+    )
+    for i, column in enumerate(spec.columns):
+        fixed = i in spec.numeric or (i == 0 and column in (msg.COL_ID, msg.COL_FIELD))
+        table.add_column(
+            Text(column),
+            justify="right" if i in spec.numeric else "left",
+            no_wrap=i in spec.numeric,
+            overflow="fold",
+            max_width=22 if fixed and i not in spec.numeric else None,
+        )
+    for row in spec.rows:
+        table.add_row(*(Text(cell) for cell in row))
+    if spec.total is not None:
+        table.add_row(*(Text(cell) for cell in spec.total), style="bold")
+    return table

@@ -1,0 +1,436 @@
+"""Messages of the Word document and of ``incas plan render``.
+
+Everything a reader of the document sees that is not the plan's own text or the narrative
+of the jinja2 templates (``templates/*.md.j2``): headings, table headers, labels, notes.
+"""
+
+# --- shared pieces -----------------------------------------------------------------------
+
+PLACEHOLDER = "«[da completare: {label}]»"
+LIST_SEPARATOR = ", "
+RANGE = "{start} – {end}"
+DATE_SPAN = "{start} {end}"
+YEARS = "{start}-{end}"
+COMUNE_OF = "Comune di {name}"
+COMUNE_WITH_PROVINCE = "{comune} ({province})"
+ACTION_CODE = "AP{number}"
+ACTION_REF = "AP{number} {label}"
+AXIS_REF = "Asse {number} – {label}"
+MEASURE_REF = "{id} {title}"
+NEED_REF = "{id} ({area})"
+MEASURE_COUNT = "{count} misure"
+UNKNOWN_ACTION = "azione non presente nel piano nazionale"
+NO_AXIS = "Senza azione nazionale assegnata"
+NO_PARTNERS = "nessun partner indicato"
+TIMING_OPEN = "tempi della misura"
+GANTT_OPEN = "periodo del piano e tempi delle misure"
+GANTT_MONTH = "{month} {year}"
+GANTT_QUARTER = "{quarter}° trim. {year}"
+SOURCE_WITH_PUBLISHER = "{title} ({publisher})"
+APPROVAL_STEP = "{date}: {act} ({body})"
+
+STATUSES = {
+    "bozza": "bozza",
+    "in_consultazione": "in consultazione",
+    "adottato": "adottato",
+}
+ORGANS = {"giunta": "Giunta comunale", "consiglio": "Consiglio comunale"}
+ORGAN_UNKNOWN = "organo da indicare"
+ADOPTION = "Delibera di {organ}{number}{date}"
+ADOPTION_NUMBER = " n. {number}"
+NOT_ADOPTED = "non ancora adottato"
+EDITIONS = {
+    "pubblica": "pubblica (senza dati personali)",
+    "interna": "interna (con i contatti dei referenti: non pubblicare)",
+}
+MEETING_KINDS = {
+    "tavolo": "tavolo tematico",
+    "bilaterale": "incontro bilaterale",
+    "assemblea": "assemblea pubblica",
+    "task-force": "task force comunale",
+    "altro": "altro incontro",
+}
+MEETING_KINDS_PLURAL = {
+    "tavolo": "Tavoli tematici",
+    "bilaterale": "Incontri bilaterali",
+    "assemblea": "Assemblee pubbliche",
+    "task-force": "Riunioni della task force comunale",
+    "altro": "Altri incontri",
+}
+RELATION_KINDS = {
+    "protocollo": "protocollo",
+    "accordo": "accordo",
+    "tavolo": "tavolo",
+    "convenzione": "convenzione",
+    "altro": "altro",
+}
+INDICATOR_KINDS = {"output": "realizzazione (output)", "outcome": "risultato (outcome)"}
+WORKFORCE_LABELS = {
+    "resident": "Lavoratori agricoli residenti",
+    "seasonal": "Lavoratori stagionali",
+    "foreign": "Lavoratori stranieri",
+    "women": "Lavoratrici",
+}
+STEERING_DEFAULT_NAME = "Cabina di regia"
+STEERING_TOPIC = "coordinamento del piano"
+PRIMARY_ACTION = "{action} (azione principale; {axis})"
+SECONDARY_ACTION = "{action} ({axis})"
+
+# --- properties, header, cover -----------------------------------------------------------
+
+HEADER = "{title} – {comune}"
+HEADER_DRAFT = "BOZZA – {header}"
+SUBJECT = "Piano Locale Multisettoriale contro lo sfruttamento lavorativo in agricoltura – {comune}"
+KEYWORDS = (
+    "piano locale multisettoriale; caporalato; sfruttamento lavorativo; agricoltura; "
+    "InCaS; Piano triennale; {comune}"
+)
+CATEGORY = "Piano Locale Multisettoriale"
+COMMENTS = "Documento generato con incas dal file del piano (stato: {status})."
+AUTHOR_WITH_OFFICE = "{office} – {comune}"
+COVER_SUBTITLE = (
+    "Piano Locale Multisettoriale per il contrasto allo sfruttamento lavorativo "
+    "in agricoltura e al caporalato"
+)
+COVER_PERIOD = "Periodo"
+COVER_STATUS = "Stato"
+COVER_VERSION = "Versione"
+COVER_ADOPTION = "Adozione"
+COVER_DATE = "Data"
+COVER_OFFICE = "Ufficio responsabile"
+COVER_AUTHORS = "Redazione"
+COVER_PARTNERS = "Comuni partner"
+COVER_NATIONAL_PLAN = "Piano nazionale di riferimento"
+COVER_EDITION = "Edizione"
+DRAFT_MARK = "BOZZA"
+DRAFT_MARK_CONSULTATION = "BOZZA IN CONSULTAZIONE"
+FACT_LABEL = "{label}: "
+
+TOC_TITLE = "Indice"
+TOC_PLACEHOLDER = (
+    "L'indice si compila all'apertura del documento: se non compare, in Word fai clic "
+    "con il tasto destro qui e scegli «Aggiorna campo» (oppure premi F9); in LibreOffice "
+    "usa Strumenti > Aggiorna > Aggiorna tutto."
+)
+FOOTER_PAGE = "Pagina "
+FOOTER_OF = " di "
+
+# --- headings ----------------------------------------------------------------------------
+
+H_PREMESSA = "1. Premessa e quadro di riferimento"
+H_PREMESSA_PLAN = "1.1 Il piano locale"
+H_PREMESSA_NATIONAL = "1.2 Il Piano triennale nazionale"
+H_PREMESSA_LAW = "1.3 Il quadro normativo"
+H_PREMESSA_METHOD = "1.4 Il metodo InCaS"
+
+H_TERRITORY = "2. Profilo del territorio"
+H_TERRITORY_CONTEXT = "2.1 Il contesto"
+H_TERRITORY_CROPS = "2.2 Colture e calendario stagionale"
+H_TERRITORY_WORKFORCE = "2.3 Forza lavoro"
+H_TERRITORY_SETTLEMENTS = "2.4 Insediamenti e condizioni abitative"
+H_TERRITORY_SERVICES = "2.5 Servizi presenti"
+H_TERRITORY_SOURCES = "2.6 Fonti"
+
+H_PROCESS = "3. Percorso partecipativo"
+H_PROCESS_COUNTS = "3.1 Gli incontri"
+H_PROCESS_CHRONOLOGY = "3.2 Cronologia degli incontri"
+H_PROCESS_ORGANISATIONS = "3.3 Organizzazioni che hanno partecipato"
+
+H_NETWORK = "4. Rete territoriale e governance"
+H_NETWORK_ACTORS = "4.1 Gli attori della rete"
+H_NETWORK_MAP = "4.2 Mappa delle relazioni"
+H_NETWORK_GRID = "4.3 Matrice potere/interesse"
+H_NETWORK_STEERING = "4.4 Cabina di regia"
+H_NETWORK_TABLES = "4.5 Tavoli tematici"
+
+H_STRATEGY = "5. Strategia: obiettivi per asse"
+H_STRATEGY_AXIS = "5.{index} Asse {number} – {label}"
+H_STRATEGY_UNASSIGNED = "5.{index} Misure senza azione nazionale"
+
+H_NEEDS = "6. Analisi dei bisogni"
+H_NEEDS_RANKING = "6.1 Bisogni in ordine di priorità"
+H_NEEDS_DETAIL = "6.2 Schede dei bisogni"
+H_NEED = "{id} – {area}"
+
+H_MEASURES = "7. Le misure"
+H_MEASURES_SUMMARY = "7.1 Quadro delle misure"
+H_MEASURE = "7.{index} Misura {id}: {title}"
+H_MEASURE_BUDGET = "Piano finanziario della misura {id}"
+H_MEASURE_INDICATORS = "Indicatori della misura {id}"
+H_MEASURE_RISKS = "Rischi e mitigazioni della misura {id}"
+
+H_COHERENCE = "8. Coerenza con il Piano triennale"
+H_COHERENCE_MATRIX = "8.1 Matrice misure e azioni prioritarie"
+H_COHERENCE_ACTIONS = "8.2 Copertura delle azioni prioritarie"
+H_COHERENCE_AXES = "8.3 Copertura degli assi"
+
+H_GANTT = "9. Cronoprogramma"
+
+H_BUDGET = "10. Piano finanziario"
+H_BUDGET_MEASURE = "10.1 Risorse per misura"
+H_BUDGET_SOURCE = "10.2 Risorse per fonte di finanziamento"
+H_BUDGET_AXIS = "10.3 Risorse per asse del Piano triennale"
+
+H_MONITORING = "11. Monitoraggio e valutazione"
+H_MONITORING_SYSTEM = "11.1 Sistema di monitoraggio"
+H_MONITORING_INDICATORS = "11.2 Quadro degli indicatori"
+
+H_ANNEXES = "Allegati"
+H_ANNEX_BODIES = "Allegato {letter} – Composizione della cabina di regia e dei tavoli"
+H_ANNEX_BODY = "{name}"
+H_ANNEX_CHANGELOG = "Allegato {letter} – Registro delle versioni"
+H_ANNEX_CONTACTS = "Allegato {letter} – Contatti dei referenti (edizione interna)"
+
+# --- tables ------------------------------------------------------------------------------
+
+T_FIELD = "Voce"
+T_CONTENT = "Contenuto"
+T_CROP = "Coltura"
+T_WORKERS = "Lavoratori"
+T_MONTH = "Mese"
+T_CROPS_IN_PEAK = "Colture in picco"
+T_DEMAND = "Lavoratori stimati"
+WORKERS_AT_LEAST = "almeno {count}"
+WORKERS_UNKNOWN = "non stimati"
+T_VALUE = "Numero"
+T_CATEGORY = "Categoria"
+T_KIND = "Tipo"
+T_COUNT = "Numero"
+T_DATE = "Data"
+T_TABLE = "Tavolo"
+T_PARTICIPANTS = "Partecipanti"
+T_SUMMARY = "Sintesi"
+T_ORGANISATION = "Organizzazione"
+T_ACTOR_TYPE = "Tipo di attore"
+T_MEETINGS = "Incontri"
+T_LEVEL = "Livello"
+T_ROLE = "Ruolo"
+T_ENGAGEMENT = "Coinvolgimento"
+T_FROM = "Da"
+T_TO = "A"
+T_RELATION = "Relazione"
+T_DESCRIPTION = "Descrizione"
+T_POWER = "Potere (1-5)"
+T_INTEREST = "Interesse (1-5)"
+T_QUADRANT = "Strategia di relazione"
+T_MEMBER = "Componente"
+T_RANK = "N."
+T_NEED = "Bisogno"
+T_AREA = "Area"
+T_TARGET = "Destinatari"
+T_PEOPLE = "Persone"
+T_SEVERITY = "Gravità"
+T_URGENCY = "Urgenza"
+T_PRIORITY = "Priorità"
+T_MEASURE = "Misura"
+T_LEAD = "Capofila"
+T_TIMING = "Tempi"
+T_AMOUNT = "Importo"
+T_SOURCE = "Fonte"
+T_NOTE = "Nota"
+T_SHARE = "Quota"
+T_SOURCES = "Fonti"
+T_MEASURES = "Misure"
+T_AXIS = "Asse"
+T_INDICATOR = "Indicatore"
+T_UNIT = "Unità di misura"
+T_BASELINE = "Valore iniziale"
+T_TARGET_VALUE = "Valore obiettivo"
+T_VERIFICATION = "Fonte di verifica"
+T_RISK = "Rischio"
+T_MITIGATION = "Mitigazione"
+T_ACTION = "Azione prioritaria"
+T_PRIMARY = "Come azione principale"
+T_SECONDARY = "Come azione secondaria"
+T_COVERED = "Coperta"
+T_ACTIONS_IN_AXIS = "Azioni dell'asse"
+T_ACTIONS_COVERED = "Azioni coperte"
+T_ACTIONS_UNCOVERED = "Azioni non coperte"
+T_PERIOD = "Periodo"
+T_REVIEWS_ROW = "Verifiche di monitoraggio"
+T_TOTAL = "Totale"
+T_VERSION = "Versione"
+T_CHANGES = "Modifiche"
+T_PERSON = "Referente"
+T_EMAIL = "E-mail"
+T_PHONE = "Telefono"
+YES = "sì"
+NO = "no"
+
+CARD_OBJECTIVE = "Obiettivo"
+CARD_DESCRIPTION = "Descrizione"
+CARD_ACTIONS = "Azioni del Piano triennale"
+CARD_NEEDS = "Bisogni affrontati"
+CARD_LEAD = "Capofila"
+CARD_PARTNERS = "Partner"
+CARD_TIMING = "Tempi"
+CARD_BUDGET = "Budget complessivo"
+NEED_EVIDENCE = "Evidenze"
+NEED_SOURCE = "Fonte"
+NEED_MEASURES = "Misure che lo affrontano"
+NEED_NO_MEASURE = "nessuna misura del piano (da affrontare)"
+STEERING_NAME = "Denominazione"
+STEERING_COORDINATOR = "Coordinamento"
+STEERING_CADENCE = "Cadenza delle riunioni"
+STEERING_MEMBERS = "Componenti"
+
+# --- captions, notes, alt text -----------------------------------------------------------
+
+CAPTION_TABLE = "Tabella {number} – {title}"
+CAPTION_FIGURE = "Figura {number} – {title}"
+TC_CROPS = "Calendario delle colture: mesi di picco della domanda di lavoro"
+TC_DEMAND = "Domanda di lavoro mese per mese (somma dei lavoratori delle colture in picco)"
+TC_WORKFORCE = "Forza lavoro in agricoltura"
+TC_MEETINGS_BY_KIND = "Incontri per tipo"
+TC_MEETINGS = "Cronologia degli incontri del percorso partecipativo"
+TC_ORGANISATIONS = "Organizzazioni che hanno partecipato agli incontri"
+TC_STAKEHOLDERS = "Attori della rete"
+TC_RELATIONS = "Relazioni tra gli attori (stesse informazioni della figura)"
+TC_GRID = "Posizione degli attori nella matrice potere/interesse (stesse informazioni della figura)"
+TC_STEERING = "Cabina di regia"
+TC_TABLES = "Tavoli tematici"
+TC_NEEDS = "Bisogni in ordine di priorità (gravità × urgenza)"
+TC_NEED = "Scheda del bisogno {id}"
+TC_MEASURES = "Quadro delle misure"
+TC_MEASURE = "Scheda della misura {id}"
+TC_MEASURE_BUDGET = "Voci di spesa della misura {id}"
+TC_MEASURE_INDICATORS = "Indicatori della misura {id}"
+TC_MEASURE_RISKS = "Rischi della misura {id}"
+TC_MATRIX = "Misure e azioni prioritarie del Piano triennale"
+TC_ACTIONS = "Copertura delle azioni prioritarie"
+TC_AXES = "Copertura degli assi"
+TC_GANTT = "Cronoprogramma delle misure"
+TC_BUDGET_MEASURE = "Risorse per misura"
+TC_BUDGET_SOURCE = "Risorse per fonte di finanziamento"
+TC_BUDGET_AXIS = "Risorse per asse (secondo l'azione principale di ogni misura)"
+TC_INDICATORS = "Indicatori del piano"
+TC_BODY = "Componenti: {name}"
+TC_CHANGELOG = "Registro delle versioni"
+TC_CONTACTS = "Contatti dei referenti"
+
+FIG_NETWORK_TITLE = "Rete degli attori e relazioni"
+FIG_NETWORK_ALT = (
+    "Grafo della rete territoriale: {nodes} attori collegati da {edges} relazioni, "
+    "con {central} al centro. Le stesse informazioni sono nella tabella che segue."
+)
+FIG_GRID_TITLE = "Matrice potere/interesse degli attori"
+FIG_GRID_ALT = (
+    "Matrice potere/interesse: {count} attori posizionati secondo il potere (asse "
+    "verticale, da 1 a 5) e l'interesse (asse orizzontale, da 1 a 5). Le stesse "
+    "informazioni sono nella tabella che segue."
+)
+CENTRAL_UNKNOWN = "il Comune"
+FIGURE_UNAVAILABLE = (
+    "La figura non è disponibile in questa installazione: le stesse informazioni sono "
+    "nella tabella che segue."
+)
+
+NOTE_CROPS_LEGEND = "Legenda: {mark} mese di picco della domanda di lavoro della coltura."
+NOTE_MATRIX_LEGEND = (
+    "Legenda: {primary} azione principale della misura; {secondary} azione secondaria. "
+    "Azioni prioritarie: {actions}."
+)
+NOTE_GANTT_LEGEND = "Legenda: {active} misura attiva nel periodo."
+NOTE_GANTT_LEGEND_REVIEWS = (
+    "Legenda: {active} misura attiva nel periodo; {review} verifica di monitoraggio."
+)
+NOTE_GANTT_GRANULARITY = {
+    "month": "Una colonna per mese, {range}.",
+    "quarter": "Una colonna per trimestre, {range}; le date esatte sono nelle schede delle misure.",
+    "year": "Una colonna per anno, {range}; le date esatte sono nelle schede delle misure.",
+}
+NOTE_BUDGET_AXIS = (
+    "Il budget di ogni misura è attribuito per intero all'asse della sua azione "
+    "principale (la prima indicata), anche quando la misura contribuisce ad altre azioni."
+)
+NOTE_BUDGET_OPEN = (
+    "{count} voci di spesa non hanno ancora un importo e non sono comprese nei totali."
+)
+NOTE_BUDGET_OPEN_ONE = "1 voce di spesa non ha ancora un importo e non è compresa nei totali."
+NOTE_UNCOVERED = "Azioni prioritarie non coperte da alcuna misura: {actions}."
+NOTE_ALL_COVERED = "Tutte le {count} azioni prioritarie sono coperte da almeno una misura."
+NOTE_UNKNOWN_ACTIONS = (
+    "Le misure indicano anche azioni che il piano nazionale non prevede: {actions}."
+)
+NOTE_GRID_MISSING = "Senza valutazione di potere e interesse: {names}."
+NOTE_NO_RELATIONS = "Il piano non descrive ancora relazioni formali tra gli attori."
+NOTE_NO_MEETINGS = "Il piano non registra ancora incontri del percorso partecipativo."
+NOTE_NO_TABLES = "Il piano non prevede tavoli tematici."
+NOTE_NO_MEASURES_AXIS = (
+    "Nessuna misura del piano ha come azione principale un'azione di questo asse."
+)
+NOTE_NEEDS_UNADDRESSED = "Bisogni non ancora affrontati da alcuna misura: {ids}."
+NOTE_NO_INDICATORS = "Il piano non definisce ancora indicatori."
+NOTE_NO_RISKS = "Nessun rischio indicato."
+NOTE_NO_MEASURES = "Il piano non contiene ancora misure."
+NOTE_NO_CONTACTS = "Nessun referente con contatti nel piano."
+NOTE_CONTACTS_WARNING = (
+    "Questo allegato contiene dati personali: è riservato all'edizione interna e non va pubblicato."
+)
+NOTE_AXIS_ACTIONS = "Azioni prioritarie dell'asse: {actions}."
+NOTE_REVIEWS = "Verifiche programmate: {reviews}."
+NOTE_CADENCE = "La cabina di regia si riunisce con cadenza: {cadence}."
+NOTE_INDICATOR_COUNTS = "{total} indicatori: {outputs} di realizzazione e {outcomes} di risultato."
+
+# --- template, CLI and errors ------------------------------------------------------------
+
+UNKNOWN_NATIONAL_PLAN = "il piano nazionale «{plan_id}» non è nel catalogo"
+UNKNOWN_NATIONAL_PLAN_HINT = "usa uno di questi id in plan.national_plan: {known}"
+TEMPLATE_NOT_FOUND = "il modello {path} non esiste"
+TEMPLATE_NOT_FOUND_HINT = (
+    "indica con --template un file .docx esistente, ad esempio templates/reference.docx"
+)
+TEMPLATE_UNREADABLE = "il modello {path} non è un documento Word (.docx) leggibile"
+TEMPLATE_UNREADABLE_HINT = (
+    "salva il modello in formato .docx (non .doc o .dotx) oppure parti da templates/reference.docx"
+)
+TEMPLATE_MISSING_STYLES = "nel modello {path} mancano gli stili: {styles}"
+TEMPLATE_MISSING_STYLES_HINT = (
+    "parti da templates/reference.docx (che li contiene tutti) e personalizzalo con la carta "
+    "intestata del Comune, oppure usa ciascuno stile mancante almeno una volta nel modello "
+    "così che Word lo salvi"
+)
+
+RENDER_HELP = "Genera il documento Word (A4, in italiano) del piano."
+RENDER_FILE_HELP = "File del piano (.yaml)."
+RENDER_OUTPUT_HELP = (
+    "File da scrivere; senza questa opzione, accanto al piano con lo stesso nome "
+    "(es. piano.yaml -> piano.docx)."
+)
+RENDER_EDITION_HELP = (
+    "pubblica (predefinita: senza dati personali) o interna (con i contatti dei referenti)."
+)
+RENDER_TEMPLATE_HELP = (
+    "Documento .docx del Comune (carta intestata e stili) da usare al posto di "
+    "templates/reference.docx."
+)
+RENDER_FINAL_HELP = "Controllo definitivo prima di generare: nessun campo può restare aperto."
+RENDER_FORMAT_HELP = (
+    "Formato del file: docx (predefinito), odt o pdf (questi due richiedono LibreOffice)."
+)
+RENDER_NO_TOC_HELP = (
+    "Non aggiorna l'indice con LibreOffice: Word lo aggiornerà all'apertura del documento."
+)
+RENDER_BAD_EDITION = "edizione «{value}» sconosciuta"
+RENDER_BAD_EDITION_HINT = "usa --edition pubblica oppure --edition interna"
+RENDER_BAD_FORMAT = "formato «{value}» sconosciuto"
+RENDER_BAD_FORMAT_HINT = "usa --format docx, odt oppure pdf"
+RENDER_SUFFIX_MISMATCH = "il file {path} non ha l'estensione .{format}"
+RENDER_SUFFIX_MISMATCH_HINT = (
+    "usa un nome che finisce con .{format} oppure scegli --format {suffix}"
+)
+RENDER_SAME_AS_INPUT = "il file da scrivere coincide con il file del piano"
+RENDER_SAME_AS_INPUT_HINT = "indica con -o un altro nome"
+RENDER_BLOCKED = "il piano ha problemi che bloccano la generazione del documento"
+RENDER_BLOCKED_HINT = "correggi gli errori indicati sopra e ripeti il comando"
+RENDER_NEEDS_LIBREOFFICE = "per il formato {format} serve LibreOffice, che non è installato"
+RENDER_NEEDS_LIBREOFFICE_HINT = (
+    "installa LibreOffice (ad esempio libreoffice-writer-nogui) oppure genera il formato docx"
+)
+RENDER_DONE = "Documento scritto in {path} ({details})."
+RENDER_DONE_MEASURES = "{count} misure"
+RENDER_DONE_ONE_MEASURE = "1 misura"
+RENDER_DONE_PAGES = "{count} pagine"
+RENDER_DONE_EDITION = "edizione {edition}"
+RENDER_DONE_DRAFT = "bozza"
+RENDER_DONE_TOC_PENDING = "indice da aggiornare all'apertura"

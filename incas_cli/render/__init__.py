@@ -1,0 +1,80 @@
+"""The Word document of a plan: ``render_docx`` and ``write_docx``.
+
+The pipeline: :mod:`~incas_cli.render.view` turns plan + catalogue into a view model
+(everything the document shows, computed and formatted in Italian);
+:mod:`~incas_cli.render.docx_builder` lays it out with python-docx on top of
+``templates/reference.docx`` (or a Comune's own template); :mod:`~incas_cli.render.package`
+makes the bytes deterministic and sets what LibreOffice resets (language, properties).
+
+This module imports nothing heavy: python-docx, jinja2 and Babel load on the first render.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from incas_cli.catalog import Catalog
+    from incas_cli.models import Plan
+
+__all__ = ["ChangeEntry", "Edition", "RenderOptions", "render_docx", "write_docx"]
+
+Edition = Literal["pubblica", "interna"]
+EDITIONS: tuple[Edition, ...] = ("pubblica", "interna")
+
+
+@dataclass(frozen=True)
+class ChangeEntry:
+    """One row of the optional "Registro delle versioni" annex."""
+
+    version: str | None
+    date: dt.date | None
+    summary: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """How to render: edition, the template with the styles, the version history."""
+
+    edition: Edition = "pubblica"
+    template: Path | None = None
+    """A Comune's own reference .docx (styles, letterhead); None: ``templates/reference.docx``."""
+    changelog: Sequence[ChangeEntry] = ()
+    """Rows of the "Registro delle versioni" annex; the annex appears only when non-empty."""
+    update_fields_on_open: bool = True
+    """Ask Word to refresh the table of contents on open (off once LibreOffice filled it)."""
+
+
+def render_docx(
+    plan: Plan, options: RenderOptions = RenderOptions(), *, catalog: Catalog | None = None
+) -> bytes:
+    """The .docx of ``plan``: identical bytes for the same plan, options and template."""
+    from incas_cli.render.docx_builder import build_document
+    from incas_cli.render.view import build_view
+
+    if catalog is None:
+        from incas_cli.catalog import load_catalog
+
+        catalog = load_catalog()
+    view = build_view(plan, catalog, edition=options.edition, changelog=options.changelog)
+    return build_document(
+        view, template=options.template, update_fields=options.update_fields_on_open
+    )
+
+
+def write_docx(
+    plan: Plan,
+    output: Path,
+    options: RenderOptions = RenderOptions(),
+    *,
+    force: bool = False,
+    catalog: Catalog | None = None,
+) -> None:
+    """Render and write atomically; refuses to overwrite ``output`` unless ``force``."""
+    from incas_cli.io import atomic_write_bytes
+
+    atomic_write_bytes(output, render_docx(plan, options, catalog=catalog), force=force)

@@ -1,0 +1,234 @@
+"""The .docx package: language, core properties, settings, and deterministic bytes.
+
+python-docx stamps the current time into every zip entry and leaves "python-docx" in the
+core properties; LibreOffice, when it refreshes the table of contents, rewrites the styles
+(language) and the properties. The functions here set what the document must say and
+rewrite the zip with fixed entry dates in a fixed order, so the same input always gives
+the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from typing import TYPE_CHECKING
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.oxml import serialize_part_xml
+from docx.oxml.ns import qn
+from docx.oxml.parser import OxmlElement, parse_xml
+
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.oxml.xmlchemy import BaseOxmlElement
+
+    from incas_cli.render.view import Properties
+
+LANGUAGE = "it-IT"
+BIDI_LANGUAGE = "ar-SA"
+ZIP_DATE = (2000, 1, 1, 0, 0, 0)
+_CONTENT_TYPES = "[Content_Types].xml"
+_STYLES_WITH_EFFECTS = "/word/stylesWithEffects.xml"
+
+# XML 1.0 forbids most control characters; python-docx refuses them with a ValueError.
+_ILLEGAL_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_SPACES = re.compile(r"[\t\n\r\v\f]")
+
+# Children of w:rPr that come after w:lang (ECMA-376 sequence).
+_AFTER_LANG = ("eastAsianLayout", "specVanish", "oMath")
+# Children of w:settings that come after w:updateFields.
+_AFTER_UPDATE_FIELDS = (
+    "hdrShapeDefaults",
+    "footnotePr",
+    "endnotePr",
+    "compat",
+    "docVars",
+    "rsids",
+    "mathPr",
+    "attachedSchema",
+    "themeFontLang",
+    "clrSchemeMapping",
+    "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures",
+    "forceUpgrade",
+    "captions",
+    "readModeInkLockDown",
+    "smartTagType",
+    "schemaLibrary",
+    "shapeDefaults",
+    "doNotEmbedSmartTags",
+    "decimalSymbol",
+    "listSeparator",
+)
+
+
+def clean(text: str) -> str:
+    """Text safe for XML 1.0: control characters removed, line breaks and tabs as spaces."""
+    return _ILLEGAL_XML.sub("", _SPACES.sub(" ", text))
+
+
+# --- language ----------------------------------------------------------------------------
+
+
+def _set_lang(rpr: BaseOxmlElement) -> None:
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+        for name in _AFTER_LANG:
+            following = rpr.find(qn(f"w:{name}"))
+            if following is not None:
+                following.addprevious(lang)
+                break
+    lang.set(qn("w:val"), LANGUAGE)
+    lang.set(qn("w:eastAsia"), LANGUAGE)
+    lang.set(qn("w:bidi"), BIDI_LANGUAGE)
+
+
+def set_styles_language(styles: BaseOxmlElement) -> None:
+    """``w:docDefaults/w:rPrDefault/w:rPr/w:lang`` = it-IT in a styles root element."""
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = OxmlElement("w:rPrDefault")
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        rpr_default.append(rpr)
+    _set_lang(rpr)
+
+
+def set_language(document: Document) -> None:
+    """The document language, where office suites read it: styles.xml and
+    stylesWithEffects.xml (``core_properties.language`` alone is ignored by LibreOffice)."""
+    set_styles_language(document.styles.element)
+    package = document.part.package
+    for part in package.iter_parts():
+        if str(part.partname) == _STYLES_WITH_EFFECTS:
+            root = parse_xml(part.blob)
+            set_styles_language(root)
+            part._blob = serialize_part_xml(root)
+
+
+# --- properties and settings -------------------------------------------------------------
+
+
+def set_properties(document: Document, props: Properties) -> None:
+    """Core properties from the plan; created/modified from the plan's date, never now."""
+    core = document.core_properties
+    core.title = clean(props.title)
+    core.subject = clean(props.subject)
+    core.author = clean(props.author)
+    core.last_modified_by = clean(props.author)
+    core.keywords = clean(props.keywords)
+    core.category = clean(props.category)
+    core.comments = clean(props.comments)
+    core.content_status = clean(props.content_status)
+    core.version = clean(props.version)
+    core.language = props.language
+    core.identifier = ""
+    core.revision = 1
+    element = document.part.package.core_properties._element
+    for tag in ("dcterms:created", "dcterms:modified", "cp:lastPrinted"):
+        for old in element.findall(qn(tag)):
+            element.remove(old)
+    if props.created is not None:
+        core.created = props.created.replace(tzinfo=None)
+        core.modified = props.created.replace(tzinfo=None)
+    _set_app_properties(document)
+
+
+def _set_app_properties(document: Document) -> None:
+    """docProps/app.xml: the application name instead of a stale Word version."""
+    package = document.part.package
+    for rel in package.rels.values():
+        if rel.reltype == RT.EXTENDED_PROPERTIES and not rel.is_external:
+            part = rel.target_part
+            root = parse_xml(part.blob)
+            ns = {"ep": root.nsmap.get(None, "")}
+            for name in (
+                "TotalTime",
+                "Pages",
+                "Words",
+                "Characters",
+                "Lines",
+                "Paragraphs",
+                "CharactersWithSpaces",
+            ):
+                for old in root.findall(f"ep:{name}", ns):
+                    root.remove(old)
+            app = root.find("ep:Application", ns)
+            if app is not None:
+                app.text = "incas"
+            part._blob = serialize_part_xml(root)
+
+
+def set_update_fields(document: Document, on: bool) -> None:
+    """``w:updateFields`` in settings.xml: Word refreshes the table of contents on open."""
+    settings = document.settings.element
+    for old in settings.findall(qn("w:updateFields")):
+        settings.remove(old)
+    if not on:
+        return
+    flag = OxmlElement("w:updateFields")
+    flag.set(qn("w:val"), "true")
+    for name in _AFTER_UPDATE_FIELDS:
+        following = settings.find(qn(f"w:{name}"))
+        if following is not None:
+            following.addprevious(flag)
+            return
+    settings.append(flag)
+
+
+# --- bytes -------------------------------------------------------------------------------
+
+
+def save(document: Document) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return normalize_zip(buffer.getvalue())
+
+
+def normalize_zip(data: bytes) -> bytes:
+    """The same zip with fixed entry dates and permissions, ``[Content_Types].xml`` first
+    and the other entries sorted: identical content gives identical bytes."""
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        entries = {info.filename: source.read(info) for info in source.infolist()}
+    names = sorted(entries, key=lambda n: (n != _CONTENT_TYPES, n))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
+        for name in names:
+            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            target.writestr(info, entries[name], compresslevel=6)
+    return out.getvalue()
+
+
+def reapply(data: bytes, props: Properties, *, update_fields: bool) -> bytes:
+    """Language, properties and settings again on a .docx another program rewrote."""
+    from docx import Document as open_document
+
+    document = open_document(io.BytesIO(data))
+    set_language(document)
+    set_properties(document, props)
+    set_update_fields(document, update_fields)
+    return save(document)
+
+
+__all__ = [
+    "clean",
+    "normalize_zip",
+    "reapply",
+    "save",
+    "set_language",
+    "set_properties",
+    "set_styles_language",
+    "set_update_fields",
+]

@@ -1,0 +1,136 @@
+"""The base document: ``templates/reference.docx`` or a Comune's own template.
+
+A Comune's template works as pandoc's ``--reference-doc``: its styles and its section
+headers and footers (the letterhead) are kept, its body is cleared. It must define the
+built-in styles of :data:`~incas_cli.render.styles.REQUIRED`; the document's auxiliary
+styles it lacks are copied from the reference document.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import io
+import zipfile
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from docx import Document as open_document
+from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
+from docx.shared import Mm
+
+from incas_cli.errors import InputError
+from incas_cli.messages import render as msg
+from incas_cli.render import styles as st
+
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.oxml.xmlchemy import BaseOxmlElement
+
+REFERENCE_NAME = "reference.docx"
+A4_WIDTH = Mm(210)
+A4_HEIGHT = Mm(297)
+
+
+@functools.cache
+def reference_bytes() -> bytes:
+    """The packaged reference document."""
+    return (resources.files("incas_cli") / "templates" / REFERENCE_NAME).read_bytes()
+
+
+def load_base(template: Path | None) -> Document:
+    """A document to write into: styles, page setup and letterhead, with an empty body."""
+    if template is None:
+        document = open_document(io.BytesIO(reference_bytes()))
+    else:
+        document = _open_template(template)
+        missing = missing_styles(document)
+        if missing:
+            raise InputError(
+                msg.TEMPLATE_MISSING_STYLES.format(path=template, styles=", ".join(missing)),
+                hint=msg.TEMPLATE_MISSING_STYLES_HINT,
+                file=template,
+            )
+        _copy_auxiliary_styles(document)
+    _clear_body(document)
+    _portrait_a4(document)
+    return document
+
+
+def _open_template(path: Path) -> Document:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(
+            msg.TEMPLATE_NOT_FOUND.format(path=path), hint=msg.TEMPLATE_NOT_FOUND_HINT
+        ) from None
+    except OSError:
+        raise InputError(
+            msg.TEMPLATE_UNREADABLE.format(path=path), hint=msg.TEMPLATE_UNREADABLE_HINT
+        ) from None
+    try:
+        return open_document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        raise InputError(
+            msg.TEMPLATE_UNREADABLE.format(path=path), hint=msg.TEMPLATE_UNREADABLE_HINT
+        ) from None
+    except Exception as exc:  # python-docx raises its own errors for non-Word packages
+        if type(exc).__module__.startswith(("docx", "lxml")):
+            raise InputError(
+                msg.TEMPLATE_UNREADABLE.format(path=path), hint=msg.TEMPLATE_UNREADABLE_HINT
+            ) from None
+        raise
+
+
+def _style_names(styles: BaseOxmlElement) -> dict[str, BaseOxmlElement]:
+    """UI name (as python-docx spells built-ins, e.g. ``Heading 1``) -> style element."""
+    from docx.styles import BabelFish
+
+    found = {}
+    for style in styles.findall(qn("w:style")):
+        name = style.find(qn("w:name"))
+        if name is not None:
+            found[BabelFish.internal2ui(name.get(qn("w:val"), ""))] = style
+    return found
+
+
+def missing_styles(document: Document) -> list[str]:
+    """The required styles a template does not define, in a stable order."""
+    names = _style_names(document.styles.element)
+    return [name for name in st.REQUIRED if name not in names]
+
+
+def _copy_auxiliary_styles(document: Document) -> None:
+    target = document.styles.element
+    names = _style_names(target)
+    reference = open_document(io.BytesIO(reference_bytes()))
+    source = _style_names(reference.styles.element)
+    ids = {s.get(qn("w:styleId")) for s in target.findall(qn("w:style"))}
+    for name in st.AUXILIARY:
+        if name in names or name not in source:
+            continue
+        style = copy.deepcopy(source[name])
+        for tag in ("w:link", "w:next"):
+            for element in style.findall(qn(tag)):
+                style.remove(element)
+        based = style.find(qn("w:basedOn"))
+        if based is not None and based.get(qn("w:val")) not in ids:
+            style.remove(based)
+        target.append(style)
+        ids.add(style.get(qn("w:styleId")))
+
+
+def _clear_body(document: Document) -> None:
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+
+
+def _portrait_a4(document: Document) -> None:
+    section = document.sections[-1]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width = A4_WIDTH
+    section.page_height = A4_HEIGHT

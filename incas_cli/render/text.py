@@ -1,0 +1,93 @@
+"""Narrative paragraphs from the jinja2 templates in ``templates/*.md.j2``.
+
+The templates write a tiny subset of Markdown: paragraphs separated by blank lines, bullet
+items (``- ``) and numbered items (``1. ``). User text is always *data*: it reaches a
+template as a variable, never as template source, so ``{{`` or ``{%`` in a plan appear
+literally. Every printed value is collapsed to one line (``finalize``), so a value can never
+open a paragraph or a list item; templates never start a line with a value.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any, Literal
+
+from jinja2 import Environment, FunctionLoader, StrictUndefined
+
+BlockKind = Literal["paragraph", "bullet", "number"]
+
+_NUMBERED = re.compile(r"^\d+\.\s+")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph or a list item; items of one list share ``group``."""
+
+    kind: BlockKind
+    text: str
+    group: int = 0
+
+
+def _load(name: str) -> str:
+    return (resources.files("incas_cli") / "templates" / name).read_text(encoding="utf-8")
+
+
+def _finalize(value: Any) -> str:
+    return " ".join(str(value).split())
+
+
+@functools.cache
+def environment() -> Environment:
+    """The one jinja2 environment: strict about undefined names, no autoescape (not HTML)."""
+    return Environment(
+        loader=FunctionLoader(_load),
+        autoescape=False,
+        undefined=StrictUndefined,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+        auto_reload=False,
+    )
+
+
+def render_text(name: str, **context: Any) -> list[Block]:
+    """Render ``templates/<name>`` and split it into blocks."""
+    return parse_blocks(environment().get_template(name).render(**context))
+
+
+def parse_blocks(source: str) -> list[Block]:
+    blocks: list[Block] = []
+    group = 0
+    for chunk in re.split(r"\n\s*\n", source.strip()):
+        lines = [line.strip() for line in chunk.splitlines() if line.strip()]
+        if not lines:
+            continue
+        group += 1
+        paragraph: list[str] = []
+        item: Block | None = None  # the list item a wrapped line continues
+        for line in lines:
+            kind: BlockKind | None = None
+            if line.startswith("- "):
+                kind, content = "bullet", line[2:].strip()
+            elif _NUMBERED.match(line):
+                kind, content = "number", _NUMBERED.sub("", line, count=1)
+            if kind is not None:
+                if paragraph:
+                    blocks.append(Block("paragraph", " ".join(paragraph)))
+                    paragraph = []
+                if item is not None:
+                    blocks.append(item)
+                item = Block(kind, content, group)
+            elif item is not None:
+                item = Block(item.kind, f"{item.text} {line}", item.group)
+            else:
+                paragraph.append(line)
+        if item is not None:
+            blocks.append(item)
+        if paragraph:
+            blocks.append(Block("paragraph", " ".join(paragraph)))
+    return blocks

@@ -123,6 +123,15 @@ class Session:
 
     # --- asking for one field ---------------------------------------------------------
 
+    def store(self, target: Data, model: type[BaseModel], name: str, value: Any) -> None:
+        """Write a checked value; an unchanged value keeps its node (style, quotes, comments)."""
+        key = key_of(model, name)
+        if key in target:
+            current, error = check_field(model, name, plain(target[key]))
+            if error is None and current == value:
+                return
+        put(target, key, value, keys_of(model))
+
     def ask_text(
         self,
         target: Data,
@@ -175,7 +184,7 @@ class Session:
         if value is None or value == []:
             drop(target, key)
             return None
-        put(target, key, value, keys_of(model))
+        self.store(target, model, name, value)
         return value
 
     def ask_select(
@@ -200,7 +209,7 @@ class Session:
         value, error = check_field(model, name, chosen)
         if error is not None:  # a catalogue value the model refuses: a bug, not user input
             raise ValueError(error)
-        put(target, key, value, keys_of(model))
+        self.store(target, model, name, value)
         return value
 
     def ask_checkbox(
@@ -228,7 +237,7 @@ class Session:
         value, error = check_field(model, name, list(chosen))
         if error is not None:
             raise ValueError(error)
-        put(target, key, value, keys_of(model))
+        self.store(target, model, name, value)
         return list(value)
 
     def set(self, target: Data, model: type[BaseModel], name: str, value: Any) -> None:
@@ -236,7 +245,7 @@ class Session:
         checked, error = check_field(model, name, value)
         if error is not None:
             raise ValueError(error)
-        put(target, key_of(model, name), checked, keys_of(model))
+        self.store(target, model, name, checked)
 
     def set_default(self, target: Data, model: type[BaseModel], name: str, value: Any) -> None:
         """Store a derived value only where the field is still empty."""

@@ -97,7 +97,8 @@ def _stakeholder_fields(s: Session, item: Item, *, suggested_name: str | None) -
             default=actor.default_level if actor else None,
         )
     elif actor is not None:
-        s.set_default(item, Stakeholder, "role", actor.usual_role)
+        # The role is the plan's own words: left open here, asked (with the catalogue's
+        # usual role as a starting point) on the complete path.
         s.set_default(item, Stakeholder, "level", actor.default_level)
     power = s.ask_text(
         item,
@@ -155,16 +156,16 @@ def stakeholders_step(s: Session) -> None:
         if s.prompter.confirm(msg.ASK_ADD_COMUNE_ACTOR.format(name=name), default=True):
             item = new_map()
             s.set(item, Stakeholder, "type", "comune")
+            # The promoter: highest power and interest, collaborating (shown as defaults
+            # on the complete path, set as they are on the essential one).
+            s.set(item, Stakeholder, "power", 5)
+            s.set(item, Stakeholder, "interest", 5)
+            s.set(item, Stakeholder, "engagement", "collaborare")
             if s.full:
                 _stakeholder_fields(s, item, suggested_name=name)
             else:
                 s.set(item, Stakeholder, "name", name)
-                actor = s.catalog.actor_types["comune"]
-                s.set(item, Stakeholder, "level", actor.default_level)
-                s.set(item, Stakeholder, "role", actor.usual_role)
-                s.set(item, Stakeholder, "power", 5)
-                s.set(item, Stakeholder, "interest", 5)
-                s.set(item, Stakeholder, "engagement", "collaborare")
+                s.set(item, Stakeholder, "level", s.catalog.actor_types["comune"].default_level)
             s.set(item, Stakeholder, "id", _stakeholder_id(s, item))
             items.append(item)
             s.save()

@@ -75,6 +75,8 @@ class ScriptedPrompter:
         self.asked: list[Asked] = []
         self.rejections: list[Rejection] = []
         self.shown: list[object] = []
+        self.shown_at: list[int] = []
+        """For each entry of :attr:`shown`, how many questions had been asked before it."""
 
     # --- bookkeeping ------------------------------------------------------------------
 
@@ -179,6 +181,7 @@ class ScriptedPrompter:
 
     def show(self, renderable: object) -> None:
         self.shown.append(renderable)
+        self.shown_at.append(len(self.asked))
 
 
 def _pick(message: str, choices: Sequence[Choice[T]], answer: Any) -> T:

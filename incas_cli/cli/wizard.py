@@ -1,0 +1,192 @@
+"""``incas plan new [FILE]`` and ``incas plan edit FILE [--section S]``: the guided questions.
+
+The commands only wire things: a terminal check, the questionary prompter, a saver that
+writes the plan atomically after every completed group of answers, and the report of
+what was saved when the user stops with Ctrl-C or Ctrl-D (exit 130).
+"""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from incas_cli.cli._common import handle_errors
+from incas_cli.messages import wizard as msg
+
+if TYPE_CHECKING:
+    from incas_cli.wizard.prompter import Prompter
+
+
+class Section(enum.StrEnum):
+    """The wizard's sections (kept equal to ``incas_cli.wizard.SECTIONS`` by a test)."""
+
+    comune = "comune"
+    periodo = "periodo"
+    territorio = "territorio"
+    attori = "attori"
+    relazioni = "relazioni"
+    governance = "governance"
+    bisogni = "bisogni"
+    misure = "misure"
+    monitoraggio = "monitoraggio"
+
+
+def _require_terminal() -> None:
+    import sys
+
+    from incas_cli.errors import NotInteractiveError
+
+    if not sys.stdin.isatty():
+        raise NotInteractiveError(msg.NOT_INTERACTIVE, hint=msg.NOT_INTERACTIVE_HINT)
+
+
+class _Saver:
+    """``on_save`` for the wizard: atomic writes, and a memory of what reached the disk."""
+
+    def __init__(self, path: Path | None, prompter: Prompter, *, force: bool) -> None:
+        self.path = path
+        self.prompter = prompter
+        self.force = force
+        self.last: Any = None
+        self.writes = 0
+
+    def __call__(self, data: Any) -> None:
+        from incas_cli.io import atomic_write_text, dump_yaml
+
+        if self.path is None:
+            self.path = _ask_file_name(self.prompter, data, force=self.force)
+        # The first write of a new plan must not clobber a file created meanwhile.
+        force = self.force or self.writes > 0
+        atomic_write_text(self.path, dump_yaml(data), force=force)
+        self.writes += 1
+        self.last = data
+
+
+def _ask_file_name(prompter: Prompter, data: Any, *, force: bool) -> Path:
+    from incas_cli.wizard.core import slugify
+
+    comune = data.get("comune") or {}
+    default = f"piano-{slugify(str(comune.get('name') or '')) or 'nuovo'}.yaml"
+
+    def check(raw: str) -> str | None:
+        name = raw.strip()
+        if not name:
+            return msg.REQUIRED
+        path = Path(name)
+        if path.suffix.lower() not in (".yaml", ".yml"):
+            return msg.FILE_NOT_YAML
+        if path.is_dir():
+            return msg.FILE_IS_DIRECTORY.format(path=name)
+        if path.exists() and not force:
+            return msg.FILE_EXISTS_ANSWER.format(path=name)
+        return None
+
+    return Path(prompter.text(msg.ASK_FILE, default=default, validate=check).strip())
+
+
+def _report_interrupt(saver: _Saver, *, section: str | None) -> None:
+    from incas_cli.console import print_plain
+    from incas_cli.wizard import SECTIONS, read_marker
+
+    if saver.writes == 0:
+        if saver.path is None or not saver.path.exists():
+            print_plain(msg.INTERRUPTED_NOTHING, stderr=True)
+            return
+        print_plain(msg.INTERRUPTED_UNCHANGED.format(path=saver.path), stderr=True)
+    else:
+        print_plain(msg.INTERRUPTED_SAVED.format(path=saver.path), stderr=True)
+        marker = read_marker(saver.last) if saver.last is not None else None
+        if marker is not None:
+            current = marker.sections[0]
+            done = [s for s in SECTIONS[: SECTIONS.index(current)] if s not in marker.sections]
+            if done:
+                labels = ", ".join(msg.SECTION_LABELS[s] for s in done)
+                print_plain(msg.INTERRUPTED_DONE.format(sections=labels), stderr=True)
+            print_plain(
+                msg.INTERRUPTED_IN_PROGRESS.format(section=msg.SECTION_LABELS[current]),
+                stderr=True,
+            )
+    if section is not None:
+        print_plain(
+            msg.RESUME_SECTION_COMMAND.format(path=saver.path, section=section), stderr=True
+        )
+    else:
+        print_plain(msg.RESUME_COMMAND.format(path=saver.path), stderr=True)
+
+
+def _run(saver: _Saver, start: Any, *, section: str | None) -> None:
+    """Run the wizard; Ctrl-C / Ctrl-D end it with a report and exit 130."""
+    from incas_cli.catalog import load_catalog
+    from incas_cli.console import print_plain
+    from incas_cli.errors import ExitCode
+    from incas_cli.wizard import run_wizard
+
+    try:
+        run_wizard(
+            saver.prompter,
+            load_catalog(),
+            start,
+            on_save=saver,
+            sections=[section] if section else None,
+        )
+    except (KeyboardInterrupt, EOFError):
+        _report_interrupt(saver, section=section)
+        raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+    if saver.path is not None and saver.writes:
+        print_plain(msg.SAVED_TO.format(path=saver.path))
+        print_plain(msg.VALIDATE_NEXT.format(path=saver.path))
+        print_plain(msg.RENDER_NEXT.format(path=saver.path))
+
+
+@handle_errors
+def new(
+    file: Path | None = typer.Argument(None, help=msg.NEW_FILE_HELP, show_default=False),
+    force: bool = typer.Option(False, "--force", help=msg.FORCE_HELP),
+) -> None:
+    """Crea un piano nuovo con domande guidate, salvando dopo ogni gruppo di risposte.
+
+    Ctrl-C interrompe: ciò che è completo resta salvato e «incas plan edit FILE» riprende.
+    Senza terminale non fa domande ed esce con codice 2.
+    """
+    from incas_cli.errors import OutputExistsError
+    from incas_cli.io import new_document_data
+    from incas_cli.wizard.questionary_prompter import QuestionaryPrompter
+
+    if file is not None and file.exists() and not force:
+        raise OutputExistsError(
+            msg.FILE_EXISTS, hint=msg.FILE_EXISTS_HINT.format(path=file), file=file
+        )
+    _require_terminal()
+    saver = _Saver(file, QuestionaryPrompter(), force=force)
+    _run(saver, new_document_data({"schema_version": 1}), section=None)
+
+
+@handle_errors
+def edit(
+    file: Path = typer.Argument(..., help=msg.EDIT_FILE_HELP, show_default=False),
+    section: Section | None = typer.Option(None, "--section", "-s", help=msg.SECTION_HELP),
+) -> None:
+    """Riprende un piano dove è incompleto, o ne rivede una sezione, con domande guidate.
+
+    Le risposte attuali compaiono come valori predefiniti; commenti e ordine delle chiavi
+    del file restano come sono. Ctrl-C interrompe salvando ciò che è completo.
+    """
+    from incas_cli.checks import check_data
+    from incas_cli.errors import InputError
+    from incas_cli.io import load_yaml
+    from incas_cli.wizard.questionary_prompter import QuestionaryPrompter
+
+    doc = load_yaml(file)
+    plan, findings = check_data(doc.plain())
+    if plan is None:
+        raise InputError(
+            msg.EDIT_BROKEN.format(count=sum(f.blocking for f in findings)),
+            hint=msg.EDIT_BROKEN_HINT.format(path=file),
+            file=file,
+        )
+    _require_terminal()
+    saver = _Saver(file, QuestionaryPrompter(), force=True)
+    _run(saver, doc.data, section=section.value if section else None)

@@ -1,0 +1,444 @@
+"""The wizard's flow, driven by a scripted prompter: no terminal involved."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from incas_cli.catalog import load_catalog
+from incas_cli.checks import check_data, open_fields
+from incas_cli.cli import app
+from incas_cli.io import dump_yaml, load_yaml, new_document_data, parse_yaml
+from incas_cli.messages import wizard as msg
+from incas_cli.wizard import MARKER_KEY, SECTIONS, incomplete_sections, read_marker, run_wizard
+from incas_cli.wizard.scripted import CTRL_C, CTRL_D, ENTER, ScriptedPrompter, ScriptError
+from incas_cli.wizard.summary import compute_summary, money
+
+REPO = Path(__file__).resolve().parent.parent
+SCRIPTS = Path(__file__).resolve().parent / "wizard_scripts"
+BREVE = REPO / "examples" / "breve.yaml"
+
+
+def script(name: str) -> list[Any]:
+    steps = load_yaml(SCRIPTS / f"{name}.yaml").plain()["steps"]
+    assert isinstance(steps, list)
+    return steps
+
+
+def plain_of(tree: Any) -> Any:
+    """The data a reader of the saved file gets back."""
+    return parse_yaml(dump_yaml(tree), "wizard").plain()
+
+
+class Run:
+    """One wizard run: the prompter, every saved tree (as plain data) and the result."""
+
+    def __init__(
+        self,
+        steps: Sequence[Any],
+        start: Any = None,
+        *,
+        sections: Sequence[str] | None = None,
+        mode: Any = None,
+    ) -> None:
+        self.prompter = ScriptedPrompter(steps)
+        self.saved: list[Any] = []
+        self.result: Any = None
+        self.start = new_document_data({"schema_version": 1}) if start is None else start
+        self.sections = sections
+        self.mode = mode
+
+    def __call__(self) -> Run:
+        self.result = run_wizard(
+            self.prompter,
+            load_catalog(),
+            self.start,
+            on_save=lambda data: self.saved.append(plain_of(data)),
+            sections=self.sections,
+            mode=self.mode,
+        )
+        self.prompter.close()
+        return self
+
+
+def section_starts(prompter: ScriptedPrompter) -> dict[str, int]:
+    """Section -> index of its first question, from the headers the wizard showed."""
+    starts: dict[str, int] = {}
+    for shown, at in zip(prompter.shown, prompter.shown_at, strict=True):
+        for section, label in msg.SECTION_LABELS.items():
+            if shown == msg.SECTION_HEADER.format(label=label):
+                starts[section] = at
+    return starts
+
+
+# --- the bundled short scenario ---------------------------------------------------------
+
+
+def test_short_scenario_gives_the_reference_plan_in_under_60_prompts() -> None:
+    run = Run(script("breve"))()
+    assert plain_of(run.result) == load_yaml(BREVE).plain()
+    assert len(run.prompter.asked) < 60
+    assert len(run.prompter.asked) == 55
+    assert run.prompter.rejections == []
+    # Saved after every group: comune, each section, each actor, need and measure.
+    assert len(run.saved) >= 9 + 3 + 2 + 2
+    assert MARKER_KEY not in run.saved[-1]
+    assert run.saved[-1] == load_yaml(BREVE).plain()
+
+
+def test_short_scenario_reference_file_validates() -> None:
+    result = CliRunner().invoke(app, ["plan", "validate", str(BREVE)])
+    assert result.exit_code == 0, result.output
+    assert "valido" in result.output
+
+
+def test_short_scenario_has_three_actors_two_needs_two_measures() -> None:
+    data = load_yaml(BREVE).plain()
+    assert len(data["stakeholders"]) == 3
+    assert len(data["needs"]) == 2
+    assert len(data["measures"]) == 2
+    plan, findings = check_data(data)
+    assert plan is not None
+    assert not [f for f in findings if f.blocking]
+
+
+# --- wrong answers are asked again ------------------------------------------------------
+
+
+def replace_step(steps: list[Any], fragment: str, *answers: Any, occurrence: int = 0) -> list[Any]:
+    """``steps`` with the ``occurrence``-th step for ``fragment`` answered by ``answers``."""
+    seen = 0
+    for index, step in enumerate(steps):
+        if fragment.casefold() in str(step[0]).casefold():
+            if seen == occurrence:
+                return [*steps[:index], *([step[0], a] for a in answers), *steps[index + 1 :]]
+            seen += 1
+    raise AssertionError(f"no step for {fragment!r}")
+
+
+def test_wrong_answers_are_asked_again_with_the_italian_message() -> None:
+    steps = script("breve")
+    steps = replace_step(steps, "Inizio del periodo", "2025-13", "gennaio 2025", "2025-01")
+    steps = replace_step(steps, "Fine del periodo", "2024-12", "2027-12")
+    steps = replace_step(steps, "Nome dell'attore", "   ", ENTER)
+    steps = replace_step(steps, "Potere", "7", "alto", "5")
+    steps = replace_step(steps, "Gravità", "0", "5")
+    steps = replace_step(steps, "Inizio della misura", "2024-11", "2025-05")
+    steps = replace_step(steps, "Fine della misura", "2028-01", "2025-04", ENTER)
+    steps = replace_step(steps, "Importo", "12,345", "60.000")
+    run = Run(steps)()
+    rejected = [(r.answer, r.error) for r in run.prompter.rejections]
+    assert rejected == [
+        ("2025-13", "valore non valido: usa il formato AAAA-MM, ad esempio 2025-03"),
+        ("gennaio 2025", "valore non valido: usa il formato AAAA-MM, ad esempio 2025-03"),
+        ("2024-12", "la fine (2024-12) precede l'inizio (2025-01)"),
+        ("   ", msg.REQUIRED),
+        ("7", "valore non valido: serve un punteggio da 1 a 5"),
+        ("alto", "valore non valido: serve un numero intero"),
+        ("0", "valore non valido: serve un punteggio da 1 a 5"),
+        (
+            "2024-11",
+            "la misura M1 (2024-11 – ?) esce dal periodo del piano (2025-01 – 2027-12)",
+        ),
+        (
+            "2028-01",
+            "la misura M1 (2025-05 – 2028-01) esce dal periodo del piano (2025-01 – 2027-12)",
+        ),
+        ("2025-04", "la fine (2025-04) precede l'inizio (2025-05)"),
+        ("12,345", "valore non valido: al massimo 2 cifre decimali (centesimi di euro)"),
+    ]
+    # The corrected answers are the ones kept: the result is the reference plan.
+    assert plain_of(run.result) == load_yaml(BREVE).plain()
+
+
+def test_italian_amounts_and_counts_are_understood() -> None:
+    steps = replace_step(script("breve"), "Importo", "1.693.747,15")
+    steps = replace_step(steps, "Lavoratori impiegati", "1.200")
+    data = plain_of(Run(steps)().result)
+    assert data["measures"][0]["budget"][0]["amount"] == Decimal("1693747.15")
+    assert data["context"]["crops"][0]["workers"] == 1200
+
+
+def test_comune_by_code_by_name_with_province_and_ambiguous_name() -> None:
+    steps = replace_step(script("breve"), "Comune", "Castro", "Lagnasq", "004104")
+    run = Run(steps)()
+    errors = [r.error for r in run.prompter.rejections]
+    assert errors[0].startswith("ci sono più Comuni con questo nome: scegli Castro (BG) o Castro")
+    assert "forse Lagnasco (CN)" in errors[1]
+    assert plain_of(run.result)["comune"]["istat_code"] == "004104"
+    steps = replace_step(script("breve"), "Comune", "lagnasco (cn)")
+    assert plain_of(Run(steps)().result)["comune"]["name"] == "Lagnasco"
+
+
+# --- interruption and resume ------------------------------------------------------------
+
+
+def full_run_starts() -> dict[str, int]:
+    return section_starts(Run(script("breve"))().prompter)
+
+
+@pytest.mark.parametrize("section", SECTIONS)
+def test_interrupt_at_each_section_then_resume(section: str) -> None:
+    steps = script("breve")
+    starts = full_run_starts()
+    cut = starts[section]
+    run = Run([*steps[:cut], [steps[cut][0], CTRL_C]])
+    with pytest.raises(KeyboardInterrupt):
+        run()
+    position = SECTIONS.index(section)
+    if position == 0:
+        assert run.saved == []  # nothing complete yet: the command writes no file
+        return
+    saved = run.saved[-1]
+    # The sections before the interrupted one are on disk, complete...
+    expected = load_yaml(BREVE).plain()
+    keys = {
+        "comune": ["comune"],
+        "periodo": [],
+        "territorio": ["context"],
+        "attori": ["stakeholders"],
+        "relazioni": [],
+        "governance": ["governance"],
+        "bisogni": ["needs"],
+        "misure": ["measures"],
+        "monitoraggio": ["monitoring"],
+    }
+    for done in SECTIONS[:position]:
+        for key in keys[done]:
+            assert saved[key] == expected[key], key
+    if position > SECTIONS.index("periodo"):
+        assert saved["plan"] == expected["plan"]
+    # ... the later ones are not, and the marker says where to resume.
+    for later in SECTIONS[position:]:
+        for key in keys[later]:
+            assert key not in saved, key
+    assert saved[MARKER_KEY]["resume"][0] == section
+    assert saved[MARKER_KEY]["mode"] == "rapido"
+
+    # `incas plan edit` on the saved file resumes at that section and ends where a
+    # run without interruption ends.
+    start = parse_yaml(dump_yaml(new_document_data(saved)), "saved.yaml").data
+    resumed = Run(steps[cut:], start)()
+    assert resumed.prompter.asked[0].message == steps[cut][0] or (
+        steps[cut][0].casefold() in resumed.prompter.asked[0].message.casefold()
+    )
+    assert plain_of(resumed.result) == expected
+
+
+def test_interrupt_in_the_middle_of_a_list_resumes_in_that_list() -> None:
+    steps = script("breve")
+    second_actor = next(
+        i for i, s in enumerate(steps) if s == ["Tipo del prossimo attore", "terzo-settore"]
+    )
+    run = Run([*steps[:second_actor], ["Tipo del prossimo attore", CTRL_D]])
+    with pytest.raises(EOFError):
+        run()
+    saved = run.saved[-1]
+    assert [s["id"] for s in saved["stakeholders"]] == ["comune", "prefettura-cn"]
+    assert saved[MARKER_KEY]["resume"][0] == "attori"
+
+    end_of_actors = steps.index(["Tipo del prossimo attore", None])
+    start = parse_yaml(dump_yaml(new_document_data(saved)), "saved.yaml").data
+    rest = [
+        ["Attori della rete", "add"],
+        *steps[second_actor:end_of_actors],
+        ["Attori della rete", "next"],
+        *steps[end_of_actors + 1 :],
+    ]
+    resumed = Run(rest, start)()
+    assert plain_of(resumed.result) == load_yaml(BREVE).plain()
+
+
+# --- editing an existing plan -----------------------------------------------------------
+
+COMMENTED = """\
+# Piano di prova: i commenti devono sopravvivere.
+schema_version: 1
+plan:
+  national_plan: piano-triennale-2020-2022
+  title: Piano di prova  # titolo provvisorio
+  period:
+    start: 2025-01
+    end: 2027-12
+  status: bozza
+comune:
+  name: Lagnasco
+  istat_code: "004104"
+# attori
+stakeholders:
+  - id: comune
+    name: Comune di Lagnasco  # promotore
+    type: comune
+    x-nota: da confermare
+"""
+
+
+def test_edit_a_section_keeps_comments_key_order_and_current_values() -> None:
+    doc = parse_yaml(COMMENTED, "prova.yaml")
+    steps = [
+        ["Inizio del periodo", ENTER],
+        ["Fine del periodo", "2026-12"],
+        ["Stato del piano", ENTER],
+        ["Versione", ENTER],
+        ["Ufficio", "Settore Politiche sociali"],
+        ["Chi redige", ENTER],
+    ]
+    run = Run(steps, doc.data, sections=["periodo"])()
+    text = dump_yaml(run.result)
+    assert text.startswith("# Piano di prova: i commenti devono sopravvivere.\n")
+    assert "title: Piano di prova  # titolo provvisorio\n" in text
+    assert "# attori\nstakeholders:" in text
+    assert "name: Comune di Lagnasco  # promotore\n" in text
+    assert "x-nota: da confermare" in text
+    # Current values were the defaults; new keys go where the v1 format puts them.
+    asked = {a.message: a for a in run.prompter.asked}
+    assert asked["Inizio del periodo del piano"].answer == ENTER
+    data = plain_of(run.result)
+    assert data["plan"]["period"] == {"start": "2025-01", "end": "2026-12"}
+    assert list(data["plan"]) == [
+        "national_plan",
+        "title",
+        "period",
+        "status",
+        "version",
+        "office",
+    ]
+    assert data["plan"]["version"] == msg.DEFAULT_VERSION
+    assert list(data) == ["schema_version", "plan", "comune", "stakeholders"]
+    assert MARKER_KEY not in data  # a single section never leaves a resume marker
+
+
+def test_edit_without_marker_resumes_at_the_first_incomplete_section() -> None:
+    breve = load_yaml(BREVE)
+    incomplete = incomplete_sections(breve.plain())
+    assert incomplete == ["periodo", "territorio", "attori", "misure", "monitoraggio"]
+    run = Run([["Inizio del periodo", CTRL_C]], breve.data)
+    with pytest.raises(KeyboardInterrupt):
+        run()
+    # The complete path: every question of the first incomplete section, current values shown.
+    assert run.prompter.asked[0].message == "Inizio del periodo del piano"
+    assert run.saved == []
+
+
+def test_nothing_incomplete_offers_the_sections_and_the_summary() -> None:
+    siracusa = load_yaml(REPO / "examples" / "siracusa.yaml")
+    assert incomplete_sections(siracusa.plain()) == []
+    steps = [
+        ["Quale sezione", "riepilogo"],
+        ["Quale sezione", "monitoraggio"],
+        ["verifiche", ENTER],
+        ["rendiconta", ENTER],
+        ["Quale sezione", None],
+    ]
+    run = Run(steps, siracusa.data)()
+    assert msg.NOTHING_MISSING in run.prompter.shown
+    # Answers that keep the current values leave the file byte for byte as it was.
+    assert dump_yaml(run.result) == siracusa.text
+
+
+def test_list_menu_edits_adds_and_deletes_with_a_warning_for_references() -> None:
+    breve = load_yaml(BREVE)
+    steps = [
+        ["Attori della rete: cosa vuoi fare?", "edit:1"],
+        ["Tipo di attore", ENTER],
+        ["Nome dell'attore", ENTER],
+        ["Ruolo", "Coordina il protocollo provinciale."],
+        ["Livello", ENTER],
+        ["Potere", ENTER],
+        ["Interesse", "4"],
+        ["Coinvolgimento", ENTER],
+        ["Impegni", ENTER],
+        ["referente", False],
+        ["Attori della rete: cosa vuoi fare?", "delete"],
+        ["Quale vuoi eliminare", 0],
+        ["Eliminare «Comune di Lagnasco»?", False],
+        ["Attori della rete: cosa vuoi fare?", "delete"],
+        ["Quale vuoi eliminare", 2],
+        ["Eliminare", True],
+        ["Attori della rete: cosa vuoi fare?", "next"],
+    ]
+    run = Run(steps, breve.data, sections=["attori"])()
+    warning = run.prompter.asked[12].message
+    assert warning.startswith("«comune» è usato in: M1, M2, cabina di regia.")
+    data = plain_of(run.result)
+    prefettura = data["stakeholders"][1]
+    assert prefettura["role"] == "Coordina il protocollo provinciale."
+    assert (prefettura["power"], prefettura["interest"]) == (5, 4)
+    assert [s["id"] for s in data["stakeholders"]] == ["comune", "prefettura-cn"]
+
+
+# --- the complete path ------------------------------------------------------------------
+
+
+def test_complete_path_fills_every_open_field() -> None:
+    run = Run(script("completo"), mode="completo")()
+    data = plain_of(run.result)
+    plan, findings = check_data(data)
+    assert plan is not None
+    assert [f.message for f in findings if f.blocking] == []
+    assert open_fields(plan) == []
+    check, _ = check_data(data, final=True)
+    assert check is not None
+    assert plan.comune.partners[0].name == "Manta"
+    assert plan.stakeholders[1].contact is not None
+    assert plan.governance is not None and plan.governance.tables[0].topic == "alloggio"
+    measure = plan.measures[0]
+    assert measure.actions == [5, 9]
+    assert measure.partners == ["prefettura-cn"]
+    assert [b.source for b in measure.budget] == ["pnrr-m5c2-i2.2", "Fondazione bancaria locale"]
+    assert measure.indicators[0].target == Decimal("40")
+    assert measure.risks[0].mitigation == "Accordi con più proprietari."
+    assert plan.relations[0].kind == "protocollo"
+    assert run.prompter.rejections == []
+
+
+# --- the summary ------------------------------------------------------------------------
+
+
+def test_summary_counts_open_fields_findings_coverage_and_budget() -> None:
+    plain = load_yaml(BREVE).plain()
+    plan, _ = check_data(plain)
+    assert plan is not None
+    summary = compute_summary(plain, load_catalog())
+    assert summary.readable
+    assert summary.open_count == len(open_fields(plan))
+    assert summary.open_by_section["comune"] == 0
+    assert summary.open_by_section["misure"] == 4  # objective and indicators of M1 and M2
+    assert (len(summary.errors), len(summary.warnings)) == (0, 3)
+    assert summary.actions_covered == 2 and summary.axes_covered == 1
+    assert [a.measures for a in summary.actions if a.measures] == [("M1",), ("M2",)]
+    assert summary.total_budget == Decimal("78000")
+    assert money(summary.total_budget) == "78.000,00\xa0€"
+
+
+def test_run_shows_the_summary_at_the_end() -> None:
+    run = Run(script("breve"))()
+    shown = [s for s in run.prompter.shown if isinstance(s, str)]
+    assert msg.SUMMARY_BUDGET.format(amount=money(Decimal("78000"))) in shown
+    assert msg.SUMMARY_COVERAGE.format(actions=2, total_actions=10, axes=1, total_axes=4) in shown
+
+
+# --- the scripted prompter itself -------------------------------------------------------
+
+
+def test_scripted_prompter_fails_loudly_on_drift_and_leftovers() -> None:
+    with pytest.raises(ScriptError, match="expected a question containing 'Periodo'"):
+        Run([["procedere", "rapido"], ["Periodo", "x"]])()
+    run = Run([*script("breve"), ["altro", "x"]])
+    with pytest.raises(ScriptError, match="1 scripted answer"):
+        run()
+    with pytest.raises(ScriptError, match="no scripted answer left"):
+        Run(script("breve")[:5])()
+
+
+def test_marker_is_read_back() -> None:
+    data = new_document_data({MARKER_KEY: {"resume": ["misure", "nonsense"], "mode": "rapido"}})
+    marker = read_marker(data)
+    assert marker is not None
+    assert marker.sections == ("misure",) and marker.mode == "rapido"
+    assert read_marker(new_document_data({MARKER_KEY: {"resume": []}})) is None

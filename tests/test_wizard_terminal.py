@@ -1,0 +1,205 @@
+"""The wizard in a real terminal (a pty driven by pexpect), and without one.
+
+The commands are mounted here on a throwaway typer app (``plan new`` / ``plan edit``), so
+the tests exercise exactly the functions the real CLI mounts.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import typer
+
+from incas_cli.cli.wizard import Section, edit, new
+from incas_cli.io import load_yaml
+from incas_cli.wizard import MARKER_KEY, SECTIONS
+
+REPO = Path(__file__).resolve().parent.parent
+TIMEOUT = 60  # generous: CI machines are shared
+
+app = typer.Typer()
+_plan = typer.Typer()
+app.add_typer(_plan, name="plan")
+_plan.command("new")(new)
+_plan.command("edit")(edit)
+
+LAUNCH = "from tests.test_wizard_terminal import app; app()"
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        {
+            "TERM": "xterm",
+            "NO_COLOR": "1",
+            "PROMPT_TOOLKIT_NO_CPR": "1",  # no cursor-position queries a pty cannot answer
+            "COLUMNS": "120",
+            "LINES": "40",
+            "PYTHONPATH": str(REPO),
+        }
+    )
+    return env
+
+
+def _spawn(*args: str, cwd: Path) -> Any:
+    pexpect = pytest.importorskip("pexpect", reason="pexpect is needed to drive a pty")
+    try:
+        return pexpect.spawn(
+            sys.executable,
+            ["-c", LAUNCH, *args],
+            cwd=str(cwd),
+            env=_env(),
+            encoding="utf-8",
+            timeout=TIMEOUT,
+            dimensions=(40, 120),
+        )
+    except OSError as exc:  # no pty on this machine
+        pytest.skip(f"cannot open a pseudo-terminal: {exc}")
+
+
+def _finish(child: Any) -> int:
+    """Wait for the program to end; its exit code."""
+    pexpect = pytest.importorskip("pexpect", reason="pexpect is needed to drive a pty")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus is not None, child.signalstatus
+    return int(child.exitstatus)
+
+
+def test_section_names_match_the_wizard() -> None:
+    assert tuple(s.value for s in Section) == SECTIONS
+
+
+@pytest.mark.slow
+def test_new_interrupted_with_ctrl_c_then_edit_finishes(tmp_path: Path) -> None:
+    target = tmp_path / "x.yaml"
+    child = _spawn("plan", "new", str(target), cwd=tmp_path)
+    child.expect("Come vuoi procedere")
+    child.send("\r")  # the essential path (default)
+    child.expect(r"Comune \(inizia")
+    child.send("Lagnasco")
+    child.expect("Lagnasco")
+    child.send("\r")
+    child.expect("codice ISTAT 004104")
+    child.expect("Inizio del periodo")
+    child.send("2025-13\r")  # refused: asked again, with the message
+    child.expect("usa il formato AAAA-MM")
+    child.send("\x15")  # Ctrl-U clears the line
+    child.send("2025-01\r")
+    child.expect("Fine del periodo")
+    child.send("2027-12\r")
+    child.expect("Descrizione del territorio")
+    child.send("\x03")  # Ctrl-C
+    child.expect("Interrotto")
+    child.expect("Sezioni già complete: Comune, Periodo e stato")
+    child.expect(f"Per riprendere: incas plan edit {target}")
+    assert _finish(child) == 130
+
+    saved = load_yaml(target).plain()
+    assert saved["comune"]["istat_code"] == "004104"
+    assert saved["plan"]["period"] == {"start": "2025-01", "end": "2027-12"}
+    assert "context" not in saved
+    assert saved[MARKER_KEY]["resume"][0] == "territorio"
+
+    child = _spawn("plan", "edit", str(target), cwd=tmp_path)
+    child.expect("Riprendo da dove ti eri fermato: Territorio e colture")
+    child.expect("Descrizione del territorio")
+    child.send("Frutteti della pianura.")
+    child.send("\x1b\r")  # Esc then Enter ends a multi-line answer
+    child.expect("Coltura principale")
+    child.send("\r")  # no crop
+    child.expect("primo attore")
+    child.send("\r")  # yes, the Comune
+    child.expect("Tipo del prossimo attore")
+    child.send("\r")  # "no more actors" is the first choice
+    child.expect("Servono almeno due attori")
+    child.expect("Nome della cabina di regia")
+    child.send("\r")
+    child.expect("Membri della cabina di regia")
+    child.send("\r")
+    child.expect("Area del prossimo bisogno")
+    child.send("\r")
+    child.expect("Azione nazionale principale")
+    child.send("\r")
+    child.expect("Mesi delle verifiche")
+    child.send("\r")
+    child.expect("Riepilogo del piano")
+    child.expect(f"Per generare il documento Word: incas plan render {target}")
+    assert _finish(child) == 0
+
+    final = load_yaml(target).plain()
+    assert MARKER_KEY not in final
+    assert final["context"]["description"] == "Frutteti della pianura."
+    assert [s["id"] for s in final["stakeholders"]] == ["comune"]
+    assert final["governance"]["steering_body"]["members"] == ["comune"]
+    assert final["monitoring"]["reviews"] == ["2025-12", "2026-12", "2027-12"]
+
+
+@pytest.mark.slow
+def test_ctrl_d_before_any_answer_writes_nothing(tmp_path: Path) -> None:
+    target = tmp_path / "y.yaml"
+    child = _spawn("plan", "new", str(target), cwd=tmp_path)
+    child.expect("Come vuoi procedere")
+    child.send("\r")
+    child.expect(r"Comune \(inizia")
+    child.send("\x04")  # Ctrl-D on an empty answer
+    child.expect("nessun file scritto")
+    assert _finish(child) == 130
+    assert not target.exists()
+
+
+def _run_without_terminal(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", LAUNCH, *args],
+        cwd=cwd,
+        env=_env(),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
+
+
+def test_without_a_terminal_new_never_prompts_and_exits_2(tmp_path: Path) -> None:
+    result = _run_without_terminal("plan", "new", str(tmp_path / "x.yaml"), cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert "hanno bisogno di un terminale" in result.stderr
+    for command in ("incas plan init", "incas plan validate", "incas plan render"):
+        assert command in result.stderr
+    assert "?" not in result.stdout  # no question was printed
+    assert not (tmp_path / "x.yaml").exists()
+
+
+def test_without_a_terminal_edit_exits_2_and_leaves_the_file(tmp_path: Path) -> None:
+    target = tmp_path / "breve.yaml"
+    shutil.copy(REPO / "examples" / "breve.yaml", target)
+    before = target.read_bytes()
+    result = _run_without_terminal("plan", "edit", str(target), cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert "incas plan init" in result.stderr
+    assert target.read_bytes() == before
+
+
+def test_new_refuses_an_existing_file_and_suggests_edit(tmp_path: Path) -> None:
+    target = tmp_path / "breve.yaml"
+    shutil.copy(REPO / "examples" / "breve.yaml", target)
+    result = _run_without_terminal("plan", "new", str(target), cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert "il file esiste già" in result.stderr
+    assert f"incas plan edit {target}" in result.stderr
+
+
+def test_edit_refuses_a_file_that_is_not_a_plan_yet(tmp_path: Path) -> None:
+    target = tmp_path / "rotto.yaml"
+    target.write_text("schema_version: 1\nplan: {title: x}\n", encoding="utf-8")
+    result = _run_without_terminal("plan", "edit", str(target), cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert "non è ancora un piano leggibile" in result.stderr
+    assert f"incas plan validate {target}" in result.stderr

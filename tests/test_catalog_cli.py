@@ -1,0 +1,181 @@
+"""``incas catalog``: tables for people, JSON for scripts, usage errors with known ids."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+import incas_cli.catalog
+from incas_cli.catalog import Catalog, load_catalog, load_national_plan
+from incas_cli.cli.catalog import app
+
+REFERENCE = "piano-triennale-2020-2022"
+COMMANDS = ["plans", "axes", "actions", "actors", "needs", "funding", "measures"]
+
+root = typer.Typer()
+root.add_typer(app, name="catalog")
+runner = CliRunner()
+
+
+def run(*args: str) -> Any:
+    return runner.invoke(root, ["catalog", *args])
+
+
+def run_json(*args: str) -> Any:
+    result = run(*args, "--json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_italian_help(command: str) -> None:
+    result = run(command, "--help")
+    assert result.exit_code == 0
+    assert "--json" in result.stdout
+
+
+def test_group_help_lists_the_commands() -> None:
+    result = run("--help")
+    assert result.exit_code == 0
+    for command in COMMANDS:
+        assert command in result.stdout
+
+
+def test_axes_table() -> None:
+    result = run("axes")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "Assi strategici - Piano triennale 2020-2022" in out
+    for label in ["Prevenzione", "Vigilanza e contrasto", "Protezione e assistenza"]:
+        assert label in out
+    assert "1, 2, 3, 4, 5, 6, 7" in out
+
+
+def test_actions_table_marks_the_inferred_axes() -> None:
+    out = run("actions").stdout
+    assert "Alloggi dignitosi" in out
+    assert "Vigilanza e contrasto*" in out
+    assert "Asse dedotto dal titolo" in out
+
+
+def test_other_tables() -> None:
+    assert "Consigliera di parità" in run("actors").stdout
+    needs = run("needs").stdout
+    assert "Tutela delle vittime" in needs and "Aree di bisogno" in needs
+    funding = run("funding").stdout
+    assert "PNRR M5C2 Investimento 2.2.a" in funding and "30/06/2026" in funding
+    measures = run("measures").stdout
+    assert "Accoglienza diffusa comunale" in measures and "Trasversali" in measures
+    one = run("measures", "--azione", "6").stdout
+    assert "azione 6: Soluzioni di trasporto" in one
+    assert "Bike sharing" in one and "Accoglienza diffusa" not in one
+    assert "piano-triennale-2020-2022 *" in run("plans").stdout
+
+
+def test_axes_json() -> None:
+    data = run_json("axes")
+    assert data["national_plan"] == REFERENCE
+    assert [(a["id"], a["actions"]) for a in data["axes"]] == [
+        ("prevenzione", [1, 2, 3, 4, 5, 6, 7]),
+        ("vigilanza-contrasto", [8]),
+        ("protezione-assistenza", [9]),
+        ("reintegrazione", [10]),
+    ]
+
+
+def test_actions_json_keeps_label_wording_and_inference_apart() -> None:
+    actions = run_json("actions", "--piano", REFERENCE)["actions"]
+    assert [a["number"] for a in actions] == list(range(1, 11))
+    assert actions[0]["wording"].startswith("Un sistema informativo")
+    assert actions[2]["wording"] is None
+    assert [a["number"] for a in actions if a["axis_inferred"]] == [8, 9, 10]
+    assert all(3 <= len(a["typical_measures"]) <= 5 for a in actions)
+
+
+def test_actors_needs_funding_json() -> None:
+    actors = run_json("actors")
+    assert len(actors["actor_types"]) == 22
+    assert {lv["id"] for lv in actors["levels"]} == {
+        "nazionale",
+        "regionale",
+        "provinciale",
+        "locale",
+    }
+    needs = {n["id"]: n["actions"] for n in run_json("needs")["need_areas"]}
+    assert needs["alloggio"] == [5] and needs["governance"] == []
+    funding = {f["id"]: f for f in run_json("funding")["funding_sources"]}
+    assert funding["pnrr-m5c2-i2.2"]["end_date"] == "2026-06-30"
+    assert funding["pon-legalita"]["label"] == "PON Legalità 2014-2020"
+
+
+def test_measures_json() -> None:
+    data = run_json("measures", "--azione", "5")
+    assert [a["number"] for a in data["actions"]] == [5]
+    assert len(data["actions"][0]["typical_measures"]) == 5
+    assert "cross_cutting_measures" not in data
+    everything = run_json("measures")
+    assert len(everything["actions"]) == 10 and everything["cross_cutting_measures"]
+
+
+def test_json_output_is_pretty_and_not_ascii_escaped() -> None:
+    result = run("actors", "--json")
+    assert '\n  "actor_types": [' in result.stdout
+    assert "\\u00e0" not in result.stdout and "parità" in result.stdout
+
+
+@pytest.mark.parametrize("command", ["axes", "actions", "actors", "needs", "funding", "measures"])
+def test_unknown_national_plan_is_a_usage_error(command: str) -> None:
+    result = run(command, "--piano", "piano-2099", "--json")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "Piano nazionale «piano-2099» sconosciuto." in result.stderr
+    assert REFERENCE in result.stderr
+
+
+def test_unknown_action_is_a_usage_error() -> None:
+    result = run("measures", "--azione", "11")
+    assert result.exit_code == 2
+    assert "non ha un'azione prioritaria 11" in result.stderr
+    assert "da 1 a 10" in result.stderr
+
+
+def test_commands_follow_a_new_national_plan_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan: dict[str, Any] = {
+        "id": "piano-fittizio-2026-2028",
+        "title": "Piano fittizio 2026-2028",
+        "short_title": "Piano fittizio",
+        "period": {"start": 2026, "end": 2028},
+        "axes": [
+            {"id": f"asse-{n}", "number": n, "label": f"Asse {n}", "description": "Prova."}
+            for n in (1, 2, 3)
+        ],
+        "actions": [
+            {
+                "number": n,
+                "label": f"Azione {n}",
+                "axis": f"asse-{(n + 1) // 2}",
+                "expected_result": "Prova.",
+            }
+            for n in range(1, 7)
+        ],
+    }
+    path = tmp_path / "piano-fittizio-2026-2028.json"
+    path.write_text(json.dumps(plan), encoding="utf-8")
+    extended: Catalog = load_catalog().with_national_plans(load_national_plan(path))
+    monkeypatch.setattr(incas_cli.catalog, "load_catalog", lambda: extended)
+    data = run_json("axes", "--piano", "piano-fittizio-2026-2028")
+    assert [(a["id"], a["actions"]) for a in data["axes"]] == [
+        ("asse-1", [1, 2]),
+        ("asse-2", [3, 4]),
+        ("asse-3", [5, 6]),
+    ]
+    assert "Piano fittizio" in run("actions", "--piano", "piano-fittizio-2026-2028").stdout
+    assert len(run_json("plans")["national_plans"]) == 2
+    assert run_json("axes")["national_plan"] == REFERENCE  # the default does not move

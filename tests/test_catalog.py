@@ -150,6 +150,19 @@ def test_catalogue_has_exactly_the_v1_ids(catalog: Catalog) -> None:
         assert actor.label and actor.usual_role
 
 
+def test_every_data_file_is_shipped_in_the_wheel() -> None:
+    """pyproject's package-data globs must match every catalogue file (plans/ included)."""
+    import tomllib
+
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    globs = config["tool"]["setuptools"]["package-data"]["incas_cli"]
+    package = REPO / "incas_cli"
+    shipped = {path for pattern in globs for path in package.glob(pattern) if path.is_file()}
+    data_files = {p for p in DATA.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+    missing = sorted(str(p.relative_to(package)) for p in data_files - shipped)
+    assert not missing, f"add to [tool.setuptools.package-data] incas_cli: {missing}"
+
+
 def test_data_files_are_pretty_printed_utf8_json() -> None:
     for path in [DATA / "catalog.json", *sorted((DATA / "plans").glob("*.json"))]:
         text = path.read_text(encoding="utf-8")

@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import typer
+import typer.rich_utils
 
 from incas_cli import __version__
 from incas_cli.messages import cli as msg
+
+typer.rich_utils.OPTIONS_PANEL_TITLE = msg.HELP_PANEL_OPTIONS
+typer.rich_utils.COMMANDS_PANEL_TITLE = msg.HELP_PANEL_COMMANDS
+typer.rich_utils.ARGUMENTS_PANEL_TITLE = msg.HELP_PANEL_ARGUMENTS
+typer.rich_utils.ERRORS_PANEL_TITLE = msg.HELP_PANEL_ERRORS
+typer.rich_utils.DEFAULT_STRING = msg.HELP_DEFAULT
+typer.rich_utils.REQUIRED_LONG_STRING = msg.HELP_REQUIRED
+typer.rich_utils.ABORTED_TEXT = msg.HELP_ABORTED
 
 app = typer.Typer(
     name="incas",
     help=msg.APP_HELP,
     no_args_is_help=True,
+    add_completion=False,
     pretty_exceptions_show_locals=False,
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -19,10 +29,12 @@ plan_app = typer.Typer(help=msg.PLAN_HELP, no_args_is_help=True)
 app.add_typer(plan_app, name="plan")
 
 # Command modules import only typer at top level; their work is imported when they run.
+from incas_cli.cli.catalog import app as catalog_app  # noqa: E402
 from incas_cli.cli.schema import schema  # noqa: E402
 from incas_cli.cli.validate import validate  # noqa: E402
 
 plan_app.command("validate")(validate)
+app.add_typer(catalog_app, name="catalog", help=msg.CATALOG_HELP)
 app.command("schema")(schema)
 
 

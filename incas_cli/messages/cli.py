@@ -34,3 +34,12 @@ SUMMARY_FILES = "{total} file: {ok} validi, {invalid} non validi, {failed} illeg
 SCHEMA_OUTPUT_HELP = "Scrive lo schema in questo file invece che sullo standard output."
 FORCE_HELP = "Sovrascrive il file di destinazione se esiste già."
 SCHEMA_WRITTEN = "Schema scritto in {path}"
+
+# typer's help screen, in Italian
+HELP_PANEL_OPTIONS = "Opzioni"
+HELP_PANEL_COMMANDS = "Comandi"
+HELP_PANEL_ARGUMENTS = "Argomenti"
+HELP_PANEL_ERRORS = "Errore"
+HELP_DEFAULT = "[predefinito: {}]"
+HELP_REQUIRED = "[obbligatorio]"
+HELP_ABORTED = "Interrotto."

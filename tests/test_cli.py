@@ -1,0 +1,82 @@
+"""The command line as a whole: help everywhere, documented, version, module entry point."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import typer.main
+from typer.testing import CliRunner
+
+from incas_cli import __version__
+from incas_cli.cli import app
+
+runner = CliRunner()
+README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+
+
+def _commands(group: object, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    out = []
+    for name, cmd in sorted(getattr(group, "commands", {}).items()):
+        path = (*prefix, name)
+        out.append(path)
+        out += _commands(cmd, path)
+    return out
+
+
+COMMANDS = _commands(typer.main.get_command(app))
+
+
+def test_command_tree_has_the_main_commands() -> None:
+    names = {" ".join(c) for c in COMMANDS}
+    assert {"plan", "plan validate", "schema", "catalog", "catalog actions"} <= names
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_every_command_has_italian_help(command: tuple[str, ...]) -> None:
+    result = runner.invoke(app, [*command, "--help"], env={"NO_COLOR": "1"})
+    assert result.exit_code == 0, result.output
+    assert "Opzioni" in result.output or "Comandi" in result.output
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_every_command_is_documented_in_the_readme(command: tuple[str, ...]) -> None:
+    top = " ".join(command[:2])
+    assert f"incas {top}" in README, f"README non cita «incas {top}»"
+
+
+def test_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.output.strip() == f"incas {__version__}"
+
+
+def test_python_dash_m_entry_point() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "incas_cli", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"incas {__version__}"
+
+
+def test_usage_error_exits_2() -> None:
+    result = runner.invoke(app, ["plan", "validate", "--bogus"])
+    assert result.exit_code == 2
+
+
+def test_no_color_gives_plain_output(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "incas_cli", "plan", "validate", str(tmp_path / "manca.yaml")],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"NO_COLOR": "1", "FORCE_COLOR": "", "PATH": "/usr/bin:/bin", "TERM": "xterm"},
+    )
+    assert result.returncode == 1
+    assert "\x1b[" not in result.stdout + result.stderr
+    assert "errore" in result.stderr

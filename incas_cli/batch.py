@@ -2,20 +2,34 @@
 
 Following pipx's ``upgrade`` loop: every file is tried, a failure is recorded and the
 loop carries on, and the caller maps the outcomes to an exit code.
+
+Building (``plan build``) runs the same check and then renders, in worker processes
+started with ``forkserver`` (``spawn`` where there is none): never ``fork``, because the
+parent runs threads (rich's progress bar). Output names are decided up front, in the
+parent, so that one job or many give the same files; each document is written
+atomically by its worker. On Ctrl-C the workers are stopped, the temporary files they
+leave are removed and ``KeyboardInterrupt`` reaches the caller.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import contextlib
+import os
+import signal
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from types import FrameType
+from typing import TYPE_CHECKING, Any, Literal
 
 from incas_cli.errors import ExitCode, IncasError, InputError
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
     from incas_cli.checks import CheckResult
+    from incas_cli.models import Plan
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 
@@ -90,3 +104,378 @@ def exit_code(outcomes: Sequence[Outcome]) -> ExitCode:
     if any(o.status is Status.INVALID for o in outcomes):
         return ExitCode.CHECKS_FAILED
     return ExitCode.OK
+
+
+# --- build: many plans -> documents ------------------------------------------------------------
+
+Format = Literal["docx", "odt", "pdf"]
+FORMATS: tuple[Format, ...] = ("docx", "odt", "pdf")
+BUILD_JSON_VERSION = 1
+CONVERT_TIMEOUT = 180.0
+"""Seconds LibreOffice may take for one document (odt, pdf)."""
+
+#: Imported once in the forkserver, so that every worker starts with them loaded.
+_PRELOAD = (
+    "incas_cli.batch",
+    "incas_cli.models",
+    "incas_cli.checks",
+    "incas_cli.checks.rules",
+    "incas_cli.checks.structure",
+    "incas_cli.io",
+    "incas_cli.catalog.loader",
+    "incas_cli.catalog.comuni",
+    "incas_cli.render",
+    "incas_cli.render.view",
+    "incas_cli.render.docx_builder",
+)
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """What ``plan build`` makes of each valid plan, and where."""
+
+    output_dir: Path
+    final: bool = False
+    edition: Literal["pubblica", "interna"] = "pubblica"
+    fmt: Format = "docx"
+    force: bool = False
+
+
+@dataclass(frozen=True)
+class BuildTask:
+    """One plan to build: picklable, sent to a worker."""
+
+    source: Path
+    output: Path
+    options: BuildOptions
+
+
+def usable_cpus() -> int:
+    """Processors this process may run on (affinity and cgroup-pinned sets included)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def default_jobs(files: int) -> int:
+    """One worker per usable processor, never more than there are files."""
+    return max(1, min(files, usable_cpus()))
+
+
+def output_paths(sources: Sequence[Path], output_dir: Path, suffix: str) -> list[Path]:
+    """Where each source's document goes: its stem plus ``suffix``, collisions numbered.
+
+    ``a/piano.yaml`` and ``b/piano.yaml`` give ``piano.docx`` and ``piano-2.docx``: names
+    are compared without case (some file systems ignore it), the first in sorted path
+    order keeps the plain name, and a file never loses its own plain name to a number
+    given to another (``piano-2.yaml`` stays ``piano-2``). Same inputs, same names.
+    """
+    order = sorted(range(len(sources)), key=lambda i: str(sources[i]))
+    taken: set[str] = set()
+    names: dict[int, str] = {}
+    for i in order:
+        stem = sources[i].stem
+        if stem.casefold() not in taken:
+            taken.add(stem.casefold())
+            names[i] = stem
+    for i in order:
+        if i in names:
+            continue
+        stem = sources[i].stem
+        n = 2
+        while f"{stem}-{n}".casefold() in taken:
+            n += 1
+        names[i] = f"{stem}-{n}"
+        taken.add(names[i].casefold())
+    return [output_dir / f"{names[i]}{suffix}" for i in range(len(sources))]
+
+
+def prepare_output_dir(output_dir: Path) -> None:
+    """Create the output folder if needed; ``InputError`` if it cannot be one."""
+    from incas_cli.messages import staff as msg
+
+    if output_dir.exists() and not output_dir.is_dir():
+        raise InputError(
+            msg.OUTPUT_DIR_IS_FILE, hint=msg.OUTPUT_DIR_IS_FILE_HINT, file=str(output_dir)
+        )
+    try:
+        output_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(
+            msg.OUTPUT_DIR_FAILED.format(reason=exc.strerror or type(exc).__name__),
+            hint=msg.OUTPUT_DIR_FAILED_HINT,
+            file=str(output_dir),
+        ) from None
+
+
+def build_file(source: Path, output: Path, options: BuildOptions) -> Outcome:
+    """Check one plan and, if it passes, write its document. Never raises for a file.
+
+    ``IncasError`` (unreadable input, existing output, LibreOffice failing) -> failed;
+    blocking findings -> invalid, nothing written; any other exception is a bug in incas
+    and becomes a failed outcome too, so that one file never stops the others.
+    """
+    from incas_cli.errors import OutputExistsError
+    from incas_cli.messages import io as io_msg
+    from incas_cli.messages import staff as msg
+
+    outcome = check_file(source, final=options.final)
+    if outcome.status is not Status.OK:
+        return outcome
+    result = outcome.result
+    assert result is not None and result.plan is not None  # OK means a checked plan
+    try:
+        if not options.force and os.path.lexists(output):  # before the work, not after
+            raise OutputExistsError(
+                io_msg.OUTPUT_EXISTS, hint=io_msg.OUTPUT_EXISTS_HINT, file=str(output)
+            )
+        data = _document(result.plan, options)
+        from incas_cli.io import atomic_write_bytes
+
+        atomic_write_bytes(output, data, force=options.force)
+    except IncasError as err:
+        return Outcome(outcome.name, Status.FAILED, result=result, error=err)
+    except Exception as exc:  # a bug: reported for this file, the batch goes on
+        return Outcome(
+            outcome.name,
+            Status.FAILED,
+            result=result,
+            error=InputError(
+                msg.RENDER_FAILED.format(error=f"{type(exc).__name__}: {exc}"),
+                hint=msg.RENDER_FAILED_HINT,
+                file=outcome.name,
+            ),
+        )
+    return Outcome(outcome.name, Status.OK, result=result, output=output)
+
+
+def _document(plan: Plan, options: BuildOptions) -> bytes:
+    from incas_cli.render import RenderOptions, render_docx
+
+    data = render_docx(plan, RenderOptions(edition=options.edition))
+    if options.fmt == "docx":
+        return data
+    from incas_cli.publish import convert
+    from incas_cli.render.view import document_properties
+
+    props = document_properties(plan)
+    return convert(
+        data,
+        "pdf" if options.fmt == "pdf" else "odt",
+        title=props.title,
+        subject=props.subject,
+        keywords=[k.strip() for k in props.keywords.split(";") if k.strip()],
+        author=props.author,
+        timeout=CONVERT_TIMEOUT,
+    )
+
+
+def build_files(
+    sources: Sequence[Path],
+    options: BuildOptions,
+    *,
+    jobs: int = 1,
+    on_outcome: Callable[[Outcome], None] | None = None,
+) -> list[Outcome]:
+    """Build every source; outcomes in the order of ``sources``, whatever the job count.
+
+    ``on_outcome`` is called in this process as each file finishes (for progress).
+    On ``KeyboardInterrupt`` no worker is left running and no temporary file is left in
+    the output folder; the exception propagates.
+    """
+    suffix = f".{options.fmt}"
+    outputs = output_paths(sources, options.output_dir, suffix)
+    tasks = [BuildTask(s, o, options) for s, o in zip(sources, outputs, strict=True)]
+    try:
+        if jobs <= 1 or len(tasks) <= 1:
+            outcomes = []
+            for task in tasks:
+                outcome = build_file(task.source, task.output, task.options)
+                outcomes.append(outcome)
+                if on_outcome is not None:
+                    on_outcome(outcome)
+            return outcomes
+        return _build_parallel(tasks, min(jobs, len(tasks)), on_outcome)
+    except BaseException:
+        remove_temporary_files(outputs)
+        raise
+
+
+def _build_parallel(
+    tasks: Sequence[BuildTask], jobs: int, on_outcome: Callable[[Outcome], None] | None
+) -> list[Outcome]:
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    results: list[Outcome | None] = [None] * len(tasks)
+    executor = ProcessPoolExecutor(
+        max_workers=jobs, mp_context=_mp_context(), initializer=_init_worker
+    )
+    try:
+        futures = {executor.submit(_run_task, task): i for i, task in enumerate(tasks)}
+        for future in as_completed(futures):
+            i = futures[future]
+            try:
+                outcome = future.result()
+            except Exception as exc:  # the worker died (killed, out of memory, crashed)
+                outcome = _worker_died(tasks[i], exc)
+            results[i] = outcome
+            if on_outcome is not None:
+                on_outcome(outcome)
+    except BaseException:
+        _stop_workers(executor)
+        raise
+    executor.shutdown(wait=True)
+    return [r for r in results if r is not None]
+
+
+def _worker_died(task: BuildTask, exc: BaseException) -> Outcome:
+    from incas_cli.messages import staff as msg
+
+    name = str(task.source)
+    return Outcome(
+        name,
+        Status.FAILED,
+        error=InputError(
+            msg.WORKER_DIED.format(error=type(exc).__name__),
+            hint=msg.WORKER_DIED_HINT,
+            file=name,
+        ),
+    )
+
+
+def _mp_context() -> Any:
+    import multiprocessing
+
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(list(_PRELOAD))
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def _stop_workers(executor: ProcessPoolExecutor) -> None:
+    """Cancel what has not started, stop the workers (SIGTERM, then SIGKILL) and wait."""
+    # Python 3.14 has executor.terminate_workers(); before it, the workers are only
+    # reachable through this private mapping, which shutdown() clears: read it first.
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    executor.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.terminate()
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.join(timeout=10)
+            if process.is_alive():
+                process.kill()
+                process.join(timeout=5)
+
+
+def remove_temporary_files(outputs: Iterable[Path]) -> None:
+    """Remove what an interrupted atomic write of these outputs may have left behind."""
+    for output in outputs:
+        # incas_cli.io.atomic_writer names its temporary files ".<name>.<random>.tmp"
+        with contextlib.suppress(OSError):
+            for leftover in output.parent.glob(f".{_glob_escape(output.name)}.*.tmp"):
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
+
+
+def _glob_escape(name: str) -> str:
+    return "".join(f"[{ch}]" if ch in "*?[" else ch for ch in name)
+
+
+# --- inside a worker ---------------------------------------------------------------------
+
+_busy = False
+
+
+class _Stopped(BaseException):
+    """Raised in a worker by SIGTERM while it builds: unwinds (temporary files removed)."""
+
+
+def _on_sigterm(signum: int, frame: FrameType | None) -> None:
+    if _busy:
+        raise _Stopped
+    os._exit(int(ExitCode.INTERRUPTED))
+
+
+def _init_worker() -> None:
+    """Ctrl-C belongs to the parent (it stops the workers); SIGTERM stops a worker cleanly."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _on_sigterm)
+
+
+def _run_task(task: BuildTask) -> Outcome:
+    global _busy
+    _busy = True
+    try:
+        return build_file(task.source, task.output, task.options)
+    except _Stopped:
+        os._exit(int(ExitCode.INTERRUPTED))  # unwound already: nothing half-written remains
+    finally:
+        _busy = False
+
+
+# --- reporting --------------------------------------------------------------------------------
+
+
+def first_message(outcome: Outcome) -> str | None:
+    """The one line that says why a file is not ok (None for an ok file)."""
+    from incas_cli.messages import staff as msg
+
+    if outcome.error is not None:
+        return str(outcome.error)
+    if outcome.status is Status.INVALID and outcome.result is not None:
+        errors = outcome.result.errors
+        if not errors:
+            return None
+        f = errors[0]
+        path = f" {f.path}:" if f.path else ""
+        first = f"{f.file}:{f.line}:{f.column}: [{f.code}]{path} {f.message}"
+        if len(errors) == 1:
+            return msg.INVALID_PLAN_ONE.format(first=first)
+        return msg.INVALID_PLAN.format(count=len(errors), first=first)
+    return None
+
+
+def build_report(outcomes: Sequence[Outcome], options: BuildOptions) -> dict[str, Any]:
+    """The ``plan build --json`` report (version 1). Every key is always present."""
+    files = []
+    for o in outcomes:
+        result = o.result
+        err = o.error
+        files.append(
+            {
+                "file": o.name,
+                "status": o.status.value,
+                "output": str(o.output) if o.output is not None else None,
+                "message": first_message(o),
+                "errors": len(result.errors) if result is not None else None,
+                "warnings": len(result.warnings) if result is not None else None,
+                "findings": [f.to_json() for f in result.findings] if result is not None else [],
+                "error": None
+                if err is None
+                else {
+                    "message": err.message,
+                    "hint": err.hint,
+                    "file": err.file,
+                    "line": err.line,
+                    "column": err.column,
+                },
+            }
+        )
+    return {
+        "version": BUILD_JSON_VERSION,
+        "output_dir": str(options.output_dir),
+        "format": options.fmt,
+        "edition": options.edition,
+        "final": options.final,
+        "summary": {
+            "total": len(outcomes),
+            "ok": sum(o.status is Status.OK for o in outcomes),
+            "invalid": sum(o.status is Status.INVALID for o in outcomes),
+            "failed": sum(o.status is Status.FAILED for o in outcomes),
+        },
+        "files": files,
+    }

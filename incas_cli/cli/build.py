@@ -1,0 +1,191 @@
+"""``incas plan build INPUTS... -o DIR``: check and render many plans in parallel."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from incas_cli.cli._common import handle_errors
+from incas_cli.messages import staff as msg
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from incas_cli.batch import BuildOptions, Outcome
+
+
+@handle_errors
+def build(
+    inputs: list[Path] = typer.Argument(..., help=msg.BUILD_INPUTS_HELP, show_default=False),
+    output_dir: Path = typer.Option(
+        ..., "--output", "-o", help=msg.BUILD_OUTPUT_HELP, show_default=False
+    ),
+    jobs: int | None = typer.Option(
+        None, "--jobs", "-j", min=1, help=msg.BUILD_JOBS_HELP, show_default=False
+    ),
+    final: bool = typer.Option(False, "--final", help=msg.BUILD_FINAL_HELP),
+    edition: str = typer.Option("pubblica", "--edition", help=msg.BUILD_EDITION_HELP),
+    fmt: str = typer.Option("docx", "--format", help=msg.BUILD_FORMAT_HELP),
+    as_json: bool = typer.Option(False, "--json", help=msg.BUILD_JSON_HELP),
+    force: bool = typer.Option(False, "--force", help=msg.BUILD_FORCE_HELP),
+) -> None:
+    """Controlla e impagina molti piani in parallelo (file e cartelle) in una cartella.
+
+    Ogni documento prende il nome del suo file (saluzzo.yaml -> saluzzo.docx; due
+    piano.yaml in cartelle diverse -> piano.docx e piano-2.docx). Un file con problemi
+    non ferma gli altri; un documento già presente non viene sovrascritto senza --force.
+    Il documento Word aggiorna l'indice quando lo si apre (per un solo piano con l'indice
+    già calcolato: incas plan render).
+
+    Codici di uscita: 0 tutti impaginati, 3 qualche piano non valido, 1 qualche file
+    illeggibile o non scritto, 2 uso errato, 130 interrotto (nessun documento a metà).
+    """
+    import json
+
+    from incas_cli.batch import (
+        FORMATS,
+        BuildOptions,
+        build_report,
+        default_jobs,
+        exit_code,
+        expand_inputs,
+        prepare_output_dir,
+    )
+    from incas_cli.console import get_console
+    from incas_cli.errors import UsageError
+
+    if edition not in ("pubblica", "interna"):
+        raise UsageError(msg.BAD_EDITION.format(value=edition), hint=msg.BAD_EDITION_HINT)
+    if fmt not in FORMATS:
+        raise UsageError(msg.BAD_FORMAT.format(value=fmt), hint=msg.BAD_FORMAT_HINT)
+    if fmt != "docx":
+        _require_libreoffice(fmt)
+    sources = expand_inputs(inputs)
+    prepare_output_dir(output_dir)
+    options = BuildOptions(
+        output_dir=output_dir,
+        final=final,
+        edition="interna" if edition == "interna" else "pubblica",
+        fmt=fmt,
+        force=force,
+    )
+    workers = jobs if jobs is not None else default_jobs(len(sources))
+
+    progress_console = get_console(stderr=True)
+    if progress_console.is_terminal:
+        outcomes = _with_progress_bar(sources, options, workers, progress_console)
+    else:
+        outcomes = _with_plain_lines(sources, options, workers, progress_console)
+
+    if as_json:
+        typer.echo(json.dumps(build_report(outcomes, options), ensure_ascii=False, indent=2))
+    else:
+        print_build_summary(outcomes, options.output_dir, get_console())
+    raise typer.Exit(int(exit_code(outcomes)))
+
+
+def _require_libreoffice(fmt: str) -> None:
+    from incas_cli.errors import ExternalToolError
+    from incas_cli.publish import libreoffice_available
+
+    if not libreoffice_available():
+        raise ExternalToolError(
+            msg.NEEDS_LIBREOFFICE.format(format=fmt), hint=msg.NEEDS_LIBREOFFICE_HINT
+        )
+
+
+def _with_progress_bar(
+    sources: Sequence[Path], options: BuildOptions, workers: int, console: Console
+) -> list[Outcome]:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from incas_cli.batch import build_files
+
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task(msg.BUILD_PROGRESS, total=len(sources))
+
+        def advance(outcome: Outcome) -> None:
+            progress.advance(task)
+
+        return build_files(sources, options, jobs=workers, on_outcome=advance)
+
+
+def _with_plain_lines(
+    sources: Sequence[Path], options: BuildOptions, workers: int, console: Console
+) -> list[Outcome]:
+    from incas_cli.batch import Status, build_files, first_message
+    from incas_cli.console import print_plain
+
+    total = len(sources)
+    done = 0
+
+    def line(outcome: Outcome) -> None:
+        nonlocal done
+        done += 1
+        if outcome.status is Status.OK:
+            text = msg.BUILD_LINE_OK.format(
+                done=done, total=total, file=outcome.name, output=outcome.output
+            )
+        else:
+            template = (
+                msg.BUILD_LINE_INVALID
+                if outcome.status is Status.INVALID
+                else msg.BUILD_LINE_FAILED
+            )
+            text = template.format(
+                done=done, total=total, file=outcome.name, message=first_message(outcome)
+            )
+        print_plain(text, stderr=True)
+
+    return build_files(sources, options, jobs=workers, on_outcome=line)
+
+
+def print_build_summary(outcomes: Sequence[Outcome], output_dir: Path, console: Console) -> None:
+    """One row per file (ok / invalid / failed, with the document or the first problem)."""
+    from rich import box
+    from rich.markup import escape
+    from rich.table import Table
+
+    from incas_cli.batch import Status, first_message
+
+    styles = {
+        Status.OK: f"[green]{msg.STATUS_OK}[/]",
+        Status.INVALID: f"[yellow]{msg.STATUS_INVALID}[/]",
+        Status.FAILED: f"[bold red]{msg.STATUS_FAILED}[/]",
+    }
+    table = Table(
+        title=msg.BUILD_SUMMARY_TITLE,
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        padding=(0, 1, 0, 0),
+        pad_edge=False,
+    )
+    table.add_column(msg.COL_FILE, overflow="fold", ratio=2)
+    table.add_column(msg.COL_STATUS, no_wrap=True)
+    table.add_column(msg.COL_DETAIL, overflow="fold", ratio=3)
+    for o in outcomes:
+        detail = str(o.output) if o.status is Status.OK else first_message(o) or ""
+        table.add_row(escape(o.name), styles[o.status], escape(detail))
+    console.print(table)
+    console.print(
+        msg.BUILD_TOTALS.format(
+            total=len(outcomes),
+            ok=sum(o.status is Status.OK for o in outcomes),
+            invalid=sum(o.status is Status.INVALID for o in outcomes),
+            failed=sum(o.status is Status.FAILED for o in outcomes),
+            output_dir=output_dir,
+        ),
+        markup=False,
+        highlight=False,
+    )

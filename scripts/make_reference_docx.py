@@ -193,14 +193,16 @@ def _text_styles(document: Document) -> None:
     _spacing(caption, 6, 4, 1.0)
     caption.paragraph_format.keep_with_next = True
 
-    toc_heading = _paragraph_style(document, st.TOC_HEADING, base="Heading 1")
+    # Not based on Heading 1: the index must neither list itself nor read as a chapter.
+    toc_heading = _paragraph_style(document, st.TOC_HEADING)
+    toc_heading.base_style = document.styles[st.NORMAL]
+    _font(toc_heading, 16, DARK_BLUE, bold=True, name=FONT)
+    _spacing(toc_heading, 0, 12, 1.0)
     toc_heading.paragraph_format.page_break_before = True
+    toc_heading.paragraph_format.keep_with_next = True
     ppr = toc_heading.element.get_or_add_pPr()
-    outline = ppr.find(qn("w:outlineLvl"))
-    if outline is None:
-        outline = OxmlElement("w:outlineLvl")
-        ppr.append(outline)
-    outline.set(qn("w:val"), "9")  # body text: the index must not list itself
+    for outline in ppr.findall(qn("w:outlineLvl")):
+        ppr.remove(outline)
 
     for level in (1, 2, 3):
         toc = _paragraph_style(document, f"TOC {level}")

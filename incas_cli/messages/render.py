@@ -117,63 +117,66 @@ FOOTER_OF = " di "
 
 # --- headings ----------------------------------------------------------------------------
 
-H_PREMESSA = "1. Premessa e quadro di riferimento"
-H_PREMESSA_PLAN = "1.1 Il piano locale"
-H_PREMESSA_NATIONAL = "1.2 Il Piano triennale nazionale"
-H_PREMESSA_LAW = "1.3 Il quadro normativo"
-H_PREMESSA_METHOD = "1.4 Il metodo InCaS"
+NUMBERED_CHAPTER = "{number}. {title}"
+NUMBERED_SECTION = "{chapter}.{number} {title}"
 
-H_TERRITORY = "2. Profilo del territorio"
-H_TERRITORY_CONTEXT = "2.1 Il contesto"
-H_TERRITORY_CROPS = "2.2 Colture e calendario stagionale"
-H_TERRITORY_WORKFORCE = "2.3 Forza lavoro"
-H_TERRITORY_SETTLEMENTS = "2.4 Insediamenti e condizioni abitative"
-H_TERRITORY_SERVICES = "2.5 Servizi presenti"
-H_TERRITORY_SOURCES = "2.6 Fonti"
+H_PREMESSA = "Premessa e quadro di riferimento"
+H_PREMESSA_PLAN = "Il piano locale"
+H_PREMESSA_NATIONAL = "Il Piano triennale nazionale"
+H_PREMESSA_LAW = "Il quadro normativo"
+H_PREMESSA_METHOD = "Il metodo InCaS"
 
-H_PROCESS = "3. Percorso partecipativo"
-H_PROCESS_COUNTS = "3.1 Gli incontri"
-H_PROCESS_CHRONOLOGY = "3.2 Cronologia degli incontri"
-H_PROCESS_ORGANISATIONS = "3.3 Organizzazioni che hanno partecipato"
+H_TERRITORY = "Profilo del territorio"
+H_TERRITORY_CONTEXT = "Il contesto"
+H_TERRITORY_CROPS = "Colture e calendario stagionale"
+H_TERRITORY_WORKFORCE = "Forza lavoro"
+H_TERRITORY_SETTLEMENTS = "Insediamenti e condizioni abitative"
+H_TERRITORY_SERVICES = "Servizi presenti"
+H_TERRITORY_SOURCES = "Fonti"
 
-H_NETWORK = "4. Rete territoriale e governance"
-H_NETWORK_ACTORS = "4.1 Gli attori della rete"
-H_NETWORK_MAP = "4.2 Mappa delle relazioni"
-H_NETWORK_GRID = "4.3 Matrice potere/interesse"
-H_NETWORK_STEERING = "4.4 Cabina di regia"
-H_NETWORK_TABLES = "4.5 Tavoli tematici"
+H_PROCESS = "Percorso partecipativo"
+H_PROCESS_COUNTS = "Gli incontri"
+H_PROCESS_CHRONOLOGY = "Cronologia degli incontri"
+H_PROCESS_ORGANISATIONS = "Organizzazioni che hanno partecipato"
 
-H_STRATEGY = "5. Strategia: obiettivi per asse"
-H_STRATEGY_AXIS = "5.{index} Asse {number} – {label}"
-H_STRATEGY_UNASSIGNED = "5.{index} Misure senza azione nazionale"
+H_NETWORK = "Rete territoriale e governance"
+H_NETWORK_ACTORS = "Gli attori della rete"
+H_NETWORK_MAP = "Mappa delle relazioni"
+H_NETWORK_GRID = "Matrice potere/interesse"
+H_NETWORK_STEERING = "Cabina di regia"
+H_NETWORK_TABLES = "Tavoli tematici"
 
-H_NEEDS = "6. Analisi dei bisogni"
-H_NEEDS_RANKING = "6.1 Bisogni in ordine di priorità"
-H_NEEDS_DETAIL = "6.2 Schede dei bisogni"
+H_STRATEGY = "Strategia: obiettivi per asse"
+H_STRATEGY_AXIS = "Asse {number} – {label}"
+H_STRATEGY_UNASSIGNED = "Misure senza azione nazionale"
+
+H_NEEDS = "Analisi dei bisogni"
+H_NEEDS_RANKING = "Bisogni in ordine di priorità"
+H_NEEDS_DETAIL = "Schede dei bisogni"
 H_NEED = "{id} – {area}"
 
-H_MEASURES = "7. Le misure"
-H_MEASURES_SUMMARY = "7.1 Quadro delle misure"
-H_MEASURE = "7.{index} Misura {id}: {title}"
+H_MEASURES = "Le misure"
+H_MEASURES_SUMMARY = "Quadro delle misure"
+H_MEASURE = "Misura {id}: {title}"
 H_MEASURE_BUDGET = "Piano finanziario della misura {id}"
 H_MEASURE_INDICATORS = "Indicatori della misura {id}"
 H_MEASURE_RISKS = "Rischi e mitigazioni della misura {id}"
 
-H_COHERENCE = "8. Coerenza con il Piano triennale"
-H_COHERENCE_MATRIX = "8.1 Matrice misure e azioni prioritarie"
-H_COHERENCE_ACTIONS = "8.2 Copertura delle azioni prioritarie"
-H_COHERENCE_AXES = "8.3 Copertura degli assi"
+H_COHERENCE = "Coerenza con il Piano triennale"
+H_COHERENCE_MATRIX = "Matrice misure e azioni prioritarie"
+H_COHERENCE_ACTIONS = "Copertura delle azioni prioritarie"
+H_COHERENCE_AXES = "Copertura degli assi"
 
-H_GANTT = "9. Cronoprogramma"
+H_GANTT = "Cronoprogramma"
 
-H_BUDGET = "10. Piano finanziario"
-H_BUDGET_MEASURE = "10.1 Risorse per misura"
-H_BUDGET_SOURCE = "10.2 Risorse per fonte di finanziamento"
-H_BUDGET_AXIS = "10.3 Risorse per asse del Piano triennale"
+H_BUDGET = "Piano finanziario"
+H_BUDGET_MEASURE = "Risorse per misura"
+H_BUDGET_SOURCE = "Risorse per fonte di finanziamento"
+H_BUDGET_AXIS = "Risorse per asse del Piano triennale"
 
-H_MONITORING = "11. Monitoraggio e valutazione"
-H_MONITORING_SYSTEM = "11.1 Sistema di monitoraggio"
-H_MONITORING_INDICATORS = "11.2 Quadro degli indicatori"
+H_MONITORING = "Monitoraggio e valutazione"
+H_MONITORING_SYSTEM = "Sistema di monitoraggio"
+H_MONITORING_INDICATORS = "Quadro degli indicatori"
 
 H_ANNEXES = "Allegati"
 H_ANNEX_BODIES = "Allegato {letter} – Composizione della cabina di regia e dei tavoli"
@@ -376,15 +379,15 @@ NOTE_INDICATOR_COUNTS = "{total} indicatori: {outputs} di realizzazione e {outco
 
 UNKNOWN_NATIONAL_PLAN = "il piano nazionale «{plan_id}» non è nel catalogo"
 UNKNOWN_NATIONAL_PLAN_HINT = "usa uno di questi id in plan.national_plan: {known}"
-TEMPLATE_NOT_FOUND = "il modello {path} non esiste"
+TEMPLATE_NOT_FOUND = "il modello indicato con --template non esiste"
 TEMPLATE_NOT_FOUND_HINT = (
     "indica con --template un file .docx esistente, ad esempio templates/reference.docx"
 )
-TEMPLATE_UNREADABLE = "il modello {path} non è un documento Word (.docx) leggibile"
+TEMPLATE_UNREADABLE = "il modello non è un documento Word (.docx) leggibile"
 TEMPLATE_UNREADABLE_HINT = (
     "salva il modello in formato .docx (non .doc o .dotx) oppure parti da templates/reference.docx"
 )
-TEMPLATE_MISSING_STYLES = "nel modello {path} mancano gli stili: {styles}"
+TEMPLATE_MISSING_STYLES = "nel modello mancano gli stili: {styles}"
 TEMPLATE_MISSING_STYLES_HINT = (
     "parti da templates/reference.docx (che li contiene tutti) e personalizzalo con la carta "
     "intestata del Comune, oppure usa ciascuno stile mancante almeno una volta nel modello "
@@ -408,6 +411,7 @@ RENDER_FINAL_HELP = "Controllo definitivo prima di generare: nessun campo può r
 RENDER_FORMAT_HELP = (
     "Formato del file: docx (predefinito), odt o pdf (questi due richiedono LibreOffice)."
 )
+RENDER_FORCE_HELP = "Sovrascrive il file di destinazione se esiste già."
 RENDER_NO_TOC_HELP = (
     "Non aggiorna l'indice con LibreOffice: Word lo aggiornerà all'apertura del documento."
 )

@@ -21,7 +21,16 @@ if TYPE_CHECKING:
     from incas_cli.catalog import Catalog
     from incas_cli.models import Plan
 
-__all__ = ["ChangeEntry", "Edition", "RenderOptions", "render_docx", "write_docx"]
+__all__ = [
+    "EDITIONS",
+    "ChangeEntry",
+    "Edition",
+    "RenderOptions",
+    "page_count",
+    "render_docx",
+    "restore_properties",
+    "write_docx",
+]
 
 Edition = Literal["pubblica", "interna"]
 EDITIONS: tuple[Edition, ...] = ("pubblica", "interna")
@@ -78,3 +87,20 @@ def write_docx(
     from incas_cli.io import atomic_write_bytes
 
     atomic_write_bytes(output, render_docx(plan, options, catalog=catalog), force=force)
+
+
+def restore_properties(docx: bytes, plan: Plan, *, update_fields: bool = False) -> bytes:
+    """Language (it-IT in the styles) and core properties again, on a docx another program
+    (LibreOffice, after refreshing the table of contents) has rewritten."""
+    from incas_cli.render.package import reapply
+    from incas_cli.render.view import document_properties
+
+    return reapply(docx, document_properties(plan), update_fields=update_fields)
+
+
+def page_count(document: bytes, fmt: Literal["docx", "odt", "pdf"]) -> int | None:
+    """Pages of a document as an office suite counted them; None when not recorded
+    (a docx written by incas alone has no page count until an office suite lays it out)."""
+    from incas_cli.render.package import page_count as count
+
+    return count(document, fmt)

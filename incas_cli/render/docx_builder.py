@@ -109,7 +109,8 @@ class _Writer:
         self.tables = 0
         self.figures = 0
         self.landscape = False
-        self._list_num_id: dict[int, str] = {}
+        self.chapter = 0
+        self.section = 0
 
     # --- the outline ---------------------------------------------------------------------
 
@@ -205,11 +206,18 @@ class _Writer:
         p.append(r)
         return r
 
-    def heading(self, level: int, text: str, *, page_break: bool = False) -> BaseOxmlElement:
-        p = self.paragraph(text, st.HEADING[level - 1])
-        if page_break:
-            _page_break_before(p)
-        return p
+    def heading(self, level: int, text: str, *, numbered: bool = True) -> BaseOxmlElement:
+        """A Heading 1-3; chapters and their sections are numbered ``4.`` and ``4.2``."""
+        if level == 1:
+            self.chapter, self.section = (self.chapter + 1, 0) if numbered else (0, 0)
+            if numbered:
+                text = msg.NUMBERED_CHAPTER.format(number=self.chapter, title=text)
+        elif level == 2 and self.chapter:
+            self.section += 1
+            text = msg.NUMBERED_SECTION.format(
+                chapter=self.chapter, number=self.section, title=text
+            )
+        return self.paragraph(text, st.HEADING[level - 1])
 
     def note(self, text: Value) -> BaseOxmlElement:
         return self.paragraph(text, st.NOTE)
@@ -712,11 +720,8 @@ class _Writer:
         s = self.view.strategy
         self.heading(1, msg.H_STRATEGY)
         self.narrative("strategia.md.j2")
-        index = 0
-        for index, axis in enumerate(s.axes, start=1):
-            self.heading(
-                2, msg.H_STRATEGY_AXIS.format(index=index, number=axis.number, label=axis.label)
-            )
+        for axis in s.axes:
+            self.heading(2, msg.H_STRATEGY_AXIS.format(number=axis.number, label=axis.label))
             self.paragraph(axis.description)
             self.note(msg.NOTE_AXIS_ACTIONS.format(actions="; ".join(a.text for a in axis.actions)))
             if axis.measures:
@@ -725,7 +730,7 @@ class _Writer:
             else:
                 self.paragraph(msg.NOTE_NO_MEASURES_AXIS)
         if s.unassigned:
-            self.heading(2, msg.H_STRATEGY_UNASSIGNED.format(index=index + 1))
+            self.heading(2, msg.H_STRATEGY_UNASSIGNED)
             for m in s.unassigned:
                 self._strategy_item(m.id, m.title, m.objective, m.actions)
 
@@ -804,17 +809,17 @@ class _Writer:
                     msg.MEASURE_REF.format(id=c.id, title=c.title),
                     _fact(c, msg.CARD_LEAD),
                     _fact(c, msg.CARD_TIMING),
-                    c.total_text,
+                    _fact(c, msg.CARD_BUDGET),
                 )
                 for c in cards
             ),
             total=(msg.T_TOTAL, "", "", self.view.budget.by_measure.total_text),
         )
-        for index, card in enumerate(cards, start=2):
-            self.card(index, card)
+        for card in cards:
+            self.card(card)
 
-    def card(self, index: int, card: MeasureCard) -> None:
-        self.heading(2, msg.H_MEASURE.format(index=index, id=card.id, title=card.title))
+    def card(self, card: MeasureCard) -> None:
+        self.heading(2, msg.H_MEASURE.format(id=card.id, title=card.title))
         self.facts_table(msg.TC_MEASURE.format(id=card.id), card.facts)
         self.heading(3, msg.H_MEASURE_BUDGET.format(id=card.id))
         if card.budget:
@@ -967,7 +972,10 @@ class _Writer:
 
     def budget(self) -> None:
         b = self.view.budget
-        self.heading(1, msg.H_BUDGET, page_break=False)
+        self.heading(1, msg.H_BUDGET)
+        if b.open is not None:
+            self.paragraph(b.open)
+            return
         self.narrative("finanziario.md.j2")
         self.heading(2, msg.H_BUDGET_MEASURE)
         self.table(
@@ -1045,7 +1053,7 @@ class _Writer:
 
     def annexes(self) -> None:
         a = self.view.annexes
-        self.heading(1, msg.H_ANNEXES)
+        self.heading(1, msg.H_ANNEXES, numbered=False)
         self.narrative("allegati.md.j2")
         letters = iter("ABCDEFGH")
         self.heading(2, msg.H_ANNEX_BODIES.format(letter=next(letters)))
@@ -1146,19 +1154,6 @@ def _set_num(p: BaseOxmlElement, num_id: str) -> None:
         style.addnext(numpr)
     else:
         ppr.insert(0, numpr)
-
-
-def _page_break_before(p: BaseOxmlElement) -> None:
-    ppr = p.find(qn("w:pPr"))
-    if ppr is None:
-        ppr = OxmlElement("w:pPr")
-        p.insert(0, ppr)
-    brk = OxmlElement("w:pageBreakBefore")
-    style = ppr.find(qn("w:pStyle"))
-    if style is not None:
-        style.addnext(brk)
-    else:
-        ppr.insert(0, brk)
 
 
 def _field(p: BaseOxmlElement, instruction: str, shown: str, *, dirty: bool = False) -> None:

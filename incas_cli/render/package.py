@@ -118,8 +118,12 @@ def set_language(document: Document) -> None:
 # --- properties and settings -------------------------------------------------------------
 
 
-def set_properties(document: Document, props: Properties) -> None:
-    """Core properties from the plan; created/modified from the plan's date, never now."""
+def set_properties(document: Document, props: Properties, *, statistics: bool = True) -> None:
+    """Core properties from the plan; created/modified from the plan's date, never now.
+
+    With ``statistics`` the stale counts of the template (pages, words) are removed from
+    docProps/app.xml; without, the counts an office suite wrote are kept.
+    """
     core = document.core_properties
     core.title = clean(props.title)
     core.subject = clean(props.subject)
@@ -140,10 +144,21 @@ def set_properties(document: Document, props: Properties) -> None:
     if props.created is not None:
         core.created = props.created.replace(tzinfo=None)
         core.modified = props.created.replace(tzinfo=None)
-    _set_app_properties(document)
+    _set_app_properties(document, statistics=statistics)
 
 
-def _set_app_properties(document: Document) -> None:
+_STATISTICS = (
+    "TotalTime",
+    "Pages",
+    "Words",
+    "Characters",
+    "Lines",
+    "Paragraphs",
+    "CharactersWithSpaces",
+)
+
+
+def _set_app_properties(document: Document, *, statistics: bool = True) -> None:
     """docProps/app.xml: the application name instead of a stale Word version."""
     package = document.part.package
     for rel in package.rels.values():
@@ -151,15 +166,8 @@ def _set_app_properties(document: Document) -> None:
             part = rel.target_part
             root = parse_xml(part.blob)
             ns = {"ep": root.nsmap.get(None, "")}
-            for name in (
-                "TotalTime",
-                "Pages",
-                "Words",
-                "Characters",
-                "Lines",
-                "Paragraphs",
-                "CharactersWithSpaces",
-            ):
+            stale = _STATISTICS if statistics else ("TotalTime",)
+            for name in stale:
                 for old in root.findall(f"ep:{name}", ns):
                     root.remove(old)
             app = root.find("ep:Application", ns)
@@ -212,14 +220,36 @@ def normalize_zip(data: bytes) -> bytes:
 
 
 def reapply(data: bytes, props: Properties, *, update_fields: bool) -> bytes:
-    """Language, properties and settings again on a .docx another program rewrote."""
+    """Language, properties and settings again on a .docx another program rewrote.
+
+    The page count the office suite recorded in docProps/app.xml is kept.
+    """
     from docx import Document as open_document
 
     document = open_document(io.BytesIO(data))
     set_language(document)
-    set_properties(document, props)
+    set_properties(document, props, statistics=False)
     set_update_fields(document, update_fields)
     return save(document)
+
+
+_PAGES = re.compile(rb"<(?:\w+:)?Pages>(\d+)</(?:\w+:)?Pages>")
+_ODF_PAGES = re.compile(rb'meta:page-count="(\d+)"')
+_PDF_PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
+
+
+def page_count(document: bytes, fmt: str) -> int | None:
+    """Pages recorded by an office suite (docProps/app.xml, meta.xml) or counted in a PDF."""
+    if fmt == "pdf":
+        found = len(_PDF_PAGE.findall(document))
+        return found or None
+    name, pattern = ("docProps/app.xml", _PAGES) if fmt == "docx" else ("meta.xml", _ODF_PAGES)
+    try:
+        with zipfile.ZipFile(io.BytesIO(document)) as z:
+            match = pattern.search(z.read(name))
+    except (KeyError, zipfile.BadZipFile):
+        return None
+    return int(match.group(1)) if match else None
 
 
 __all__ = [

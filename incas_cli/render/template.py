@@ -49,7 +49,7 @@ def load_base(template: Path | None) -> Document:
         missing = missing_styles(document)
         if missing:
             raise InputError(
-                msg.TEMPLATE_MISSING_STYLES.format(path=template, styles=", ".join(missing)),
+                msg.TEMPLATE_MISSING_STYLES.format(styles=", ".join(missing)),
                 hint=msg.TEMPLATE_MISSING_STYLES_HINT,
                 file=template,
             )
@@ -64,22 +64,22 @@ def _open_template(path: Path) -> Document:
         data = path.read_bytes()
     except FileNotFoundError:
         raise InputError(
-            msg.TEMPLATE_NOT_FOUND.format(path=path), hint=msg.TEMPLATE_NOT_FOUND_HINT
+            msg.TEMPLATE_NOT_FOUND, hint=msg.TEMPLATE_NOT_FOUND_HINT, file=path
         ) from None
     except OSError:
         raise InputError(
-            msg.TEMPLATE_UNREADABLE.format(path=path), hint=msg.TEMPLATE_UNREADABLE_HINT
+            msg.TEMPLATE_UNREADABLE, hint=msg.TEMPLATE_UNREADABLE_HINT, file=path
         ) from None
     try:
         return open_document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, OSError):
         raise InputError(
-            msg.TEMPLATE_UNREADABLE.format(path=path), hint=msg.TEMPLATE_UNREADABLE_HINT
+            msg.TEMPLATE_UNREADABLE, hint=msg.TEMPLATE_UNREADABLE_HINT, file=path
         ) from None
     except Exception as exc:  # python-docx raises its own errors for non-Word packages
         if type(exc).__module__.startswith(("docx", "lxml")):
             raise InputError(
-                msg.TEMPLATE_UNREADABLE.format(path=path), hint=msg.TEMPLATE_UNREADABLE_HINT
+                msg.TEMPLATE_UNREADABLE, hint=msg.TEMPLATE_UNREADABLE_HINT, file=path
             ) from None
         raise
 

@@ -462,6 +462,7 @@ class Budget:
     by_axis: BudgetTable
     open_lines: int
     unassigned_measures: tuple[str, ...]
+    open: Placeholder | None  # no budget line anywhere yet
 
 
 @dataclass(frozen=True)
@@ -692,6 +693,11 @@ def _document_date(plan: Plan) -> dt.date | None:
         if dates:
             return max(dates)
     return None
+
+
+def document_properties(plan: Plan) -> Properties:
+    """The core properties of the plan's document."""
+    return _properties(plan)
 
 
 def _properties(plan: Plan) -> Properties:
@@ -1416,6 +1422,9 @@ def _budget(plan: Plan, names: _Names) -> Budget:
         by_axis=_table(by_axis, total),
         open_lines=sum(1 for m in plan.measures for b in m.budget if b.amount is None),
         unassigned_measures=tuple(unassigned),
+        open=None
+        if any(m.budget for m in plan.measures)
+        else Placeholder(OPEN_LABELS["measure.budget"]),
     )
 
 

@@ -1,0 +1,169 @@
+"""``incas plan render FILE -o piano.docx``: the Word document of a plan."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal, cast
+
+import typer
+
+from incas_cli.cli._common import handle_errors
+from incas_cli.messages import render as msg
+
+if TYPE_CHECKING:
+    from incas_cli.models import Plan
+
+Format = Literal["docx", "odt", "pdf"]
+FORMATS: tuple[Format, ...] = ("docx", "odt", "pdf")
+TOC_TIMEOUT = 180.0
+
+
+@handle_errors
+def render(
+    file: Path = typer.Argument(..., help=msg.RENDER_FILE_HELP, show_default=False),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help=msg.RENDER_OUTPUT_HELP, show_default=False
+    ),
+    edition: str = typer.Option("pubblica", "--edition", help=msg.RENDER_EDITION_HELP),
+    template: Path | None = typer.Option(
+        None, "--template", help=msg.RENDER_TEMPLATE_HELP, show_default=False
+    ),
+    final: bool = typer.Option(False, "--final", help=msg.RENDER_FINAL_HELP),
+    force: bool = typer.Option(False, "--force", help=msg.RENDER_FORCE_HELP),
+    fmt: str | None = typer.Option(
+        None, "--format", help=msg.RENDER_FORMAT_HELP, show_default=False
+    ),
+    no_toc_update: bool = typer.Option(False, "--no-toc-update", help=msg.RENDER_NO_TOC_HELP),
+) -> None:
+    """Genera il documento Word del piano (A4, in italiano, allineato al Piano triennale).
+
+    Un piano con errori bloccanti non viene impaginato (codice di uscita 3); un file
+    esistente non viene sovrascritto senza --force (codice 2).
+    """
+    from incas_cli.batch import Outcome, Status
+    from incas_cli.checks import check_document
+    from incas_cli.console import print_outcomes, print_plain
+    from incas_cli.errors import ChecksFailed
+    from incas_cli.io import atomic_write_bytes, load_yaml
+    from incas_cli.render import EDITIONS, Edition, RenderOptions, page_count, render_docx
+
+    if edition not in EDITIONS:
+        _usage(msg.RENDER_BAD_EDITION.format(value=edition), msg.RENDER_BAD_EDITION_HINT)
+    target_format, target = _target(file, output, fmt)
+    _refuse_existing(target, force)
+
+    result = check_document(load_yaml(file), final=final)
+    if result.findings or result.plan is None:
+        print_outcomes(
+            [Outcome(result.name, Status.OK if result.ok else Status.INVALID, result=result)]
+        )
+    if not result.ok or result.plan is None:
+        raise ChecksFailed(msg.RENDER_BLOCKED, hint=msg.RENDER_BLOCKED_HINT, file=file)
+    plan = result.plan
+
+    options = RenderOptions(edition=cast(Edition, edition), template=template)
+    data = render_docx(plan, options)
+    toc_pending = True
+    if target_format == "docx":
+        if not no_toc_update:
+            data, toc_pending = _refresh_toc(data, plan)
+    else:
+        data = _convert(data, plan, target_format)
+        toc_pending = False
+    atomic_write_bytes(target, data, force=force)
+
+    details = [
+        msg.RENDER_DONE_ONE_MEASURE
+        if len(plan.measures) == 1
+        else msg.RENDER_DONE_MEASURES.format(count=len(plan.measures))
+    ]
+    pages = page_count(data, target_format)
+    if pages is not None:
+        details.append(msg.RENDER_DONE_PAGES.format(count=pages))
+    details.append(msg.RENDER_DONE_EDITION.format(edition=edition))
+    if plan.effective_status != "adottato":
+        details.append(msg.RENDER_DONE_DRAFT)
+    if toc_pending:
+        details.append(msg.RENDER_DONE_TOC_PENDING)
+    print_plain(msg.RENDER_DONE.format(path=target, details=msg.LIST_SEPARATOR.join(details)))
+
+
+def _usage(message: str, hint: str) -> None:
+    from incas_cli.errors import UsageError
+
+    raise UsageError(message, hint=hint)
+
+
+def _target(file: Path, output: Path | None, fmt: str | None) -> tuple[Format, Path]:
+    """The format and the path to write: ``--format``, else the output's suffix, else docx."""
+    if fmt is not None and fmt not in FORMATS:
+        _usage(msg.RENDER_BAD_FORMAT.format(value=fmt), msg.RENDER_BAD_FORMAT_HINT)
+    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
+    if fmt is None:
+        fmt = suffix if suffix in FORMATS else "docx"
+    chosen = cast(Format, fmt)
+    target = output if output is not None else file.with_suffix(f".{chosen}")
+    if output is not None and suffix != chosen:
+        _usage(
+            msg.RENDER_SUFFIX_MISMATCH.format(path=output, format=chosen),
+            msg.RENDER_SUFFIX_MISMATCH_HINT.format(format=chosen, suffix=suffix or "docx"),
+        )
+    if _same_file(file, target):
+        _usage(msg.RENDER_SAME_AS_INPUT, msg.RENDER_SAME_AS_INPUT_HINT)
+    return chosen, target
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+def _refuse_existing(target: Path, force: bool) -> None:
+    """Fail before the work, not after it (the atomic write checks again, without races)."""
+    if force or not target.exists():
+        return
+    from incas_cli.errors import OutputExistsError
+    from incas_cli.messages import io as io_msg
+
+    raise OutputExistsError(io_msg.OUTPUT_EXISTS, hint=io_msg.OUTPUT_EXISTS_HINT, file=target)
+
+
+def _office_available() -> bool:
+    from incas_cli.publish import libreoffice_available
+
+    return libreoffice_available()
+
+
+def _refresh_toc(data: bytes, plan: Plan) -> tuple[bytes, bool]:
+    """The table of contents filled by LibreOffice when it is installed; else left to Word."""
+    if not _office_available():
+        return data, True
+    from incas_cli.publish import update_indexes
+    from incas_cli.render import restore_properties
+
+    refreshed = update_indexes(data, timeout=TOC_TIMEOUT)
+    return restore_properties(refreshed, plan, update_fields=False), False
+
+
+def _convert(data: bytes, plan: Plan, target_format: Format) -> bytes:
+    from incas_cli.errors import ExternalToolError
+    from incas_cli.publish import convert
+    from incas_cli.render.view import document_properties
+
+    if not _office_available():
+        raise ExternalToolError(
+            msg.RENDER_NEEDS_LIBREOFFICE.format(format=target_format),
+            hint=msg.RENDER_NEEDS_LIBREOFFICE_HINT,
+        )
+    props = document_properties(plan)
+    return convert(
+        data,
+        "pdf" if target_format == "pdf" else "odt",
+        title=props.title,
+        subject=props.subject,
+        keywords=[k.strip() for k in props.keywords.split(";") if k.strip()],
+        author=props.author,
+        timeout=TOC_TIMEOUT,
+    )

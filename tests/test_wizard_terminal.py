@@ -154,6 +154,45 @@ def test_ctrl_d_before_any_answer_writes_nothing(tmp_path: Path) -> None:
     assert not target.exists()
 
 
+@pytest.mark.slow
+def test_new_without_a_file_asks_its_name_from_the_comune(tmp_path: Path) -> None:
+    child = _spawn("plan", "new", cwd=tmp_path)
+    child.expect("Come vuoi procedere")
+    child.send("\r")
+    child.expect(r"Comune \(inizia")
+    child.send("Lagnasco\r")
+    child.expect("Nome del file del piano")
+    child.expect("piano-lagnasco.yaml")
+    child.send("\r")
+    child.expect("Inizio del periodo")
+    assert (tmp_path / "piano-lagnasco.yaml").exists()  # saved once the Comune was complete
+    child.send("\x03")
+    child.expect("Per riprendere: incas plan edit piano-lagnasco.yaml")
+    assert _finish(child) == 130
+    assert load_yaml(tmp_path / "piano-lagnasco.yaml").plain()["comune"]["name"] == "Lagnasco"
+
+
+@pytest.mark.slow
+def test_killed_at_a_prompt_leaves_the_last_complete_save(tmp_path: Path) -> None:
+    target = tmp_path / "k.yaml"
+    child = _spawn("plan", "new", str(target), cwd=tmp_path)
+    child.expect("Come vuoi procedere")
+    child.send("\r")
+    child.expect(r"Comune \(inizia")
+    child.send("Lagnasco\r")
+    child.expect("Inizio del periodo")
+    child.send("2025-01\r")
+    child.expect("Fine del periodo")
+    child.send("2027-12\r")
+    child.expect("Descrizione del territorio")
+    child.kill(9)  # SIGKILL: no handler runs
+    child.close()
+    saved = load_yaml(target).plain()  # a whole, readable plan
+    assert saved["plan"]["period"]["end"] == "2027-12"
+    assert saved[MARKER_KEY]["resume"][0] == "territorio"
+    assert not list(tmp_path.glob(".k.yaml.*"))  # no temporary file left behind
+
+
 def _run_without_terminal(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-c", LAUNCH, *args],

@@ -20,6 +20,8 @@ from incas_cli.messages import wizard as msg
 from incas_cli.wizard.prompter import Choice, Completions, Validator
 
 T = TypeVar("T")
+SEARCH_FROM = 8
+"""Selects with more choices than this can be filtered by typing."""
 
 _STYLE = questionary.Style(
     [
@@ -79,14 +81,24 @@ class QuestionaryPrompter:
         instruction: str | None = None,
     ) -> str:
         if multiline:
-            instruction = (
-                f"{instruction} {msg.MULTILINE_HINT}" if instruction else msg.MULTILINE_HINT
+            # prompt_toolkit erases a multi-line answer whose question wraps on screen: the
+            # question goes on its own line, the answer after a short marker.
+            hint = f"{instruction} {msg.MULTILINE_HINT}" if instruction else msg.MULTILINE_HINT
+            self._echo(message, hint, style="italic")
+            question = questionary.text(
+                "",
+                default=default or "",
+                validate=_check(validate),
+                multiline=True,
+                instruction="",
+                qmark=msg.MULTILINE_MARK,
+                style=_STYLE,
             )
+            return str(_ask(question))
         question = questionary.text(
             message,
             default=default or "",
             validate=_check(validate),
-            multiline=multiline,
             instruction=instruction,
             style=_STYLE,
         )
@@ -126,11 +138,15 @@ class QuestionaryPrompter:
             for i, c in enumerate(choices)
         ]
         start = next((i for i, c in enumerate(choices) if c.value == default), None)
+        # Long lists (actor types, actions, sources) can be filtered by typing.
+        searchable = len(options) > SEARCH_FROM
         question = questionary.select(
             message,
             choices=options,
             default=options[start] if start is not None else None,
-            instruction=msg.SELECT_HINT,
+            instruction=msg.SELECT_SEARCH_HINT if searchable else msg.SELECT_HINT,
+            use_search_filter=searchable,
+            use_jk_keys=not searchable,
             style=_STYLE,
         )
         return choices[int(_ask(question))].value
@@ -144,23 +160,43 @@ class QuestionaryPrompter:
             )
             for i, c in enumerate(choices)
         ]
+        # questionary sums up the answer in English ("done (3 selections)"): the question
+        # is erased when answered and the answer is written again, in Italian.
         question = questionary.checkbox(
-            message, choices=options, instruction=msg.CHECKBOX_HINT, style=_STYLE
+            message,
+            choices=options,
+            instruction=msg.CHECKBOX_HINT,
+            style=_STYLE,
+            erase_when_done=True,
         )
         picked = sorted(int(i) for i in _ask(question))
+        titles = [choices[i].title for i in picked]
+        self._echo(message, msg.LIST_SEPARATOR.join(titles) if titles else msg.NONE_CHOSEN)
         return [choices[i].value for i in picked]
 
     def confirm(self, message: str, default: bool = True) -> bool:
-        question = questionary.confirm(message, default=default, style=_STYLE)
-        return bool(_ask(question))
+        # questionary's confirm answers "Yes"/"No" and takes y/n: a select says Sì/No.
+        choices = [Choice(msg.YES_CHOICE, True), Choice(msg.NO_CHOICE, False)]
+        return self.select(message, choices, default=default)
+
+    @staticmethod
+    def _echo(message: str, answer: str, *, style: str = "") -> None:
+        """A question and its answer (or hint) as one line, the way questionary shows them."""
+        from rich.text import Text
+
+        from incas_cli.console import get_console
+
+        line = Text("? ", style="bold")
+        line.append(message, style="bold")
+        line.append(f" {answer}", style=style)
+        get_console().print(line, soft_wrap=True)
 
     def show(self, renderable: object) -> None:
         from incas_cli.console import get_console
 
-        console = get_console()
         if isinstance(renderable, str):
-            from rich.markup import escape
+            from incas_cli.console import print_plain
 
-            console.print(escape(renderable), soft_wrap=True)
+            print_plain(renderable)
         else:
-            console.print(renderable)
+            get_console().print(renderable)

@@ -1,0 +1,191 @@
+"""``incas plan render``: exit codes, files written or not, messages."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+import typer
+from docx import Document as open_document
+from docx.oxml.ns import qn
+from typer.testing import CliRunner
+
+from incas_cli.cli.render import render
+from tests.helpers import minimal_plan, write_plan
+from tests.test_render_support import example_path, example_plan
+
+runner = CliRunner()
+
+
+def _app() -> typer.Typer:
+    """The real ``incas`` app if ``plan render`` is mounted there, else the same command
+    under a ``plan`` group of a small app (so the tests do not depend on the mounting)."""
+    from incas_cli.cli import app
+
+    plan_group = getattr(typer.main.get_command(app), "commands", {}).get("plan")
+    if plan_group is not None and "render" in getattr(plan_group, "commands", {}):
+        return app
+    local = typer.Typer()
+    plan_app = typer.Typer()
+    plan_app.command("render")(render)
+    local.add_typer(plan_app, name="plan")
+    return local
+
+
+def invoke(*args: str) -> Any:
+    return runner.invoke(_app(), ["plan", "render", *args])
+
+
+def _settings(path: Path) -> bytes:
+    with zipfile.ZipFile(path) as z:
+        return z.read("word/settings.xml")
+
+
+def test_renders_a_plan_and_says_where(tmp_path: Path) -> None:
+    example_plan("saluzzo")  # skips if the example is not there yet
+    out = tmp_path / "piano.docx"
+    result = invoke(str(example_path("saluzzo")), "-o", str(out), "--no-toc-update")
+    assert result.exit_code == 0, result.output
+    assert out.is_file()
+    assert "Documento scritto in" in result.output and "15 misure" in result.output
+    assert "edizione pubblica" in result.output
+    assert b"<w:updateFields" in _settings(out)
+    document = open_document(io.BytesIO(out.read_bytes()))
+    assert document.core_properties.title == example_plan("saluzzo").plan.title
+
+
+def test_default_output_is_next_to_the_plan(tmp_path: Path) -> None:
+    plan = write_plan(tmp_path / "mio-piano.yaml", minimal_plan())
+    result = invoke(str(plan), "--no-toc-update")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "mio-piano.docx").is_file()
+    assert "bozza" in result.output
+
+
+def test_a_blocking_plan_is_not_rendered(tmp_path: Path) -> None:
+    data = minimal_plan()
+    data["measures"][0]["lead"] = "nessuno"  # unknown stakeholder: a blocking finding
+    plan = write_plan(tmp_path / "piano.yaml", data)
+    out = tmp_path / "piano.docx"
+    result = invoke(str(plan), "-o", str(out), "--no-toc-update")
+    assert result.exit_code == 3, result.output
+    assert not out.exists()
+    assert "UNKNOWN_STAKEHOLDER" in result.output
+    assert "non valido" in result.output
+
+
+def test_final_blocks_a_draft_with_open_fields(tmp_path: Path) -> None:
+    plan = write_plan(tmp_path / "piano.yaml", minimal_plan())
+    out = tmp_path / "piano.docx"
+    result = invoke(str(plan), "-o", str(out), "--final", "--no-toc-update")
+    assert result.exit_code == 3
+    assert not out.exists()
+    assert "OPEN_FIELD" in result.output
+
+
+def test_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
+    plan = write_plan(tmp_path / "piano.yaml", minimal_plan())
+    out = tmp_path / "piano.docx"
+    out.write_bytes(b"documento precedente")
+    result = invoke(str(plan), "-o", str(out), "--no-toc-update")
+    assert result.exit_code == 2
+    assert out.read_bytes() == b"documento precedente"
+    assert "esiste già" in result.output and "--force" in result.output
+    result = invoke(str(plan), "-o", str(out), "--no-toc-update", "--force")
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes().startswith(b"PK")
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("--edition", "segreta"), "edizione «segreta» sconosciuta"),
+        (("--format", "rtf"), "formato «rtf» sconosciuto"),
+        (("-o", "piano.pdf", "--format", "docx"), "non ha l'estensione .docx"),
+    ],
+)
+def test_usage_errors_exit_2(tmp_path: Path, args: tuple[str, ...], expected: str) -> None:
+    plan = write_plan(tmp_path / "piano.yaml", minimal_plan())
+    result = invoke(str(plan), *args, "--no-toc-update")
+    assert result.exit_code == 2
+    assert expected in result.output
+    assert not list(tmp_path.glob("*.docx")) and not list(tmp_path.glob("*.pdf"))
+
+
+def test_a_missing_plan_file_exits_1(tmp_path: Path) -> None:
+    result = invoke(str(tmp_path / "manca.yaml"), "--no-toc-update")
+    assert result.exit_code == 1
+    assert "errore" in result.output
+
+
+def test_template_missing_styles_exits_1_naming_them(tmp_path: Path) -> None:
+    template = open_document()
+    for style in list(template.styles.element.findall(qn("w:style"))):
+        name = style.find(qn("w:name"))
+        if name is not None and name.get(qn("w:val"), "").lower() == "caption":
+            template.styles.element.remove(style)
+    template_path = tmp_path / "modello.docx"
+    template.save(str(template_path))
+    plan = write_plan(tmp_path / "piano.yaml", minimal_plan())
+    result = invoke(str(plan), "--template", str(template_path), "--no-toc-update")
+    assert result.exit_code == 1
+    assert "mancano gli stili: Caption" in result.output
+    assert "templates/reference.docx" in result.output
+    assert not (tmp_path / "piano.docx").exists()
+
+
+def test_pdf_without_libreoffice_says_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import incas_cli.publish
+
+    monkeypatch.setattr(incas_cli.publish, "libreoffice_available", lambda: False)
+    plan = write_plan(tmp_path / "piano.yaml", minimal_plan())
+    result = invoke(str(plan), "--format", "pdf")
+    assert result.exit_code == 1
+    assert "LibreOffice" in result.output
+    assert not (tmp_path / "piano.pdf").exists()
+
+
+def test_docx_without_libreoffice_leaves_the_index_to_word(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import incas_cli.publish
+
+    monkeypatch.setattr(incas_cli.publish, "libreoffice_available", lambda: False)
+    plan = write_plan(tmp_path / "piano.yaml", minimal_plan())
+    result = invoke(str(plan))
+    assert result.exit_code == 0, result.output
+    assert "indice da aggiornare all'apertura" in result.output
+    assert b"<w:updateFields" in _settings(tmp_path / "piano.docx")
+
+
+@pytest.mark.slow
+def test_libreoffice_fills_the_index_and_the_properties_survive(tmp_path: Path) -> None:
+    from incas_cli.publish import libreoffice_available
+
+    if not libreoffice_available():
+        pytest.skip("LibreOffice con python3-uno non installato: indice non verificato")
+    example_plan("saluzzo")
+    out = tmp_path / "piano.docx"
+    result = invoke(str(example_path("saluzzo")), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "pagine" in result.output and "indice da aggiornare" not in result.output
+    data = out.read_bytes()
+    document = open_document(io.BytesIO(data))
+    toc = []
+    for p in document.element.body.iter(qn("w:p")):
+        style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        if style is not None and style.get(qn("w:val"), "").startswith(("TOC", "Contents")):
+            toc.append("".join(t.text or "" for t in p.iter(qn("w:t"))))
+    entry = next(t for t in toc if t.startswith("7. Le misure"))
+    assert entry.removeprefix("7. Le misure").strip().isdigit()  # the page number
+    assert len(toc) > 30
+    assert document.core_properties.title == example_plan("saluzzo").plan.title
+    assert document.core_properties.language == "it-IT"
+    assert b"<w:updateFields" not in _settings(out)
+    with zipfile.ZipFile(out) as z:
+        assert b'w:val="it-IT"' in z.read("word/styles.xml")

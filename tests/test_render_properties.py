@@ -1,0 +1,92 @@
+"""Property: any structurally valid plan renders, and the document keeps its promises."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from decimal import Decimal
+from typing import Any
+
+from docx.oxml.ns import qn
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from incas_cli.checks import check_data
+from incas_cli.render import RenderOptions, render_docx
+from tests.strategies import free_text, valid_plans
+from tests.test_render_support import body_text, headings, open_docx
+
+# Characters XML 1.0 cannot hold: the document must drop them, not fail.
+control = st.sampled_from(["\x00", "\x07", "\x0b", "\x1b", "\ufffe"])
+
+
+@st.composite
+def richer_plans(draw: st.DrawFn) -> dict[str, Any]:
+    """``valid_plans`` plus the optional sections the renderer lays out."""
+    data = draw(valid_plans())
+    ids = [s["id"] for s in data["stakeholders"]]
+    if draw(st.booleans()):
+        data["context"] = {
+            "description": draw(free_text) + draw(control) + "\n\n" + draw(free_text),
+            "crops": [
+                {
+                    "name": draw(free_text),
+                    "peak_months": draw(st.lists(st.integers(1, 12), max_size=12, unique=True)),
+                    "workers": draw(st.one_of(st.none(), st.integers(0, 10**6))),
+                }
+                for _ in range(draw(st.integers(0, 4)))
+            ],
+        }
+    if draw(st.booleans()):
+        data["relations"] = [
+            {"from": ids[0], "to": other, "kind": "accordo", "label": draw(free_text)}
+            for other in ids[1:]
+        ]
+        data["governance"] = {
+            "steering_body": {"name": draw(free_text), "coordinator": ids[0], "members": ids},
+            "tables": [{"name": draw(free_text), "topic": "alloggio", "members": ids}],
+        }
+    if draw(st.booleans()):
+        data["process"] = {
+            "meetings": [
+                {
+                    "date": draw(st.dates(dt.date(2023, 1, 1), dt.date(2025, 12, 31))),
+                    "kind": draw(st.sampled_from(["tavolo", "bilaterale", "assemblea"])),
+                    "participants": draw(st.lists(st.sampled_from(ids), max_size=4)),
+                    "summary": draw(free_text),
+                }
+                for _ in range(draw(st.integers(0, 4)))
+            ]
+        }
+        data["monitoring"] = {"reviews": ["2025-06", "2026-06"], "reporting": draw(free_text)}
+    for measure in data["measures"]:
+        if draw(st.booleans()):
+            measure["objective"] = draw(free_text) + draw(control)
+        if draw(st.booleans()):
+            measure.pop("budget")
+    return data
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(richer_plans(), st.sampled_from(["pubblica", "interna"]))
+def test_any_valid_plan_renders(data: dict[str, Any], edition: str) -> None:
+    plan, _ = check_data(data)
+    assert plan is not None
+    output = render_docx(plan, RenderOptions(edition=edition))  # type: ignore[arg-type]
+    document = open_docx(output)
+    text = body_text(document)
+    for measure in plan.measures:
+        assert measure.title.strip() in text
+    levels = [level for level, _ in headings(document)]
+    assert levels[0] == 1
+    assert all(b <= a + 1 for a, b in itertools.pairwise(levels))
+    for tbl in document.element.body.iter(qn("w:tbl")):
+        assert tbl.find(f"{qn('w:tr')}/{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+    assert len(document.sections) == 3
+    total = sum((m.total_budget for m in plan.measures), Decimal(0))
+    assert total == plan.total_budget
+    assert render_docx(plan, RenderOptions(edition=edition)) == output  # type: ignore[arg-type]

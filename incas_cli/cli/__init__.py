@@ -32,7 +32,10 @@ app.add_typer(plan_app, name="plan")
 from incas_cli.cli.catalog import app as catalog_app  # noqa: E402
 from incas_cli.cli.schema import schema  # noqa: E402
 from incas_cli.cli.validate import validate  # noqa: E402
+from incas_cli.cli.wizard import edit, new  # noqa: E402
 
+plan_app.command("new")(new)
+plan_app.command("edit")(edit)
 plan_app.command("validate")(validate)
 app.add_typer(catalog_app, name="catalog", help=msg.CATALOG_HELP)
 app.command("schema")(schema)

@@ -31,12 +31,22 @@ app.add_typer(plan_app, name="plan")
 # Command modules import only typer at top level; their work is imported when they run.
 from incas_cli.cli.catalog import app as catalog_app  # noqa: E402
 from incas_cli.cli.schema import schema  # noqa: E402
+from incas_cli.cli.build import build  # noqa: E402
+from incas_cli.cli.diff import diff  # noqa: E402
+from incas_cli.cli.init import init  # noqa: E402
+from incas_cli.cli.render import render  # noqa: E402
+from incas_cli.cli.status import status  # noqa: E402
 from incas_cli.cli.validate import validate  # noqa: E402
 from incas_cli.cli.wizard import edit, new  # noqa: E402
 
 plan_app.command("new")(new)
 plan_app.command("edit")(edit)
+plan_app.command("init")(init)
+plan_app.command("status")(status)
 plan_app.command("validate")(validate)
+plan_app.command("render")(render)
+plan_app.command("build")(build)
+plan_app.command("diff")(diff)
 app.add_typer(catalog_app, name="catalog", help=msg.CATALOG_HELP)
 app.command("schema")(schema)
 

@@ -29,26 +29,29 @@ plan_app = typer.Typer(help=msg.PLAN_HELP, no_args_is_help=True)
 app.add_typer(plan_app, name="plan")
 
 # Command modules import only typer at top level; their work is imported when they run.
-from incas_cli.cli.catalog import app as catalog_app  # noqa: E402
-from incas_cli.cli.schema import schema  # noqa: E402
-from incas_cli.cli.build import build  # noqa: E402
-from incas_cli.cli.diff import diff  # noqa: E402
-from incas_cli.cli.init import init  # noqa: E402
-from incas_cli.cli.render import render  # noqa: E402
-from incas_cli.cli.status import status  # noqa: E402
-from incas_cli.cli.validate import validate  # noqa: E402
-from incas_cli.cli.wizard import edit, new  # noqa: E402
+# Mount functions from their modules, without rebinding the module names in this package.
+from incas_cli.cli import (  # noqa: E402
+    build,
+    catalog,
+    diff,
+    init,
+    render,
+    schema,
+    status,
+    validate,
+    wizard,
+)
 
-plan_app.command("new")(new)
-plan_app.command("edit")(edit)
-plan_app.command("init")(init)
-plan_app.command("status")(status)
-plan_app.command("validate")(validate)
-plan_app.command("render")(render)
-plan_app.command("build")(build)
-plan_app.command("diff")(diff)
-app.add_typer(catalog_app, name="catalog", help=msg.CATALOG_HELP)
-app.command("schema")(schema)
+plan_app.command("new")(wizard.new)
+plan_app.command("edit")(wizard.edit)
+plan_app.command("init")(init.init)
+plan_app.command("status")(status.status)
+plan_app.command("validate")(validate.validate)
+plan_app.command("render")(render.render)
+plan_app.command("build")(build.build)
+plan_app.command("diff")(diff.diff)
+app.add_typer(catalog.app, name="catalog", help=msg.CATALOG_HELP)
+app.command("schema")(schema.schema)
 
 
 def _version(value: bool) -> None:

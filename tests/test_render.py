@@ -3,6 +3,7 @@ pandoc for headings and tables, the raw XML for what no reader should find."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import itertools
 import json
@@ -21,7 +22,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from incas_cli.errors import InputError
-from incas_cli.render import RenderOptions, render_docx, write_docx
+from incas_cli.render import ChangeEntry, RenderOptions, render_docx, write_docx
 from incas_cli.render import styles as st
 from incas_cli.render.template import reference_bytes
 from tests.helpers import minimal_plan
@@ -316,6 +317,22 @@ def test_user_text_appears_literally_and_control_characters_vanish() -> None:
     assert document.core_properties.title == f"Piano {TRICKY['template']}"
     document_xml = xml_parts(output)["word/document.xml"]
     assert b"&lt;w:p&gt;rotto&lt;/w:p&gt; &amp; &amp;amp;" in document_xml
+
+
+def test_changelog_annex_appears_only_when_given() -> None:
+    plan = example_plan("saluzzo")
+    entries = (
+        ChangeEntry("0.9", dt.date(2023, 10, 18), ("Bozza presentata in assemblea",)),
+        ChangeEntry("1.0", dt.date(2023, 11, 28), ("Misura M15 aggiunta", "Budget di M1 ridotto")),
+    )
+    document = open_docx(render_docx(plan, RenderOptions(changelog=entries)))
+    titles = [text for _, text in headings(document)]
+    assert "Allegato B – Registro delle versioni" in titles
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Versione")
+    assert [c.text for c in table.rows[2].cells[:2]] == ["1.0", "28 novembre 2023"]
+    assert table.rows[2].cells[2].text == "Misura M15 aggiunta\nBudget di M1 ridotto"
+    plain = [text for _, text in headings(open_docx(rendered("saluzzo")))]
+    assert not any("Registro delle versioni" in t for t in plain)
 
 
 # --- templates ------------------------------------------------------------------------------

@@ -654,8 +654,8 @@ class _Writer:
                     Column(msg.T_ORGANISATION, 3),
                     Column(msg.T_ACTOR_TYPE, 2),
                     Column(msg.T_LEVEL, 1.4),
-                    Column(msg.T_ROLE, 4),
-                    Column(msg.T_ENGAGEMENT, 1.6),
+                    Column(msg.T_ROLE, 3.6),
+                    Column(msg.T_ENGAGEMENT, 2.1),
                 ),
                 ((s.name, s.type_label, s.level, s.role, s.engagement) for s in n.stakeholders),
             )

@@ -380,6 +380,23 @@ def test_a_comune_template_keeps_its_letterhead_and_styles(tmp_path: Path) -> No
     assert not document.sections[0].different_first_page_header_footer  # letterhead on cover
 
 
+def test_a_plain_word_template_gets_the_auxiliary_styles_and_italian(tmp_path: Path) -> None:
+    template = tmp_path / "modello-word.docx"
+    new_document().save(str(template))  # python-docx's own: stylesWithEffects, no incas styles
+    output = render_docx(example_plan("siracusa"), RenderOptions(template=template))
+    document = open_docx(output)
+    names = {s.name for s in document.styles}
+    assert {st.TABLE, st.TABLE_TEXT, st.PLACEHOLDER, st.NOTE} <= names
+    parts = xml_parts(output)
+    assert "word/stylesWithEffects.xml" in parts
+    for name in ("word/styles.xml", "word/stylesWithEffects.xml"):
+        defaults = re.search(rb"<w:docDefaults>.*?</w:docDefaults>", parts[name], re.S)
+        assert defaults is not None and b'w:val="it-IT"' in defaults.group(0), name
+    section = document.sections[0]
+    width, height = section.page_width or 0, section.page_height or 0
+    assert (round(width / Mm(1)), round(height / Mm(1))) == (210, 297)
+
+
 def test_write_docx_is_atomic_and_refuses_to_overwrite(tmp_path: Path) -> None:
     from incas_cli.errors import OutputExistsError
 

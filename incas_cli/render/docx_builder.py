@@ -291,7 +291,7 @@ class _Writer:
         start.set(qn("w:val"), "1")
         override.append(start)
         new.append(override)
-        numbering.append(new)
+        numbering.findall(qn("w:num"))[-1].addnext(new)  # w:num elements stay together
         return new_id
 
     def last_paragraph(self) -> BaseOxmlElement:

@@ -1,5 +1,9 @@
 """The Word document, read back as its readers read it: python-docx for the structure,
-pandoc for headings and tables, the raw XML for what no reader should find."""
+pandoc for headings and tables, the raw XML for what no reader should find.
+
+The outline of each example is pinned in ``tests/golden/outline/<example>.txt``; after a
+reviewed change, regenerate with ``INCAS_UPDATE_GOLDEN=1 pytest tests/test_render.py``.
+"""
 
 from __future__ import annotations
 

@@ -249,7 +249,6 @@ T_COVERED = "Coperta"
 T_ACTIONS_IN_AXIS = "Azioni dell'asse"
 T_ACTIONS_COVERED = "Azioni coperte"
 T_ACTIONS_UNCOVERED = "Azioni non coperte"
-T_PERIOD = "Periodo"
 T_REVIEWS_ROW = "Verifiche di monitoraggio"
 T_TOTAL = "Totale"
 T_VERSION = "Versione"
@@ -307,22 +306,11 @@ TC_BUDGET_MEASURE = "Risorse per misura"
 TC_BUDGET_SOURCE = "Risorse per fonte di finanziamento"
 TC_BUDGET_AXIS = "Risorse per asse (secondo l'azione principale di ogni misura)"
 TC_INDICATORS = "Indicatori del piano"
-TC_BODY = "Componenti: {name}"
 TC_CHANGELOG = "Registro delle versioni"
 TC_CONTACTS = "Contatti dei referenti"
 
 FIG_NETWORK_TITLE = "Rete degli attori e relazioni"
-FIG_NETWORK_ALT = (
-    "Grafo della rete territoriale: {nodes} attori collegati da {edges} relazioni, "
-    "con {central} al centro. Le stesse informazioni sono nella tabella che segue."
-)
 FIG_GRID_TITLE = "Matrice potere/interesse degli attori"
-FIG_GRID_ALT = (
-    "Matrice potere/interesse: {count} attori posizionati secondo il potere (asse "
-    "verticale, da 1 a 5) e l'interesse (asse orizzontale, da 1 a 5). Le stesse "
-    "informazioni sono nella tabella che segue."
-)
-CENTRAL_UNKNOWN = "il Comune"
 FIGURE_UNAVAILABLE = (
     "La figura non è disponibile in questa installazione: le stesse informazioni sono "
     "nella tabella che segue."

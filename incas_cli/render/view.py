@@ -1265,7 +1265,8 @@ def _coherence(plan: Plan, names: _Names) -> Coherence:
         )
     axes = []
     for axis in national.axes:
-        own = [c for c in actions if national.action(c.number) and c.axis == axis.label]
+        numbers_on_axis = {a.number for a in national.actions_of_axis(axis.id)}
+        own = [c for c in actions if c.number in numbers_on_axis]
         measures = {mid for c in own for mid in (*c.primary, *c.secondary)}
         axes.append(
             AxisCoverage(

@@ -227,7 +227,7 @@ def test_header_footer_toc_and_update_on_open() -> None:
     assert "PAGE" in instructions and "NUMPAGES" in instructions
     assert section.different_first_page_header_footer  # the cover has no running header
     body_instr = " ".join(i.text or "" for i in document.element.body.iter(qn("w:instrText")))
-    assert 'TOC \\o "1-3"' in body_instr
+    assert 'TOC \\o "1-2"' in body_instr
     assert "Aggiorna campo" in body_text(document)
     assert b"<w:updateFields" in xml_parts(data)["word/settings.xml"]
     settings = render_docx(example_plan("saluzzo"), RenderOptions(update_fields_on_open=False))

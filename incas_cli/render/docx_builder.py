@@ -540,7 +540,7 @@ class _Writer:
     def toc(self) -> None:
         self.paragraph(msg.TOC_TITLE, st.TOC_HEADING)
         p = self.paragraph("", st.NORMAL)
-        _field(p, 'TOC \\o "1-3" \\h \\z \\u', msg.TOC_PLACEHOLDER, dirty=True)
+        _field(p, 'TOC \\o "1-2" \\h \\z \\u', msg.TOC_PLACEHOLDER, dirty=True)
 
     # --- chapters ------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -282,8 +283,10 @@ def build_files(
 
     ``on_outcome`` is called in this process as each file finishes (for progress).
     On ``KeyboardInterrupt`` no worker is left running and no temporary file is left in
-    the output folder; the exception propagates.
+    the output folder; the exception propagates. The output folder is created if needed
+    (``InputError`` if it cannot be).
     """
+    prepare_output_dir(options.output_dir)
     suffix = f".{options.fmt}"
     outputs = output_paths(sources, options.output_dir, suffix)
     tasks = [BuildTask(s, o, options) for s, o in zip(sources, outputs, strict=True)]
@@ -305,28 +308,60 @@ def build_files(
 def _build_parallel(
     tasks: Sequence[BuildTask], jobs: int, on_outcome: Callable[[Outcome], None] | None
 ) -> list[Outcome]:
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     results: list[Outcome | None] = [None] * len(tasks)
-    executor = ProcessPoolExecutor(
-        max_workers=jobs, mp_context=_mp_context(), initializer=_init_worker
-    )
+    # Ctrl-C only sets a flag, checked between waits: a KeyboardInterrupt raised at an
+    # arbitrary point could leave one of the executor's locks held and hang the stop.
+    interrupted = threading.Event()
+    previous = _catch_sigint(interrupted)
     try:
-        futures = {executor.submit(_run_task, task): i for i, task in enumerate(tasks)}
-        for future in as_completed(futures):
-            i = futures[future]
-            try:
-                outcome = future.result()
-            except Exception as exc:  # the worker died (killed, out of memory, crashed)
-                outcome = _worker_died(tasks[i], exc)
-            results[i] = outcome
-            if on_outcome is not None:
-                on_outcome(outcome)
-    except BaseException:
-        _stop_workers(executor)
-        raise
-    executor.shutdown(wait=True)
+        executor = ProcessPoolExecutor(
+            max_workers=jobs, mp_context=_mp_context(), initializer=_init_worker
+        )
+        try:
+            futures = {executor.submit(_run_task, task): i for i, task in enumerate(tasks)}
+            pending = set(futures)
+            while pending:
+                if interrupted.is_set():
+                    raise KeyboardInterrupt
+                done, pending = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
+                for future in sorted(done, key=lambda f: futures[f]):
+                    i = futures[future]
+                    try:
+                        outcome = future.result()
+                    except Exception as exc:  # the worker died (killed, out of memory)
+                        outcome = _worker_died(tasks[i], exc)
+                    results[i] = outcome
+                    if on_outcome is not None:
+                        on_outcome(outcome)
+        except BaseException:
+            _stop_workers(executor)
+            raise
+        executor.shutdown(wait=True)
+    finally:
+        _restore_sigint(previous)
     return [r for r in results if r is not None]
+
+
+def _catch_sigint(flag: threading.Event) -> Any:
+    """Make Ctrl-C set ``flag``; returns the previous handler (None if left alone).
+
+    Left alone outside the main thread (signals cannot be handled there) and when
+    SIGINT is ignored (a build started with ``nohup`` or in the background stays so).
+    """
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    previous = signal.getsignal(signal.SIGINT)
+    if previous is signal.SIG_IGN:
+        return None
+    signal.signal(signal.SIGINT, lambda signum, frame: flag.set())
+    return previous if previous is not None else signal.default_int_handler
+
+
+def _restore_sigint(previous: Any) -> None:
+    if previous is not None:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _worker_died(task: BuildTask, exc: BaseException) -> Outcome:

@@ -1,0 +1,381 @@
+"""`incas plan build`: outcomes per file, exit codes, names, atomicity, jobs, Ctrl-C."""
+
+from __future__ import annotations
+
+import importlib
+import io
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rich.console import Console
+
+from incas_cli.batch import (
+    BuildOptions,
+    Status,
+    build_files,
+    build_report,
+    default_jobs,
+    output_paths,
+)
+from tests.helpers import EXAMPLES, minimal_plan, write_plan
+from tests.staff_cli import run
+
+SMALL = EXAMPLES / "bozza-iniziale.yaml"  # renders fast
+
+
+def _is_whole_docx(path: Path) -> bool:
+    with zipfile.ZipFile(path) as archive:
+        return archive.testzip() is None and "word/document.xml" in archive.namelist()
+
+
+def _mixed_folder(root: Path) -> Path:
+    """Two valid plans with the same name, one invalid, two unreadable ones."""
+    folder = root / "piani"
+    (folder / "a").mkdir(parents=True)
+    (folder / "b").mkdir()
+    shutil.copy(SMALL, folder / "a" / "piano.yaml")
+    data = minimal_plan()
+    write_plan(folder / "b" / "piano.yml", data)
+    invalid = minimal_plan()
+    invalid["measures"][0]["lead"] = "nessuno"
+    write_plan(folder / "invalido.yaml", invalid)
+    (folder / "rotto.yaml").write_text("schema_version: 1\nplan: [\n", encoding="utf-8")
+    (folder / "word.yaml").write_bytes(b"PK\x03\x04word/document.xml" + bytes(100))
+    (folder / "note.txt").write_text("non è un piano", encoding="utf-8")
+    return folder
+
+
+# --- names -----------------------------------------------------------------------------------
+
+
+def test_output_names_resolve_collisions_deterministically() -> None:
+    sources = [Path("b/piano.yaml"), Path("a/piano.yaml"), Path("c/piano-2.yaml"), Path("x.yml")]
+    names = [p.name for p in output_paths(sources, Path("out"), ".docx")]
+    assert names == ["piano-3.docx", "piano.docx", "piano-2.docx", "x.docx"]
+    reordered = [p.name for p in output_paths(sources[::-1], Path("out"), ".docx")]
+    assert reordered == names[::-1]
+    # names differing only by case collide on some file systems
+    folded = output_paths([Path("A/Piano.yaml"), Path("b/piano.yaml")], Path("o"), ".pdf")
+    assert [p.name for p in folded] == ["Piano.pdf", "piano-2.pdf"]
+    assert all(p.parent == Path("o") for p in folded)
+
+
+def test_default_jobs() -> None:
+    assert default_jobs(1) == 1
+    assert 1 <= default_jobs(1000) <= 1000
+
+
+# --- a folder mixing valid, invalid and unreadable files ----------------------------------
+
+
+def test_mixed_folder_outcomes_exit_code_and_json(tmp_path: Path) -> None:
+    folder = _mixed_folder(tmp_path)
+    code, out, err = run(
+        ["plan", "build", "piani", "-o", "documenti", "--jobs", "2", "--json"], cwd=tmp_path
+    )
+    assert code == 1  # some file failed (1 wins over 3)
+    report = json.loads(out)
+    by_file = {f["file"]: f for f in report["files"]}
+    assert list(by_file) == [
+        "piani/a/piano.yaml",
+        "piani/b/piano.yml",
+        "piani/invalido.yaml",
+        "piani/rotto.yaml",
+        "piani/word.yaml",
+    ]
+    assert {k: v["status"] for k, v in by_file.items()} == {
+        "piani/a/piano.yaml": "ok",
+        "piani/b/piano.yml": "ok",
+        "piani/invalido.yaml": "invalid",
+        "piani/rotto.yaml": "failed",
+        "piani/word.yaml": "failed",
+    }
+    assert by_file["piani/a/piano.yaml"]["output"] == "documenti/piano.docx"
+    assert by_file["piani/b/piano.yml"]["output"] == "documenti/piano-2.docx"
+    invalid = by_file["piani/invalido.yaml"]
+    assert invalid["output"] is None
+    assert invalid["errors"] == 1
+    assert invalid["findings"][0]["code"] == "UNKNOWN_STAKEHOLDER"
+    assert invalid["message"].startswith("il piano ha 1 problema bloccante: piani/invalido.yaml:")
+    assert "[UNKNOWN_STAKEHOLDER] measures[0].lead" in invalid["message"]
+    assert by_file["piani/rotto.yaml"]["error"]["line"] == 3
+    assert by_file["piani/rotto.yaml"]["message"].startswith("piani/rotto.yaml:3:1: ")
+    assert "documento Word" in by_file["piani/word.yaml"]["error"]["message"]
+    assert report["summary"] == {"total": 5, "ok": 2, "invalid": 1, "failed": 2}
+
+    written = sorted(p.name for p in (tmp_path / "documenti").iterdir())
+    assert written == ["piano-2.docx", "piano.docx"]
+    assert all(_is_whole_docx(tmp_path / "documenti" / n) for n in written)
+    # plain progress lines on stderr, one per file (not a terminal)
+    assert err.count("/5] ") == 5
+    assert "ok piani/a/piano.yaml -> documenti/piano.docx" in err
+    assert folder.exists()
+
+
+def test_json_report_contract(tmp_path: Path) -> None:
+    """The schema scripts rely on: every key always present, with these types."""
+    _mixed_folder(tmp_path)
+    code, out, _ = run(["plan", "build", "piani", "-o", "d", "--json", "-j", "1"], cwd=tmp_path)
+    assert code == 1
+    report = json.loads(out)
+    assert list(report) == [
+        "version",
+        "output_dir",
+        "format",
+        "edition",
+        "final",
+        "summary",
+        "files",
+    ]
+    assert report["version"] == 1
+    assert (report["output_dir"], report["format"], report["edition"], report["final"]) == (
+        "d",
+        "docx",
+        "pubblica",
+        False,
+    )
+    assert list(report["summary"]) == ["total", "ok", "invalid", "failed"]
+    types: dict[str, tuple[type, ...]] = {
+        "file": (str,),
+        "status": (str,),
+        "output": (str, type(None)),
+        "message": (str, type(None)),
+        "errors": (int, type(None)),
+        "warnings": (int, type(None)),
+        "findings": (list,),
+        "error": (dict, type(None)),
+    }
+    for entry in report["files"]:
+        assert list(entry) == list(types)
+        for key, allowed in types.items():
+            assert isinstance(entry[key], allowed), (key, entry[key])
+        assert entry["status"] in ("ok", "invalid", "failed")
+        assert (entry["output"] is not None) == (entry["status"] == "ok")
+        assert (entry["message"] is None) == (entry["status"] == "ok")
+        if entry["error"] is not None:
+            assert list(entry["error"]) == ["message", "hint", "file", "line", "column"]
+        for finding in entry["findings"]:
+            assert list(finding) == [
+                "code",
+                "severity",
+                "path",
+                "file",
+                "line",
+                "column",
+                "message",
+                "hint",
+            ]
+
+
+def test_only_invalid_exits_3_and_all_ok_exits_0(tmp_path: Path) -> None:
+    invalid = minimal_plan()
+    invalid["needs"][0]["area"] = "sconosciuta"
+    write_plan(tmp_path / "x.yaml", invalid)
+    code, out, _ = run(["plan", "build", "x.yaml", "-o", "out"], cwd=tmp_path)
+    assert code == 3
+    assert "non valido" in out and "[UNKNOWN_NEED_AREA]" in out
+    assert list((tmp_path / "out").iterdir()) == []
+    write_plan(tmp_path / "y.yaml", minimal_plan())
+    code, out, _ = run(["plan", "build", "y.yaml", "-o", "out"], cwd=tmp_path)
+    assert code == 0
+    assert "1 file: 1 impaginati, 0 non validi, 0 non riusciti (documenti in out)" in out
+    assert _is_whole_docx(tmp_path / "out" / "y.docx")
+
+
+def test_final_blocks_an_incomplete_plan(tmp_path: Path) -> None:
+    code, out, _ = run(
+        ["plan", "build", str(SMALL), "-o", "out", "--final", "--json"], cwd=tmp_path
+    )
+    assert code == 3
+    entry = json.loads(out)["files"][0]
+    assert entry["status"] == "invalid"
+    assert entry["message"].startswith("il piano ha 49 problemi bloccanti: ")
+
+
+def test_existing_output_is_not_overwritten_without_force(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "piano.docx").write_bytes(b"vecchio")
+    shutil.copy(SMALL, tmp_path / "piano.yaml")
+    code, stdout, _ = run(["plan", "build", "piano.yaml", "-o", "out", "--json"], cwd=tmp_path)
+    assert code == 1
+    entry = json.loads(stdout)["files"][0]
+    assert entry["status"] == "failed"
+    assert entry["message"] == "out/piano.docx: il file esiste già"
+    assert "--force" in entry["error"]["hint"]
+    assert (out / "piano.docx").read_bytes() == b"vecchio"
+    code, _, _ = run(["plan", "build", "piano.yaml", "-o", "out", "--force"], cwd=tmp_path)
+    assert code == 0
+    assert _is_whole_docx(out / "piano.docx")
+    assert not list(out.glob(".*.tmp"))
+
+
+def test_one_job_or_two_give_identical_documents(tmp_path: Path) -> None:
+    sources = [SMALL, EXAMPLES / "saluzzo.yaml", SMALL]
+    one = build_files(sources, BuildOptions(tmp_path / "one"), jobs=1)
+    (tmp_path / "two").mkdir()
+    seen: list[str] = []
+    two = build_files(
+        sources, BuildOptions(tmp_path / "two"), jobs=2, on_outcome=lambda o: seen.append(o.name)
+    )
+    assert sorted(seen) == sorted(str(s) for s in sources)
+    assert [o.status for o in one] == [Status.OK] * 3 == [o.status for o in two]
+    assert [o.output.name for o in one if o.output] == [
+        "bozza-iniziale.docx",
+        "saluzzo.docx",
+        "bozza-iniziale-2.docx",
+    ]
+    for a, b in zip(one, two, strict=True):
+        assert a.output is not None and b.output is not None
+        assert a.output.name == b.output.name
+        assert a.output.read_bytes() == b.output.read_bytes()
+
+
+def test_report_builder_matches_outcomes(tmp_path: Path) -> None:
+    options = BuildOptions(tmp_path, edition="interna")
+    outcomes = build_files([tmp_path / "manca.yaml"], options)
+    report = build_report(outcomes, options)
+    assert report["edition"] == "interna"
+    assert report["files"][0]["status"] == "failed"
+    assert report["files"][0]["message"].endswith("manca.yaml: file non trovato")
+
+
+# --- bad usage ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["--edition", "privata"], 2, 'edizione "privata" sconosciuta'),
+        (["--format", "rtf"], 2, 'formato "rtf" sconosciuto'),
+        (["--jobs", "0"], 2, "--jobs"),
+    ],
+)
+def test_bad_options(tmp_path: Path, args: list[str], code: int, message: str) -> None:
+    shutil.copy(SMALL, tmp_path / "piano.yaml")
+    got, out, err = run(["plan", "build", "piano.yaml", "-o", "out", *args], cwd=tmp_path)
+    assert got == code
+    assert message in out + err
+    assert "Traceback" not in out + err
+
+
+def test_output_is_a_file(tmp_path: Path) -> None:
+    (tmp_path / "out").write_text("x", encoding="utf-8")
+    shutil.copy(SMALL, tmp_path / "piano.yaml")
+    code, _, err = run(["plan", "build", "piano.yaml", "-o", "out"], cwd=tmp_path)
+    assert code == 1
+    assert "out: errore: la destinazione non è una cartella" in err
+
+
+def test_empty_folder(tmp_path: Path) -> None:
+    (tmp_path / "vuota").mkdir()
+    code, _, err = run(["plan", "build", "vuota", "-o", "out"], cwd=tmp_path)
+    assert code == 1
+    assert "non ci sono file di piano" in err
+
+
+# --- on a terminal -------------------------------------------------------------------------
+
+
+def test_progress_bar_and_summary_table_on_a_terminal(tmp_path: Path) -> None:
+    build_cmd = importlib.import_module("incas_cli.cli.build")  # the module, not the command
+
+    console = Console(
+        file=io.StringIO(), force_terminal=True, width=80, no_color=True, highlight=False
+    )
+    outcomes = build_cmd._with_progress_bar(
+        [SMALL, tmp_path / "manca.yaml"], BuildOptions(tmp_path / "o"), 1, console
+    )
+    assert [o.status for o in outcomes] == [Status.OK, Status.FAILED]
+    table = Console(file=io.StringIO(), width=80, no_color=True, highlight=False)
+    build_cmd.print_build_summary(outcomes, tmp_path / "o", table)
+    text = table.file.getvalue()  # type: ignore[attr-defined]
+    assert "Impaginazione" in console.file.getvalue()  # type: ignore[attr-defined]
+    assert "non riuscito" in text and "file non trovato" in text
+    assert "2 file: 1 impaginati, 0 non validi, 1 non riusciti" in text
+    for line in text.splitlines():
+        assert len(line) <= 80
+
+
+# --- Ctrl-C -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("group", [False, True], ids=["parent", "process-group"])
+def test_ctrl_c_leaves_no_partial_document(tmp_path: Path, group: bool) -> None:
+    """SIGINT to the build (or to its whole process group, as a terminal does)."""
+    many = tmp_path / "piani"
+    many.mkdir()
+    for i in range(24):
+        shutil.copy(EXAMPLES / "saluzzo.yaml", many / f"p{i:02d}.yaml")
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "incas_cli", "plan", "build", "piani", "-o", "out", "-j", "2"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while not (out.is_dir() and len(list(out.glob("*.docx"))) >= 2):
+            assert proc.poll() is None, proc.communicate()
+            assert time.monotonic() < deadline, "the build never started writing"
+            time.sleep(0.02)
+        if group:
+            os.killpg(proc.pid, signal.SIGINT)
+        else:
+            proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == 130, err
+    assert "Interrotto dall'utente." in err
+    assert "Traceback" not in err
+    leftovers = [p.name for p in out.iterdir() if not p.name.endswith(".docx")]
+    assert leftovers == []
+    documents = sorted(out.glob("*.docx"))
+    assert 2 <= len(documents) < 24
+    assert all(_is_whole_docx(p) for p in documents)
+    # no worker (nor the forkserver, whose arguments name the folder) survives its parent
+    deadline = time.monotonic() + 10
+    while True:
+        ps = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True, check=True)
+        if str(tmp_path) not in ps.stdout:
+            break
+        assert time.monotonic() < deadline, ps.stdout
+        time.sleep(0.1)
+
+
+def _report(out: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(out)
+    return data
+
+
+@pytest.mark.slow
+def test_odt_through_libreoffice(tmp_path: Path) -> None:
+    from incas_cli.publish import libreoffice_available
+
+    if not libreoffice_available():
+        pytest.skip("LibreOffice non installato: il formato odt non si può provare")
+    shutil.copy(SMALL, tmp_path / "p.yaml")
+    code, out, err = run(
+        ["plan", "build", "p.yaml", "-o", "out", "--format", "odt", "--json"], cwd=tmp_path
+    )
+    assert code == 0, err
+    entry = _report(out)["files"][0]
+    assert entry["output"] == "out/p.odt"
+    with zipfile.ZipFile(tmp_path / "out" / "p.odt") as archive:
+        assert archive.read("mimetype") == b"application/vnd.oasis.opendocument.text"

@@ -2,11 +2,11 @@
 
 LibreOffice stamps the clock and per-session random numbers into what it stores: zip
 entry times, the modification date, the suffix of the bookmarks it puts on headings
-(``__RefHeading___Toc110_3335673981``, different at every start) and the ``Rsid`` of the
-session. The same input must give the same bytes, so these are rewritten here after
-the conversion, without touching the content. (PDF has the same problem in places that
-cannot be rewritten without a PDF library; see ``incas_cli.publish``.)
-"""
+(``__RefHeading___Toc110_3335673981``, different at every start), the ``xml:id`` of
+lists in ODT and the ``Rsid`` of the session. The same input must give the same bytes,
+so these are rewritten here after the conversion, without touching the content. (PDF
+has the same problem in places that cannot be rewritten without a PDF library; see
+``incas_cli.publish``.)"""
 
 from __future__ import annotations
 
@@ -21,6 +21,9 @@ _RSID = re.compile(rb'(<config:config-item config:name="Rsid(?:Root)?" config:ty
 _ODF_DATE = re.compile(rb"<dc:date>[^<]*</dc:date>")
 _ODF_CREATION = re.compile(rb"<meta:creation-date>([^<]*)</meta:creation-date>")
 _OOXML_MODIFIED = re.compile(rb"<dcterms:modified[^>]*>([^<]*)</dcterms:modified>")
+_XML_ID = re.compile(rb'(?:xml:id|text:continue-list)="([^"]+)"')
+_QUOTED_NAME = re.compile(rb'"([A-Za-z_][A-Za-z0-9_.-]*)"')
+_TRAILING_DIGITS = re.compile(rb"\d+$")
 
 CORE_XML = "docProps/core.xml"
 
@@ -62,6 +65,26 @@ def _session_suffixes(parts: list[bytes]) -> Callable[[bytes], bytes]:
     return fix
 
 
+def _xml_ids(parts: list[bytes]) -> Callable[[bytes], bytes]:
+    """Replace LibreOffice's random list ids (``xml:id="list1557904509"``, and the
+    ``text:continue-list`` that refer to them) by ``list-1``, ``list-2``... in order of
+    first appearance, everywhere they occur."""
+    ranks: dict[bytes, bytes] = {}
+    for part in parts:
+        for match in _XML_ID.finditer(part):
+            value = match.group(1)
+            if value not in ranks:
+                prefix = _TRAILING_DIGITS.sub(b"", value) or b"id"
+                ranks[value] = prefix + b"-" + str(len(ranks) + 1).encode()
+
+    def fix(content: bytes) -> bytes:
+        if not ranks:
+            return content
+        return _QUOTED_NAME.sub(lambda m: b'"' + ranks.get(m.group(1), m.group(1)) + b'"', content)
+
+    return fix
+
+
 def _is_xml(name: str) -> bool:
     return name.endswith((".xml", ".rels"))
 
@@ -95,7 +118,8 @@ def docx_modified(docx: bytes) -> bytes | None:
 def normalize_odt(stored: bytes, modified: bytes | None) -> bytes:
     """LibreOffice's ODT with a fixed modification date and no clock or session data."""
     entries = _read(stored)
-    fix = _session_suffixes([c for i, c in entries if _is_xml(i.filename)])
+    xml_parts = [c for i, c in entries if _is_xml(i.filename)]
+    fix_suffixes, fix_ids = _session_suffixes(xml_parts), _xml_ids(xml_parts)
     out: list[tuple[str, bytes]] = []
     for info, content in entries:
         name = info.filename
@@ -109,6 +133,6 @@ def normalize_odt(stored: bytes, modified: bytes | None) -> bytes:
         elif name == "settings.xml":
             content = _RSID.sub(rb"\g<1>1\g<2>", content)
         if _is_xml(name):
-            content = fix(content)
+            content = fix_ids(fix_suffixes(content))
         out.append((name, content))
     return _write(out)

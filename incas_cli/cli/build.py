@@ -34,14 +34,15 @@ def build(
 ) -> None:
     """Controlla e impagina molti piani in parallelo (file e cartelle) in una cartella.
 
-    Ogni documento prende il nome del suo file (saluzzo.yaml -> saluzzo.docx; due
-    piano.yaml in cartelle diverse -> piano.docx e piano-2.docx). Un file con problemi
-    non ferma gli altri; un documento già presente non viene sovrascritto senza --force.
-    Il documento Word aggiorna l'indice quando lo si apre (per un solo piano con l'indice
-    già calcolato: incas plan render).
+    Ogni documento prende il nome del suo file: saluzzo.yaml -> saluzzo.docx;
+    due piano.yaml in cartelle diverse -> piano.docx e piano-2.docx.
+    Un file con problemi non ferma gli altri.
+    Un documento già presente non viene sovrascritto senza --force.
+    Word aggiorna l'indice all'apertura (già calcolato: incas plan render).
 
-    Codici di uscita: 0 tutti impaginati, 3 qualche piano non valido, 1 qualche file
-    illeggibile o non scritto, 2 uso errato, 130 interrotto (nessun documento a metà).
+    Codici di uscita: 0 tutti impaginati, 3 qualche piano non valido,
+    1 qualche file illeggibile o non scritto, 2 uso errato,
+    130 interrotto (nessun documento lasciato a metà).
     """
     import json
 

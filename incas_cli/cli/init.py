@@ -22,13 +22,14 @@ def init(
 ) -> None:
     """Prepara una bozza di piano precompilata per un Comune, da completare in un editor.
 
-    Dall'elenco ISTAT: nome, codice, provincia e regione; dal catalogo: gli attori che un
-    piano locale coinvolge di solito e una governance da completare; in ogni sezione un
-    commento dice cosa scrivere. Accanto al piano scrive plan.schema.json (se manca), lo
-    schema che gli editor YAML usano per suggerire le chiavi.
+    Dall'elenco ISTAT: nome, codice, provincia e regione del Comune.
+    Dal catalogo: gli attori che un piano locale coinvolge di solito.
+    Una governance da completare e, in ogni sezione, un commento che guida.
+    Accanto al piano scrive plan.schema.json (se manca) per gli editor YAML.
 
-    Codici di uscita: 0 bozza scritta, 1 file illeggibile o non scrivibile, 2 uso errato
-    (Comune sconosciuto o ambiguo, periodo non valido, file già esistente senza --force).
+    Codici di uscita: 0 bozza scritta, 1 file illeggibile o non scrivibile,
+    2 uso errato (Comune sconosciuto o ambiguo, periodo non valido,
+    file già esistente senza --force).
     """
     from incas_cli.console import get_console, print_plain
     from incas_cli.io import atomic_write_text

@@ -27,12 +27,13 @@ def status(
 ) -> None:
     """Mostra a che punto è ciascun piano: campi aperti, problemi, coerenza, budget.
 
-    Per un file: completezza per sezione, campi aperti con file:riga, problemi bloccanti e
-    non, se supererebbe il controllo --final, azioni e assi del piano nazionale coperti,
-    budget per fonte. Per più file: una tabella con una riga per piano.
+    Per un file: completezza per sezione, campi aperti con file:riga,
+    problemi bloccanti e non, se supererebbe il controllo --final,
+    azioni e assi del piano nazionale coperti, budget per fonte.
+    Per più file: una tabella con una riga per piano.
 
-    Codici di uscita: 0 rapporto prodotto (anche per piani con problemi: li elenca),
-    1 qualche file illeggibile.
+    Codici di uscita: 0 rapporto prodotto (anche se i piani hanno problemi:
+    li elenca), 1 qualche file illeggibile.
     """
     import json
 

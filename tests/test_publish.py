@@ -222,6 +222,19 @@ def test_odt_is_reproducible() -> None:
     assert _convert(plan, docx, "odt") == _convert(plan, docx, "odt")
 
 
+@needs_office
+@pytest.mark.slow
+def test_parallel_conversions_do_not_interfere() -> None:
+    """Each conversion has its own LibreOffice profile and pipe: two at once both work."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    plan = _load(min(example_files(), key=lambda p: p.stat().st_size))
+    docx = _render(plan)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        first, second = pool.map(lambda _: _convert(plan, docx, "odt"), range(2))
+    assert first == second
+
+
 # --- table of contents in the docx ---------------------------------------------------------
 
 

@@ -7,7 +7,9 @@ and ``--jobs 2``. While it runs, the peak resident memory (``VmHWM``) of every p
 the build is read from ``/proc``: the main process, and for ``--jobs 2`` each worker
 (workers are forked from multiprocessing's forkserver, so they are not waited for by the
 build itself and ``getrusage(RUSAGE_CHILDREN)`` cannot see them; it is the fallback where
-there is no ``/proc``). Also checks that both runs wrote byte-identical documents.
+there is no ``/proc``), and the CPU time all of them used, per plan: on a machine shared
+with other work the speed-up is bounded by the free cores, the CPU time per plan shows
+what parallelism itself costs. Also checks that both runs wrote identical documents.
 
 Run: python benchmarks/bench_build.py [--count 200] [--jobs 1 2]
 """
@@ -71,6 +73,8 @@ class Peaks:
 
     by_pid: dict[int, int] = field(default_factory=dict)
     names: dict[int, str] = field(default_factory=dict)
+    cpu: dict[int, float] = field(default_factory=dict)
+    """CPU seconds (user + system) last seen per process."""
 
 
 def _children(pid: int) -> list[int]:
@@ -92,6 +96,9 @@ def _descendants(pid: int) -> list[int]:
     return out
 
 
+_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
 def _watch(root: int, peaks: Peaks, stop: threading.Event) -> None:
     """Follow every descendant of ``root``, also the forkserver's children (the workers)."""
     while not stop.is_set():
@@ -102,8 +109,10 @@ def _watch(root: int, peaks: Peaks, stop: threading.Event) -> None:
             try:
                 status = Path(f"/proc/{pid}/status").read_text()
                 cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ")
+                stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
             except OSError:
                 continue
+            peaks.cpu[pid] = (int(stat[11]) + int(stat[12])) / _TICKS
             for line in status.splitlines():
                 if line.startswith("VmHWM:"):
                     kb = int(line.split()[1])
@@ -119,6 +128,7 @@ class Run:
     ok: int
     main_mb: float
     worker_mb: float | None
+    cpu_seconds: float | None
 
 
 def run_build(source: Path, output: Path, count: int, jobs: int) -> Run:
@@ -163,7 +173,8 @@ def run_build(source: Path, output: Path, count: int, jobs: int) -> Run:
     ]
     if main_kb is None:  # no /proc: the largest waited-for descendant
         main_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return Run(jobs, seconds, ok, main_kb / 1024, max(workers) / 1024 if workers else None)
+    cpu = sum(peaks.cpu.values()) if peaks.cpu else None
+    return Run(jobs, seconds, ok, main_kb / 1024, max(workers) / 1024 if workers else None, cpu)
 
 
 def _is_worker(pid: int, peaks: Peaks) -> bool:
@@ -193,14 +204,15 @@ def main() -> None:
                 raise SystemExit(f"{other.name}: documents differ from {outputs[0].name}")
     base = args.count / runs[0].seconds
     print(f"incas plan build, {args.count} plans (docx), {os.cpu_count()} CPUs")
-    header = ("jobs", "seconds", "plans/s", "speed-up", "main MB", "worker MB")
-    print("{:>4} {:>8} {:>8} {:>8} {:>8} {:>9}".format(*header))
+    header = ("jobs", "seconds", "plans/s", "speed-up", "main MB", "worker MB", "CPU s/plan")
+    print("{:>4} {:>8} {:>8} {:>8} {:>8} {:>9} {:>10}".format(*header))
     for run in runs:
         rate = args.count / run.seconds
         worker = f"{run.worker_mb:9.0f}" if run.worker_mb is not None else f"{'-':>9}"
+        cpu = f"{run.cpu_seconds / args.count:10.3f}" if run.cpu_seconds else f"{'-':>10}"
         print(
             f"{run.jobs:>4} {run.seconds:8.1f} {rate:8.2f} {rate / base:7.2f}x "
-            f"{run.main_mb:8.0f} {worker}"
+            f"{run.main_mb:8.0f} {worker} {cpu}"
         )
     print("documents identical across job counts: yes")
 

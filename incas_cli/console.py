@@ -26,7 +26,8 @@ def get_console(stderr: bool = False) -> Console:
     """
     stream = sys.stderr if stderr else sys.stdout
     width = None if stream.isatty() else 100
-    return Console(stderr=stderr, highlight=False, width=width, soft_wrap=False)
+    # emoji=False: rich would turn ":100:" in "file:100:7" into an emoji
+    return Console(stderr=stderr, highlight=False, emoji=False, width=width, soft_wrap=False)
 
 
 def print_error(err: IncasError) -> None:

@@ -174,6 +174,26 @@ def _position(data: Any, loc: Sequence[str | int], *, key: bool) -> tuple[int, i
     return here
 
 
+def _written_decimal(value: float) -> Decimal:
+    """The number as the user wrote it: ``60.000`` keeps its three decimals, ``0.10`` two.
+
+    Floats lose trailing zeros, but they matter here: ``60.000`` is almost certainly an
+    Italian thousands separator (sixty thousand euro), and ``version: 0.10`` is not 0.1.
+    ruamel's ScalarFloat remembers the written width and the position of the dot.
+    """
+    number = Decimal(repr(float(value)))
+    width = getattr(value, "_width", None)
+    prec = getattr(value, "_prec", None)
+    if getattr(value, "_exp", None) or not isinstance(width, int) or not isinstance(prec, int):
+        return number
+    decimals = width - prec - 1
+    if 0 < decimals <= 20:
+        written = number.quantize(Decimal(1).scaleb(-decimals))
+        if written == number:
+            return written
+    return number
+
+
 def _to_plain(value: Any) -> Any:
     if value is None or type(value) in (str, int, bool, datetime.date):
         return value
@@ -190,7 +210,7 @@ def _to_plain(value: Any) -> Any:
     if isinstance(value, int):
         return int(value)
     if isinstance(value, float):
-        return Decimal(repr(float(value)))
+        return _written_decimal(value)
     if isinstance(value, datetime.datetime):
         return datetime.datetime(
             value.year,

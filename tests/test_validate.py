@@ -159,3 +159,36 @@ def test_unquoted_istat_code_is_padded(tmp_path: Path) -> None:
     path.write_text(text.replace("'004203'", "004203").replace('"004203"', "004203"))
     assert "istat_code: 004203" in path.read_text()
     assert run(["plan", "validate", str(path)])[0] == 0
+
+
+def test_line_numbers_are_never_turned_into_emoji(tmp_path: Path) -> None:
+    base = minimal_plan()
+    long_text = "\n".join(f"riga {i}" for i in range(120))
+    data = {**{k: base[k] for k in ("schema_version", "plan", "comune")}, "context": {}}
+    data["context"]["description"] = long_text
+    data.update({k: v for k, v in base.items() if k not in data})
+    data["measures"].append({"id": "M2", "title": "Altra", "lead": "nessuno"})
+    path = write_plan(tmp_path / "lungo.yaml", data)
+    lead_line = next(
+        i for i, line in enumerate(path.read_text().splitlines(), 1) if "nessuno" in line
+    )
+    assert lead_line >= 100
+    code, output = run(["plan", "validate", str(path)])
+    assert code == 3
+    assert f"lungo.yaml:{lead_line}:" in output
+    assert "\U0001f4af" not in output  # the "100" emoji
+
+
+def test_italian_thousands_separator_in_amounts_is_caught(tmp_path: Path) -> None:
+    path = tmp_path / "piano.yaml"
+    text = write_plan(path, minimal_plan()).read_text(encoding="utf-8")
+    text = text.replace(
+        "    end: 2026-06\n",
+        "    end: 2026-06\n    budget:\n      - amount: 60.000\n        source: fnpm\n",
+    )
+    path.write_text(text.replace("status: bozza", "status: bozza\n  version: 0.10"))
+    code, output = run(["plan", "validate", "--json", str(path)])
+    assert code == 3
+    findings = json.loads(output)["files"][0]["findings"]
+    assert [f["path"] for f in findings] == ["measures[0].budget[0].amount"]
+    assert "60000.00" in findings[0]["message"]

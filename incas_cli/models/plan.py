@@ -67,8 +67,23 @@ def _money(value: Any) -> Any:
         raise ValueError("serve un importo in euro, ad esempio 150000.00")
     if isinstance(value, float):
         value = Decimal(repr(value))
+    if isinstance(value, Decimal) and value.is_finite():
+        exponent = value.as_tuple().exponent
+        if isinstance(exponent, int) and exponent == -3:
+            # "60.000" is sixty thousand written the Italian way, not sixty euro
+            thousands = (value * 1000).to_integral_value()
+            raise ValueError(
+                f"«{value}» sembra scritto con il punto delle migliaia: se intendi "
+                f"{thousands} euro scrivi {thousands}.00 (il punto separa solo i centesimi)"
+            )
     if isinstance(value, str):
         text = value.strip().replace("€", "").replace(" ", "").replace("\u00a0", "")
+        if re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
+            plain = text.replace(".", "")
+            raise ValueError(
+                f"«{text}» è scritto con i punti delle migliaia: scrivi {plain}.00 "
+                "(il punto separa solo i centesimi)"
+            )
         if "," in text:
             raise ValueError(
                 "scrivi l'importo senza separatori delle migliaia e con il punto per i "

@@ -757,7 +757,8 @@ def _collection_section(
     if diff.removed:
         tables.append(ReportTable(removed, columns, rows(diff.removed), numeric=numeric))
     for change in diff.changed:
-        caption = msg.TABLE_CHANGED_ITEM.format(id=change.id, label=_short(change.label, 70))
+        label = _short(change.label, 70).rstrip(".;: ")
+        caption = msg.TABLE_CHANGED_ITEM.format(id=change.id, label=label)
         tables.append(ReportTable(caption, _CHANGE_COLUMNS, _change_rows(change.changes)))
     return ReportSection(title, tables=tuple(tables))
 

@@ -11,13 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import typer
 from rich.console import Console
 from typer.testing import CliRunner
 
 from incas_cli.catalog import load_catalog
 from incas_cli.checks import check_document
-from incas_cli.cli.diff import diff as diff_command
+from incas_cli.cli import app
 from incas_cli.cli.diff import print_report
 from incas_cli.diff import PlanDiff, changelog_entries, diff_plans, report
 from incas_cli.io import load_yaml
@@ -28,16 +27,6 @@ DATA = Path(__file__).parent / "data" / "diff"
 UPDATE = os.environ.get("INCAS_UPDATE_GOLDEN") == "1"
 NBSP = "\u00a0"
 
-# The command as the CLI mounts it (``incas plan diff``), in an app of its own.
-app = typer.Typer()
-app.command("diff")(diff_command)
-
-
-@app.callback()
-def _root() -> None:
-    """Test application."""
-
-
 runner = CliRunner()
 
 
@@ -46,7 +35,7 @@ def run(*args: str, cwd: Path | None = None) -> tuple[int, str, str]:
     if cwd is not None:
         os.chdir(cwd)
     try:
-        result = runner.invoke(app, ["diff", *args], env={"NO_COLOR": "1"})
+        result = runner.invoke(app, ["plan", "diff", *args], env={"NO_COLOR": "1"})
     finally:
         os.chdir(old)
     return result.exit_code, result.stdout, result.stderr

@@ -30,10 +30,14 @@ def diff(
     ),
     force: bool = typer.Option(False, "--force", help=msg.FORCE_HELP),
 ) -> None:
-    """Confronta due versioni di un piano: misure, bilancio, attori, bisogni, azioni nazionali.
+    """Confronta due versioni di un piano: misure, budget, attori, bisogni, azioni.
 
-    Codici di uscita: 0 confronto riuscito (anche senza modifiche), 1 file illeggibile,
-    3 un file non ha la struttura di un piano (gli errori sono mostrati).
+    Misure, attori e bisogni sono confrontati per codice (id), campo per campo.
+    Il budget è confrontato per fonte e per asse del piano nazionale.
+    Con --docx il confronto diventa anche un allegato Word per il verbale.
+
+    Codici di uscita: 0 confronto riuscito (anche senza modifiche),
+    1 file illeggibile, 3 un file non ha la struttura di un piano.
     """
     from incas_cli.catalog import load_catalog
     from incas_cli.diff import diff_plans
@@ -105,6 +109,8 @@ def print_report(console: Console, old: str, new: str, sections: Sequence[Report
         for bullet in section.bullets:
             console.print(Text(f"  • {bullet}"))
         for table in section.tables:
+            if table.caption:
+                console.print(Text(table.caption, style="bold"))
             console.print(_table(table))
 
 
@@ -114,8 +120,6 @@ def _table(spec: ReportTable) -> Table:
     from rich.text import Text
 
     table = Table(
-        title=Text(spec.caption, style="bold") if spec.caption else None,
-        title_justify="left",
         box=box.SIMPLE_HEAD,
         show_edge=False,
         pad_edge=False,

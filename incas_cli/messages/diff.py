@@ -1,9 +1,7 @@
 """Messages of ``incas plan diff`` and of the "Registro delle versioni"."""
 
 # command line
-DIFF_HELP = (
-    "Confronta due versioni di un piano: misure, bilancio, attori, bisogni, azioni nazionali."
-)
+DIFF_HELP = "Confronta due versioni di un piano: misure, budget, attori, bisogni, azioni."
 OLD_HELP = "La versione precedente del piano (.yaml)."
 NEW_HELP = "La versione nuova del piano (.yaml)."
 JSON_HELP = "Stampa il confronto in JSON (per script e altri strumenti)."

@@ -187,7 +187,7 @@ def test_only_invalid_exits_3_and_all_ok_exits_0(tmp_path: Path) -> None:
     write_plan(tmp_path / "y.yaml", minimal_plan())
     code, out, _ = run(["plan", "build", "y.yaml", "-o", "out"], cwd=tmp_path)
     assert code == 0
-    assert "1 file: 1 impaginati, 0 non validi, 0 non riusciti (documenti in out)" in out
+    assert "1 file: impaginati 1, non validi 0, non riusciti 0 (documenti in out)" in out
     assert _is_whole_docx(tmp_path / "out" / "y.docx")
 
 
@@ -301,7 +301,7 @@ def test_progress_bar_and_summary_table_on_a_terminal(tmp_path: Path) -> None:
     text = table.file.getvalue()  # type: ignore[attr-defined]
     assert "Impaginazione" in console.file.getvalue()  # type: ignore[attr-defined]
     assert "non riuscito" in text and "file non trovato" in text
-    assert "2 file: 1 impaginati, 0 non validi, 1 non riusciti" in text
+    assert "2 file: impaginati 1, non validi 0, non riusciti 1" in text
     for line in text.splitlines():
         assert len(line) <= 80
 

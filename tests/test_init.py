@@ -76,8 +76,8 @@ def test_by_name_writes_a_valid_commented_draft(tmp_path: Path) -> None:
     # engagement), needs, measures, monitoring reviews and reporting.
     assert result.plan is not None
     assert len(open_fields(result.plan)) == 35
-    assert "35 campi da completare" in err
-    assert "Saluzzo (CN), 9 attori" in err
+    assert "campi da completare: 35" in err
+    assert "Saluzzo (CN); attori: 9;" in err
     # guidance for each section, as comments that survive a round trip
     for heading in ("Il piano", "Il Comune", "Il territorio", "La rete degli attori"):
         assert f"# --- {heading}" in text

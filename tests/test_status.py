@@ -115,8 +115,8 @@ def test_draft_example_text_in_80_columns() -> None:
     assert f"{DRAFT}: Acate (RG), bozza, versione 0.2" in text
     assert "Campi aperti (49)" in text
     assert f"{DRAFT}:34:3" in text and "forza lavoro context.workforce" in text
-    assert "Problemi: 0 bloccanti, 0 non bloccanti" in text
-    assert "Pronto per --final: no (49 problemi bloccanti con --final:" in text
+    assert "Problemi: bloccanti 0, non bloccanti 0" in text
+    assert "Pronto per --final: no (problemi bloccanti con --final: 49;" in text
     assert "OPEN_FIELD 39" in text
     assert "Azioni prioritarie coperte: 6 su 10" in text
     assert "scoperta: azione 7, Campagna di comunicazione e sensibilizzazione" in text
@@ -277,3 +277,40 @@ def test_json_contract(path: Path) -> None:
         set(s) == {"section", "label", "filled", "open", "percent"} for s in entry["sections"]
     )
     assert set(entry["budget"]) == {"currency", "total", "by_source", "lines_without_amount"}
+
+
+def test_budget_by_source_with_free_text_and_open_amounts(tmp_path: Path) -> None:
+    data = minimal_plan()
+    data["measures"][0]["budget"] = [
+        {"amount": Decimal("1000.50"), "source": "fnpm"},
+        {"amount": 200, "source": "Fondazione locale"},
+        {"source": "fnpm"},
+        {"amount": Decimal("99.50")},
+    ]
+    status = plan_status(write_plan(tmp_path / "p.yaml", data))
+    assert [(b.source, b.label, b.amount, b.lines) for b in status.budget] == [
+        ("fnpm", "FNPM", Decimal("1000.50"), 1),
+        ("Fondazione locale", "Fondazione locale", Decimal("200"), 1),
+        ("", "(fonte da indicare)", Decimal("99.50"), 1),
+    ]
+    assert status.budget_total == Decimal("1300.00")
+    assert status.budget_lines_without_amount == 1
+    # the open amount and the open source are open fields of the measures section
+    assert [o.field.path for o in status.open_fields if "budget[" in o.field.path] == [
+        "measures[0].budget[2].amount",
+        "measures[0].budget[3].source",
+    ]
+    text = _render(print_status, status)
+    assert "1.300,00\xa0€" in text
+    assert "Voci di budget senza importo: 1" in text
+
+
+def test_unknown_national_plan_has_no_coverage(tmp_path: Path) -> None:
+    data = minimal_plan()
+    data["plan"]["national_plan"] = "piano-2030"
+    status = plan_status(write_plan(tmp_path / "p.yaml", data))
+    assert status.coverage is None
+    assert [f.code for f in status.errors] == ["UNKNOWN_NATIONAL_PLAN"]
+    text = _render(print_status, status)
+    assert "non calcolabile (piano nazionale sconosciuto)" in text
+    assert "[UNKNOWN_NATIONAL_PLAN]" in text

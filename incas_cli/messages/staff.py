@@ -48,7 +48,7 @@ SOURCE_INVALID = "il piano da cui copiare la struttura non è leggibile come pia
 SOURCE_INVALID_HINT = "correggilo prima (incas plan validate {path}) o crea la bozza senza --from"
 
 INIT_WRITTEN = (
-    "Bozza scritta in {path}: {comune}, {stakeholders} attori, {open} campi da completare."
+    "Bozza scritta in {path}: {comune}; attori: {stakeholders}; campi da completare: {open}."
 )
 INIT_SCHEMA_WRITTEN = "Schema per gli editor scritto in {path}."
 INIT_SCHEMA_STALE = (
@@ -96,9 +96,9 @@ STATUS_OPEN_FIELDS = "Campi aperti ({count})"
 STATUS_NO_OPEN_FIELDS = "Campi aperti: nessuno."
 COL_WHERE = "Dove"
 COL_FIELD = "Campo"
-STATUS_FINDINGS = "Problemi: {errors} bloccanti, {warnings} non bloccanti"
+STATUS_FINDINGS = "Problemi: bloccanti {errors}, non bloccanti {warnings}"
 STATUS_READY_FINAL = "Pronto per --final: sì"
-STATUS_NOT_READY_FINAL = "Pronto per --final: no ({count} problemi bloccanti con --final: {codes})"
+STATUS_NOT_READY_FINAL = "Pronto per --final: no (problemi bloccanti con --final: {count}; {codes})"
 STATUS_COVERAGE = "Coerenza con il {plan}"
 STATUS_ACTIONS = "Azioni prioritarie coperte: {covered} su {total}"
 STATUS_AXES = "Assi coperti: {covered} su {total}"
@@ -112,7 +112,7 @@ STATUS_BUDGET = "Budget per fonte"
 COL_SOURCE = "Fonte"
 COL_AMOUNT = "Importo"
 STATUS_NO_BUDGET = "Budget: nessun importo indicato."
-STATUS_LINES_WITHOUT_AMOUNT = "{count} voci di budget senza importo"
+STATUS_LINES_WITHOUT_AMOUNT = "Voci di budget senza importo: {count}"
 STATUS_STRUCTURE_BROKEN = (
     "La struttura del file non è valida: completezza, coerenza e budget non sono calcolabili. "
     "Correggi prima questi errori."
@@ -179,7 +179,7 @@ STATUS_OK = "ok"
 STATUS_INVALID = "non valido"
 STATUS_FAILED = "non riuscito"
 BUILD_TOTALS = (
-    "{total} file: {ok} impaginati, {invalid} non validi, {failed} non riusciti "
+    "{total} file: impaginati {ok}, non validi {invalid}, non riusciti {failed} "
     "(documenti in {output_dir})"
 )
 BUILD_NOTHING = "Nessun documento generato."

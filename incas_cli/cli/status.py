@@ -13,8 +13,11 @@ from incas_cli.cli._common import handle_errors
 from incas_cli.messages import staff as msg
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from rich.console import Console
 
+    from incas_cli.checks import Finding
     from incas_cli.status import PlanStatus
 
 _BAR_WIDTH = 10
@@ -56,12 +59,11 @@ def status(
 # --- showing it ------------------------------------------------------------------------------
 
 
-def _money(amount: object) -> str:
+def _money(amount: Decimal) -> str:
     from decimal import Decimal
 
     from babel.numbers import format_currency
 
-    assert isinstance(amount, Decimal)
     return str(format_currency(amount.quantize(Decimal("0.01")), "EUR", locale="it_IT"))
 
 
@@ -70,13 +72,11 @@ def _bar(percent: int) -> str:
     return "█" * full + "░" * (_BAR_WIDTH - full) + f" {percent:3d}%"
 
 
-def _finding_line(finding: object) -> str:
+def _finding_line(finding: Finding) -> str:
     from rich.markup import escape
 
-    from incas_cli.checks import Finding
     from incas_cli.messages import checks as cmsg
 
-    assert isinstance(finding, Finding)
     label = (
         f"[bold red]{cmsg.SEVERITY_ERROR}[/]"
         if finding.blocking

@@ -309,8 +309,12 @@ def test_progress_bar_and_summary_table_on_a_terminal(tmp_path: Path) -> None:
 # --- Ctrl-C -----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("group", [False, True], ids=["parent", "process-group"])
-def test_ctrl_c_leaves_no_partial_document(tmp_path: Path, group: bool) -> None:
+@pytest.mark.parametrize(
+    ("group", "jobs"),
+    [(False, 2), (True, 2), (False, 1)],
+    ids=["parent", "process-group", "one-job"],
+)
+def test_ctrl_c_leaves_no_partial_document(tmp_path: Path, group: bool, jobs: int) -> None:
     """SIGINT to the build (or to its whole process group, as a terminal does)."""
     many = tmp_path / "piani"
     many.mkdir()
@@ -318,7 +322,7 @@ def test_ctrl_c_leaves_no_partial_document(tmp_path: Path, group: bool) -> None:
         shutil.copy(EXAMPLES / "saluzzo.yaml", many / f"p{i:02d}.yaml")
     out = tmp_path / "out"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "incas_cli", "plan", "build", "piani", "-o", "out", "-j", "2"],
+        [sys.executable, "-m", "incas_cli", "plan", "build", "piani", "-o", "out", "-j", str(jobs)],
         cwd=tmp_path,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

@@ -80,3 +80,39 @@ def test_no_color_gives_plain_output(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "\x1b[" not in result.stdout + result.stderr
     assert "errore" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["plan", "validate", "--foo"], "errore: opzione sconosciuta: --foo"),
+        (["plan", "frobnicate"], "errore: comando sconosciuto: «frobnicate»"),
+        (["plan", "validate"], "errore: manca l'argomento"),
+        (
+            ["catalog", "measures", "--azione", "abc"],
+            "errore: valore non valido per --azione: serve un numero intero",
+        ),
+    ],
+)
+def test_usage_errors_are_italian(args: list[str], expected: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "incas_cli", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 2
+    assert expected in result.stderr
+    assert "Uso: incas" in result.stderr
+    assert "--help» mostra l'uso del comando" in result.stderr
+    for english in ("Usage:", "No such", "Missing", "Try ", "Invalid value"):
+        assert english not in result.stderr
+
+
+def test_help_screens_have_no_english_boilerplate() -> None:
+    result = runner.invoke(app, ["plan", "validate", "--help"], env={"NO_COLOR": "1"})
+    assert "Mostra questo aiuto ed esce." in result.output
+    assert "Uso: incas plan validate [OPZIONI]" in result.output
+    for english in ("Show this message", "Usage:", "[OPTIONS]", "<bool>"):
+        assert english not in result.output

@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 import typer
-import typer.rich_utils
 
 from incas_cli import __version__
+from incas_cli.cli import _i18n
 from incas_cli.messages import cli as msg
 
-typer.rich_utils.OPTIONS_PANEL_TITLE = msg.HELP_PANEL_OPTIONS
-typer.rich_utils.COMMANDS_PANEL_TITLE = msg.HELP_PANEL_COMMANDS
-typer.rich_utils.ARGUMENTS_PANEL_TITLE = msg.HELP_PANEL_ARGUMENTS
-typer.rich_utils.ERRORS_PANEL_TITLE = msg.HELP_PANEL_ERRORS
-typer.rich_utils.DEFAULT_STRING = msg.HELP_DEFAULT
-typer.rich_utils.REQUIRED_LONG_STRING = msg.HELP_REQUIRED
-typer.rich_utils.ABORTED_TEXT = msg.HELP_ABORTED
+_i18n.install()
 
 app = typer.Typer(
     name="incas",
@@ -23,9 +17,12 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_show_locals=False,
     rich_markup_mode="rich",
+    options_metavar=msg.OPTIONS_METAVAR,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-plan_app = typer.Typer(help=msg.PLAN_HELP, no_args_is_help=True)
+plan_app = typer.Typer(
+    help=msg.PLAN_HELP, no_args_is_help=True, options_metavar=msg.OPTIONS_METAVAR
+)
 app.add_typer(plan_app, name="plan")
 
 # Command modules import only typer at top level; their work is imported when they run.
@@ -52,6 +49,9 @@ plan_app.command("build")(build.build)
 plan_app.command("diff")(diff.diff)
 app.add_typer(catalog.app, name="catalog", help=msg.CATALOG_HELP)
 app.command("schema")(schema.schema)
+for _typer in (app, plan_app, catalog.app):
+    for _info in _typer.registered_commands:
+        _info.options_metavar = msg.OPTIONS_METAVAR
 
 
 def _version(value: bool) -> None:
@@ -70,5 +70,5 @@ def _root(
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script and ``python -m incas_cli`` entry point."""
+    app(prog_name="incas")

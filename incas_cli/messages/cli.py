@@ -43,3 +43,36 @@ HELP_PANEL_ERRORS = "Errore"
 HELP_DEFAULT = "[predefinito: {}]"
 HELP_REQUIRED = "[obbligatorio]"
 HELP_ABORTED = "Interrotto."
+
+# usage errors raised by typer's command-line parser, translated by pattern
+USAGE_ERROR_PATTERNS: tuple[tuple[str, str], ...] = (
+    (r"^No such option: (?P<a>\S+)(?: Did you mean (?P<b>\S+)\?)?$", "opzione sconosciuta: {a}"),
+    (r"^No such option '(?P<a>[^']+)'\.?$", "opzione sconosciuta: {a}"),
+    (r"^No such command '(?P<a>[^']+)'\.$", "comando sconosciuto: «{a}»"),
+    (r"^Missing argument '(?P<a>[^']+)'\.$", "manca l'argomento {a}"),
+    (r"^Missing option '(?P<a>[^']+)'\.$", "manca l'opzione {a}"),
+    (r"^Missing (?P<a>.+)\.$", "manca {a}"),
+    (r"^Got unexpected extra arguments? \((?P<a>.+)\)$", "argomenti in più non previsti: {a}"),
+    (r"^Option '(?P<a>[^']+)' requires an argument\.$", "l'opzione {a} richiede un valore"),
+    (r"^Option '(?P<a>[^']+)' requires \d+ arguments\.$", "l'opzione {a} richiede più valori"),
+    (r"^Option '(?P<a>[^']+)' does not take a value\.$", "l'opzione {a} non accetta valori"),
+    (r"^Invalid value for '(?P<a>[^']+)': (?P<b>.+)$", "valore non valido per {a}: {b}"),
+    (r"^Invalid value: (?P<b>.+)$", "valore non valido: {b}"),
+)
+USAGE_DETAIL_PATTERNS: tuple[tuple[str, str], ...] = (
+    (r"Input should be a valid integer.*", "serve un numero intero"),
+    (r"Input should be a valid number.*", "serve un numero"),
+    (r"Input should be (?P<a>.+)$", "valori ammessi: {a}"),
+    (r"'?(?P<a>[^']*)'? is not one of (?P<b>.+)\.$", "«{a}» non è tra i valori ammessi: {b}"),
+    (r"(?P<a>.+) is not in the range (?P<b>.+)\.$", "{a} non è nell'intervallo {b}"),
+    (r"Value (?P<a>.+) is not a valid (?P<b>\w+)\.$", "{a} non è un valore valido"),
+    (r"(?P<a>.+) is not a valid (?P<b>\w+)\.$", "{a} non è un valore valido"),
+    (r"File '(?P<a>[^']+)' does not exist\.$", "il file «{a}» non esiste"),
+    (r"Path '(?P<a>[^']+)' does not exist\.$", "il percorso «{a}» non esiste"),
+    (r"Did you mean (?P<a>.+)\?$", "forse intendevi {a}?"),
+)
+USAGE_ERROR_FALLBACK = "uso non valido del comando: {detail}"
+USAGE_HINT = "«{command} --help» mostra l'uso del comando"
+USAGE_LABEL = "Uso:"
+HELP_OPTION_HELP = "Mostra questo aiuto ed esce."
+OPTIONS_METAVAR = "[OPZIONI]"

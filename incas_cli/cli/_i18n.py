@@ -1,0 +1,124 @@
+"""Italian for what typer itself prints: help panels, the help option, usage errors.
+
+typer vendors its command-line parser with English messages written as f-strings, so
+they cannot be translated through gettext. We hook the three places typer exposes:
+the rich help constants, the help option factory, and the usage-error printer. The
+wording lives in ``incas_cli.messages.cli``. Parsing behaviour is untouched.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Callable
+from typing import Any
+
+import typer.core
+import typer.rich_utils
+
+from incas_cli.messages import cli as msg
+
+_TYPE_LABELS = {
+    "<bool>": None,
+    "<Path>": "PERCORSO",
+    "<list[Path]>": "PERCORSI",
+    "<path>": "PERCORSO",
+    "<list[path]>": "PERCORSI",
+    "<str>": "TESTO",
+    "<int>": "N",
+    "<int range>": "N",
+    "<float>": "NUMERO",
+}
+
+
+def translate_usage_error(message: str) -> str:
+    """Italian for one of typer's usage-error messages (unknown ones are kept, marked)."""
+    for pattern, template in msg.USAGE_ERROR_PATTERNS:
+        match = re.match(pattern, message.strip(), flags=re.DOTALL)
+        if match:
+            parts = {k: _detail(v) if k == "b" and v else v for k, v in match.groupdict().items()}
+            return template.format(**parts)
+    return msg.USAGE_ERROR_FALLBACK.format(detail=_detail(message))
+
+
+def _detail(text: str) -> str:
+    for pattern, template in msg.USAGE_DETAIL_PATTERNS:
+        match = re.match(pattern, text.strip(), flags=re.DOTALL)
+        if match:
+            return template.format(**match.groupdict())
+    return text
+
+
+def _format_usage_error(error: Any) -> None:
+    """Replacement of typer.rich_utils.rich_format_error: our format, in Italian."""
+    if error.__class__.__name__ == "NoArgsIsHelpError":
+        return  # typer prints the help itself
+    from incas_cli.console import get_console, print_error
+    from incas_cli.errors import UsageError
+
+    ctx = getattr(error, "ctx", None)
+    command = ctx.command_path if ctx is not None else "incas"
+    if ctx is not None:
+        usage = ctx.get_usage()
+        get_console(stderr=True).print(usage, markup=False, soft_wrap=True)
+    print_error(
+        UsageError(
+            translate_usage_error(error.format_message()),
+            hint=msg.USAGE_HINT.format(command=command),
+        )
+    )
+
+
+def _display_type(original: Callable[[Any, Any], str | None]) -> Callable[[Any, Any], str | None]:
+    def display(self: Any, ctx: Any) -> str | None:
+        label = original(self, ctx)
+        if label is None:
+            return None
+        return _TYPE_LABELS.get(label, label)
+
+    return display
+
+
+def install() -> None:
+    """Idempotent: hook typer's help and error output."""
+    ru: Any = typer.rich_utils
+    ru.OPTIONS_PANEL_TITLE = msg.HELP_PANEL_OPTIONS
+    ru.COMMANDS_PANEL_TITLE = msg.HELP_PANEL_COMMANDS
+    ru.ARGUMENTS_PANEL_TITLE = msg.HELP_PANEL_ARGUMENTS
+    ru.ERRORS_PANEL_TITLE = msg.HELP_PANEL_ERRORS
+    ru.DEFAULT_STRING = msg.HELP_DEFAULT
+    ru.REQUIRED_LONG_STRING = msg.HELP_REQUIRED
+    ru.ABORTED_TEXT = msg.HELP_ABORTED
+    ru.rich_format_error = _format_usage_error
+
+    core: Any = typer.core
+    if not getattr(core, "_incas_i18n", False):
+        core._incas_i18n = True
+        for cls in (core.TyperOption, core.TyperArgument):
+            cls.display_type_rich = _display_type(cls.display_type_rich)
+        formatting: Any = importlib.import_module("typer._click.formatting")
+        original_write_usage = formatting.HelpFormatter.write_usage
+
+        def write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
+            original_write_usage(
+                self, prog, args, f"{msg.USAGE_LABEL} " if prefix is None else prefix
+            )
+
+        formatting.HelpFormatter.write_usage = write_usage
+        decorators: Any = importlib.import_module("typer._click.decorators")
+        if hasattr(decorators, "help_option"):
+            original_help_option = decorators.help_option
+
+            def help_option(param_decls: list[str]) -> Any:
+                decorator = original_help_option(param_decls)
+
+                def apply(command: Any) -> Any:
+                    result = decorator(command)
+                    for param in getattr(result, "params", []):
+                        if getattr(param, "help", None) == "Show this message and exit.":
+                            param.help = msg.HELP_OPTION_HELP
+                    return result
+
+                return apply
+
+            decorators.help_option = help_option

@@ -345,6 +345,15 @@ def _check_comune(ctx: RuleContext, name: str, code: str | None, loc: Loc) -> It
                 else msg.ISTAT_CODE_HINT_NONE,
             )
             return
+        if not by_name:
+            # a misspelled name with a good code: the name is what needs fixing
+            yield error(
+                "UNKNOWN_COMUNE",
+                (*loc, "name"),
+                msg.UNKNOWN_COMUNE_WITH_CODE.format(name=name, code=code, actual=record.name),
+                msg.UNKNOWN_COMUNE_HINT_SUGGEST.format(suggestions=_comune_names([record])),
+            )
+            return
         if record not in by_name:
             suggestions = by_name or comuni.suggest(name)
             yield error(

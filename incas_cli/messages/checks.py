@@ -109,6 +109,9 @@ ADOPTION_MISSING_HINT = (
 ADOPTION_INCOMPLETE = "atto di adozione incompleto: manca «{field}»"
 ADOPTION_INCOMPLETE_HINT = "un piano adottato indica organo, numero e data della delibera"
 UNKNOWN_COMUNE = "«{name}» non è nell'elenco ISTAT dei Comuni"
+UNKNOWN_COMUNE_WITH_CODE = (
+    "«{name}» non è nell'elenco ISTAT dei Comuni; il codice {code} è di {actual}"
+)
 UNKNOWN_COMUNE_HINT_SUGGEST = "forse intendevi {suggestions}?"
 UNKNOWN_COMUNE_HINT = "scrivi il nome ufficiale del Comune come nell'elenco ISTAT"
 UNKNOWN_ISTAT_CODE = "il codice ISTAT {code} non esiste"

@@ -26,6 +26,7 @@ from incas_cli.errors import ExternalToolError
 from incas_cli.io import load_yaml
 from incas_cli.models import Plan
 from incas_cli.publish import office
+from incas_cli.publish import package as publish_package
 from tests.helpers import example_files
 
 HAVE_OFFICE = publish.libreoffice_available()
@@ -141,6 +142,12 @@ def test_pdf_metadata_title_language_and_pdfa(published: Published) -> None:
         assert meta["pdfaid:conformance"] == "B"
         assert meta["pdfuaid:part"] == "1"
         assert "python-docx" not in str(pdf.docinfo.get("/Author", ""))
+        # the plan's date, not the clock (LibreOffice stamps "now"; incas sets it again)
+        modified = publish_package.docx_modified(published.docx)
+        assert modified is not None
+        digits = "".join(ch for ch in modified.decode() if ch.isdigit())
+        assert str(pdf.docinfo["/CreationDate"]).startswith(f"D:{digits}")
+        assert str(meta["xmp:CreateDate"]).startswith(modified.decode())
 
 
 @needs_office

@@ -33,7 +33,12 @@ from incas_cli.publish.office import (
     libreoffice_available,
     run_job,
 )
-from incas_cli.publish.package import docx_modified, normalize_docx, normalize_odt
+from incas_cli.publish.package import (
+    docx_modified,
+    normalize_docx,
+    normalize_odt,
+    normalize_pdf,
+)
 
 __all__ = [
     "PDF_FILTER_DATA",
@@ -112,7 +117,7 @@ def convert(
     )
     if fmt == "odt":
         return normalize_odt(stored, docx_modified(docx))
-    return stored
+    return normalize_pdf(stored, docx_modified(docx))
 
 
 def extract_text(document: bytes, *, suffix: str = ".odt", timeout: float = 120.0) -> str:

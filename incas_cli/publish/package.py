@@ -10,6 +10,7 @@ has the same problem in places that cannot be rewritten without a PDF library; s
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import zipfile
@@ -136,3 +137,31 @@ def normalize_odt(stored: bytes, modified: bytes | None) -> bytes:
             content = fix_ids(fix_suffixes(content))
         out.append((name, content))
     return _write(out)
+
+
+_PDF_INFO_DATE = re.compile(rb"(/(?:CreationDate|ModDate)\s*\(D:)(\d{14})")
+_XMP_DATE = re.compile(
+    rb"(<xmp:(?:CreateDate|ModifyDate|MetadataDate)>)(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)"
+)
+_PDF_ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]{32})>\s*<([0-9A-Fa-f]{32})>\s*\]")
+
+
+def normalize_pdf(stored: bytes, modified: bytes | None) -> bytes:
+    """LibreOffice's PDF with the plan's date instead of the clock, and a content-based ID.
+
+    LibreOffice writes the current time into the document information, the XMP metadata
+    and the file identifier. Each is rewritten in place with a value of the same length,
+    so the cross-reference offsets stay valid and no PDF library is needed.
+    """
+    if modified is None or not re.fullmatch(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d", modified):
+        return stored
+    digits = re.sub(rb"\D", b"", modified)
+    data = _PDF_INFO_DATE.sub(lambda m: m.group(1) + digits, stored)
+    data = _XMP_DATE.sub(lambda m: m.group(1) + modified, data)
+    zeroed = _PDF_ID.sub(
+        lambda m: m.group(0).replace(m.group(1), b"0" * 32).replace(m.group(2), b"0" * 32), data
+    )
+    digest = hashlib.md5(zeroed, usedforsecurity=False).hexdigest().upper().encode()
+    return _PDF_ID.sub(
+        lambda m: m.group(0).replace(m.group(1), digest).replace(m.group(2), digest), data
+    )

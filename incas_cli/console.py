@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -25,9 +26,17 @@ def get_console(stderr: bool = False) -> Console:
     a terminal gets no colours and a fixed width so that it stays parseable.
     """
     stream = sys.stderr if stderr else sys.stdout
-    width = None if stream.isatty() else 100
+    width = None if stream.isatty() else _fixed_width()
     # emoji=False: rich would turn ":100:" in "file:100:7" into an emoji
     return Console(stderr=stderr, highlight=False, emoji=False, width=width, soft_wrap=False)
+
+
+def _fixed_width() -> int:
+    """Width for output that is not a terminal: ``COLUMNS`` if set, else 100."""
+    try:
+        return max(40, int(os.environ.get("COLUMNS", "")))
+    except ValueError:
+        return 100
 
 
 def print_error(err: IncasError) -> None:

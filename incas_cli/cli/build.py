@@ -158,6 +158,7 @@ def print_build_summary(outcomes: Sequence[Outcome], output_dir: Path, console: 
     from rich.table import Table
 
     from incas_cli.batch import Status, first_message
+    from incas_cli.errors import OutputExistsError
 
     styles = {
         Status.OK: f"[green]{msg.STATUS_OK}[/]",
@@ -190,3 +191,5 @@ def print_build_summary(outcomes: Sequence[Outcome], output_dir: Path, console: 
         markup=False,
         highlight=False,
     )
+    if any(isinstance(o.error, OutputExistsError) for o in outcomes):
+        console.print(msg.BUILD_EXISTING_HINT, markup=False, highlight=False, soft_wrap=True)

@@ -183,3 +183,7 @@ BUILD_TOTALS = (
     "(documenti in {output_dir})"
 )
 BUILD_NOTHING = "Nessun documento generato."
+BUILD_EXISTING_HINT = (
+    "Alcuni documenti esistevano già e non sono stati toccati: "
+    "usa --force per sovrascriverli, o indica un'altra cartella con -o."
+)

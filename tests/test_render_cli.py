@@ -133,7 +133,7 @@ def test_template_missing_styles_exits_1_naming_them(tmp_path: Path) -> None:
     result = invoke(str(plan), "--template", str(template_path), "--no-toc-update")
     assert result.exit_code == 1
     assert "mancano gli stili: Caption" in result.output
-    assert "templates/reference.docx" in result.output
+    assert "incas template -o carta-intestata.docx" in result.output
     assert not (tmp_path / "piano.docx").exists()
 
 

@@ -46,11 +46,14 @@ def render(
     from incas_cli.errors import ChecksFailed
     from incas_cli.io import atomic_write_bytes, load_yaml
     from incas_cli.render import EDITIONS, Edition, RenderOptions, page_count, render_docx
+    from incas_cli.render.template import check_template
 
     if edition not in EDITIONS:
         _usage(msg.RENDER_BAD_EDITION.format(value=edition), msg.RENDER_BAD_EDITION_HINT)
     target_format, target = _target(file, output, fmt)
     _refuse_existing(target, force)
+    if template is not None:
+        check_template(template)  # a wrong letterhead fails before the plan is read
 
     result = check_document(load_yaml(file), final=final)
     if result.findings or result.plan is None:
@@ -72,14 +75,10 @@ def render(
         toc_pending = False
     atomic_write_bytes(target, data, force=force)
 
-    details = [
-        msg.RENDER_DONE_ONE_MEASURE
-        if len(plan.measures) == 1
-        else msg.RENDER_DONE_MEASURES.format(count=len(plan.measures))
-    ]
+    details = [msg.counted(len(plan.measures), "misura")]
     pages = page_count(data, target_format)
     if pages is not None:
-        details.append(msg.RENDER_DONE_PAGES.format(count=pages))
+        details.append(msg.counted(pages, "pagina"))
     details.append(msg.RENDER_DONE_EDITION.format(edition=edition))
     if plan.effective_status != "adottato":
         details.append(msg.RENDER_DONE_DRAFT)
@@ -95,19 +94,31 @@ def _usage(message: str, hint: str) -> None:
 
 
 def _target(file: Path, output: Path | None, fmt: str | None) -> tuple[Format, Path]:
-    """The format and the path to write: ``--format``, else the output's suffix, else docx."""
+    """The format and the path to write.
+
+    The format is ``--format``, else the output's extension, else docx. An output without
+    extension gets the format's; an extension incas does not write (``.yaml``) or one that
+    contradicts ``--format`` is a usage error that names what to write instead.
+    """
     if fmt is not None and fmt not in FORMATS:
         _usage(msg.RENDER_BAD_FORMAT.format(value=fmt), msg.RENDER_BAD_FORMAT_HINT)
-    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
-    if fmt is None:
-        fmt = suffix if suffix in FORMATS else "docx"
-    chosen = cast(Format, fmt)
-    target = output if output is not None else file.with_suffix(f".{chosen}")
-    if output is not None and suffix != chosen:
-        _usage(
-            msg.RENDER_SUFFIX_MISMATCH.format(path=output, format=chosen),
-            msg.RENDER_SUFFIX_MISMATCH_HINT.format(format=chosen, suffix=suffix or "docx"),
-        )
+    if output is None:
+        chosen = cast(Format, fmt or "docx")
+        target = file.with_suffix(f".{chosen}")
+    else:
+        suffix = output.suffix.lower().lstrip(".")
+        if suffix and suffix not in FORMATS:
+            _usage(
+                msg.RENDER_UNKNOWN_SUFFIX.format(suffix=suffix, path=output),
+                msg.RENDER_UNKNOWN_SUFFIX_HINT.format(stem=output.stem),
+            )
+        chosen = cast(Format, fmt or suffix or "docx")
+        if suffix and suffix != chosen:
+            _usage(
+                msg.RENDER_SUFFIX_MISMATCH.format(path=output, format=chosen),
+                msg.RENDER_SUFFIX_MISMATCH_HINT.format(format=chosen),
+            )
+        target = output if suffix else output.with_name(f"{output.name}.{chosen}")
     if _same_file(file, target):
         _usage(msg.RENDER_SAME_AS_INPUT, msg.RENDER_SAME_AS_INPUT_HINT)
     return chosen, target
@@ -137,14 +148,41 @@ def _office_available() -> bool:
 
 
 def _refresh_toc(data: bytes, plan: Plan) -> tuple[bytes, bool]:
-    """The table of contents filled by LibreOffice when it is installed; else left to Word."""
+    """The table of contents filled by LibreOffice when it is installed; else left to Word.
+
+    A docx does not need LibreOffice: if it is there but fails (a broken installation, a
+    time-out), the document is written anyway, with the index refreshed when Word opens it,
+    and a warning says why.
+    """
     if not _office_available():
         return data, True
+    from incas_cli.errors import ExternalToolError
     from incas_cli.publish import update_indexes
     from incas_cli.render import restore_properties
 
-    refreshed = update_indexes(data, timeout=TOC_TIMEOUT)
+    try:
+        refreshed = update_indexes(data, timeout=TOC_TIMEOUT)
+    except ExternalToolError as err:
+        _warn(
+            msg.RENDER_TOC_FALLBACK.format(detail=_sentence(err.message)),
+            msg.RENDER_TOC_FALLBACK_HINT,
+        )
+        return data, True  # rendered with update_fields_on_open: Word fills the index
     return restore_properties(refreshed, plan, update_fields=False), False
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else f"{text}."
+
+
+def _warn(message: str, hint: str) -> None:
+    from incas_cli.console import print_plain
+    from incas_cli.messages import cli as cli_msg
+
+    print_plain(msg.WARNING_LINE.format(label=cli_msg.WARNING_LABEL, message=message), stderr=True)
+    print_plain(msg.HINT_LINE.format(label=cli_msg.HINT_LABEL, hint=hint), stderr=True)
 
 
 def _convert(data: bytes, plan: Plan, target_format: Format) -> bytes:

@@ -189,3 +189,139 @@ def test_libreoffice_fills_the_index_and_the_properties_survive(tmp_path: Path) 
     assert b"<w:updateFields" not in _settings(out)
     with zipfile.ZipFile(out) as z:
         assert b'w:val="it-IT"' in z.read("word/styles.xml")
+
+
+# --- output names ------------------------------------------------------------------------
+
+
+def test_an_output_without_extension_gets_the_format_s(tmp_path: Path) -> None:
+    plan = write_plan(tmp_path / "piano.yaml", minimal_plan())
+    result = invoke(str(plan), "-o", str(tmp_path / "senza-estensione"), "--no-toc-update")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "senza-estensione.docx").read_bytes().startswith(b"PK")
+    assert not (tmp_path / "senza-estensione").exists()
+    assert "senza-estensione.docx" in result.output
+
+
+def test_an_extension_incas_does_not_write_names_the_ones_it_does(tmp_path: Path) -> None:
+    plan = write_plan(tmp_path / "piano.yaml", minimal_plan())
+    result = invoke(str(plan), "-o", str(tmp_path / "copia.yaml"), "--no-toc-update")
+    assert result.exit_code == 2
+    assert "«.yaml»" in result.output
+    assert ".docx, .odt o .pdf" in result.output and "copia.docx" in result.output
+    assert "--format yaml" not in result.output
+    assert [p.name for p in tmp_path.iterdir()] == ["piano.yaml"]
+
+
+def test_a_format_that_contradicts_the_extension_says_both_ways_out(tmp_path: Path) -> None:
+    plan = write_plan(tmp_path / "piano.yaml", minimal_plan())
+    result = invoke(str(plan), "-o", "piano.pdf", "--format", "docx", "--no-toc-update")
+    assert result.exit_code == 2
+    assert "non ha l'estensione .docx" in result.output
+    assert "finisce con .docx" in result.output and "togli --format docx" in result.output
+
+
+# --- templates -----------------------------------------------------------------------------
+
+
+def _template_app() -> typer.Typer:
+    """``incas template`` as mounted in the real app, else on a small app of its own."""
+    from incas_cli.cli import app
+    from incas_cli.cli.template import template
+
+    if "template" in getattr(typer.main.get_command(app), "commands", {}):
+        return app
+    local = typer.Typer()
+    local.command("template")(template)
+    local.command("altro")(lambda: None)  # two commands: typer keeps "template" as a name
+    return local
+
+
+def test_incas_template_writes_the_reference_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from incas_cli.render.template import reference_bytes
+
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(_template_app(), ["template"])
+    assert result.exit_code == 0, result.output
+    written = tmp_path / "carta-intestata.docx"
+    assert written.read_bytes() == reference_bytes()
+    assert "--template carta-intestata.docx" in result.output
+    again = runner.invoke(_template_app(), ["template", "-o", "carta-intestata.docx"])
+    assert again.exit_code == 2 and "--force" in again.output
+    forced = runner.invoke(_template_app(), ["template", "-o", str(written), "--force"])
+    assert forced.exit_code == 0, forced.output
+    wrong = runner.invoke(_template_app(), ["template", "-o", "modello.dotx"])
+    assert wrong.exit_code == 2 and ".docx" in wrong.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["carta-intestata.docx"]
+
+
+def test_the_written_template_with_a_letterhead_renders_a_plan(tmp_path: Path) -> None:
+    written = tmp_path / "carta-intestata.docx"
+    assert runner.invoke(_template_app(), ["template", "-o", str(written)]).exit_code == 0
+    letterhead = open_document(str(written))
+    header = letterhead.sections[0].header
+    header.is_linked_to_previous = False
+    header.paragraphs[0].text = "COMUNE DI SALUZZO – Settore Politiche sociali"
+    letterhead.save(str(written))
+    plan = write_plan(tmp_path / "piano.yaml", minimal_plan())
+    out = tmp_path / "piano.docx"
+    result = invoke(str(plan), "-o", str(out), "--template", str(written), "--no-toc-update")
+    assert result.exit_code == 0, result.output
+    document = open_document(str(out))
+    header_text = " ".join(p.text for p in document.sections[0].header.paragraphs)
+    assert "COMUNE DI SALUZZO – Settore Politiche sociali" in header_text
+
+
+def test_a_bad_template_fails_before_the_plan_is_checked(tmp_path: Path) -> None:
+    data = minimal_plan()
+    data["measures"][0]["lead"] = "nessuno"  # a blocking finding that must not be reached
+    plan = write_plan(tmp_path / "piano.yaml", data)
+    result = invoke(str(plan), "--template", str(tmp_path / "manca.docx"), "--no-toc-update")
+    assert result.exit_code == 1
+    assert "il modello indicato con --template non esiste" in result.output
+    assert "incas template -o carta-intestata.docx" in result.output
+    assert "UNKNOWN_STAKEHOLDER" not in result.output
+    assert not (tmp_path / "piano.docx").exists()
+
+
+# --- a broken LibreOffice --------------------------------------------------------------------
+
+
+def _broken_soffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``INCAS_SOFFICE`` pointing at a program that exits 127, as a broken installation."""
+    from incas_cli.publish import libreoffice_available
+
+    script = tmp_path / "soffice-rotto"
+    script.write_text("#!/bin/sh\nexit 127\n", encoding="utf-8")
+    script.chmod(0o755)
+    monkeypatch.setenv("INCAS_SOFFICE", str(script))
+    if not libreoffice_available():
+        pytest.skip("nessun Python con python3-uno: il caso «LibreOffice guasto» non si presenta")
+
+
+def test_a_broken_libreoffice_still_gives_the_docx_with_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _broken_soffice(tmp_path, monkeypatch)
+    plan = write_plan(tmp_path / "piano.yaml", minimal_plan())
+    result = invoke(str(plan))
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "piano.docx"
+    assert out.read_bytes().startswith(b"PK")
+    assert "avviso: LibreOffice non si è avviato" in result.output
+    assert "Word compilerà l'indice all'apertura" in result.output
+    assert "indice da aggiornare all'apertura" in result.output
+    assert b"<w:updateFields" in _settings(out)
+
+
+def test_a_broken_libreoffice_fails_a_pdf_without_leaving_a_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _broken_soffice(tmp_path, monkeypatch)
+    plan = write_plan(tmp_path / "piano.yaml", minimal_plan())
+    result = invoke(str(plan), "--format", "pdf")
+    assert result.exit_code == 1
+    assert "LibreOffice non si è avviato" in result.output
+    assert not (tmp_path / "piano.pdf").exists()

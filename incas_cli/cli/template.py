@@ -1,0 +1,36 @@
+"""``incas template -o carta-intestata.docx``: the Word template a Comune personalises."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from incas_cli.cli._common import handle_errors
+from incas_cli.messages import render as msg
+
+DEFAULT_OUTPUT = Path("carta-intestata.docx")
+
+
+@handle_errors
+def template(
+    output: Path = typer.Option(DEFAULT_OUTPUT, "--output", "-o", help=msg.TEMPLATE_OUTPUT_HELP),
+    force: bool = typer.Option(False, "--force", help=msg.TEMPLATE_FORCE_HELP),
+) -> None:
+    """Scrive il modello Word di incas, da personalizzare con la carta intestata del Comune.
+
+    Il file contiene gli stili del documento (titoli, tabelle, didascalie, segnaposto) su
+    pagina A4: aggiungi nell'intestazione lo stemma e la carta intestata, cambia caratteri
+    e colori senza rinominare gli stili, poi usalo con incas plan render --template.
+    """
+    from incas_cli.console import print_plain
+    from incas_cli.errors import UsageError
+    from incas_cli.io import atomic_write_bytes
+    from incas_cli.render.template import reference_bytes
+
+    if output.suffix.lower() != ".docx":
+        raise UsageError(
+            msg.TEMPLATE_BAD_SUFFIX.format(name=output.name), hint=msg.TEMPLATE_BAD_SUFFIX_HINT
+        )
+    atomic_write_bytes(output, reference_bytes(), force=force)
+    print_plain(msg.TEMPLATE_DONE.format(path=output))

@@ -221,7 +221,7 @@ def test_header_footer_toc_and_update_on_open() -> None:
     document = open_docx(data)
     section = document.sections[0]
     header = " ".join(p.text for p in section.header.paragraphs)
-    assert example_plan("saluzzo").plan.title in header and "Saluzzo" in header
+    assert header == "Piano Locale Multisettoriale – Comune di Saluzzo"  # the title is long
     footer = section.footer._element
     instructions = " ".join(i.text or "" for i in footer.iter(qn("w:instrText")))
     assert "PAGE" in instructions and "NUMPAGES" in instructions
@@ -245,10 +245,12 @@ def test_draft_is_marked_and_open_fields_are_visible_placeholders() -> None:
         style = run.find(f"{qn('w:rPr')}/{qn('w:rStyle')}")
         if style is not None and style.get(qn("w:val")) == "Segnaposto":
             placeholder_runs.append("".join(t.text or "" for t in run.iter(qn("w:t"))))
-    assert "«[da completare: obiettivo della misura]»" in placeholder_runs
+    assert "[da completare: obiettivo della misura]" in placeholder_runs
+    assert all(run.startswith("[da completare: ") for run in placeholder_runs)
+    assert "«[" not in body_text(document) and "]»" not in body_text(document)
     adopted = open_docx(rendered("saluzzo"))
     assert "BOZZA" not in " ".join(p.text for p in adopted.sections[0].header.paragraphs)
-    assert "da completare" not in body_text(adopted).replace("«[da completare: …]»", "")
+    assert "da completare" not in body_text(adopted).replace("[da completare: …]", "")
 
 
 # --- editions -----------------------------------------------------------------------------
@@ -270,8 +272,9 @@ def test_public_edition_has_no_contact_anywhere_internal_has_them_all(name: str)
     internal = b"\n".join(xml_parts(rendered(name, "interna")).values())
     for value in contacts:
         encoded = value.replace("&", "&amp;").encode()
-        assert encoded not in public, value
-        assert encoded in internal, value
+        glued = "\u00a0".join(value.split()).replace("&", "&amp;").encode()  # phone numbers
+        assert encoded not in public and glued not in public, value
+        assert encoded in internal or glued in internal, value
     assert b"esempio.invalid" not in public
 
 
@@ -355,7 +358,7 @@ def test_template_missing_styles_gets_a_clear_message(tmp_path: Path) -> None:
         render_docx(example_plan("saluzzo"), RenderOptions(template=template))
     message = str(caught.value)
     assert "Caption" in message and "List Number" in message
-    assert "templates/reference.docx" in (caught.value.hint or "")
+    assert "incas template -o carta-intestata.docx" in (caught.value.hint or "")
 
 
 def test_template_that_is_not_a_word_document(tmp_path: Path) -> None:
@@ -378,7 +381,7 @@ def test_a_comune_template_keeps_its_letterhead_and_styles(tmp_path: Path) -> No
     document = open_docx(render_docx(example_plan("saluzzo"), RenderOptions(template=template)))
     header_text = " ".join(p.text for p in document.sections[0].header.paragraphs)
     assert "CITTÀ DI SALUZZO" in header_text
-    assert example_plan("saluzzo").plan.title in header_text
+    assert "Comune di Saluzzo" in header_text
     assert document.styles["Heading 1"].font.name == "Georgia"
     assert "Questo testo del modello" not in body_text(document)
     assert not document.sections[0].different_first_page_header_footer  # letterhead on cover

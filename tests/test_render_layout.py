@@ -415,3 +415,13 @@ def test_column_widths_add_up_and_respect_words_and_qualifiers() -> None:
         padding=200,
     )
     assert roomy == [9355 - 900, 900]  # short content: the free column takes the rest
+
+
+def test_phone_numbers_of_the_internal_edition_stay_on_one_line() -> None:
+    document = open_docx(rendered("siracusa", "interna"))
+    contacts = next(t for t in document.tables if t.rows[0].cells[-1].text == msg.T_PHONE)
+    width = _grid(contacts._tbl)[-1]
+    phones = [row.cells[-1].text for row in contacts.rows[1:]]
+    assert phones and all(" " not in p for p in phones)  # no-break spaces between groups
+    for phone in phones:
+        assert len(phone) * TEXT_CHAR + CELL_MARGINS <= width, phone

@@ -14,11 +14,13 @@ base letter (``à`` as ``a``) or a generous default, so the estimate errs on the
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+_BREAKS = re.compile("[ \t\n]+")  # not the no-break space: "1.000,00\u00a0€" is one word
 TWIPS_PER_POINT = 20
 TWIPS_PER_CM = 567
 
@@ -98,7 +100,7 @@ def longest_word_twips(text: str, size_pt: float, *, bold: bool = False) -> int:
     """Width of the widest word of ``text`` (words break only at spaces and hyphens)."""
     floor = (WORD_FLOOR_BOLD if bold else WORD_FLOOR) * size_pt * TWIPS_PER_POINT / 1000
     widest = 0
-    for word in text.split():
+    for word in _BREAKS.split(text):
         for piece in _hyphen_pieces(word):
             width = max(text_twips(piece, size_pt, bold=bold), round(len(piece) * floor))
             widest = max(widest, width)
@@ -109,7 +111,7 @@ def header_unit_twips(header: str, size_pt: float) -> int:
     """Width (bold) of the widest unit of a header that must not break: a word, or a word
     with the short parenthesised qualifier that follows it."""
     units: list[str] = []
-    for token in header.split():
+    for token in _BREAKS.split(header):
         if units and token.startswith("(") and len(token) <= QUALIFIER_CHARS:
             units[-1] = f"{units[-1]} {token}"
         else:

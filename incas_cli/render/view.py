@@ -4,7 +4,7 @@ Plain frozen dataclasses, no docx: the builder only lays them out, ``plan status
 tests can use them alone. Every string here is ready to print (Italian, Babel formats);
 money stays a ``Decimal`` next to its text so totals can be checked exactly. Fields that a
 draft leaves open become :class:`Placeholder` values, shown in the document as
-``«[da completare: …]»``.
+``[da completare: …]`` in a character style of its own.
 
 Personal data (contact persons, e-mails, phones) enters the view only for the internal
 edition: the public view cannot leak what it does not hold.
@@ -43,6 +43,8 @@ SECONDARY_MARK = "○"
 ACTIVE_MARK = "●"
 REVIEW_MARK = "◆"
 DASH = "–"
+ELLIPSIS = "…"
+NBSP = "\u00a0"  # a phone number is never split across lines
 MAX_MONTH_COLUMNS = 18
 MAX_QUARTER_COLUMNS = 24
 
@@ -625,13 +627,10 @@ def build_view(
         actions_total=len(national.actions),
         total_budget=fmt.money(plan.total_budget),
     )
-    header = msg.HEADER.format(title=plan.plan.title, comune=_comune_name(plan))
-    if draft:
-        header = msg.HEADER_DRAFT.format(header=header)
     return DocumentView(
         edition=edition,
         draft=draft,
-        header=header,
+        header=running_header(plan),
         properties=_properties(plan),
         cover=_cover(plan, national, edition, draft),
         intro=_intro(plan, national, counts),
@@ -648,6 +647,39 @@ def build_view(
         annexes=_annexes(plan, network, process, edition, changelog),
         counts=counts,
     )
+
+
+HEADER_WIDTH_TWIPS = 9_000
+"""Room for the running header: the text width of the reference document (16.5 cm) less
+a little, so the header stays on one line."""
+HEADER_FONT_PT = 9.0
+
+
+def running_header(plan: Plan) -> str:
+    """The header of every page but the cover, on one line: the plan's title and the
+    Comune when they fit, else "Piano Locale Multisettoriale – Comune di …" (with
+    "BOZZA – " in front for a draft); a title still too long is cut with an ellipsis."""
+    from incas_cli.render.measure import text_twips
+
+    draft = plan.effective_status != "adottato"
+    comune = _comune_name(plan)
+
+    def framed(header: str) -> str:
+        return msg.HEADER_DRAFT.format(header=header) if draft else header
+
+    def fits(header: str) -> bool:
+        return text_twips(header, HEADER_FONT_PT, bold=draft) <= HEADER_WIDTH_TWIPS
+
+    for candidate in (
+        framed(msg.HEADER.format(title=" ".join(plan.plan.title.split()), comune=comune)),
+        framed(msg.HEADER_SHORT.format(comune=comune)),
+    ):
+        if fits(candidate):
+            return candidate
+    words = framed(msg.HEADER_SHORT.format(comune=comune)).split(" ")
+    while len(words) > 1 and not fits(" ".join(words) + ELLIPSIS):
+        words.pop()
+    return " ".join(words) + ELLIPSIS
 
 
 def _comune_name(plan: Plan) -> str:
@@ -732,16 +764,25 @@ def _cover(plan: Plan, national: NationalPlan, edition: Edition, draft: bool) ->
         comune_line = msg.COMUNE_WITH_PROVINCE.format(
             comune=comune_line, province=plan.comune.province
         )
-    facts = [
-        Fact(msg.COVER_PERIOD, _period(plan)),
-        Fact(msg.COVER_STATUS, _status_label(plan)),
-        Fact(msg.COVER_VERSION, open_value(info.version, "plan.version")),
-    ]
-    if plan.effective_status == "adottato" or info.adoption is not None:
+    version = open_value(info.version, "plan.version")
+    if draft:
+        # A draft has no date of its own: the period says when it applies, the version
+        # and its state say which draft it is (the period's start is not its date).
+        facts = [
+            Fact(msg.COVER_PERIOD, _period(plan)),
+            Fact(
+                msg.COVER_VERSION,
+                msg.COVER_DRAFT_VERSION.format(version=version, status=_status_label(plan)),
+            ),
+        ]
+    else:
+        facts = [
+            Fact(msg.COVER_PERIOD, _period(plan)),
+            Fact(msg.COVER_STATUS, _status_label(plan)),
+            Fact(msg.COVER_VERSION, version),
+        ]
+    if not draft or info.adoption is not None:
         facts.append(Fact(msg.COVER_ADOPTION, _adoption(plan)))
-    date = _document_date(plan)
-    if date is not None and not (info.adoption and info.adoption.date == date):
-        facts.append(Fact(msg.COVER_DATE, fmt.long_date(date)))
     facts.append(Fact(msg.COVER_OFFICE, open_value(info.office, "plan.office")))
     if info.authors:
         facts.append(Fact(msg.COVER_AUTHORS, msg.LIST_SEPARATOR.join(info.authors)))
@@ -1358,10 +1399,11 @@ def _gantt(plan: Plan) -> Gantt:
 
 
 def _table(rows: list[tuple[str, str, Decimal]], total: Decimal) -> BudgetTable:
+    shares = fmt.shares([amount for _, _, amount in rows], total)
     return BudgetTable(
         rows=tuple(
-            BudgetRow(label, detail, amount, fmt.money(amount), fmt.percent(amount, total))
-            for label, detail, amount in rows
+            BudgetRow(label, detail, amount, fmt.money(amount), share)
+            for (label, detail, amount), share in zip(rows, shares, strict=True)
         ),
         total=total,
         total_text=fmt.money(total),
@@ -1389,7 +1431,7 @@ def _budget(plan: Plan, names: _Names) -> Budget:
             source_measures.setdefault(label, set()).add(m.id)
     by_source = sorted(
         (
-            (label, msg.MEASURE_COUNT.format(count=len(source_measures[label])), amount)
+            (label, msg.counted(len(source_measures[label]), "misura"), amount)
             for label, amount in source_amounts.items()
         ),
         key=lambda r: (-r[2], r[0].casefold(), r[0]),
@@ -1476,7 +1518,7 @@ def _annexes(
                 organisation=s.name,
                 person=s.contact.person or DASH,
                 email=s.contact.email or DASH,
-                phone=s.contact.phone or DASH,
+                phone=NBSP.join(s.contact.phone.split()) if s.contact.phone else DASH,
             )
             for s in plan.stakeholders
             if s.contact is not None and (s.contact.person or s.contact.email or s.contact.phone)

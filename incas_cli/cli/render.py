@@ -37,8 +37,9 @@ def render(
 ) -> None:
     """Genera il documento Word del piano (A4, in italiano, allineato al Piano triennale).
 
-    Un piano con errori bloccanti non viene impaginato (codice di uscita 3); un file
-    esistente non viene sovrascritto senza --force (codice 2).
+    Un piano con errori bloccanti non viene impaginato (codice di uscita 3).
+    Un file esistente non viene sovrascritto senza --force (codice 2).
+    La carta intestata del Comune: incas template, poi --template.
     """
     from incas_cli.batch import Outcome, Status
     from incas_cli.checks import check_document

@@ -17,11 +17,12 @@ def template(
     output: Path = typer.Option(DEFAULT_OUTPUT, "--output", "-o", help=msg.TEMPLATE_OUTPUT_HELP),
     force: bool = typer.Option(False, "--force", help=msg.TEMPLATE_FORCE_HELP),
 ) -> None:
-    """Scrive il modello Word di incas, da personalizzare con la carta intestata del Comune.
+    """Scrive il modello Word da personalizzare con la carta intestata del Comune.
 
-    Il file contiene gli stili del documento (titoli, tabelle, didascalie, segnaposto) su
-    pagina A4: aggiungi nell'intestazione lo stemma e la carta intestata, cambia caratteri
-    e colori senza rinominare gli stili, poi usalo con incas plan render --template.
+    Il modello (A4) contiene gli stili del documento: titoli, tabelle, didascalie.
+    Aggiungi nell'intestazione lo stemma e la carta intestata del Comune.
+    Cambia caratteri e colori se serve, senza rinominare gli stili.
+    Poi: incas plan render PIANO.yaml --template carta-intestata.docx
     """
     from incas_cli.console import print_plain
     from incas_cli.errors import UsageError

@@ -6,7 +6,7 @@ of the jinja2 templates (``templates/*.md.j2``): headings, table headers, labels
 
 # --- shared pieces -----------------------------------------------------------------------
 
-PLACEHOLDER = "«[da completare: {label}]»"
+PLACEHOLDER = "[da completare: {label}]"
 LIST_SEPARATOR = ", "
 RANGE = "{start} – {end}"
 DATE_SPAN = "{start} {end}"
@@ -18,7 +18,6 @@ ACTION_REF = "AP{number} {label}"
 AXIS_REF = "Asse {number} – {label}"
 MEASURE_REF = "{id} {title}"
 NEED_REF = "{id} ({area})"
-MEASURE_COUNT = "{count} misure"
 UNKNOWN_ACTION = "azione non presente nel piano nazionale"
 NO_AXIS = "Senza azione nazionale assegnata"
 NO_PARTNERS = "nessun partner indicato"
@@ -72,13 +71,14 @@ WORKFORCE_LABELS = {
     "women": "Lavoratrici",
 }
 STEERING_DEFAULT_NAME = "Cabina di regia"
-STEERING_TOPIC = "coordinamento del piano"
-PRIMARY_ACTION = "{action} (azione principale; {axis})"
-SECONDARY_ACTION = "{action} ({axis})"
+STEERING_TOPIC = "Coordinamento del piano"
+PRIMARY_ACTION = "{action} – azione principale, asse {axis}"
+SECONDARY_ACTION = "{action} – asse {axis}"
 
 # --- properties, header, cover -----------------------------------------------------------
 
 HEADER = "{title} – {comune}"
+HEADER_SHORT = "Piano Locale Multisettoriale – {comune}"
 HEADER_DRAFT = "BOZZA – {header}"
 SUBJECT = "Piano Locale Multisettoriale contro lo sfruttamento lavorativo in agricoltura – {comune}"
 KEYWORDS = (
@@ -96,7 +96,7 @@ COVER_PERIOD = "Periodo"
 COVER_STATUS = "Stato"
 COVER_VERSION = "Versione"
 COVER_ADOPTION = "Adozione"
-COVER_DATE = "Data di riferimento"
+COVER_DRAFT_VERSION = "{version} – {status}"
 COVER_OFFICE = "Ufficio responsabile"
 COVER_AUTHORS = "Redazione"
 COVER_PARTNERS = "Comuni partner"
@@ -156,7 +156,6 @@ H_NEEDS_DETAIL = "Schede dei bisogni"
 H_NEED = "{id} – {area}"
 
 H_MEASURES = "Le misure"
-H_MEASURES_SUMMARY = "Quadro delle misure"
 H_MEASURE = "Misura {id}: {title}"
 H_MEASURE_BUDGET = "Piano finanziario della misura {id}"
 H_MEASURE_INDICATORS = "Indicatori della misura {id}"
@@ -361,25 +360,42 @@ NOTE_CONTACTS_WARNING = (
 NOTE_AXIS_ACTIONS = "Azioni prioritarie dell'asse: {actions}."
 NOTE_REVIEWS = "Verifiche programmate: {reviews}."
 NOTE_CADENCE = "La cabina di regia si riunisce con cadenza: {cadence}."
-NOTE_INDICATOR_COUNTS = "{total} indicatori: {outputs} di realizzazione e {outcomes} di risultato."
+NOTE_INDICATOR_COUNTS = "{total}: {outputs} di realizzazione e {outcomes} di risultato."
+ANNEX_DETAIL = "{label}: {value}."
 
 # --- template, CLI and errors ------------------------------------------------------------
 
 UNKNOWN_NATIONAL_PLAN = "il piano nazionale «{plan_id}» non è nel catalogo"
 UNKNOWN_NATIONAL_PLAN_HINT = "usa uno di questi id in plan.national_plan: {known}"
+TEMPLATE_COMMAND = "incas template -o carta-intestata.docx"
 TEMPLATE_NOT_FOUND = "il modello indicato con --template non esiste"
 TEMPLATE_NOT_FOUND_HINT = (
-    "indica con --template un file .docx esistente, ad esempio templates/reference.docx"
+    "indica con --template un file .docx esistente; per crearne uno da personalizzare con "
+    "la carta intestata del Comune: " + TEMPLATE_COMMAND
 )
 TEMPLATE_UNREADABLE = "il modello non è un documento Word (.docx) leggibile"
 TEMPLATE_UNREADABLE_HINT = (
-    "salva il modello in formato .docx (non .doc o .dotx) oppure parti da templates/reference.docx"
+    "salva il modello in formato .docx (non .doc o .dotx), oppure parti dal modello di incas: "
+    + TEMPLATE_COMMAND
 )
 TEMPLATE_MISSING_STYLES = "nel modello mancano gli stili: {styles}"
 TEMPLATE_MISSING_STYLES_HINT = (
-    "parti da templates/reference.docx (che li contiene tutti) e personalizzalo con la carta "
-    "intestata del Comune, oppure usa ciascuno stile mancante almeno una volta nel modello "
-    "così che Word lo salvi"
+    "parti dal modello di incas, che li contiene tutti (" + TEMPLATE_COMMAND + "), e "
+    "aggiungi la carta intestata del Comune; oppure usa ciascuno stile mancante almeno una "
+    "volta nel modello, così che Word lo salvi"
+)
+
+TEMPLATE_OUTPUT_HELP = "File da scrivere (.docx)."
+TEMPLATE_FORCE_HELP = "Sovrascrive il file se esiste già."
+TEMPLATE_BAD_SUFFIX = "il modello va scritto in un file .docx, non «{name}»"
+TEMPLATE_BAD_SUFFIX_HINT = (
+    "indica un nome che finisce con .docx, ad esempio -o carta-intestata.docx"
+)
+TEMPLATE_DONE = (
+    "Modello scritto in {path}. Aprilo con Word o LibreOffice, aggiungi nell'intestazione "
+    "la carta intestata del Comune, adatta caratteri e colori degli stili (senza "
+    "rinominarli) e salvalo in formato .docx; poi: incas plan render PIANO.yaml "
+    "--template {path}"
 )
 
 RENDER_HELP = "Genera il documento Word (A4, in italiano) del piano."
@@ -392,8 +408,8 @@ RENDER_EDITION_HELP = (
     "pubblica (predefinita: senza dati personali) o interna (con i contatti dei referenti)."
 )
 RENDER_TEMPLATE_HELP = (
-    "Documento .docx del Comune (carta intestata e stili) da usare al posto di "
-    "templates/reference.docx."
+    "Documento .docx del Comune (carta intestata e stili) da usare al posto del modello "
+    "di incas; per partire da questo: incas template -o carta-intestata.docx."
 )
 RENDER_FINAL_HELP = "Controllo definitivo prima di generare: nessun campo può restare aperto."
 RENDER_FORMAT_HELP = (
@@ -408,8 +424,11 @@ RENDER_BAD_EDITION_HINT = "usa --edition pubblica oppure --edition interna"
 RENDER_BAD_FORMAT = "formato «{value}» sconosciuto"
 RENDER_BAD_FORMAT_HINT = "usa --format docx, odt oppure pdf"
 RENDER_SUFFIX_MISMATCH = "il file {path} non ha l'estensione .{format}"
-RENDER_SUFFIX_MISMATCH_HINT = (
-    "usa un nome che finisce con .{format} oppure scegli --format {suffix}"
+RENDER_SUFFIX_MISMATCH_HINT = "usa un nome che finisce con .{format} oppure togli --format {format}"
+RENDER_UNKNOWN_SUFFIX = "non so scrivere un file «.{suffix}»: {path}"
+RENDER_UNKNOWN_SUFFIX_HINT = (
+    "indica con -o un file .docx, .odt o .pdf (ad esempio -o {stem}.docx); senza estensione "
+    "incas aggiunge quella del formato scelto"
 )
 RENDER_SAME_AS_INPUT = "il file da scrivere coincide con il file del piano"
 RENDER_SAME_AS_INPUT_HINT = "indica con -o un altro nome"
@@ -420,9 +439,40 @@ RENDER_NEEDS_LIBREOFFICE_HINT = (
     "installa LibreOffice (ad esempio libreoffice-writer-nogui) oppure genera il formato docx"
 )
 RENDER_DONE = "Documento scritto in {path} ({details})."
-RENDER_DONE_MEASURES = "{count} misure"
-RENDER_DONE_ONE_MEASURE = "1 misura"
-RENDER_DONE_PAGES = "{count} pagine"
 RENDER_DONE_EDITION = "edizione {edition}"
 RENDER_DONE_DRAFT = "bozza"
 RENDER_DONE_TOC_PENDING = "indice da aggiornare all'apertura"
+RENDER_TOC_FALLBACK = (
+    "{detail} Il documento è scritto comunque: Word compilerà l'indice all'apertura."
+)
+RENDER_TOC_FALLBACK_HINT = (
+    "per avere l'indice già compilato controlla LibreOffice con `soffice --headless "
+    "--version`; con --no-toc-update incas non prova a usarlo"
+)
+WARNING_LINE = "{label}: {message}"
+HINT_LINE = "  {label}: {hint}"
+
+# --- counts: "1 misura", "15 misure" ------------------------------------------------------
+
+NOUN_FORMS: dict[str, tuple[str, str]] = {
+    "attore": ("attore", "attori"),
+    "azione prioritaria": ("azione prioritaria", "azioni prioritarie"),
+    "bisogno": ("bisogno", "bisogni"),
+    "incontro": ("incontro", "incontri"),
+    "indicatore": ("indicatore", "indicatori"),
+    "misura": ("misura", "misure"),
+    "organizzazione": ("organizzazione", "organizzazioni"),
+    "pagina": ("pagina", "pagine"),
+    "tavolo tematico": ("tavolo tematico", "tavoli tematici"),
+    "voce di spesa": ("voce di spesa", "voci di spesa"),
+}
+COUNTED = "{count} {noun}"
+
+
+def counted(count: int, noun: str) -> str:
+    """``1 misura``, ``15 misure``, ``0 misure``: a number with its noun in the right form.
+
+    ``noun`` is the singular, a key of :data:`NOUN_FORMS`.
+    """
+    one, many = NOUN_FORMS[noun]
+    return COUNTED.format(count=count, noun=one if count == 1 else many)

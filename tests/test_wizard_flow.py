@@ -14,8 +14,10 @@ from incas_cli.catalog import load_catalog
 from incas_cli.checks import check_data, open_fields
 from incas_cli.cli import app
 from incas_cli.io import dump_yaml, load_yaml, new_document_data, parse_yaml
+from incas_cli.messages import checks as checks_msg
 from incas_cli.messages import wizard as msg
 from incas_cli.wizard import MARKER_KEY, SECTIONS, incomplete_sections, read_marker, run_wizard
+from incas_cli.wizard.answers import iso_date, iso_months
 from incas_cli.wizard.scripted import CTRL_C, CTRL_D, ENTER, ScriptedPrompter, ScriptError
 from incas_cli.wizard.summary import compute_summary, money
 
@@ -121,11 +123,17 @@ def replace_step(steps: list[Any], fragment: str, *answers: Any, occurrence: int
     raise AssertionError(f"no step for {fragment!r}")
 
 
+def answer_of(steps: list[Any], fragment: str) -> Any:
+    """The scripted answer of the first step for ``fragment``."""
+    return next(s[1] for s in steps if fragment.casefold() in str(s[0]).casefold())
+
+
 def test_wrong_answers_are_asked_again_with_the_italian_message() -> None:
     steps = script("breve")
-    steps = replace_step(steps, "Inizio del periodo", "2025-13", "gennaio 2025", "2025-01")
+    steps = replace_step(steps, "Inizio del periodo", "2025-13", "gennaio", "2025-01")
     steps = replace_step(steps, "Fine del periodo", "2024-12", "2027-12")
-    steps = replace_step(steps, "Nome dell'attore", "   ", ENTER)
+    need = answer_of(steps, "Descrizione del bisogno")
+    steps = replace_step(steps, "Descrizione del bisogno", "   ", need)
     steps = replace_step(steps, "Potere", "7", "alto", "5")
     steps = replace_step(steps, "Gravità", "0", "5")
     steps = replace_step(steps, "Inizio della misura", "2024-11", "2025-05")
@@ -135,11 +143,11 @@ def test_wrong_answers_are_asked_again_with_the_italian_message() -> None:
     rejected = [(r.answer, r.error) for r in run.prompter.rejections]
     assert rejected == [
         ("2025-13", "valore non valido: usa il formato AAAA-MM, ad esempio 2025-03"),
-        ("gennaio 2025", "valore non valido: usa il formato AAAA-MM, ad esempio 2025-03"),
+        ("gennaio", "valore non valido: usa il formato AAAA-MM, ad esempio 2025-03"),
         ("2024-12", "la fine (2024-12) precede l'inizio (2025-01)"),
-        ("   ", msg.REQUIRED),
         ("7", "valore non valido: serve un punteggio da 1 a 5"),
-        ("alto", "valore non valido: serve un numero intero"),
+        ("alto", "valore non valido: " + checks_msg.DETAIL_INT),
+        ("   ", msg.REQUIRED),
         ("0", "valore non valido: serve un punteggio da 1 a 5"),
         (
             "2024-11",
@@ -150,7 +158,11 @@ def test_wrong_answers_are_asked_again_with_the_italian_message() -> None:
             "la misura M1 (2025-05 – 2028-01) esce dal periodo del piano (2025-01 – 2027-12)",
         ),
         ("2025-04", "la fine (2025-04) precede l'inizio (2025-05)"),
-        ("12,345", "valore non valido: al massimo 2 cifre decimali (centesimi di euro)"),
+        (
+            "12,345",
+            "valore non valido: «12.345» è scritto con i punti delle migliaia: scrivi "
+            "12345.00 (il punto separa solo i centesimi)",
+        ),
     ]
     # The corrected answers are the ones kept: the result is the reference plan.
     assert plain_of(run.result) == load_yaml(BREVE).plain()
@@ -173,6 +185,142 @@ def test_comune_by_code_by_name_with_province_and_ambiguous_name() -> None:
     assert plain_of(run.result)["comune"]["istat_code"] == "004104"
     steps = replace_step(script("breve"), "Comune", "lagnasco (cn)")
     assert plain_of(Run(steps)().result)["comune"]["name"] == "Lagnasco"
+    # The start of a name only one Comune has: the single entry of the menu shown.
+    steps = replace_step(script("breve"), "Comune", "Lagn")
+    run = Run(steps)()
+    assert plain_of(run.result)["comune"]["istat_code"] == "004104"
+    assert "Lagnasco: codice ISTAT 004104, provincia di Cuneo (CN), Piemonte." in run.prompter.shown
+
+
+# --- defaults: named in the hint, taken by an empty answer, refused with "-" ------------
+
+
+def test_a_suggestion_is_named_in_the_hint_and_an_empty_answer_takes_it() -> None:
+    run = Run(script("breve"))()
+    names = [a for a in run.prompter.asked if a.message == msg.ASK_ACTOR_NAME]
+    assert [a.instruction for a in names] == [
+        "(Invio per «Prefettura di Cuneo», → per modificarlo)",
+        "(Invio per «Enti del terzo settore del territorio», → per modificarlo)",
+    ]
+    # Enter took the first suggestion; the typed name replaced the second one.
+    assert [s["name"] for s in plain_of(run.result)["stakeholders"]] == [
+        "Comune di Lagnasco",
+        "Prefettura di Cuneo",
+        "Associazione Accoglienza Frutteti",
+    ]
+    # An optional field says what Enter does; a suggestion for one can be refused with "-".
+    asked = {a.message: a.instruction for a in run.prompter.asked}
+    assert asked[msg.ASK_PERIOD_START] == f"({msg.MONTH_HINT}; {msg.OPEN_HINT})"
+    assert asked[msg.ASK_MEASURE_END] == (
+        f"({msg.MONTH_HINT}; Invio per «2027-12», → per modificarlo, - per lasciare vuoto)"
+    )
+
+
+def test_edit_enter_keeps_a_value_and_dash_empties_an_optional_one() -> None:
+    doc = parse_yaml(COMMENTED, "prova.yaml")
+    steps = [
+        ["Inizio del periodo", ""],  # an empty answer keeps the current value
+        ["Fine del periodo", "-"],
+        ["Stato del piano", ENTER],
+        ["Versione", ENTER],
+        ["Ufficio", ENTER],
+        ["Chi redige", ENTER],
+    ]
+    run = Run(steps, doc.data, sections=["periodo"])()
+    data = plain_of(run.result)
+    assert data["plan"]["period"] == {"start": "2025-01"}
+    assert run.prompter.asked[0].instruction == (
+        f"({msg.MONTH_HINT}; Invio per «2025-01», → per modificarlo, - per lasciare vuoto)"
+    )
+    # With nothing to keep, an optional field says that Enter skips it.
+    assert run.prompter.asked[4].instruction == f"({msg.OFFICE_EXAMPLE}; {msg.SKIP_HINT})"
+
+
+def test_a_required_field_refuses_dash() -> None:
+    steps = replace_step(script("breve"), "Titolo della misura", "-", ENTER)
+    run = Run(steps)()
+    assert [(r.answer, r.error) for r in run.prompter.rejections] == [("-", msg.REQUIRED)]
+    assert plain_of(run.result) == load_yaml(BREVE).plain()
+
+
+def test_every_hint_is_one_parenthesis_after_one_space() -> None:
+    run = Run(script("completo"), mode="completo")()
+    lines = [f"{a.message} {a.instruction}" for a in run.prompter.asked if a.instruction]
+    assert len(lines) > 30
+    for line in lines:
+        assert "  " not in line, line
+        assert ") (" not in line, line
+        assert line.endswith(")") and line.count("(") >= 1, line
+
+
+# --- dates and months the Italian way -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("28/11/2023", "2023-11-28"),
+        ("28-11-2023", "2023-11-28"),
+        ("5.3.2024", "2024-03-05"),
+        ("2023-11-28", "2023-11-28"),
+        ("2023/11/28", "2023-11-28"),
+        ("31/02/2025", "2025-02-31"),  # rewritten, then refused by the model
+        ("ieri", "ieri"),
+    ],
+)
+def test_iso_date(typed: str, stored: str) -> None:
+    assert iso_date(typed) == stored
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("03/2025", "2025-03"),
+        ("3-2025", "2025-03"),
+        ("marzo 2025", "2025-03"),
+        ("Marzo 2025", "2025-03"),
+        ("mar. 2025", "2025-03"),
+        ("2025/3", "2025-03"),
+        ("2025-03", "2025-03"),
+        ("13/2025", "2025-13"),
+        ("gennaio", "gennaio"),
+        ("2025-03-15", "2025-03-15"),
+        ("dicembre 2025; giugno 2026, 12/2027", "2025-12; 2026-06, 2027-12"),
+    ],
+)
+def test_iso_months(typed: str, stored: str) -> None:
+    assert iso_months(typed) == stored
+
+
+def test_dates_and_months_written_the_italian_way_are_stored_as_iso() -> None:
+    steps = script("completo")
+    steps = replace_step(steps, "Inizio del periodo", "01/2025")
+    steps = replace_step(steps, "Fine del periodo", "dicembre 2027")
+    steps = replace_step(
+        steps,
+        "Stato del piano",
+        "adottato",
+    )
+    at = next(i for i, s in enumerate(steps) if s[0] == "Stato del piano") + 1
+    steps[at:at] = [
+        ["Organo", ENTER],
+        ["Numero della delibera", "45"],
+        ["Data della delibera", "31/02/2025"],
+        ["Data della delibera", "28/11/2023"],
+    ]
+    steps = replace_step(steps, "Inizio della misura", "giugno 2025")
+    steps = replace_step(steps, "verifiche di monitoraggio", "dicembre 2025, giugno 2026; 12/2027")
+    run = Run(steps, mode="completo")()
+    assert [(r.answer, r.message) for r in run.prompter.rejections] == [
+        ("31/02/2025", msg.ASK_ADOPTION_DATE)
+    ]
+    data = plain_of(run.result)
+    assert data["plan"]["period"] == {"start": "2025-01", "end": "2027-12"}
+    assert str(data["plan"]["adoption"]["date"]) == "2023-11-28"
+    assert data["measures"][0]["start"] == "2025-06"
+    assert data["monitoring"]["reviews"] == ["2025-12", "2026-06", "2027-12"]
+    plan, findings = check_data(data)
+    assert plan is not None and [f.message for f in findings if f.blocking] == []
 
 
 # --- interruption and resume ------------------------------------------------------------

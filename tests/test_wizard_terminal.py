@@ -6,7 +6,9 @@ the tests exercise exactly the functions the real CLI mounts.
 
 from __future__ import annotations
 
+import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -72,6 +74,21 @@ def _finish(child: Any) -> int:
     return int(child.exitstatus)
 
 
+_ESCAPES = re.compile(r"\x1b(\[[0-9;?]*[ -/]*[@-~]|\][^\x07]*\x07|[()][A-Z0-9]|[=>])")
+
+
+def _record(child: Any) -> io.StringIO:
+    """Everything the program writes to the terminal from now on."""
+    log = io.StringIO()
+    child.logfile_read = log
+    return log
+
+
+def _screen_text(log: io.StringIO) -> str:
+    """The terminal output without escape sequences: what the user reads, roughly."""
+    return _ESCAPES.sub("", log.getvalue()).replace("\r", "")
+
+
 def test_section_names_match_the_wizard() -> None:
     assert tuple(s.value for s in Section) == SECTIONS
 
@@ -82,7 +99,7 @@ def test_new_interrupted_with_ctrl_c_then_edit_finishes(tmp_path: Path) -> None:
     child = _spawn("plan", "new", str(target), cwd=tmp_path)
     child.expect("Come vuoi procedere")
     child.send("\r")  # the essential path (default)
-    child.expect(r"Comune \(inizia")
+    child.expect("inizia a scrivere il nome")
     child.send("Lagnasco")
     child.expect("Lagnasco")
     child.send("\r")
@@ -147,7 +164,7 @@ def test_ctrl_d_before_any_answer_writes_nothing(tmp_path: Path) -> None:
     child = _spawn("plan", "new", str(target), cwd=tmp_path)
     child.expect("Come vuoi procedere")
     child.send("\r")
-    child.expect(r"Comune \(inizia")
+    child.expect("inizia a scrivere il nome")
     child.send("\x04")  # Ctrl-D on an empty answer
     child.expect("nessun file scritto")
     assert _finish(child) == 130
@@ -159,7 +176,7 @@ def test_new_without_a_file_asks_its_name_from_the_comune(tmp_path: Path) -> Non
     child = _spawn("plan", "new", cwd=tmp_path)
     child.expect("Come vuoi procedere")
     child.send("\r")
-    child.expect(r"Comune \(inizia")
+    child.expect("inizia a scrivere il nome")
     child.send("Lagnasco\r")
     child.expect("Nome del file del piano")
     child.expect("piano-lagnasco.yaml")
@@ -178,7 +195,7 @@ def test_killed_at_a_prompt_leaves_the_last_complete_save(tmp_path: Path) -> Non
     child = _spawn("plan", "new", str(target), cwd=tmp_path)
     child.expect("Come vuoi procedere")
     child.send("\r")
-    child.expect(r"Comune \(inizia")
+    child.expect("inizia a scrivere il nome")
     child.send("Lagnasco\r")
     child.expect("Inizio del periodo")
     child.send("2025-01\r")
@@ -242,3 +259,82 @@ def test_edit_refuses_a_file_that_is_not_a_plan_yet(tmp_path: Path) -> None:
     assert result.returncode == 1, result.stderr
     assert "non è ancora un piano leggibile" in result.stderr
     assert f"incas plan validate {target}" in result.stderr
+
+
+@pytest.mark.slow
+def test_a_suggested_name_is_replaced_by_what_is_typed(tmp_path: Path) -> None:
+    """The suggestion is named in the hint, not pre-filled: typing replaces it."""
+    target = tmp_path / "s.yaml"
+    child = _spawn("plan", "new", str(target), cwd=tmp_path)
+    log = _record(child)
+    child.expect("Come vuoi procedere")
+    child.send("\r")
+    child.expect("inizia a scrivere il nome")
+    child.send("Lagnasco\r")
+    child.expect("Inizio del periodo")
+    child.send("marzo 2025\r")  # Italian month names are understood
+    child.expect("Fine del periodo")
+    child.send("12/2027\r")
+    child.expect("Descrizione del territorio")
+    child.send("\x1b\r")  # empty multi-line answer: skipped
+    child.expect("Coltura principale")
+    child.send("\r")
+    child.expect("primo attore")
+    child.send("\r")
+    child.expect("Tipo del prossimo attore")
+    child.send("sindac")  # the long list is filtered by typing
+    child.expect("Organizzazione sindacale")
+    child.send("\r")
+    child.expect("Invio per «Organizzazioni sindacali agricole")
+    child.send("FLAI-CGIL Cuneo\r")
+    child.expect("Potere di «FLAI-CGIL Cuneo»")
+    child.send("3\r")
+    child.expect("Interesse")
+    child.send("5\r")
+    child.expect("Coinvolgimento")
+    child.send("\r")
+    child.expect("Tipo del prossimo attore")
+    child.send("\x03")
+    child.expect("Per riprendere")
+    assert _finish(child) == 130
+
+    saved = load_yaml(target).plain()
+    assert saved["plan"]["period"] == {"start": "2025-03", "end": "2027-12"}
+    assert [s["name"] for s in saved["stakeholders"]] == ["Comune di Lagnasco", "FLAI-CGIL Cuneo"]
+    screen = _screen_text(log)
+    # Italian all the way: no questionary instruction or label in English ...
+    for english in ("Use arrow", "Description:", "Press <space>", "to select", "type to filter"):
+        assert english not in screen, english
+    # ... the choice's description under the list, and one space before every hint.
+    assert "I sindacati dei lavoratori agricoli" in screen
+    assert "Inizio del periodo del piano (AAAA-MM" in screen
+    assert "  (" not in screen
+
+
+@pytest.mark.slow
+def test_edit_enter_keeps_right_arrow_edits_dash_empties(tmp_path: Path) -> None:
+    target = tmp_path / "breve.yaml"
+    shutil.copy(REPO / "examples" / "breve.yaml", target)
+    child = _spawn("plan", "edit", str(target), "--section", "periodo", cwd=tmp_path)
+    child.expect("Invio per «2025-01»")
+    child.send("\r")  # keeps the current value
+    child.expect("Invio per «2027-12», → per modificarlo")
+    child.send("\x1b[C")  # → brings the current value in for editing
+    child.expect("2027-12")
+    child.send("\x7f1\r")  # Backspace, 1: 2027-11
+    child.expect("Stato del piano")
+    child.send("\r")
+    child.expect("Versione del documento")
+    child.send("-\r")  # empties the field
+    child.expect("Ufficio comunale responsabile")
+    child.send("Settore Politiche sociali\r")
+    child.expect("Chi redige il piano")
+    child.send("\r")
+    child.expect("Piano salvato in")
+    assert _finish(child) == 0
+
+    plan = load_yaml(target).plain()["plan"]
+    assert plan["period"] == {"start": "2025-01", "end": "2027-11"}
+    assert "version" not in plan
+    assert plan["office"] == "Settore Politiche sociali"
+    assert "authors" not in plan

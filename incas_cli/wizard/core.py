@@ -4,7 +4,8 @@ A :class:`Session` holds the prompter, the catalogue, the plan tree being edited
 ``on_save`` callback. Its ``ask_*`` helpers ask for one field of one plan entity, check
 the answer with the plan model (see :mod:`incas_cli.wizard.checking`), write the value
 into the entity's mapping (or remove it when an optional answer is left empty) and
-return it. The current value, when there is one, is the default: editing shows it.
+return it. The current value, when there is one, is the default: editing shows it, and
+an empty answer keeps it (``-`` empties an optional field).
 """
 
 from __future__ import annotations
@@ -143,19 +144,30 @@ class Session:
         default: str | None = None,
         multiline: bool = False,
         instruction: str | None = None,
+        skip: str | None = None,
         number: bool = False,
         as_list: bool = False,
         separators: str = ";",
+        rewrite: Callable[[str], str] | None = None,
         extra: Extra | None = None,
     ) -> Any:
         """Ask for a text-like field, check it, store it; empty removes an optional one.
 
-        ``number`` reads Italian digit grouping (``1.200``), ``as_list`` splits the answer
-        on ``separators``, ``extra`` adds a check of the converted value (a cross-field rule).
+        The current value (or else ``default``, a suggestion) is what an empty answer
+        gives. ``instruction`` is a hint (a format, an example); ``skip`` says what an empty
+        answer does when there is nothing to keep (by default, for an optional field,
+        "Invio per saltare"). ``rewrite`` turns the user's way of writing into the file's
+        (``marzo 2025`` -> ``2025-03``) before the model checks it; ``number`` reads
+        Italian digit grouping (``1.200``), ``as_list`` splits the answer on
+        ``separators``, ``extra`` adds a check of the converted value (a cross-field rule).
         """
         key = key_of(model, name)
         current = target.get(key)
         shown = show_value(current) if current is not None else (default or "")
+        if not shown and not required:
+            # Enter starts a new line in a multi-line answer: there, "empty" is the word.
+            skip = skip or (msg.SKIP_MULTILINE if multiline else msg.SKIP_HINT)
+        hints = [hint for hint in (instruction, None if shown else skip) if hint]
 
         def convert(raw: str) -> tuple[Any, str | None]:
             text = raw.strip()
@@ -163,11 +175,11 @@ class Session:
                 if required:
                     return None, msg.REQUIRED
                 return None, None
-            candidate: Any = text
+            candidate: Any = rewrite(text) if rewrite is not None else text
             if number:
-                candidate = italian_number(text)
+                candidate = italian_number(candidate)
             if as_list:
-                candidate = split_list(text, separators)
+                candidate = split_list(candidate, separators)
             value, error = check_field(model, name, candidate)
             if error is None and extra is not None:
                 error = extra(value)
@@ -178,7 +190,8 @@ class Session:
             default=shown or None,
             validate=lambda raw: convert(raw)[1],
             multiline=multiline,
-            instruction=instruction,
+            instruction=msg.HINT_SEPARATOR.join(hints) or None,
+            clearable=not required,
         )
         value, _ = convert(answer)
         if value is None or value == []:

@@ -132,7 +132,13 @@ def _stakeholder_fields(s: Session, item: Item, *, suggested_name: str | None) -
         has_contact = isinstance(item.get("contact"), MutableMapping)
         if s.prompter.confirm(msg.ASK_ACTOR_CONTACT.format(name=name), default=has_contact):
             contact = child_map(item, "contact", keys_of(Stakeholder))
-            s.ask_text(contact, Contact, "person", msg.ASK_CONTACT_PERSON)
+            s.ask_text(
+                contact,
+                Contact,
+                "person",
+                msg.ASK_CONTACT_PERSON,
+                instruction=msg.CONTACT_PERSON_HINT,
+            )
             s.ask_text(contact, Contact, "email", msg.ASK_CONTACT_EMAIL)
             s.ask_text(contact, Contact, "phone", msg.ASK_CONTACT_PHONE)
             if not contact:
@@ -259,7 +265,9 @@ def relations_step(s: Session) -> None:
         ]
         kinds.append(Choice(msg.UNDECIDED, None))
         s.ask_select(item, Relation, "kind", msg.ASK_RELATION_KIND, kinds, default="protocollo")
-        s.ask_text(item, Relation, "label", msg.ASK_RELATION_LABEL)
+        s.ask_text(
+            item, Relation, "label", msg.ASK_RELATION_LABEL, instruction=msg.RELATION_LABEL_EXAMPLE
+        )
 
     def add_one() -> bool:
         choices: list[Choice[str | None]] = [Choice(msg.NO_MORE_RELATIONS, None)]
@@ -326,7 +334,9 @@ def governance_step(s: Session) -> None:
             defaults=[c.value for c in actors],
         )
     if s.full:
-        s.ask_text(body, SteeringBody, "cadence", msg.ASK_STEERING_CADENCE)
+        s.ask_text(
+            body, SteeringBody, "cadence", msg.ASK_STEERING_CADENCE, instruction=msg.CADENCE_EXAMPLE
+        )
         _tables(s, gov)
     if not body:
         del gov["steering_body"]
@@ -350,7 +360,14 @@ def _tables(s: Session, gov: Item) -> None:
     def add_one() -> bool:
         item = new_map()
         if (
-            s.ask_text(item, Table, "name", msg.ASK_TABLE_NAME, instruction=msg.ENTER_TO_FINISH)
+            s.ask_text(
+                item,
+                Table,
+                "name",
+                msg.ASK_TABLE_NAME,
+                instruction=msg.TABLE_EXAMPLE,
+                skip=msg.ENTER_TO_FINISH,
+            )
             is None
         ):
             return False

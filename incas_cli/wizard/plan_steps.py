@@ -20,6 +20,7 @@ from incas_cli.models.plan import (
     PlanInfo,
     Workforce,
 )
+from incas_cli.wizard.answers import MONTH_NAMES, iso_date, iso_months
 from incas_cli.wizard.checking import blocking_at
 from incas_cli.wizard.core import Session, show_value
 from incas_cli.wizard.lists import ListSpec, edit_list
@@ -28,20 +29,6 @@ from incas_cli.wizard.tree import child_list, child_map, keys_of, new_map
 
 TOP = keys_of(Plan)
 _WITH_PROVINCE = re.compile(r"^(?P<name>.+?)\s*\((?P<province>[A-Za-z]{2})\)\s*$")
-MONTHS = (
-    "gennaio",
-    "febbraio",
-    "marzo",
-    "aprile",
-    "maggio",
-    "giugno",
-    "luglio",
-    "agosto",
-    "settembre",
-    "ottobre",
-    "novembre",
-    "dicembre",
-)
 
 
 # --- the Comune ---------------------------------------------------------------------------
@@ -69,6 +56,11 @@ def resolve_comune(s: Session, raw: str) -> tuple[ComuneRecord | None, str | Non
     if len(found) > 1:
         names = msg.OR.join(r.display_name for r in found)
         return None, msg.COMUNE_AMBIGUOUS.format(names=names)
+    # The start of a name that only one Comune has (the single entry of the menu shown
+    # while typing): that Comune, confirmed on screen by the line that follows.
+    started = s.comuni.search(text, 2)
+    if len(started) == 1:
+        return started[0], None
     suggestions = s.comuni.suggest(text, 3)
     if suggestions:
         names = msg.OR.join(r.display_name for r in suggestions)
@@ -82,6 +74,7 @@ def _ask_comune(s: Session, message: str, default: str | None) -> ComuneRecord:
         lambda typed: [r.display_name for r in s.comuni.search(typed, 12)],
         default=default,
         validate=lambda raw: resolve_comune(s, raw)[1],
+        instruction=msg.COMUNE_HINT,
     )
     record, _ = resolve_comune(s, answer)
     assert record is not None  # the validator accepted it
@@ -139,6 +132,7 @@ def _partners(s: Session, comune: MutableMapping[str, Any], record: ComuneRecord
             msg.ASK_PARTNER,
             lambda typed: [r.display_name for r in s.comuni.search(typed, 12)],
             validate=lambda raw: None if not raw.strip() else _partner_error(s, raw, record),
+            instruction=msg.PARTNER_SKIP,
         )
         if not answer.strip():
             return False
@@ -184,7 +178,15 @@ def period_step(s: Session) -> None:
     """The plan's period, status, version, adoption, office and authors."""
     info = child_map(s.data, "plan", TOP)
     period = child_map(info, "period", keys_of(PlanInfo))
-    s.ask_text(period, Period, "start", msg.ASK_PERIOD_START, instruction=msg.MONTH_HINT)
+    s.ask_text(
+        period,
+        Period,
+        "start",
+        msg.ASK_PERIOD_START,
+        instruction=msg.MONTH_HINT,
+        skip=msg.OPEN_HINT,
+        rewrite=iso_months,
+    )
 
     def end_rule(value: Any) -> str | None:
         candidate = s.plain()
@@ -192,7 +194,14 @@ def period_step(s: Session) -> None:
         return blocking_at(candidate, [("plan", "period", "end")], ["END_BEFORE_START"])
 
     s.ask_text(
-        period, Period, "end", msg.ASK_PERIOD_END, instruction=msg.MONTH_HINT, extra=end_rule
+        period,
+        Period,
+        "end",
+        msg.ASK_PERIOD_END,
+        instruction=msg.MONTH_HINT,
+        skip=msg.OPEN_HINT,
+        rewrite=iso_months,
+        extra=end_rule,
     )
     if not period:
         del info["period"]
@@ -208,9 +217,9 @@ def period_step(s: Session) -> None:
         if status == "adottato":
             _adoption(s, info)
         s.ask_text(info, PlanInfo, "version", msg.ASK_VERSION, default=msg.DEFAULT_VERSION)
-        s.ask_text(info, PlanInfo, "office", msg.ASK_OFFICE)
+        s.ask_text(info, PlanInfo, "office", msg.ASK_OFFICE, instruction=msg.OFFICE_EXAMPLE)
         s.ask_text(
-            info, PlanInfo, "authors", msg.ASK_AUTHORS, as_list=True, instruction=msg.LIST_HINT
+            info, PlanInfo, "authors", msg.ASK_AUTHORS, as_list=True, instruction=msg.AUTHORS_HINT
         )
     else:
         s.set_default(info, PlanInfo, "status", "bozza")
@@ -229,7 +238,14 @@ def _adoption(s: Session, info: MutableMapping[str, Any]) -> None:
         default="giunta",
     )
     s.ask_text(adoption, Adoption, "number", msg.ASK_ADOPTION_NUMBER)
-    s.ask_text(adoption, Adoption, "date", msg.ASK_ADOPTION_DATE, instruction=msg.DATE_HINT)
+    s.ask_text(
+        adoption,
+        Adoption,
+        "date",
+        msg.ASK_ADOPTION_DATE,
+        instruction=msg.DATE_HINT,
+        rewrite=iso_date,
+    )
 
 
 # --- territory ----------------------------------------------------------------------------
@@ -247,19 +263,27 @@ def territory_step(s: Session) -> None:
             Crop,
             "peak_months",
             msg.ASK_CROP_MONTHS.format(crop=show_value(item.get("name"))),
-            [Choice(name, number) for number, name in enumerate(MONTHS, start=1)],
+            [Choice(name, number) for number, name in enumerate(MONTH_NAMES, start=1)],
         )
         s.ask_text(
             item,
             Crop,
             "workers",
             msg.ASK_CROP_WORKERS.format(crop=show_value(item.get("name"))),
+            skip=msg.UNKNOWN_HINT,
             number=True,
         )
 
     def add_one() -> bool:
         item = new_map()
-        name = s.ask_text(item, Crop, "name", msg.ASK_CROP_NAME, instruction=msg.ENTER_TO_FINISH)
+        name = s.ask_text(
+            item,
+            Crop,
+            "name",
+            msg.ASK_CROP_NAME,
+            instruction=msg.CROP_EXAMPLE,
+            skip=msg.ENTER_TO_FINISH,
+        )
         if name is None:
             return False
         crop_fields(item)
@@ -286,7 +310,7 @@ def territory_step(s: Session) -> None:
     if s.full:
         workforce = child_map(ctx, "workforce", keys_of(Context))
         for name, question in msg.ASK_WORKFORCE.items():
-            s.ask_text(workforce, Workforce, name, question, number=True)
+            s.ask_text(workforce, Workforce, name, question, skip=msg.UNKNOWN_HINT, number=True)
         if not workforce:
             del ctx["workforce"]
         s.ask_text(ctx, Context, "settlements", msg.ASK_SETTLEMENTS, multiline=True)
@@ -325,6 +349,7 @@ def monitoring_step(s: Session) -> None:
         default=default,
         as_list=True,
         separators=";, ",
+        rewrite=iso_months,
         instruction=msg.MONTHS_LIST_HINT,
     )
     # Outside the period is a warning for `plan validate` too: said, not refused.

@@ -6,8 +6,16 @@ The wizard talks only to a :class:`Prompter`. The real one wraps questionary
 
 Contract shared by every implementation:
 
-- ``validate`` callbacks receive the raw answer and return ``None`` when it is good or
-  an Italian message saying what is wrong; the prompter then asks again.
+- A text answer is never pre-filled. A ``default`` (a suggestion for a new item, or the
+  current value when editing) is shown in the question's instruction, "Invio per «…»",
+  and an empty answer stands for it: the validator sees the default and the caller gets
+  it. Pre-filling the edit buffer made new users append to the suggestion instead of
+  replacing it ("Organizzazioni sindacali agricole (…)FLAI-CGIL Cuneo").
+- The answer :data:`~incas_cli.messages.wizard.CLEAR_ANSWER` (``-``) stands for an empty
+  answer, so a default can be refused; with ``clearable`` the instruction says so.
+- ``validate`` callbacks receive the answer (after the two rules above) and return
+  ``None`` when it is good or an Italian message saying what is wrong; the prompter
+  then asks again.
 - Ctrl-C inside a prompt raises ``KeyboardInterrupt`` and Ctrl-D (end of input) raises
   ``EOFError``: a prompter never swallows them and never returns ``None`` instead.
 """
@@ -17,6 +25,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
+
+from incas_cli.messages import wizard as msg
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
@@ -48,8 +58,13 @@ class Prompter(Protocol):
         validate: Validator | None = None,
         multiline: bool = False,
         instruction: str | None = None,
+        clearable: bool = False,
     ) -> str:
-        """A line (or, with ``multiline``, several paragraphs) of free text."""
+        """A line (or, with ``multiline``, several paragraphs) of free text.
+
+        ``instruction`` is a short hint without parentheses (a format, an example);
+        ``clearable`` says that the field may be left empty even if it has a default.
+        """
         ...
 
     def select(self, message: str, choices: Sequence[Choice[T]], default: T | None = None) -> T:
@@ -73,10 +88,54 @@ class Prompter(Protocol):
         *,
         default: str | None = None,
         validate: Validator | None = None,
+        instruction: str | None = None,
     ) -> str:
-        """Free text with suggestions as the user types."""
+        """Free text with suggestions as the user types (same rules as :meth:`text`)."""
         ...
 
     def show(self, renderable: object) -> None:
         """Information for the user (a line of text or a rich renderable): not a question."""
         ...
+
+
+def resolve_answer(raw: str, default: str | None) -> str:
+    """What a typed answer stands for: empty -> ``default``, ``-`` -> empty, else itself."""
+    if not raw.strip():
+        return default or ""
+    if raw.strip() == msg.CLEAR_ANSWER:
+        return ""
+    return raw
+
+
+def instruction_text(
+    instruction: str | None,
+    default: str | None,
+    *,
+    clearable: bool = False,
+    multiline: bool = False,
+    limit: int = 100,
+) -> str | None:
+    """The hint shown after a text question, in one pair of parentheses.
+
+    ``(AAAA-MM, es. 2025-03; Invio per «2027-12», → per modificarlo, - per lasciare vuoto)``.
+    A multi-line default is shown under the question, not in the hint; a long one-line
+    default is shortened here (→ brings the whole of it into the answer).
+    """
+    parts = [msg.MULTILINE_HINT] if multiline else []
+    if instruction:
+        parts.append(instruction)
+    if default:
+        if multiline:
+            keep = msg.DEFAULT_BELOW
+        else:
+            shown = " ".join(default.split())
+            if len(shown) > limit:
+                shown = shown[: limit - 1] + "…"
+            keep = msg.DEFAULT_KEEP.format(value=shown)
+        keep += msg.DEFAULT_EDIT
+        if clearable:
+            keep += msg.DEFAULT_CLEAR
+        parts.append(keep)
+    if not parts:
+        return None
+    return "(" + msg.HINT_SEPARATOR.join(parts) + ")"

@@ -5,7 +5,9 @@ A script is a sequence of steps. A step is either a bare answer or a pair
 ignored), so a script that drifts out of step with the flow fails at once, naming the
 question it did not expect. Special answers:
 
-- ``"<invio>"`` (:data:`ENTER`): accept the default, as pressing Enter does;
+- ``"<invio>"`` (:data:`ENTER`): press Enter on an empty answer. As in the terminal, an
+  empty text answer (``""`` too) stands for the default and ``"-"`` for an empty answer
+  (see :func:`~incas_cli.wizard.prompter.resolve_answer`);
 - ``"<ctrl-c>"`` (:data:`CTRL_C`): raise ``KeyboardInterrupt`` at this question;
 - ``"<ctrl-d>"`` (:data:`CTRL_D`): raise ``EOFError`` at this question.
 
@@ -19,7 +21,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from incas_cli.wizard.prompter import Choice, Completions, Validator
+from incas_cli.wizard.prompter import (
+    Choice,
+    Completions,
+    Validator,
+    instruction_text,
+    resolve_answer,
+)
 
 T = TypeVar("T")
 
@@ -39,11 +47,13 @@ class Asked:
     kind: str
     message: str
     answer: Any
+    instruction: str | None = None
+    """For text questions: the hint the terminal shows after the question."""
 
 
 @dataclass(frozen=True)
 class Rejection:
-    """An answer refused by the question's validator, with the message the user saw."""
+    """An answer refused by the question's validator (as typed), with the message shown."""
 
     message: str
     answer: str
@@ -95,7 +105,7 @@ class ScriptedPrompter:
                 f"{self.asked[-1].message if self.asked else 'none'!r}"
             )
 
-    def _take(self, kind: str, message: str) -> Any:
+    def _take(self, kind: str, message: str, instruction: str | None = None) -> Any:
         if self._next >= len(self._steps):
             raise ScriptError(f"no scripted answer left for {kind} question {message!r}")
         step = self._steps[self._next]
@@ -105,7 +115,7 @@ class ScriptedPrompter:
                 f"step {self._next} expected a question containing {step.expect!r}, "
                 f"but the flow asked ({kind}) {message!r}"
             )
-        self.asked.append(Asked(kind, message, step.answer))
+        self.asked.append(Asked(kind, message, step.answer, instruction))
         if step.answer == CTRL_C:
             raise KeyboardInterrupt
         if step.answer == CTRL_D:
@@ -113,20 +123,25 @@ class ScriptedPrompter:
         return step.answer
 
     def _validated(
-        self, kind: str, message: str, default: str | None, validate: Validator | None
+        self,
+        kind: str,
+        message: str,
+        default: str | None,
+        validate: Validator | None,
+        instruction: str | None,
     ) -> str:
-        answer = self._take(kind, message)
+        answer = self._take(kind, message, instruction)
         while True:
             if answer == ENTER:
-                answer = default or ""
-            if not isinstance(answer, str):
-                answer = str(answer)
-            error = validate(answer) if validate is not None else None
+                answer = ""
+            typed = answer if isinstance(answer, str) else str(answer)
+            resolved = resolve_answer(typed, default)
+            error = validate(resolved) if validate is not None else None
             if error is None:
-                return answer
-            self.rejections.append(Rejection(message, answer, error))
+                return resolved
+            self.rejections.append(Rejection(message, typed, error))
             # The same question again: the next step must answer it.
-            answer = self._take(kind, message)
+            answer = self._take(kind, message, instruction)
 
     # --- the Prompter protocol --------------------------------------------------------
 
@@ -138,8 +153,10 @@ class ScriptedPrompter:
         validate: Validator | None = None,
         multiline: bool = False,
         instruction: str | None = None,
+        clearable: bool = False,
     ) -> str:
-        return self._validated("text", message, default, validate)
+        shown = instruction_text(instruction, default, clearable=clearable, multiline=multiline)
+        return self._validated("text", message, default, validate, shown)
 
     def autocomplete(
         self,
@@ -148,8 +165,10 @@ class ScriptedPrompter:
         *,
         default: str | None = None,
         validate: Validator | None = None,
+        instruction: str | None = None,
     ) -> str:
-        return self._validated("autocomplete", message, default, validate)
+        shown = instruction_text(instruction, default)
+        return self._validated("autocomplete", message, default, validate, shown)
 
     def select(self, message: str, choices: Sequence[Choice[T]], default: T | None = None) -> T:
         answer = self._take("select", message)

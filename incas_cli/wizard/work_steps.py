@@ -8,6 +8,7 @@ from typing import Any
 from incas_cli.catalog import NationalPlan
 from incas_cli.messages import wizard as msg
 from incas_cli.models.plan import BudgetLine, Indicator, Measure, Need, Plan, Risk
+from incas_cli.wizard.answers import iso_months
 from incas_cli.wizard.checking import blocking_at
 from incas_cli.wizard.core import Session, next_number_id, show_value
 from incas_cli.wizard.lists import ListSpec, edit_list
@@ -47,10 +48,16 @@ def needs_step(s: Session) -> None:
     def fields(item: Item) -> None:
         s.ask_text(item, Need, "description", msg.ASK_NEED_DESCRIPTION, required=True)
         if s.full:
-            s.ask_text(item, Need, "evidence", msg.ASK_NEED_EVIDENCE)
+            s.ask_text(
+                item, Need, "evidence", msg.ASK_NEED_EVIDENCE, instruction=msg.EVIDENCE_EXAMPLE
+            )
             s.ask_text(item, Need, "source", msg.ASK_NEED_SOURCE)
-            s.ask_text(item, Need, "target_group", msg.ASK_NEED_TARGET)
-            s.ask_text(item, Need, "people", msg.ASK_NEED_PEOPLE, number=True)
+            s.ask_text(
+                item, Need, "target_group", msg.ASK_NEED_TARGET, instruction=msg.TARGET_EXAMPLE
+            )
+            s.ask_text(
+                item, Need, "people", msg.ASK_NEED_PEOPLE, skip=msg.UNKNOWN_HINT, number=True
+            )
         s.ask_text(item, Need, "severity", msg.ASK_NEED_SEVERITY, instruction=msg.SCORE_HINT)
         s.ask_text(item, Need, "urgency", msg.ASK_NEED_URGENCY, instruction=msg.SCORE_HINT)
 
@@ -263,6 +270,8 @@ def _measure_fields(
         msg.ASK_MEASURE_START,
         default=start,
         instruction=msg.MONTH_HINT,
+        skip=msg.OPEN_HINT,
+        rewrite=iso_months,
         extra=inside("start"),
     )
     s.ask_text(
@@ -272,6 +281,8 @@ def _measure_fields(
         msg.ASK_MEASURE_END,
         default=end,
         instruction=msg.MONTH_HINT,
+        skip=msg.OPEN_HINT,
+        rewrite=iso_months,
         extra=inside("end"),
     )
     _budget(s, item)
@@ -308,6 +319,7 @@ def _budget(s: Session, measure: Item) -> None:
             msg.ASK_BUDGET_AMOUNT,
             number=True,
             instruction=msg.AMOUNT_HINT,
+            skip=msg.AMOUNT_SKIP,
         )
         if amount is None:
             return False
@@ -316,7 +328,15 @@ def _budget(s: Session, measure: Item) -> None:
         return True
 
     def edit_one(line: Item) -> None:
-        s.ask_text(line, BudgetLine, "amount", msg.ASK_BUDGET_AMOUNT_EDIT, number=True)
+        s.ask_text(
+            line,
+            BudgetLine,
+            "amount",
+            msg.ASK_BUDGET_AMOUNT_EDIT,
+            number=True,
+            instruction=msg.AMOUNT_HINT,
+            skip=msg.AMOUNT_SKIP,
+        )
         fields(line)
 
     if s.full or lines:
@@ -352,7 +372,12 @@ def _indicators(s: Session, measure: Item) -> None:
         s.ask_select(item, Indicator, "kind", msg.ASK_INDICATOR_KIND.format(name=name), kinds)
         s.ask_text(item, Indicator, "unit", msg.ASK_INDICATOR_UNIT.format(name=name))
         s.ask_text(
-            item, Indicator, "baseline", msg.ASK_INDICATOR_BASELINE.format(name=name), number=True
+            item,
+            Indicator,
+            "baseline",
+            msg.ASK_INDICATOR_BASELINE.format(name=name),
+            skip=msg.UNKNOWN_HINT,
+            number=True,
         )
         s.ask_text(
             item, Indicator, "target", msg.ASK_INDICATOR_TARGET.format(name=name), number=True
@@ -362,7 +387,12 @@ def _indicators(s: Session, measure: Item) -> None:
     def add_one() -> bool:
         item = new_map()
         name = s.ask_text(
-            item, Indicator, "name", msg.ASK_INDICATOR_NAME, instruction=msg.ENTER_TO_FINISH
+            item,
+            Indicator,
+            "name",
+            msg.ASK_INDICATOR_NAME,
+            instruction=msg.INDICATOR_EXAMPLE,
+            skip=msg.ENTER_TO_FINISH,
         )
         if name is None:
             return False
@@ -395,7 +425,7 @@ def _risks(s: Session, measure: Item) -> None:
 
     def add_one() -> bool:
         item = new_map()
-        if s.ask_text(item, Risk, "risk", msg.ASK_RISK, instruction=msg.ENTER_TO_FINISH) is None:
+        if s.ask_text(item, Risk, "risk", msg.ASK_RISK, skip=msg.ENTER_TO_FINISH) is None:
             return False
         s.ask_text(item, Risk, "mitigation", msg.ASK_RISK_MITIGATION)
         risks.append(item)

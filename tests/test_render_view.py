@@ -154,7 +154,7 @@ def test_open_fields_become_placeholders() -> None:
     card = view.measures[0]
     objective = card.facts[0].value
     assert isinstance(objective, Placeholder)
-    assert str(objective) == "«[da completare: obiettivo della misura]»"
+    assert str(objective) == "[da completare: obiettivo della misura]"
     assert view.header.startswith("BOZZA")
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from docx.image.image import Image
 from docx.oxml.ns import qn
 from docx.oxml.parser import OxmlElement
 from docx.shared import Emu
@@ -39,6 +40,7 @@ from incas_cli.render.figures import (
     network_png,
     power_interest_png,
 )
+from incas_cli.render.measure import ColumnText, column_widths, longest_word_twips, text_twips
 from incas_cli.render.template import load_base
 from incas_cli.render.text import Block, render_text
 from incas_cli.render.view import (
@@ -62,8 +64,16 @@ Align = Literal["left", "center", "right"]
 
 TWIPS_PER_EMU = 635  # 914400 EMU per inch / 1440 twips per inch
 FIGURE_WIDTH_EMU = 5_760_720  # 16 cm
-_PLACEHOLDER_RE = re.compile("(«\\[[^\\]«»]*\\]»)")
+FIGURE_MAX_HEIGHT_EMU = 6_480_000  # 18 cm
+_FIGURE_ROOM_TWIPS = 1_700  # 3 cm of the page kept for the heading and the caption
+_PLACEHOLDER_RE = re.compile(
+    "({}[^\\[\\]]*{})".format(*map(re.escape, msg.PLACEHOLDER.split("{label}")))
+)
 _NO_CELL_MARGIN = 28  # twips, for narrow calendar columns
+_CELL_PADDING = 2 * 85 + 30  # the table style's left and right cell margins, and some air
+_COMPACT_PADDING = 2 * _NO_CELL_MARGIN + 30
+_TABLE_FONT_PT = 9.5  # "Testo tabella" of the reference document
+_HEADER_FONT_PT = 9.0  # "Header" of the reference document
 
 
 @dataclass(frozen=True)
@@ -79,9 +89,13 @@ Cell = Value | tuple[Value, ...] | Mark | None
 
 @dataclass(frozen=True)
 class Column:
+    """A table column: its header, the alignment of its cells (and of the header, so a
+    number's header sits over the number), and a width in twips when the caller fixes it
+    (calendar months, marks); otherwise the width follows the content."""
+
     header: str
-    weight: float
     align: Align = "left"
+    width: int | None = None
 
 
 def build_document(view: DocumentView, *, template: Path | None, update_fields: bool) -> bytes:
@@ -106,6 +120,7 @@ class _Writer:
             self.body.append(end)
         self.end: CT_SectPr = end
         self.style_ids = _style_ids(document)
+        self.table_font_size = _font_size(document, st.TABLE_TEXT, _TABLE_FONT_PT)
         self.tables = 0
         self.figures = 0
         self.landscape = False
@@ -149,16 +164,24 @@ class _Writer:
         *,
         bold: bool = False,
         align: Align | None = None,
+        keep_next: bool | None = None,
         add: bool = True,
     ) -> BaseOxmlElement:
+        """A paragraph; ``keep_next`` set on it directly (True: stays on the page of the
+        next paragraph or table; False: does not, whatever its style says)."""
         p = OxmlElement("w:p")
         style_id = self.style(style) if style else None
-        if style_id or align:
+        if style_id or align or keep_next is not None:
             ppr = OxmlElement("w:pPr")
             if style_id:
                 pstyle = OxmlElement("w:pStyle")
                 pstyle.set(qn("w:val"), style_id)
                 ppr.append(pstyle)
+            if keep_next is not None:
+                keep = OxmlElement("w:keepNext")
+                if not keep_next:
+                    keep.set(qn("w:val"), "0")
+                ppr.append(keep)
             if align and align != "left":
                 jc = OxmlElement("w:jc")
                 jc.set(qn("w:val"), align)
@@ -217,7 +240,7 @@ class _Writer:
             text = msg.NUMBERED_SECTION.format(
                 chapter=self.chapter, number=self.section, title=text
             )
-        return self.paragraph(text, st.HEADING[level - 1])
+        return self.paragraph(text, st.HEADING[level - 1], keep_next=True)
 
     def note(self, text: Value) -> BaseOxmlElement:
         return self.paragraph(text, st.NOTE)
@@ -311,9 +334,19 @@ class _Writer:
         left, right = section.left_margin or 0, section.right_margin or 0
         return int(((width or 0) - left - right) // TWIPS_PER_EMU)
 
+    def text_height(self) -> int:
+        """The text height of the current section (page minus top and bottom margins), twips."""
+        section = self.document.sections[-1]
+        height = section.page_width if self.landscape else section.page_height
+        top, bottom = section.top_margin or 0, section.bottom_margin or 0
+        return int(((height or 0) - top - bottom) // TWIPS_PER_EMU)
+
     def caption(self, title: str) -> None:
+        """A table's caption: above the table, on the same page as its first rows."""
         self.tables += 1
-        self.paragraph(msg.CAPTION_TABLE.format(number=self.tables, title=title), st.CAPTION)
+        self.paragraph(
+            msg.CAPTION_TABLE.format(number=self.tables, title=title), st.CAPTION, keep_next=True
+        )
 
     def table(
         self,
@@ -326,14 +359,18 @@ class _Writer:
         label_column: bool = False,
         compact: bool = False,
     ) -> BaseOxmlElement:
-        """A data table: one header row (repeated on every page), no merged cells."""
+        """A data table: one header row (repeated on every page), no merged cells.
+
+        Full text width, fixed layout, columns sized to their content (never narrower
+        than their longest word); the caption sits above and stays with the table.
+        """
         if caption:
             self.caption(title)
+        rows = [list(row) for row in rows]
         width = self.text_width()
-        weights = sum(c.weight for c in columns)
-        widths = [int(width * c.weight / weights) for c in columns]
+        widths = self.column_widths(columns, rows, total, width, label_column, compact)
         tbl = OxmlElement("w:tbl")
-        tbl.append(self._tbl_pr(title, width, compact=compact))
+        tbl.append(self._tbl_pr(title, compact=compact))
         grid = OxmlElement("w:tblGrid")
         for w in widths:
             col = OxmlElement("w:gridCol")
@@ -348,16 +385,63 @@ class _Writer:
         self.add(tbl)
         return tbl
 
-    def _tbl_pr(self, title: str, width: int, *, compact: bool) -> BaseOxmlElement:
+    def column_widths(
+        self,
+        columns: Sequence[Column],
+        rows: Sequence[Sequence[Cell]],
+        total: Sequence[Cell] | None,
+        width: int,
+        label_column: bool,
+        compact: bool,
+    ) -> list[int]:
+        """Twips per column, adding up to ``width``, from what each column holds."""
+        texts = []
+        for index, column in enumerate(columns):
+            lines = [line for row in rows for line in _cell_lines(row[index])]
+            bold = [line for line in _cell_lines(total[index])] if total is not None else []
+            if label_column and index == 0:
+                lines, bold = [], [*bold, *lines]
+            texts.append(
+                ColumnText(column.header, lines, bold_lines=bold, fixed_twips=column.width)
+            )
+        return column_widths(
+            texts,
+            width,
+            size_pt=self.table_font_size,
+            padding=_COMPACT_PADDING if compact else _CELL_PADDING,
+            max_word_twips=width // 3,
+        )
+
+    def fixed_column(self, labels: Iterable[str], *, compact: bool = True) -> int:
+        """One width for a run of equal columns (months, periods, actions): the widest label."""
+        padding = _COMPACT_PADDING if compact else _CELL_PADDING
+        widest = max(
+            (longest_word_twips(label, self.table_font_size, bold=True) for label in labels),
+            default=0,
+        )
+        return widest + padding
+
+    def gantt_column(self, labels: Sequence[str], measures: Sequence[str]) -> int:
+        """The width of a period column: its label's widest word at least; wider when the
+        measure names leave room, up to twice that (a chart reads better wide)."""
+        narrow = self.fixed_column(labels)
+        if not labels:
+            return narrow
+        size = self.table_font_size
+        names = max((text_twips(m, size) for m in measures), default=0) + _COMPACT_PADDING
+        room = (self.text_width() - min(names, self.text_width() // 3)) // len(labels)
+        return max(narrow, min(room, 2 * narrow))
+
+    def _tbl_pr(self, title: str, *, compact: bool) -> BaseOxmlElement:
         pr = OxmlElement("w:tblPr")
         style_id = self.style(st.TABLE)
         if style_id:
             tstyle = OxmlElement("w:tblStyle")
             tstyle.set(qn("w:val"), style_id)
             pr.append(tstyle)
-        tw = OxmlElement("w:tblW")
-        tw.set(qn("w:w"), str(width))
-        tw.set(qn("w:type"), "dxa")
+        tw = OxmlElement("w:tblW")  # the whole text width, whatever the template's margins
+        tw.set(qn("w:w"), "5000")
+        tw.set(qn("w:type"), "pct")
         pr.append(tw)
         layout = OxmlElement("w:tblLayout")
         layout.set(qn("w:type"), "fixed")
@@ -425,7 +509,7 @@ class _Writer:
                 style = st.TABLE_HEADING
             else:
                 style = st.TABLE_TEXT
-            align = None if header else column.align
+            align = column.align
             if isinstance(value, Mark):
                 tc.append(self.paragraph(value.text, style, align="center", add=False))
             elif isinstance(value, tuple):
@@ -447,7 +531,7 @@ class _Writer:
     def facts_table(self, title: str, facts: Sequence[Fact], *, caption: bool = False) -> None:
         self.table(
             title,
-            (Column(msg.T_FIELD, 1.1), Column(msg.T_CONTENT, 3.4)),
+            (Column(msg.T_FIELD), Column(msg.T_CONTENT)),
             ((f.label, f.value) for f in facts),
             caption=caption,
             label_column=True,
@@ -459,16 +543,33 @@ class _Writer:
         if png is None:
             self.note(msg.FIGURE_UNAVAILABLE)
             return
-        p = self.paragraph("", st.FIGURE)
+        p = self.paragraph("", st.FIGURE, keep_next=True)
         paragraph = Paragraph(p, self.document._body)
-        width = min(FIGURE_WIDTH_EMU, self.text_width() * TWIPS_PER_EMU)
-        paragraph.add_run().add_picture(io.BytesIO(png), width=Emu(width))
+        width, height = self.figure_size(png)
+        paragraph.add_run().add_picture(io.BytesIO(png), width=Emu(width), height=Emu(height))
         for tag in ("wp:docPr", "pic:cNvPr"):
             for element in p.iter(qn(tag)):
                 element.set("descr", package.clean(alt))
                 element.set("title", package.clean(title))
         self.figures += 1
-        self.paragraph(msg.CAPTION_FIGURE.format(number=self.figures, title=title), st.CAPTION)
+        # Below the figure, which keeps with it; not with what follows (another caption).
+        self.paragraph(
+            msg.CAPTION_FIGURE.format(number=self.figures, title=title), st.CAPTION, keep_next=False
+        )
+
+    def figure_size(self, png: bytes) -> tuple[int, int]:
+        """The picture's size in EMU: at most 16 cm wide and :data:`FIGURE_MAX_HEIGHT_EMU`
+        high (so a heading, the figure and its caption share a page), within the text
+        area, keeping the aspect ratio."""
+        image = Image.from_blob(png)
+        px_w, px_h = image.px_width, image.px_height
+        max_w = min(FIGURE_WIDTH_EMU, self.text_width() * TWIPS_PER_EMU)
+        max_h = min(
+            FIGURE_MAX_HEIGHT_EMU,
+            (self.text_height() - _FIGURE_ROOM_TWIPS) * TWIPS_PER_EMU,
+        )
+        scale = min(max_w / px_w, max_h / px_h)
+        return int(px_w * scale), int(px_h * scale)
 
     # --- header, footer, cover, index ----------------------------------------------------
 
@@ -563,10 +664,11 @@ class _Writer:
         self.texts(t.description)
         self.heading(2, msg.H_TERRITORY_CROPS)
         if t.crops:
+            month = self.fixed_column((*t.month_labels, ACTIVE_MARK))
             columns = [
-                Column(msg.T_CROP, 2.6),
-                *(Column(label, 0.8, "center") for label in t.month_labels),
-                Column(msg.T_WORKERS, 1.9, "right"),
+                Column(msg.T_CROP),
+                *(Column(label, "center", month) for label in t.month_labels),
+                Column(msg.T_WORKERS, "right"),
             ]
             rows = (
                 [c.name, *(Mark(ACTIVE_MARK) if on else None for on in c.months), c.workers]
@@ -578,9 +680,9 @@ class _Writer:
                 self.table(
                     msg.TC_DEMAND,
                     (
-                        Column(msg.T_MONTH, 1.2),
-                        Column(msg.T_CROPS_IN_PEAK, 3),
-                        Column(msg.T_DEMAND, 1.2, "right"),
+                        Column(msg.T_MONTH),
+                        Column(msg.T_CROPS_IN_PEAK),
+                        Column(msg.T_DEMAND, "right"),
                     ),
                     ((d.month, d.crops, d.workers) for d in t.demand),
                 )
@@ -590,7 +692,7 @@ class _Writer:
         if t.workforce:
             self.table(
                 msg.TC_WORKFORCE,
-                (Column(msg.T_CATEGORY, 3), Column(msg.T_VALUE, 1, "right")),
+                (Column(msg.T_CATEGORY), Column(msg.T_VALUE, "right")),
                 ((f.label, f.value) for f in t.workforce),
             )
         elif t.workforce_open is not None:
@@ -615,7 +717,7 @@ class _Writer:
         self.heading(2, msg.H_PROCESS_COUNTS)
         self.table(
             msg.TC_MEETINGS_BY_KIND,
-            (Column(msg.T_KIND, 3), Column(msg.T_COUNT, 1, "right")),
+            (Column(msg.T_KIND), Column(msg.T_COUNT, "right")),
             ((k.label, str(k.count)) for k in p.by_kind),
             total=(msg.T_TOTAL, str(p.total)),
         )
@@ -623,11 +725,11 @@ class _Writer:
         self.table(
             msg.TC_MEETINGS,
             (
-                Column(msg.T_DATE, 1.7),
-                Column(msg.T_KIND, 1.7),
-                Column(msg.T_TABLE, 2),
-                Column(msg.T_PARTICIPANTS, 1.2, "right"),
-                Column(msg.T_SUMMARY, 4),
+                Column(msg.T_DATE),
+                Column(msg.T_KIND),
+                Column(msg.T_TABLE),
+                Column(msg.T_PARTICIPANTS, "right"),
+                Column(msg.T_SUMMARY),
             ),
             ((m.date, m.kind, m.table, m.participants, m.summary) for m in p.meetings),
         )
@@ -635,9 +737,9 @@ class _Writer:
         self.table(
             msg.TC_ORGANISATIONS,
             (
-                Column(msg.T_ORGANISATION, 4),
-                Column(msg.T_ACTOR_TYPE, 2.5),
-                Column(msg.T_MEETINGS, 1, "right"),
+                Column(msg.T_ORGANISATION),
+                Column(msg.T_ACTOR_TYPE),
+                Column(msg.T_MEETINGS, "right"),
             ),
             ((o.name, o.type_label, str(o.meetings)) for o in p.organisations),
         )
@@ -651,11 +753,11 @@ class _Writer:
             self.table(
                 msg.TC_STAKEHOLDERS,
                 (
-                    Column(msg.T_ORGANISATION, 3),
-                    Column(msg.T_ACTOR_TYPE, 2),
-                    Column(msg.T_LEVEL, 1.4),
-                    Column(msg.T_ROLE, 3.6),
-                    Column(msg.T_ENGAGEMENT, 2.1),
+                    Column(msg.T_ORGANISATION),
+                    Column(msg.T_ACTOR_TYPE),
+                    Column(msg.T_LEVEL),
+                    Column(msg.T_ROLE),
+                    Column(msg.T_ENGAGEMENT),
                 ),
                 ((s.name, s.type_label, s.level, s.role, s.engagement) for s in n.stakeholders),
             )
@@ -667,10 +769,10 @@ class _Writer:
             self.table(
                 msg.TC_RELATIONS,
                 (
-                    Column(msg.T_FROM, 2.5),
-                    Column(msg.T_TO, 2.5),
-                    Column(msg.T_RELATION, 1.3),
-                    Column(msg.T_DESCRIPTION, 3.5),
+                    Column(msg.T_FROM),
+                    Column(msg.T_TO),
+                    Column(msg.T_RELATION),
+                    Column(msg.T_DESCRIPTION),
                 ),
                 ((r.source, r.target, r.kind, r.label) for r in n.relations),
             )
@@ -682,10 +784,10 @@ class _Writer:
             self.table(
                 msg.TC_GRID,
                 (
-                    Column(msg.T_ORGANISATION, 4),
-                    Column(msg.T_POWER, 1.2, "right"),
-                    Column(msg.T_INTEREST, 1.2, "right"),
-                    Column(msg.T_QUADRANT, 2.2),
+                    Column(msg.T_ORGANISATION),
+                    Column(msg.T_POWER, "right"),
+                    Column(msg.T_INTEREST, "right"),
+                    Column(msg.T_QUADRANT),
                 ),
                 (
                     (s.name, s.power, s.interest, s.quadrant)
@@ -710,7 +812,7 @@ class _Writer:
         if n.tables:
             self.table(
                 msg.TC_TABLES,
-                (Column(msg.T_TABLE, 2.2), Column(msg.T_AREA, 1.6), Column(msg.T_MEMBER, 4.5)),
+                (Column(msg.T_TABLE), Column(msg.T_AREA), Column(msg.T_MEMBER)),
                 ((t.name, t.topic, msg.LIST_SEPARATOR.join(t.members) or "–") for t in n.tables),
             )
         else:
@@ -752,12 +854,12 @@ class _Writer:
         self.table(
             msg.TC_NEEDS,
             (
-                Column(msg.T_RANK, 0.6, "right"),
-                Column(msg.T_NEED, 0.9),
-                Column(msg.T_AREA, 1.7),
-                Column(msg.T_DESCRIPTION, 4.6),
-                Column(msg.T_PEOPLE, 1.1, "right"),
-                Column(msg.T_PRIORITY, 1.2, "right"),
+                Column(msg.T_RANK, "right"),
+                Column(msg.T_NEED),
+                Column(msg.T_AREA),
+                Column(msg.T_DESCRIPTION),
+                Column(msg.T_PEOPLE, "right"),
+                Column(msg.T_PRIORITY, "right"),
             ),
             ((str(i.rank), i.id, i.area, i.description, i.people, i.priority) for i in n.items),
         )
@@ -795,14 +897,15 @@ class _Writer:
         if not cards:
             self.note(msg.NOTE_NO_MEASURES)
             return
-        self.heading(2, msg.H_MEASURES_SUMMARY)
+        # The summary table belongs to the chapter itself: the sections are the measures,
+        # so "7.12" is measure 12 of the plan.
         self.table(
             msg.TC_MEASURES,
             (
-                Column(msg.T_MEASURE, 4),
-                Column(msg.T_LEAD, 2.4),
-                Column(msg.T_TIMING, 2.4),
-                Column(msg.T_AMOUNT, 1.8, "right"),
+                Column(msg.T_MEASURE),
+                Column(msg.T_LEAD),
+                Column(msg.T_TIMING),
+                Column(msg.T_AMOUNT, "right"),
             ),
             (
                 (
@@ -826,9 +929,9 @@ class _Writer:
             self.table(
                 msg.TC_MEASURE_BUDGET.format(id=card.id),
                 (
-                    Column(msg.T_SOURCE, 2.6),
-                    Column(msg.T_AMOUNT, 1.6, "right"),
-                    Column(msg.T_NOTE, 3.2),
+                    Column(msg.T_SOURCE),
+                    Column(msg.T_AMOUNT, "right"),
+                    Column(msg.T_NOTE),
                 ),
                 ((b.source, b.amount_text, b.note) for b in card.budget),
                 caption=False,
@@ -853,7 +956,7 @@ class _Writer:
         if card.risks:
             self.table(
                 msg.TC_MEASURE_RISKS.format(id=card.id),
-                (Column(msg.T_RISK, 1), Column(msg.T_MITIGATION, 1)),
+                (Column(msg.T_RISK), Column(msg.T_MITIGATION)),
                 ((r.risk, r.mitigation) for r in card.risks),
                 caption=False,
             )
@@ -866,9 +969,10 @@ class _Writer:
         self.narrative("coerenza.md.j2")
         self.heading(2, msg.H_COHERENCE_MATRIX)
         if c.rows:
+            action = self.fixed_column((*c.columns, PRIMARY_MARK))
             columns = [
-                Column(msg.T_MEASURE, 4.6),
-                *(Column(code, 1, "center") for code in c.columns),
+                Column(msg.T_MEASURE),
+                *(Column(code, "center", action) for code in c.columns),
             ]
             self.table(
                 msg.TC_MATRIX,
@@ -889,11 +993,11 @@ class _Writer:
         self.table(
             msg.TC_ACTIONS,
             (
-                Column(msg.T_ACTION, 3.6),
-                Column(msg.T_AXIS, 1.8),
-                Column(msg.T_PRIMARY, 1.5),
-                Column(msg.T_SECONDARY, 1.5),
-                Column(msg.T_COVERED, 0.9, "center"),
+                Column(msg.T_ACTION),
+                Column(msg.T_AXIS),
+                Column(msg.T_PRIMARY),
+                Column(msg.T_SECONDARY),
+                Column(msg.T_COVERED, "center"),
             ),
             (
                 (
@@ -910,11 +1014,11 @@ class _Writer:
         self.table(
             msg.TC_AXES,
             (
-                Column(msg.T_AXIS, 3),
-                Column(msg.T_ACTIONS_IN_AXIS, 1.2, "right"),
-                Column(msg.T_ACTIONS_COVERED, 1.2, "right"),
-                Column(msg.T_ACTIONS_UNCOVERED, 1.6),
-                Column(msg.T_MEASURES, 1, "right"),
+                Column(msg.T_AXIS),
+                Column(msg.T_ACTIONS_IN_AXIS, "right"),
+                Column(msg.T_ACTIONS_COVERED, "right"),
+                Column(msg.T_ACTIONS_UNCOVERED),
+                Column(msg.T_MEASURES, "right"),
             ),
             (
                 (
@@ -943,11 +1047,10 @@ class _Writer:
             self.landscape = False
             return
         self.narrative("cronoprogramma.md.j2")
-        fixed = 5.0 if g.granularity != "year" else 6.0
-        weight = max(0.6, min(1.6, 14 / max(1, len(g.columns))))
+        period = self.gantt_column(g.columns, [r.label for r in g.rows])
         columns = [
-            Column(msg.T_MEASURE, fixed),
-            *(Column(label, weight, "center") for label in g.columns),
+            Column(msg.T_MEASURE),
+            *(Column(label, "center", period) for label in g.columns),
         ]
         rows: list[list[Cell]] = [
             [(r.label, r.period), *(Mark(ACTIVE_MARK) if on else None for on in r.cells)]
@@ -981,10 +1084,10 @@ class _Writer:
         self.table(
             msg.TC_BUDGET_MEASURE,
             (
-                Column(msg.T_MEASURE, 4),
-                Column(msg.T_SOURCES, 3),
-                Column(msg.T_AMOUNT, 1.7, "right"),
-                Column(msg.T_SHARE, 0.9, "right"),
+                Column(msg.T_MEASURE),
+                Column(msg.T_SOURCES),
+                Column(msg.T_AMOUNT, "right"),
+                Column(msg.T_SHARE, "right"),
             ),
             ((r.label, r.detail, r.amount_text, r.share) for r in b.by_measure.rows),
             total=(msg.T_TOTAL, "", b.by_measure.total_text, _full_share(b.by_measure.total)),
@@ -999,10 +1102,10 @@ class _Writer:
         self.table(
             msg.TC_BUDGET_SOURCE,
             (
-                Column(msg.T_SOURCE, 4),
-                Column(msg.T_MEASURES, 1.4, "right"),
-                Column(msg.T_AMOUNT, 1.7, "right"),
-                Column(msg.T_SHARE, 0.9, "right"),
+                Column(msg.T_SOURCE),
+                Column(msg.T_MEASURES, "right"),
+                Column(msg.T_AMOUNT, "right"),
+                Column(msg.T_SHARE, "right"),
             ),
             ((r.label, r.detail, r.amount_text, r.share) for r in b.by_source.rows),
             total=(msg.T_TOTAL, "", b.by_source.total_text, _full_share(b.by_source.total)),
@@ -1011,10 +1114,10 @@ class _Writer:
         self.table(
             msg.TC_BUDGET_AXIS,
             (
-                Column(msg.T_AXIS, 3.2),
-                Column(msg.T_MEASURES, 2.6),
-                Column(msg.T_AMOUNT, 1.7, "right"),
-                Column(msg.T_SHARE, 0.9, "right"),
+                Column(msg.T_AXIS),
+                Column(msg.T_MEASURES),
+                Column(msg.T_AMOUNT, "right"),
+                Column(msg.T_SHARE, "right"),
             ),
             ((r.label, r.detail, r.amount_text, r.share) for r in b.by_axis.rows),
             total=(msg.T_TOTAL, "", b.by_axis.total_text, _full_share(b.by_axis.total)),
@@ -1037,7 +1140,9 @@ class _Writer:
         if m.indicators:
             self.paragraph(
                 msg.NOTE_INDICATOR_COUNTS.format(
-                    total=len(m.indicators), outputs=m.outputs, outcomes=m.outcomes
+                    total=msg.counted(len(m.indicators), "indicatore"),
+                    outputs=m.outputs,
+                    outcomes=m.outcomes,
                 )
             )
             self.table(
@@ -1060,12 +1165,18 @@ class _Writer:
         if a.bodies:
             for body in a.bodies:
                 self.heading(3, msg.H_ANNEX_BODY.format(name=body.name))
-                details = [f"{msg.T_AREA}: {body.topic}"]
+                details = [msg.ANNEX_DETAIL.format(label=msg.T_AREA, value=body.topic)]
                 if body.coordinator:
-                    details.append(f"{msg.STEERING_COORDINATOR}: {body.coordinator}")
+                    details.append(
+                        msg.ANNEX_DETAIL.format(
+                            label=msg.STEERING_COORDINATOR, value=body.coordinator
+                        )
+                    )
                 if body.cadence:
-                    details.append(f"{msg.STEERING_CADENCE}: {body.cadence}")
-                self.note("; ".join(details) + ".")
+                    details.append(
+                        msg.ANNEX_DETAIL.format(label=msg.STEERING_CADENCE, value=body.cadence)
+                    )
+                self.note(" ".join(details))
                 if body.members:
                     self.bullets(body.members)
         else:
@@ -1074,7 +1185,7 @@ class _Writer:
             self.heading(2, msg.H_ANNEX_CHANGELOG.format(letter=next(letters)))
             self.table(
                 msg.TC_CHANGELOG,
-                (Column(msg.T_VERSION, 1), Column(msg.T_DATE, 1.6), Column(msg.T_CHANGES, 5)),
+                (Column(msg.T_VERSION), Column(msg.T_DATE), Column(msg.T_CHANGES)),
                 ((c.version, c.date, c.summary) for c in a.changelog),
             )
         if a.contacts is not None:
@@ -1084,10 +1195,10 @@ class _Writer:
                 self.table(
                     msg.TC_CONTACTS,
                     (
-                        Column(msg.T_ORGANISATION, 3),
-                        Column(msg.T_PERSON, 2.6),
-                        Column(msg.T_EMAIL, 2.8),
-                        Column(msg.T_PHONE, 1.8),
+                        Column(msg.T_ORGANISATION),
+                        Column(msg.T_PERSON),
+                        Column(msg.T_EMAIL),
+                        Column(msg.T_PHONE),
                     ),
                     ((c.organisation, c.person, c.email, c.phone) for c in a.contacts),
                 )
@@ -1125,6 +1236,33 @@ def _style_ids(document: Document) -> dict[str, str]:
         if name is not None and style_id:
             ids.setdefault(BabelFish.internal2ui(name.get(qn("w:val"), "")), style_id)
     return ids
+
+
+def _font_size(document: Document, style_name: str, default: float) -> float:
+    """The font size of a paragraph style, following ``basedOn``; ``default`` if unset."""
+    try:
+        style = document.styles[style_name]
+    except KeyError:
+        return default
+    seen = 0
+    while style is not None and seen < 10:
+        size = style.font.size
+        if size is not None:
+            return float(size.pt)
+        style = style.base_style
+        seen += 1
+    return default
+
+
+def _cell_lines(cell: Cell) -> list[str]:
+    """The paragraphs of a cell as printed, for sizing its column."""
+    if cell is None:
+        return []
+    if isinstance(cell, Mark):
+        return [cell.text]
+    if isinstance(cell, tuple):
+        return [str(item) for item in cell]
+    return [str(cell)]
 
 
 def _same_group(blocks: Sequence[Block], start: int) -> list[Block]:
@@ -1244,15 +1382,15 @@ def _full_share(total: object) -> str:
 
 def _indicator_columns(*, with_measure: bool) -> list[Column]:
     columns = [
-        Column(msg.T_INDICATOR, 3),
-        Column(msg.T_KIND, 1.7),
-        Column(msg.T_UNIT, 1.4),
-        Column(msg.T_BASELINE, 1.3, "right"),
-        Column(msg.T_TARGET_VALUE, 1.4, "right"),
-        Column(msg.T_VERIFICATION, 2.2),
+        Column(msg.T_INDICATOR),
+        Column(msg.T_KIND),
+        Column(msg.T_UNIT),
+        Column(msg.T_BASELINE, "right"),
+        Column(msg.T_TARGET_VALUE, "right"),
+        Column(msg.T_VERIFICATION),
     ]
     if with_measure:
-        columns.insert(0, Column(msg.T_MEASURE, 0.8))
+        columns.insert(0, Column(msg.T_MEASURE))
     return columns
 
 

@@ -8,6 +8,7 @@ Italian date has a two-digit year, which a public document must not show.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from decimal import Decimal
 
 from babel.dates import format_date
@@ -44,6 +45,25 @@ def percent(part: Decimal, whole: Decimal) -> str:
     """``34,6%`` of ``whole``; ``0,0%`` when the whole is zero."""
     ratio = part / whole if whole else Decimal(0)
     return str(format_percent(ratio, format="#,##0.0%", locale=LOCALE))
+
+
+def shares(parts: Sequence[Decimal], whole: Decimal) -> list[str]:
+    """Each part as a share of ``whole`` to one decimal, the shares adding up to exactly
+    ``100,0%`` (largest-remainder rounding: the tenths left over go to the parts that
+    rounding cut most, the first of equals first).
+
+    Falls back to independent rounding when a part is negative or the parts do not add up
+    to ``whole``; all ``0,0%`` when the whole is zero.
+    """
+    if not whole or any(p < 0 for p in parts) or sum(parts, Decimal(0)) != whole:
+        return [percent(p, whole) for p in parts]
+    quotas = [p * 1000 / whole for p in parts]  # in tenths of a percent
+    tenths = [int(q) for q in quotas]  # floor: quotas are not negative
+    left = 1000 - sum(tenths)
+    order = sorted(range(len(parts)), key=lambda i: (-(quotas[i] - tenths[i]), i))
+    for i in order[:left]:
+        tenths[i] += 1
+    return [percent(Decimal(t), Decimal(1000)) for t in tenths]
 
 
 def long_date(value: dt.date) -> str:

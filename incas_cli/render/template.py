@@ -45,17 +45,28 @@ def load_base(template: Path | None) -> Document:
     if template is None:
         document = open_document(io.BytesIO(reference_bytes()))
     else:
-        document = _open_template(template)
-        missing = missing_styles(document)
-        if missing:
-            raise InputError(
-                msg.TEMPLATE_MISSING_STYLES.format(styles=", ".join(missing)),
-                hint=msg.TEMPLATE_MISSING_STYLES_HINT,
-                file=template,
-            )
+        document = _checked(template)
         _copy_auxiliary_styles(document)
     _clear_body(document)
     _portrait_a4(document)
+    return document
+
+
+def check_template(template: Path) -> None:
+    """Fail early, with a message naming the problem, if ``template`` cannot be used: not
+    there, not a Word document, or missing a required style."""
+    _checked(template)
+
+
+def _checked(template: Path) -> Document:
+    document = _open_template(template)
+    missing = missing_styles(document)
+    if missing:
+        raise InputError(
+            msg.TEMPLATE_MISSING_STYLES.format(styles=", ".join(missing)),
+            hint=msg.TEMPLATE_MISSING_STYLES_HINT,
+            file=template,
+        )
     return document
 
 

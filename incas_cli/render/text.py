@@ -17,6 +17,8 @@ from typing import Any, Literal
 
 from jinja2 import Environment, FunctionLoader, StrictUndefined
 
+from incas_cli.messages.render import counted
+
 BlockKind = Literal["paragraph", "bullet", "number"]
 
 _NUMBERED = re.compile(r"^\d+\.\s+")
@@ -42,7 +44,7 @@ def _finalize(value: Any) -> str:
 @functools.cache
 def environment() -> Environment:
     """The one jinja2 environment: strict about undefined names, no autoescape (not HTML)."""
-    return Environment(
+    env = Environment(
         loader=FunctionLoader(_load),
         autoescape=False,
         undefined=StrictUndefined,
@@ -52,6 +54,8 @@ def environment() -> Environment:
         keep_trailing_newline=False,
         auto_reload=False,
     )
+    env.globals["counted"] = counted  # {{ counted(n, "misura") }}: "1 misura", "15 misure"
+    return env
 
 
 def render_text(name: str, **context: Any) -> list[Block]:

@@ -35,6 +35,7 @@ from incas_cli.cli import (  # noqa: E402
     render,
     schema,
     status,
+    template,
     validate,
     wizard,
 )
@@ -49,6 +50,7 @@ plan_app.command("build")(build.build)
 plan_app.command("diff")(diff.diff)
 app.add_typer(catalog.app, name="catalog", help=msg.CATALOG_HELP)
 app.command("schema")(schema.schema)
+app.command("template")(template.template)
 for _typer in (app, plan_app, catalog.app):
     for _info in _typer.registered_commands:
         _info.options_metavar = msg.OPTIONS_METAVAR

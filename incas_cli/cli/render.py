@@ -11,7 +11,10 @@ from incas_cli.cli._common import handle_errors
 from incas_cli.messages import render as msg
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from incas_cli.models import Plan
+    from incas_cli.render import ChangeEntry
 
 Format = Literal["docx", "odt", "pdf"]
 FORMATS: tuple[Format, ...] = ("docx", "odt", "pdf")
@@ -34,6 +37,9 @@ def render(
         None, "--format", help=msg.RENDER_FORMAT_HELP, show_default=False
     ),
     no_toc_update: bool = typer.Option(False, "--no-toc-update", help=msg.RENDER_NO_TOC_HELP),
+    previous: Path | None = typer.Option(
+        None, "--previous", help=msg.RENDER_PREVIOUS_HELP, show_default=False
+    ),
 ) -> None:
     """Genera il documento Word del piano (A4, in italiano, allineato al Piano triennale).
 
@@ -65,7 +71,8 @@ def render(
         raise ChecksFailed(msg.RENDER_BLOCKED, hint=msg.RENDER_BLOCKED_HINT, file=file)
     plan = result.plan
 
-    options = RenderOptions(edition=cast(Edition, edition), template=template)
+    changelog = _changelog(previous, plan) if previous is not None else ()
+    options = RenderOptions(edition=cast(Edition, edition), template=template, changelog=changelog)
     data = render_docx(plan, options)
     toc_pending = True
     if target_format == "docx":
@@ -86,6 +93,24 @@ def render(
     if toc_pending:
         details.append(msg.RENDER_DONE_TOC_PENDING)
     print_plain(msg.RENDER_DONE.format(path=target, details=msg.LIST_SEPARATOR.join(details)))
+
+
+def _changelog(previous: Path, plan: Plan) -> Sequence[ChangeEntry]:
+    """The "Registro delle versioni" rows: the previous file, then this plan's changes."""
+    from incas_cli.catalog import load_catalog
+    from incas_cli.checks import check_document
+    from incas_cli.diff import changelog_entries, diff_plans
+    from incas_cli.errors import ChecksFailed
+    from incas_cli.io import load_yaml
+
+    old = check_document(load_yaml(previous)).plan
+    if old is None:
+        raise ChecksFailed(
+            msg.RENDER_PREVIOUS_INVALID.format(path=previous),
+            hint=msg.RENDER_PREVIOUS_INVALID_HINT.format(path=previous),
+            file=previous,
+        )
+    return changelog_entries(old, plan, diff_plans(old, plan, catalog=load_catalog()))
 
 
 def _usage(message: str, hint: str) -> None:

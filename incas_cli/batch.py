@@ -252,24 +252,13 @@ def build_file(source: Path, output: Path, options: BuildOptions) -> Outcome:
 
 
 def _document(plan: Plan, options: BuildOptions) -> bytes:
-    from incas_cli.render import RenderOptions, render_docx
+    from incas_cli.render import RenderOptions, convert_document, render_docx
 
     data = render_docx(plan, RenderOptions(edition=options.edition))
     if options.fmt == "docx":
         return data
-    from incas_cli.publish import convert
-    from incas_cli.render.view import document_properties
-
-    props = document_properties(plan)
-    return convert(
-        data,
-        "pdf" if options.fmt == "pdf" else "odt",
-        title=props.title,
-        subject=props.subject,
-        keywords=[k.strip() for k in props.keywords.split(";") if k.strip()],
-        author=props.author,
-        timeout=CONVERT_TIMEOUT,
-    )
+    fmt: Literal["pdf", "odt"] = "pdf" if options.fmt == "pdf" else "odt"
+    return convert_document(data, plan, fmt, timeout=CONVERT_TIMEOUT)
 
 
 def build_files(

@@ -213,21 +213,12 @@ def _warn(message: str, hint: str) -> None:
 
 def _convert(data: bytes, plan: Plan, target_format: Format) -> bytes:
     from incas_cli.errors import ExternalToolError
-    from incas_cli.publish import convert
-    from incas_cli.render.view import document_properties
+    from incas_cli.render import convert_document
 
     if not _office_available():
         raise ExternalToolError(
             msg.RENDER_NEEDS_LIBREOFFICE.format(format=target_format),
             hint=msg.RENDER_NEEDS_LIBREOFFICE_HINT,
         )
-    props = document_properties(plan)
-    return convert(
-        data,
-        "pdf" if target_format == "pdf" else "odt",
-        title=props.title,
-        subject=props.subject,
-        keywords=[k.strip() for k in props.keywords.split(";") if k.strip()],
-        author=props.author,
-        timeout=TOC_TIMEOUT,
-    )
+    fmt: Literal["pdf", "odt"] = "pdf" if target_format == "pdf" else "odt"
+    return convert_document(data, plan, fmt, timeout=TOC_TIMEOUT)

@@ -98,6 +98,25 @@ def restore_properties(docx: bytes, plan: Plan, *, update_fields: bool = False) 
     return reapply(docx, document_properties(plan), update_fields=update_fields)
 
 
+def convert_document(
+    docx: bytes, plan: Plan, fmt: Literal["pdf", "odt"], *, timeout: float
+) -> bytes:
+    """The rendered docx as PDF/A or ODT through LibreOffice, with the plan's properties."""
+    from incas_cli.publish import convert
+    from incas_cli.render.view import document_properties
+
+    props = document_properties(plan)
+    return convert(
+        docx,
+        fmt,
+        title=props.title,
+        subject=props.subject,
+        keywords=[k.strip() for k in props.keywords.split(";") if k.strip()],
+        author=props.author,
+        timeout=timeout,
+    )
+
+
 def page_count(document: bytes, fmt: Literal["docx", "odt", "pdf"]) -> int | None:
     """Pages of a document as an office suite counted them; None when not recorded
     (a docx written by incas alone has no page count until an office suite lays it out)."""

@@ -1,9 +1,7 @@
 """Messages of the interactive wizard (``incas plan new`` / ``incas plan edit``)."""
 
 # --- commands ---------------------------------------------------------------------------
-NEW_HELP = "Crea un piano nuovo con domande guidate, salvando dopo ogni gruppo di risposte."
 NEW_FILE_HELP = "File del piano da creare (se manca: piano-<comune>.yaml, chiesto all'inizio)."
-EDIT_HELP = "Riprende un piano dove è incompleto, o ne rivede una sezione, con domande guidate."
 EDIT_FILE_HELP = "File del piano da completare o modificare."
 SECTION_HELP = "Sezione da rivedere (altrimenti riprende dalla prima incompleta)."
 FORCE_HELP = "Sovrascrive il file se esiste già (il piano che contiene va perso)."

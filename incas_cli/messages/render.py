@@ -477,6 +477,7 @@ def counted(count: int, noun: str) -> str:
     one, many = NOUN_FORMS[noun]
     return COUNTED.format(count=count, noun=one if count == 1 else many)
 
+
 RENDER_PREVIOUS_HELP = (
     "Versione precedente del piano (.yaml): aggiunge l'allegato «Registro delle versioni» "
     "con le modifiche rispetto a quella."

@@ -633,7 +633,7 @@ def _budget(old: Plan, new: Plan, lookup: _Lookup) -> BudgetDiff:
 
 
 def _covered(plan: Plan) -> set[int]:
-    return {n for m in plan.measures for n in m.actions}
+    return set(plan.covered_actions)
 
 
 def _coverage(old: Plan, new: Plan, lookup: _Lookup) -> CoverageDiff:

@@ -203,7 +203,7 @@ def _coverage(plan: Plan, catalog: Catalog) -> Coverage | None:
     national = catalog.national_plan(plan.plan.national_plan)
     if national is None:
         return None
-    covered = {n for m in plan.measures for n in m.actions}
+    covered = plan.covered_actions
     numbers = national.action_numbers
     axes = national.actions_by_axis()
     covered_axes = tuple(a for a, acts in axes.items() if covered & {x.number for x in acts})

@@ -268,7 +268,7 @@ def axes_covered(ctx: RuleContext) -> Iterator[Finding]:
     national = ctx.national_plan
     if national is None or not ctx.plan.measures:
         return
-    covered = {n for m in ctx.plan.measures for n in m.actions}
+    covered = ctx.plan.covered_actions
     for axis_id, actions in national.actions_by_axis().items():
         numbers = [a.number for a in actions]
         axis = national.axis(axis_id)

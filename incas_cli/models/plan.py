@@ -389,3 +389,8 @@ class Plan(PlanModel):
     @property
     def total_budget(self) -> Decimal:
         return sum((m.total_budget for m in self.measures), Decimal("0"))
+
+    @property
+    def covered_actions(self) -> frozenset[int]:
+        """National priority actions addressed by at least one measure."""
+        return frozenset(n for m in self.measures for n in m.actions)

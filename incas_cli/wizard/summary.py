@@ -66,7 +66,7 @@ def compute_summary(plain: Any, catalog: Catalog) -> Summary:
         actions.append(
             ActionCoverage(action.number, action.label, axis.label if axis else "", covering)
         )
-    covered_numbers = {n for m in plan.measures for n in m.actions}
+    covered_numbers = plan.covered_actions
     axes = tuple(
         (axis.label, any(a.number in covered_numbers for a in national.actions_of_axis(axis.id)))
         for axis in national.axes

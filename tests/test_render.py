@@ -30,7 +30,7 @@ from incas_cli.render import ChangeEntry, RenderOptions, render_docx, write_docx
 from incas_cli.render import styles as st
 from incas_cli.render.template import reference_bytes
 from tests.helpers import minimal_plan
-from tests.test_render_support import (
+from tests.render_support import (
     EXAMPLE_NAMES,
     body_text,
     example_data,

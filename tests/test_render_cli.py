@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from incas_cli.cli.render import render
 from tests.helpers import minimal_plan, write_plan
-from tests.test_render_support import example_path, example_plan
+from tests.render_support import example_path, example_plan
 
 runner = CliRunner()
 

@@ -18,7 +18,7 @@ from incas_cli.messages import render as msg
 from incas_cli.render import formats as fmt
 from incas_cli.render import render_docx
 from tests.helpers import minimal_plan
-from tests.test_render_support import (
+from tests.render_support import (
     EXAMPLE_NAMES,
     example_plan,
     headings,

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from incas_cli.checks import check_data
 from incas_cli.render import RenderOptions, render_docx
+from tests.render_support import body_text, headings, open_docx
 from tests.strategies import free_text, valid_plans
-from tests.test_render_support import body_text, headings, open_docx
 
 # Characters XML 1.0 cannot hold: the document must drop them, not fail.
 control = st.sampled_from(["\x00", "\x07", "\x0b", "\x1b", "\ufffe"])

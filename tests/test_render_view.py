@@ -17,7 +17,7 @@ from incas_cli.render.view import (
     build_view,
 )
 from tests.helpers import minimal_plan
-from tests.test_render_support import EXAMPLE_NAMES, example_plan, plan_from
+from tests.render_support import EXAMPLE_NAMES, example_plan, plan_from
 
 NBSP = "\u00a0"
 

@@ -109,12 +109,16 @@ def test_draft_example_counts() -> None:
     }
 
 
-def test_draft_example_text_in_80_columns() -> None:
-    text = _render(print_status, plan_status(DRAFT))
+def test_draft_example_text_in_80_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the path as a user types it (relative): an absolute checkout path of any length
+    # would wrap differently at 80 columns
+    monkeypatch.chdir(DRAFT.parent)
+    name = Path(DRAFT.name)
+    text = _render(print_status, plan_status(name))
     _assert_fits(text)
-    assert f"{DRAFT}: Acate (RG), bozza, versione 0.2" in text
+    assert f"{name}: Acate (RG), bozza, versione 0.2" in text
     assert "Campi aperti (49)" in text
-    assert f"{DRAFT}:34:3" in text and "forza lavoro context.workforce" in text
+    assert f"{name}:34:3" in text and "forza lavoro context.workforce" in text
     assert "Problemi: bloccanti 0, non bloccanti 0" in text
     assert "Pronto per --final: no (problemi bloccanti con --final: 49;" in text
     assert "OPEN_FIELD 39" in text

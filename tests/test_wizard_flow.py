@@ -142,7 +142,7 @@ def test_wrong_answers_are_asked_again_with_the_italian_message() -> None:
     run = Run(steps)()
     rejected = [(r.answer, r.error) for r in run.prompter.rejections]
     assert rejected == [
-        ("2025-13", "valore non valido: usa il formato AAAA-MM, ad esempio 2025-03"),
+        ("2025-13", "valore non valido: il mese va da 01 a 12, ad esempio 2025-03"),
         ("gennaio", "valore non valido: usa il formato AAAA-MM, ad esempio 2025-03"),
         ("2024-12", "la fine (2024-12) precede l'inizio (2025-01)"),
         ("7", "valore non valido: serve un punteggio da 1 a 5"),

@@ -248,6 +248,36 @@ def periods(ctx: RuleContext) -> Iterator[Finding]:
                 )
 
 
+def _month_name(month: str) -> str:
+    """``2027-06`` -> ``giugno 2027``."""
+    year, number = month.split("-")
+    return f"{msg.MONTH_NAMES[int(number) - 1]} {year}"
+
+
+def funding_deadlines(ctx: RuleContext) -> Iterator[Finding]:
+    """A measure funded by a source with an end date (PNRR: 30 June 2026) must end by then."""
+    for i, m in enumerate(ctx.plan.measures):
+        if m.end is None:
+            continue
+        for j, line in enumerate(m.budget):
+            source = ctx.catalog.funding_sources.get(line.source or "")
+            if source is None or source.end_date is None:
+                continue
+            deadline = f"{source.end_date:%Y-%m}"
+            if m.end > deadline:
+                yield warning(
+                    "FUNDING_AFTER_DEADLINE",
+                    ("measures", i, "budget", j, "source"),
+                    msg.FUNDING_AFTER_DEADLINE.format(
+                        id=m.id,
+                        end=_month_name(m.end),
+                        source=source.label,
+                        deadline=f"{source.end_date:%d/%m/%Y}",
+                    ),
+                    msg.FUNDING_AFTER_DEADLINE_HINT,
+                )
+
+
 def needs_addressed(ctx: RuleContext) -> Iterator[Finding]:
     if not ctx.plan.measures:
         return  # a draft without measures yet: counted as an open section instead
@@ -388,22 +418,22 @@ def comune_in_istat_list(ctx: RuleContext) -> Iterator[Finding]:
             record = matches[0] if len(matches) == 1 else None
         if record is not None:
             if c.province and c.province != record.province:
-                yield warning(
+                yield error(
                     "PROVINCE_MISMATCH",
                     ("comune", "province"),
                     msg.PROVINCE_MISMATCH.format(
                         name=record.name, expected=record.province, value=c.province
                     ),
-                    msg.TERRITORY_HINT,
+                    msg.TERRITORY_HINT.format(key="province", expected=record.province),
                 )
             if c.region and _fold(c.region) != _fold(record.region):
-                yield warning(
+                yield error(
                     "REGION_MISMATCH",
                     ("comune", "region"),
                     msg.REGION_MISMATCH.format(
                         name=record.name, expected=record.region, value=c.region
                     ),
-                    msg.TERRITORY_HINT,
+                    msg.TERRITORY_HINT.format(key="region", expected=record.region),
                 )
     for i, partner in enumerate(c.partners):
         yield from _check_comune(ctx, partner.name, partner.istat_code, ("comune", "partners", i))
@@ -459,6 +489,7 @@ RULES: tuple[Rule, ...] = (
     catalogue_ids,
     periods,
     adoption,
+    funding_deadlines,
     needs_addressed,
     axes_covered,
     measures_complete,

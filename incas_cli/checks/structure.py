@@ -106,6 +106,14 @@ def _detail(err: ErrorDetails) -> tuple[str, str | None]:
     kind = err["type"]
     ctx = err.get("ctx") or {}
     value = err.get("input")
+    if "peak_months" in err["loc"] and kind in ("int_parsing", "int_type"):
+        name = str(value).strip().lower()
+        example = (
+            f"{name} è {msg.MONTH_NAMES.index(name) + 1}"
+            if name in msg.MONTH_NAMES
+            else "luglio è 7"
+        )
+        return msg.DETAIL_MONTH_NUMBER.format(example=example), None
     if kind in _SIMPLE_DETAILS:
         return _SIMPLE_DETAILS[kind], None
     if kind in ("model_type", "dict_type", "model_attributes_type"):

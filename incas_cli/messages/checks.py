@@ -25,6 +25,22 @@ DETAIL_STRING = "serve un testo"
 DETAIL_STRING_EMPTY = "il testo è vuoto"
 DETAIL_STRING_LONG = "il testo è troppo lungo (al massimo {max_length} caratteri)"
 DETAIL_INT = "serve un numero intero, senza punti né virgole (1200, non 1.200)"
+MONTH_NAMES = (
+    "gennaio",
+    "febbraio",
+    "marzo",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "agosto",
+    "settembre",
+    "ottobre",
+    "novembre",
+    "dicembre",
+)
+DETAIL_MONTH_NUMBER = "scrivi il mese come numero da 1 a 12 ({example})"
+DETAIL_MONTH_RANGE = "il mese va da 01 a 12 (es. 2025-03)"
 DETAIL_NUMBER = "serve un numero"
 DETAIL_BOOL = "serve sì o no (true/false)"
 DETAIL_LIST = "serve un elenco (righe che iniziano con «- »)"
@@ -76,6 +92,12 @@ FUNDING_SOURCE_NOT_IN_CATALOG_HINT_SUGGEST = (
 FUNDING_SOURCE_NOT_IN_CATALOG_HINT = (
     "«incas catalog funding» elenca le fonti; una fonte diversa va descritta a parole"
 )
+FUNDING_AFTER_DEADLINE = (
+    "la misura {id} finisce a {end}, ma la fonte {source} va spesa entro il {deadline}"
+)
+FUNDING_AFTER_DEADLINE_HINT = (
+    "anticipa la fine della misura o separa le attività dopo la scadenza su un'altra fonte"
+)
 END_BEFORE_START = "la fine ({end}) precede l'inizio ({start})"
 END_BEFORE_START_HINT = "correggi le date: la fine deve essere uguale o successiva all'inizio"
 MEASURE_OUTSIDE_PERIOD = (
@@ -120,7 +142,9 @@ ISTAT_CODE_HINT = "forse intendevi {suggestions}?"
 ISTAT_CODE_HINT_NONE = "controlla il codice nell'elenco ISTAT dei Comuni"
 PROVINCE_MISMATCH = "la provincia di {name} è {expected}, non {value}"
 REGION_MISMATCH = "la regione di {name} è {expected}, non {value}"
-TERRITORY_HINT = "correggi il valore o toglilo: incas lo ricava dal codice ISTAT"
+TERRITORY_HINT = (
+    "scrivi «{key}: {expected}» (dall'elenco ISTAT): il documento lo cita nel quadro di riferimento"
+)
 COMUNE_NOT_IN_NETWORK = "il Comune non compare tra gli attori"
 COMUNE_NOT_IN_NETWORK_HINT = (
     "il Comune è al centro della rete: aggiungi un attore con «type: comune»"

@@ -44,6 +44,8 @@ def _month(value: Any) -> Any:
         raise ValueError(f"usa il formato AAAA-MM (es. {value:%Y-%m}), senza il giorno")
     if isinstance(value, str):
         value = value.strip()
+        if re.fullmatch(r"\d{4}-\d{2}", value) and not _MONTH_RE.match(value):
+            raise ValueError("il mese va da 01 a 12, ad esempio 2025-03")
         if not _MONTH_RE.match(value):
             raise ValueError("usa il formato AAAA-MM, ad esempio 2025-03")
     return value

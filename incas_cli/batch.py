@@ -39,6 +39,7 @@ class Status(StrEnum):
     OK = "ok"  # valid (and rendered, for build)
     INVALID = "invalid"  # read, but has blocking findings
     FAILED = "failed"  # could not be read or written
+    SKIPPED = "skipped"  # build: the document already exists and --force was not given
 
 
 @dataclass
@@ -99,7 +100,7 @@ def check_files(paths: Sequence[Path], *, final: bool = False) -> list[Outcome]:
 
 
 def exit_code(outcomes: Sequence[Outcome]) -> ExitCode:
-    """0 all ok; 1 some file could not be read/written; 3 some plan has blocking findings."""
+    """0 all ok (or skipped); 1 some file could not be read/written; 3 blocking findings."""
     if any(o.status is Status.FAILED for o in outcomes):
         return ExitCode.INPUT_ERROR
     if any(o.status is Status.INVALID for o in outcomes):
@@ -228,13 +229,17 @@ def build_file(source: Path, output: Path, options: BuildOptions) -> Outcome:
     assert result is not None and result.plan is not None  # OK means a checked plan
     try:
         if not options.force and os.path.lexists(output):  # before the work, not after
-            raise OutputExistsError(
+            # not a failure: re-running a batch after fixing a few files is the normal flow
+            existing = OutputExistsError(
                 io_msg.OUTPUT_EXISTS, hint=io_msg.OUTPUT_EXISTS_HINT, file=str(output)
             )
+            return Outcome(outcome.name, Status.SKIPPED, result, existing, output)
         data = _document(result.plan, options)
         from incas_cli.io import atomic_write_bytes
 
         atomic_write_bytes(output, data, force=options.force)
+    except OutputExistsError as err:  # appeared while rendering
+        return Outcome(outcome.name, Status.SKIPPED, result, err, output)
     except IncasError as err:
         return Outcome(outcome.name, Status.FAILED, result=result, error=err)
     except Exception as exc:  # a bug: reported for this file, the batch goes on
@@ -500,6 +505,7 @@ def build_report(outcomes: Sequence[Outcome], options: BuildOptions) -> dict[str
             "ok": sum(o.status is Status.OK for o in outcomes),
             "invalid": sum(o.status is Status.INVALID for o in outcomes),
             "failed": sum(o.status is Status.FAILED for o in outcomes),
+            "skipped": sum(o.status is Status.SKIPPED for o in outcomes),
         },
         "files": files,
     }

@@ -110,7 +110,7 @@ def test_mixed_folder_outcomes_exit_code_and_json(tmp_path: Path) -> None:
     assert by_file["piani/rotto.yaml"]["error"]["line"] == 3
     assert by_file["piani/rotto.yaml"]["message"].startswith("piani/rotto.yaml:3:1: ")
     assert "documento Word" in by_file["piani/word.yaml"]["error"]["message"]
-    assert report["summary"] == {"total": 5, "ok": 2, "invalid": 1, "failed": 2}
+    assert report["summary"] == {"total": 5, "ok": 2, "invalid": 1, "failed": 2, "skipped": 0}
 
     written = sorted(p.name for p in (tmp_path / "documenti").iterdir())
     assert written == ["piano-2.docx", "piano.docx"]
@@ -143,7 +143,7 @@ def test_json_report_contract(tmp_path: Path) -> None:
         "pubblica",
         False,
     )
-    assert list(report["summary"]) == ["total", "ok", "invalid", "failed"]
+    assert list(report["summary"]) == ["total", "ok", "invalid", "failed", "skipped"]
     types: dict[str, tuple[type, ...]] = {
         "file": (str,),
         "status": (str,),
@@ -158,8 +158,8 @@ def test_json_report_contract(tmp_path: Path) -> None:
         assert list(entry) == list(types)
         for key, allowed in types.items():
             assert isinstance(entry[key], allowed), (key, entry[key])
-        assert entry["status"] in ("ok", "invalid", "failed")
-        assert (entry["output"] is not None) == (entry["status"] == "ok")
+        assert entry["status"] in ("ok", "invalid", "failed", "skipped")
+        assert (entry["output"] is not None) == (entry["status"] in ("ok", "skipped"))
         assert (entry["message"] is None) == (entry["status"] == "ok")
         if entry["error"] is not None:
             assert list(entry["error"]) == ["message", "hint", "file", "line", "column"]
@@ -187,7 +187,10 @@ def test_only_invalid_exits_3_and_all_ok_exits_0(tmp_path: Path) -> None:
     write_plan(tmp_path / "y.yaml", minimal_plan())
     code, out, _ = run(["plan", "build", "y.yaml", "-o", "out"], cwd=tmp_path)
     assert code == 0
-    assert "1 file: impaginati 1, non validi 0, non riusciti 0 (documenti in out)" in out
+    assert (
+        "1 file: impaginati 1, già presenti 0, non validi 0, non riusciti 0 (documenti in out)"
+        in out
+    )
     assert _is_whole_docx(tmp_path / "out" / "y.docx")
 
 
@@ -207,9 +210,12 @@ def test_existing_output_is_not_overwritten_without_force(tmp_path: Path) -> Non
     (out / "piano.docx").write_bytes(b"vecchio")
     shutil.copy(SMALL, tmp_path / "piano.yaml")
     code, stdout, _ = run(["plan", "build", "piano.yaml", "-o", "out", "--json"], cwd=tmp_path)
-    assert code == 1
-    entry = json.loads(stdout)["files"][0]
-    assert entry["status"] == "failed"
+    assert code == 0  # skipped, not failed: re-running a batch is the normal flow
+    report = json.loads(stdout)
+    entry = report["files"][0]
+    assert entry["status"] == "skipped"
+    assert report["summary"]["skipped"] == 1
+    assert entry["output"] == "out/piano.docx"
     assert entry["message"] == "out/piano.docx: il file esiste già"
     assert "--force" in entry["error"]["hint"]
     assert (out / "piano.docx").read_bytes() == b"vecchio"
@@ -301,7 +307,7 @@ def test_progress_bar_and_summary_table_on_a_terminal(tmp_path: Path) -> None:
     text = table.file.getvalue()  # type: ignore[attr-defined]
     assert "Impaginazione" in console.file.getvalue()  # type: ignore[attr-defined]
     assert "non riuscito" in text and "file non trovato" in text
-    assert "2 file: impaginati 1, non validi 0, non riusciti 1" in text
+    assert "2 file: impaginati 1, già presenti 0, non validi 0, non riusciti 1" in text
     for line in text.splitlines():
         assert len(line) <= 80
 

@@ -133,10 +133,9 @@ def _with_plain_lines(
     def line(outcome: Outcome) -> None:
         nonlocal done
         done += 1
-        if outcome.status is Status.OK:
-            text = msg.BUILD_LINE_OK.format(
-                done=done, total=total, file=outcome.name, output=outcome.output
-            )
+        if outcome.status in (Status.OK, Status.SKIPPED):
+            template = msg.BUILD_LINE_OK if outcome.status is Status.OK else msg.BUILD_LINE_SKIPPED
+            text = template.format(done=done, total=total, file=outcome.name, output=outcome.output)
         else:
             template = (
                 msg.BUILD_LINE_INVALID
@@ -158,12 +157,12 @@ def print_build_summary(outcomes: Sequence[Outcome], output_dir: Path, console: 
     from rich.table import Table
 
     from incas_cli.batch import Status, first_message
-    from incas_cli.errors import OutputExistsError
 
     styles = {
         Status.OK: f"[green]{msg.STATUS_OK}[/]",
         Status.INVALID: f"[yellow]{msg.STATUS_INVALID}[/]",
         Status.FAILED: f"[bold red]{msg.STATUS_FAILED}[/]",
+        Status.SKIPPED: f"[cyan]{msg.STATUS_SKIPPED}[/]",
     }
     table = Table(
         title=msg.BUILD_SUMMARY_TITLE,
@@ -177,7 +176,8 @@ def print_build_summary(outcomes: Sequence[Outcome], output_dir: Path, console: 
     table.add_column(msg.COL_STATUS, no_wrap=True)
     table.add_column(msg.COL_DETAIL, overflow="fold", ratio=3)
     for o in outcomes:
-        detail = str(o.output) if o.status is Status.OK else first_message(o) or ""
+        shows_output = o.status in (Status.OK, Status.SKIPPED)
+        detail = str(o.output) if shows_output else first_message(o) or ""
         table.add_row(escape(o.name), styles[o.status], escape(detail))
     console.print(table)
     console.print(
@@ -186,10 +186,11 @@ def print_build_summary(outcomes: Sequence[Outcome], output_dir: Path, console: 
             ok=sum(o.status is Status.OK for o in outcomes),
             invalid=sum(o.status is Status.INVALID for o in outcomes),
             failed=sum(o.status is Status.FAILED for o in outcomes),
+            skipped=sum(o.status is Status.SKIPPED for o in outcomes),
             output_dir=output_dir,
         ),
         markup=False,
         highlight=False,
     )
-    if any(isinstance(o.error, OutputExistsError) for o in outcomes):
+    if any(o.status is Status.SKIPPED for o in outcomes):
         console.print(msg.BUILD_EXISTING_HINT, markup=False, highlight=False, soft_wrap=True)

@@ -13,13 +13,16 @@ _RENAMES: dict[str, str] = {"ge": "minimum", "le": "maximum"}
 _DROP = {"max_digits", "decimal_places"}
 
 
-def _polish(node: Any) -> Any:
+def _polish(node: Any, *, in_properties: bool = False) -> Any:
     if isinstance(node, dict):
         out: dict[str, Any] = {}
         for key, value in node.items():
             if key in _DROP:
                 continue
-            out[_RENAMES.get(key) or key] = _polish(value)
+            # pydantic titles fields in English ("Peak Months"), which editors show on hover
+            if key == "title" and not in_properties and isinstance(value, str):
+                continue
+            out[_RENAMES.get(key) or key] = _polish(value, in_properties=key == "properties")
         if out.get("additionalProperties") is False:
             out["patternProperties"] = _EXTENSION_KEYS
         return out
@@ -28,10 +31,39 @@ def _polish(node: Any) -> Any:
     return node
 
 
+def _catalogue_choices(schema: dict[str, Any]) -> None:
+    """Catalogue ids as choices, so that editors complete them (the catalogue is data)."""
+    from incas_cli.catalog import load_catalog
+
+    catalog = load_catalog()
+    defs = schema["$defs"]
+    enums = {
+        ("Stakeholder", "type"): list(catalog.actor_types),
+        ("Need", "area"): list(catalog.need_areas),
+        ("Table", "topic"): list(catalog.need_areas),
+        ("PlanInfo", "national_plan"): list(catalog.national_plans),
+    }
+    for (model, field), ids in enums.items():
+        prop = defs[model]["properties"][field]
+        options = prop.get("anyOf", [prop])
+        for option in options:
+            if option.get("type") == "string":
+                option.pop("pattern", None)
+                option.pop("maxLength", None)
+                option["enum"] = ids
+    budget = defs["BudgetLine"]["properties"]["source"]
+    budget["examples"] = list(catalog.funding_sources)
+
+
 def plan_schema() -> dict[str, Any]:
     schema = Plan.model_json_schema(mode="validation")
     polished: dict[str, Any] = _polish(schema)
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **polished}
+    _catalogue_choices(polished)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": Plan.model_config.get("title"),
+        **{k: v for k, v in polished.items() if k != "title"},
+    }
 
 
 def schema_json() -> str:

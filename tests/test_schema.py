@@ -85,3 +85,13 @@ def test_schema_to_file_refuses_overwrite(tmp_path: Path) -> None:
     assert again.exit_code == 2
     assert "--force" in again.output
     assert runner.invoke(app, ["schema", "-o", str(out), "--force"]).exit_code == 0
+
+
+def test_catalogue_ids_are_offered_as_choices_and_titles_are_not_english() -> None:
+    schema = _schema()
+    stakeholder_type = schema["$defs"]["Stakeholder"]["properties"]["type"]["anyOf"][0]
+    assert "terzo-settore" in stakeholder_type["enum"]
+    need_area = schema["$defs"]["Need"]["properties"]["area"]["anyOf"][0]
+    assert "alloggio" in need_area["enum"]
+    assert "pnrr-m5c2-i2.2" in schema["$defs"]["BudgetLine"]["properties"]["source"]["examples"]
+    assert "Peak Months" not in json.dumps(schema)

@@ -133,7 +133,7 @@ def test_unknown_national_plan_is_a_usage_error(command: str) -> None:
     result = run(command, "--piano", "piano-2099", "--json")
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert "Piano nazionale «piano-2099» sconosciuto." in result.stderr
+    assert "piano nazionale «piano-2099» sconosciuto" in result.stderr
     assert REFERENCE in result.stderr
 
 

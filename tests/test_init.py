@@ -115,7 +115,7 @@ def test_ambiguous_name_asks_for_the_code(tmp_path: Path) -> None:
     code, out, err = run(["plan", "init", "piano.yaml", "--comune", "Castro"], cwd=tmp_path)
     assert code == 2
     assert (
-        'errore: il nome "Castro" corrisponde a più Comuni: Castro (BG, Lombardia, codice '
+        "errore: il nome «Castro» corrisponde a più Comuni: Castro (BG, Lombardia, codice "
         "016065) o Castro (LE, Puglia, codice 075096)"
     ) in err
     assert "suggerimento: indica il codice ISTAT, ad esempio --comune 016065" in err
@@ -129,7 +129,7 @@ def test_ambiguous_name_asks_for_the_code(tmp_path: Path) -> None:
     [
         (
             "Saluzo",
-            """nell'elenco ISTAT non c'è un Comune "Saluzo\"""",
+            "nell'elenco ISTAT non c'è un Comune «Saluzo»",
             "forse intendevi Saluzzo (CN, codice 004203)",
         ),
         (
@@ -139,7 +139,7 @@ def test_ambiguous_name_asks_for_the_code(tmp_path: Path) -> None:
         ),
         (
             "Castro (TO)",
-            'il Comune "Castro" non è in provincia di TO',
+            "il Comune «Castro» non è in provincia di TO",
             "Castro (LE, codice 075096)",
         ),
         ("  ", "indica il Comune del piano", "--comune Saluzzo"),

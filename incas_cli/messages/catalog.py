@@ -2,22 +2,22 @@
 
 # --- loading the packaged data -------------------------------------------------------------
 
-DATA_UNREADABLE = "Impossibile leggere il file del catalogo {file}: {reason}."
+DATA_UNREADABLE = "impossibile leggere il file del catalogo {file}: {reason}."
 DATA_BAD_JSON = (
     "Il file del catalogo {file} non è JSON valido (riga {line}, colonna {column}): {reason}."
 )
-DATA_INVALID = "Il file del catalogo {file} non è valido:\n{details}"
+DATA_INVALID = "il file del catalogo {file} non è valido:\n{details}"
 DATA_INVALID_HINT = (
     "Correggi il file indicato (i file del catalogo sono JSON in UTF-8) oppure reinstalla incas."
 )
-DATA_MISSING = "Nella cartella del catalogo {directory} manca {name}."
-DATA_NO_PLANS = "Nella cartella {directory} non c'è nessun piano nazionale (plans/*.json)."
+DATA_MISSING = "nella cartella del catalogo {directory} manca {name}."
+DATA_NO_PLANS = "nella cartella {directory} non c'è nessun piano nazionale (plans/*.json)."
 PLAN_FILE_NAME_MISMATCH = (
     "Il piano nazionale con id «{plan_id}» deve stare nel file plans/{plan_id}.json, non in {file}."
 )
-DUPLICATE_NATIONAL_PLAN = "Il piano nazionale «{plan_id}» è definito due volte."
-COMUNI_UNREADABLE = "Impossibile leggere l'elenco dei Comuni {file}: {reason}."
-COMUNI_INVALID = "L'elenco dei Comuni {file} non è valido alla riga {line}: {reason}."
+DUPLICATE_NATIONAL_PLAN = "il piano nazionale «{plan_id}» è definito due volte."
+COMUNI_UNREADABLE = "impossibile leggere l'elenco dei Comuni {file}: {reason}."
+COMUNI_INVALID = "l'elenco dei Comuni {file} non è valido alla riga {line}: {reason}."
 
 # --- rules checked by the catalogue's own model --------------------------------------------
 
@@ -67,10 +67,10 @@ ENGAGEMENT_RANKS = "i livelli di coinvolgimento devono avere rank 1, 2, 3... nel
 
 # --- looking things up ---------------------------------------------------------------------
 
-UNKNOWN_NATIONAL_PLAN = "Piano nazionale «{plan_id}» sconosciuto."
-UNKNOWN_NATIONAL_PLAN_HINT = "Piani nazionali disponibili: {known}."
-UNKNOWN_ACTION = "Il piano «{plan_id}» non ha un'azione prioritaria {number}."
-UNKNOWN_ACTION_HINT = "Le azioni valide vanno da 1 a {count}: vedi `incas catalog actions`."
+UNKNOWN_NATIONAL_PLAN = "piano nazionale «{plan_id}» sconosciuto"
+UNKNOWN_NATIONAL_PLAN_HINT = "piani nazionali disponibili: {known}"
+UNKNOWN_ACTION = "il piano «{plan_id}» non ha un'azione prioritaria {number}"
+UNKNOWN_ACTION_HINT = "le azioni valide vanno da 1 a {count}: vedi «incas catalog actions»"
 
 # --- incas catalog -------------------------------------------------------------------------
 

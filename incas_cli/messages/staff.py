@@ -22,14 +22,14 @@ TO_IDENTIFY = "{label} (da individuare)"
 
 COMUNE_EMPTY = "indica il Comune del piano"
 COMUNE_EMPTY_HINT = "ad esempio --comune Saluzzo oppure --comune 004203"
-UNKNOWN_COMUNE = "nell'elenco ISTAT non c'è un Comune \"{text}\""
+UNKNOWN_COMUNE = "nell'elenco ISTAT non c'è un Comune «{text}»"
 UNKNOWN_COMUNE_CODE = "nell'elenco ISTAT non c'è un Comune con codice {text}"
 UNKNOWN_COMUNE_HINT = "forse intendevi {suggestions}"
 UNKNOWN_COMUNE_NO_SUGGESTION_HINT = (
     "controlla il nome (come nell'elenco ISTAT) o usa il codice ISTAT a sei cifre"
 )
-COMUNE_IN_OTHER_PROVINCE = 'il Comune "{name}" non è in provincia di {province}'
-AMBIGUOUS_COMUNE = 'il nome "{text}" corrisponde a più Comuni: {choices}'
+COMUNE_IN_OTHER_PROVINCE = "il Comune «{name}» non è in provincia di {province}"
+AMBIGUOUS_COMUNE = "il nome «{text}» corrisponde a più Comuni: {choices}"
 AMBIGUOUS_COMUNE_HINT = (
     'indica il codice ISTAT, ad esempio --comune {code} (oppure --comune "{example}")'
 )

@@ -17,7 +17,7 @@ from incas_cli.io import dump_yaml, load_yaml, new_document_data, parse_yaml
 from incas_cli.messages import checks as checks_msg
 from incas_cli.messages import wizard as msg
 from incas_cli.wizard import MARKER_KEY, SECTIONS, incomplete_sections, read_marker, run_wizard
-from incas_cli.wizard.answers import iso_date, iso_months
+from incas_cli.wizard.answers import iso_date, iso_months, read_months
 from incas_cli.wizard.scripted import CTRL_C, CTRL_D, ENTER, ScriptedPrompter, ScriptError
 from incas_cli.wizard.summary import compute_summary, money
 
@@ -590,3 +590,77 @@ def test_marker_is_read_back() -> None:
     assert marker is not None
     assert marker.sections == ("misure",) and marker.mode == "rapido"
     assert read_marker(new_document_data({MARKER_KEY: {"resume": []}})) is None
+
+
+# --- peak months: typed, the way planners say them ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "months"),
+    [
+        ("agosto; settembre; ottobre", [8, 9, 10]),
+        ("8, 9, 10", [8, 9, 10]),
+        ("giugno-agosto", [6, 7, 8]),
+        ("Giugno – Agosto", [6, 7, 8]),
+        ("da giugno ad agosto", [6, 7, 8]),
+        ("dal 6 al 8", [6, 7, 8]),
+        ("ago e set", [8, 9]),
+        ("ott. nov. dic.", [10, 11, 12]),
+        ("novembre-febbraio", [1, 2, 11, 12]),  # a winter harvest crosses the new year
+        ("luglio; giugno-agosto", [6, 7, 8]),  # a month named twice counts once
+        ("08", [8]),
+    ],
+)
+def test_read_months(typed: str, months: list[int]) -> None:
+    assert read_months(typed) == months
+
+
+@pytest.mark.parametrize(
+    ("typed", "word"), [("novembre; tredici", "tredici"), ("13", "13"), ("estate", "estate")]
+)
+def test_read_months_names_the_word_it_cannot_read(typed: str, word: str) -> None:
+    with pytest.raises(ValueError, match=f"^«{word}» non è un mese: scrivi i nomi"):
+        read_months(typed)
+
+
+def test_peak_months_typed_by_name_are_stored_and_a_wrong_word_is_asked_again() -> None:
+    """Typing «novembre; tredici» used to tick «gennaio» silently in a checkbox list."""
+    steps = replace_step(
+        script("breve"), "Mesi di picco", "novembre; tredici", "13", "agosto-ottobre"
+    )
+    run = Run(steps)()
+    assert [(r.answer, r.error) for r in run.prompter.rejections] == [
+        ("novembre; tredici", msg.MONTH_UNKNOWN.format(word="tredici")),
+        ("13", msg.MONTH_UNKNOWN.format(word="13")),
+    ]
+    asked = next(a for a in run.prompter.asked if a.message.startswith("Mesi di picco"))
+    assert asked.kind == "text"
+    assert asked.instruction == f"({msg.PEAK_MONTHS_HINT}; {msg.SKIP_HINT})"
+    assert plain_of(run.result) == load_yaml(BREVE).plain()  # peak_months: [8, 9, 10]
+
+
+def test_peak_months_when_editing_are_named_in_the_hint_and_kept_by_enter() -> None:
+    breve = load_yaml(BREVE)
+    steps = [
+        ["Descrizione del territorio", ENTER],
+        ["Colture", "edit:0"],
+        ["Nome della coltura", ENTER],
+        ["Mesi di picco", ENTER],
+        ["Lavoratori impiegati", ENTER],
+        ["Colture", "add"],
+        ["Coltura principale", "olive"],
+        ["Mesi di picco", "novembre-gennaio"],
+        ["Lavoratori impiegati", ENTER],
+        ["Colture", "next"],
+    ]
+    run = Run(steps, breve.data, sections=["territorio"], mode="rapido")()
+    months = [a for a in run.prompter.asked if a.message.startswith("Mesi di picco")]
+    assert months[0].instruction == (
+        f"({msg.PEAK_MONTHS_HINT}; Invio per «agosto; settembre; ottobre», → per modificarlo, "
+        "- per lasciare vuoto)"
+    )
+    crops = plain_of(run.result)["context"]["crops"]
+    assert crops == [
+        {"name": "mele", "peak_months": [8, 9, 10], "workers": 350},
+        {"name": "olive", "peak_months": [1, 11, 12]},
+    ]

@@ -65,6 +65,11 @@ OPEN_HINT = "Invio lascia il campo aperto"
 ENTER_TO_FINISH = "Invio senza testo per terminare"
 MONTH_HINT = "AAAA-MM, es. 2025-03 o marzo 2025"
 MONTHS_LIST_HINT = "più mesi AAAA-MM separati da punto e virgola"
+PEAK_MONTHS_HINT = "es. agosto, settembre o giugno-agosto"
+MONTH_UNKNOWN = (
+    "«{word}» non è un mese: scrivi i nomi (agosto, settembre), i numeri (8, 9) "
+    "o un intervallo (giugno-agosto)"
+)
 DATE_HINT = "AAAA-MM-GG, es. 2024-05-10 o 10/05/2024"
 LIST_HINT = "più voci separate da punto e virgola"
 SCORE_HINT = "da 1 a 5"

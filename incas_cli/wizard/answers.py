@@ -10,6 +10,9 @@ which the model refuses with its own message).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+
+from incas_cli.messages import wizard as msg
 
 MONTH_NAMES = (
     "gennaio",
@@ -89,3 +92,60 @@ def iso_months(text: str) -> str:
         return f"{year}-{month:02d}"
 
     return _MONTH_FORMS.sub(rewrite, text.strip())
+
+
+_MONTH_TOKEN = r"[^\W\d_]+\.?|\d{1,2}"
+_MONTH_RANGE = re.compile(
+    rf"(?i)^(?:da(?:l|ll')?\s*)?(?P<a>{_MONTH_TOKEN})\s*(?:-|–|—|\ba\b|\bad\b|\bal\b|\ball')\s*"
+    rf"(?P<b>{_MONTH_TOKEN})$"
+)
+_MONTH_SPLIT = re.compile(r"\s*(?:[;,/]|\be\b)\s*")
+
+
+def _month_number(token: str) -> int:
+    """``agosto``, ``ago``, ``Ago.``, ``8`` or ``08`` -> 8; anything else: ValueError."""
+    word = token.strip().rstrip(".").casefold()
+    if word.isdigit() and 1 <= int(word) <= 12:
+        return int(word)
+    if word in _MONTH_NUMBER:
+        return _MONTH_NUMBER[word]
+    raise ValueError(msg.MONTH_UNKNOWN.format(word=token.strip()))
+
+
+def read_months(text: str) -> list[int]:
+    """The months of a year as a planner writes them -> their numbers, in calendar order.
+
+    ``agosto; settembre``, ``8, 9, 10``, ``giugno-agosto``, ``da giugno a agosto``,
+    ``ago e set``: names (whole or shortened), numbers and ranges, separated by ``;``,
+    ``,`` or ``e``. A range may cross the new year (``novembre-febbraio`` is 11, 12, 1,
+    2); a month named twice counts once. A word that is not a month raises ValueError
+    with the Italian message to show (``«tredici» non è un mese``).
+    """
+    months: set[int] = set()
+    for part in _MONTH_SPLIT.split(text.strip()):
+        part = part.strip()
+        if not part:
+            continue
+        ranged = _MONTH_RANGE.match(part)
+        if ranged is not None:
+            first, last = _month_number(ranged["a"]), _month_number(ranged["b"])
+            span = (last - first) % 12
+            months.update((first - 1 + step) % 12 + 1 for step in range(span + 1))
+            continue
+        words = part.split()
+        if len(words) > 1:  # "agosto settembre": months separated by spaces only
+            months.update(_month_number(word) for word in words)
+        else:
+            months.add(_month_number(part))
+    return sorted(months)
+
+
+def month_names(numbers: Iterable[object]) -> str:
+    """``[8, 9, 10]`` -> ``agosto; settembre; ottobre`` (what :func:`read_months` reads)."""
+    names = []
+    for number in numbers:
+        if isinstance(number, int) and 1 <= number <= 12:
+            names.append(MONTH_NAMES[number - 1])
+        else:
+            names.append(str(number))
+    return msg.LIST_SEPARATOR.join(names)

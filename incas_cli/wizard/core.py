@@ -149,6 +149,8 @@ class Session:
         as_list: bool = False,
         separators: str = ";",
         rewrite: Callable[[str], str] | None = None,
+        read: Callable[[str], Any] | None = None,
+        show: Callable[[Any], str] = show_value,
         extra: Extra | None = None,
     ) -> Any:
         """Ask for a text-like field, check it, store it; empty removes an optional one.
@@ -160,10 +162,13 @@ class Session:
         (``marzo 2025`` -> ``2025-03``) before the model checks it; ``number`` reads
         Italian digit grouping (``1.200``), ``as_list`` splits the answer on
         ``separators``, ``extra`` adds a check of the converted value (a cross-field rule).
+        ``read`` turns the answer into the value for the model (``agosto-ottobre`` ->
+        ``[8, 9, 10]``) and raises ValueError with an Italian message for what it cannot
+        read; ``show`` writes the current value back the way ``read`` reads it.
         """
         key = key_of(model, name)
         current = target.get(key)
-        shown = show_value(current) if current is not None else (default or "")
+        shown = show(plain(current)) if current is not None else (default or "")
         if not shown and not required:
             # Enter starts a new line in a multi-line answer: there, "empty" is the word.
             skip = skip or (msg.SKIP_MULTILINE if multiline else msg.SKIP_HINT)
@@ -180,6 +185,11 @@ class Session:
                 candidate = italian_number(candidate)
             if as_list:
                 candidate = split_list(candidate, separators)
+            if read is not None:
+                try:
+                    candidate = read(candidate)
+                except ValueError as exc:
+                    return None, str(exc)
             value, error = check_field(model, name, candidate)
             if error is None and extra is not None:
                 error = extra(value)

@@ -20,7 +20,7 @@ from incas_cli.models.plan import (
     PlanInfo,
     Workforce,
 )
-from incas_cli.wizard.answers import MONTH_NAMES, iso_date, iso_months
+from incas_cli.wizard.answers import iso_date, iso_months, month_names, read_months
 from incas_cli.wizard.checking import blocking_at
 from incas_cli.wizard.core import Session, show_value
 from incas_cli.wizard.lists import ListSpec, edit_list
@@ -258,12 +258,17 @@ def territory_step(s: Session) -> None:
     crops = child_list(ctx, "crops", keys_of(Context))
 
     def crop_fields(item: MutableMapping[str, Any]) -> None:
-        s.ask_checkbox(
+        # Typed, not ticked: planners write months the way they say them ("agosto;
+        # settembre", "giugno-agosto"), and letters typed into a list of checkboxes
+        # ticked the wrong months without a word.
+        s.ask_text(
             item,
             Crop,
             "peak_months",
             msg.ASK_CROP_MONTHS.format(crop=show_value(item.get("name"))),
-            [Choice(name, number) for number, name in enumerate(MONTH_NAMES, start=1)],
+            instruction=msg.PEAK_MONTHS_HINT,
+            read=read_months,
+            show=month_names,
         )
         s.ask_text(
             item,

@@ -178,14 +178,14 @@ def test_network_without_any_actor_is_a_small_valid_image() -> None:
     image = png(network_png([], []))
     assert image.width == 1600
     assert image.height < 400
-    assert network_alt_text([], []) == "Rete dei soggetti: nessun soggetto indicato."
+    assert network_alt_text([], []) == "Rete degli attori: nessun attore indicato."
 
 
 def test_network_without_a_central_actor_has_no_centre_badge() -> None:
     nodes = actors(7)
     image = png(network_png(nodes, [FigureEdge("a0", "a3", "accordo")]))
     assert not has_colour(image, CENTRE_FILL)
-    assert "Nessun soggetto è indicato al centro" in network_alt_text(nodes, [])
+    assert "Nessun attore è indicato al centro" in network_alt_text(nodes, [])
 
 
 def test_network_uses_the_group_colours() -> None:
@@ -234,7 +234,7 @@ def test_network_accepts_any_unicode_label(label: str) -> None:
     assert time.perf_counter() - start < 3.0
     assert image.width == 1600
     alt = network_alt_text(nodes, edges)
-    assert "3 soggetti e 2 relazioni" in alt
+    assert "3 attori e 2 relazioni" in alt
     assert len(alt) < 1200
 
 
@@ -252,8 +252,8 @@ def test_network_alt_text_names_the_centre_the_counts_and_the_main_relations() -
         FigureEdge("flai", "fai", None),
     ]
     alt = network_alt_text(nodes, edges)
-    assert alt.startswith("Rete dei soggetti del piano: 5 soggetti e 3 relazioni.")
-    assert "Al centro: Comune di Saluzzo, in relazione diretta con 2 soggetti." in alt
+    assert alt.startswith("Rete degli attori del piano: 5 attori e 3 relazioni.")
+    assert "Al centro: Comune di Saluzzo, in relazione diretta con 2 attori." in alt
     assert "Sindacato 2" in alt
     assert "Comune di Saluzzo – Prefettura - UTG di Cuneo (protocollo)" in alt
     assert "FAI-CISL Cuneo – FLAI-CGIL Cuneo." in alt  # no label, actors in a fixed order
@@ -264,18 +264,18 @@ def test_network_alt_text_names_the_centre_the_counts_and_the_main_relations() -
 def test_network_alt_text_summarises_many_relations() -> None:
     nodes = [comune(), *actors(12)]
     alt = network_alt_text(nodes, spokes(nodes[1:]))
-    assert "13 soggetti e 12 relazioni" in alt
-    assert "in relazione diretta con 12 soggetti" in alt
+    assert "13 attori e 12 relazioni" in alt
+    assert "in relazione diretta con 12 attori" in alt
     assert alt.endswith("e altre 7.")
 
 
 def test_network_alt_text_singulars() -> None:
     nodes = [comune(), FigureNode("a", "Prefettura", "Prefettura")]
     alt = network_alt_text(nodes, [FigureEdge("comune", "a", "tavolo")])
-    assert "2 soggetti e 1 relazione." in alt
-    assert "in relazione diretta con 1 soggetto." in alt
+    assert "2 attori e 1 relazione." in alt
+    assert "in relazione diretta con 1 attore." in alt
     lonely = network_alt_text([comune()], [])
-    assert "1 soggetto e nessuna relazione" in lonely
+    assert "1 attore e nessuna relazione" in lonely
     assert "senza relazioni dirette" in lonely
 
 
@@ -330,7 +330,7 @@ def test_grid_with_many_actors_in_one_cell() -> None:
     crowded = [GridPoint(f"Soggetto {i}", 3, 3) for i in range(45)]
     data = power_interest_png(crowded)
     assert png(data).width == 1400
-    assert "Monitorare (potere e interesse bassi), 45 soggetti" in power_interest_alt_text(crowded)
+    assert "Monitorare (potere e interesse bassi), 45 attori" in power_interest_alt_text(crowded)
 
 
 def test_grid_with_30_actors_stays_small_and_fast() -> None:
@@ -350,7 +350,7 @@ def test_grid_accepts_any_unicode_label() -> None:
     ]
     assert png(power_interest_png(points)).width == 1400
     alt = power_interest_alt_text(points)
-    assert "5 soggetti" in alt
+    assert "5 attori" in alt
     assert "(senza nome)" in alt
 
 
@@ -371,27 +371,27 @@ def test_grid_alt_text_lists_each_quadrant() -> None:
         GridPoint("FLAI-CGIL Cuneo", 3, 4),
     ]
     alt = power_interest_alt_text(points)
-    assert alt.startswith("Griglia potere/interesse con 4 soggetti")
+    assert alt.startswith("Griglia potere/interesse con 4 attori")
     assert (
-        "Gestire da vicino (potere e interesse alti), 2 soggetti: "
+        "Gestire da vicino (potere e interesse alti), 2 attori: "
         "Comune di Saluzzo e Prefettura - UTG di Cuneo." in alt
     )
-    assert "Tenere soddisfatti (potere alto, interesse basso), 1 soggetto: Regione Piemonte." in alt
-    assert "Tenere informati (potere basso, interesse alto), 1 soggetto: FLAI-CGIL Cuneo." in alt
-    assert "Monitorare (potere e interesse bassi): nessun soggetto." in alt
+    assert "Tenere soddisfatti (potere alto, interesse basso), 1 attore: Regione Piemonte." in alt
+    assert "Tenere informati (potere basso, interesse alto), 1 attore: FLAI-CGIL Cuneo." in alt
+    assert "Monitorare (potere e interesse bassi): nessun attore." in alt
 
 
 def test_grid_alt_text_shortens_long_lists() -> None:
     points = [GridPoint(f"Soggetto {i}", 5, 5) for i in range(1, 10)]
     alt = power_interest_alt_text(points)
     assert (
-        "9 soggetti: Soggetto 1, Soggetto 2, Soggetto 3, Soggetto 4, Soggetto 5, "
+        "9 attori: Soggetto 1, Soggetto 2, Soggetto 3, Soggetto 4, Soggetto 5, "
         "Soggetto 6 e altri 3." in alt
     )
 
 
 def test_grid_alt_text_without_actors() -> None:
-    assert power_interest_alt_text([]).startswith("Griglia potere/interesse: nessun soggetto")
+    assert power_interest_alt_text([]).startswith("Griglia potere/interesse: nessun attore")
 
 
 # --- colours ----------------------------------------------------------------------------------
@@ -428,3 +428,46 @@ def test_figures_fall_back_to_pillows_bundled_font(monkeypatch: pytest.MonkeyPat
         assert png(power_interest_png(grid(12))).width == 1400
     finally:
         figures._font.cache_clear()
+
+
+# --- the caller's numbers: one numbering for both figures and the tables -----------------------
+
+
+def test_network_uses_the_callers_numbers_when_it_numbers_its_nodes() -> None:
+    nodes = [comune(), *actors(30)]  # crowded: numbered markers
+    auto = network_png(nodes, [FigureEdge("comune", n.id) for n in nodes[1:]], width_px=600)
+    # the numbers the figure would choose itself (group, then name) give the same picture
+    ring = sorted(nodes[1:], key=lambda n: (n.group, int(n.label.split()[1])))
+    same = {n.id: i for i, n in enumerate(ring, start=1)}
+    given = [comune(), *(FigureNode(n.id, n.label, n.group, number=same[n.id]) for n in nodes[1:])]
+    edges = [FigureEdge("comune", n.id) for n in given[1:]]
+    assert network_png(given, edges, width_px=600) == auto
+    # other numbers, other marks
+    other = [
+        comune(),
+        *(FigureNode(n.id, n.label, n.group, number=100 + k) for k, n in enumerate(nodes[1:])),
+    ]
+    assert network_png(other, edges, width_px=600) != auto
+
+
+def test_repeated_or_missing_numbers_fall_back_to_the_figures_own() -> None:
+    nodes = [comune(), *actors(30)]
+    edges = [FigureEdge("comune", n.id) for n in nodes[1:]]
+    auto = network_png(nodes, edges, width_px=600)
+    repeated = [comune(), *(FigureNode(n.id, n.label, n.group, number=7) for n in nodes[1:])]
+    assert network_png(repeated, edges, width_px=600) == auto
+    points = [GridPoint(f"Attore {i}", 3, 3) for i in range(40)]
+    partial = [
+        GridPoint(p.label, p.power, p.interest, 5 if i else None) for i, p in enumerate(points)
+    ]
+    assert power_interest_png(partial, width_px=600) == power_interest_png(points, width_px=600)
+
+
+def test_grid_uses_the_callers_numbers() -> None:
+    points = [GridPoint(f"Attore {i}", 1 + i % 5, 1 + (i * 2) % 5) for i in range(40)]
+    auto = power_interest_png(points, width_px=600)
+    numbered = [GridPoint(p.label, p.power, p.interest, 200 - i) for i, p in enumerate(points)]
+    assert power_interest_png(numbered, width_px=600) != auto
+    assert power_interest_png(numbered, width_px=600) == power_interest_png(
+        list(reversed(numbered)), width_px=600
+    )  # the order of the input does not matter, the numbers do

@@ -13,6 +13,10 @@ When labels would collide, the figures switch to numbered markers with a numbere
 (the whole figure at once, so a reader never has to guess which convention a point uses);
 relation labels that do not fit along their line become letter codes explained in a
 legend. Text is Italian and lives in :mod:`incas_cli.messages.figures`.
+
+The caller may number the actors itself (``FigureNode.number``, ``GridPoint.number``), so
+that an actor has the same number in both figures and in the document's tables; without
+numbers (or with missing or repeated ones) each figure numbers its actors in its own order.
 """
 
 from __future__ import annotations
@@ -40,12 +44,15 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class FigureNode:
-    """An actor of the network; ``group`` (actor type or level) sets its colour and shape."""
+    """An actor of the network; ``group`` (actor type or level) sets its colour and shape;
+    ``number`` is the actor's number when the figure numbers its nodes (the caller's, so
+    that it matches the document's tables)."""
 
     id: str
     label: str
     group: str
     central: bool = False
+    number: int | None = None
 
 
 @dataclass(frozen=True)
@@ -59,11 +66,13 @@ class FigureEdge:
 
 @dataclass(frozen=True)
 class GridPoint:
-    """An actor on the power/interest grid; scores from 1 to 5 (others are clamped)."""
+    """An actor on the power/interest grid; scores from 1 to 5 (others are clamped);
+    ``number`` as for :class:`FigureNode`."""
 
     label: str
     power: int
     interest: int
+    number: int | None = None
 
 
 # --- public constants -------------------------------------------------------------------------
@@ -616,6 +625,12 @@ class _Network:
     edges: tuple[FigureEdge, ...]
 
 
+def _explicit_numbers(numbers: Sequence[int | None]) -> bool:
+    """The caller's numbers are usable: all given, all different."""
+    given = [n for n in numbers if n is not None]
+    return len(given) == len(numbers) and len(set(given)) == len(given)
+
+
 def _prepare_network(nodes: Iterable[FigureNode], edges: Iterable[FigureEdge]) -> _Network:
     seen: dict[str, FigureNode] = {}
     for node in nodes:
@@ -626,13 +641,22 @@ def _prepare_network(nodes: Iterable[FigureNode], edges: Iterable[FigureEdge]) -
             label=_clean(node.label) or msg.UNNAMED,
             group=_clean(node.group) or msg.NO_GROUP,
             central=bool(node.central),
+            number=node.number,
         )
     centre = next((n for n in seen.values() if n.central), None)
+    others = [n for n in seen.values() if n is not centre]
+    explicit = _explicit_numbers([n.number for n in others])
 
-    def key(node: FigureNode) -> tuple[_SortKey, _SortKey, str]:
-        return (_natural(node.group), _natural(node.label), node.id)
+    def key(node: FigureNode) -> tuple[_SortKey, int, _SortKey, str]:
+        # within a group, the caller's order when it numbers the actors
+        number = node.number if explicit and node.number is not None else 0
+        return (_natural(node.group), number, _natural(node.label), node.id)
 
-    ring = tuple(sorted((n for n in seen.values() if n is not centre), key=key))
+    ring = tuple(sorted(others, key=key))
+    if not explicit:
+        ring = tuple(
+            FigureNode(n.id, n.label, n.group, n.central, i) for i, n in enumerate(ring, start=1)
+        )
     ordered = ((centre,) if centre else ()) + ring
     rank = {n.id: i for i, n in enumerate(ordered)}
     groups = tuple(sorted({n.group for n in ring}, key=_natural))
@@ -766,7 +790,7 @@ def _try_layout(
         r = max(9 * u, min(r, min(gaps, default=4 * r) / 2.9))
         for number, spot in enumerate(spots, start=1):
             spot.r = r
-            spot.number = number
+            spot.number = spot.node.number if spot.node.number is not None else number
     centre_block, centre_rect = _centre_badge(net, cx, cy, u)
     layout = _NetLayout(width, 2 * width, cx, cy, spots, centre_block, centre_rect, numbered)
     if not numbered:
@@ -1112,14 +1136,22 @@ class _Point:
 
 
 def _prepare_points(points: Iterable[GridPoint]) -> list[_Point]:
+    """The points by quadrant, then power and interest (high first), then number or name;
+    numbered by the caller when it gives usable numbers, else in this order."""
+    given = list(points)
+    explicit = _explicit_numbers([p.number for p in given])
     tidy = []
-    for p in points:
+    for p in given:
         power, interest = clamp_score(p.power), clamp_score(p.interest)
         label = _clean(p.label) or msg.UNNAMED
-        tidy.append((label, power, interest, power_interest_quadrant_key(power, interest)))
+        number = p.number if explicit and p.number is not None else 0
+        tidy.append((label, power, interest, power_interest_quadrant_key(power, interest), number))
     order = {key: n for n, key in enumerate(QUADRANT_KEYS)}
-    tidy.sort(key=lambda t: (order[t[3]], -t[1], -t[2], _natural(t[0])))
-    return [_Point(label, pw, it, q, n) for n, (label, pw, it, q) in enumerate(tidy, start=1)]
+    tidy.sort(key=lambda t: (order[t[3]], -t[1], -t[2], t[4], _natural(t[0])))
+    return [
+        _Point(label, pw, it, q, number if explicit else n)
+        for n, (label, pw, it, q, number) in enumerate(tidy, start=1)
+    ]
 
 
 @dataclass(frozen=True)
@@ -1199,7 +1231,7 @@ def power_interest_png(points: Sequence[GridPoint], *, width_px: int = 1400) -> 
         col_w = legend_w / columns - _LEGEND_MARKER_W * u - 16 * u
         items: list[_LegendItem] = []
         for key in QUADRANT_KEYS:
-            members = [p for p in pts if p.quadrant == key]
+            members = sorted((p for p in pts if p.quadrant == key), key=lambda p: p.number)
             if not members:
                 continue
             ink = QUADRANT_COLOURS[key][0]
@@ -1307,11 +1339,14 @@ def _draw_cell(
     slot_w, slot_h = w / cols, h / rows
     r = min(24 * u, min(slot_w, slot_h) / 2 - 3 * u)
     if r < 15 * u:
-        # too many for legible marks: one mark with the range of numbers (the points of a
-        # cell are numbered consecutively), which the legend resolves
-        text = msg.GRID_RANGE.format(first=members[0].number, last=members[-1].number)
+        # too many for legible marks: one mark with the numbers, which the legend resolves
+        # (a range when they are consecutive, as they are when the figure numbers them)
+        text = _numbers_text(sorted(p.number for p in members))
         font = _font(round(26 * u), bold=True)
         tw = _length(font, text) + 28 * u
+        if tw > x1 - x0:
+            text = msg.GRID_CELL_COUNT.format(count=len(members))
+            tw = _length(font, text) + 28 * u
         cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
         box = (cx - tw / 2, cy - 22 * u, cx + tw / 2, cy + 22 * u)
         draw.rounded_rectangle(
@@ -1326,6 +1361,23 @@ def _draw_cell(
         cx = x0 + offset + (col + 0.5) * slot_w
         cy = y0 + (row + 0.5) * slot_h
         _draw_marker(draw, "circle", ink, cx, cy, r, str(p.number), u)
+
+
+def _numbers_text(numbers: Sequence[int]) -> str:
+    """ "3–12" for consecutive numbers, else "3, 7, 12" (runs of three or more as ranges)."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    parts = []
+    for run in runs:
+        if len(run) >= 3:
+            parts.append(msg.GRID_RANGE.format(first=run[0], last=run[-1]))
+        else:
+            parts.extend(str(n) for n in run)
+    return msg.GRID_NUMBERS_SEPARATOR.join(parts)
 
 
 def power_interest_alt_text(points: Sequence[GridPoint]) -> str:

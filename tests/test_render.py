@@ -25,10 +25,12 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
+from incas_cli.catalog import load_catalog
 from incas_cli.errors import InputError
 from incas_cli.render import ChangeEntry, RenderOptions, render_docx, write_docx
 from incas_cli.render import styles as st
 from incas_cli.render.template import reference_bytes
+from incas_cli.render.view import build_view
 from tests.helpers import minimal_plan
 from tests.render_support import (
     EXAMPLE_NAMES,
@@ -212,8 +214,42 @@ def test_pictures_have_alt_text_and_a_table_with_the_same_information() -> None:
     plan = example_plan("saluzzo")
     relations = next(t for t in document.tables if t.rows[0].cells[0].text == "Da")
     assert len(relations.rows) == len(plan.relations) + 1
-    grid = next(t for t in document.tables if t.rows[0].cells[1].text.startswith("Potere"))
+    grid = next(
+        t
+        for t in document.tables
+        if len(t.columns) > 2 and t.rows[0].cells[2].text.startswith("Potere")
+    )
     assert len(grid.rows) == len(plan.stakeholders) + 1
+
+
+def test_an_actor_has_one_number_in_the_tables_and_in_both_figures() -> None:
+    plan = example_plan("saluzzo")
+    view = build_view(plan, load_catalog())
+    numbers = {s.name: s.number for s in view.network.stakeholders}
+    assert sorted(numbers.values()) == list(range(1, len(plan.stakeholders) + 1))
+    assert {n.label: n.number for n in view.network.nodes} == {
+        n.label: numbers[n.label] for n in view.network.nodes
+    }
+    assert {p.label: p.number for p in view.network.grid} == {
+        p.label: numbers[p.label] for p in view.network.grid
+    }
+    document = open_docx(rendered("saluzzo"))
+
+    def numbered(first_header: str, second_header: str) -> dict[str, str]:
+        table = next(
+            t
+            for t in document.tables
+            if [c.text for c in t.rows[0].cells[:2]] == ["N.", "Organizzazione"]
+            and t.rows[0].cells[2].text == second_header
+        )
+        assert table.rows[0].cells[0].text == first_header
+        return {r.cells[1].text: r.cells[0].text for r in table.rows[1:]}
+
+    actors = numbered("N.", "Tipo di attore")
+    grid = numbered("N.", "Potere (1-5)")
+    assert actors == {name: str(n) for name, n in numbers.items()}
+    assert grid == {name: actors[name] for name in grid}
+    assert actors["Coldiretti Cuneo"] == grid["Coldiretti Cuneo"]
 
 
 def test_header_footer_toc_and_update_on_open() -> None:
@@ -336,7 +372,7 @@ def test_changelog_annex_appears_only_when_given() -> None:
     titles = [text for _, text in headings(document)]
     assert "Allegato B – Registro delle versioni" in titles
     table = next(t for t in document.tables if t.rows[0].cells[0].text == "Versione")
-    assert [c.text for c in table.rows[2].cells[:2]] == ["1.0", "28 novembre 2023"]
+    assert [c.text for c in table.rows[2].cells[:2]] == ["1.0", "28\u00a0novembre\u00a02023"]
     assert table.rows[2].cells[2].text == "Misura M15 aggiunta\nBudget di M1 ridotto"
     plain = [text for _, text in headings(open_docx(rendered("saluzzo")))]
     assert not any("Registro delle versioni" in t for t in plain)

@@ -288,7 +288,7 @@ def test_a_draft_cover_shows_version_and_period_but_no_date() -> None:
 def test_an_adopted_cover_gives_the_adoption_date() -> None:
     facts = _cover_facts(rendered("saluzzo"))
     assert facts["Stato"] == "adottato"
-    assert facts["Adozione"] == "Delibera di Giunta comunale n. 212 del 28 novembre 2023"
+    assert facts["Adozione"] == "delibera della Giunta comunale n. 212 del 28 novembre 2023"
     assert "Data di riferimento" not in facts
 
 
@@ -377,13 +377,18 @@ def test_action_references_have_no_nested_parentheses() -> None:
 def test_annex_details_read_as_sentences() -> None:
     texts = _paragraph_texts(open_docx(rendered("saluzzo")))
     annex = texts[next(i for i, t in enumerate(texts) if t.startswith("Allegato A")) :]
-    details = [t for t in annex if t.startswith("Area: ")]
+    details = [t for t in annex if t.startswith(("Area: ", "Coordinamento: "))]
     assert details
     for text in details:
         assert "; " not in text
         for sentence in text.split(". "):
             assert sentence[:1].isupper(), text
-    assert details[0].startswith("Area: Coordinamento del piano. Coordinamento: ")
+    # the steering body is named as such and has no "Area" of its own
+    assert details[0].startswith("Coordinamento: Comune di Saluzzo. Cadenza delle riunioni: ")
+    assert (
+        "Cabina di regia – Tavolo permanente per il lavoro agricolo di qualità del Saluzzese"
+        in annex
+    )
 
 
 # --- the column sizing itself ------------------------------------------------------------------

@@ -2,6 +2,12 @@
 
 Everything a reader of the document sees that is not the plan's own text or the narrative
 of the jinja2 templates (``templates/*.md.j2``): headings, table headers, labels, notes.
+
+Casing: a value that fills a table cell on its own starts with a capital letter, like the
+catalogue's labels ("Tavolo tematico", "Nessun partner indicato", "Sì"); a value after a
+colon in running text (the cover, notes) stays lowercase unless it is a name ("Stato:
+adottato", "Adozione: delibera della Giunta comunale …"). Dates and months are always
+lowercase.
 """
 
 # --- shared pieces -----------------------------------------------------------------------
@@ -10,6 +16,9 @@ PLACEHOLDER = "[da completare: {label}]"
 LIST_SEPARATOR = ", "
 RANGE = "{start} – {end}"
 DATE_SPAN = "{start} {end}"
+NATIONAL_STILL_IN_FORCE = (
+    "Il {plan} resta il riferimento nazionale in assenza di un piano successivo."
+)
 YEARS = "{start}-{end}"
 COMUNE_OF = "Comune di {name}"
 COMUNE_WITH_PROVINCE = "{comune} ({province})"
@@ -20,22 +29,27 @@ MEASURE_REF = "{id} {title}"
 NEED_REF = "{id} ({area})"
 UNKNOWN_ACTION = "azione non presente nel piano nazionale"
 NO_AXIS = "Senza azione nazionale assegnata"
-NO_PARTNERS = "nessun partner indicato"
+NO_PARTNERS = "Nessun partner indicato"
 TIMING_OPEN = "tempi della misura"
+BUDGET_OPEN = "piano finanziario delle misure"
+STRATEGY_ITEM_ACTIONS = " ({actions}) – "
 GANTT_OPEN = "periodo del piano e tempi delle misure"
 GANTT_MONTH = "{month} {year}"
 GANTT_QUARTER = "{quarter}° trim. {year}"
 SOURCE_WITH_PUBLISHER = "{title} ({publisher})"
-APPROVAL_STEP = "{date}: {act} ({body})"
+APPROVAL_STEP = "{act} ({body}), {date}"
 
 STATUSES = {
     "bozza": "bozza",
     "in_consultazione": "in consultazione",
     "adottato": "adottato",
 }
-ORGANS = {"giunta": "Giunta comunale", "consiglio": "Consiglio comunale"}
-ORGAN_UNKNOWN = "organo da indicare"
-ADOPTION = "Delibera di {organ}{number}{date}"
+ADOPTION_ACTS = {
+    "giunta": "delibera della Giunta comunale",
+    "consiglio": "delibera del Consiglio comunale",
+}
+ADOPTION_ACT_UNKNOWN = "delibera (organo da indicare)"
+ADOPTION = "{act}{number}{date}"
 ADOPTION_NUMBER = " n. {number}"
 NOT_ADOPTED = "non ancora adottato"
 EDITIONS = {
@@ -43,11 +57,11 @@ EDITIONS = {
     "interna": "interna (con i contatti dei referenti: non pubblicare)",
 }
 MEETING_KINDS = {
-    "tavolo": "tavolo tematico",
-    "bilaterale": "incontro bilaterale",
-    "assemblea": "assemblea pubblica",
-    "task-force": "task force comunale",
-    "altro": "altro incontro",
+    "tavolo": "Tavolo tematico",
+    "bilaterale": "Incontro bilaterale",
+    "assemblea": "Assemblea pubblica",
+    "task-force": "Task force comunale",
+    "altro": "Altro incontro",
 }
 MEETING_KINDS_PLURAL = {
     "tavolo": "Tavoli tematici",
@@ -57,13 +71,13 @@ MEETING_KINDS_PLURAL = {
     "altro": "Altri incontri",
 }
 RELATION_KINDS = {
-    "protocollo": "protocollo",
-    "accordo": "accordo",
-    "tavolo": "tavolo",
-    "convenzione": "convenzione",
-    "altro": "altro",
+    "protocollo": "Protocollo",
+    "accordo": "Accordo",
+    "tavolo": "Tavolo",
+    "convenzione": "Convenzione",
+    "altro": "Altro",
 }
-INDICATOR_KINDS = {"output": "realizzazione (output)", "outcome": "risultato (outcome)"}
+INDICATOR_KINDS = {"output": "Realizzazione (output)", "outcome": "Risultato (outcome)"}
 WORKFORCE_LABELS = {
     "resident": "Lavoratori agricoli residenti",
     "seasonal": "Lavoratori stagionali",
@@ -80,6 +94,7 @@ SECONDARY_ACTION = "{action} – asse {axis}"
 HEADER = "{title} – {comune}"
 HEADER_SHORT = "Piano Locale Multisettoriale – {comune}"
 HEADER_DRAFT = "BOZZA – {header}"
+INTERNAL_MARK = "USO INTERNO – contiene dati personali"
 SUBJECT = "Piano Locale Multisettoriale contro lo sfruttamento lavorativo in agricoltura – {comune}"
 KEYWORDS = (
     "piano locale multisettoriale; caporalato; sfruttamento lavorativo; agricoltura; "
@@ -178,10 +193,19 @@ H_MONITORING_SYSTEM = "Sistema di monitoraggio"
 H_MONITORING_INDICATORS = "Quadro degli indicatori"
 
 H_ANNEXES = "Allegati"
-H_ANNEX_BODIES = "Allegato {letter} – Composizione della cabina di regia e dei tavoli"
+ANNEX_HEADING = "Allegato {letter} – {title}"
+ANNEX_BODIES = "Composizione della cabina di regia e dei tavoli tematici"
+ANNEX_BODIES_CONTENT = "la composizione della cabina di regia e dei tavoli tematici"
+ANNEX_CHANGELOG = "Registro delle versioni"
+ANNEX_CHANGELOG_CONTENT = "il registro delle versioni del piano"
+ANNEX_CONTACTS = "Contatti dei referenti (edizione interna)"
+ANNEX_CONTACTS_CONTENT = (
+    "i contatti dei referenti delle organizzazioni, presenti solo in questa edizione interna"
+)
+ANNEX_REF = "Allegato {letter}"
 H_ANNEX_BODY = "{name}"
-H_ANNEX_CHANGELOG = "Allegato {letter} – Registro delle versioni"
-H_ANNEX_CONTACTS = "Allegato {letter} – Contatti dei referenti (edizione interna)"
+H_ANNEX_STEERING = "Cabina di regia – {name}"
+NOTE_NO_BODIES = "La cabina di regia e i tavoli tematici sono ancora da definire."
 
 # --- tables ------------------------------------------------------------------------------
 
@@ -192,8 +216,8 @@ T_WORKERS = "Lavoratori"
 T_MONTH = "Mese"
 T_CROPS_IN_PEAK = "Colture in picco"
 T_DEMAND = "Lavoratori stimati"
-WORKERS_AT_LEAST = "almeno {count}"
-WORKERS_UNKNOWN = "non stimati"
+WORKERS_AT_LEAST = "Almeno {count}"
+WORKERS_UNKNOWN = "Non stimati"
 T_VALUE = "Numero"
 T_CATEGORY = "Categoria"
 T_KIND = "Tipo"
@@ -215,7 +239,8 @@ T_DESCRIPTION = "Descrizione"
 T_POWER = "Potere (1-5)"
 T_INTEREST = "Interesse (1-5)"
 T_QUADRANT = "Strategia di relazione"
-T_MEMBER = "Componente"
+T_MEMBERS = "Componenti"
+MEMBERS_IN_ANNEX = "{members} (elenco nell'{annex})"
 T_RANK = "N."
 T_NEED = "Bisogno"
 T_AREA = "Area"
@@ -255,8 +280,8 @@ T_CHANGES = "Modifiche"
 T_PERSON = "Referente"
 T_EMAIL = "E-mail"
 T_PHONE = "Telefono"
-YES = "sì"
-NO = "no"
+YES = "Sì"
+NO = "No"
 
 CARD_OBJECTIVE = "Obiettivo"
 CARD_DESCRIPTION = "Descrizione"
@@ -269,7 +294,7 @@ CARD_BUDGET = "Budget complessivo"
 NEED_EVIDENCE = "Evidenze"
 NEED_SOURCE = "Fonte"
 NEED_MEASURES = "Misure che lo affrontano"
-NEED_NO_MEASURE = "nessuna misura del piano (da affrontare)"
+NEED_NO_MEASURE = "Nessuna misura del piano (da affrontare)"
 STEERING_NAME = "Denominazione"
 STEERING_COORDINATOR = "Coordinamento"
 STEERING_CADENCE = "Cadenza delle riunioni"
@@ -359,8 +384,17 @@ NOTE_CONTACTS_WARNING = (
 )
 NOTE_AXIS_ACTIONS = "Azioni prioritarie dell'asse: {actions}."
 NOTE_REVIEWS = "Verifiche programmate: {reviews}."
-NOTE_CADENCE = "La cabina di regia si riunisce con cadenza: {cadence}."
-NOTE_INDICATOR_COUNTS = "{total}: {outputs} di realizzazione e {outcomes} di risultato."
+NOTE_CADENCE = "Cadenza delle riunioni della cabina di regia: {cadence}."
+NOTE_INDICATOR_COUNTS = "Il quadro comprende {total}: {parts}."
+NOTE_INDICATOR_COUNTS_ONE_KIND = "Il quadro comprende {total}, tutti {kind}."
+NOTE_INDICATOR_COUNT_SINGLE = "Il quadro comprende {total} {kind}."
+INDICATOR_COUNT = "{count} {kind}"
+INDICATOR_KIND_PHRASES: dict[str | None, str] = {
+    "output": "di realizzazione",
+    "outcome": "di risultato",
+    None: "di tipo ancora da definire",
+}
+AND = " e "
 ANNEX_DETAIL = "{label}: {value}."
 
 # --- template, CLI and errors ------------------------------------------------------------

@@ -583,12 +583,30 @@ class _Writer:
         footer.is_linked_to_previous = False
         if not _has_field(footer._element, "PAGE"):
             self._page_number(footer._element)
+        restricted = self.view.edition == "interna"
+        if restricted:
+            self._restricted_mark(footer._element)
         if not had_letterhead:
             # The cover carries no running header or page number.
             section.different_first_page_header_footer = True
             for part in (section.first_page_header, section.first_page_footer):
                 if part.is_linked_to_previous:
                     part.is_linked_to_previous = False
+            if restricted:
+                # ... but an internal edition is marked on every page, the cover too.
+                self._restricted_mark(section.first_page_footer._element)
+
+    def _restricted_mark(self, footer: BaseOxmlElement) -> None:
+        """«USO INTERNO – contiene dati personali» at the top of a footer."""
+        paragraphs = footer.findall(qn("w:p"))
+        if len(paragraphs) == 1 and not _has_content(paragraphs[0]):
+            footer.remove(paragraphs[0])  # the empty paragraph of a blank footer
+        mark = self.paragraph(msg.INTERNAL_MARK, st.FOOTER, bold=True, align="center", add=False)
+        first = footer.find(qn("w:p"))
+        if first is not None:
+            first.addprevious(mark)
+        else:
+            footer.append(mark)
 
     def _fill(
         self, container: BaseOxmlElement, lines: Sequence[str], style: str, *, bold: bool = False
@@ -710,9 +728,8 @@ class _Writer:
     def process(self) -> None:
         p = self.view.process
         self.heading(1, msg.H_PROCESS)
-        self.narrative("percorso.md.j2")
+        self.narrative("percorso.md.j2")  # says so when there is no meeting yet
         if not p.total:
-            self.note(msg.NOTE_NO_MEETINGS)
             return
         self.heading(2, msg.H_PROCESS_COUNTS)
         self.table(
@@ -753,13 +770,17 @@ class _Writer:
             self.table(
                 msg.TC_STAKEHOLDERS,
                 (
+                    Column(msg.T_RANK, "right"),
                     Column(msg.T_ORGANISATION),
                     Column(msg.T_ACTOR_TYPE),
                     Column(msg.T_LEVEL),
                     Column(msg.T_ROLE),
                     Column(msg.T_ENGAGEMENT),
                 ),
-                ((s.name, s.type_label, s.level, s.role, s.engagement) for s in n.stakeholders),
+                (
+                    (str(s.number), s.name, s.type_label, s.level, s.role, s.engagement)
+                    for s in n.stakeholders
+                ),
             )
         elif n.stakeholders_open is not None:
             self.paragraph(n.stakeholders_open)
@@ -784,13 +805,14 @@ class _Writer:
             self.table(
                 msg.TC_GRID,
                 (
+                    Column(msg.T_RANK, "right"),
                     Column(msg.T_ORGANISATION),
                     Column(msg.T_POWER, "right"),
                     Column(msg.T_INTEREST, "right"),
                     Column(msg.T_QUADRANT),
                 ),
                 (
-                    (s.name, s.power, s.interest, s.quadrant)
+                    (str(s.number), s.name, s.power, s.interest, s.quadrant)
                     for s in n.stakeholders
                     if s.quadrant != "–"
                 ),
@@ -804,7 +826,7 @@ class _Writer:
                 facts.append(Fact(msg.STEERING_COORDINATOR, n.steering.coordinator))
             if n.steering.cadence:
                 facts.append(Fact(msg.STEERING_CADENCE, n.steering.cadence))
-            facts.append(Fact(msg.STEERING_MEMBERS, n.steering.members or ("–",)))
+            facts.append(Fact(msg.STEERING_MEMBERS, self.members_in_annex(n.steering.members)))
             self.facts_table(msg.TC_STEERING, facts, caption=True)
         elif n.steering_open is not None:
             self.paragraph(n.steering_open)
@@ -812,11 +834,20 @@ class _Writer:
         if n.tables:
             self.table(
                 msg.TC_TABLES,
-                (Column(msg.T_TABLE), Column(msg.T_AREA), Column(msg.T_MEMBER)),
-                ((t.name, t.topic, msg.LIST_SEPARATOR.join(t.members) or "–") for t in n.tables),
+                (Column(msg.T_TABLE), Column(msg.T_AREA), Column(msg.T_MEMBERS)),
+                ((t.name, t.topic, self.members_in_annex(t.members)) for t in n.tables),
             )
         else:
             self.note(msg.NOTE_NO_TABLES)
+
+    def members_in_annex(self, members: Sequence[str]) -> str:
+        """ "18 organizzazioni (elenco nell'Allegato A)": the names are in the annex."""
+        if not members:
+            return "–"
+        annex = self.view.annexes.index[0].ref
+        return msg.MEMBERS_IN_ANNEX.format(
+            members=msg.counted(len(members), "organizzazione"), annex=annex
+        )
 
     def strategy(self) -> None:
         s = self.view.strategy
@@ -839,7 +870,7 @@ class _Writer:
     def _strategy_item(self, mid: str, title: str, objective: Value, actions: str) -> None:
         p = self.paragraph("", st.LIST_BULLET)
         self.run(p, msg.MEASURE_REF.format(id=mid, title=title), bold=True)
-        self.run(p, f" ({actions}): ")
+        self.run(p, msg.STRATEGY_ITEM_ACTIONS.format(actions=actions))
         self.runs(p, objective)
 
     def needs(self) -> None:
@@ -916,7 +947,12 @@ class _Writer:
                 )
                 for c in cards
             ),
-            total=(msg.T_TOTAL, "", "", self.view.budget.by_measure.total_text),
+            total=(
+                msg.T_TOTAL,
+                "",
+                "",
+                self.view.budget.open or self.view.budget.by_measure.total_text,
+            ),
         )
         for card in cards:
             self.card(card)
@@ -1138,13 +1174,8 @@ class _Writer:
             self.paragraph(msg.NOTE_CADENCE.format(cadence=m.cadence))
         self.heading(2, msg.H_MONITORING_INDICATORS)
         if m.indicators:
-            self.paragraph(
-                msg.NOTE_INDICATOR_COUNTS.format(
-                    total=msg.counted(len(m.indicators), "indicatore"),
-                    outputs=m.outputs,
-                    outcomes=m.outcomes,
-                )
-            )
+            if m.summary:
+                self.paragraph(m.summary)
             self.table(
                 msg.TC_INDICATORS,
                 _indicator_columns(with_measure=True),
@@ -1159,51 +1190,61 @@ class _Writer:
     def annexes(self) -> None:
         a = self.view.annexes
         self.heading(1, msg.H_ANNEXES, numbered=False)
-        self.narrative("allegati.md.j2")
-        letters = iter("ABCDEFGH")
-        self.heading(2, msg.H_ANNEX_BODIES.format(letter=next(letters)))
-        if a.bodies:
-            for body in a.bodies:
+        self.narrative("allegati.md.j2")  # names exactly the annexes of this edition
+        for annex in a.index:
+            self.heading(2, annex.heading)
+            if annex.key == "bodies":
+                self.annex_bodies()
+            elif annex.key == "changelog":
+                self.table(
+                    msg.TC_CHANGELOG,
+                    (Column(msg.T_VERSION), Column(msg.T_DATE), Column(msg.T_CHANGES)),
+                    ((c.version, c.date, c.summary) for c in a.changelog),
+                )
+            elif a.contacts is not None:
+                self.note(msg.NOTE_CONTACTS_WARNING)
+                if a.contacts:
+                    self.table(
+                        msg.TC_CONTACTS,
+                        (
+                            Column(msg.T_ORGANISATION),
+                            Column(msg.T_PERSON),
+                            Column(msg.T_EMAIL),
+                            Column(msg.T_PHONE),
+                        ),
+                        ((c.organisation, c.person, c.email, c.phone) for c in a.contacts),
+                    )
+                else:
+                    self.note(msg.NOTE_NO_CONTACTS)
+
+    def annex_bodies(self) -> None:
+        """Who sits in the steering body and in each table (chapter 4 gives the counts)."""
+        steering = self.view.network.steering
+        bodies = self.view.annexes.bodies
+        if not bodies:
+            self.note(msg.NOTE_NO_BODIES)
+            return
+        for body in bodies:
+            if body is steering:
+                named = msg.STEERING_DEFAULT_NAME.casefold() in body.name.casefold()
+                title = body.name if named else msg.H_ANNEX_STEERING.format(name=body.name)
+                self.heading(3, title)
+                details = []
+            else:
                 self.heading(3, msg.H_ANNEX_BODY.format(name=body.name))
                 details = [msg.ANNEX_DETAIL.format(label=msg.T_AREA, value=body.topic)]
-                if body.coordinator:
-                    details.append(
-                        msg.ANNEX_DETAIL.format(
-                            label=msg.STEERING_COORDINATOR, value=body.coordinator
-                        )
-                    )
-                if body.cadence:
-                    details.append(
-                        msg.ANNEX_DETAIL.format(label=msg.STEERING_CADENCE, value=body.cadence)
-                    )
-                self.note(" ".join(details))
-                if body.members:
-                    self.bullets(body.members)
-        else:
-            self.note(msg.NOTE_NO_TABLES)
-        if a.changelog:
-            self.heading(2, msg.H_ANNEX_CHANGELOG.format(letter=next(letters)))
-            self.table(
-                msg.TC_CHANGELOG,
-                (Column(msg.T_VERSION), Column(msg.T_DATE), Column(msg.T_CHANGES)),
-                ((c.version, c.date, c.summary) for c in a.changelog),
-            )
-        if a.contacts is not None:
-            self.heading(2, msg.H_ANNEX_CONTACTS.format(letter=next(letters)))
-            self.note(msg.NOTE_CONTACTS_WARNING)
-            if a.contacts:
-                self.table(
-                    msg.TC_CONTACTS,
-                    (
-                        Column(msg.T_ORGANISATION),
-                        Column(msg.T_PERSON),
-                        Column(msg.T_EMAIL),
-                        Column(msg.T_PHONE),
-                    ),
-                    ((c.organisation, c.person, c.email, c.phone) for c in a.contacts),
+            if body.coordinator:
+                details.append(
+                    msg.ANNEX_DETAIL.format(label=msg.STEERING_COORDINATOR, value=body.coordinator)
                 )
-            else:
-                self.note(msg.NOTE_NO_CONTACTS)
+            if body.cadence:
+                details.append(
+                    msg.ANNEX_DETAIL.format(label=msg.STEERING_CADENCE, value=body.cadence)
+                )
+            if details:
+                self.note(" ".join(details))
+            if body.members:
+                self.bullets(body.members)
 
     # --- sections ----------------------------------------------------------------------
 

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from incas_cli.render import ChangeEntry, Edition
 
 Granularity = Literal["month", "quarter", "year"]
+AnnexKey = Literal["bodies", "changelog", "contacts"]
 
 PRIMARY_MARK = "●"
 SECONDARY_MARK = "○"
@@ -45,6 +46,7 @@ REVIEW_MARK = "◆"
 DASH = "–"
 ELLIPSIS = "…"
 NBSP = "\u00a0"  # a phone number is never split across lines
+ANNEX_LETTERS = "ABCDEFGH"
 MAX_MONTH_COLUMNS = 18
 MAX_QUARTER_COLUMNS = 24
 
@@ -67,6 +69,13 @@ def open_value(value: object, kind: str) -> Value:
     if value is None or value == "" or value == []:
         return Placeholder(OPEN_LABELS.get(kind, kind))
     return str(value)
+
+
+def nowrap(value: str) -> str:
+    """``value`` with no-break spaces: a date or a month never splits across lines, and
+    the column sizing counts it as one word, so a date column is as wide as its longest
+    date."""
+    return NBSP.join(value.split(" "))
 
 
 def text(value: Value) -> str:
@@ -156,7 +165,7 @@ class NationalPlanView:
     short_title: str
     period: str
     approval: tuple[str, ...]
-    status_note: str | None
+    still_in_force: str | None  # for plans that start after the national plan's period
     axes: tuple[AxisView, ...]
     action_count: int
     thematic_areas: tuple[str, ...]
@@ -257,6 +266,7 @@ class ProcessView:
 
 @dataclass(frozen=True)
 class StakeholderRow:
+    number: int  # the actor's number in the tables and in both figures
     id: str
     name: str
     type_label: str
@@ -476,6 +486,7 @@ class Monitoring:
     indicators: tuple[IndicatorRow, ...]
     outputs: int
     outcomes: int
+    summary: str | None  # "Il quadro comprende 22 indicatori: 15 di realizzazione e 7 …"
 
 
 @dataclass(frozen=True)
@@ -494,7 +505,27 @@ class ChangeRow:
 
 
 @dataclass(frozen=True)
+class AnnexRef:
+    """An annex of this edition: its letter, heading title and what it holds (a phrase
+    for the chapter's introduction)."""
+
+    key: AnnexKey
+    letter: str
+    title: str
+    content: str
+
+    @property
+    def heading(self) -> str:
+        return msg.ANNEX_HEADING.format(letter=self.letter, title=self.title)
+
+    @property
+    def ref(self) -> str:
+        return msg.ANNEX_REF.format(letter=self.letter)
+
+
+@dataclass(frozen=True)
 class Annexes:
+    index: tuple[AnnexRef, ...]  # the annexes of this edition, in order (A, B, …)
     bodies: tuple[BodyView, ...]
     participants: tuple[Organisation, ...]
     contacts: tuple[ContactRow, ...] | None  # None in the public edition
@@ -702,10 +733,10 @@ def _adoption(plan: Plan) -> Value:
     adoption = plan.plan.adoption
     if adoption is None or (adoption.organ is None and adoption.date is None):
         return msg.NOT_ADOPTED
-    organ = msg.ORGANS.get(adoption.organ or "", msg.ORGAN_UNKNOWN)
+    act = msg.ADOPTION_ACTS.get(adoption.organ or "", msg.ADOPTION_ACT_UNKNOWN)
     number = msg.ADOPTION_NUMBER.format(number=adoption.number) if adoption.number else ""
     date = " " + fmt.date_after("del", adoption.date) if adoption.date else ""
-    return msg.ADOPTION.format(organ=organ, number=number, date=date).strip()
+    return msg.ADOPTION.format(act=act, number=number, date=date).strip()
 
 
 def _status_label(plan: Plan) -> str:
@@ -803,7 +834,7 @@ def _cover(plan: Plan, national: NationalPlan, edition: Edition, draft: bool) ->
     )
 
 
-def _national_view(national: NationalPlan) -> NationalPlanView:
+def _national_view(national: NationalPlan, plan: Plan) -> NationalPlanView:
     axes = []
     for axis in national.axes:
         actions = tuple(
@@ -826,13 +857,34 @@ def _national_view(national: NationalPlan) -> NationalPlanView:
         short_title=national.short_title,
         period=msg.YEARS.format(start=national.period.start, end=national.period.end),
         approval=approval,
-        status_note=national.status_note,
+        still_in_force=_still_in_force(national, plan),
         axes=tuple(axes),
         action_count=len(national.actions),
         thematic_areas=tuple(a.label for a in national.thematic_areas),
         transversal_areas=tuple(a.label for a in national.transversal_areas),
         sources=sources,
     )
+
+
+def _reference_year(plan: Plan) -> int | None:
+    """The year the document speaks from: its period's start, else its own date."""
+    period = plan.plan.period
+    if period is not None and period.start:
+        return fmt.parse_month(period.start).year
+    date = _document_date(plan)
+    return date.year if date is not None else None
+
+
+def _still_in_force(national: NationalPlan, plan: Plan) -> str | None:
+    """A neutral sentence for a plan that starts after the national plan's period.
+
+    Never the catalogue's status note: that is dated (it cites acts of later years) and a
+    document must not state facts dated after its own reference date.
+    """
+    year = _reference_year(plan)
+    if year is None or year <= int(national.period.end):
+        return None
+    return msg.NATIONAL_STILL_IN_FORCE.format(plan=national.short_title)
 
 
 def _partial_date(value: str) -> str:
@@ -857,7 +909,7 @@ def _intro(plan: Plan, national: NationalPlan, counts: Counts) -> Intro:
         adoption=_adoption(plan),
         office=open_value(info.office, "plan.office"),
         authors=tuple(info.authors),
-        national=_national_view(national),
+        national=_national_view(national, plan),
         counts=counts,
     )
 
@@ -956,7 +1008,7 @@ def _process(plan: Plan, names: _Names) -> ProcessView:
     )
     rows = tuple(
         MeetingRow(
-            date=fmt.long_date(m.date) if m.date else DASH,
+            date=nowrap(fmt.long_date(m.date)) if m.date else DASH,
             kind=msg.MEETING_KINDS.get(m.kind or "altro", m.kind or DASH),
             table=m.table or DASH,
             participants=fmt.integer(len(set(m.participants))),
@@ -991,9 +1043,14 @@ def _process(plan: Plan, names: _Names) -> ProcessView:
 
 
 def _span(first: dt.date, last: dt.date) -> str:
+    """ "il 4 novembre 2026", "dal 14 ottobre al 4 novembre 2026", "dal 12 ottobre 2022
+    all'8 novembre 2023"."""
     if first == last:
         return fmt.date_after("il", first)
-    return msg.DATE_SPAN.format(start=fmt.date_after("dal", first), end=fmt.date_after("al", last))
+    start = fmt.date_after("dal", first)
+    if first.year == last.year:
+        start = start.removesuffix(f" {first.year}")
+    return msg.DATE_SPAN.format(start=start, end=fmt.date_after("al", last))
 
 
 def _type_of(plan: Plan, stakeholder_id: str) -> str | None:
@@ -1022,7 +1079,7 @@ def _network(plan: Plan, names: _Names) -> Network:
     rows = []
     grid = []
     missing = []
-    for s in plan.stakeholders:
+    for number, s in enumerate(plan.stakeholders, start=1):
         power = str(s.power) if s.power is not None else text(open_value(None, "stakeholder.power"))
         interest = (
             str(s.interest)
@@ -1030,13 +1087,14 @@ def _network(plan: Plan, names: _Names) -> Network:
             else text(open_value(None, "stakeholder.interest"))
         )
         if s.power is not None and s.interest is not None:
-            grid.append(GridPoint(s.name, s.power, s.interest))
+            grid.append(GridPoint(s.name, s.power, s.interest, number))
             where = power_interest_quadrant(s.power, s.interest)
         else:
             missing.append(s.name)
             where = DASH
         rows.append(
             StakeholderRow(
+                number=number,
                 id=s.id,
                 name=s.name,
                 type_label=names.actor_type(s.type),
@@ -1061,8 +1119,8 @@ def _network(plan: Plan, names: _Names) -> Network:
     central_id = central.id if central is not None else None
     linked = {central_id} | {r.from_ for r in plan.relations} | {r.to for r in plan.relations}
     nodes = tuple(
-        FigureNode(s.id, s.name, names.actor_type(s.type), s.id == central_id)
-        for s in plan.stakeholders
+        FigureNode(s.id, s.name, names.actor_type(s.type), s.id == central_id, number)
+        for number, s in enumerate(plan.stakeholders, start=1)
         if s.id in linked
     )
     known = {s.id for s in plan.stakeholders}
@@ -1182,8 +1240,8 @@ def _needs(plan: Plan, names: _Names) -> Needs:
 def _timing(measure: Measure) -> Value:
     if measure.start is None and measure.end is None:
         return Placeholder(msg.TIMING_OPEN)
-    start = fmt.month(measure.start) if measure.start else open_value(None, "measure.start")
-    end = fmt.month(measure.end) if measure.end else open_value(None, "measure.end")
+    start = nowrap(fmt.month(measure.start)) if measure.start else open_value(None, "measure.start")
+    end = nowrap(fmt.month(measure.end)) if measure.end else open_value(None, "measure.end")
     return msg.RANGE.format(start=start, end=end)
 
 
@@ -1465,16 +1523,34 @@ def _budget(plan: Plan, names: _Names) -> Budget:
         by_axis=_table(by_axis, total),
         open_lines=sum(1 for m in plan.measures for b in m.budget if b.amount is None),
         unassigned_measures=tuple(unassigned),
-        open=None
-        if any(m.budget for m in plan.measures)
-        else Placeholder(OPEN_LABELS["measure.budget"]),
+        open=None if any(m.budget for m in plan.measures) else Placeholder(msg.BUDGET_OPEN),
     )
+
+
+def _indicator_summary(kinds: Counter[str | None]) -> str | None:
+    total = sum(kinds.values())
+    if not total:
+        return None
+    counted = msg.counted(total, "indicatore")
+    present = [k for k in ("output", "outcome", None) if kinds[k]]
+    if len(present) == 1:
+        kind = msg.INDICATOR_KIND_PHRASES[present[0]]
+        if total == 1:
+            return msg.NOTE_INDICATOR_COUNT_SINGLE.format(total=counted, kind=kind)
+        return msg.NOTE_INDICATOR_COUNTS_ONE_KIND.format(total=counted, kind=kind)
+    parts = [
+        msg.INDICATOR_COUNT.format(count=kinds[k], kind=msg.INDICATOR_KIND_PHRASES[k])
+        for k in present
+    ]
+    joined = msg.LIST_SEPARATOR.join(parts[:-1]) + msg.AND + parts[-1]
+    return msg.NOTE_INDICATOR_COUNTS.format(total=counted, parts=joined)
 
 
 def _monitoring(plan: Plan) -> Monitoring:
     mon = plan.monitoring
     indicators = tuple(row for m in plan.measures for row in _indicator_rows(m))
-    kinds = Counter(i.kind for m in plan.measures for i in m.indicators)
+    kinds: Counter[str | None] = Counter(i.kind for m in plan.measures for i in m.indicators)
+    summary = _indicator_summary(kinds)
     cadence = None
     if plan.governance is not None and plan.governance.steering_body is not None:
         cadence = plan.governance.steering_body.cadence
@@ -1487,6 +1563,7 @@ def _monitoring(plan: Plan) -> Monitoring:
             indicators=indicators,
             outputs=kinds["output"],
             outcomes=kinds["outcome"],
+            summary=summary,
         )
     reporting: tuple[Value, ...] = paragraphs(mon.reporting) or (
         open_value(None, "monitoring.reporting"),
@@ -1500,6 +1577,7 @@ def _monitoring(plan: Plan) -> Monitoring:
         indicators=indicators,
         outputs=kinds["output"],
         outcomes=kinds["outcome"],
+        summary=summary,
     )
 
 
@@ -1526,12 +1604,24 @@ def _annexes(
     changes = tuple(
         ChangeRow(
             version=entry.version or DASH,
-            date=fmt.long_date(entry.date) if entry.date else DASH,
+            date=nowrap(fmt.long_date(entry.date)) if entry.date else DASH,
             summary=tuple(entry.summary) or (DASH,),
         )
         for entry in changelog
     )
+    present: list[tuple[AnnexKey, str, str]] = [
+        ("bodies", msg.ANNEX_BODIES, msg.ANNEX_BODIES_CONTENT)
+    ]
+    if changes:
+        present.append(("changelog", msg.ANNEX_CHANGELOG, msg.ANNEX_CHANGELOG_CONTENT))
+    if contacts is not None:
+        present.append(("contacts", msg.ANNEX_CONTACTS, msg.ANNEX_CONTACTS_CONTENT))
+    index = tuple(
+        AnnexRef(key, letter, title, content)
+        for letter, (key, title, content) in zip(ANNEX_LETTERS, present, strict=False)
+    )
     return Annexes(
+        index=index,
         bodies=bodies,
         participants=process.organisations,
         contacts=contacts,

@@ -1,0 +1,240 @@
+"""The document as a Giunta reads it (second review of issue 4): no fact dated after the
+plan, no "0 indicatori" in a draft, annexes announced as they are, the internal edition
+marked on every page, dates that do not wrap, one casing for values in table cells."""
+
+from __future__ import annotations
+
+import re
+
+from docx.oxml.ns import qn
+
+from incas_cli.messages import render as msg
+from incas_cli.render import RenderOptions, render_docx
+from incas_cli.render.measure import text_twips
+from tests.helpers import minimal_plan
+from tests.render_support import (
+    body_text,
+    example_plan,
+    open_docx,
+    plan_from,
+    rendered,
+    xml_parts,
+)
+
+NBSP = "\u00a0"
+
+
+def _paragraphs(data: bytes) -> list[str]:
+    document = open_docx(data)
+    return [
+        "".join(t.text or "" for t in p.iter(qn("w:t")))
+        for p in document.element.body.iter(qn("w:p"))
+    ]
+
+
+def _table(data: bytes, first_header: str, second_header: str | None = None) -> list[list[str]]:
+    document = open_docx(data)
+    for table in document.tables:
+        header = [c.text for c in table.rows[0].cells]
+        if header[0] == first_header and (second_header is None or header[1] == second_header):
+            return [[c.text for c in row.cells] for row in table.rows]
+    raise AssertionError(f"no table with header {first_header!r}")
+
+
+# --- 1. the national plan, as of the plan's own date -----------------------------------------
+
+
+def test_a_plan_after_the_national_period_says_it_neutrally_without_later_facts() -> None:
+    text = body_text(open_docx(rendered("saluzzo")))  # adopted on 28/11/2023
+    assert msg.NATIONAL_STILL_IN_FORCE.format(plan="Piano triennale 2020-2022") in text
+    assert "146/2025" not in text
+    assert "A fine 2025" not in text
+    assert "Nota: " not in text
+
+
+def test_a_plan_within_the_national_period_has_no_such_sentence() -> None:
+    data = minimal_plan()
+    data["plan"]["period"] = {"start": "2021-01", "end": "2022-12"}
+    text = body_text(open_docx(render_docx(plan_from(data), RenderOptions())))
+    assert "resta il riferimento nazionale" not in text
+    assert "146/2025" not in text
+
+
+def test_approval_steps_do_not_capitalise_after_a_colon() -> None:
+    texts = _paragraphs(rendered("saluzzo"))
+    steps = [t for t in texts if t.startswith(("Approvazione del Piano", "Intesa sul Piano"))]
+    assert steps == [
+        "Approvazione del Piano (Tavolo caporalato), 20 febbraio 2020",
+        "Intesa sul Piano (Conferenza Unificata), maggio 2020",
+    ]
+
+
+# --- 2. drafts: what is missing is said, never counted as zero --------------------------------
+
+_ZERO = re.compile(
+    r"(?<![\d.,])0 (misure|bisogni|attori|incontri|organizzazioni|indicatori|tavoli|azioni)\b"
+)
+
+
+def test_drafts_say_what_is_missing_instead_of_counting_zero() -> None:
+    for name in ("bozza-iniziale", "breve"):
+        plan = example_plan(name)
+        text = "\n".join(_paragraphs(render_docx(plan, RenderOptions())))
+        assert not _ZERO.search(text), (name, _ZERO.search(text))
+        assert "gli indicatori delle misure sono ancora da definire" in text, name
+
+
+def test_a_draft_without_budget_has_a_plan_level_placeholder() -> None:
+    texts = _paragraphs(rendered("bozza-iniziale"))
+    chapter = texts.index("10. Piano finanziario")
+    assert texts[chapter + 1] == "[da completare: piano finanziario delle misure]"
+    summary = _table(rendered("bozza-iniziale"), "Misura", "Capofila")
+    assert summary[-1][0] == "Totale"
+    assert summary[-1][-1] == "[da completare: piano finanziario delle misure]"  # not 0,00 €
+
+
+def test_an_empty_plan_reads_as_a_plan_to_complete() -> None:
+    data = minimal_plan()
+    data["stakeholders"] = []
+    data["needs"] = []
+    data["measures"] = []
+    text = "\n".join(_paragraphs(render_docx(plan_from(data), RenderOptions())))
+    assert not _ZERO.search(text), _ZERO.search(text)
+    assert "L'analisi dei bisogni e le misure del piano sono ancora da definire." in text
+    assert "I bisogni del territorio" in text and "sono ancora da individuare" in text
+
+
+def test_a_same_year_span_names_the_year_once() -> None:
+    text = body_text(open_docx(rendered("bozza-iniziale")))
+    assert "dal 14 ottobre al 4 novembre 2026" in text
+
+
+# --- 3. the steering body's cadence ----------------------------------------------------------
+
+
+def test_the_cadence_reads_as_a_labelled_value() -> None:
+    texts = _paragraphs(rendered("saluzzo"))
+    assert not any("cadenza:" in t for t in texts)
+    assert any(
+        t.startswith("Cadenza delle riunioni della cabina di regia: mensile da maggio")
+        for t in texts
+    )
+
+
+# --- 4. the annexes: the introduction names those present; chapter 4 counts ------------------
+
+
+def _annex_chapter(data: bytes) -> list[str]:
+    texts = _paragraphs(data)
+    return texts[len(texts) - 1 - texts[::-1].index("Allegati") :]
+
+
+def test_the_annexes_introduction_names_exactly_the_annexes_of_the_edition() -> None:
+    public = _annex_chapter(rendered("saluzzo"))
+    assert public[1] == (
+        "L'Allegato A riporta la composizione della cabina di regia e dei tavoli tematici."
+    )
+    assert [t for t in public if t.startswith("Allegato ")] == [
+        "Allegato A – Composizione della cabina di regia e dei tavoli tematici"
+    ]
+    internal = _annex_chapter(rendered("saluzzo", "interna"))
+    assert internal[1] == (
+        "Gli allegati riportano la composizione della cabina di regia e dei tavoli tematici "
+        "(Allegato A) e i contatti dei referenti delle organizzazioni, presenti solo in "
+        "questa edizione interna (Allegato B)."
+    )
+    assert [t for t in internal if t.startswith("Allegato ")] == [
+        "Allegato A – Composizione della cabina di regia e dei tavoli tematici",
+        "Allegato B – Contatti dei referenti (edizione interna)",
+    ]
+
+
+def test_chapter_4_counts_the_members_and_the_annex_lists_them() -> None:
+    data = rendered("saluzzo")
+    plan = example_plan("saluzzo")
+    assert plan.governance is not None and plan.governance.steering_body is not None
+    steering = _table(data, "Voce", "Contenuto")
+    members = next(row[1] for row in steering if row[0] == "Componenti")
+    count = len(plan.governance.steering_body.members)
+    assert members == f"{count} organizzazioni (elenco nell'Allegato A)"
+    tables = _table(data, "Tavolo", "Area")
+    assert tables[0] == ["Tavolo", "Area", "Componenti"]
+    for row, table in zip(tables[1:], plan.governance.tables, strict=True):
+        assert row[2] == f"{len(table.members)} organizzazioni (elenco nell'Allegato A)"
+    annex = _annex_chapter(data)
+    for table in plan.governance.tables:
+        assert table.name in annex
+
+
+# --- 5. the internal edition is marked on every page -----------------------------------------
+
+
+def _footers(data: bytes) -> dict[str, str]:
+    return {
+        name: "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml.decode()))
+        for name, xml in xml_parts(data).items()
+        if name.startswith("word/footer")
+    }
+
+
+def test_the_internal_edition_is_marked_in_every_footer_of_every_section() -> None:
+    data = rendered("saluzzo", "interna")
+    document = open_docx(data)
+    for section in document.sections:
+        parts = [section.footer]
+        if section.different_first_page_header_footer:
+            parts.append(section.first_page_footer)  # the cover too
+        for part in parts:
+            assert msg.INTERNAL_MARK in "\n".join(p.text for p in part.paragraphs)
+    footers = _footers(data)
+    assert footers and all(msg.INTERNAL_MARK in text for text in footers.values())
+
+
+def test_the_public_edition_carries_no_internal_mark() -> None:
+    data = rendered("saluzzo")
+    assert all(msg.INTERNAL_MARK.encode() not in xml for xml in xml_parts(data).values())
+    assert any("Pagina" in text for text in _footers(data).values())
+
+
+# --- 7. dates do not wrap -------------------------------------------------------------------
+
+
+def test_meeting_dates_stay_on_one_line_and_their_column_fits_the_longest() -> None:
+    data = rendered("saluzzo")
+    rows = _table(data, "Data", "Tipo")
+    dates = [row[0] for row in rows[1:]]
+    assert dates and all(" " not in d and NBSP in d for d in dates)
+    document = open_docx(data)
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Data")
+    first_column = int(table._tbl.tblGrid.findall(qn("w:gridCol"))[0].get(qn("w:w")))
+    assert first_column >= max(text_twips(d, 9.5) for d in dates)
+
+
+def test_measure_timings_break_only_between_start_and_end() -> None:
+    rows = _table(rendered("saluzzo"), "Misura", "Capofila")
+    timings = [row[2] for row in rows[1:-1]]
+    assert all(re.fullmatch(rf"\w+{NBSP}\d{{4}} – \w+{NBSP}\d{{4}}", t) for t in timings)
+
+
+# --- 8. one casing for values that fill a cell -------------------------------------------------
+
+
+def test_vocabulary_values_in_cells_start_with_a_capital() -> None:
+    data = rendered("saluzzo")
+    kinds = [row[1] for row in _table(data, "Data", "Tipo")[1:]]
+    relations = [row[2] for row in _table(data, "Da", "A")[1:]]
+    covered = [row[-1] for row in _table(data, "Azione prioritaria", "Asse")[1:]]
+    for value in (*kinds, *relations, *covered):
+        assert value[:1].isupper(), value
+    assert set(covered) <= {"Sì", "No"}
+    indicator_kinds = {row[2] for row in _table(data, "Misura", "Indicatore")[1:]}
+    assert indicator_kinds <= {"Realizzazione (output)", "Risultato (outcome)"}
+    breve = body_text(open_docx(render_docx(example_plan("breve"), RenderOptions())))
+    assert "Nessun partner indicato" in breve
+    assert "nessun partner indicato" not in breve
+
+
+def test_strategy_items_do_not_capitalise_after_a_colon() -> None:
+    texts = _paragraphs(rendered("saluzzo"))
+    item = next(t for t in texts if t.startswith("M1 Nuovi posti di accoglienza"))
+    assert item.startswith("M1 Nuovi posti di accoglienza finanziati dal PNRR (AP5) – Ridurre")

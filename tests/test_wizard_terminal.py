@@ -106,7 +106,7 @@ def test_new_interrupted_with_ctrl_c_then_edit_finishes(tmp_path: Path) -> None:
     child.expect("codice ISTAT 004104")
     child.expect("Inizio del periodo")
     child.send("2025-13\r")  # refused: asked again, with the message
-    child.expect("usa il formato AAAA-MM")
+    child.expect("il mese va da 01 a 12|usa il formato AAAA-MM")
     child.send("\x15")  # Ctrl-U clears the line
     child.send("2025-01\r")
     child.expect("Fine del periodo")
@@ -338,3 +338,98 @@ def test_edit_enter_keeps_right_arrow_edits_dash_empties(tmp_path: Path) -> None
     assert "version" not in plan
     assert plan["office"] == "Settore Politiche sociali"
     assert "authors" not in plan
+
+
+def _to_actors(child: Any) -> None:
+    """A new plan for Lagnasco, up to «Tipo del prossimo attore» (one crop typed)."""
+    child.expect("Come vuoi procedere")
+    child.send("\r")
+    child.expect("inizia a scrivere il nome")
+    child.send("Lagnasco\r")
+    child.expect("Inizio del periodo")
+    child.send("2025-01\r")
+    child.expect("Fine del periodo")
+    child.send("2027-12\r")
+    child.expect("Descrizione del territorio")
+    child.send("\x1b\r")
+    child.expect("Coltura principale")
+    child.send("mele\r")
+    child.expect("Mesi di picco")
+    child.send("novembre; tredici\r")  # once ticked «gennaio» in a checkbox, silently
+    child.expect("«tredici» non è un mese")
+    child.send("\x15")
+    child.send("agosto; settembre; ottobre\r")
+    child.expect("Lavoratori impiegati")
+    child.send("\r")
+    child.expect("Coltura principale")
+    child.send("\r")
+    child.expect("primo attore")
+    child.send("\r")
+    child.expect("Tipo del prossimo attore")
+
+
+@pytest.mark.slow
+def test_typed_months_and_a_filtered_actor_type_never_pick_the_way_out(tmp_path: Path) -> None:
+    target = tmp_path / "f.yaml"
+    child = _spawn("plan", "new", str(target), cwd=tmp_path)
+    log = _record(child)
+    _to_actors(child)
+    child.send("xyz")  # matches nothing: said so, and Enter does nothing
+    child.expect("nessuna voce contiene «xyz»")
+    child.send("\r")
+    child.send("\x7f\x7f\x7f")
+    child.send("Altro")  # «Nessun altro attore: avanti» contains «altro» too
+    child.send("\r")
+    child.expect("Nome dell'attore")
+    child.send("Caritas\r")
+    child.expect("Potere")
+    child.send("2\r")
+    child.expect("Interesse")
+    child.send("4\r")
+    child.expect("Coinvolgimento")
+    child.send("\r")
+    child.expect("Tipo del prossimo attore")
+    child.send("\r")  # nothing typed: the way out is there, first
+    child.expect("da quale attore parte")
+    child.send("\x03")
+    assert _finish(child) == 130
+
+    saved = load_yaml(target).plain()
+    assert saved["context"]["crops"] == [{"name": "mele", "peak_months": [8, 9, 10]}]
+    assert [(s["name"], s["type"]) for s in saved["stakeholders"]] == [
+        ("Comune di Lagnasco", "comune"),
+        ("Caritas", "altro"),
+    ]
+    screen = _screen_text(log)
+    assert "? Tipo del prossimo attore Altro" in screen
+
+
+@pytest.mark.slow
+def test_text_typed_into_a_checkbox_is_confirmed_before_it_counts(tmp_path: Path) -> None:
+    target = tmp_path / "c.yaml"
+    shutil.copy(REPO / "examples" / "breve.yaml", target)
+    child = _spawn("plan", "edit", str(target), "--section", "governance", cwd=tmp_path)
+    log = _record(child)
+    child.expect("Nome della cabina di regia")
+    child.send("\r")
+    child.expect("Chi coordina")
+    child.send("\r")
+    child.expect("Membri della cabina di regia")
+    # Letters filter (no key ticks or inverts everything); space ticks the pointed choice.
+    child.send("prefe")
+    child.expect("Prefettura")
+    child.send(" ")  # unticks the Prefettura (every actor is ticked)
+    child.send("Cuneo\r")  # words typed as if they were the answer
+    child.expect("Hai scritto «prefe")
+    child.expect("Invio di nuovo per confermare")
+    assert "Membri della cabina di regia Comune" not in _screen_text(log)  # not answered yet
+    child.send("\r")
+    child.expect("Ogni quanto si riunisce")
+    child.send("\r")
+    child.expect("Nome del tavolo tematico")
+    child.send("\r")
+    child.expect("Piano salvato")
+    assert _finish(child) == 0
+
+    members = load_yaml(target).plain()["governance"]["steering_body"]["members"]
+    assert members == ["comune", "associazione-accoglienza-frutteti"]

@@ -51,7 +51,12 @@ NO_CHOICE = "No"
 NONE_CHOSEN = "nessuna scelta"
 SELECT_HINT = "(frecce e Invio)"
 SELECT_SEARCH_HINT = "(frecce e Invio; scrivi per filtrare)"
-CHECKBOX_HINT = "(frecce, spazio per scegliere, Invio per confermare)"
+CHECKBOX_HINT = "(frecce, spazio per scegliere, Invio per confermare; scrivi per filtrare)"
+CHECKBOX_TYPED = (
+    "Hai scritto «{text}»: per scegliere una voce usa la barra spaziatrice. "
+    "Scelte ora: {picked}. Invio di nuovo per confermare."
+)
+NO_MATCH = "nessuna voce contiene «{text}» (Backspace per correggere)"
 YES = "sì"
 NO = "no"
 OR = " o "
@@ -314,6 +319,12 @@ SUMMARY_SECTIONS_TITLE = "Sezioni"
 COL_SECTION = "Sezione"
 COL_STATE = "Stato"
 STATE_COMPLETE = "completa"
+STATE_EMPTY = {
+    "attori": "nessun attore",
+    "relazioni": "nessuna relazione",
+    "bisogni": "nessun bisogno",
+    "misure": "nessuna misura",
+}
 STATE_OPEN = "{count} campi aperti"
 STATE_OPEN_ONE = "1 campo aperto"
 SUMMARY_OPEN = "Campi ancora aperti: {count}."

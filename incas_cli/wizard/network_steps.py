@@ -177,7 +177,7 @@ def stakeholders_step(s: Session) -> None:
             s.save()
 
     def add_one() -> bool:
-        choices: list[Choice[str | None]] = [Choice(msg.NO_MORE_ACTORS, None)]
+        choices: list[Choice[str | None]] = [Choice(msg.NO_MORE_ACTORS, None, searchable=False)]
         choices += _type_choices(s)
         actor_type = s.prompter.select(msg.ASK_ACTOR_TYPE, choices, default=None)
         if actor_type is None:
@@ -270,7 +270,7 @@ def relations_step(s: Session) -> None:
         )
 
     def add_one() -> bool:
-        choices: list[Choice[str | None]] = [Choice(msg.NO_MORE_RELATIONS, None)]
+        choices: list[Choice[str | None]] = [Choice(msg.NO_MORE_RELATIONS, None, searchable=False)]
         choices += s.stakeholder_choices()
         source = s.prompter.select(msg.ASK_RELATION_FROM, choices, default=None)
         if source is None:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Generic, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from incas_cli.messages import wizard as msg
 
@@ -45,6 +45,10 @@ class Choice(Generic[T_co]):
     title: str
     value: T_co
     description: str | None = None
+    searchable: bool = True
+    """False for a way out of a list ("Nessun altro attore: avanti"): text typed to filter
+    the list never matches it, so Enter after typing «Altro» picks the actor type Altro
+    and does not end the section."""
 
 
 class Prompter(Protocol):
@@ -96,6 +100,42 @@ class Prompter(Protocol):
     def show(self, renderable: object) -> None:
         """Information for the user (a line of text or a rich renderable): not a question."""
         ...
+
+
+def fold(text: str) -> str:
+    """Text for matching what is typed: case and accents ignored (``si`` finds «Sì»)."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def search_choices(choices: Sequence[Choice[Any]], typed: str) -> list[int]:
+    """The indices of the choices that text typed into a list shows, best first.
+
+    Nothing typed: every choice, in order. Otherwise the choices whose title contains the
+    text (case and accents ignored): first those whose title starts with it, then those
+    with a word starting with it, then the rest, each group in the list's order. A way
+    out of the list (``searchable=False``) never matches.
+    """
+    if not typed:
+        return list(range(len(choices)))
+    needle = fold(typed)
+    ranked: list[tuple[int, int]] = []
+    for index, choice in enumerate(choices):
+        if not choice.searchable:
+            continue
+        title = fold(choice.title)
+        if needle not in title:
+            continue
+        if title.startswith(needle):
+            rank = 0
+        elif any(word.startswith(needle) for word in title.split()):
+            rank = 1
+        else:
+            rank = 2
+        ranked.append((rank, index))
+    return [index for _, index in sorted(ranked)]
 
 
 def resolve_answer(raw: str, default: str | None) -> str:

@@ -17,23 +17,27 @@ description is shown under the list without questionary's "Description:" label.
 
 from __future__ import annotations
 
+import string
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
 import questionary
 from prompt_toolkit import PromptSession
+from prompt_toolkit.application import Application
 from prompt_toolkit.application.current import get_app
 from prompt_toolkit.completion import CompleteEvent, Completer, Completion, WordCompleter
 from prompt_toolkit.document import Document
-from prompt_toolkit.filters import Condition, is_done
+from prompt_toolkit.filters import Condition, is_done, to_filter
 from prompt_toolkit.formatted_text import StyleAndTextTuples
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
+from prompt_toolkit.keys import Keys
 from prompt_toolkit.layout import ConditionalContainer, HSplit, Window
 from prompt_toolkit.layout.controls import FormattedTextControl
 from prompt_toolkit.lexers import SimpleLexer
+from prompt_toolkit.styles import Style
 from prompt_toolkit.validation import ValidationError
 from prompt_toolkit.validation import Validator as PromptValidator
-from questionary.prompts.common import InquirerControl
+from questionary.prompts.common import InquirerControl, create_inquirer_layout
 from questionary.styles import merge_styles_default
 
 from incas_cli.messages import wizard as msg
@@ -43,6 +47,7 @@ from incas_cli.wizard.prompter import (
     Validator,
     instruction_text,
     resolve_answer,
+    search_choices,
 )
 
 T = TypeVar("T")
@@ -70,7 +75,9 @@ class _Check(PromptValidator):
     def validate(self, document: Document) -> None:
         error = self._validate(resolve_answer(document.text, self._default))
         if error is not None:
-            raise ValidationError(message=error, cursor_position=len(document.text))
+            raise ValidationError(
+                message=_wrapped(error, indent=0), cursor_position=len(document.text)
+            )
 
 
 class _SearchCompleter(Completer):
@@ -115,7 +122,7 @@ def _text_question(
 
     def tokens() -> StyleAndTextTuples:
         done = get_app().is_done
-        line: StyleAndTextTuples = [("class:qmark", qmark)]
+        line: list[tuple[str, str]] = [("class:qmark", qmark)]
         if message:
             line.append(("class:question", f" {message}"))
         if hint and not done:
@@ -124,7 +131,7 @@ def _text_question(
         if done and not multiline and not typed().strip() and default:
             # An empty answer took the default: show it where the answer goes.
             line.append(("class:answer", " ".join(default.split())))
-        return line
+        return list(line if done else _wrap_tokens(line))
 
     bindings = KeyBindings()
     if default:
@@ -144,49 +151,269 @@ def _text_question(
         complete_while_typing=completer is not None,
         key_bindings=bindings,
     )
+    _unbounded_errors(session)
     return questionary.Question(session.app)
 
 
-def _describe(question: questionary.Question, descriptions: Sequence[str | None]) -> None:
-    """Show the pointed-at choice's description under the list, without a label.
+def _unbounded_errors(session: PromptSession[str]) -> None:
+    """Let a validator's message take the lines it needs (prompt_toolkit shows one)."""
+    for window in session.layout.find_all_windows():
+        control = window.content
+        text = getattr(control, "text", None)
+        if isinstance(control, FormattedTextControl) and "ValidationToolbar" in getattr(
+            text, "__qualname__", ""
+        ):
+            window.height = None
+            window.wrap_lines = to_filter(True)
 
-    questionary prints it after an English "Description:"; its layout is a plain HSplit
-    holding the InquirerControl, so a window of our own is added under the choices. If a
-    future questionary lays things out differently, the description is simply not shown.
+
+class _ListControl(InquirerControl):
+    """questionary's list of choices, filtered the wizard's way as the user types.
+
+    :func:`~incas_cli.wizard.prompter.search_choices` decides what a typed text shows: a
+    way out of the list ("Nessun altro attore: avanti") never matches, and text that
+    matches nothing shows a line saying so instead of the whole list again (where Enter
+    would have picked whatever was first).
     """
-    if not any(descriptions):
-        return
-    layout = question.application.layout
-    control = next(
-        (w.content for w in layout.find_all_windows() if isinstance(w.content, InquirerControl)),
-        None,
-    )
-    if control is None or not isinstance(layout.container, HSplit):
-        return
-    inquirer: InquirerControl = control
 
-    def current() -> str | None:
-        try:
-            pointed = inquirer.get_pointed_at()
-        except IndexError:  # a search filter that matches nothing
+    def __init__(self, wizard_choices: Sequence[Choice[Any]], **kwargs: Any) -> None:
+        self.wizard_choices = wizard_choices
+        self.notice: str | None = None
+        """A line under the list (a checkbox's confirmation after typed text)."""
+        super().__init__(**kwargs)
+
+    @property
+    def filtered_choices(self) -> list[Any]:
+        shown = [self.choices[i] for i in search_choices(self.wizard_choices, self.typed)]
+        self.found_in_search = bool(shown)
+        return shown
+
+    @property
+    def typed(self) -> str:
+        return self.search_filter or ""
+
+    def select_previous(self) -> None:
+        if self.choice_count:
+            super().select_previous()
+
+    def select_next(self) -> None:
+        if self.choice_count:
+            super().select_next()
+
+    def pointed_index(self) -> int | None:
+        """The wizard choice under the pointer (None when the text matches nothing)."""
+        shown = self.filtered_choices
+        if not shown:
             return None
-        return descriptions[pointed.value] if isinstance(pointed.value, int) else None
+        return int(shown[min(self.pointed_at, len(shown) - 1)].value)
 
-    def text() -> StyleAndTextTuples:
-        description = current()
-        return [("class:description", description)] if description else []
+    def _get_choice_tokens(self) -> Any:
+        if not self.filtered_choices:
+            return [("class:text", "   " + msg.NO_MATCH.format(text=self.typed))]
+        return super()._get_choice_tokens()  # type: ignore[no-untyped-call]
 
-    layout.container.children.insert(
-        2,
-        ConditionalContainer(
-            Window(
-                FormattedTextControl(text),
-                wrap_lines=True,
-                dont_extend_height=True,
-                get_line_prefix=lambda line, wrapped: "  ",  # indented, wrapped lines too
-            ),
-            filter=~is_done & Condition(lambda: current() is not None),
+
+def _wrapped(text: str, indent: int = 2) -> str:
+    """``text`` broken between words to fit the terminal, ``indent`` columns in."""
+    import textwrap
+
+    width = max(20, _columns() - indent - 1)
+    return "\n".join(
+        textwrap.fill(paragraph, width=width, break_long_words=False)
+        for paragraph in text.splitlines()
+    )
+
+
+def _columns() -> int:
+    try:
+        return int(get_app().output.get_size().columns)
+    except Exception:  # no running application: a sensible width
+        return 80
+
+
+def _wrap_tokens(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A question line broken between words (not inside them) at the terminal's width."""
+    import re
+
+    width = _columns() - 1
+    out: list[tuple[str, str]] = []
+    column = 0
+    for style, text in tokens:
+        for piece in re.findall(r"\S+|\s+", text):
+            if piece.isspace():
+                if column + len(piece) >= width:
+                    out.append((style, "\n"))
+                    column = 0
+                else:
+                    out.append((style, piece))
+                    column += len(piece)
+                continue
+            if column and column + len(piece) > width:
+                out.append((style, "\n"))
+                column = 0
+            out.append((style, piece))
+            column += len(piece)
+    return out
+
+
+def _note_window(text: Callable[[], str | None]) -> ConditionalContainer:
+    """A line (or a few) under the list, indented and wrapped between words."""
+
+    def tokens() -> StyleAndTextTuples:
+        shown = text()
+        return [("class:description", _wrapped(shown))] if shown else []
+
+    return ConditionalContainer(
+        Window(
+            FormattedTextControl(tokens),
+            wrap_lines=True,
+            dont_extend_height=True,
+            get_line_prefix=lambda line, wrapped: "  ",
         ),
+        filter=~is_done & Condition(lambda: bool(text())),
+    )
+
+
+def _list_question(
+    message: str,
+    choices: Sequence[Choice[Any]],
+    *,
+    hint: str,
+    multi: bool,
+    default: int | None = None,
+    ticked: Sequence[int] = (),
+) -> Application[Any]:
+    """A select (``multi=False``) or a checkbox over ``choices``; answers are indices.
+
+    Typing filters the list (case and accents ignored; Backspace undoes it); arrows move.
+    In a select, Enter picks the choice under the pointer (nothing, when the text matches
+    nothing). In a checkbox, space ticks or unticks the choice under the pointer, and no
+    key ticks everything or inverts the ticks (questionary's «a», «i», Ctrl-A and Tab).
+    Enter with typed text still there does not answer: it clears the text and says what
+    is ticked, so words typed as an answer ("novembre; tredici") never pass unnoticed;
+    Enter again confirms.
+    """
+    options = [
+        questionary.Choice(c.title, value=i, checked=multi and i in ticked)
+        for i, c in enumerate(choices)
+    ]
+    ic = _ListControl(
+        choices,
+        choices=options,
+        default=None if multi or default is None else options[default],
+        initial_choice=None if default is None else options[default],
+        pointer="»",
+        use_indicator=multi,
+        show_description=False,
+    )
+    answered: list[int] = []
+
+    def tokens() -> list[tuple[str, str]]:
+        line = [("class:qmark", "?"), ("class:question", f" {message} ")]
+        if ic.is_answered:
+            if answered and not multi:
+                line.append(("class:answer", choices[answered[0]].title))
+        else:
+            line.append(("class:instruction", hint))
+        return _wrap_tokens(line)
+
+    layout = create_inquirer_layout(ic, tokens)
+    for window in layout.find_all_windows():
+        if window.content is ic:  # the notes stay right under the list
+            window.dont_extend_height = to_filter(True)
+    if isinstance(layout.container, HSplit):
+        descriptions = [c.description for c in choices]
+
+        def description() -> str | None:
+            index = ic.pointed_index()
+            return descriptions[index] if index is not None else None
+
+        if any(descriptions):
+            layout.container.children.insert(2, _note_window(description))
+        layout.container.children.append(_note_window(lambda: ic.notice))
+
+    bindings = KeyBindings()
+
+    @bindings.add(Keys.ControlC, eager=True)
+    @bindings.add(Keys.ControlQ, eager=True)
+    def _interrupt(event: KeyPressEvent) -> None:
+        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+
+    @bindings.add(Keys.ControlD, eager=True)
+    def _end_of_input(event: KeyPressEvent) -> None:
+        event.app.exit(exception=EOFError, style="class:aborting")
+
+    def type_char(event: KeyPressEvent) -> None:
+        ic.notice = None
+        ic.add_search_character(event.key_sequence[0].key)  # type: ignore[arg-type]
+
+    for character in string.printable:
+        if character not in string.whitespace:
+            bindings.add(character, eager=True)(type_char)
+    bindings.add(Keys.Backspace, eager=True)(type_char)
+
+    if multi:
+
+        @bindings.add(" ", eager=True)
+        def _toggle(event: KeyPressEvent) -> None:
+            index = ic.pointed_index()
+            if index is None:
+                return
+            ic.notice = None
+            if index in ic.selected_options:
+                ic.selected_options.remove(index)
+            else:
+                ic.selected_options.append(index)
+
+    else:
+
+        @bindings.add(" ", eager=True)
+        def _space(event: KeyPressEvent) -> None:
+            if ic.typed:  # part of the text typed to filter ("Organizzazione sindacale")
+                ic.add_search_character(" ")  # type: ignore[arg-type]
+
+    @bindings.add(Keys.Down, eager=True)
+    @bindings.add(Keys.ControlN, eager=True)
+    def _down(event: KeyPressEvent) -> None:
+        ic.select_next()
+
+    @bindings.add(Keys.Up, eager=True)
+    @bindings.add(Keys.ControlP, eager=True)
+    def _up(event: KeyPressEvent) -> None:
+        ic.select_previous()
+
+    @bindings.add(Keys.ControlM, eager=True)
+    def _enter(event: KeyPressEvent) -> None:
+        if multi:
+            picked = sorted(int(i) for i in ic.selected_options)
+            if ic.typed:
+                titles = [choices[i].title for i in picked]
+                ic.notice = msg.CHECKBOX_TYPED.format(
+                    text=ic.typed,
+                    picked=msg.LIST_SEPARATOR.join(titles) if titles else msg.NONE_CHOSEN,
+                )
+                ic.search_filter = None
+                ic.pointed_at = 0
+                return
+            ic.is_answered = True
+            event.app.exit(result=picked)
+            return
+        index = ic.pointed_index()
+        if index is None:
+            return
+        answered.append(index)
+        ic.is_answered = True
+        event.app.exit(result=index)
+
+    @bindings.add(Keys.Any)
+    def _other(event: KeyPressEvent) -> None:
+        """Any other key (Tab included) does nothing."""
+
+    return Application(
+        layout=layout,
+        key_bindings=bindings,
+        style=merge_styles_default([Style([("bottom-toolbar", "noreverse")]), _STYLE]),
+        erase_when_done=multi,
     )
 
 
@@ -247,42 +474,22 @@ class QuestionaryPrompter:
         return resolve_answer(str(_ask(question)), default)
 
     def select(self, message: str, choices: Sequence[Choice[T]], default: T | None = None) -> T:
-        # questionary replaces a None value by the title: pass indices, map them back.
-        options = [questionary.Choice(c.title, value=i) for i, c in enumerate(choices)]
         start = next((i for i, c in enumerate(choices) if c.value == default), None)
-        # Long lists (actor types, actions, sources) can be filtered by typing.
-        searchable = len(options) > SEARCH_FROM
-        question = questionary.select(
-            message,
-            choices=options,
-            default=options[start] if start is not None else None,
-            instruction=msg.SELECT_SEARCH_HINT if searchable else msg.SELECT_HINT,
-            use_search_filter=searchable,
-            use_jk_keys=not searchable,
-            show_description=False,
-            style=_STYLE,
+        # Every list can be filtered by typing; long ones (actor types, actions) say so.
+        hint = msg.SELECT_SEARCH_HINT if len(choices) > SEARCH_FROM else msg.SELECT_HINT
+        question = questionary.Question(
+            _list_question(message, choices, hint=hint, multi=False, default=start)
         )
-        _describe(question, [c.description for c in choices])
         return choices[int(_ask(question))].value
 
     def checkbox(
         self, message: str, choices: Sequence[Choice[T]], defaults: Sequence[T] = ()
     ) -> list[T]:
-        options = [
-            questionary.Choice(c.title, value=i, checked=c.value in defaults)
-            for i, c in enumerate(choices)
-        ]
-        # questionary sums up the answer in English ("done (3 selections)"): the question
-        # is erased when answered and the answer is written again, in Italian.
-        question = questionary.checkbox(
-            message,
-            choices=options,
-            instruction=msg.CHECKBOX_HINT,
-            show_description=False,
-            style=_STYLE,
-            erase_when_done=True,
+        ticked = [i for i, c in enumerate(choices) if c.value in defaults]
+        # The question is erased when answered and the answer written again as a line.
+        question = questionary.Question(
+            _list_question(message, choices, hint=msg.CHECKBOX_HINT, multi=True, ticked=ticked)
         )
-        _describe(question, [c.description for c in choices])
         picked = sorted(int(i) for i in _ask(question))
         titles = [choices[i].title for i in picked]
         self._echo(message, msg.LIST_SEPARATOR.join(titles) if titles else msg.NONE_CHOSEN)
@@ -303,7 +510,7 @@ class QuestionaryPrompter:
         line = Text("? ", style="bold")
         line.append(message, style="bold")
         line.append(f" {answer}", style=style)
-        get_console().print(line, soft_wrap=True)
+        get_console().print(line)  # wrapped between words at the terminal's width
 
     @staticmethod
     def _quote(text: str) -> None:

@@ -62,7 +62,10 @@ def needs_step(s: Session) -> None:
         s.ask_text(item, Need, "urgency", msg.ASK_NEED_URGENCY, instruction=msg.SCORE_HINT)
 
     def add_one() -> bool:
-        choices: list[Choice[str | None]] = [Choice(msg.NO_MORE_NEEDS, None), *areas]
+        choices: list[Choice[str | None]] = [
+            Choice(msg.NO_MORE_NEEDS, None, searchable=False),
+            *areas,
+        ]
         area = s.prompter.select(msg.ASK_NEED_AREA, choices, default=None)
         if area is None:
             return False
@@ -121,7 +124,10 @@ def measures_step(s: Session) -> None:
         actions.append(Choice(title, action.number, action.expected_result))
 
     def add_one() -> bool:
-        choices: list[Choice[int | None]] = [Choice(msg.NO_MORE_MEASURES, None), *actions]
+        choices: list[Choice[int | None]] = [
+            Choice(msg.NO_MORE_MEASURES, None, searchable=False),
+            *actions,
+        ]
         primary = s.prompter.select(msg.ASK_MEASURE_PRIMARY, choices, default=None)
         if primary is None:
             return False

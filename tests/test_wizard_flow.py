@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
+from rich.table import Table
 from typer.testing import CliRunner
 
 from incas_cli.catalog import load_catalog
@@ -18,8 +19,11 @@ from incas_cli.messages import checks as checks_msg
 from incas_cli.messages import wizard as msg
 from incas_cli.wizard import MARKER_KEY, SECTIONS, incomplete_sections, read_marker, run_wizard
 from incas_cli.wizard.answers import iso_date, iso_months, read_months
+from incas_cli.wizard.prompter import Choice, search_choices
 from incas_cli.wizard.scripted import CTRL_C, CTRL_D, ENTER, ScriptedPrompter, ScriptError
-from incas_cli.wizard.summary import compute_summary, money
+from incas_cli.wizard.summary import compute_summary, money, summary_renderables
+
+T = TypeVar("T")
 
 REPO = Path(__file__).resolve().parent.parent
 SCRIPTS = Path(__file__).resolve().parent / "wizard_scripts"
@@ -664,3 +668,67 @@ def test_peak_months_when_editing_are_named_in_the_hint_and_kept_by_enter() -> N
         {"name": "mele", "peak_months": [8, 9, 10], "workers": 350},
         {"name": "olive", "peak_months": [1, 11, 12]},
     ]
+
+
+# --- lists filtered by typing; the summary of empty lists --------------------------------
+
+
+def test_typed_text_never_matches_the_way_out_and_best_matches_come_first() -> None:
+    choices = [
+        Choice(msg.NO_MORE_ACTORS, None, searchable=False),
+        Choice("Organizzazioni datoriali", "datoriali"),
+        Choice("Altro", "altro"),
+        Choice("Terzo settore e altro volontariato", "terzo"),
+        Choice("Sì", True),
+    ]
+    assert search_choices(choices, "") == [0, 1, 2, 3, 4]
+    assert search_choices(choices, "Altro") == [2, 3]  # not «Nessun altro attore»
+    assert search_choices(choices, "avanti") == []
+    assert search_choices(choices, "si") == [4]  # accents and case ignored
+    assert search_choices(choices, "ORG") == [1]
+
+
+def test_the_way_out_of_every_add_loop_is_not_searchable() -> None:
+    offered: dict[str, Sequence[Choice[Any]]] = {}
+
+    class Recording(ScriptedPrompter):
+        def select(self, message: str, choices: Sequence[Choice[T]], default: T | None = None) -> T:
+            offered[message] = choices
+            return super().select(message, choices, default)
+
+    run = Run(script("breve"))
+    run.prompter = Recording(script("breve"))
+    run()
+    loops = [
+        (msg.ASK_ACTOR_TYPE, msg.NO_MORE_ACTORS),
+        (msg.ASK_RELATION_FROM, msg.NO_MORE_RELATIONS),
+        (msg.ASK_NEED_AREA, msg.NO_MORE_NEEDS),
+        (msg.ASK_MEASURE_PRIMARY, msg.NO_MORE_MEASURES),
+    ]
+    for question, way_out in loops:
+        first = offered[question][0]
+        assert (first.title, first.value, first.searchable) == (way_out, None, False)
+        assert all(c.searchable for c in offered[question][1:])
+    # Typing «Altro» at the actor type shows the type Altro first, never the way out.
+    actor_types = offered[msg.ASK_ACTOR_TYPE]
+    shown = search_choices(actor_types, "Altro")
+    assert shown and actor_types[shown[0]].value == "altro"
+
+
+def test_summary_says_a_list_without_items_is_empty_not_complete() -> None:
+    plain = load_yaml(BREVE).plain()
+    summary = compute_summary(plain, load_catalog())
+    assert summary.empty == ("relazioni",)
+    assert summary.open_by_section["relazioni"] == 0
+    states = {}
+    for item in summary_renderables(summary):
+        if isinstance(item, Table) and item.title == msg.SUMMARY_SECTIONS_TITLE:
+            labels = [str(c) for c in item.columns[0]._cells]
+            values = [str(c) for c in item.columns[1]._cells]
+            states = dict(zip(labels, values, strict=True))
+    assert states[msg.SECTION_LABELS["relazioni"]] == "nessuna relazione"
+    assert states[msg.SECTION_LABELS["comune"]] == msg.STATE_COMPLETE
+    del plain["needs"]
+    for measure in plain["measures"]:
+        measure.pop("needs", None)
+    assert compute_summary(plain, load_catalog()).empty == ("relazioni", "bisogni")

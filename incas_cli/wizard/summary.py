@@ -37,6 +37,8 @@ class Summary:
     actions: tuple[ActionCoverage, ...] = ()
     axes: tuple[tuple[str, bool], ...] = ()
     total_budget: Decimal = Decimal("0")
+    empty: tuple[str, ...] = ()
+    """The list sections with no item at all (no relations...): not "complete"."""
 
     @property
     def open_count(self) -> int:
@@ -79,6 +81,16 @@ def compute_summary(plain: Any, catalog: Catalog) -> Summary:
         actions=tuple(actions),
         axes=axes,
         total_budget=plan.total_budget,
+        empty=tuple(
+            section
+            for section, items in (
+                ("attori", plan.stakeholders),
+                ("relazioni", plan.relations),
+                ("bisogni", plan.needs),
+                ("misure", plan.measures),
+            )
+            if not items
+        ),
     )
 
 
@@ -106,7 +118,9 @@ def summary_renderables(summary: Summary) -> list[object]:
     for section in SECTIONS:
         count = summary.open_by_section.get(section, 0)
         state = (
-            Text(msg.STATE_COMPLETE, style="green")
+            Text(msg.STATE_EMPTY[section], style="yellow")
+            if section in summary.empty
+            else Text(msg.STATE_COMPLETE, style="green")
             if count == 0
             else Text(
                 (msg.STATE_OPEN_ONE if count == 1 else msg.STATE_OPEN).format(count=count),

@@ -246,7 +246,10 @@ def plans_view(catalog: Catalog) -> TableView:
     for plan in catalog.national_plans.values():
         mark = msg.DEFAULT_MARK if plan.id == catalog.default_national_plan else ""
         summary = msg.PLAN_SUMMARY.format(axes=len(plan.axes), actions=len(plan.actions))
-        rows.append((f"{plan.id}{mark}", f"{plan.title}\n{summary}"))
+        text = f"{plan.title}\n{summary}"
+        if plan.status_note:
+            text += f"\n{plan.status_note}"
+        rows.append((f"{plan.id}{mark}", text))
     return TableView(
         title=msg.TITLE_PLANS,
         columns=(Column(msg.COL_ID), Column(msg.COL_PLAN)),
@@ -267,6 +270,7 @@ def plans_payload(catalog: Catalog) -> dict[str, Any]:
                 "period": plan.period.model_dump(mode="json"),
                 "axes": len(plan.axes),
                 "actions": len(plan.actions),
+                "status_note": plan.status_note,
             }
             for plan in catalog.national_plans.values()
         ],

@@ -50,8 +50,13 @@ def print_error(err: IncasError) -> None:
 
 
 def print_plain(text: str, *, stderr: bool = False) -> None:
-    """Print user text literally (no markup interpretation)."""
-    get_console(stderr=stderr).print(escape(text), soft_wrap=True)
+    """Print user text literally (no markup interpretation).
+
+    On a terminal long lines wrap between words; elsewhere a message stays on one line, so
+    that scripts and logs can search it.
+    """
+    console = get_console(stderr=stderr)
+    console.print(escape(text), soft_wrap=not console.is_terminal)
 
 
 def _counts(errors: int, warnings: int) -> str:

@@ -13,21 +13,8 @@ import re
 from collections.abc import Iterable
 
 from incas_cli.messages import wizard as msg
+from incas_cli.messages.checks import MONTH_NAMES
 
-MONTH_NAMES = (
-    "gennaio",
-    "febbraio",
-    "marzo",
-    "aprile",
-    "maggio",
-    "giugno",
-    "luglio",
-    "agosto",
-    "settembre",
-    "ottobre",
-    "novembre",
-    "dicembre",
-)
 _ABBREVIATIONS = (
     "gen",
     "feb",

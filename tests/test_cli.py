@@ -113,6 +113,10 @@ def test_usage_errors_are_italian(args: list[str], expected: str) -> None:
 def test_help_screens_have_no_english_boilerplate() -> None:
     result = runner.invoke(app, ["plan", "validate", "--help"], env={"NO_COLOR": "1"})
     assert "Mostra questo aiuto ed esce." in result.output
-    assert "Uso: incas plan validate [OPZIONI]" in result.output
-    for english in ("Show this message", "Usage:", "[OPTIONS]", "<bool>"):
+    assert "Uso: incas plan validate [OPZIONI] FILE..." in result.output
+    for english in ("Show this message", "Usage:", "[OPTIONS]", "<bool>", "{", "files"):
         assert english not in result.output
+    for group in ([], ["plan"], ["catalog"]):
+        screen = runner.invoke(app, [*group, "--help"], env={"NO_COLOR": "1"}).output
+        assert "[OPZIONI] COMANDO [ARGOMENTI]..." in screen
+        assert "COMMAND" not in screen

@@ -18,10 +18,14 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
     rich_markup_mode="rich",
     options_metavar=msg.OPTIONS_METAVAR,
+    subcommand_metavar=msg.SUBCOMMAND_METAVAR,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 plan_app = typer.Typer(
-    help=msg.PLAN_HELP, no_args_is_help=True, options_metavar=msg.OPTIONS_METAVAR
+    help=msg.PLAN_HELP,
+    no_args_is_help=True,
+    options_metavar=msg.OPTIONS_METAVAR,
+    subcommand_metavar=msg.SUBCOMMAND_METAVAR,
 )
 app.add_typer(plan_app, name="plan")
 
@@ -48,7 +52,13 @@ plan_app.command("validate")(validate.validate)
 plan_app.command("render")(render.render)
 plan_app.command("build")(build.build)
 plan_app.command("diff")(diff.diff)
-app.add_typer(catalog.app, name="catalog", help=msg.CATALOG_HELP)
+app.add_typer(
+    catalog.app,
+    name="catalog",
+    help=msg.CATALOG_HELP,
+    options_metavar=msg.OPTIONS_METAVAR,
+    subcommand_metavar=msg.SUBCOMMAND_METAVAR,
+)
 app.command("schema")(schema.schema)
 app.command("template")(template.template)
 for _typer in (app, plan_app, catalog.app):

@@ -79,6 +79,22 @@ def _display_type(original: Callable[[Any, Any], str | None]) -> Callable[[Any, 
     return display
 
 
+def _argument_name(argument: Any) -> str:
+    return str(argument.display_name_raw)
+
+
+def _usage_name(self: Any) -> str:
+    """``FILE...`` / ``[FILE]`` instead of typer's ``{files}...``."""
+    name = _argument_name(self)
+    if not self.required:
+        name = f"[{name}]"
+    return name + ("..." if self.nargs != 1 else "")
+
+
+def _rich_name(self: Any) -> str:
+    return _argument_name(self) + ("..." if self.nargs != 1 else "")
+
+
 def install() -> None:
     """Idempotent: hook typer's help and error output."""
     ru: Any = typer.rich_utils
@@ -96,6 +112,15 @@ def install() -> None:
         core._incas_i18n = True
         for cls in (core.TyperOption, core.TyperArgument):
             cls.display_type_rich = _display_type(cls.display_type_rich)
+        raw_name = core.TyperArgument.display_name_raw.fget
+
+        def display_name_raw(self: Any) -> str:
+            raw = str(raw_name(self))
+            return msg.ARGUMENT_NAMES.get(raw, raw.upper())
+
+        core.TyperArgument.display_name_raw = property(display_name_raw)
+        core.TyperArgument._usage_display_name = _usage_name
+        core.TyperArgument._rich_display_name = _rich_name
         formatting: Any = importlib.import_module("typer._click.formatting")
         original_write_usage = formatting.HelpFormatter.write_usage
 

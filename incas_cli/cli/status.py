@@ -221,6 +221,21 @@ def print_status(st: PlanStatus, console: Console) -> None:
         )
 
 
+def short_names(names: Sequence[str]) -> dict[str, str]:
+    """The shortest trailing part of each path that still tells the files apart.
+
+    ``/work/piani/saluzzo.yaml`` and ``/work/piani/siracusa.yaml`` become ``saluzzo.yaml``
+    and ``siracusa.yaml``; ``a/piano.yaml`` and ``b/piano.yaml`` keep their folder.
+    """
+    parts = {name: Path(name).parts or (name,) for name in names}
+    depth = 1
+    while True:
+        shown = {n: str(Path(*p[-depth:])) for n, p in parts.items()}
+        if len(set(shown.values())) == len(shown) or depth >= max(map(len, parts.values())):
+            return shown
+        depth += 1
+
+
 def print_summary(statuses: Sequence[PlanStatus], console: Console) -> None:
     """One row per plan, then the errors of unreadable files."""
     from rich import box
@@ -246,8 +261,9 @@ def print_summary(statuses: Sequence[PlanStatus], console: Console) -> None:
     table.add_column(msg.COL_BUDGET, justify="right", no_wrap=True)
     table.add_column(msg.COL_FINAL, no_wrap=True)
     dash = "-"
+    short = short_names([st.name for st in statuses])
     for st in statuses:
-        name = escape(st.name)
+        name = escape(short[st.name])
         if st.error is not None:
             table.add_row(
                 f"{name} [bold red]({msg.UNREADABLE})[/]", dash, dash, dash, dash, dash, dash, dash

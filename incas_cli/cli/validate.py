@@ -12,9 +12,7 @@ from incas_cli.messages import cli as msg
 
 @handle_errors
 def validate(
-    files: list[Path] = typer.Argument(
-        ..., help=msg.VALIDATE_FILES_HELP, show_default=False, metavar="FILE..."
-    ),
+    files: list[Path] = typer.Argument(..., help=msg.VALIDATE_FILES_HELP, show_default=False),
     final: bool = typer.Option(False, "--final", help=msg.FINAL_HELP),
     as_json: bool = typer.Option(False, "--json", help=msg.JSON_HELP),
 ) -> None:

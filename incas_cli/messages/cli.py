@@ -76,3 +76,12 @@ USAGE_HINT = "«{command} --help» mostra l'uso del comando"
 USAGE_LABEL = "Uso:"
 HELP_OPTION_HELP = "Mostra questo aiuto ed esce."
 OPTIONS_METAVAR = "[OPZIONI]"
+SUBCOMMAND_METAVAR = "COMANDO [ARGOMENTI]..."
+# argument names as the usage line and the help show them
+ARGUMENT_NAMES = {
+    "file": "FILE",
+    "files": "FILE",
+    "inputs": "FILE",
+    "old": "VECCHIO",
+    "new": "NUOVO",
+}

@@ -20,7 +20,6 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -220,7 +219,9 @@ def _comment(value: object) -> str:
 
 
 def _load_template(name: str) -> str:
-    return (resources.files("incas_cli") / "templates" / name).read_text(encoding="utf-8")
+    from incas_cli.resources import template_file
+
+    return template_file(name).read_text(encoding="utf-8")
 
 
 @functools.cache

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +17,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.oxml.parser import OxmlElement
-from docx.shared import Cm, Mm
+from docx.shared import Cm
 
 from incas_cli.messages import diff as msg
 from incas_cli.render import package
@@ -38,22 +37,9 @@ _CODE_CM = 3.0
 
 def _base() -> Document:
     """The reference document's styles and page, with an empty body."""
-    from docx import Document as open_document
+    from incas_cli.render.template import load_base
 
-    reference = resources.files("incas_cli") / "templates" / "reference.docx"
-    if reference.is_file():
-        from incas_cli.render.template import load_base
-
-        return load_base(None)
-    document = open_document()
-    body = document.element.body
-    for child in list(body):
-        if child.tag != qn("w:sectPr"):
-            body.remove(child)
-    section = document.sections[-1]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.left_margin = section.right_margin = Mm(25)
-    return document
+    return load_base(None)
 
 
 def _has_style(document: Document, name: str) -> bool:

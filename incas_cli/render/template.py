@@ -12,7 +12,6 @@ import copy
 import functools
 import io
 import zipfile
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,6 +23,7 @@ from docx.shared import Mm
 from incas_cli.errors import InputError
 from incas_cli.messages import render as msg
 from incas_cli.render import styles as st
+from incas_cli.resources import template_file
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -37,7 +37,7 @@ A4_HEIGHT = Mm(297)
 @functools.cache
 def reference_bytes() -> bytes:
     """The packaged reference document."""
-    return (resources.files("incas_cli") / "templates" / REFERENCE_NAME).read_bytes()
+    return template_file(REFERENCE_NAME).read_bytes()
 
 
 def load_base(template: Path | None) -> Document:

@@ -12,12 +12,12 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any, Literal
 
 from jinja2 import Environment, FunctionLoader, StrictUndefined
 
 from incas_cli.messages.render import counted
+from incas_cli.resources import template_file
 
 BlockKind = Literal["paragraph", "bullet", "number"]
 
@@ -34,7 +34,7 @@ class Block:
 
 
 def _load(name: str) -> str:
-    return (resources.files("incas_cli") / "templates" / name).read_text(encoding="utf-8")
+    return template_file(name).read_text(encoding="utf-8")
 
 
 def _finalize(value: Any) -> str:

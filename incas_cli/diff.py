@@ -599,7 +599,7 @@ def _by_source(plan: Plan) -> dict[str | None, Decimal]:
 def _by_axis(plan: Plan, national: NationalPlan | None) -> dict[str, Decimal]:
     totals: dict[str, Decimal] = {}
     for m in plan.measures:
-        axis = national.axis_of_action(m.actions[0]) if national and m.actions else None
+        axis = national.axis_of_action(m.primary_action) if national else None
         key = axis.id if axis is not None else ""
         totals[key] = totals.get(key, Decimal(0)) + m.total_budget
     return {k: _cents(v) for k, v in totals.items()}

@@ -240,9 +240,9 @@ class NationalPlan(_Frozen):
         """The axis with this id, or ``None``."""
         return next((a for a in self.axes if a.id == axis_id), None)
 
-    def axis_of_action(self, number: int) -> Axis | None:
+    def axis_of_action(self, number: int | None) -> Axis | None:
         """The axis of the priority action with this number, or ``None`` if no such action."""
-        action = self.action(number)
+        action = None if number is None else self.action(number)
         return None if action is None else self.axis(action.axis)
 
     def actions_of_axis(self, axis_id: str) -> list[PriorityAction]:

@@ -334,6 +334,11 @@ class Measure(PlanModel):
     def total_budget(self) -> Decimal:
         return sum((b.amount for b in self.budget if b.amount is not None), Decimal("0"))
 
+    @property
+    def primary_action(self) -> int | None:
+        """The first national action listed is the measure's primary one (v1 format)."""
+        return self.actions[0] if self.actions else None
+
 
 class Monitoring(PlanModel):
     reviews: list[Month] = Field(default_factory=list)

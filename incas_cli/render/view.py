@@ -1184,7 +1184,7 @@ def _strategy(plan: Plan, names: _Names) -> Strategy:
         item = StrategyMeasure(
             m.id, m.title, open_value(m.objective, "measure.objective"), _actions_text(m, names)
         )
-        axis = names.national.axis_of_action(m.actions[0]) if m.actions else None
+        axis = names.national.axis_of_action(m.primary_action)
         if axis is None:
             unassigned.append(item)
         else:
@@ -1337,7 +1337,7 @@ def _coherence(plan: Plan, names: _Names) -> Coherence:
     for m in plan.measures:
         cells = []
         for n in numbers:
-            if m.actions and m.actions[0] == n:
+            if m.primary_action == n:
                 cells.append(PRIMARY_MARK)
             elif n in m.actions:
                 cells.append(SECONDARY_MARK)
@@ -1500,7 +1500,7 @@ def _budget(plan: Plan, names: _Names) -> Budget:
     unassigned_amount = Decimal(0)
     unassigned: list[str] = []
     for m in plan.measures:
-        axis = national.axis_of_action(m.actions[0]) if m.actions else None
+        axis = national.axis_of_action(m.primary_action)
         if axis is None:
             unassigned_amount += m.total_budget
             unassigned.append(m.id)

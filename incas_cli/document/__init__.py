@@ -1,0 +1,1 @@
+"""What documents say: the document model and the outlines that fill it."""

@@ -1,0 +1,205 @@
+"""The document model: what a document says, as blocks, with nothing about how it looks.
+
+Outlines (the plan document, later the monitoring report and the comparison of plans) turn
+plan + facts into these blocks; writers (docx, text/markdown, rich for the terminal) lay
+them out. A writer decides *how* (styles, widths, page furniture), never *what*: every
+string here is final Italian text, ready to print.
+
+Plain frozen dataclasses, no third-party imports, so any layer can build or read them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from incas_cli.messages import render as msg
+
+Align = Literal["left", "center", "right"]
+Orientation = Literal["portrait", "landscape"]
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    """An open field of a draft, shown as a visible placeholder (``[da completare: …]``)."""
+
+    label: str
+
+
+@dataclass(frozen=True)
+class Run:
+    """A piece of inline text with emphasis."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+Inline = str | Run | Placeholder
+"""One piece of inline content: plain text, emphasised text or a placeholder."""
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A table cell whose meaning a symbol shows (●, ○, ◆): ``text`` is what a screen
+    reader and a text writer say instead of the symbol, so meaning is never carried by a
+    symbol or a colour alone. ``shaded`` asks the writer to shade the cell."""
+
+    symbol: str
+    text: str
+    shaded: bool = True
+
+
+Cell = Inline | tuple[Inline, ...] | Mark | None
+"""A table cell: one value, several lines (a tuple), a mark, or empty (None)."""
+
+
+@dataclass(frozen=True)
+class Column:
+    """A table column: its header and how its cells align (numbers right). ``fixed``
+    names a run of equal-width columns (months, actions) for the writer to size alike."""
+
+    header: str
+    align: Align = "left"
+    fixed: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    """A data table: one header row, no merged cells.
+
+    ``title`` is the caption (numbered by the writer) and the table's accessible title;
+    ``row_headers``: the first cell of each row names the row (a key-value card, a matrix);
+    ``total``: a last row in bold (sums), never mixed with the data rows.
+    """
+
+    title: str
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    total: tuple[Cell, ...] | None = None
+    row_headers: bool = False
+    caption: bool = True
+    compact: bool = False
+
+    def __post_init__(self) -> None:
+        width = len(self.columns)
+        for row in (*self.rows, *(() if self.total is None else (self.total,))):
+            if len(row) != width:
+                raise ValueError(f"table {self.title!r}: a row of {len(row)} cells, not {width}")
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A real heading (level 1 to 3, never skipping a level); ``numbered`` off for the
+    front and back matter."""
+
+    level: int
+    text: str
+    numbered: bool = True
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of inline content; ``note`` is a smaller explanatory paragraph."""
+
+    content: tuple[Inline, ...]
+    style: Literal["body", "note"] = "body"
+    keep_with_next: bool = False
+
+
+@dataclass(frozen=True)
+class ItemList:
+    """A bulleted or numbered list; each item is inline content."""
+
+    items: tuple[tuple[Inline, ...], ...]
+    ordered: bool = False
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A picture with its alt text and the same information as a table, so no reader
+    depends on the picture. ``image`` is the PNG (None when there is nothing to draw)."""
+
+    title: str
+    alt: str
+    image: bytes | None
+    data: Table | None = None
+
+
+@dataclass(frozen=True)
+class Toc:
+    """The table of contents (filled by an office suite: the writer inserts the field)."""
+
+    title: str
+
+
+@dataclass(frozen=True)
+class Section:
+    """Blocks on pages of their own orientation (the Gantt table in landscape)."""
+
+    blocks: tuple[Block, ...]
+    orientation: Orientation = "portrait"
+
+
+@dataclass(frozen=True)
+class Annex:
+    """An annex: lettered (``Allegato A``), starting on a new page."""
+
+    letter: str
+    title: str
+    blocks: tuple[Block, ...]
+
+
+Block = Heading | Paragraph | ItemList | Table | Figure | Toc | Section | Annex
+
+
+@dataclass(frozen=True)
+class Properties:
+    """Core properties of the file, from the plan (never from the clock)."""
+
+    title: str
+    subject: str = ""
+    author: str = ""
+    keywords: tuple[str, ...] = ()
+    language: str = "it-IT"
+
+
+@dataclass(frozen=True)
+class Document:
+    """A whole document: blocks, properties and what every page repeats."""
+
+    blocks: tuple[Block, ...]
+    properties: Properties
+    running_header: str = ""
+    draft: bool = False
+    restricted: bool = False
+    """The internal edition: every footer says so."""
+    annexes: tuple[Annex, ...] = field(default=())
+
+
+def walk(blocks: Sequence[Block]) -> list[Block]:
+    """Every block in reading order, sections and annexes opened (for writers and tests)."""
+    out: list[Block] = []
+    for block in blocks:
+        out.append(block)
+        if isinstance(block, Section | Annex):
+            out.extend(walk(block.blocks))
+        elif isinstance(block, Figure) and block.data is not None:
+            out.append(block.data)
+    return out
+
+
+def plain(content: Inline | Sequence[Inline] | Cell) -> str:
+    """Inline content or a cell as plain text (a mark says its text, not its symbol)."""
+    if content is None:
+        return ""
+    if isinstance(content, str):
+        return content
+    if isinstance(content, Run):
+        return content.text
+    if isinstance(content, Placeholder):
+        return msg.PLACEHOLDER.format(label=content.label)
+    if isinstance(content, Mark):
+        return content.text
+    return " ".join(plain(part) for part in content)

@@ -26,8 +26,8 @@ from incas_cli.batch import (
     default_jobs,
     output_paths,
 )
+from tests.conftest import Cli
 from tests.helpers import EXAMPLES, minimal_plan, write_plan
-from tests.staff_cli import run
 
 SMALL = EXAMPLES / "bozza-iniziale.yaml"  # renders fast
 
@@ -77,11 +77,10 @@ def test_default_jobs() -> None:
 # --- a folder mixing valid, invalid and unreadable files ----------------------------------
 
 
-def test_mixed_folder_outcomes_exit_code_and_json(tmp_path: Path) -> None:
+def test_mixed_folder_outcomes_exit_code_and_json(cli: Cli, tmp_path: Path) -> None:
     folder = _mixed_folder(tmp_path)
-    code, out, err = run(
-        ["plan", "build", "piani", "-o", "documenti", "--jobs", "2", "--json"], cwd=tmp_path
-    )
+    result = cli("plan", "build", "piani", "-o", "documenti", "--jobs", "2", "--json", cwd=tmp_path)
+    code, out, err = result.exit_code, result.stdout, result.stderr
     assert code == 1  # some file failed (1 wins over 3)
     report = json.loads(out)
     by_file = {f["file"]: f for f in report["files"]}
@@ -121,10 +120,11 @@ def test_mixed_folder_outcomes_exit_code_and_json(tmp_path: Path) -> None:
     assert folder.exists()
 
 
-def test_json_report_contract(tmp_path: Path) -> None:
+def test_json_report_contract(cli: Cli, tmp_path: Path) -> None:
     """The schema scripts rely on: every key always present, with these types."""
     _mixed_folder(tmp_path)
-    code, out, _ = run(["plan", "build", "piani", "-o", "d", "--json", "-j", "1"], cwd=tmp_path)
+    result = cli("plan", "build", "piani", "-o", "d", "--json", "-j", "1", cwd=tmp_path)
+    code, out = result.exit_code, result.stdout
     assert code == 1
     report = json.loads(out)
     assert list(report) == [
@@ -176,16 +176,18 @@ def test_json_report_contract(tmp_path: Path) -> None:
             ]
 
 
-def test_only_invalid_exits_3_and_all_ok_exits_0(tmp_path: Path) -> None:
+def test_only_invalid_exits_3_and_all_ok_exits_0(cli: Cli, tmp_path: Path) -> None:
     invalid = minimal_plan()
     invalid["needs"][0]["area"] = "sconosciuta"
     write_plan(tmp_path / "x.yaml", invalid)
-    code, out, _ = run(["plan", "build", "x.yaml", "-o", "out"], cwd=tmp_path)
+    result = cli("plan", "build", "x.yaml", "-o", "out", cwd=tmp_path)
+    code, out = result.exit_code, result.stdout
     assert code == 3
     assert "non valido" in out and "[UNKNOWN_NEED_AREA]" in out
     assert list((tmp_path / "out").iterdir()) == []
     write_plan(tmp_path / "y.yaml", minimal_plan())
-    code, out, _ = run(["plan", "build", "y.yaml", "-o", "out"], cwd=tmp_path)
+    result = cli("plan", "build", "y.yaml", "-o", "out", cwd=tmp_path)
+    code, out = result.exit_code, result.stdout
     assert code == 0
     assert (
         "1 file: impaginati 1, già presenti 0, non validi 0, non riusciti 0 (documenti in out)"
@@ -194,22 +196,22 @@ def test_only_invalid_exits_3_and_all_ok_exits_0(tmp_path: Path) -> None:
     assert _is_whole_docx(tmp_path / "out" / "y.docx")
 
 
-def test_final_blocks_an_incomplete_plan(tmp_path: Path) -> None:
-    code, out, _ = run(
-        ["plan", "build", str(SMALL), "-o", "out", "--final", "--json"], cwd=tmp_path
-    )
+def test_final_blocks_an_incomplete_plan(cli: Cli, tmp_path: Path) -> None:
+    result = cli("plan", "build", str(SMALL), "-o", "out", "--final", "--json", cwd=tmp_path)
+    code, out = result.exit_code, result.stdout
     assert code == 3
     entry = json.loads(out)["files"][0]
     assert entry["status"] == "invalid"
     assert entry["message"].startswith("il piano ha 49 problemi bloccanti: ")
 
 
-def test_existing_output_is_not_overwritten_without_force(tmp_path: Path) -> None:
+def test_existing_output_is_not_overwritten_without_force(cli: Cli, tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
     (out / "piano.docx").write_bytes(b"vecchio")
     shutil.copy(SMALL, tmp_path / "piano.yaml")
-    code, stdout, _ = run(["plan", "build", "piano.yaml", "-o", "out", "--json"], cwd=tmp_path)
+    result = cli("plan", "build", "piano.yaml", "-o", "out", "--json", cwd=tmp_path)
+    code, stdout = result.exit_code, result.stdout
     assert code == 0  # skipped, not failed: re-running a batch is the normal flow
     report = json.loads(stdout)
     entry = report["files"][0]
@@ -219,7 +221,8 @@ def test_existing_output_is_not_overwritten_without_force(tmp_path: Path) -> Non
     assert entry["message"] == "out/piano.docx: il file esiste già"
     assert "--force" in entry["error"]["hint"]
     assert (out / "piano.docx").read_bytes() == b"vecchio"
-    code, _, _ = run(["plan", "build", "piano.yaml", "-o", "out", "--force"], cwd=tmp_path)
+    result = cli("plan", "build", "piano.yaml", "-o", "out", "--force", cwd=tmp_path)
+    code = result.exit_code
     assert code == 0
     assert _is_whole_docx(out / "piano.docx")
     assert not list(out.glob(".*.tmp"))
@@ -266,25 +269,28 @@ def test_report_builder_matches_outcomes(tmp_path: Path) -> None:
         (["--jobs", "0"], 2, "--jobs"),
     ],
 )
-def test_bad_options(tmp_path: Path, args: list[str], code: int, message: str) -> None:
+def test_bad_options(cli: Cli, tmp_path: Path, args: list[str], code: int, message: str) -> None:
     shutil.copy(SMALL, tmp_path / "piano.yaml")
-    got, out, err = run(["plan", "build", "piano.yaml", "-o", "out", *args], cwd=tmp_path)
+    result = cli("plan", "build", "piano.yaml", "-o", "out", *args, cwd=tmp_path)
+    got, out, err = result.exit_code, result.stdout, result.stderr
     assert got == code
     assert message in out + err
     assert "Traceback" not in out + err
 
 
-def test_output_is_a_file(tmp_path: Path) -> None:
+def test_output_is_a_file(cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "out").write_text("x", encoding="utf-8")
     shutil.copy(SMALL, tmp_path / "piano.yaml")
-    code, _, err = run(["plan", "build", "piano.yaml", "-o", "out"], cwd=tmp_path)
+    result = cli("plan", "build", "piano.yaml", "-o", "out", cwd=tmp_path)
+    code, err = result.exit_code, result.stderr
     assert code == 1
     assert "out: errore: la destinazione non è una cartella" in err
 
 
-def test_empty_folder(tmp_path: Path) -> None:
+def test_empty_folder(cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "vuota").mkdir()
-    code, _, err = run(["plan", "build", "vuota", "-o", "out"], cwd=tmp_path)
+    result = cli("plan", "build", "vuota", "-o", "out", cwd=tmp_path)
+    code, err = result.exit_code, result.stderr
     assert code == 1
     assert "non ci sono file di piano" in err
 
@@ -292,18 +298,21 @@ def test_empty_folder(tmp_path: Path) -> None:
 # --- on a terminal -------------------------------------------------------------------------
 
 
-def test_progress_bar_and_summary_table_on_a_terminal(tmp_path: Path) -> None:
+def test_progress_bar_and_summary_table_on_a_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     build_cmd = importlib.import_module("incas_cli.cli.build")  # the module, not the command
+    monkeypatch.chdir(tmp_path)  # short relative names: the table fits whatever tmp_path is
 
     console = Console(
         file=io.StringIO(), force_terminal=True, width=80, no_color=True, highlight=False
     )
     outcomes = build_cmd._with_progress_bar(
-        [SMALL, tmp_path / "manca.yaml"], BuildOptions(tmp_path / "o"), 1, console
+        [SMALL, Path("manca.yaml")], BuildOptions(Path("o")), 1, console
     )
     assert [o.status for o in outcomes] == [Status.OK, Status.FAILED]
     table = Console(file=io.StringIO(), width=80, no_color=True, highlight=False)
-    build_cmd.print_build_summary(outcomes, tmp_path / "o", table)
+    build_cmd.print_build_summary(outcomes, Path("o"), table)
     text = table.file.getvalue()  # type: ignore[attr-defined]
     assert "Impaginazione" in console.file.getvalue()  # type: ignore[attr-defined]
     assert "non riuscito" in text and "file non trovato" in text
@@ -375,15 +384,14 @@ def _report(out: str) -> dict[str, Any]:
 
 
 @pytest.mark.slow
-def test_odt_through_libreoffice(tmp_path: Path) -> None:
+def test_odt_through_libreoffice(cli: Cli, tmp_path: Path) -> None:
     from incas_cli.publish import libreoffice_available
 
     if not libreoffice_available():
         pytest.skip("LibreOffice non installato: il formato odt non si può provare")
     shutil.copy(SMALL, tmp_path / "p.yaml")
-    code, out, err = run(
-        ["plan", "build", "p.yaml", "-o", "out", "--format", "odt", "--json"], cwd=tmp_path
-    )
+    result = cli("plan", "build", "p.yaml", "-o", "out", "--format", "odt", "--json", cwd=tmp_path)
+    code, out, err = result.exit_code, result.stdout, result.stderr
     assert code == 0, err
     entry = _report(out)["files"][0]
     assert entry["output"] == "out/p.odt"

@@ -7,47 +7,37 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import typer
-from typer.testing import CliRunner
 
 import incas_cli.catalog
 from incas_cli.catalog import Catalog, load_catalog, load_national_plan
-from incas_cli.cli.catalog import app
+from tests.conftest import Cli
 
 REFERENCE = "piano-triennale-2020-2022"
 COMMANDS = ["plans", "axes", "actions", "actors", "needs", "funding", "measures"]
 
-root = typer.Typer()
-root.add_typer(app, name="catalog")
-runner = CliRunner()
 
-
-def run(*args: str) -> Any:
-    return runner.invoke(root, ["catalog", *args])
-
-
-def run_json(*args: str) -> Any:
-    result = run(*args, "--json")
+def run_json(cli: Cli, *args: str) -> Any:
+    result = cli("catalog", *args, "--json")
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
 
 
 @pytest.mark.parametrize("command", COMMANDS)
-def test_every_command_has_italian_help(command: str) -> None:
-    result = run(command, "--help")
+def test_every_command_has_italian_help(cli: Cli, command: str) -> None:
+    result = cli("catalog", command, "--help")
     assert result.exit_code == 0
     assert "--json" in result.stdout
 
 
-def test_group_help_lists_the_commands() -> None:
-    result = run("--help")
+def test_group_help_lists_the_commands(cli: Cli) -> None:
+    result = cli("catalog", "--help")
     assert result.exit_code == 0
     for command in COMMANDS:
         assert command in result.stdout
 
 
-def test_axes_table() -> None:
-    result = run("axes")
+def test_axes_table(cli: Cli) -> None:
+    result = cli("catalog", "axes")
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert "Assi strategici - Piano triennale 2020-2022" in out
@@ -56,29 +46,29 @@ def test_axes_table() -> None:
     assert "1, 2, 3, 4, 5, 6, 7" in out
 
 
-def test_actions_table_marks_the_inferred_axes() -> None:
-    out = run("actions").stdout
+def test_actions_table_marks_the_inferred_axes(cli: Cli) -> None:
+    out = cli("catalog", "actions").stdout
     assert "Alloggi dignitosi" in out
     assert "Vigilanza e contrasto*" in out
     assert "Asse dedotto dal titolo" in out
 
 
-def test_other_tables() -> None:
-    assert "Consigliera di parità" in run("actors").stdout
-    needs = run("needs").stdout
+def test_other_tables(cli: Cli) -> None:
+    assert "Consigliera di parità" in cli("catalog", "actors").stdout
+    needs = cli("catalog", "needs").stdout
     assert "Tutela delle vittime" in needs and "Aree di bisogno" in needs
-    funding = run("funding").stdout
+    funding = cli("catalog", "funding").stdout
     assert "PNRR M5C2 Investimento 2.2.a" in funding and "30/06/2026" in funding
-    measures = run("measures").stdout
+    measures = cli("catalog", "measures").stdout
     assert "Accoglienza diffusa comunale" in measures and "Trasversali" in measures
-    one = run("measures", "--azione", "6").stdout
+    one = cli("catalog", "measures", "--azione", "6").stdout
     assert "azione 6: Soluzioni di trasporto" in one
     assert "Bike sharing" in one and "Accoglienza diffusa" not in one
-    assert "piano-triennale-2020-2022 *" in run("plans").stdout
+    assert "piano-triennale-2020-2022 *" in cli("catalog", "plans").stdout
 
 
-def test_axes_json() -> None:
-    data = run_json("axes")
+def test_axes_json(cli: Cli) -> None:
+    data = run_json(cli, "axes")
     assert data["national_plan"] == REFERENCE
     assert [(a["id"], a["actions"]) for a in data["axes"]] == [
         ("prevenzione", [1, 2, 3, 4, 5, 6, 7]),
@@ -88,8 +78,8 @@ def test_axes_json() -> None:
     ]
 
 
-def test_actions_json_keeps_label_wording_and_inference_apart() -> None:
-    actions = run_json("actions", "--piano", REFERENCE)["actions"]
+def test_actions_json_keeps_label_wording_and_inference_apart(cli: Cli) -> None:
+    actions = run_json(cli, "actions", "--piano", REFERENCE)["actions"]
     assert [a["number"] for a in actions] == list(range(1, 11))
     assert actions[0]["wording"].startswith("Un sistema informativo")
     assert actions[2]["wording"] is None
@@ -97,8 +87,8 @@ def test_actions_json_keeps_label_wording_and_inference_apart() -> None:
     assert all(3 <= len(a["typical_measures"]) <= 5 for a in actions)
 
 
-def test_actors_needs_funding_json() -> None:
-    actors = run_json("actors")
+def test_actors_needs_funding_json(cli: Cli) -> None:
+    actors = run_json(cli, "actors")
     assert len(actors["actor_types"]) == 22
     assert {lv["id"] for lv in actors["levels"]} == {
         "nazionale",
@@ -106,46 +96,46 @@ def test_actors_needs_funding_json() -> None:
         "provinciale",
         "locale",
     }
-    needs = {n["id"]: n["actions"] for n in run_json("needs")["need_areas"]}
+    needs = {n["id"]: n["actions"] for n in run_json(cli, "needs")["need_areas"]}
     assert needs["alloggio"] == [5] and needs["governance"] == []
-    funding = {f["id"]: f for f in run_json("funding")["funding_sources"]}
+    funding = {f["id"]: f for f in run_json(cli, "funding")["funding_sources"]}
     assert funding["pnrr-m5c2-i2.2"]["end_date"] == "2026-06-30"
     assert funding["pon-legalita"]["label"] == "PON Legalità 2014-2020"
 
 
-def test_measures_json() -> None:
-    data = run_json("measures", "--azione", "5")
+def test_measures_json(cli: Cli) -> None:
+    data = run_json(cli, "measures", "--azione", "5")
     assert [a["number"] for a in data["actions"]] == [5]
     assert len(data["actions"][0]["typical_measures"]) == 5
     assert "cross_cutting_measures" not in data
-    everything = run_json("measures")
+    everything = run_json(cli, "measures")
     assert len(everything["actions"]) == 10 and everything["cross_cutting_measures"]
 
 
-def test_json_output_is_pretty_and_not_ascii_escaped() -> None:
-    result = run("actors", "--json")
+def test_json_output_is_pretty_and_not_ascii_escaped(cli: Cli) -> None:
+    result = cli("catalog", "actors", "--json")
     assert '\n  "actor_types": [' in result.stdout
     assert "\\u00e0" not in result.stdout and "parità" in result.stdout
 
 
 @pytest.mark.parametrize("command", ["axes", "actions", "actors", "needs", "funding", "measures"])
-def test_unknown_national_plan_is_a_usage_error(command: str) -> None:
-    result = run(command, "--piano", "piano-2099", "--json")
+def test_unknown_national_plan_is_a_usage_error(cli: Cli, command: str) -> None:
+    result = cli("catalog", command, "--piano", "piano-2099", "--json")
     assert result.exit_code == 2
     assert result.stdout == ""
     assert "piano nazionale «piano-2099» sconosciuto" in result.stderr
     assert REFERENCE in result.stderr
 
 
-def test_unknown_action_is_a_usage_error() -> None:
-    result = run("measures", "--azione", "11")
+def test_unknown_action_is_a_usage_error(cli: Cli) -> None:
+    result = cli("catalog", "measures", "--azione", "11")
     assert result.exit_code == 2
     assert "non ha un'azione prioritaria 11" in result.stderr
     assert "da 1 a 10" in result.stderr
 
 
 def test_commands_follow_a_new_national_plan_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     plan: dict[str, Any] = {
         "id": "piano-fittizio-2026-2028",
@@ -170,12 +160,14 @@ def test_commands_follow_a_new_national_plan_file(
     path.write_text(json.dumps(plan), encoding="utf-8")
     extended: Catalog = load_catalog().with_national_plans(load_national_plan(path))
     monkeypatch.setattr(incas_cli.catalog, "load_catalog", lambda: extended)
-    data = run_json("axes", "--piano", "piano-fittizio-2026-2028")
+    data = run_json(cli, "axes", "--piano", "piano-fittizio-2026-2028")
     assert [(a["id"], a["actions"]) for a in data["axes"]] == [
         ("asse-1", [1, 2]),
         ("asse-2", [3, 4]),
         ("asse-3", [5, 6]),
     ]
-    assert "Piano fittizio" in run("actions", "--piano", "piano-fittizio-2026-2028").stdout
-    assert len(run_json("plans")["national_plans"]) == 2
-    assert run_json("axes")["national_plan"] == REFERENCE  # the default does not move
+    assert (
+        "Piano fittizio" in cli("catalog", "actions", "--piano", "piano-fittizio-2026-2028").stdout
+    )
+    assert len(run_json(cli, "plans")["national_plans"]) == 2
+    assert run_json(cli, "axes")["national_plan"] == REFERENCE  # the default does not move

@@ -8,12 +8,11 @@ from pathlib import Path
 
 import pytest
 import typer.main
-from typer.testing import CliRunner
 
 from incas_cli import __version__
 from incas_cli.cli import app
+from tests.conftest import Cli
 
-runner = CliRunner()
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 
 
@@ -35,8 +34,8 @@ def test_command_tree_has_the_main_commands() -> None:
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
-def test_every_command_has_italian_help(command: tuple[str, ...]) -> None:
-    result = runner.invoke(app, [*command, "--help"], env={"NO_COLOR": "1"})
+def test_every_command_has_italian_help(cli: Cli, command: tuple[str, ...]) -> None:
+    result = cli(*command, "--help")
     assert result.exit_code == 0, result.output
     assert "Opzioni" in result.output or "Comandi" in result.output
 
@@ -47,8 +46,8 @@ def test_every_command_is_documented_in_the_readme(command: tuple[str, ...]) -> 
     assert f"incas {top}" in README, f"README non cita «incas {top}»"
 
 
-def test_version() -> None:
-    result = runner.invoke(app, ["--version"])
+def test_version(cli: Cli) -> None:
+    result = cli("--version")
     assert result.exit_code == 0
     assert result.output.strip() == f"incas {__version__}"
 
@@ -64,8 +63,8 @@ def test_python_dash_m_entry_point() -> None:
     assert result.stdout.strip() == f"incas {__version__}"
 
 
-def test_usage_error_exits_2() -> None:
-    result = runner.invoke(app, ["plan", "validate", "--bogus"])
+def test_usage_error_exits_2(cli: Cli) -> None:
+    result = cli("plan", "validate", "--bogus")
     assert result.exit_code == 2
 
 
@@ -110,13 +109,13 @@ def test_usage_errors_are_italian(args: list[str], expected: str) -> None:
         assert english not in result.stderr
 
 
-def test_help_screens_have_no_english_boilerplate() -> None:
-    result = runner.invoke(app, ["plan", "validate", "--help"], env={"NO_COLOR": "1"})
+def test_help_screens_have_no_english_boilerplate(cli: Cli) -> None:
+    result = cli("plan", "validate", "--help")
     assert "Mostra questo aiuto ed esce." in result.output
     assert "Uso: incas plan validate [OPZIONI] FILE..." in result.output
     for english in ("Show this message", "Usage:", "[OPTIONS]", "<bool>", "{", "files"):
         assert english not in result.output
     for group in ([], ["plan"], ["catalog"]):
-        screen = runner.invoke(app, [*group, "--help"], env={"NO_COLOR": "1"}).output
+        screen = cli(*group, "--help").output
         assert "[OPZIONI] COMANDO [ARGOMENTI]..." in screen
         assert "COMMAND" not in screen

@@ -12,33 +12,19 @@ from typing import Any
 
 import pytest
 from rich.console import Console
-from typer.testing import CliRunner
 
 from incas_cli.catalog import load_catalog
 from incas_cli.checks import check_document
-from incas_cli.cli import app
 from incas_cli.cli.diff import print_report
 from incas_cli.diff import PlanDiff, changelog_entries, diff_plans, report
 from incas_cli.io import load_yaml
 from incas_cli.models import Plan
+from tests.conftest import Cli
 from tests.helpers import example_files, minimal_plan, write_plan
 
 DATA = Path(__file__).parent / "data" / "diff"
 UPDATE = os.environ.get("INCAS_UPDATE_GOLDEN") == "1"
 NBSP = "\u00a0"
-
-runner = CliRunner()
-
-
-def run(*args: str, cwd: Path | None = None) -> tuple[int, str, str]:
-    old = Path.cwd()
-    if cwd is not None:
-        os.chdir(cwd)
-    try:
-        result = runner.invoke(app, ["plan", "diff", *args], env={"NO_COLOR": "1"})
-    finally:
-        os.chdir(old)
-    return result.exit_code, result.stdout, result.stderr
 
 
 def load(path: Path) -> Plan:
@@ -203,8 +189,9 @@ def test_changelog_entries_for_the_register_of_versions() -> None:
 # --- the command ---------------------------------------------------------------------------
 
 
-def test_same_file_says_nessuna_modifica_and_exits_0() -> None:
-    code, out, _ = run(str(DATA / "saluzzo-v1.yaml"), str(DATA / "saluzzo-v1.yaml"))
+def test_same_file_says_nessuna_modifica_and_exits_0(cli: Cli) -> None:
+    result = cli("plan", "diff", str(DATA / "saluzzo-v1.yaml"), str(DATA / "saluzzo-v1.yaml"))
+    code, out = result.exit_code, result.stdout
     assert code == 0
     assert "nessuna modifica" in out
 
@@ -233,8 +220,9 @@ def test_changes_are_shown_as_tables_in_80_columns() -> None:
         assert expected in text, expected
 
 
-def test_cli_shows_the_changes_and_exits_0() -> None:
-    code, out, err = run("saluzzo-v1.yaml", "saluzzo-v2.yaml", cwd=DATA)
+def test_cli_shows_the_changes_and_exits_0(cli: Cli) -> None:
+    result = cli("plan", "diff", "saluzzo-v1.yaml", "saluzzo-v2.yaml", cwd=DATA)
+    code, out, err = result.exit_code, result.stdout, result.stderr
     assert code == 0, err
     assert "Confronto tra saluzzo-v1.yaml (prima) e saluzzo-v2.yaml (dopo)" in out
     assert "Bici e navette serali per i turni di raccolta" in out
@@ -250,8 +238,9 @@ def _shape(value: Any) -> Any:
     return type(value).__name__
 
 
-def test_json_output_is_pinned() -> None:
-    code, out, err = run("saluzzo-v1.yaml", "saluzzo-v2.yaml", "--json", cwd=DATA)
+def test_json_output_is_pinned(cli: Cli) -> None:
+    result = cli("plan", "diff", "saluzzo-v1.yaml", "saluzzo-v2.yaml", "--json", cwd=DATA)
+    code, out, err = result.exit_code, result.stdout, result.stderr
     assert code == 0, err
     data = json.loads(out)
     golden = DATA / "saluzzo-v1-v2.json"
@@ -292,29 +281,33 @@ def test_json_output_is_pinned() -> None:
     }
 
 
-def test_json_of_identical_files_is_empty() -> None:
-    code, out, _ = run(str(DATA / "acate-v1.yaml"), str(DATA / "acate-v1.yaml"), "--json")
+def test_json_of_identical_files_is_empty(cli: Cli) -> None:
+    result = cli("plan", "diff", str(DATA / "acate-v1.yaml"), str(DATA / "acate-v1.yaml"), "--json")
+    code, out = result.exit_code, result.stdout
     assert code == 0
     data = json.loads(out)
     assert data["empty"] is True
     assert data["plan"] == [] and data["sections"] == []
 
 
-def test_unreadable_file_exits_1(tmp_path: Path) -> None:
-    code, out, err = run(str(tmp_path / "manca.yaml"), str(DATA / "acate-v1.yaml"))
+def test_unreadable_file_exits_1(cli: Cli, tmp_path: Path) -> None:
+    result = cli("plan", "diff", str(tmp_path / "manca.yaml"), str(DATA / "acate-v1.yaml"))
+    code, out, err = result.exit_code, result.stdout, result.stderr
     assert code == 1
     assert "manca.yaml" in out + err
     assert "Traceback" not in out + err
 
 
-def test_structurally_invalid_file_shows_findings_and_exits_3(tmp_path: Path) -> None:
+def test_structurally_invalid_file_shows_findings_and_exits_3(cli: Cli, tmp_path: Path) -> None:
     broken = minimal_plan()
     broken["measures"][0]["actions"] = "cinque"
     path = write_plan(tmp_path / "rotto.yaml", broken)
-    code, out, _ = run(str(DATA / "acate-v1.yaml"), str(path))
+    result = cli("plan", "diff", str(DATA / "acate-v1.yaml"), str(path))
+    code, out = result.exit_code, result.stdout
     assert code == 3
     assert "rotto.yaml:" in out and "measures[0].actions" in out
-    code, out, _ = run(str(DATA / "acate-v1.yaml"), str(path), "--json")
+    result = cli("plan", "diff", str(DATA / "acate-v1.yaml"), str(path), "--json")
+    code, out = result.exit_code, result.stdout
     assert code == 3
     assert json.loads(out)["files"][0]["status"] == "invalid"
 
@@ -333,9 +326,10 @@ def _docx_text(path: Path) -> tuple[Any, str]:
     return document, "\n".join(parts)
 
 
-def test_docx_annex_contains_the_changed_measures(tmp_path: Path) -> None:
+def test_docx_annex_contains_the_changed_measures(cli: Cli, tmp_path: Path) -> None:
     out = tmp_path / "confronto.docx"
-    code, _, err = run("saluzzo-v1.yaml", "saluzzo-v2.yaml", "--docx", str(out), cwd=DATA)
+    result = cli("plan", "diff", "saluzzo-v1.yaml", "saluzzo-v2.yaml", "--docx", str(out), cwd=DATA)
+    code, err = result.exit_code, result.stderr
     assert code == 0, err
     assert "Allegato Word scritto in" in err
     document, text = _docx_text(out)
@@ -356,25 +350,26 @@ def test_docx_annex_contains_the_changed_measures(tmp_path: Path) -> None:
     assert header_row.xpath("./w:trPr/w:tblHeader")
 
 
-def test_docx_annex_is_deterministic_and_not_overwritten(tmp_path: Path) -> None:
+def test_docx_annex_is_deterministic_and_not_overwritten(cli: Cli, tmp_path: Path) -> None:
     out = tmp_path / "confronto.docx"
     args = (str(DATA / "acate-v1.yaml"), str(DATA / "acate-v2.yaml"), "--docx", str(out))
-    assert run(*args)[0] == 0
+    assert cli("plan", "diff", *args).exit_code == 0
     first = out.read_bytes()
-    code, _, err = run(*args)
+    result = cli("plan", "diff", *args)
+    code, err = result.exit_code, result.stderr
     assert code == 2
     assert "--force" in err
     assert out.read_bytes() == first
-    assert run(*args, "--force")[0] == 0
+    assert cli("plan", "diff", *args, "--force").exit_code == 0
     assert out.read_bytes() == first
     _, text = _docx_text(out)
     assert "nuovo-recapito" not in text and "servizi-sociali.acate" not in text
     assert "Profilo del territorio" in text
 
 
-def test_docx_annex_of_identical_files(tmp_path: Path) -> None:
+def test_docx_annex_of_identical_files(cli: Cli, tmp_path: Path) -> None:
     out = tmp_path / "uguali.docx"
     plan = tmp_path / "piano.yaml"
     shutil.copy(DATA / "acate-v1.yaml", plan)
-    assert run(str(plan), str(plan), "--docx", str(out))[0] == 0
+    assert cli("plan", "diff", str(plan), str(plan), "--docx", str(out)).exit_code == 0
     assert "Nessuna modifica" in _docx_text(out)[1]

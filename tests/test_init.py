@@ -15,8 +15,8 @@ from incas_cli.checks import check_document, open_fields
 from incas_cli.io import load_yaml, parse_yaml
 from incas_cli.scaffold import resolve_comune, yaml_flow_list, yaml_scalar
 from incas_cli.schema import schema_json
+from tests.conftest import Cli
 from tests.helpers import EXAMPLES, minimal_plan, write_plan
-from tests.staff_cli import run
 
 SCHEMA_LINE = "# yaml-language-server: $schema=plan.schema.json"
 USUAL_IDS_CN = [
@@ -37,11 +37,18 @@ def _load(path: Path) -> tuple[Any, dict[str, Any]]:
     return doc, doc.plain()
 
 
-def test_by_name_writes_a_valid_commented_draft(tmp_path: Path) -> None:
-    code, _, err = run(
-        ["plan", "init", "piano.yaml", "--comune", "Saluzzo", "--period", "2025-01:2027-12"],
+def test_by_name_writes_a_valid_commented_draft(cli: Cli, tmp_path: Path) -> None:
+    ran = cli(
+        "plan",
+        "init",
+        "piano.yaml",
+        "--comune",
+        "Saluzzo",
+        "--period",
+        "2025-01:2027-12",
         cwd=tmp_path,
     )
+    code, err = ran.exit_code, ran.stderr
     assert code == 0, err
     path = tmp_path / "piano.yaml"
     text = path.read_text(encoding="utf-8")
@@ -87,8 +94,9 @@ def test_by_name_writes_a_valid_commented_draft(tmp_path: Path) -> None:
     assert "informare | consultare | coinvolgere | collaborare | delegare" in text
 
 
-def test_by_istat_code_without_period_leaves_it_open(tmp_path: Path) -> None:
-    code, _, err = run(["plan", "init", "castro.yaml", "--comune", "075096"], cwd=tmp_path)
+def test_by_istat_code_without_period_leaves_it_open(cli: Cli, tmp_path: Path) -> None:
+    ran = cli("plan", "init", "castro.yaml", "--comune", "075096", cwd=tmp_path)
+    code, err = ran.exit_code, ran.stderr
     assert code == 0, err
     doc, data = _load(tmp_path / "castro.yaml")
     assert data["comune"]["name"] == "Castro"
@@ -104,15 +112,16 @@ def test_by_istat_code_without_period_leaves_it_open(tmp_path: Path) -> None:
     assert [s["id"] for s in data["stakeholders"]][:3] == ["comune", "prefettura-le", "itl-le"]
 
 
-def test_name_with_province_and_short_code(tmp_path: Path) -> None:
-    assert run(["plan", "init", "a.yaml", "--comune", "Castro (LE)"], cwd=tmp_path)[0] == 0
+def test_name_with_province_and_short_code(cli: Cli, tmp_path: Path) -> None:
+    assert cli("plan", "init", "a.yaml", "--comune", "Castro (LE)", cwd=tmp_path).exit_code == 0
     assert _load(tmp_path / "a.yaml")[1]["comune"]["istat_code"] == "075096"
-    assert run(["plan", "init", "b.yaml", "-c", "4203"], cwd=tmp_path)[0] == 0
+    assert cli("plan", "init", "b.yaml", "-c", "4203", cwd=tmp_path).exit_code == 0
     assert _load(tmp_path / "b.yaml")[1]["comune"]["name"] == "Saluzzo"
 
 
-def test_ambiguous_name_asks_for_the_code(tmp_path: Path) -> None:
-    code, out, err = run(["plan", "init", "piano.yaml", "--comune", "Castro"], cwd=tmp_path)
+def test_ambiguous_name_asks_for_the_code(cli: Cli, tmp_path: Path) -> None:
+    result = cli("plan", "init", "piano.yaml", "--comune", "Castro", cwd=tmp_path)
+    code, out, err = result.exit_code, result.stdout, result.stderr
     assert code == 2
     assert (
         "errore: il nome «Castro» corrisponde a più Comuni: Castro (BG, Lombardia, codice "
@@ -145,8 +154,11 @@ def test_ambiguous_name_asks_for_the_code(tmp_path: Path) -> None:
         ("  ", "indica il Comune del piano", "--comune Saluzzo"),
     ],
 )
-def test_unknown_comune_suggests(tmp_path: Path, comune: str, message: str, hint: str) -> None:
-    code, _, err = run(["plan", "init", "piano.yaml", "--comune", comune], cwd=tmp_path)
+def test_unknown_comune_suggests(
+    cli: Cli, tmp_path: Path, comune: str, message: str, hint: str
+) -> None:
+    result = cli("plan", "init", "piano.yaml", "--comune", comune, cwd=tmp_path)
+    code, err = result.exit_code, result.stderr
     assert code == 2
     assert f"errore: {message}" in err
     assert hint in err
@@ -164,72 +176,71 @@ def test_unknown_comune_suggests(tmp_path: Path, comune: str, message: str, hint
         (["--period", "2025-13:2027-12"], "non è nel formato AAAA-MM:AAAA-MM"),
     ],
 )
-def test_bad_period(tmp_path: Path, args: list[str], message: str) -> None:
-    code, _, err = run(["plan", "init", "piano.yaml", "--comune", "Saluzzo", *args], cwd=tmp_path)
+def test_bad_period(cli: Cli, tmp_path: Path, args: list[str], message: str) -> None:
+    result = cli("plan", "init", "piano.yaml", "--comune", "Saluzzo", *args, cwd=tmp_path)
+    code, err = result.exit_code, result.stderr
     assert code == 2
     assert message in err
 
 
-def test_not_a_yaml_name(tmp_path: Path) -> None:
-    code, _, err = run(["plan", "init", "piano.txt", "--comune", "Saluzzo"], cwd=tmp_path)
+def test_not_a_yaml_name(cli: Cli, tmp_path: Path) -> None:
+    result = cli("plan", "init", "piano.txt", "--comune", "Saluzzo", cwd=tmp_path)
+    code, err = result.exit_code, result.stderr
     assert code == 2
     assert "piano.txt: errore: il file di piano deve avere estensione .yaml o .yml" in err
     assert "incas plan init piano.yaml" in err
 
 
-def test_never_overwrites_without_force(tmp_path: Path) -> None:
+def test_never_overwrites_without_force(cli: Cli, tmp_path: Path) -> None:
     path = tmp_path / "piano.yaml"
     path.write_text("# il mio lavoro\n", encoding="utf-8")
-    code, _, err = run(["plan", "init", "piano.yaml", "--comune", "Saluzzo"], cwd=tmp_path)
+    result = cli("plan", "init", "piano.yaml", "--comune", "Saluzzo", cwd=tmp_path)
+    code, err = result.exit_code, result.stderr
     assert code == 2
     assert "piano.yaml: errore: il file esiste già" in err
     assert "--force" in err
     assert path.read_text(encoding="utf-8") == "# il mio lavoro\n"
-    code, _, err = run(
-        ["plan", "init", "piano.yaml", "--comune", "Saluzzo", "--force"], cwd=tmp_path
-    )
+    result = cli("plan", "init", "piano.yaml", "--comune", "Saluzzo", "--force", cwd=tmp_path)
+    code, err = result.exit_code, result.stderr
     assert code == 0, err
     assert path.read_text(encoding="utf-8").startswith(SCHEMA_LINE)
     assert not list(tmp_path.glob(".*.tmp"))
 
 
-def test_missing_folder_is_an_input_error(tmp_path: Path) -> None:
-    code, _, err = run(["plan", "init", "manca/piano.yaml", "--comune", "Saluzzo"], cwd=tmp_path)
+def test_missing_folder_is_an_input_error(cli: Cli, tmp_path: Path) -> None:
+    result = cli("plan", "init", "manca/piano.yaml", "--comune", "Saluzzo", cwd=tmp_path)
+    code, err = result.exit_code, result.stderr
     assert code == 1
     assert "non esiste" in err
 
 
-def test_existing_schema_is_left_alone(tmp_path: Path) -> None:
+def test_existing_schema_is_left_alone(cli: Cli, tmp_path: Path) -> None:
     schema = tmp_path / "plan.schema.json"
     schema.write_text("{}\n", encoding="utf-8")
-    code, _, err = run(["plan", "init", "a.yaml", "--comune", "Saluzzo"], cwd=tmp_path)
+    result = cli("plan", "init", "a.yaml", "--comune", "Saluzzo", cwd=tmp_path)
+    code, err = result.exit_code, result.stderr
     assert code == 0
     assert schema.read_text(encoding="utf-8") == "{}\n"
     assert "incas schema -o plan.schema.json --force" in err
     schema.write_text(schema_json() + "\n", encoding="utf-8")
-    code, _, err = run(["plan", "init", "b.yaml", "--comune", "Saluzzo"], cwd=tmp_path)
+    result = cli("plan", "init", "b.yaml", "--comune", "Saluzzo", cwd=tmp_path)
+    code, err = result.exit_code, result.stderr
     assert code == 0
     assert "plan.schema.json" not in err
 
 
-def test_same_inputs_same_bytes(tmp_path: Path) -> None:
+def test_same_inputs_same_bytes(cli: Cli, tmp_path: Path) -> None:
     for folder in ("uno", "due"):
         (tmp_path / folder).mkdir()
         args = ["plan", "init", "piano.yaml", "--comune", "Siracusa", "--period", "2026-01:2028-12"]
-        assert run(args, cwd=tmp_path / folder)[0] == 0
+        assert cli(*args, cwd=tmp_path / folder).exit_code == 0
     first = (tmp_path / "uno" / "piano.yaml").read_bytes()
     assert first == (tmp_path / "due" / "piano.yaml").read_bytes()
 
 
-def test_passes_validate_through_the_real_cli(tmp_path: Path) -> None:
-    from typer.testing import CliRunner
-
-    from incas_cli.cli import app
-
-    assert run(["plan", "init", "piano.yaml", "--comune", "Acate"], cwd=tmp_path)[0] == 0
-    result = CliRunner().invoke(
-        app, ["plan", "validate", "--json", str(tmp_path / "piano.yaml")], env={"NO_COLOR": "1"}
-    )
+def test_passes_validate_through_the_real_cli(cli: Cli, tmp_path: Path) -> None:
+    assert cli("plan", "init", "piano.yaml", "--comune", "Acate", cwd=tmp_path).exit_code == 0
+    result = cli("plan", "validate", "--json", str(tmp_path / "piano.yaml"))
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     assert report["files"][0]["errors"] == 0
@@ -248,12 +259,12 @@ def _names(data: dict[str, Any]) -> list[str]:
     )
 
 
-def test_from_copies_structure_not_the_old_comune(tmp_path: Path) -> None:
+def test_from_copies_structure_not_the_old_comune(cli: Cli, tmp_path: Path) -> None:
     source = EXAMPLES / "saluzzo.yaml"
-    code, _, err = run(
-        ["plan", "init", "siracusa.yaml", "--comune", "Siracusa", "--from", str(source)],
-        cwd=tmp_path,
+    result = cli(
+        "plan", "init", "siracusa.yaml", "--comune", "Siracusa", "--from", str(source), cwd=tmp_path
     )
+    code, err = result.exit_code, result.stderr
     assert code == 0, err
     text = (tmp_path / "siracusa.yaml").read_text(encoding="utf-8")
     doc, data = _load(tmp_path / "siracusa.yaml")
@@ -328,16 +339,16 @@ def test_from_copies_structure_not_the_old_comune(tmp_path: Path) -> None:
     assert f"# di {source}." in text
 
 
-def test_from_same_province_keeps_province_names(tmp_path: Path) -> None:
+def test_from_same_province_keeps_province_names(cli: Cli, tmp_path: Path) -> None:
     source = EXAMPLES / "saluzzo.yaml"
     args = ["plan", "init", "manta.yaml", "--comune", "Manta", "--from", str(source)]
-    assert run(args, cwd=tmp_path)[0] == 0
+    assert cli(*args, cwd=tmp_path).exit_code == 0
     by_id = {s["id"]: s for s in _load(tmp_path / "manta.yaml")[1]["stakeholders"]}
     assert by_id["coldiretti-cn"]["name"] == "Coldiretti Cuneo"
     assert by_id["cpi-manta"]["name"] == "Centro per l'impiego (da verificare)"
 
 
-def test_from_a_plan_without_comune_stakeholder(tmp_path: Path) -> None:
+def test_from_a_plan_without_comune_stakeholder(cli: Cli, tmp_path: Path) -> None:
     data = minimal_plan()
     data["stakeholders"] = [{"id": "caritas", "name": "Caritas", "type": "terzo-settore"}]
     data["measures"][0]["lead"] = "caritas"
@@ -345,7 +356,8 @@ def test_from_a_plan_without_comune_stakeholder(tmp_path: Path) -> None:
     data["governance"] = {"steering_body": {"coordinator": "caritas", "members": ["caritas"]}}
     source = write_plan(tmp_path / "fonte.yaml", data)
     args = ["plan", "init", "nuovo.yaml", "--comune", "Manta", "--from", str(source)]
-    code, _, err = run(args, cwd=tmp_path)
+    result = cli(*args, cwd=tmp_path)
+    code, err = result.exit_code, result.stderr
     assert code == 0, err
     doc, new = _load(tmp_path / "nuovo.yaml")
     assert [s["id"] for s in new["stakeholders"]] == ["comune", "caritas"]
@@ -353,18 +365,20 @@ def test_from_a_plan_without_comune_stakeholder(tmp_path: Path) -> None:
     assert check_document(doc).ok
 
 
-def test_from_an_unreadable_or_broken_plan(tmp_path: Path) -> None:
-    code, _, err = run(
-        ["plan", "init", "a.yaml", "--comune", "Manta", "--from", "manca.yaml"], cwd=tmp_path
+def test_from_an_unreadable_or_broken_plan(cli: Cli, tmp_path: Path) -> None:
+    result = cli(
+        "plan", "init", "a.yaml", "--comune", "Manta", "--from", "manca.yaml", cwd=tmp_path
     )
+    code, err = result.exit_code, result.stderr
     assert code == 1
     assert "manca.yaml: errore: file non trovato" in err
     broken = minimal_plan()
     del broken["plan"]["title"]
     write_plan(tmp_path / "rotto.yaml", broken)
-    code, _, err = run(
-        ["plan", "init", "a.yaml", "--comune", "Manta", "--from", "rotto.yaml"], cwd=tmp_path
+    result = cli(
+        "plan", "init", "a.yaml", "--comune", "Manta", "--from", "rotto.yaml", cwd=tmp_path
     )
+    code, err = result.exit_code, result.stderr
     assert code == 1
     assert "il piano da cui copiare la struttura non è leggibile come piano" in err
     assert "incas plan validate rotto.yaml" in err

@@ -5,38 +5,14 @@ from __future__ import annotations
 import io
 import zipfile
 from pathlib import Path
-from typing import Any
 
 import pytest
-import typer
 from docx import Document as open_document
 from docx.oxml.ns import qn
-from typer.testing import CliRunner
 
-from incas_cli.cli.render import render
+from tests.conftest import Cli
 from tests.helpers import minimal_plan, write_plan
 from tests.render_support import example_path, example_plan
-
-runner = CliRunner()
-
-
-def _app() -> typer.Typer:
-    """The real ``incas`` app if ``plan render`` is mounted there, else the same command
-    under a ``plan`` group of a small app (so the tests do not depend on the mounting)."""
-    from incas_cli.cli import app
-
-    plan_group = getattr(typer.main.get_command(app), "commands", {}).get("plan")
-    if plan_group is not None and "render" in getattr(plan_group, "commands", {}):
-        return app
-    local = typer.Typer()
-    plan_app = typer.Typer()
-    plan_app.command("render")(render)
-    local.add_typer(plan_app, name="plan")
-    return local
-
-
-def invoke(*args: str) -> Any:
-    return runner.invoke(_app(), ["plan", "render", *args])
 
 
 def _settings(path: Path) -> bytes:
@@ -44,10 +20,10 @@ def _settings(path: Path) -> bytes:
         return z.read("word/settings.xml")
 
 
-def test_renders_a_plan_and_says_where(tmp_path: Path) -> None:
+def test_renders_a_plan_and_says_where(cli: Cli, tmp_path: Path) -> None:
     example_plan("saluzzo")  # skips if the example is not there yet
     out = tmp_path / "piano.docx"
-    result = invoke(str(example_path("saluzzo")), "-o", str(out), "--no-toc-update")
+    result = cli("plan", "render", str(example_path("saluzzo")), "-o", str(out), "--no-toc-update")
     assert result.exit_code == 0, result.output
     assert out.is_file()
     assert "Documento scritto in" in result.output and "15 misure" in result.output
@@ -57,44 +33,44 @@ def test_renders_a_plan_and_says_where(tmp_path: Path) -> None:
     assert document.core_properties.title == example_plan("saluzzo").plan.title
 
 
-def test_default_output_is_next_to_the_plan(tmp_path: Path) -> None:
+def test_default_output_is_next_to_the_plan(cli: Cli, tmp_path: Path) -> None:
     plan = write_plan(tmp_path / "mio-piano.yaml", minimal_plan())
-    result = invoke(str(plan), "--no-toc-update")
+    result = cli("plan", "render", str(plan), "--no-toc-update")
     assert result.exit_code == 0, result.output
     assert (tmp_path / "mio-piano.docx").is_file()
     assert "bozza" in result.output
 
 
-def test_a_blocking_plan_is_not_rendered(tmp_path: Path) -> None:
+def test_a_blocking_plan_is_not_rendered(cli: Cli, tmp_path: Path) -> None:
     data = minimal_plan()
     data["measures"][0]["lead"] = "nessuno"  # unknown stakeholder: a blocking finding
     plan = write_plan(tmp_path / "piano.yaml", data)
     out = tmp_path / "piano.docx"
-    result = invoke(str(plan), "-o", str(out), "--no-toc-update")
+    result = cli("plan", "render", str(plan), "-o", str(out), "--no-toc-update")
     assert result.exit_code == 3, result.output
     assert not out.exists()
     assert "UNKNOWN_STAKEHOLDER" in result.output
     assert "non valido" in result.output
 
 
-def test_final_blocks_a_draft_with_open_fields(tmp_path: Path) -> None:
+def test_final_blocks_a_draft_with_open_fields(cli: Cli, tmp_path: Path) -> None:
     plan = write_plan(tmp_path / "piano.yaml", minimal_plan())
     out = tmp_path / "piano.docx"
-    result = invoke(str(plan), "-o", str(out), "--final", "--no-toc-update")
+    result = cli("plan", "render", str(plan), "-o", str(out), "--final", "--no-toc-update")
     assert result.exit_code == 3
     assert not out.exists()
     assert "OPEN_FIELD" in result.output
 
 
-def test_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
+def test_refuses_to_overwrite_without_force(cli: Cli, tmp_path: Path) -> None:
     plan = write_plan(tmp_path / "piano.yaml", minimal_plan())
     out = tmp_path / "piano.docx"
     out.write_bytes(b"documento precedente")
-    result = invoke(str(plan), "-o", str(out), "--no-toc-update")
+    result = cli("plan", "render", str(plan), "-o", str(out), "--no-toc-update")
     assert result.exit_code == 2
     assert out.read_bytes() == b"documento precedente"
     assert "esiste già" in result.output and "--force" in result.output
-    result = invoke(str(plan), "-o", str(out), "--no-toc-update", "--force")
+    result = cli("plan", "render", str(plan), "-o", str(out), "--no-toc-update", "--force")
     assert result.exit_code == 0, result.output
     assert out.read_bytes().startswith(b"PK")
 
@@ -107,21 +83,23 @@ def test_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
         (("-o", "piano.pdf", "--format", "docx"), "non ha l'estensione .docx"),
     ],
 )
-def test_usage_errors_exit_2(tmp_path: Path, args: tuple[str, ...], expected: str) -> None:
+def test_usage_errors_exit_2(
+    cli: Cli, tmp_path: Path, args: tuple[str, ...], expected: str
+) -> None:
     plan = write_plan(tmp_path / "piano.yaml", minimal_plan())
-    result = invoke(str(plan), *args, "--no-toc-update")
+    result = cli("plan", "render", str(plan), *args, "--no-toc-update")
     assert result.exit_code == 2
     assert expected in result.output
     assert not list(tmp_path.glob("*.docx")) and not list(tmp_path.glob("*.pdf"))
 
 
-def test_a_missing_plan_file_exits_1(tmp_path: Path) -> None:
-    result = invoke(str(tmp_path / "manca.yaml"), "--no-toc-update")
+def test_a_missing_plan_file_exits_1(cli: Cli, tmp_path: Path) -> None:
+    result = cli("plan", "render", str(tmp_path / "manca.yaml"), "--no-toc-update")
     assert result.exit_code == 1
     assert "errore" in result.output
 
 
-def test_template_missing_styles_exits_1_naming_them(tmp_path: Path) -> None:
+def test_template_missing_styles_exits_1_naming_them(cli: Cli, tmp_path: Path) -> None:
     template = open_document()
     for style in list(template.styles.element.findall(qn("w:style"))):
         name = style.find(qn("w:name"))
@@ -130,7 +108,7 @@ def test_template_missing_styles_exits_1_naming_them(tmp_path: Path) -> None:
     template_path = tmp_path / "modello.docx"
     template.save(str(template_path))
     plan = write_plan(tmp_path / "piano.yaml", minimal_plan())
-    result = invoke(str(plan), "--template", str(template_path), "--no-toc-update")
+    result = cli("plan", "render", str(plan), "--template", str(template_path), "--no-toc-update")
     assert result.exit_code == 1
     assert "mancano gli stili: Caption" in result.output
     assert "incas template -o carta-intestata.docx" in result.output
@@ -138,40 +116,40 @@ def test_template_missing_styles_exits_1_naming_them(tmp_path: Path) -> None:
 
 
 def test_pdf_without_libreoffice_says_what_to_install(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import incas_cli.publish
 
     monkeypatch.setattr(incas_cli.publish, "libreoffice_available", lambda: False)
     plan = write_plan(tmp_path / "piano.yaml", minimal_plan())
-    result = invoke(str(plan), "--format", "pdf")
+    result = cli("plan", "render", str(plan), "--format", "pdf")
     assert result.exit_code == 1
     assert "LibreOffice" in result.output
     assert not (tmp_path / "piano.pdf").exists()
 
 
 def test_docx_without_libreoffice_leaves_the_index_to_word(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import incas_cli.publish
 
     monkeypatch.setattr(incas_cli.publish, "libreoffice_available", lambda: False)
     plan = write_plan(tmp_path / "piano.yaml", minimal_plan())
-    result = invoke(str(plan))
+    result = cli("plan", "render", str(plan))
     assert result.exit_code == 0, result.output
     assert "indice da aggiornare all'apertura" in result.output
     assert b"<w:updateFields" in _settings(tmp_path / "piano.docx")
 
 
 @pytest.mark.slow
-def test_libreoffice_fills_the_index_and_the_properties_survive(tmp_path: Path) -> None:
+def test_libreoffice_fills_the_index_and_the_properties_survive(cli: Cli, tmp_path: Path) -> None:
     from incas_cli.publish import libreoffice_available
 
     if not libreoffice_available():
         pytest.skip("LibreOffice con python3-uno non installato: indice non verificato")
     example_plan("saluzzo")
     out = tmp_path / "piano.docx"
-    result = invoke(str(example_path("saluzzo")), "-o", str(out))
+    result = cli("plan", "render", str(example_path("saluzzo")), "-o", str(out))
     assert result.exit_code == 0, result.output
     assert "pagine" in result.output and "indice da aggiornare" not in result.output
     data = out.read_bytes()
@@ -194,18 +172,20 @@ def test_libreoffice_fills_the_index_and_the_properties_survive(tmp_path: Path) 
 # --- output names ------------------------------------------------------------------------
 
 
-def test_an_output_without_extension_gets_the_format_s(tmp_path: Path) -> None:
+def test_an_output_without_extension_gets_the_format_s(cli: Cli, tmp_path: Path) -> None:
     plan = write_plan(tmp_path / "piano.yaml", minimal_plan())
-    result = invoke(str(plan), "-o", str(tmp_path / "senza-estensione"), "--no-toc-update")
+    result = cli(
+        "plan", "render", str(plan), "-o", str(tmp_path / "senza-estensione"), "--no-toc-update"
+    )
     assert result.exit_code == 0, result.output
     assert (tmp_path / "senza-estensione.docx").read_bytes().startswith(b"PK")
     assert not (tmp_path / "senza-estensione").exists()
     assert "senza-estensione.docx" in result.output
 
 
-def test_an_extension_incas_does_not_write_names_the_ones_it_does(tmp_path: Path) -> None:
+def test_an_extension_incas_does_not_write_names_the_ones_it_does(cli: Cli, tmp_path: Path) -> None:
     plan = write_plan(tmp_path / "piano.yaml", minimal_plan())
-    result = invoke(str(plan), "-o", str(tmp_path / "copia.yaml"), "--no-toc-update")
+    result = cli("plan", "render", str(plan), "-o", str(tmp_path / "copia.yaml"), "--no-toc-update")
     assert result.exit_code == 2
     assert "«.yaml»" in result.output
     assert ".docx, .odt o .pdf" in result.output and "copia.docx" in result.output
@@ -213,9 +193,13 @@ def test_an_extension_incas_does_not_write_names_the_ones_it_does(tmp_path: Path
     assert [p.name for p in tmp_path.iterdir()] == ["piano.yaml"]
 
 
-def test_a_format_that_contradicts_the_extension_says_both_ways_out(tmp_path: Path) -> None:
+def test_a_format_that_contradicts_the_extension_says_both_ways_out(
+    cli: Cli, tmp_path: Path
+) -> None:
     plan = write_plan(tmp_path / "piano.yaml", minimal_plan())
-    result = invoke(str(plan), "-o", "piano.pdf", "--format", "docx", "--no-toc-update")
+    result = cli(
+        "plan", "render", str(plan), "-o", "piano.pdf", "--format", "docx", "--no-toc-update"
+    )
     assert result.exit_code == 2
     assert "non ha l'estensione .docx" in result.output
     assert "finisce con .docx" in result.output and "togli --format docx" in result.output
@@ -224,42 +208,29 @@ def test_a_format_that_contradicts_the_extension_says_both_ways_out(tmp_path: Pa
 # --- templates -----------------------------------------------------------------------------
 
 
-def _template_app() -> typer.Typer:
-    """``incas template`` as mounted in the real app, else on a small app of its own."""
-    from incas_cli.cli import app
-    from incas_cli.cli.template import template
-
-    if "template" in getattr(typer.main.get_command(app), "commands", {}):
-        return app
-    local = typer.Typer()
-    local.command("template")(template)
-    local.command("altro")(lambda: None)  # two commands: typer keeps "template" as a name
-    return local
-
-
 def test_incas_template_writes_the_reference_document(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from incas_cli.render.template import reference_bytes
 
     monkeypatch.chdir(tmp_path)
-    result = runner.invoke(_template_app(), ["template"])
+    result = cli("template")
     assert result.exit_code == 0, result.output
     written = tmp_path / "carta-intestata.docx"
     assert written.read_bytes() == reference_bytes()
     assert "--template carta-intestata.docx" in result.output
-    again = runner.invoke(_template_app(), ["template", "-o", "carta-intestata.docx"])
+    again = cli("template", "-o", "carta-intestata.docx")
     assert again.exit_code == 2 and "--force" in again.output
-    forced = runner.invoke(_template_app(), ["template", "-o", str(written), "--force"])
+    forced = cli("template", "-o", str(written), "--force")
     assert forced.exit_code == 0, forced.output
-    wrong = runner.invoke(_template_app(), ["template", "-o", "modello.dotx"])
+    wrong = cli("template", "-o", "modello.dotx")
     assert wrong.exit_code == 2 and ".docx" in wrong.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["carta-intestata.docx"]
 
 
-def test_the_written_template_with_a_letterhead_renders_a_plan(tmp_path: Path) -> None:
+def test_the_written_template_with_a_letterhead_renders_a_plan(cli: Cli, tmp_path: Path) -> None:
     written = tmp_path / "carta-intestata.docx"
-    assert runner.invoke(_template_app(), ["template", "-o", str(written)]).exit_code == 0
+    assert cli("template", "-o", str(written)).exit_code == 0
     letterhead = open_document(str(written))
     header = letterhead.sections[0].header
     header.is_linked_to_previous = False
@@ -267,18 +238,22 @@ def test_the_written_template_with_a_letterhead_renders_a_plan(tmp_path: Path) -
     letterhead.save(str(written))
     plan = write_plan(tmp_path / "piano.yaml", minimal_plan())
     out = tmp_path / "piano.docx"
-    result = invoke(str(plan), "-o", str(out), "--template", str(written), "--no-toc-update")
+    result = cli(
+        "plan", "render", str(plan), "-o", str(out), "--template", str(written), "--no-toc-update"
+    )
     assert result.exit_code == 0, result.output
     document = open_document(str(out))
     header_text = " ".join(p.text for p in document.sections[0].header.paragraphs)
     assert "COMUNE DI SALUZZO – Settore Politiche sociali" in header_text
 
 
-def test_a_bad_template_fails_before_the_plan_is_checked(tmp_path: Path) -> None:
+def test_a_bad_template_fails_before_the_plan_is_checked(cli: Cli, tmp_path: Path) -> None:
     data = minimal_plan()
     data["measures"][0]["lead"] = "nessuno"  # a blocking finding that must not be reached
     plan = write_plan(tmp_path / "piano.yaml", data)
-    result = invoke(str(plan), "--template", str(tmp_path / "manca.docx"), "--no-toc-update")
+    result = cli(
+        "plan", "render", str(plan), "--template", str(tmp_path / "manca.docx"), "--no-toc-update"
+    )
     assert result.exit_code == 1
     assert "il modello indicato con --template non esiste" in result.output
     assert "incas template -o carta-intestata.docx" in result.output
@@ -302,11 +277,11 @@ def _broken_soffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_a_broken_libreoffice_still_gives_the_docx_with_a_warning(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _broken_soffice(tmp_path, monkeypatch)
     plan = write_plan(tmp_path / "piano.yaml", minimal_plan())
-    result = invoke(str(plan))
+    result = cli("plan", "render", str(plan))
     assert result.exit_code == 0, result.output
     out = tmp_path / "piano.docx"
     assert out.read_bytes().startswith(b"PK")
@@ -317,11 +292,11 @@ def test_a_broken_libreoffice_still_gives_the_docx_with_a_warning(
 
 
 def test_a_broken_libreoffice_fails_a_pdf_without_leaving_a_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _broken_soffice(tmp_path, monkeypatch)
     plan = write_plan(tmp_path / "piano.yaml", minimal_plan())
-    result = invoke(str(plan), "--format", "pdf")
+    result = cli("plan", "render", str(plan), "--format", "pdf")
     assert result.exit_code == 1
     assert "LibreOffice non si è avviato" in result.output
     assert not (tmp_path / "piano.pdf").exists()

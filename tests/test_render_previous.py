@@ -5,12 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from docx import Document
-from typer.testing import CliRunner
 
-from incas_cli.cli import app
+from tests.conftest import Cli
 
 DIFF = Path(__file__).parent / "data" / "diff"
-runner = CliRunner()
 
 
 def _all_text(path: Path) -> str:
@@ -20,21 +18,17 @@ def _all_text(path: Path) -> str:
     return "\n".join(parts)
 
 
-def test_previous_version_adds_the_change_register(tmp_path: Path) -> None:
+def test_previous_version_adds_the_change_register(cli: Cli, tmp_path: Path) -> None:
     out = tmp_path / "piano.docx"
-    result = runner.invoke(
-        app,
-        [
-            "plan",
-            "render",
-            str(DIFF / "saluzzo-v2.yaml"),
-            "-o",
-            str(out),
-            "--no-toc-update",
-            "--previous",
-            str(DIFF / "saluzzo-v1.yaml"),
-        ],
-        env={"NO_COLOR": "1"},
+    result = cli(
+        "plan",
+        "render",
+        str(DIFF / "saluzzo-v2.yaml"),
+        "-o",
+        str(out),
+        "--no-toc-update",
+        "--previous",
+        str(DIFF / "saluzzo-v1.yaml"),
     )
     assert result.exit_code == 0, result.output
     text = _all_text(out)
@@ -43,29 +37,25 @@ def test_previous_version_adds_the_change_register(tmp_path: Path) -> None:
     assert "Eliminata la misura M11" in text
 
 
-def test_without_previous_there_is_no_change_register(tmp_path: Path) -> None:
+def test_without_previous_there_is_no_change_register(cli: Cli, tmp_path: Path) -> None:
     out = tmp_path / "piano.docx"
     args = ["plan", "render", str(DIFF / "saluzzo-v2.yaml"), "-o", str(out), "--no-toc-update"]
-    assert runner.invoke(app, args).exit_code == 0
+    assert cli(*args).exit_code == 0
     assert "Registro delle versioni" not in _all_text(out)
 
 
-def test_a_broken_previous_version_is_reported(tmp_path: Path) -> None:
+def test_a_broken_previous_version_is_reported(cli: Cli, tmp_path: Path) -> None:
     broken = tmp_path / "vecchio.yaml"
     broken.write_text("schema_version: 1\nplan: {}\n", encoding="utf-8")
     out = tmp_path / "piano.docx"
-    result = runner.invoke(
-        app,
-        [
-            "plan",
-            "render",
-            str(DIFF / "saluzzo-v2.yaml"),
-            "-o",
-            str(out),
-            "--previous",
-            str(broken),
-        ],
-        env={"NO_COLOR": "1"},
+    result = cli(
+        "plan",
+        "render",
+        str(DIFF / "saluzzo-v2.yaml"),
+        "-o",
+        str(out),
+        "--previous",
+        str(broken),
     )
     assert result.exit_code == 3
     assert "non ha la struttura di un piano" in result.output

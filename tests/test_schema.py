@@ -8,17 +8,14 @@ from typing import Any
 
 import jsonschema
 import pytest
-from typer.testing import CliRunner
 
-from incas_cli.cli import app
 from incas_cli.io import load_yaml
+from tests.conftest import Cli
 from tests.helpers import example_files
 
-runner = CliRunner()
 
-
-def _schema() -> dict[str, Any]:
-    result = runner.invoke(app, ["schema"])
+def _schema(cli: Cli) -> dict[str, Any]:
+    result = cli("schema")
     assert result.exit_code == 0
     schema: dict[str, Any] = json.loads(result.output)
     return schema
@@ -37,8 +34,8 @@ def _jsonable(node: Any) -> Any:
     return node
 
 
-def test_schema_is_a_valid_draft_2020_12_schema() -> None:
-    schema = _schema()
+def test_schema_is_a_valid_draft_2020_12_schema(cli: Cli) -> None:
+    schema = _schema(cli)
     jsonschema.Draft202012Validator.check_schema(schema)
     assert schema["properties"]["schema_version"]["const"] == 1
     assert set(schema["required"]) == {"schema_version", "plan", "comune"}
@@ -60,14 +57,14 @@ def test_schema_is_a_valid_draft_2020_12_schema() -> None:
 
 
 @pytest.mark.parametrize("path", example_files(), ids=lambda p: p.name)
-def test_examples_satisfy_the_schema(path: Path) -> None:
-    validator = jsonschema.Draft202012Validator(_schema())
+def test_examples_satisfy_the_schema(cli: Cli, path: Path) -> None:
+    validator = jsonschema.Draft202012Validator(_schema(cli))
     errors = list(validator.iter_errors(_jsonable(load_yaml(path).plain())))
     assert errors == []
 
 
-def test_schema_flags_a_typo_and_allows_extension_keys() -> None:
-    validator = jsonschema.Draft202012Validator(_schema())
+def test_schema_flags_a_typo_and_allows_extension_keys(cli: Cli) -> None:
+    validator = jsonschema.Draft202012Validator(_schema(cli))
     base = {
         "schema_version": 1,
         "plan": {"national_plan": "piano-triennale-2020-2022", "title": "T"},
@@ -77,18 +74,18 @@ def test_schema_flags_a_typo_and_allows_extension_keys() -> None:
     assert list(validator.iter_errors({**base, "measurs": []}))
 
 
-def test_schema_to_file_refuses_overwrite(tmp_path: Path) -> None:
+def test_schema_to_file_refuses_overwrite(cli: Cli, tmp_path: Path) -> None:
     out = tmp_path / "plan.schema.json"
-    assert runner.invoke(app, ["schema", "-o", str(out)]).exit_code == 0
+    assert cli("schema", "-o", str(out)).exit_code == 0
     assert json.loads(out.read_text(encoding="utf-8"))["type"] == "object"
-    again = runner.invoke(app, ["schema", "-o", str(out)])
+    again = cli("schema", "-o", str(out))
     assert again.exit_code == 2
     assert "--force" in again.output
-    assert runner.invoke(app, ["schema", "-o", str(out), "--force"]).exit_code == 0
+    assert cli("schema", "-o", str(out), "--force").exit_code == 0
 
 
-def test_catalogue_ids_are_offered_as_choices_and_titles_are_not_english() -> None:
-    schema = _schema()
+def test_catalogue_ids_are_offered_as_choices_and_titles_are_not_english(cli: Cli) -> None:
+    schema = _schema(cli)
     stakeholder_type = schema["$defs"]["Stakeholder"]["properties"]["type"]["anyOf"][0]
     assert "terzo-settore" in stakeholder_type["enum"]
     need_area = schema["$defs"]["Need"]["properties"]["area"]["anyOf"][0]

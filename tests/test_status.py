@@ -13,16 +13,17 @@ from rich.console import Console
 
 from incas_cli.cli.status import print_status, print_summary
 from incas_cli.status import plan_status, plan_statuses
+from tests.conftest import Cli
 from tests.helpers import EXAMPLES, minimal_plan, write_plan
-from tests.staff_cli import run
 
 DRAFT = EXAMPLES / "bozza-iniziale.yaml"
 SALUZZO = EXAMPLES / "saluzzo.yaml"
 SIRACUSA = EXAMPLES / "siracusa.yaml"
 
 
-def _json(*files: Path) -> dict[str, Any]:
-    code, out, err = run(["plan", "status", "--json", *map(str, files)])
+def _json(cli: Cli, *files: Path) -> dict[str, Any]:
+    result = cli("plan", "status", "--json", *map(str, files))
+    code, out, err = result.exit_code, result.stdout, result.stderr
     assert code == 0, err
     report: dict[str, Any] = json.loads(out)
     return report
@@ -44,8 +45,8 @@ def _assert_fits(text: str, width: int = 80) -> None:
 # --- the draft example -------------------------------------------------------------------
 
 
-def test_draft_example_counts() -> None:
-    entry = _json(DRAFT)["files"][0]
+def test_draft_example_counts(cli: Cli) -> None:
+    entry = _json(cli, DRAFT)["files"][0]
     assert entry["readable"] is True
     assert entry["valid"] is True
     assert entry["ready_for_final"] is False
@@ -153,8 +154,8 @@ def test_complete_example_is_ready_for_final() -> None:
     assert "3.359.747,15\xa0€" in text
 
 
-def test_budget_json_is_exact_decimal() -> None:
-    entry = _json(SIRACUSA)["files"][0]
+def test_budget_json_is_exact_decimal(cli: Cli) -> None:
+    entry = _json(cli, SIRACUSA)["files"][0]
     assert entry["ready_for_final"] is True
     assert entry["budget"]["total"] == "3380000.00"
     amounts = [Decimal(b["amount"]) for b in entry["budget"]["by_source"]]
@@ -165,9 +166,9 @@ def test_budget_json_is_exact_decimal() -> None:
 # --- drafts with known open fields ----------------------------------------------------------
 
 
-def test_minimal_draft_open_fields(tmp_path: Path) -> None:
+def test_minimal_draft_open_fields(cli: Cli, tmp_path: Path) -> None:
     path = write_plan(tmp_path / "piano.yaml", minimal_plan())
-    entry = _json(path)["files"][0]
+    entry = _json(cli, path)["files"][0]
     by_section = {s["section"]: s["open"] for s in entry["sections"]}
     assert by_section == {
         "plan": 2,  # version, office
@@ -185,24 +186,24 @@ def test_minimal_draft_open_fields(tmp_path: Path) -> None:
     assert lines[role["line"] - 1].strip() == "- id: caritas"
 
 
-def test_draft_from_init_then_filled_in(tmp_path: Path) -> None:
-    assert run(["plan", "init", "p.yaml", "--comune", "Saluzzo"], cwd=tmp_path)[0] == 0
+def test_draft_from_init_then_filled_in(cli: Cli, tmp_path: Path) -> None:
+    assert cli("plan", "init", "p.yaml", "--comune", "Saluzzo", cwd=tmp_path).exit_code == 0
     path = tmp_path / "p.yaml"
-    assert _json(path)["files"][0]["open_fields_total"] == 37  # with the period open
+    assert _json(cli, path)["files"][0]["open_fields_total"] == 37  # with the period open
     text = path.read_text(encoding="utf-8")
     text = text.replace("    start: ", "    start: 2025-01", 1)
     text = text.replace("  office:  ", "  office: Servizi sociali  ", 1)
     path.write_text(text, encoding="utf-8")
-    entry = _json(path)["files"][0]
+    entry = _json(cli, path)["files"][0]
     assert entry["open_fields_total"] == 35
     assert {s["section"]: s["open"] for s in entry["sections"]}["plan"] == 1
 
 
-def test_broken_structure_is_reported_not_measured(tmp_path: Path) -> None:
+def test_broken_structure_is_reported_not_measured(cli: Cli, tmp_path: Path) -> None:
     data = minimal_plan()
     del data["plan"]["title"]
     path = write_plan(tmp_path / "rotto.yaml", data)
-    entry = _json(path)["files"][0]
+    entry = _json(cli, path)["files"][0]
     assert entry["plan"] is None
     assert entry["valid"] is False and entry["ready_for_final"] is False
     assert entry["errors"] == 1
@@ -236,27 +237,30 @@ def test_summary_of_several_files_in_80_columns(monkeypatch: pytest.MonkeyPatch)
     assert "illeggibile" in text
 
 
-def test_several_files_through_the_cli(tmp_path: Path) -> None:
-    code, out, err = run(["plan", "status", str(DRAFT), str(SALUZZO)], COLUMNS="80")
+def test_several_files_through_the_cli(cli: Cli, tmp_path: Path) -> None:
+    result = cli("plan", "status", str(DRAFT), str(SALUZZO), env={"COLUMNS": "80"})
+    code, out, err = result.exit_code, result.stdout, result.stderr
     assert code == 0, err
     assert "Stato dei piani" in out
     assert "\x1b[" not in out
-    code, out, err = run(["plan", "status", str(SALUZZO), str(tmp_path / "manca.yaml")])
+    result = cli("plan", "status", str(SALUZZO), str(tmp_path / "manca.yaml"))
+    code, out, err = result.exit_code, result.stdout, result.stderr
     assert code == 1
     assert "manca.yaml: errore: file non trovato" in err
 
 
-def test_folder_input() -> None:
-    report = _json(EXAMPLES)
+def test_folder_input(cli: Cli) -> None:
+    report = _json(cli, EXAMPLES)
     names = [Path(f["file"]).name for f in report["files"]]
     assert names == sorted(p.name for p in EXAMPLES.glob("*.yaml"))
     assert all(f["readable"] for f in report["files"])
 
 
-def test_unreadable_file_json(tmp_path: Path) -> None:
+def test_unreadable_file_json(cli: Cli, tmp_path: Path) -> None:
     path = tmp_path / "piano.yaml"
     path.write_text("plan: [\n", encoding="utf-8")
-    code, out, _ = run(["plan", "status", "--json", str(path)])
+    result = cli("plan", "status", "--json", str(path))
+    code, out = result.exit_code, result.stdout
     assert code == 1
     entry = json.loads(out)["files"][0]
     assert entry["readable"] is False
@@ -265,8 +269,8 @@ def test_unreadable_file_json(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", [DRAFT, SALUZZO], ids=lambda p: p.name)
-def test_json_contract(path: Path) -> None:
-    entry = _json(path)["files"][0]
+def test_json_contract(cli: Cli, path: Path) -> None:
+    entry = _json(cli, path)["files"][0]
     assert set(entry) == {
         "file",
         "readable",

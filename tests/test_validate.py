@@ -7,32 +7,19 @@ import os
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from incas_cli.cli import app
+from tests.conftest import Cli
 from tests.helpers import EXAMPLES, example_files, minimal_plan, write_plan
 
 GOLDEN = Path(__file__).parent / "golden" / "validate"
 UPDATE = os.environ.get("INCAS_UPDATE_GOLDEN") == "1"
 
-runner = CliRunner()
-
-
-def run(args: list[str], cwd: Path | None = None) -> tuple[int, str]:
-    old = Path.cwd()
-    if cwd is not None:
-        os.chdir(cwd)
-    try:
-        result = runner.invoke(app, args, env={"NO_COLOR": "1"})
-    finally:
-        os.chdir(old)
-    return result.exit_code, result.output
-
 
 @pytest.mark.parametrize("case", sorted(p.name for p in GOLDEN.glob("*.yaml")))
-def test_golden_messages(case: str) -> None:
+def test_golden_messages(cli: Cli, case: str) -> None:
     """Each broken plan beside its exact expected output (messages, places, exit code)."""
-    code, output = run(["plan", "validate", case], cwd=GOLDEN)
+    result = cli("plan", "validate", case, cwd=GOLDEN)
+    code, output = result.exit_code, result.output
     actual = f"exit {code}\n{output}"
     expected_file = GOLDEN / case.replace(".yaml", ".expected")
     if UPDATE:
@@ -42,33 +29,37 @@ def test_golden_messages(case: str) -> None:
 
 
 @pytest.mark.parametrize("path", example_files(), ids=lambda p: p.name)
-def test_examples_are_valid(path: Path) -> None:
-    code, output = run(["plan", "validate", str(path)])
+def test_examples_are_valid(cli: Cli, path: Path) -> None:
+    result = cli("plan", "validate", str(path))
+    code, output = result.exit_code, result.output
     assert code == 0, output
     assert "errore" not in output
 
 
 @pytest.mark.parametrize("name", ["saluzzo.yaml", "siracusa.yaml"])
-def test_complete_examples_pass_final(name: str) -> None:
-    code, output = run(["plan", "validate", "--final", str(EXAMPLES / name)])
+def test_complete_examples_pass_final(cli: Cli, name: str) -> None:
+    result = cli("plan", "validate", "--final", str(EXAMPLES / name))
+    code, output = result.exit_code, result.output
     assert code == 0, output
     assert "valido anche per l'adozione" in output
 
 
-def test_draft_example_is_not_final() -> None:
-    code, output = run(["plan", "validate", "--final", str(EXAMPLES / "bozza-iniziale.yaml")])
+def test_draft_example_is_not_final(cli: Cli) -> None:
+    result = cli("plan", "validate", "--final", str(EXAMPLES / "bozza-iniziale.yaml"))
+    code, output = result.exit_code, result.output
     assert code == 3
     assert "[OPEN_FIELD]" in output
     assert "[MEASURE_WITHOUT_BUDGET]" in output
 
 
-def test_all_findings_reported_at_once(tmp_path: Path) -> None:
+def test_all_findings_reported_at_once(cli: Cli, tmp_path: Path) -> None:
     data = minimal_plan()
     data["measures"][0]["lead"] = "nessuno"
     data["measures"][0]["needs"] = ["N9"]
     data["stakeholders"][1]["type"] = "sconosciuto"
     path = write_plan(tmp_path / "piano.yaml", data)
-    code, output = run(["plan", "validate", "--json", str(path)])
+    result = cli("plan", "validate", "--json", str(path))
+    code, output = result.exit_code, result.output
     assert code == 3
     report = json.loads(output)
     codes = sorted(f["code"] for f in report["files"][0]["findings"])
@@ -80,13 +71,14 @@ def test_all_findings_reported_at_once(tmp_path: Path) -> None:
     ]
 
 
-def test_json_report_contract(tmp_path: Path) -> None:
+def test_json_report_contract(cli: Cli, tmp_path: Path) -> None:
     good = write_plan(tmp_path / "buono.yaml", minimal_plan())
     bad_data = minimal_plan()
     bad_data["measures"][0]["end"] = "2030-01"
     bad = write_plan(tmp_path / "cattivo.yaml", bad_data)
     missing = tmp_path / "manca.yaml"
-    code, output = run(["plan", "validate", "--json", str(good), str(bad), str(missing)])
+    result = cli("plan", "validate", "--json", str(good), str(bad), str(missing))
+    code, output = result.exit_code, result.output
     assert code == 1  # an unreadable file wins over findings
     report = json.loads(output)
     assert report["version"] == 1
@@ -103,65 +95,69 @@ def test_json_report_contract(tmp_path: Path) -> None:
     assert "message" in by_status["manca.yaml"]["error"]
 
 
-def test_exit_codes(tmp_path: Path) -> None:
+def test_exit_codes(cli: Cli, tmp_path: Path) -> None:
     good = write_plan(tmp_path / "buono.yaml", minimal_plan())
-    assert run(["plan", "validate", str(good)])[0] == 0
+    assert cli("plan", "validate", str(good)).exit_code == 0
     broken = minimal_plan()
     broken["plan"]["status"] = "adottato"
     bad = write_plan(tmp_path / "adottato.yaml", broken)
-    assert run(["plan", "validate", str(bad)])[0] == 3
-    assert run(["plan", "validate", str(tmp_path / "nessuno.yaml")])[0] == 1
-    assert run(["plan", "validate"])[0] == 2
+    assert cli("plan", "validate", str(bad)).exit_code == 3
+    assert cli("plan", "validate", str(tmp_path / "nessuno.yaml")).exit_code == 1
+    assert cli("plan", "validate").exit_code == 2
 
 
-def test_folder_input(tmp_path: Path) -> None:
+def test_folder_input(cli: Cli, tmp_path: Path) -> None:
     write_plan(tmp_path / "a.yaml", minimal_plan())
     (tmp_path / "sub").mkdir()
     write_plan(tmp_path / "sub" / "b.yml", minimal_plan())
-    code, output = run(["plan", "validate", str(tmp_path)])
+    result = cli("plan", "validate", str(tmp_path))
+    code, output = result.exit_code, result.output
     assert code == 0
     assert "2 file: 2 validi" in output
     empty = tmp_path / "vuota"
     empty.mkdir()
-    code, output = run(["plan", "validate", str(empty)])
+    result = cli("plan", "validate", str(empty))
+    code, output = result.exit_code, result.output
     assert code == 1
     assert "non ci sono file di piano" in output
 
 
-def test_warnings_do_not_block(tmp_path: Path) -> None:
+def test_warnings_do_not_block(cli: Cli, tmp_path: Path) -> None:
     data = minimal_plan()
     data["measures"][0]["actions"] = [5]
     path = write_plan(tmp_path / "piano.yaml", data)
-    code, output = run(["plan", "validate", str(path)])
+    result = cli("plan", "validate", str(path))
+    code, output = result.exit_code, result.output
     assert code == 0
     assert output.count("[AXIS_NOT_COVERED]") == 3
 
 
-def test_extension_keys_are_ignored(tmp_path: Path) -> None:
+def test_extension_keys_are_ignored(cli: Cli, tmp_path: Path) -> None:
     data = minimal_plan()
     data["x-note"] = "annotazione del Comune"
     data["plan"]["x-protocollo"] = 123
     path = write_plan(tmp_path / "piano.yaml", data)
-    assert run(["plan", "validate", str(path)])[0] == 0
+    assert cli("plan", "validate", str(path)).exit_code == 0
 
 
-def test_bom_and_crlf_file_is_valid(tmp_path: Path) -> None:
+def test_bom_and_crlf_file_is_valid(cli: Cli, tmp_path: Path) -> None:
     source = (EXAMPLES / "saluzzo.yaml").read_text(encoding="utf-8")
     path = tmp_path / "windows.yaml"
     path.write_bytes(b"\xef\xbb\xbf" + source.replace("\n", "\r\n").encode("utf-8"))
-    code, output = run(["plan", "validate", "--final", str(path)])
+    result = cli("plan", "validate", "--final", str(path))
+    code, output = result.exit_code, result.output
     assert code == 0, output
 
 
-def test_unquoted_istat_code_is_padded(tmp_path: Path) -> None:
+def test_unquoted_istat_code_is_padded(cli: Cli, tmp_path: Path) -> None:
     path = tmp_path / "piano.yaml"
     text = write_plan(path, minimal_plan()).read_text(encoding="utf-8")
     path.write_text(text.replace("'004203'", "004203").replace('"004203"', "004203"))
     assert "istat_code: 004203" in path.read_text()
-    assert run(["plan", "validate", str(path)])[0] == 0
+    assert cli("plan", "validate", str(path)).exit_code == 0
 
 
-def test_line_numbers_are_never_turned_into_emoji(tmp_path: Path) -> None:
+def test_line_numbers_are_never_turned_into_emoji(cli: Cli, tmp_path: Path) -> None:
     base = minimal_plan()
     long_text = "\n".join(f"riga {i}" for i in range(120))
     data = {**{k: base[k] for k in ("schema_version", "plan", "comune")}, "context": {}}
@@ -173,13 +169,14 @@ def test_line_numbers_are_never_turned_into_emoji(tmp_path: Path) -> None:
         i for i, line in enumerate(path.read_text().splitlines(), 1) if "nessuno" in line
     )
     assert lead_line >= 100
-    code, output = run(["plan", "validate", str(path)])
+    result = cli("plan", "validate", str(path))
+    code, output = result.exit_code, result.output
     assert code == 3
     assert f"lungo.yaml:{lead_line}:" in output
     assert "\U0001f4af" not in output  # the "100" emoji
 
 
-def test_italian_thousands_separator_in_amounts_is_caught(tmp_path: Path) -> None:
+def test_italian_thousands_separator_in_amounts_is_caught(cli: Cli, tmp_path: Path) -> None:
     path = tmp_path / "piano.yaml"
     text = write_plan(path, minimal_plan()).read_text(encoding="utf-8")
     text = text.replace(
@@ -187,7 +184,8 @@ def test_italian_thousands_separator_in_amounts_is_caught(tmp_path: Path) -> Non
         "    end: 2026-06\n    budget:\n      - amount: 60.000\n        source: fnpm\n",
     )
     path.write_text(text.replace("status: bozza", "status: bozza\n  version: 0.10"))
-    code, output = run(["plan", "validate", "--json", str(path)])
+    result = cli("plan", "validate", "--json", str(path))
+    code, output = result.exit_code, result.output
     assert code == 3
     findings = json.loads(output)["files"][0]["findings"]
     assert [f["path"] for f in findings] == ["measures[0].budget[0].amount"]

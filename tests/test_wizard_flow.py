@@ -9,11 +9,9 @@ from typing import Any, TypeVar
 
 import pytest
 from rich.table import Table
-from typer.testing import CliRunner
 
 from incas_cli.catalog import load_catalog
 from incas_cli.checks import check_data, open_fields
-from incas_cli.cli import app
 from incas_cli.io import dump_yaml, load_yaml, new_document_data, parse_yaml
 from incas_cli.messages import checks as checks_msg
 from incas_cli.messages import wizard as msg
@@ -22,6 +20,7 @@ from incas_cli.wizard.answers import iso_date, iso_months, read_months
 from incas_cli.wizard.prompter import Choice, search_choices
 from incas_cli.wizard.scripted import CTRL_C, CTRL_D, ENTER, ScriptedPrompter, ScriptError
 from incas_cli.wizard.summary import compute_summary, money, summary_renderables
+from tests.conftest import Cli
 
 T = TypeVar("T")
 
@@ -97,8 +96,8 @@ def test_short_scenario_gives_the_reference_plan_in_under_60_prompts() -> None:
     assert run.saved[-1] == load_yaml(BREVE).plain()
 
 
-def test_short_scenario_reference_file_validates() -> None:
-    result = CliRunner().invoke(app, ["plan", "validate", str(BREVE)])
+def test_short_scenario_reference_file_validates(cli: Cli) -> None:
+    result = cli("plan", "validate", str(BREVE))
     assert result.exit_code == 0, result.output
     assert "valido" in result.output
 

@@ -28,8 +28,8 @@ from docx.shared import Mm
 from incas_cli.catalog import load_catalog
 from incas_cli.errors import InputError
 from incas_cli.render import ChangeEntry, RenderOptions, render_docx, write_docx
-from incas_cli.render import styles as st
-from incas_cli.render.template import reference_bytes
+from incas_cli.writers import styles as st
+from incas_cli.writers.template import reference_bytes
 from incas_cli.render.view import build_view
 from tests.helpers import minimal_plan
 from tests.render_support import (

@@ -240,7 +240,7 @@ def _template_app() -> typer.Typer:
 def test_incas_template_writes_the_reference_document(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from incas_cli.render.template import reference_bytes
+    from incas_cli.writers.template import reference_bytes
 
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(_template_app(), ["template"])

@@ -20,8 +20,8 @@ from docx.oxml.parser import OxmlElement
 from docx.shared import Cm
 
 from incas_cli.messages import diff as msg
-from incas_cli.render import package
-from incas_cli.render import styles as st
+from incas_cli.writers import package
+from incas_cli.writers import styles as st
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -37,7 +37,7 @@ _CODE_CM = 3.0
 
 def _base() -> Document:
     """The reference document's styles and page, with an empty body."""
-    from incas_cli.render.template import load_base
+    from incas_cli.writers.template import load_base
 
     return load_base(None)
 

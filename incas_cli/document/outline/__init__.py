@@ -1,0 +1,80 @@
+"""The plan document's outline: plan + catalogue -> :class:`~incas_cli.document.model.Document`.
+
+One module per chapter, each a function of the :class:`~incas_cli.document.outline.common.Context`
+returning its blocks; this is the only place that decides what the document says (writers
+decide how it looks). Texts are Italian and final; numbers, money and dates are formatted
+here; open fields of a draft become placeholders.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from incas_cli.document.model import Document
+from incas_cli.document.outline.allegati import allegati
+from incas_cli.document.outline.bisogni import bisogni
+from incas_cli.document.outline.coerenza import coerenza
+from incas_cli.document.outline.common import Context
+from incas_cli.document.outline.cover import cover, properties, running_header
+from incas_cli.document.outline.cronoprogramma import cronoprogramma
+from incas_cli.document.outline.finanziario import finanziario
+from incas_cli.document.outline.misure import misure
+from incas_cli.document.outline.monitoraggio import monitoraggio
+from incas_cli.document.outline.percorso import percorso
+from incas_cli.document.outline.premessa import premessa
+from incas_cli.document.outline.rete import rete
+from incas_cli.document.outline.strategia import strategia
+from incas_cli.document.outline.territorio import territorio
+from incas_cli.messages import render as msg
+
+if TYPE_CHECKING:
+    from incas_cli.catalog import Catalog
+    from incas_cli.models import Plan
+    from incas_cli.render import ChangeEntry, Edition
+
+CHAPTERS = (
+    cover,
+    premessa,
+    territorio,
+    percorso,
+    rete,
+    strategia,
+    bisogni,
+    misure,
+    coerenza,
+    cronoprogramma,
+    finanziario,
+    monitoraggio,
+    allegati,
+)
+"""The chapters in order, the cover (with the table of contents) first."""
+
+__all__ = ["CHAPTERS", "plan_document", "properties"]
+
+
+def plan_document(
+    plan: Plan,
+    catalog: Catalog,
+    *,
+    edition: Edition = "pubblica",
+    changelog: Sequence[ChangeEntry] = (),
+) -> Document:
+    """The plan's document for this catalogue and edition (the internal edition adds the
+    referents' contacts and says so on every page)."""
+    from incas_cli.errors import InputError
+
+    national = catalog.national_plan(plan.plan.national_plan)
+    if national is None:
+        raise InputError(
+            msg.UNKNOWN_NATIONAL_PLAN.format(plan_id=plan.plan.national_plan),
+            hint=msg.UNKNOWN_NATIONAL_PLAN_HINT.format(known=", ".join(catalog.national_plans)),
+        )
+    ctx = Context(plan, catalog, national, edition=edition, changelog=changelog)
+    return Document(
+        blocks=tuple(block for chapter in CHAPTERS for block in chapter(ctx)),
+        properties=properties(plan),
+        running_header=running_header(plan),
+        draft=ctx.draft,
+        restricted=msg.INTERNAL_MARK if edition == "interna" else "",
+    )

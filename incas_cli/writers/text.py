@@ -1,0 +1,100 @@
+"""The text writer: a :class:`~incas_cli.document.model.Document` as Markdown.
+
+Headings with ``#``, paragraphs, lists, tables as pipe tables (a mark says its text, not
+its symbol; a cell of several lines joins them with `` / ``), figures as their alt text
+followed by their data table. For previews and for tests that check what a document says
+without opening a .docx.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from incas_cli.document.model import (
+    Annex,
+    Block,
+    Cell,
+    Document,
+    Figure,
+    Heading,
+    ItemList,
+    Paragraph,
+    Section,
+    Table,
+    Toc,
+    plain,
+)
+from incas_cli.messages import render as msg
+
+
+def write_text(document: Document) -> str:
+    """The whole document as Markdown, annexes included."""
+    chunks = _blocks(document.blocks)
+    for annex in document.annexes:
+        chunks.extend(_block(annex))
+    return "\n\n".join(chunks) + "\n"
+
+
+def blocks_text(blocks: Sequence[Block]) -> str:
+    """Some blocks as Markdown (a chapter, a table)."""
+    return "\n\n".join(_blocks(blocks)) + "\n"
+
+
+def _blocks(blocks: Sequence[Block]) -> list[str]:
+    return [chunk for block in blocks for chunk in _block(block)]
+
+
+def _block(block: Block) -> list[str]:
+    if isinstance(block, Heading):
+        return [f"{'#' * block.level} {block.text}"]
+    if isinstance(block, Paragraph):
+        text = plain(block.content)
+        return [f"_{text}_" if block.style == "note" else text]
+    if isinstance(block, ItemList):
+        return [
+            "\n".join(
+                f"{f'{n}.' if block.ordered else '-'} {plain(item)}"
+                for n, item in enumerate(block.items, start=1)
+            )
+        ]
+    if isinstance(block, Table):
+        return [_table(block)]
+    if isinstance(block, Figure):
+        figure = [f"[{block.title}: {block.alt}]"]
+        return figure + ([_table(block.data)] if block.data is not None else [])
+    if isinstance(block, Toc):
+        return [f"[{block.title}]"]
+    if isinstance(block, Section):
+        return _blocks(block.blocks)
+    if isinstance(block, Annex):
+        heading = f"# {msg.ANNEX_HEADING.format(letter=block.letter, title=block.title)}"
+        return [heading, *_blocks(block.blocks)]
+    raise TypeError(f"not a block: {block!r}")
+
+
+def _table(table: Table) -> str:
+    lines = [f"**{table.title}**", ""] if table.caption else []
+    lines.append(_row(tuple(c.header for c in table.columns)))
+    lines.append(
+        "|"
+        + "|".join(
+            {"left": " --- ", "center": " :-: ", "right": " --: "}[c.align] for c in table.columns
+        )
+        + "|"
+    )
+    lines.extend(_row(row) for row in table.rows)
+    if table.total is not None:
+        lines.append(_row(table.total, bold=True))
+    return "\n".join(lines)
+
+
+def _row(cells: Sequence[Cell], *, bold: bool = False) -> str:
+    texts = [_cell(cell) for cell in cells]
+    if bold:
+        texts = [f"**{t}**" if t else t for t in texts]
+    return "| " + " | ".join(texts) + " |"
+
+
+def _cell(cell: Cell) -> str:
+    text = " / ".join(plain(line) for line in cell) if isinstance(cell, tuple) else plain(cell)
+    return " ".join(text.replace("|", "\\|").split())

@@ -16,6 +16,7 @@ import re
 import shutil
 import subprocess
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -27,10 +28,10 @@ from docx.shared import Mm
 
 from incas_cli.catalog import load_catalog
 from incas_cli.errors import InputError
-from incas_cli.render import ChangeEntry, RenderOptions, render_docx, write_docx
+from incas_cli.render import ChangeEntry, RenderOptions, plan_document, render_docx, write_docx
+from incas_cli.render.figures import FigureNode, GridPoint
 from incas_cli.writers import styles as st
 from incas_cli.writers.template import reference_bytes
-from incas_cli.render.view import build_view
 from tests.helpers import minimal_plan
 from tests.render_support import (
     EXAMPLE_NAMES,
@@ -222,17 +223,29 @@ def test_pictures_have_alt_text_and_a_table_with_the_same_information() -> None:
     assert len(grid.rows) == len(plan.stakeholders) + 1
 
 
-def test_an_actor_has_one_number_in_the_tables_and_in_both_figures() -> None:
+def test_an_actor_has_one_number_in_the_tables_and_in_both_figures(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from incas_cli.document.outline import rete
+
+    drawn: dict[str, dict[str, int | None]] = {}
+
+    def draw_network(nodes: Sequence[FigureNode], edges: object, **_: object) -> bytes:
+        drawn["network"] = {n.label: n.number for n in nodes}
+        return b"png"
+
+    def draw_grid(points: Sequence[GridPoint], **_: object) -> bytes:
+        drawn["grid"] = {p.label: p.number for p in points}
+        return b"png"
+
+    monkeypatch.setattr(rete, "network_png", draw_network)
+    monkeypatch.setattr(rete, "power_interest_png", draw_grid)
     plan = example_plan("saluzzo")
-    view = build_view(plan, load_catalog())
-    numbers = {s.name: s.number for s in view.network.stakeholders}
-    assert sorted(numbers.values()) == list(range(1, len(plan.stakeholders) + 1))
-    assert {n.label: n.number for n in view.network.nodes} == {
-        n.label: numbers[n.label] for n in view.network.nodes
-    }
-    assert {p.label: p.number for p in view.network.grid} == {
-        p.label: numbers[p.label] for p in view.network.grid
-    }
+    plan_document(plan, load_catalog())
+    numbers = {s.name: number for number, s in enumerate(plan.stakeholders, start=1)}
+    assert drawn["network"] == {name: numbers[name] for name in drawn["network"]}
+    assert drawn["grid"] == {name: numbers[name] for name in drawn["grid"]}
+    assert len(drawn["grid"]) > 1 and len(drawn["network"]) > 1
     document = open_docx(rendered("saluzzo"))
 
     def numbered(first_header: str, second_header: str) -> dict[str, str]:

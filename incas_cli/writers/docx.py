@@ -96,7 +96,7 @@ def running_header(candidates: Sequence[str], *, bold: bool) -> str:
     for candidate in candidates:
         if fits(candidate):
             return candidate
-    words = candidates[-1].split(" ") if candidates else [""]
+    words = candidates[-1].split(" ")
     while len(words) > 1 and not fits(" ".join(words) + ELLIPSIS):
         words.pop()
     return " ".join(words) + ELLIPSIS
@@ -214,9 +214,7 @@ class _Writer:
                 keep_next=True,
             )
         self.add(
-            table_element(
-                table, self.styles, width=self.text_width(), font_pt=self.table_font_size
-            )
+            table_element(table, self.styles, width=self.text_width(), font_pt=self.table_font_size)
         )
 
     def figure(self, figure: Figure) -> None:
@@ -326,8 +324,9 @@ class _Writer:
         had_letterhead = not header.is_linked_to_previous and xml.has_content(header._element)
         header.is_linked_to_previous = False
         draft = self.document.draft
-        line = running_header(self.document.running_header, bold=draft)
-        self._fill(header._element, line, st.HEADER, bold=draft)
+        if self.document.running_header:
+            line = running_header(self.document.running_header, bold=draft)
+            self._fill(header._element, line, st.HEADER, bold=draft)
         footer = section.footer
         footer.is_linked_to_previous = False
         if not xml.has_field(footer._element, "PAGE"):

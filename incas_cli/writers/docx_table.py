@@ -69,9 +69,7 @@ def _widths(table: Table, width: int, font_pt: float) -> list[int]:
                 fixed_twips=fixed if column.fixed else None,
             )
         )
-    return column_widths(
-        texts, width, size_pt=font_pt, padding=padding, max_word_twips=width // 3
-    )
+    return column_widths(texts, width, size_pt=font_pt, padding=padding, max_word_twips=width // 3)
 
 
 def _fixed_width(table: Table, width: int, font_pt: float, padding: int) -> int:

@@ -22,8 +22,8 @@ from docx.shared import Mm
 
 from incas_cli.errors import InputError
 from incas_cli.messages import render as msg
-from incas_cli.writers import styles as st
 from incas_cli.resources import template_file
+from incas_cli.writers import styles as st
 
 if TYPE_CHECKING:
     from docx.document import Document

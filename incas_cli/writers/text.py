@@ -17,6 +17,7 @@ from incas_cli.document.model import (
     Document,
     Figure,
     Heading,
+    Inline,
     ItemList,
     Paragraph,
     Section,
@@ -48,12 +49,12 @@ def _block(block: Block) -> list[str]:
     if isinstance(block, Heading):
         return [f"{'#' * block.level} {block.text}"]
     if isinstance(block, Paragraph):
-        text = plain(block.content)
+        text = _inline(block.content)
         return [f"_{text}_" if block.style == "note" else text]
     if isinstance(block, ItemList):
         return [
             "\n".join(
-                f"{f'{n}.' if block.ordered else '-'} {plain(item)}"
+                f"{f'{n}.' if block.ordered else '-'} {_inline(item)}"
                 for n, item in enumerate(block.items, start=1)
             )
         ]
@@ -70,6 +71,11 @@ def _block(block: Block) -> list[str]:
         heading = f"# {msg.ANNEX_HEADING.format(letter=block.letter, title=block.title)}"
         return [heading, *_blocks(block.blocks)]
     raise TypeError(f"not a block: {block!r}")
+
+
+def _inline(content: Sequence[Inline]) -> str:
+    """Inline pieces one after the other, as a paragraph prints them."""
+    return "".join(plain(part) for part in content)
 
 
 def _table(table: Table) -> str:

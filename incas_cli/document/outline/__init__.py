@@ -12,20 +12,23 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from incas_cli.document.model import Document
-from incas_cli.document.outline.allegati import allegati
-from incas_cli.document.outline.bisogni import bisogni
-from incas_cli.document.outline.coerenza import coerenza
+from incas_cli.document.outline import (
+    allegati,
+    bisogni,
+    coerenza,
+    cover,
+    cronoprogramma,
+    finanziario,
+    misure,
+    monitoraggio,
+    percorso,
+    premessa,
+    rete,
+    strategia,
+    territorio,
+)
 from incas_cli.document.outline.common import Context
-from incas_cli.document.outline.cover import cover, properties, running_header
-from incas_cli.document.outline.cronoprogramma import cronoprogramma
-from incas_cli.document.outline.finanziario import finanziario
-from incas_cli.document.outline.misure import misure
-from incas_cli.document.outline.monitoraggio import monitoraggio
-from incas_cli.document.outline.percorso import percorso
-from incas_cli.document.outline.premessa import premessa
-from incas_cli.document.outline.rete import rete
-from incas_cli.document.outline.strategia import strategia
-from incas_cli.document.outline.territorio import territorio
+from incas_cli.document.outline.cover import properties, running_header
 from incas_cli.messages import render as msg
 
 if TYPE_CHECKING:
@@ -34,19 +37,19 @@ if TYPE_CHECKING:
     from incas_cli.render import ChangeEntry, Edition
 
 CHAPTERS = (
-    cover,
-    premessa,
-    territorio,
-    percorso,
-    rete,
-    strategia,
-    bisogni,
-    misure,
-    coerenza,
-    cronoprogramma,
-    finanziario,
-    monitoraggio,
-    allegati,
+    cover.cover,
+    premessa.premessa,
+    territorio.territorio,
+    percorso.percorso,
+    rete.rete,
+    strategia.strategia,
+    bisogni.bisogni,
+    misure.misure,
+    coerenza.coerenza,
+    cronoprogramma.cronoprogramma,
+    finanziario.finanziario,
+    monitoraggio.monitoraggio,
+    allegati.allegati,
 )
 """The chapters in order, the cover (with the table of contents) first."""
 

@@ -101,8 +101,8 @@ def coerenza(ctx: Context) -> tuple[Block, ...]:
         ),
     ]
     if unknown:
-        codes = joined(msg.ACTION_CODE.format(number=n) for n in sorted(unknown))
-        blocks.append(Paragraph((msg.NOTE_UNKNOWN_ACTIONS.format(actions=codes),), "note"))
+        unknown_codes = joined(msg.ACTION_CODE.format(number=n) for n in sorted(unknown))
+        blocks.append(Paragraph((msg.NOTE_UNKNOWN_ACTIONS.format(actions=unknown_codes),), "note"))
     uncovered = [
         msg.ACTION_REF.format(number=a.number, label=a.label)
         for a in national.actions

@@ -3,7 +3,7 @@ monitoring reviews; months, quarters or years as the plan's length allows."""
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from incas_cli.document.model import (
     Block,
@@ -19,7 +19,6 @@ from incas_cli.document.model import (
 from incas_cli.document.narrative import narrative
 from incas_cli.document.outline.common import Context, measure_ref, timing
 from incas_cli.messages import render as msg
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from incas_cli.models import Plan

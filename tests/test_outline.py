@@ -1,10 +1,16 @@
 """The plan document's outline: what the document says, checked through the document model
-and the text writer (no .docx opened)."""
+and the text writer (no .docx opened).
+
+The headings of each example are pinned in ``tests/golden/outline/<example>.txt``; after a
+reviewed change, regenerate with ``INCAS_UPDATE_GOLDEN=1 pytest tests/test_outline.py``.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -28,9 +34,11 @@ from incas_cli.render import formats as fmt
 from incas_cli.render import plan_document
 from incas_cli.writers.text import write_text
 from tests.helpers import minimal_plan
-from tests.render_support import EXAMPLE_NAMES, example_plan, plan_from
+from tests.render_support import EXAMPLE_NAMES, example_plan, outline_headings, plan_from
 
 NBSP = "\u00a0"
+GOLDEN = Path(__file__).parent / "golden" / "outline"
+UPDATE_GOLDEN = os.environ.get("INCAS_UPDATE_GOLDEN") == "1"
 
 
 def outline(plan: Plan, **kwargs: object) -> Document:
@@ -258,7 +266,7 @@ def test_saluzzo_outline_says_measures_budget_and_coverage() -> None:
     plan = example_plan("saluzzo")
     text = write_text(outline(plan))
     for m in plan.measures:
-        assert f"## Misura {m.id}: {m.title}" in text
+        assert f"Misura {m.id}: {m.title}" in text
     # The narrative prints every value on one line: the money's no-break space too.
     total = fmt.money(plan.total_budget).replace(NBSP, " ")
     assert f"Il budget complessivo del piano è di {total}." in text
@@ -289,5 +297,18 @@ def test_an_unknown_national_plan_is_an_input_error() -> None:
 def test_chapters_come_in_order() -> None:
     text = write_text(outline(example_plan("breve")))
     chapters = [line for line in text.splitlines() if line.startswith("# ")]
-    assert chapters[0] == f"# {msg.H_PREMESSA}" and chapters[-1] == f"# {msg.H_ANNEXES}"
-    assert chapters.index(f"# {msg.H_GANTT}") == chapters.index(f"# {msg.H_COHERENCE}") + 1
+    assert chapters[0] == f"# 1. {msg.H_PREMESSA}" and chapters[-1] == f"# {msg.H_ANNEXES}"
+    assert chapters.index(f"# 9. {msg.H_GANTT}") == chapters.index(f"# 8. {msg.H_COHERENCE}") + 1
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_outline_matches_the_golden_file(name: str) -> None:
+    headings = outline_headings(outline(example_plan(name)))
+    actual = "".join(f"{'  ' * (level - 1)}{text}\n" for level, text in headings)
+    golden = GOLDEN / f"{name}.txt"
+    if UPDATE_GOLDEN or not golden.exists():
+        if not UPDATE_GOLDEN:
+            pytest.fail(f"manca {golden}: rigeneralo con INCAS_UPDATE_GOLDEN=1")
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(actual, encoding="utf-8")
+    assert actual == golden.read_text(encoding="utf-8")

@@ -118,6 +118,28 @@ paragraph (legends, warnings); ``title``, ``subtitle``, ``draft`` (the draft mar
 ``cover`` (a line of the cover's data): the front page."""
 
 
+class HeadingNumbers:
+    """How every writer numbers headings: chapters ``4.`` and their sections ``4.2``;
+    level 3, unnumbered chapters (front and back matter) and their sections go bare."""
+
+    def __init__(self) -> None:
+        self.chapter = 0
+        self.section = 0
+
+    def text(self, heading: Heading) -> str:
+        """The heading's text as printed, counting it."""
+        if heading.level == 1:
+            self.chapter, self.section = (self.chapter + 1, 0) if heading.numbered else (0, 0)
+            if heading.numbered:
+                return msg.NUMBERED_CHAPTER.format(number=self.chapter, title=heading.text)
+        elif heading.level == 2 and self.chapter and heading.numbered:
+            self.section += 1
+            return msg.NUMBERED_SECTION.format(
+                chapter=self.chapter, number=self.section, title=heading.text
+            )
+        return heading.text
+
+
 @dataclass(frozen=True)
 class Paragraph:
     """A paragraph of inline content in one of the :data:`ParagraphStyle` roles."""

@@ -1,7 +1,7 @@
 """The docx writer: a :class:`~incas_cli.document.model.Document` as a .docx, on top of
 ``templates/reference.docx`` or a Comune's own template.
 
-It decides *how* (styles, widths, numbering of chapters, captions and figures, page
+It decides *how* (styles, widths, numbering of captions and figures, page
 furniture, sections), never *what*: every text comes from the document, except the
 numbering formats of headings and captions and the page number line.
 
@@ -35,6 +35,7 @@ from incas_cli.document.model import (
     Document,
     Figure,
     Heading,
+    HeadingNumbers,
     Inline,
     ItemList,
     Paragraph,
@@ -117,8 +118,7 @@ class _Writer:
         self.tables = 0
         self.figures = 0
         self.landscape = False
-        self.chapter = 0
-        self.section = 0
+        self.numbers = HeadingNumbers()
         self.breaks: list[tuple[BaseOxmlElement, bool]] = []
         """Paragraphs that end a section, and whether that section is landscape."""
 
@@ -174,18 +174,8 @@ class _Writer:
             self.blocks(block.blocks)
 
     def heading(self, heading: Heading, *, new_page: bool = False) -> None:
-        """A Heading 1-3; chapters and their sections are numbered ``4.`` and ``4.2``."""
-        text = heading.text
-        if heading.level == 1:
-            numbered = heading.numbered
-            self.chapter, self.section = (self.chapter + 1, 0) if numbered else (0, 0)
-            if numbered:
-                text = msg.NUMBERED_CHAPTER.format(number=self.chapter, title=text)
-        elif heading.level == 2 and self.chapter and heading.numbered:
-            self.section += 1
-            text = msg.NUMBERED_SECTION.format(
-                chapter=self.chapter, number=self.section, title=text
-            )
+        """A real Heading 1-3, numbered as every writer numbers it."""
+        text = self.numbers.text(heading)
         p = self.paragraph(text, st.HEADING[heading.level - 1], keep_next=True)
         if new_page:
             ppr = p.find(qn("w:pPr"))

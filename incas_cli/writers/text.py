@@ -17,6 +17,7 @@ from incas_cli.document.model import (
     Document,
     Figure,
     Heading,
+    HeadingNumbers,
     Inline,
     ItemList,
     Paragraph,
@@ -29,25 +30,22 @@ from incas_cli.messages import render as msg
 
 
 def write_text(document: Document) -> str:
-    """The whole document as Markdown, annexes included."""
-    chunks = _blocks(document.blocks)
+    """The whole document as Markdown, annexes included; headings numbered as in the
+    docx (``# 4. Rete territoriale e governance``)."""
+    numbers = HeadingNumbers()
+    chunks = _blocks(document.blocks, numbers)
     for annex in document.annexes:
-        chunks.extend(_block(annex))
+        chunks.extend(_block(annex, numbers))
     return "\n\n".join(chunks) + "\n"
 
 
-def blocks_text(blocks: Sequence[Block]) -> str:
-    """Some blocks as Markdown (a chapter, a table)."""
-    return "\n\n".join(_blocks(blocks)) + "\n"
+def _blocks(blocks: Sequence[Block], numbers: HeadingNumbers) -> list[str]:
+    return [chunk for block in blocks for chunk in _block(block, numbers)]
 
 
-def _blocks(blocks: Sequence[Block]) -> list[str]:
-    return [chunk for block in blocks for chunk in _block(block)]
-
-
-def _block(block: Block) -> list[str]:
+def _block(block: Block, numbers: HeadingNumbers) -> list[str]:
     if isinstance(block, Heading):
-        return [f"{'#' * block.level} {block.text}"]
+        return [f"{'#' * block.level} {numbers.text(block)}"]
     if isinstance(block, Paragraph):
         text = _inline(block.content)
         return [f"_{text}_" if block.style == "note" else text]
@@ -66,10 +64,13 @@ def _block(block: Block) -> list[str]:
     if isinstance(block, Toc):
         return [f"[{block.title}]"]
     if isinstance(block, Section):
-        return _blocks(block.blocks)
+        return _blocks(block.blocks, numbers)
     if isinstance(block, Annex):
-        heading = f"# {msg.ANNEX_HEADING.format(letter=block.letter, title=block.title)}"
-        return [heading, *_blocks(block.blocks)]
+        title = msg.ANNEX_HEADING.format(letter=block.letter, title=block.title)
+        return [
+            *_block(Heading(1, title, numbered=False), numbers),
+            *_blocks(block.blocks, numbers),
+        ]
     raise TypeError(f"not a block: {block!r}")
 
 

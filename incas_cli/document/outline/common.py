@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from incas_cli.document.model import Cell, Column, Inline, Placeholder, Table, plain
+from incas_cli.document.model import Cell, Column, Placeholder, Table, plain
 from incas_cli.messages import render as msg
 from incas_cli.messages.checks import OPEN_LABELS
 from incas_cli.render import formats as fmt
@@ -80,14 +80,6 @@ def card(title: str, facts: Sequence[tuple[str, Cell]], *, caption: bool = False
     )
 
 
-def cell(value: Value | tuple[Value, ...]) -> Cell:
-    return value
-
-
-def inline(values: Value | tuple[Value, ...]) -> tuple[Inline, ...]:
-    return values if isinstance(values, tuple) else (values,)
-
-
 @dataclass(frozen=True)
 class Counts:
     """How many of each thing the plan holds (the narrative's figures)."""
@@ -97,7 +89,6 @@ class Counts:
     measures: int
     meetings: int
     indicators: int
-    tables: int
     actions_covered: int
     actions_total: int
     total_budget: str
@@ -152,7 +143,6 @@ class Context:
             measures=len(plan.measures),
             meetings=len(plan.process.meetings) if plan.process else 0,
             indicators=sum(len(m.indicators) for m in plan.measures),
-            tables=len(plan.governance.tables) if plan.governance else 0,
             actions_covered=sum(a.number in covered for a in national.actions),
             actions_total=len(national.actions),
             total_budget=fmt.money(plan.total_budget),

@@ -3,9 +3,10 @@
 Run from the repository root: ``python benchmarks/bench_render.py [--repeat N]``.
 
 For the largest example and for generated plans with 10, 50 and 100 measures it prints the
-render time, the time of the two figures inside it, and the *floor*: raw python-docx writing
+render time, the time of the two figures inside it (the network chapter of the outline,
+which draws them), and the *floor*: raw python-docx writing
 the same number of paragraphs, tables and table cells (same shapes, no styles looked up, no
-incas) and saving. The ratio render/floor is the price of everything incas adds (view model,
+incas) and saving. The ratio render/floor is the price of everything incas adds (outline,
 Italian formats, styles, accessibility markup, deterministic package); the aim is within 2x
 (figures excluded, since the floor draws none). Growth is checked to be about linear in the
 number of measures: the cost per added measure from 50 to 100 must stay within 1.5x of the
@@ -33,11 +34,11 @@ from docx.oxml.ns import qn  # noqa: E402
 
 from incas_cli.catalog import load_catalog  # noqa: E402
 from incas_cli.checks import check_data  # noqa: E402
+from incas_cli.document.outline.common import Context  # noqa: E402
+from incas_cli.document.outline.rete import rete  # noqa: E402
 from incas_cli.io import load_yaml  # noqa: E402
 from incas_cli.models import Plan  # noqa: E402
 from incas_cli.render import render_docx  # noqa: E402
-from incas_cli.render.figures import network_png, power_interest_png  # noqa: E402
-from incas_cli.render.view import build_view  # noqa: E402
 
 SIZES = (10, 50, 100)
 GOAL_RATIO = 2.0
@@ -208,13 +209,12 @@ def measure(name: str, plan: Plan, repeat: int) -> Row:
     render_docx(plan, catalog=catalog)  # warm up: templates, styles, fonts
     output = render_docx(plan, catalog=catalog)
     shape = shape_of(output)
-    view = build_view(plan, catalog)
+    national = catalog.national_plan(plan.plan.national_plan)
+    assert national is not None
+    context = Context(plan, catalog, national, edition="pubblica", changelog=())
 
     def figures() -> None:
-        if view.network.relations:
-            network_png(view.network.nodes, view.network.edges)
-        if view.network.grid:
-            power_interest_png(view.network.grid)
+        rete(context)
 
     return Row(
         name=name,

@@ -127,8 +127,8 @@ _PRELOAD = (
     "incas_cli.catalog.loader",
     "incas_cli.catalog.comuni",
     "incas_cli.render",
-    "incas_cli.render.view",
-    "incas_cli.render.docx_builder",
+    "incas_cli.document.outline",
+    "incas_cli.writers.docx",
 )
 
 

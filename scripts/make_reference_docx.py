@@ -34,8 +34,8 @@ from docx.styles.style import BaseStyle, ParagraphStyle
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from incas_cli.render import package  # noqa: E402
-from incas_cli.render import styles as st  # noqa: E402
+from incas_cli.writers import package  # noqa: E402
+from incas_cli.writers import styles as st  # noqa: E402
 
 DEFAULT_OUTPUT = ROOT / "templates" / "reference.docx"
 

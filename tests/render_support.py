@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import io
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -13,9 +14,11 @@ from docx.document import Document
 from docx.oxml.ns import qn
 
 from incas_cli.checks import check_data, check_document
+from incas_cli.document import model
 from incas_cli.io import load_yaml
 from incas_cli.models import Plan
 from incas_cli.render import Edition, RenderOptions, render_docx
+from incas_cli.writers.text import write_text
 from tests.helpers import EXAMPLES
 
 EXAMPLE_NAMES = ("saluzzo", "siracusa", "bozza-iniziale")
@@ -75,4 +78,14 @@ def headings(document: Document) -> list[tuple[int, str]]:
         name = p.style.name if p.style is not None else ""
         if name.startswith("Heading "):
             found.append((int(name.split()[1]), p.text))
+    return found
+
+
+def outline_headings(document: model.Document) -> list[tuple[int, str]]:
+    """(level, text) of every heading, as the text writer prints them."""
+    found = []
+    for line in write_text(document).splitlines():
+        match = re.fullmatch(r"(#{1,3}) (.+)", line)
+        if match:
+            found.append((len(match.group(1)), match.group(2)))
     return found

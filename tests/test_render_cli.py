@@ -211,7 +211,7 @@ def test_a_format_that_contradicts_the_extension_says_both_ways_out(
 def test_incas_template_writes_the_reference_document(
     cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from incas_cli.render.template import reference_bytes
+    from incas_cli.writers.template import reference_bytes
 
     monkeypatch.chdir(tmp_path)
     result = cli("template")

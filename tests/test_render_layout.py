@@ -395,7 +395,7 @@ def test_annex_details_read_as_sentences() -> None:
 
 
 def test_column_widths_add_up_and_respect_words_and_qualifiers() -> None:
-    from incas_cli.render.measure import ColumnText, column_widths, text_twips
+    from incas_cli.writers.measure import ColumnText, column_widths, text_twips
 
     columns = [
         ColumnText("Organizzazione", ["Comune di Saluzzo", "CREA - Consiglio per la ricerca"]),

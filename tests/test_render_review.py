@@ -10,7 +10,7 @@ from docx.oxml.ns import qn
 
 from incas_cli.messages import render as msg
 from incas_cli.render import RenderOptions, render_docx
-from incas_cli.render.measure import text_twips
+from incas_cli.writers.measure import text_twips
 from tests.helpers import minimal_plan
 from tests.render_support import (
     body_text,

@@ -53,7 +53,7 @@ def render(
     from incas_cli.errors import ChecksFailed
     from incas_cli.io import atomic_write_bytes, load_yaml
     from incas_cli.render import EDITIONS, Edition, RenderOptions, page_count, render_docx
-    from incas_cli.render.template import check_template
+    from incas_cli.writers.template import check_template
 
     if edition not in EDITIONS:
         _usage(msg.RENDER_BAD_EDITION.format(value=edition), msg.RENDER_BAD_EDITION_HINT)

@@ -27,7 +27,7 @@ def template(
     from incas_cli.console import print_plain
     from incas_cli.errors import UsageError
     from incas_cli.io import atomic_write_bytes
-    from incas_cli.render.template import reference_bytes
+    from incas_cli.writers.template import reference_bytes
 
     if output.suffix.lower() != ".docx":
         raise UsageError(

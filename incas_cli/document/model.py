@@ -10,6 +10,7 @@ Plain frozen dataclasses, no third-party imports, so any layer can build or read
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -22,7 +23,11 @@ Orientation = Literal["portrait", "landscape"]
 
 @dataclass(frozen=True)
 class Placeholder:
-    """An open field of a draft, shown as a visible placeholder (``[da completare: …]``)."""
+    """An open field of a draft, shown as a visible placeholder (``[da completare: …]``).
+
+    Text that already holds a placeholder's printed form (a sentence of the narrative that
+    names an open field) is shown as a placeholder too: writers recognise it.
+    """
 
     label: str
 
@@ -49,6 +54,8 @@ class Mark:
     symbol: str
     text: str
     shaded: bool = True
+    tone: Literal["active", "review"] = "active"
+    """Which shade: an active period, or a monitoring review (another colour)."""
 
 
 Cell = Inline | tuple[Inline, ...] | Mark | None
@@ -58,7 +65,8 @@ Cell = Inline | tuple[Inline, ...] | Mark | None
 @dataclass(frozen=True)
 class Column:
     """A table column: its header and how its cells align (numbers right). ``fixed``
-    names a run of equal-width columns (months, actions) for the writer to size alike."""
+    names a run of equal-width columns (months, actions) for the writer to size alike:
+    as wide as the widest of their headers and marks, whatever the other cells hold."""
 
     header: str
     align: Align = "left"
@@ -71,7 +79,10 @@ class Table:
 
     ``title`` is the caption (numbered by the writer) and the table's accessible title;
     ``row_headers``: the first cell of each row names the row (a key-value card, a matrix);
-    ``total``: a last row in bold (sums), never mixed with the data rows.
+    ``total``: a last row in bold (sums), never mixed with the data rows;
+    ``compact``: narrow cell margins (calendars, matrices);
+    ``stretch``: a chart (the Gantt table): the fixed columns may widen, up to twice their
+    width, into the room the first column leaves.
     """
 
     title: str
@@ -81,6 +92,7 @@ class Table:
     row_headers: bool = False
     caption: bool = True
     compact: bool = False
+    stretch: bool = False
 
     def __post_init__(self) -> None:
         width = len(self.columns)
@@ -99,12 +111,41 @@ class Heading:
     numbered: bool = True
 
 
+ParagraphStyle = Literal["body", "plain", "note", "title", "subtitle", "draft", "cover"]
+"""``body``: running text; ``plain``: a short statement (an open field, a count), body
+text left in the template's default paragraph style; ``note``: a smaller explanatory
+paragraph (legends, warnings); ``title``, ``subtitle``, ``draft`` (the draft mark) and
+``cover`` (a line of the cover's data): the front page."""
+
+
+class HeadingNumbers:
+    """How every writer numbers headings: chapters ``4.`` and their sections ``4.2``;
+    level 3, unnumbered chapters (front and back matter) and their sections go bare."""
+
+    def __init__(self) -> None:
+        self.chapter = 0
+        self.section = 0
+
+    def text(self, heading: Heading) -> str:
+        """The heading's text as printed, counting it."""
+        if heading.level == 1:
+            self.chapter, self.section = (self.chapter + 1, 0) if heading.numbered else (0, 0)
+            if heading.numbered:
+                return msg.NUMBERED_CHAPTER.format(number=self.chapter, title=heading.text)
+        elif heading.level == 2 and self.chapter and heading.numbered:
+            self.section += 1
+            return msg.NUMBERED_SECTION.format(
+                chapter=self.chapter, number=self.section, title=heading.text
+            )
+        return heading.text
+
+
 @dataclass(frozen=True)
 class Paragraph:
-    """A paragraph of inline content; ``note`` is a smaller explanatory paragraph."""
+    """A paragraph of inline content in one of the :data:`ParagraphStyle` roles."""
 
     content: tuple[Inline, ...]
-    style: Literal["body", "note"] = "body"
+    style: ParagraphStyle = "body"
     keep_with_next: bool = False
 
 
@@ -129,9 +170,11 @@ class Figure:
 
 @dataclass(frozen=True)
 class Toc:
-    """The table of contents (filled by an office suite: the writer inserts the field)."""
+    """The table of contents (filled by an office suite: the writer inserts the field);
+    ``hint`` is what the field shows until it is filled."""
 
     title: str
+    hint: str = ""
 
 
 @dataclass(frozen=True)
@@ -162,19 +205,32 @@ class Properties:
     subject: str = ""
     author: str = ""
     keywords: tuple[str, ...] = ()
+    category: str = ""
+    comments: str = ""
+    content_status: str = ""
+    version: str = ""
+    created: dt.datetime | None = None
+    """The document's own date (adoption, period start...); None leaves it unset."""
     language: str = "it-IT"
 
 
 @dataclass(frozen=True)
 class Document:
-    """A whole document: blocks, properties and what every page repeats."""
+    """A whole document: blocks, properties and what every page repeats.
+
+    The first page is the cover: no running header or page number there (unless the
+    template has a letterhead of its own).
+    """
 
     blocks: tuple[Block, ...]
     properties: Properties
-    running_header: str = ""
+    running_header: tuple[str, ...] = ()
+    """The header of every page but the cover, longest first: a writer takes the first
+    that fits on one line and cuts the last with an ellipsis when none does."""
     draft: bool = False
-    restricted: bool = False
-    """The internal edition: every footer says so."""
+    """A draft: the running header is in bold."""
+    restricted: str = ""
+    """The internal edition's mark, on every footer (the cover's too); "" when public."""
     annexes: tuple[Annex, ...] = field(default=())
 
 

@@ -121,6 +121,17 @@ DRAFT_MARK = "BOZZA"
 DRAFT_MARK_CONSULTATION = "BOZZA IN CONSULTAZIONE"
 FACT_LABEL = "{label}: "
 
+# What a mark in a table says to a screen reader and in a text preview (the symbol's words).
+PRIMARY_MARK = "●"
+SECONDARY_MARK = "○"
+ACTIVE_MARK = "●"
+REVIEW_MARK = "◆"
+MARK_PEAK = "picco"
+MARK_ACTIVE = "attiva"
+MARK_REVIEW = "verifica"
+MARK_PRIMARY = "principale"
+MARK_SECONDARY = "secondaria"
+
 TOC_TITLE = "Indice"
 TOC_PLACEHOLDER = (
     "L'indice si compila all'apertura del documento: se non compare, in Word fai clic "

@@ -1,10 +1,11 @@
 """The Word document of a plan: ``render_docx`` and ``write_docx``.
 
-The pipeline: :mod:`~incas_cli.render.view` turns plan + catalogue into a view model
-(everything the document shows, computed and formatted in Italian);
-:mod:`~incas_cli.render.docx_builder` lays it out with python-docx on top of
-``templates/reference.docx`` (or a Comune's own template); :mod:`~incas_cli.render.package`
-makes the bytes deterministic and sets what LibreOffice resets (language, properties).
+The pipeline: :func:`plan_document` (the outline, :mod:`incas_cli.document.outline`) turns
+plan + catalogue into a :class:`~incas_cli.document.model.Document`, everything the
+document says in Italian; :func:`incas_cli.writers.docx.write_docx` lays it out with
+python-docx on top of ``templates/reference.docx`` (or a Comune's own template), in
+deterministic bytes; :mod:`~incas_cli.writers.package` sets again what LibreOffice resets
+(language, properties).
 
 This module imports nothing heavy: python-docx, jinja2 and Babel load on the first render.
 """
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from incas_cli.catalog import Catalog
+    from incas_cli.document.model import Document
     from incas_cli.models import Plan
 
 __all__ = [
@@ -27,6 +29,7 @@ __all__ = [
     "Edition",
     "RenderOptions",
     "page_count",
+    "plan_document",
     "render_docx",
     "restore_properties",
     "write_docx",
@@ -58,21 +61,31 @@ class RenderOptions:
     """Ask Word to refresh the table of contents on open (off once LibreOffice filled it)."""
 
 
-def render_docx(
-    plan: Plan, options: RenderOptions = RenderOptions(), *, catalog: Catalog | None = None
-) -> bytes:
-    """The .docx of ``plan``: identical bytes for the same plan, options and template."""
-    from incas_cli.render.docx_builder import build_document
-    from incas_cli.render.view import build_view
+def plan_document(
+    plan: Plan,
+    catalog: Catalog | None = None,
+    *,
+    edition: Edition = "pubblica",
+    changelog: Sequence[ChangeEntry] = (),
+) -> Document:
+    """What the document of ``plan`` says, as blocks (for any writer)."""
+    from incas_cli.document.outline import plan_document as outline
 
     if catalog is None:
         from incas_cli.catalog import load_catalog
 
         catalog = load_catalog()
-    view = build_view(plan, catalog, edition=options.edition, changelog=options.changelog)
-    return build_document(
-        view, template=options.template, update_fields=options.update_fields_on_open
-    )
+    return outline(plan, catalog, edition=edition, changelog=changelog)
+
+
+def render_docx(
+    plan: Plan, options: RenderOptions = RenderOptions(), *, catalog: Catalog | None = None
+) -> bytes:
+    """The .docx of ``plan``: identical bytes for the same plan, options and template."""
+    from incas_cli.writers.docx import write_docx as write
+
+    document = plan_document(plan, catalog, edition=options.edition, changelog=options.changelog)
+    return write(document, template=options.template, update_fields=options.update_fields_on_open)
 
 
 def write_docx(
@@ -92,26 +105,26 @@ def write_docx(
 def restore_properties(docx: bytes, plan: Plan, *, update_fields: bool = False) -> bytes:
     """Language (it-IT in the styles) and core properties again, on a docx another program
     (LibreOffice, after refreshing the table of contents) has rewritten."""
-    from incas_cli.render.package import reapply
-    from incas_cli.render.view import document_properties
+    from incas_cli.document.outline import properties
+    from incas_cli.writers.package import reapply
 
-    return reapply(docx, document_properties(plan), update_fields=update_fields)
+    return reapply(docx, properties(plan), update_fields=update_fields)
 
 
 def convert_document(
     docx: bytes, plan: Plan, fmt: Literal["pdf", "odt"], *, timeout: float
 ) -> bytes:
     """The rendered docx as PDF/A or ODT through LibreOffice, with the plan's properties."""
+    from incas_cli.document.outline import properties
     from incas_cli.publish import convert
-    from incas_cli.render.view import document_properties
 
-    props = document_properties(plan)
+    props = properties(plan)
     return convert(
         docx,
         fmt,
         title=props.title,
         subject=props.subject,
-        keywords=[k.strip() for k in props.keywords.split(";") if k.strip()],
+        keywords=list(props.keywords),
         author=props.author,
         timeout=timeout,
     )
@@ -120,6 +133,6 @@ def convert_document(
 def page_count(document: bytes, fmt: Literal["docx", "odt", "pdf"]) -> int | None:
     """Pages of a document as an office suite counted them; None when not recorded
     (a docx written by incas alone has no page count until an office suite lays it out)."""
-    from incas_cli.render.package import page_count as count
+    from incas_cli.writers.package import page_count as count
 
     return count(document, fmt)

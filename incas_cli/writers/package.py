@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from docx.document import Document
     from docx.oxml.xmlchemy import BaseOxmlElement
 
-    from incas_cli.render.view import Properties
+    from incas_cli.document.model import Properties
 
 LANGUAGE = "it-IT"
 BIDI_LANGUAGE = "ar-SA"
@@ -129,7 +129,7 @@ def set_properties(document: Document, props: Properties, *, statistics: bool = 
     core.subject = clean(props.subject)
     core.author = clean(props.author)
     core.last_modified_by = clean(props.author)
-    core.keywords = clean(props.keywords)
+    core.keywords = clean("; ".join(props.keywords))
     core.category = clean(props.category)
     core.comments = clean(props.comments)
     core.content_status = clean(props.content_status)

@@ -1,10 +1,11 @@
-"""Narrative paragraphs from the jinja2 templates in ``templates/*.md.j2``.
+"""Narrative blocks from the jinja2 templates in ``templates/*.md.j2``.
 
 The templates write a tiny subset of Markdown: paragraphs separated by blank lines, bullet
 items (``- ``) and numbered items (``1. ``). User text is always *data*: it reaches a
 template as a variable, never as template source, so ``{{`` or ``{%`` in a plan appear
 literally. Every printed value is collapsed to one line (``finalize``), so a value can never
-open a paragraph or a list item; templates never start a line with a value.
+open a paragraph or a list item; templates never start a line with a value. A placeholder
+prints as ``[da completare: …]``.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from typing import Any, Literal
 
 from jinja2 import Environment, FunctionLoader, StrictUndefined
 
+from incas_cli.document.model import Block as DocumentBlock
+from incas_cli.document.model import ItemList, Paragraph, Placeholder, Run, plain
 from incas_cli.messages.render import counted
 from incas_cli.resources import template_file
 
@@ -38,7 +41,8 @@ def _load(name: str) -> str:
 
 
 def _finalize(value: Any) -> str:
-    return " ".join(str(value).split())
+    text = plain(value) if isinstance(value, Placeholder | Run) else str(value)
+    return " ".join(text.split())
 
 
 @functools.cache
@@ -56,6 +60,34 @@ def environment() -> Environment:
     )
     env.globals["counted"] = counted  # {{ counted(n, "misura") }}: "1 misura", "15 misure"
     return env
+
+
+def narrative(name: str, **context: Any) -> tuple[DocumentBlock, ...]:
+    """``templates/<name>`` rendered with ``context``, as paragraphs and lists."""
+    parts = render_text(name, **context)
+    blocks: list[DocumentBlock] = []
+    index = 0
+    while index < len(parts):
+        part = parts[index]
+        if part.kind == "paragraph":
+            blocks.append(Paragraph((part.text,)))
+            index += 1
+            continue
+        group = [p for p in _run_of(parts, index)]
+        blocks.append(ItemList(tuple((p.text,) for p in group), ordered=part.kind == "number"))
+        index += len(group)
+    return tuple(blocks)
+
+
+def _run_of(parts: list[Block], start: int) -> list[Block]:
+    """The items of one list: same kind and group, one after the other."""
+    first = parts[start]
+    group = []
+    for part in parts[start:]:
+        if part.kind != first.kind or part.group != first.group:
+            break
+        group.append(part)
+    return group
 
 
 def render_text(name: str, **context: Any) -> list[Block]:

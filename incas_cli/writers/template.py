@@ -2,7 +2,7 @@
 
 A Comune's template works as pandoc's ``--reference-doc``: its styles and its section
 headers and footers (the letterhead) are kept, its body is cleared. It must define the
-built-in styles of :data:`~incas_cli.render.styles.REQUIRED`; the document's auxiliary
+built-in styles of :data:`~incas_cli.writers.styles.REQUIRED`; the document's auxiliary
 styles it lacks are copied from the reference document.
 """
 
@@ -22,8 +22,8 @@ from docx.shared import Mm
 
 from incas_cli.errors import InputError
 from incas_cli.messages import render as msg
-from incas_cli.render import styles as st
 from incas_cli.resources import template_file
+from incas_cli.writers import styles as st
 
 if TYPE_CHECKING:
     from docx.document import Document

@@ -1,0 +1,256 @@
+"""What every chapter of the plan document shares: the context (plan, catalogue, edition,
+counts, annexes) and small pieces (open fields, free text as paragraphs, dates that do
+not break, key/value cards).
+
+Personal data (contact persons, e-mails, phones) is read only by the internal edition's
+annex: the public document cannot leak what its outline never reads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from incas_cli.document.model import Cell, Column, Placeholder, Table, plain
+from incas_cli.messages import render as msg
+from incas_cli.messages.checks import OPEN_LABELS
+from incas_cli.render import formats as fmt
+
+if TYPE_CHECKING:
+    from incas_cli.catalog import Catalog, NationalPlan
+    from incas_cli.models import Measure, Plan
+    from incas_cli.render import ChangeEntry, Edition
+
+DASH = "–"
+NBSP = "\u00a0"  # a phone number or a date is never split across lines
+ANNEX_LETTERS = "ABCDEFGH"
+Value = str | Placeholder
+AnnexKey = Literal["bodies", "changelog", "contacts"]
+
+
+def open_value(value: object, kind: str) -> Value:
+    """``value`` as text, or the placeholder of the open field ``kind``."""
+    if value is None or value == "" or value == []:
+        return Placeholder(OPEN_LABELS.get(kind, kind))
+    return str(value)
+
+
+def open_text(kind: str) -> str:
+    """The printed placeholder of the open field ``kind``, inside a longer text."""
+    return plain(Placeholder(OPEN_LABELS.get(kind, kind)))
+
+
+def nowrap(value: str) -> str:
+    """``value`` with no-break spaces: a date or a month never splits across lines, and
+    the column sizing counts it as one word, so a date column is as wide as its longest
+    date."""
+    return NBSP.join(value.split(" "))
+
+
+def paragraphs(raw: str | None) -> tuple[str, ...]:
+    """Free text -> paragraphs: blank lines separate them, single newlines are wrapping."""
+    if not raw:
+        return ()
+    blocks: list[str] = []
+    current: list[str] = []
+    for line in raw.splitlines():
+        if line.strip():
+            current.append(line.strip())
+        elif current:
+            blocks.append(" ".join(current))
+            current = []
+    if current:
+        blocks.append(" ".join(current))
+    return tuple(blocks)
+
+
+def joined(items: Iterable[str]) -> str:
+    return msg.LIST_SEPARATOR.join(items)
+
+
+def card(title: str, facts: Sequence[tuple[str, Cell]], *, caption: bool = False) -> Table:
+    """A key/value card: each row names its field (a measure, a need, the steering body)."""
+    return Table(
+        title,
+        (Column(msg.T_FIELD), Column(msg.T_CONTENT)),
+        tuple((label, value) for label, value in facts),
+        row_headers=True,
+        caption=caption,
+    )
+
+
+@dataclass(frozen=True)
+class Counts:
+    """How many of each thing the plan holds (the narrative's figures)."""
+
+    stakeholders: int
+    needs: int
+    measures: int
+    meetings: int
+    indicators: int
+    actions_covered: int
+    actions_total: int
+    total_budget: str
+
+
+@dataclass(frozen=True)
+class AnnexRef:
+    """An annex of this edition: its letter, heading title and what it holds (a phrase
+    for the chapter's introduction)."""
+
+    key: AnnexKey
+    letter: str
+    title: str
+    content: str
+
+    @property
+    def heading(self) -> str:
+        return msg.ANNEX_HEADING.format(letter=self.letter, title=self.title)
+
+    @property
+    def ref(self) -> str:
+        return msg.ANNEX_REF.format(letter=self.letter)
+
+
+class Context:
+    """The plan, the catalogue and the edition, with the lookups every chapter needs."""
+
+    def __init__(
+        self,
+        plan: Plan,
+        catalog: Catalog,
+        national: NationalPlan,
+        *,
+        edition: Edition,
+        changelog: Sequence[ChangeEntry],
+    ) -> None:
+        self.plan = plan
+        self.catalog = catalog
+        self.national = national
+        self.edition: Edition = edition
+        self.changelog = tuple(changelog)
+        self.draft = plan.effective_status != "adottato"
+        self._stakeholders = {s.id: s for s in plan.stakeholders}
+        self._measures_by_need: dict[str, list[str]] = {}
+        for m in plan.measures:
+            for n in m.needs:
+                self._measures_by_need.setdefault(n, []).append(m.id)
+        covered = {n for m in plan.measures for n in m.actions}
+        self.counts = Counts(
+            stakeholders=len(plan.stakeholders),
+            needs=len(plan.needs),
+            measures=len(plan.measures),
+            meetings=len(plan.process.meetings) if plan.process else 0,
+            indicators=sum(len(m.indicators) for m in plan.measures),
+            actions_covered=sum(a.number in covered for a in national.actions),
+            actions_total=len(national.actions),
+            total_budget=fmt.money(plan.total_budget),
+        )
+        present: list[tuple[AnnexKey, str, str]] = [
+            ("bodies", msg.ANNEX_BODIES, msg.ANNEX_BODIES_CONTENT)
+        ]
+        if self.changelog:
+            present.append(("changelog", msg.ANNEX_CHANGELOG, msg.ANNEX_CHANGELOG_CONTENT))
+        if edition == "interna":
+            present.append(("contacts", msg.ANNEX_CONTACTS, msg.ANNEX_CONTACTS_CONTENT))
+        self.annexes = tuple(
+            AnnexRef(key, letter, title, content)
+            for letter, (key, title, content) in zip(ANNEX_LETTERS, present, strict=False)
+        )
+
+    @property
+    def comune(self) -> str:
+        return msg.COMUNE_OF.format(name=self.plan.comune.name)
+
+    def stakeholder(self, stakeholder_id: str) -> str:
+        found = self._stakeholders.get(stakeholder_id)
+        return found.name if found is not None else stakeholder_id
+
+    def stakeholders(self, ids: Iterable[str]) -> tuple[str, ...]:
+        return tuple(self.stakeholder(i) for i in ids)
+
+    def actor_type(self, type_id: str | None) -> str:
+        if type_id is None:
+            return DASH
+        found = self.catalog.actor_types.get(type_id)
+        return found.label if found is not None else type_id
+
+    def level(self, level_id: str | None) -> str:
+        if level_id is None:
+            return DASH
+        found = self.catalog.levels.get(level_id)
+        return found.label if found is not None else level_id
+
+    def engagement(self, engagement_id: str | None) -> Value:
+        if engagement_id is None:
+            return open_value(None, "stakeholder.engagement")
+        found = self.catalog.engagement_levels.get(engagement_id)
+        return found.label if found is not None else engagement_id
+
+    def need_area(self, area_id: str | None) -> Value:
+        if area_id is None:
+            return open_value(None, "need.area")
+        found = self.catalog.need_areas.get(area_id)
+        return found.label if found is not None else area_id
+
+    def funding(self, source: str | None) -> Value:
+        if source is None:
+            return open_value(None, "budget.source")
+        found = self.catalog.funding_sources.get(source)
+        return found.label if found is not None else source
+
+    def measures_for_need(self, need_id: str) -> tuple[str, ...]:
+        return tuple(self._measures_by_need.get(need_id, ()))
+
+    def need_short(self, need_id: str) -> str:
+        need = self.plan.need(need_id)
+        if need is None:
+            return need_id
+        return msg.NEED_REF.format(id=need_id, area=plain(self.need_area(need.area)))
+
+    def annex_ref(self, key: AnnexKey) -> str:
+        return next(a.ref for a in self.annexes if a.key == key)
+
+
+def measure_ref(measure: Measure) -> str:
+    return msg.MEASURE_REF.format(id=measure.id, title=measure.title)
+
+
+def timing(measure: Measure) -> Value:
+    """ "marzo 2024 – dicembre 2025", months that never break across lines."""
+    if measure.start is None and measure.end is None:
+        return Placeholder(msg.TIMING_OPEN)
+    start = nowrap(fmt.month(measure.start)) if measure.start else open_text("measure.start")
+    end = nowrap(fmt.month(measure.end)) if measure.end else open_text("measure.end")
+    return msg.RANGE.format(start=start, end=end)
+
+
+def indicator_table(title: str, measures: Sequence[Measure], *, caption: bool) -> Table:
+    """The indicators of some measures; a "Misura" column when there are several."""
+    with_measure = caption
+    columns = [
+        Column(msg.T_INDICATOR),
+        Column(msg.T_KIND),
+        Column(msg.T_UNIT),
+        Column(msg.T_BASELINE, "right"),
+        Column(msg.T_TARGET_VALUE, "right"),
+        Column(msg.T_VERIFICATION),
+    ]
+    if with_measure:
+        columns.insert(0, Column(msg.T_MEASURE))
+    rows = []
+    for m in measures:
+        for i in m.indicators:
+            row: tuple[Cell, ...] = (
+                i.name,
+                msg.INDICATOR_KINDS[i.kind] if i.kind else open_value(None, "indicator.kind"),
+                i.unit or DASH,
+                fmt.number(i.baseline) if i.baseline is not None else DASH,
+                fmt.number(i.target)
+                if i.target is not None
+                else open_value(None, "indicator.target"),
+                i.verification or DASH,
+            )
+            rows.append((m.id, *row) if with_measure else row)
+    return Table(title, tuple(columns), tuple(rows), caption=caption)

@@ -1,0 +1,153 @@
+"""Chapter 7: the measures: a summary table, then a card for each measure with its budget,
+indicators and risks (the sections are the measures, so "7.12" is measure 12)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from incas_cli.document.model import Block, Cell, Column, Heading, Paragraph, Placeholder, Table
+from incas_cli.document.narrative import narrative
+from incas_cli.document.outline.common import (
+    DASH,
+    Context,
+    Value,
+    card,
+    indicator_table,
+    measure_ref,
+    open_value,
+    paragraphs,
+    timing,
+)
+from incas_cli.messages import render as msg
+from incas_cli.messages.checks import OPEN_LABELS
+from incas_cli.render import formats as fmt
+
+if TYPE_CHECKING:
+    from incas_cli.models import Measure
+
+
+def budget_total(ctx: Context) -> Value:
+    """The plan's budget, or the placeholder of a plan with no budget line yet."""
+    if not any(m.budget for m in ctx.plan.measures):
+        return Placeholder(msg.BUDGET_OPEN)
+    return fmt.money(ctx.plan.total_budget)
+
+
+def misure(ctx: Context) -> tuple[Block, ...]:
+    blocks: list[Block] = [
+        Heading(1, msg.H_MEASURES),
+        *narrative("misure.md.j2", counts=ctx.counts),
+    ]
+    measures = ctx.plan.measures
+    if not measures:
+        blocks.append(Paragraph((msg.NOTE_NO_MEASURES,), "note"))
+        return tuple(blocks)
+    blocks.append(
+        Table(
+            msg.TC_MEASURES,
+            (
+                Column(msg.T_MEASURE),
+                Column(msg.T_LEAD),
+                Column(msg.T_TIMING),
+                Column(msg.T_AMOUNT, "right"),
+            ),
+            tuple((measure_ref(m), _lead(ctx, m), timing(m), _budget(m)) for m in measures),
+            total=(msg.T_TOTAL, "", "", budget_total(ctx)),
+        )
+    )
+    for m in measures:
+        blocks += _card(ctx, m)
+    return tuple(blocks)
+
+
+def _lead(ctx: Context, m: Measure) -> Value:
+    return ctx.stakeholder(m.lead) if m.lead else open_value(None, "measure.lead")
+
+
+def _budget(m: Measure) -> Value:
+    return fmt.money(m.total_budget) if m.budget else open_value(None, "measure.budget")
+
+
+def _actions(ctx: Context, m: Measure) -> Cell:
+    if not m.actions:
+        return open_value(None, "measure.actions")
+    lines = []
+    for i, number in enumerate(m.actions):
+        action = ctx.national.action(number)
+        if action is None:
+            label, axis_label = msg.UNKNOWN_ACTION, msg.NO_AXIS
+        else:
+            label = action.label
+            axis = ctx.national.axis(action.axis)
+            axis_label = axis.label if axis is not None else action.axis
+        text = msg.ACTION_REF.format(number=number, label=label)
+        line = msg.PRIMARY_ACTION if i == 0 else msg.SECONDARY_ACTION
+        lines.append(line.format(action=text, axis=axis_label))
+    return tuple(lines)
+
+
+def _card(ctx: Context, m: Measure) -> list[Block]:
+    facts: list[tuple[str, Cell]] = [
+        (msg.CARD_OBJECTIVE, open_value(m.objective, "measure.objective")),
+        (
+            msg.CARD_DESCRIPTION,
+            paragraphs(m.description) or open_value(None, "measure.description"),
+        ),
+        (msg.CARD_ACTIONS, _actions(ctx, m)),
+        (
+            msg.CARD_NEEDS,
+            tuple(ctx.need_short(n) for n in m.needs)
+            if m.needs
+            else open_value(None, "measure.needs"),
+        ),
+        (msg.CARD_LEAD, _lead(ctx, m)),
+        (msg.CARD_PARTNERS, ctx.stakeholders(m.partners) if m.partners else msg.NO_PARTNERS),
+        (msg.CARD_TIMING, timing(m)),
+        (msg.CARD_BUDGET, _budget(m)),
+    ]
+    blocks: list[Block] = [
+        Heading(2, msg.H_MEASURE.format(id=m.id, title=m.title)),
+        card(msg.TC_MEASURE.format(id=m.id), facts),
+        Heading(3, msg.H_MEASURE_BUDGET.format(id=m.id)),
+    ]
+    if m.budget:
+        blocks.append(
+            Table(
+                msg.TC_MEASURE_BUDGET.format(id=m.id),
+                (Column(msg.T_SOURCE), Column(msg.T_AMOUNT, "right"), Column(msg.T_NOTE)),
+                tuple(
+                    (
+                        ctx.funding(b.source),
+                        fmt.money(b.amount)
+                        if b.amount is not None
+                        else open_value(None, "budget.amount"),
+                        b.note or DASH,
+                    )
+                    for b in m.budget
+                ),
+                total=(msg.T_TOTAL, fmt.money(m.total_budget), ""),
+                caption=False,
+            )
+        )
+    else:
+        blocks.append(Paragraph((Placeholder(OPEN_LABELS["measure.budget"]),), "plain"))
+    blocks.append(Heading(3, msg.H_MEASURE_INDICATORS.format(id=m.id)))
+    if m.indicators:
+        blocks.append(
+            indicator_table(msg.TC_MEASURE_INDICATORS.format(id=m.id), [m], caption=False)
+        )
+    else:
+        blocks.append(Paragraph((Placeholder(OPEN_LABELS["measure.indicators"]),), "plain"))
+    blocks.append(Heading(3, msg.H_MEASURE_RISKS.format(id=m.id)))
+    if m.risks:
+        blocks.append(
+            Table(
+                msg.TC_MEASURE_RISKS.format(id=m.id),
+                (Column(msg.T_RISK), Column(msg.T_MITIGATION)),
+                tuple((r.risk, r.mitigation or DASH) for r in m.risks),
+                caption=False,
+            )
+        )
+    else:
+        blocks.append(Paragraph((msg.NOTE_NO_RISKS,), "note"))
+    return blocks

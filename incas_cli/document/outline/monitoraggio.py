@@ -1,0 +1,76 @@
+"""Chapter 11: monitoring: how results are reported and reviewed, and every indicator."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from incas_cli.document.model import Block, Heading, Paragraph, Placeholder
+from incas_cli.document.narrative import narrative
+from incas_cli.document.outline.common import (
+    Context,
+    Value,
+    indicator_table,
+    joined,
+    open_value,
+    paragraphs,
+)
+from incas_cli.messages import render as msg
+from incas_cli.messages.checks import OPEN_LABELS
+from incas_cli.render import formats as fmt
+
+
+def indicator_summary(kinds: Counter[str | None]) -> str | None:
+    """ "Il quadro comprende 22 indicatori: 15 di realizzazione e 7 di risultato." """
+    total = sum(kinds.values())
+    if not total:
+        return None
+    counted = msg.counted(total, "indicatore")
+    present = [k for k in ("output", "outcome", None) if kinds[k]]
+    if len(present) == 1:
+        kind = msg.INDICATOR_KIND_PHRASES[present[0]]
+        if total == 1:
+            return msg.NOTE_INDICATOR_COUNT_SINGLE.format(total=counted, kind=kind)
+        return msg.NOTE_INDICATOR_COUNTS_ONE_KIND.format(total=counted, kind=kind)
+    parts = [
+        msg.INDICATOR_COUNT.format(count=kinds[k], kind=msg.INDICATOR_KIND_PHRASES[k])
+        for k in present
+    ]
+    both = msg.LIST_SEPARATOR.join(parts[:-1]) + msg.AND + parts[-1]
+    return msg.NOTE_INDICATOR_COUNTS.format(total=counted, parts=both)
+
+
+def monitoraggio(ctx: Context) -> tuple[Block, ...]:
+    plan = ctx.plan
+    mon = plan.monitoring
+    reporting: tuple[Value, ...]
+    if mon is None:
+        reporting = (open_value(None, "monitoring"),)
+    else:
+        reporting = paragraphs(mon.reporting) or (open_value(None, "monitoring.reporting"),)
+    blocks: list[Block] = [
+        Heading(1, msg.H_MONITORING),
+        *narrative("monitoraggio.md.j2", counts=ctx.counts),
+        Heading(2, msg.H_MONITORING_SYSTEM),
+        *(Paragraph((text,)) for text in reporting),
+    ]
+    reviews = sorted(mon.reviews, key=fmt.month_index) if mon is not None else []
+    if reviews:
+        text = msg.NOTE_REVIEWS.format(reviews=joined(fmt.month(r) for r in reviews))
+        blocks.append(Paragraph((text,), "plain"))
+    else:
+        blocks.append(Paragraph((Placeholder(OPEN_LABELS["monitoring.reviews"]),), "plain"))
+    gov = plan.governance
+    cadence = gov.steering_body.cadence if gov is not None and gov.steering_body else None
+    if cadence:
+        blocks.append(Paragraph((msg.NOTE_CADENCE.format(cadence=cadence),), "plain"))
+    blocks.append(Heading(2, msg.H_MONITORING_INDICATORS))
+    kinds: Counter[str | None] = Counter(i.kind for m in plan.measures for i in m.indicators)
+    summary = indicator_summary(kinds)
+    if summary is None:
+        blocks.append(Paragraph((msg.NOTE_NO_INDICATORS,), "note"))
+        return tuple(blocks)
+    blocks += [
+        Paragraph((summary,), "plain"),
+        indicator_table(msg.TC_INDICATORS, plan.measures, caption=True),
+    ]
+    return tuple(blocks)

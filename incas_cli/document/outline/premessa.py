@@ -1,0 +1,150 @@
+"""Chapter 1: the plan, the national plan, the law, the InCaS method."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from incas_cli.document.model import Block, Heading
+from incas_cli.document.narrative import narrative
+from incas_cli.document.outline.common import Context, Value, open_value
+from incas_cli.document.outline.cover import adoption, document_date, period, status_label
+from incas_cli.document.outline.percorso import process_summary
+from incas_cli.messages import render as msg
+from incas_cli.render import formats as fmt
+
+if TYPE_CHECKING:
+    from incas_cli.catalog import NationalPlan
+    from incas_cli.models import Plan
+
+
+@dataclass(frozen=True)
+class ActionRef:
+    number: int
+    label: str
+
+    @property
+    def text(self) -> str:
+        return msg.ACTION_REF.format(number=self.number, label=self.label)
+
+
+@dataclass(frozen=True)
+class AxisView:
+    number: int
+    label: str
+    actions: tuple[ActionRef, ...]
+
+
+@dataclass(frozen=True)
+class NationalView:
+    """The national plan as the narrative tells it."""
+
+    title: str
+    period: str
+    approval: tuple[str, ...]
+    still_in_force: str | None  # for plans that start after the national plan's period
+    axes: tuple[AxisView, ...]
+    action_count: int
+    thematic_areas: tuple[str, ...]
+    transversal_areas: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Intro:
+    """The plan as the narrative introduces it."""
+
+    comune: str
+    partners: tuple[str, ...]
+    region: Value
+    period: Value
+    status_label: str
+    adopted: bool
+    adoption: str
+    budget_open: bool
+    national: NationalView
+
+
+def national_view(national: NationalPlan, plan: Plan) -> NationalView:
+    axes = tuple(
+        AxisView(
+            axis.number,
+            axis.label,
+            tuple(ActionRef(a.number, a.label) for a in national.actions_of_axis(axis.id)),
+        )
+        for axis in national.axes
+    )
+    approval = tuple(
+        msg.APPROVAL_STEP.format(date=_partial_date(step.date), body=step.body, act=step.act)
+        for step in national.approval
+    )
+    return NationalView(
+        title=national.title,
+        period=msg.YEARS.format(start=national.period.start, end=national.period.end),
+        approval=approval,
+        still_in_force=_still_in_force(national, plan),
+        axes=axes,
+        action_count=len(national.actions),
+        thematic_areas=tuple(a.label for a in national.thematic_areas),
+        transversal_areas=tuple(a.label for a in national.transversal_areas),
+    )
+
+
+def _reference_year(plan: Plan) -> int | None:
+    """The year the document speaks from: its period's start, else its own date."""
+    value = plan.plan.period
+    if value is not None and value.start:
+        return fmt.parse_month(value.start).year
+    date = document_date(plan)
+    return date.year if date is not None else None
+
+
+def _still_in_force(national: NationalPlan, plan: Plan) -> str | None:
+    """A neutral sentence for a plan that starts after the national plan's period.
+
+    Never the catalogue's status note: that is dated (it cites acts of later years) and a
+    document must not state facts dated after its own reference date.
+    """
+    year = _reference_year(plan)
+    if year is None or year <= int(national.period.end):
+        return None
+    return msg.NATIONAL_STILL_IN_FORCE.format(plan=national.short_title)
+
+
+def _partial_date(value: str) -> str:
+    parts = value.split("-")
+    if len(parts) == 3:
+        return fmt.long_date(dt.date(int(parts[0]), int(parts[1]), int(parts[2])))
+    if len(parts) == 2:
+        return fmt.month(value)
+    return value
+
+
+def intro(ctx: Context) -> Intro:
+    plan = ctx.plan
+    return Intro(
+        comune=ctx.comune,
+        partners=tuple(p.name for p in plan.comune.partners),
+        region=open_value(plan.comune.region, "comune.region"),
+        period=period(plan),
+        status_label=status_label(plan),
+        adopted=plan.effective_status == "adottato",
+        adoption=adoption(plan),
+        budget_open=not any(m.budget for m in plan.measures),
+        national=national_view(ctx.national, plan),
+    )
+
+
+def premessa(ctx: Context) -> tuple[Block, ...]:
+    about = intro(ctx)
+    return (
+        Heading(1, msg.H_PREMESSA),
+        Heading(2, msg.H_PREMESSA_PLAN),
+        *narrative("premessa.md.j2", intro=about, counts=ctx.counts),
+        Heading(2, msg.H_PREMESSA_NATIONAL),
+        *narrative("quadro_nazionale.md.j2", national=about.national),
+        Heading(2, msg.H_PREMESSA_LAW),
+        *narrative("quadro_normativo.md.j2", region=about.region),
+        Heading(2, msg.H_PREMESSA_METHOD),
+        *narrative("metodo_incas.md.j2", process=process_summary(ctx)),
+    )

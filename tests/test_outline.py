@@ -1,0 +1,314 @@
+"""The plan document's outline: what the document says, checked through the document model
+and the text writer (no .docx opened).
+
+The headings of each example are pinned in ``tests/golden/outline/<example>.txt``; after a
+reviewed change, regenerate with ``INCAS_UPDATE_GOLDEN=1 pytest tests/test_outline.py``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from incas_cli.catalog import load_catalog
+from incas_cli.document.model import (
+    Document,
+    Figure,
+    ItemList,
+    Mark,
+    Paragraph,
+    Placeholder,
+    Section,
+    Table,
+    plain,
+    walk,
+)
+from incas_cli.document.narrative import narrative, parse_blocks
+from incas_cli.messages import render as msg
+from incas_cli.models import Plan
+from incas_cli.render import formats as fmt
+from incas_cli.render import plan_document
+from incas_cli.writers.text import write_text
+from tests.helpers import minimal_plan
+from tests.render_support import EXAMPLE_NAMES, example_plan, outline_headings, plan_from
+
+NBSP = "\u00a0"
+GOLDEN = Path(__file__).parent / "golden" / "outline"
+UPDATE_GOLDEN = os.environ.get("INCAS_UPDATE_GOLDEN") == "1"
+
+
+def outline(plan: Plan, **kwargs: object) -> Document:
+    return plan_document(plan, load_catalog(), **kwargs)  # type: ignore[arg-type]
+
+
+def table(document: Document, title: str) -> Table:
+    return next(b for b in walk(document.blocks) if isinstance(b, Table) and b.title == title)
+
+
+def titles(document: Document) -> set[str]:
+    return {b.title for b in walk(document.blocks) if isinstance(b, Table)}
+
+
+def money(text: str) -> Decimal:
+    return Decimal(text.removesuffix(f"{NBSP}€").replace(".", "").replace(",", "."))
+
+
+# --- formats ---------------------------------------------------------------------------
+
+
+def test_money_is_italian_with_a_no_break_space() -> None:
+    assert fmt.money(Decimal("1693747.15")) == f"1.693.747,15{NBSP}€"
+    assert fmt.money(Decimal("0")) == f"0,00{NBSP}€"
+    assert fmt.money(Decimal("1000000")) == f"1.000.000,00{NBSP}€"
+
+
+def test_dates_months_and_numbers_are_italian() -> None:
+    assert fmt.long_date(dt.date(2024, 5, 10)) == "10 maggio 2024"
+    assert fmt.long_date(dt.date(2024, 3, 1)) == "1° marzo 2024"
+    assert fmt.month("2024-03") == "marzo 2024"
+    assert fmt.integer(4000) == "4.000"
+    assert fmt.number(Decimal("12.5")) == "12,5"
+    assert fmt.number(Decimal("4000")) == "4.000"
+    assert fmt.percent(Decimal(1), Decimal(3)) == "33,3%"
+
+
+def test_articled_dates_elide_before_eight_and_eleven() -> None:
+    assert fmt.date_after("del", dt.date(2023, 11, 28)) == "del 28 novembre 2023"
+    assert fmt.date_after("dal", dt.date(2023, 11, 8)) == "dall'8 novembre 2023"
+    assert fmt.date_after("al", dt.date(2023, 3, 11)) == "all'11 marzo 2023"
+
+
+# --- budget ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_budget_tables_add_up_exactly(name: str) -> None:
+    plan = example_plan(name)
+    document = outline(plan)
+    lines = sum(
+        (b.amount for m in plan.measures for b in m.budget if b.amount is not None), Decimal(0)
+    )
+    if not any(m.budget for m in plan.measures):
+        assert msg.TC_BUDGET_MEASURE not in titles(document)
+        return
+    for title in (msg.TC_BUDGET_MEASURE, msg.TC_BUDGET_SOURCE, msg.TC_BUDGET_AXIS):
+        found = table(document, title)
+        assert found.total is not None
+        assert sum((money(plain(r[2])) for r in found.rows), Decimal(0)) == lines
+        assert found.total[2] == fmt.money(lines)
+
+
+def test_budget_by_source_uses_catalogue_labels_and_italian_money() -> None:
+    by_source = table(outline(example_plan("saluzzo")), msg.TC_BUDGET_SOURCE)
+    pnrr = load_catalog().funding_sources["pnrr-m5c2-i2.2"].label
+    row = next(r for r in by_source.rows if r[0] == pnrr)
+    assert row[2] == f"1.693.747,15{NBSP}€"
+
+
+def test_budget_by_axis_follows_the_primary_action() -> None:
+    data = minimal_plan()
+    data["measures"][0]["actions"] = [9, 5]
+    data["measures"][0]["budget"] = [{"amount": "100.10", "source": "fnpm"}]
+    data["measures"].append(
+        {"id": "M2", "title": "Navetta", "actions": [6], "budget": [{"amount": "0.05"}]}
+    )
+    by_axis = table(outline(plan_from(data)), msg.TC_BUDGET_AXIS)
+    amounts = {r[0]: money(plain(r[2])) for r in by_axis.rows}
+    national = load_catalog().default_plan
+    axis9 = national.axis_of_action(9)
+    axis6 = national.axis_of_action(6)
+    assert axis9 is not None and axis6 is not None
+    assert amounts[f"Asse {axis9.number} – {axis9.label}"] == Decimal("100.10")
+    assert amounts[f"Asse {axis6.number} – {axis6.label}"] == Decimal("0.05")
+    assert by_axis.total is not None and by_axis.total[2] == fmt.money(Decimal("100.15"))
+
+
+# --- ordering, coverage, timeline -------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_needs_are_ranked_by_severity_times_urgency(name: str) -> None:
+    plan = example_plan(name)
+    if not plan.needs:
+        return
+    needs = table(outline(plan), msg.TC_NEEDS)
+    priorities = [int(plain(r[5])) if plain(r[5]).isdigit() else 0 for r in needs.rows]
+    assert priorities == sorted(priorities, reverse=True)
+    assert [r[0] for r in needs.rows] == [str(n) for n in range(1, len(plan.needs) + 1)]
+
+
+def test_coherence_marks_primary_and_secondary_actions() -> None:
+    data = minimal_plan()  # M1 actions [5, 8, 9, 10]
+    document = outline(plan_from(data))
+    matrix = table(document, msg.TC_MATRIX)
+    cells = matrix.rows[0][1:]
+    assert len(cells) == 10 and all(c.fixed for c in matrix.columns[1:])
+    assert isinstance(cells[4], Mark) and cells[4].text == msg.MARK_PRIMARY
+    assert [plain(c) for c in (cells[7], cells[8], cells[9])] == [msg.MARK_SECONDARY] * 3
+    assert cells[0] is None
+    actions = table(document, msg.TC_ACTIONS)
+    uncovered = {int(plain(r[0]).split()[0][2:]) for r in actions.rows if r[4] == msg.NO}
+    assert uncovered == {1, 2, 3, 4, 6, 7}
+    assert "AP1 " in write_text(document)
+
+
+def _gantt(plan: Plan) -> Table:
+    section = next(b for b in outline(plan).blocks if isinstance(b, Section))
+    assert section.orientation == "landscape"
+    return next(b for b in section.blocks if isinstance(b, Table))
+
+
+def test_gantt_granularity_follows_the_period_length() -> None:
+    data = minimal_plan()
+    data["plan"]["period"] = {"start": "2025-01", "end": "2025-12"}
+    data["measures"][0].update(start="2025-03", end="2025-06")
+    gantt = _gantt(plan_from(data))
+    assert gantt.columns[1].header == "gen 2025" and len(gantt.columns) == 13
+    active = tuple(isinstance(c, Mark) for c in gantt.rows[0][1:])
+    assert active == tuple(3 <= m <= 6 for m in range(1, 13))
+
+    data["plan"]["period"] = {"start": "2025-01", "end": "2027-12"}
+    gantt = _gantt(plan_from(data))
+    assert len(gantt.columns) == 13 and gantt.columns[1].header.startswith("1° trim.")
+    assert tuple(isinstance(c, Mark) for c in gantt.rows[0][1:4]) == (True, True, False)
+
+    data["plan"]["period"] = {"start": "2025-01", "end": "2034-12"}
+    assert [c.header for c in _gantt(plan_from(data)).columns[1:3]] == ["2025", "2026"]
+
+
+def test_crop_calendar_is_month_by_month_with_demand() -> None:
+    plan = example_plan("saluzzo")
+    document = outline(plan)
+    crops = table(document, msg.TC_CROPS)
+    assert crops.columns[1].header == "gen" and sum(c.fixed for c in crops.columns) == 12
+    assert all(len(r) == 14 for r in crops.rows)
+    august = table(document, msg.TC_DEMAND).rows[7]
+    assert august[0] == "Agosto"
+    assert plan.context is not None
+    expected = sum(c.workers or 0 for c in plan.context.crops if 8 in c.peak_months)
+    assert august[2] == fmt.integer(expected)
+
+
+# --- drafts, editions, text ---------------------------------------------------------------
+
+
+def test_open_fields_become_placeholders() -> None:
+    document = outline(example_plan("bozza-iniziale"))
+    assert document.draft
+    card = table(document, msg.TC_MEASURE.format(id=example_plan("bozza-iniziale").measures[0].id))
+    objective = card.rows[0][1]
+    assert isinstance(objective, Placeholder)
+    assert plain(objective) == "[da completare: obiettivo della misura]"
+    assert document.running_header[0].startswith("BOZZA")
+
+
+def test_public_outline_holds_no_contacts_internal_outline_does() -> None:
+    plan = example_plan("saluzzo")
+    emails = {s.contact.email for s in plan.stakeholders if s.contact and s.contact.email}
+    assert emails
+    public = outline(plan, edition="pubblica")
+    assert not public.restricted and msg.TC_CONTACTS not in titles(public)
+    assert not any(e in write_text(public) for e in emails)
+    internal = outline(plan, edition="interna")
+    assert internal.restricted == msg.INTERNAL_MARK
+    contacts = table(internal, msg.TC_CONTACTS)
+    assert {r[2] for r in contacts.rows} >= emails
+
+
+def test_properties_come_from_the_plan_not_the_clock() -> None:
+    plan = example_plan("saluzzo")
+    props = outline(plan).properties
+    assert plan.plan.adoption is not None and plan.plan.adoption.date is not None
+    assert props.created is not None
+    assert props.created.date() == plan.plan.adoption.date
+    assert props.title == plan.plan.title
+    assert plan.comune.name in props.subject and plan.comune.name in props.keywords
+    assert "python-docx" not in props.author
+
+
+def test_user_text_is_data_in_the_narrative_templates() -> None:
+    region = "{{ 7 * 7 }} {% if true %}x{% endif %}\n- elenco"
+    blocks = narrative("quadro_normativo.md.j2", region=region)
+    paragraphs = [plain(b.content) for b in blocks if isinstance(b, Paragraph)]
+    joined = " ".join(paragraphs)
+    assert "{{ 7 * 7 }} {% if true %}x{% endif %} - elenco" in joined
+    assert "49" not in joined
+    assert not any(isinstance(b, ItemList) for b in blocks[-1:])
+    assert all(not p.startswith("elenco") for p in paragraphs)
+
+
+def test_a_placeholder_prints_in_the_narrative() -> None:
+    blocks = narrative("quadro_normativo.md.j2", region=Placeholder("regione"))
+    assert "Regione [da completare: regione] in materia" in plain(blocks[-1].content)  # type: ignore[union-attr]
+
+
+def test_block_parser_reads_paragraphs_bullets_and_numbers() -> None:
+    blocks = parse_blocks("Uno\ndue.\n\n- a\n- b\n  continua\n\n1. x\n2. y\n\nFine.")
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("paragraph", "Uno due."),
+        ("bullet", "a"),
+        ("bullet", "b continua"),
+        ("number", "x"),
+        ("number", "y"),
+        ("paragraph", "Fine."),
+    ]
+    assert blocks[3].group == blocks[4].group != blocks[1].group
+
+
+# --- the whole outline, as text -----------------------------------------------------------
+
+
+def test_saluzzo_outline_says_measures_budget_and_coverage() -> None:
+    plan = example_plan("saluzzo")
+    text = write_text(outline(plan))
+    for m in plan.measures:
+        assert f"Misura {m.id}: {m.title}" in text
+    # The narrative prints every value on one line: the money's no-break space too.
+    total = fmt.money(plan.total_budget).replace(NBSP, " ")
+    assert f"Il budget complessivo del piano è di {total}." in text
+    covered = {n for m in plan.measures for n in m.actions}
+    assert f"Le misure coprono {len(covered & set(range(1, 11)))} delle 10 azioni" in text
+    assert text.startswith("Comune di Saluzzo (CN)")
+
+
+def test_text_writer_shows_tables_marks_and_figures_as_text() -> None:
+    text = write_text(outline(example_plan("saluzzo")))
+    calendar = text.split("| Coltura | gen | feb |")[1].split("\n\n")[0]
+    assert f"| {msg.MARK_PEAK} |" in calendar and msg.ACTIVE_MARK not in calendar
+    figure = next(b for b in walk(outline(example_plan("saluzzo")).blocks) if isinstance(b, Figure))
+    assert f"[{figure.title}: {figure.alt}]" in text
+    assert figure.data is not None and f"**{figure.data.title}**" in text
+    assert "# Allegati" in text and "**Totale**" in text
+
+
+def test_an_unknown_national_plan_is_an_input_error() -> None:
+    from incas_cli.errors import InputError
+
+    data = minimal_plan()
+    data["plan"]["national_plan"] = "piano-inesistente"
+    with pytest.raises(InputError):
+        outline(plan_from(data))
+
+
+def test_chapters_come_in_order() -> None:
+    text = write_text(outline(example_plan("breve")))
+    chapters = [line for line in text.splitlines() if line.startswith("# ")]
+    assert chapters[0] == f"# 1. {msg.H_PREMESSA}" and chapters[-1] == f"# {msg.H_ANNEXES}"
+    assert chapters.index(f"# 9. {msg.H_GANTT}") == chapters.index(f"# 8. {msg.H_COHERENCE}") + 1
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_outline_matches_the_golden_file(name: str) -> None:
+    headings = outline_headings(outline(example_plan(name)))
+    actual = "".join(f"{'  ' * (level - 1)}{text}\n" for level, text in headings)
+    golden = GOLDEN / f"{name}.txt"
+    if UPDATE_GOLDEN or not golden.exists():
+        if not UPDATE_GOLDEN:
+            pytest.fail(f"manca {golden}: rigeneralo con INCAS_UPDATE_GOLDEN=1")
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(actual, encoding="utf-8")
+    assert actual == golden.read_text(encoding="utf-8")

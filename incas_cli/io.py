@@ -63,6 +63,10 @@ _MERGE_TAG = "tag:yaml.org,2002:merge"
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 _INT_TAG = "tag:yaml.org,2002:int"
 _FLOAT_TAG = "tag:yaml.org,2002:float"
+_STR_TAG = "tag:yaml.org,2002:str"
+# NEL: ruamel's emitter writes it raw in a quoted scalar, and its reader folds it as a line
+# break, so "a\x85b" would come back as "a b". Double quotes escape it as "\N".
+_NEL = "\x85"
 # ruamel counts these as line breaks; our own positions must agree with its marks.
 _LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 _SNIFF = 4096
@@ -628,12 +632,19 @@ def _represent_decimal(representer: RoundTripRepresenter, value: Decimal) -> Any
     return representer.represent_scalar(_FLOAT_TAG if "." in text else _INT_TAG, text)
 
 
+def _represent_str(representer: RoundTripRepresenter, value: str) -> Any:
+    if _NEL in value:
+        return representer.represent_scalar(_STR_TAG, value, style='"')
+    return representer.represent_str(value)
+
+
 def _dumper() -> YAML:
     yaml = YAML(typ="rt")
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = 1_000_000
     yaml.allow_unicode = True
     yaml.representer.add_representer(Decimal, _represent_decimal)
+    yaml.representer.add_representer(str, _represent_str)
     return yaml
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from incas_cli.errors import ExitCode, IncasError, InputError, OutputExistsError
@@ -484,6 +484,27 @@ def test_new_document_data_round_trips_any_plain_value(value: Any) -> None:
     """Whatever a model dump holds comes back equal after dump and load."""
     out = dump_yaml(new_document_data({"value": value}))
     assert parse_yaml(out, "x.yaml").plain() == {"value": value}
+
+
+@pytest.mark.parametrize(
+    "text", ["a\x85b", "\x85", "fine riga\x85", "a\x85\nb", "\u2028\x85\u2029"]
+)
+def test_next_line_character_survives_dump_and_load(text: str) -> None:
+    """U+0085 (NEL) is text in YAML 1.2, but ruamel reads a raw one as a line break."""
+    out = dump_yaml(new_document_data({"v": text}))
+    assert parse_yaml(out, "x.yaml").plain() == {"v": text}
+    doc = parse_yaml('v: "a\\Nb"\nw: x\n', "x.yaml")  # already in a file, escaped
+    doc.data["w"] = text  # a value set on a loaded document, as the wizard does
+    again = parse_yaml(dump_yaml(doc.data), "x.yaml").plain()
+    assert again == {"v": "a\x85b", "w": text}
+
+
+@settings(max_examples=200, deadline=None)
+@example("a\x85b")
+@given(st.text(st.characters(codec="utf-8")))
+def test_any_text_survives_dump_and_load(text: str) -> None:
+    out = dump_yaml(new_document_data({"v": text}))
+    assert parse_yaml(out, "x.yaml").plain() == {"v": text}
 
 
 # --- robustness: any input gives a document or an InputError ------------------------------

@@ -1,16 +1,94 @@
-"""Shared fixtures: ``cli`` runs ``incas`` in-process, as a user would type it."""
+"""Shared test setup: the ``cli`` fixture, the markers' skips and the hypothesis profiles.
+
+Markers (declared in ``pyproject.toml``, ``--strict-markers``):
+
+- ``slow``: long; ``python -m pytest -m "not slow"`` is the fast loop.
+- ``office``: needs LibreOffice with python3-uno; skipped, with the reason, without it.
+- ``terminal``: drives a real pseudo-terminal with pexpect; skipped, with the reason, when
+  pexpect or a pty is missing. ``@pytest.mark.terminal(tmux=True)`` also needs tmux.
+
+``office`` and ``terminal`` tests are always ``slow`` too. Whether they run is decided here
+only, once per session, never in the tests.
+
+Hypothesis profiles: ``dev`` (default), ``ci`` (chosen when ``CI`` is set: derandomised, so
+a run is repeatable, and failures print the blob to reproduce them) and ``long`` (ten times
+the examples). ``HYPOTHESIS_PROFILE=NAME`` chooses one explicitly. No profile has a
+deadline: timing belongs to ``benchmarks/``, not to the tests.
+"""
 
 from __future__ import annotations
 
+import functools
 import os
+import shutil
 from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner, Result
 
 from incas_cli.cli import app
 from incas_cli.console import get_console
+
+# --- hypothesis ----------------------------------------------------------------------------
+
+settings.register_profile("dev", deadline=None)
+settings.register_profile("ci", deadline=None, derandomize=True, print_blob=True)
+settings.register_profile("long", deadline=None, max_examples=1000)
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
+)
+
+# --- markers -------------------------------------------------------------------------------
+
+
+@functools.cache
+def _office_missing() -> str | None:
+    from incas_cli.publish import libreoffice_available
+
+    if libreoffice_available():
+        return None
+    return (
+        "needs LibreOffice with python3-uno (sudo apt-get install libreoffice-writer-nogui "
+        "python3-uno, or INCAS_SOFFICE=/path/to/soffice)"
+    )
+
+
+@functools.cache
+def _terminal_missing(tmux: bool) -> str | None:
+    try:
+        import pexpect  # noqa: F401
+    except ImportError:
+        return "needs pexpect to drive a terminal (pip install -e '.[dev]')"
+    try:
+        leader, follower = os.openpty()
+    except OSError as exc:
+        return f"needs a pseudo-terminal, which this machine cannot open: {exc}"
+    os.close(leader)
+    os.close(follower)
+    if tmux and shutil.which("tmux") is None:
+        return "needs tmux (sudo apt-get install tmux)"
+    return None
+
+
+@pytest.hookimpl(tryfirst=True)  # before ``-m`` deselects
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.get_closest_marker("office") or item.get_closest_marker("terminal"):
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.hookimpl(tryfirst=True)  # before the test's fixtures are set up
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if item.get_closest_marker("office") is not None and (reason := _office_missing()):
+        pytest.skip(reason)
+    terminal = item.get_closest_marker("terminal")
+    if terminal is not None and (reason := _terminal_missing(terminal.kwargs.get("tmux", False))):
+        pytest.skip(reason)
+
+
+# --- the command line ----------------------------------------------------------------------
 
 _PINNED_ENV: dict[str, str | None] = {"NO_COLOR": "1", "FORCE_COLOR": None, "COLUMNS": None}
 
@@ -22,12 +100,12 @@ class Cli:
     ``FORCE_COLOR`` and no ``COLUMNS`` (pytest-xdist sets ``COLUMNS=80`` in its workers, some
     CI services set ``FORCE_COLOR``), so output that is not a terminal has the width a user
     gets from a pipe. ``env`` adds or removes (``None``) variables for this call; ``cwd`` is
-    the working folder for this call only. A crash (any exception other than
-    the exit the command chose) propagates to the test with its traceback instead of
-    becoming exit code 1. Each call starts like a new process: the shared consoles are made
-    again, so their width follows this call's ``COLUMNS`` and not the first test that ran in
-    the worker. The result has ``exit_code``, ``stdout``, ``stderr`` and
-    ``output`` (both streams as a user sees them).
+    the working folder for this call only. A crash (any exception other than the exit the
+    command chose) propagates to the test with its traceback instead of becoming exit code
+    1. Each call starts like a new process: the shared consoles are made again, so their
+    width follows this call's ``COLUMNS`` and not the first test that ran in the worker. The
+    result has ``exit_code``, ``stdout``, ``stderr`` and ``output`` (both streams as a user
+    sees them).
     """
 
     def __init__(self) -> None:

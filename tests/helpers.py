@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,20 @@ from incas_cli.io import dump_yaml, new_document_data
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"
+
+#: Python statement a child process runs first: Ctrl-C handled as when a terminal starts it.
+#: A runner started with SIGINT ignored (``trap '' INT; pytest``, some CI services) passes
+#: the ignore on to its children, and ``incas`` rightly keeps an ignored SIGINT ignored (a
+#: build started in the background must survive the Ctrl-C meant for the foreground); the
+#: Ctrl-C tests play a user at a terminal, so they give the child Python's usual handler.
+DEFAULT_SIGINT = "import signal; signal.signal(signal.SIGINT, signal.default_int_handler)"
+
+
+def incas_argv(*args: str) -> list[str]:
+    """Command line of ``incas <args>`` in a new Python, with Ctrl-C as from a terminal."""
+    launch = f"{DEFAULT_SIGINT}; from incas_cli.cli import main; main()"
+    return [sys.executable, "-c", launch, *args]
+
 
 MINIMAL_PLAN: dict[str, Any] = {
     "schema_version": 1,

@@ -5,7 +5,15 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from hypothesis import settings
 from hypothesis import strategies as st
+
+
+def examples(n: int) -> int:
+    """``max_examples`` for a test written for ``n``: ``n`` in the ``dev`` and ``ci``
+    profiles, ten times ``n`` in ``long`` (the profile's own count, relative to 100)."""
+    return max(1, n * settings().max_examples // 100)
+
 
 ACTOR_TYPES = ["comune", "prefettura", "itl", "inps", "asl", "cpi", "sindacato", "terzo-settore"]
 AREAS = ["alloggio", "trasporto", "salute", "documenti", "lavoro", "informazione"]

@@ -9,7 +9,6 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
 import time
 import zipfile
 from pathlib import Path
@@ -27,7 +26,7 @@ from incas_cli.batch import (
     output_paths,
 )
 from tests.conftest import Cli
-from tests.helpers import EXAMPLES, minimal_plan, write_plan
+from tests.helpers import EXAMPLES, incas_argv, minimal_plan, write_plan
 
 SMALL = EXAMPLES / "bozza-iniziale.yaml"  # renders fast
 
@@ -337,7 +336,7 @@ def test_ctrl_c_leaves_no_partial_document(tmp_path: Path, group: bool, jobs: in
         shutil.copy(EXAMPLES / "saluzzo.yaml", many / f"p{i:02d}.yaml")
     out = tmp_path / "out"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "incas_cli", "plan", "build", "piani", "-o", "out", "-j", str(jobs)],
+        incas_argv("plan", "build", "piani", "-o", "out", "-j", str(jobs)),
         cwd=tmp_path,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -383,12 +382,8 @@ def _report(out: str) -> dict[str, Any]:
     return data
 
 
-@pytest.mark.slow
+@pytest.mark.office
 def test_odt_through_libreoffice(cli: Cli, tmp_path: Path) -> None:
-    from incas_cli.publish import libreoffice_available
-
-    if not libreoffice_available():
-        pytest.skip("LibreOffice non installato: il formato odt non si può provare")
     shutil.copy(SMALL, tmp_path / "p.yaml")
     result = cli("plan", "build", "p.yaml", "-o", "out", "--format", "odt", "--json", cwd=tmp_path)
     code, out, err = result.exit_code, result.stdout, result.stderr

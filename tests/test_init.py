@@ -17,6 +17,7 @@ from incas_cli.scaffold import resolve_comune, yaml_flow_list, yaml_scalar
 from incas_cli.schema import schema_json
 from tests.conftest import Cli
 from tests.helpers import EXAMPLES, minimal_plan, write_plan
+from tests.strategies import examples
 
 SCHEMA_LINE = "# yaml-language-server: $schema=plan.schema.json"
 USUAL_IDS_CN = [
@@ -388,7 +389,7 @@ def test_from_an_unreadable_or_broken_plan(cli: Cli, tmp_path: Path) -> None:
 # --- values in the template --------------------------------------------------------------
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=40))
 def test_any_text_is_one_yaml_scalar(text: str) -> None:
     doc = parse_yaml(f"v: {yaml_scalar(text)}  # commento\nw: 1\n", "t.yaml")

@@ -35,6 +35,7 @@ from incas_cli.io import (
     new_document_data,
     parse_yaml,
 )
+from tests.strategies import examples
 
 GOLDEN = Path(__file__).parent / "golden" / "io"
 UPDATE = os.environ.get("INCAS_UPDATE_GOLDEN") == "1"
@@ -462,7 +463,7 @@ def test_new_document_data_refuses_unknown_types() -> None:
         new_document_data({"a": object()})
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.recursive(
         st.none()
@@ -499,7 +500,7 @@ def test_next_line_character_survives_dump_and_load(text: str) -> None:
     assert again == {"v": "a\x85b", "w": text}
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @example("a\x85b")
 @given(st.text(st.characters(codec="utf-8")))
 def test_any_text_survives_dump_and_load(text: str) -> None:
@@ -574,19 +575,19 @@ def _parses_or_input_error(source: str | bytes) -> None:
     doc.position(("a", 0, "b"))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.binary(max_size=200))
 def test_any_bytes_parse_or_fail_cleanly(data: bytes) -> None:
     _parses_or_input_error(data)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(max_size=200))
 def test_any_text_parses_or_fails_cleanly(text: str) -> None:
     _parses_or_input_error(text)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(YAMLISH)
 def test_yaml_like_text_parses_or_fails_cleanly(text: str) -> None:
     _parses_or_input_error(text)

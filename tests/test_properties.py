@@ -12,9 +12,11 @@ from incas_cli.checks import check_data, check_document
 from incas_cli.errors import InputError
 from incas_cli.io import dump_yaml, load_yaml, new_document_data, parse_yaml
 from tests.helpers import EXAMPLES
-from tests.strategies import valid_plans
+from tests.strategies import examples, valid_plans
 
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 @SETTINGS

@@ -29,11 +29,6 @@ from incas_cli.publish import office
 from incas_cli.publish import package as publish_package
 from tests.helpers import example_files
 
-HAVE_OFFICE = publish.libreoffice_available()
-needs_office = pytest.mark.skipif(
-    not HAVE_OFFICE,
-    reason="LibreOffice non disponibile: sudo apt-get install libreoffice-writer-nogui python3-uno",
-)
 needs_pdftotext = pytest.mark.skipif(
     shutil.which("pdftotext") is None,
     reason="pdftotext non disponibile: sudo apt-get install poppler-utils",
@@ -103,8 +98,6 @@ def _convert(plan: Plan, docx: bytes, fmt: str) -> bytes:
 
 @pytest.fixture(scope="module", params=example_files(), ids=lambda p: p.stem)
 def published(request: pytest.FixtureRequest) -> Published:
-    if not HAVE_OFFICE:
-        pytest.skip("LibreOffice non disponibile")
     path: Path = request.param
     plan = _load(path)
     docx = _render(plan)
@@ -116,8 +109,7 @@ def published(request: pytest.FixtureRequest) -> Published:
 # --- PDF -----------------------------------------------------------------------------------
 
 
-@needs_office
-@pytest.mark.slow
+@pytest.mark.office
 def test_pdf_is_a4_with_a_sane_page_count(published: Published) -> None:
     import pikepdf
 
@@ -127,8 +119,7 @@ def test_pdf_is_a4_with_a_sane_page_count(published: Published) -> None:
         assert 4 <= len(pdf.pages) <= 150
 
 
-@needs_office
-@pytest.mark.slow
+@pytest.mark.office
 def test_pdf_metadata_title_language_and_pdfa(published: Published) -> None:
     import pikepdf
 
@@ -150,8 +141,7 @@ def test_pdf_metadata_title_language_and_pdfa(published: Published) -> None:
         assert str(meta["xmp:CreateDate"]).startswith(modified.decode())
 
 
-@needs_office
-@pytest.mark.slow
+@pytest.mark.office
 def test_pdf_is_tagged_with_an_outline_of_the_headings(published: Published) -> None:
     import pikepdf
 
@@ -171,9 +161,8 @@ def test_pdf_is_tagged_with_an_outline_of_the_headings(published: Published) -> 
     assert not missing, missing
 
 
-@needs_office
+@pytest.mark.office
 @needs_pdftotext
-@pytest.mark.slow
 def test_pdf_text_has_every_measure_and_a_toc_with_page_numbers(published: Published) -> None:
     done = subprocess.run(
         ["pdftotext", "-layout", "-enc", "UTF-8", "-", "-"],
@@ -197,8 +186,7 @@ def test_pdf_text_has_every_measure_and_a_toc_with_page_numbers(published: Publi
 # --- ODT -----------------------------------------------------------------------------------
 
 
-@needs_office
-@pytest.mark.slow
+@pytest.mark.office
 def test_odt_package_metadata(published: Published) -> None:
     with zipfile.ZipFile(io.BytesIO(published.odt)) as odt:
         first = odt.infolist()[0]
@@ -213,24 +201,21 @@ def _xml_escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-@needs_office
-@pytest.mark.slow
+@pytest.mark.office
 def test_odt_opens_again_in_libreoffice_with_every_measure(published: Published) -> None:
     text = _flat(publish.extract_text(published.odt, suffix=".odt"))
     for title in published.measure_titles:
         assert title in text, title
 
 
-@needs_office
-@pytest.mark.slow
+@pytest.mark.office
 def test_odt_is_reproducible() -> None:
     plan = _load(min(example_files(), key=lambda p: p.stat().st_size))
     docx = _render(plan)
     assert _convert(plan, docx, "odt") == _convert(plan, docx, "odt")
 
 
-@needs_office
-@pytest.mark.slow
+@pytest.mark.office
 def test_parallel_conversions_do_not_interfere() -> None:
     """Each conversion has its own LibreOffice profile and pipe: two at once both work."""
     from concurrent.futures import ThreadPoolExecutor
@@ -245,8 +230,7 @@ def test_parallel_conversions_do_not_interfere() -> None:
 # --- table of contents in the docx ---------------------------------------------------------
 
 
-@needs_office
-@pytest.mark.slow
+@pytest.mark.office
 def test_update_indexes_fills_the_toc_and_keeps_the_properties() -> None:
     from docx import Document
 
@@ -323,8 +307,7 @@ def _processes_mentioning(text: str) -> list[str]:
     return found
 
 
-@needs_office
-@pytest.mark.slow
+@pytest.mark.office
 def test_a_hung_conversion_is_stopped_with_a_clear_message(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -141,12 +141,8 @@ def test_docx_without_libreoffice_leaves_the_index_to_word(
     assert b"<w:updateFields" in _settings(tmp_path / "piano.docx")
 
 
-@pytest.mark.slow
+@pytest.mark.office
 def test_libreoffice_fills_the_index_and_the_properties_survive(cli: Cli, tmp_path: Path) -> None:
-    from incas_cli.publish import libreoffice_available
-
-    if not libreoffice_available():
-        pytest.skip("LibreOffice con python3-uno non installato: indice non verificato")
     example_plan("saluzzo")
     out = tmp_path / "piano.docx"
     result = cli("plan", "render", str(example_path("saluzzo")), "-o", str(out))

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from incas_cli.checks import check_data
 from incas_cli.render import RenderOptions, render_docx
 from tests.render_support import body_text, headings, open_docx
-from tests.strategies import free_text, valid_plans
+from tests.strategies import examples, free_text, valid_plans
 
 # Characters XML 1.0 cannot hold: the document must drop them, not fail.
 control = st.sampled_from(["\x00", "\x07", "\x0b", "\x1b", "\ufffe"])
@@ -68,7 +68,7 @@ def richer_plans(draw: st.DrawFn) -> dict[str, Any]:
 
 
 @settings(
-    max_examples=25,
+    max_examples=examples(25),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )

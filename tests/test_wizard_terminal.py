@@ -21,6 +21,7 @@ import typer
 from incas_cli.cli.wizard import Section, edit, new
 from incas_cli.io import load_yaml
 from incas_cli.wizard import MARKER_KEY, SECTIONS
+from tests.helpers import DEFAULT_SIGINT
 
 REPO = Path(__file__).resolve().parent.parent
 TIMEOUT = 60  # generous: CI machines are shared
@@ -31,7 +32,8 @@ app.add_typer(_plan, name="plan")
 _plan.command("new")(new)
 _plan.command("edit")(edit)
 
-LAUNCH = "from tests.test_wizard_terminal import app; app()"
+LAUNCH = f"{DEFAULT_SIGINT}; from tests.test_wizard_terminal import app; app()"
+WIDTH = 250  # wide enough that a long temporary path in a message stays on one line
 
 
 def _env() -> dict[str, str]:
@@ -41,7 +43,7 @@ def _env() -> dict[str, str]:
             "TERM": "xterm",
             "NO_COLOR": "1",
             "PROMPT_TOOLKIT_NO_CPR": "1",  # no cursor-position queries a pty cannot answer
-            "COLUMNS": "120",
+            "COLUMNS": str(WIDTH),
             "LINES": "40",
             "PYTHONPATH": str(REPO),
         }
@@ -50,24 +52,23 @@ def _env() -> dict[str, str]:
 
 
 def _spawn(*args: str, cwd: Path) -> Any:
-    pexpect = pytest.importorskip("pexpect", reason="pexpect is needed to drive a pty")
-    try:
-        return pexpect.spawn(
-            sys.executable,
-            ["-c", LAUNCH, *args],
-            cwd=str(cwd),
-            env=_env(),
-            encoding="utf-8",
-            timeout=TIMEOUT,
-            dimensions=(40, 120),
-        )
-    except OSError as exc:  # no pty on this machine
-        pytest.skip(f"cannot open a pseudo-terminal: {exc}")
+    import pexpect  # the ``terminal`` marker made sure it is there
+
+    return pexpect.spawn(
+        sys.executable,
+        ["-c", LAUNCH, *args],
+        cwd=str(cwd),
+        env=_env(),
+        encoding="utf-8",
+        timeout=TIMEOUT,
+        dimensions=(40, WIDTH),
+    )
 
 
 def _finish(child: Any) -> int:
     """Wait for the program to end; its exit code."""
-    pexpect = pytest.importorskip("pexpect", reason="pexpect is needed to drive a pty")
+    import pexpect
+
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus is not None, child.signalstatus
@@ -93,7 +94,7 @@ def test_section_names_match_the_wizard() -> None:
     assert tuple(s.value for s in Section) == SECTIONS
 
 
-@pytest.mark.slow
+@pytest.mark.terminal
 def test_new_interrupted_with_ctrl_c_then_edit_finishes(tmp_path: Path) -> None:
     target = tmp_path / "x.yaml"
     child = _spawn("plan", "new", str(target), cwd=tmp_path)
@@ -158,7 +159,7 @@ def test_new_interrupted_with_ctrl_c_then_edit_finishes(tmp_path: Path) -> None:
     assert final["monitoring"]["reviews"] == ["2025-12", "2026-12", "2027-12"]
 
 
-@pytest.mark.slow
+@pytest.mark.terminal
 def test_ctrl_d_before_any_answer_writes_nothing(tmp_path: Path) -> None:
     target = tmp_path / "y.yaml"
     child = _spawn("plan", "new", str(target), cwd=tmp_path)
@@ -171,7 +172,7 @@ def test_ctrl_d_before_any_answer_writes_nothing(tmp_path: Path) -> None:
     assert not target.exists()
 
 
-@pytest.mark.slow
+@pytest.mark.terminal
 def test_new_without_a_file_asks_its_name_from_the_comune(tmp_path: Path) -> None:
     child = _spawn("plan", "new", cwd=tmp_path)
     child.expect("Come vuoi procedere")
@@ -189,7 +190,7 @@ def test_new_without_a_file_asks_its_name_from_the_comune(tmp_path: Path) -> Non
     assert load_yaml(tmp_path / "piano-lagnasco.yaml").plain()["comune"]["name"] == "Lagnasco"
 
 
-@pytest.mark.slow
+@pytest.mark.terminal
 def test_killed_at_a_prompt_leaves_the_last_complete_save(tmp_path: Path) -> None:
     target = tmp_path / "k.yaml"
     child = _spawn("plan", "new", str(target), cwd=tmp_path)
@@ -261,7 +262,7 @@ def test_edit_refuses_a_file_that_is_not_a_plan_yet(tmp_path: Path) -> None:
     assert f"incas plan validate {target}" in result.stderr
 
 
-@pytest.mark.slow
+@pytest.mark.terminal
 def test_a_suggested_name_is_replaced_by_what_is_typed(tmp_path: Path) -> None:
     """The suggestion is named in the hint, not pre-filled: typing replaces it."""
     target = tmp_path / "s.yaml"
@@ -311,7 +312,7 @@ def test_a_suggested_name_is_replaced_by_what_is_typed(tmp_path: Path) -> None:
     assert "  (" not in screen
 
 
-@pytest.mark.slow
+@pytest.mark.terminal
 def test_edit_enter_keeps_right_arrow_edits_dash_empties(tmp_path: Path) -> None:
     target = tmp_path / "breve.yaml"
     shutil.copy(REPO / "examples" / "breve.yaml", target)
@@ -368,7 +369,7 @@ def _to_actors(child: Any) -> None:
     child.expect("Tipo del prossimo attore")
 
 
-@pytest.mark.slow
+@pytest.mark.terminal
 def test_typed_months_and_a_filtered_actor_type_never_pick_the_way_out(tmp_path: Path) -> None:
     target = tmp_path / "f.yaml"
     child = _spawn("plan", "new", str(target), cwd=tmp_path)
@@ -404,7 +405,7 @@ def test_typed_months_and_a_filtered_actor_type_never_pick_the_way_out(tmp_path:
     assert "? Tipo del prossimo attore Altro" in screen
 
 
-@pytest.mark.slow
+@pytest.mark.terminal
 def test_text_typed_into_a_checkbox_is_confirmed_before_it_counts(tmp_path: Path) -> None:
     target = tmp_path / "c.yaml"
     shutil.copy(REPO / "examples" / "breve.yaml", target)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import random
 import struct
-import time
 
 import pytest
 from PIL import Image
@@ -195,16 +194,13 @@ def test_network_uses_the_group_colours() -> None:
         assert has_colour(image, colour, minimum=20), colour
 
 
-def test_network_with_30_actors_stays_small_and_fast() -> None:
+def test_network_with_30_actors_stays_small() -> None:
     nodes = [comune(), *actors(30)]
     edges = spokes(nodes[1:]) + [
         FigureEdge(f"a{i}", f"a{(i * 7) % 30}", "accordo") for i in range(30)
     ]
-    start = time.perf_counter()
     data = network_png(nodes, edges)
-    elapsed = time.perf_counter() - start
     assert len(data) < 400_000
-    assert elapsed < 3.0  # about 0.2 s on a quiet machine; generous for shared CI runners
 
 
 @pytest.mark.parametrize(
@@ -229,9 +225,7 @@ def test_network_accepts_any_unicode_label(label: str) -> None:
         FigureNode("b", "Prefettura", "Istituzioni"),
     ]
     edges = [FigureEdge("comune", "a", label), FigureEdge("comune", "b", "protocollo")]
-    start = time.perf_counter()
     image = png(network_png(nodes, edges))
-    assert time.perf_counter() - start < 3.0
     assert image.width == 1600
     alt = network_alt_text(nodes, edges)
     assert "3 attori e 2 relazioni" in alt
@@ -333,10 +327,8 @@ def test_grid_with_many_actors_in_one_cell() -> None:
     assert "Monitorare (potere e interesse bassi), 45 attori" in power_interest_alt_text(crowded)
 
 
-def test_grid_with_30_actors_stays_small_and_fast() -> None:
-    start = time.perf_counter()
+def test_grid_with_30_actors_stays_small() -> None:
     data = power_interest_png(grid(30))
-    assert time.perf_counter() - start < 3.0
     assert len(data) < 400_000
 
 

@@ -227,6 +227,7 @@ def test_existing_output_is_not_overwritten_without_force(cli: Cli, tmp_path: Pa
     assert not list(out.glob(".*.tmp"))
 
 
+@pytest.mark.slow
 def test_one_job_or_two_give_identical_documents(tmp_path: Path) -> None:
     sources = [SMALL, EXAMPLES / "saluzzo.yaml", SMALL]
     one = build_files(sources, BuildOptions(tmp_path / "one"), jobs=1)
@@ -323,6 +324,7 @@ def test_progress_bar_and_summary_table_on_a_terminal(
 # --- Ctrl-C -----------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("group", "jobs"),
     [(False, 2), (True, 2), (False, 1)],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -87,6 +88,7 @@ def test_any_mutation_gives_findings_not_exceptions(
 _TEXT = (EXAMPLES / "saluzzo.yaml").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(st.integers(0, len(_TEXT) - 1), st.integers(0, 30), st.text(max_size=5))
 def test_any_text_edit_gives_a_message_not_a_traceback(at: int, cut: int, insert: str) -> None:

@@ -500,6 +500,7 @@ def _walk(blocks: list[Any], found: dict[str, list[Any]]) -> None:
             _walk(block["c"][1] if block["t"] == "Div" else block["c"], found)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
 def test_pandoc_sees_the_same_headings_and_tables_with_headers(name: str) -> None:
     data = rendered(name)

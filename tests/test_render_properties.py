@@ -7,6 +7,7 @@ import itertools
 from decimal import Decimal
 from typing import Any
 
+import pytest
 from docx.oxml.ns import qn
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -67,6 +68,7 @@ def richer_plans(draw: st.DrawFn) -> dict[str, Any]:
     return data
 
 
+@pytest.mark.slow
 @settings(
     max_examples=examples(25),
     deadline=None,

@@ -80,9 +80,7 @@ def _fixed_width(table: Table, width: int, font_pt: float, padding: int) -> int:
     if not fixed:
         return 0
     labels = [table.columns[i].header for i in fixed]
-    labels += sorted(
-        {row[i].symbol for row in table.rows for i in fixed if isinstance(row[i], Mark)}  # type: ignore[union-attr]
-    )
+    labels += sorted({c.symbol for r in table.rows for i in fixed if isinstance(c := r[i], Mark)})
     narrow = padding + max(
         (longest_word_twips(label, font_pt, bold=True) for label in labels), default=0
     )

@@ -9,12 +9,12 @@ import typer
 
 from incas_cli.cli._common import handle_errors
 from incas_cli.messages import render as msg
-from incas_cli.pipeline import FORMATS, Format  # light: dataclasses and typing only
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from incas_cli.models import Plan
+    from incas_cli.pipeline import Format
     from incas_cli.render import ChangeEntry
 
 
@@ -125,10 +125,12 @@ def _target(file: Path, output: Path | None, fmt: str | None) -> tuple[Format, P
     extension gets the format's; an extension incas does not write (``.yaml``) or one that
     contradicts ``--format`` is a usage error that names what to write instead.
     """
+    from incas_cli.pipeline import FORMATS
+
     if fmt is not None and fmt not in FORMATS:
         _usage(msg.RENDER_BAD_FORMAT.format(value=fmt), msg.RENDER_BAD_FORMAT_HINT)
     if output is None:
-        chosen = cast(Format, fmt or "docx")
+        chosen = cast("Format", fmt or "docx")
         target = file.with_suffix(f".{chosen}")
     else:
         suffix = output.suffix.lower().lstrip(".")
@@ -137,7 +139,7 @@ def _target(file: Path, output: Path | None, fmt: str | None) -> tuple[Format, P
                 msg.RENDER_UNKNOWN_SUFFIX.format(suffix=suffix, path=output),
                 msg.RENDER_UNKNOWN_SUFFIX_HINT.format(stem=output.stem),
             )
-        chosen = cast(Format, fmt or suffix or "docx")
+        chosen = cast("Format", fmt or suffix or "docx")
         if suffix and suffix != chosen:
             _usage(
                 msg.RENDER_SUFFIX_MISMATCH.format(path=output, format=chosen),

@@ -3,11 +3,12 @@
 Following pipx's ``upgrade`` loop: every file is tried, a failure is recorded and the
 loop carries on, and the caller maps the outcomes to an exit code.
 
-Building (``plan build``) runs the same check and then renders, in worker processes
-started with ``forkserver`` (``spawn`` where there is none): never ``fork``, because the
-parent runs threads (rich's progress bar). Output names are decided up front, in the
-parent, so that one job or many give the same files; each document is written
-atomically by its worker. On Ctrl-C the workers are stopped, the temporary files they
+Building (``plan build``) runs the same check and then makes each document as
+``plan render`` does (:func:`incas_cli.pipeline.produce`: same options, same bytes), in
+worker processes started with ``forkserver`` (``spawn`` where there is none): never
+``fork``, because the parent runs threads (rich's progress bar). Output names are decided
+up front, in the parent, so that one job or many give the same files; each document is
+written atomically by its worker. On Ctrl-C the workers are stopped, the temporary files they
 leave are removed and ``KeyboardInterrupt`` reaches the caller.
 """
 

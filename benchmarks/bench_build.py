@@ -2,10 +2,11 @@
 
 Generates N plans (default 200) from the valid examples, each with new ids for its needs
 and measures (references follow) and its own title, in a temporary folder; then runs
-``incas plan build DIR -o OUT --format docx --json`` as a subprocess with ``--jobs 1``
-and ``--jobs 2``. While it runs, the peak resident memory (``VmHWM``) of every process of
-the build is read from ``/proc``: the main process, and for ``--jobs 2`` each worker
-(workers are forked from multiprocessing's forkserver, so they are not waited for by the
+``incas plan build DIR -o OUT --format docx --no-toc-update --json`` (incas's own work:
+the index pass is LibreOffice's, timed by ``bench_publish.py``) as a subprocess with
+``--jobs 1`` and ``--jobs 2``. While it runs, the peak resident memory (``VmHWM``) of
+every process of the build is read from ``/proc``: the main process, and for ``--jobs 2``
+each worker (workers are forked from multiprocessing's forkserver, so they are not waited for by the
 build itself and ``getrusage(RUSAGE_CHILDREN)`` cannot see them; it is the fallback where
 there is no ``/proc``), and the CPU time all of them used, per plan: on a machine shared
 with other work the speed-up is bounded by the free cores, the CPU time per plan shows
@@ -145,6 +146,7 @@ def run_build(source: Path, output: Path, count: int, jobs: int) -> Run:
         str(jobs),
         "--format",
         "docx",
+        "--no-toc-update",
         "--json",
     ]
     peaks = Peaks()

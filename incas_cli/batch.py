@@ -3,11 +3,12 @@
 Following pipx's ``upgrade`` loop: every file is tried, a failure is recorded and the
 loop carries on, and the caller maps the outcomes to an exit code.
 
-Building (``plan build``) runs the same check and then renders, in worker processes
-started with ``forkserver`` (``spawn`` where there is none): never ``fork``, because the
-parent runs threads (rich's progress bar). Output names are decided up front, in the
-parent, so that one job or many give the same files; each document is written
-atomically by its worker. On Ctrl-C the workers are stopped, the temporary files they
+Building (``plan build``) runs the same check and then makes each document as
+``plan render`` does (:func:`incas_cli.pipeline.produce`: same options, same bytes), in
+worker processes started with ``forkserver`` (``spawn`` where there is none): never
+``fork``, because the parent runs threads (rich's progress bar). Output names are decided
+up front, in the parent, so that one job or many give the same files; each document is
+written atomically by its worker. On Ctrl-C the workers are stopped, the temporary files they
 leave are removed and ``KeyboardInterrupt`` reaches the caller.
 """
 
@@ -25,12 +26,12 @@ from types import FrameType
 from typing import TYPE_CHECKING, Any, Literal
 
 from incas_cli.errors import ExitCode, IncasError, InputError
+from incas_cli.pipeline import Format, Notice, Target
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
     from incas_cli.checks import CheckResult
-    from incas_cli.models import Plan
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 
@@ -49,6 +50,10 @@ class Outcome:
     result: CheckResult | None = None
     error: IncasError | None = None
     output: Path | None = None
+    toc_pending: bool = False
+    """Build: the document's index is left for the word processor to fill on open."""
+    warnings: tuple[Notice, ...] = ()
+    """Build: the document was written, but not quite as asked (e.g. LibreOffice failed)."""
 
 
 def expand_inputs(inputs: Iterable[Path]) -> list[Path]:
@@ -110,11 +115,7 @@ def exit_code(outcomes: Sequence[Outcome]) -> ExitCode:
 
 # --- build: many plans -> documents ------------------------------------------------------------
 
-Format = Literal["docx", "odt", "pdf"]
-FORMATS: tuple[Format, ...] = ("docx", "odt", "pdf")
 BUILD_JSON_VERSION = 1
-CONVERT_TIMEOUT = 180.0
-"""Seconds LibreOffice may take for one document (odt, pdf)."""
 
 #: Imported once in the forkserver, so that every worker starts with them loaded.
 _PRELOAD = (
@@ -126,6 +127,8 @@ _PRELOAD = (
     "incas_cli.io",
     "incas_cli.catalog.loader",
     "incas_cli.catalog.comuni",
+    "incas_cli.pipeline",
+    "incas_cli.publish",
     "incas_cli.render",
     "incas_cli.document.outline",
     "incas_cli.writers.docx",
@@ -134,13 +137,28 @@ _PRELOAD = (
 
 @dataclass(frozen=True)
 class BuildOptions:
-    """What ``plan build`` makes of each valid plan, and where."""
+    """What ``plan build`` makes of each valid plan, and where.
+
+    The document itself is made as ``plan render`` makes it (:func:`incas_cli.pipeline.produce`),
+    with the same defaults: the same plan and options give the same document.
+    """
 
     output_dir: Path
     final: bool = False
     edition: Literal["pubblica", "interna"] = "pubblica"
     fmt: Format = "docx"
     force: bool = False
+    template: Path | None = None
+    toc_update: bool = True
+
+    def target(self) -> Target:
+        """What :func:`incas_cli.pipeline.produce` makes of each plan."""
+        return Target(
+            format=self.fmt,
+            edition=self.edition,
+            template=self.template,
+            toc_update=self.toc_update,
+        )
 
 
 @dataclass(frozen=True)
@@ -234,10 +252,11 @@ def build_file(source: Path, output: Path, options: BuildOptions) -> Outcome:
                 io_msg.OUTPUT_EXISTS, hint=io_msg.OUTPUT_EXISTS_HINT, file=str(output)
             )
             return Outcome(outcome.name, Status.SKIPPED, result, existing, output)
-        data = _document(result.plan, options)
         from incas_cli.io import atomic_write_bytes
+        from incas_cli.pipeline import produce
 
-        atomic_write_bytes(output, data, force=options.force)
+        produced = produce(result.plan, options.target())
+        atomic_write_bytes(output, produced.data, force=options.force)
     except OutputExistsError as err:  # appeared while rendering
         return Outcome(outcome.name, Status.SKIPPED, result, err, output)
     except IncasError as err:
@@ -253,17 +272,14 @@ def build_file(source: Path, output: Path, options: BuildOptions) -> Outcome:
                 file=outcome.name,
             ),
         )
-    return Outcome(outcome.name, Status.OK, result=result, output=output)
-
-
-def _document(plan: Plan, options: BuildOptions) -> bytes:
-    from incas_cli.render import RenderOptions, convert_document, render_docx
-
-    data = render_docx(plan, RenderOptions(edition=options.edition))
-    if options.fmt == "docx":
-        return data
-    fmt: Literal["pdf", "odt"] = "pdf" if options.fmt == "pdf" else "odt"
-    return convert_document(data, plan, fmt, timeout=CONVERT_TIMEOUT)
+    return Outcome(
+        outcome.name,
+        Status.OK,
+        result=result,
+        output=output,
+        toc_pending=produced.toc_pending,
+        warnings=produced.warnings,
+    )
 
 
 def build_files(

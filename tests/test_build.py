@@ -78,7 +78,18 @@ def test_default_jobs() -> None:
 
 def test_mixed_folder_outcomes_exit_code_and_json(cli: Cli, tmp_path: Path) -> None:
     folder = _mixed_folder(tmp_path)
-    result = cli("plan", "build", "piani", "-o", "documenti", "--jobs", "2", "--json", cwd=tmp_path)
+    result = cli(
+        "plan",
+        "build",
+        "piani",
+        "-o",
+        "documenti",
+        "--jobs",
+        "2",
+        "--json",
+        "--no-toc-update",
+        cwd=tmp_path,
+    )
     code, out, err = result.exit_code, result.stdout, result.stderr
     assert code == 1  # some file failed (1 wins over 3)
     report = json.loads(out)
@@ -122,7 +133,9 @@ def test_mixed_folder_outcomes_exit_code_and_json(cli: Cli, tmp_path: Path) -> N
 def test_json_report_contract(cli: Cli, tmp_path: Path) -> None:
     """The schema scripts rely on: every key always present, with these types."""
     _mixed_folder(tmp_path)
-    result = cli("plan", "build", "piani", "-o", "d", "--json", "-j", "1", cwd=tmp_path)
+    result = cli(
+        "plan", "build", "piani", "-o", "d", "--json", "-j", "1", "--no-toc-update", cwd=tmp_path
+    )
     code, out = result.exit_code, result.stdout
     assert code == 1
     report = json.loads(out)
@@ -185,7 +198,7 @@ def test_only_invalid_exits_3_and_all_ok_exits_0(cli: Cli, tmp_path: Path) -> No
     assert "non valido" in out and "[UNKNOWN_NEED_AREA]" in out
     assert list((tmp_path / "out").iterdir()) == []
     write_plan(tmp_path / "y.yaml", minimal_plan())
-    result = cli("plan", "build", "y.yaml", "-o", "out", cwd=tmp_path)
+    result = cli("plan", "build", "y.yaml", "-o", "out", "--no-toc-update", cwd=tmp_path)
     code, out = result.exit_code, result.stdout
     assert code == 0
     assert (
@@ -209,7 +222,9 @@ def test_existing_output_is_not_overwritten_without_force(cli: Cli, tmp_path: Pa
     out.mkdir()
     (out / "piano.docx").write_bytes(b"vecchio")
     shutil.copy(SMALL, tmp_path / "piano.yaml")
-    result = cli("plan", "build", "piano.yaml", "-o", "out", "--json", cwd=tmp_path)
+    result = cli(
+        "plan", "build", "piano.yaml", "-o", "out", "--json", "--no-toc-update", cwd=tmp_path
+    )
     code, stdout = result.exit_code, result.stdout
     assert code == 0  # skipped, not failed: re-running a batch is the normal flow
     report = json.loads(stdout)
@@ -220,7 +235,9 @@ def test_existing_output_is_not_overwritten_without_force(cli: Cli, tmp_path: Pa
     assert entry["message"] == "out/piano.docx: il file esiste già"
     assert "--force" in entry["error"]["hint"]
     assert (out / "piano.docx").read_bytes() == b"vecchio"
-    result = cli("plan", "build", "piano.yaml", "-o", "out", "--force", cwd=tmp_path)
+    result = cli(
+        "plan", "build", "piano.yaml", "-o", "out", "--force", "--no-toc-update", cwd=tmp_path
+    )
     code = result.exit_code
     assert code == 0
     assert _is_whole_docx(out / "piano.docx")
@@ -230,11 +247,14 @@ def test_existing_output_is_not_overwritten_without_force(cli: Cli, tmp_path: Pa
 @pytest.mark.slow
 def test_one_job_or_two_give_identical_documents(tmp_path: Path) -> None:
     sources = [SMALL, EXAMPLES / "saluzzo.yaml", SMALL]
-    one = build_files(sources, BuildOptions(tmp_path / "one"), jobs=1)
+    one = build_files(sources, BuildOptions(tmp_path / "one", toc_update=False), jobs=1)
     (tmp_path / "two").mkdir()
     seen: list[str] = []
     two = build_files(
-        sources, BuildOptions(tmp_path / "two"), jobs=2, on_outcome=lambda o: seen.append(o.name)
+        sources,
+        BuildOptions(tmp_path / "two", toc_update=False),
+        jobs=2,
+        on_outcome=lambda o: seen.append(o.name),
     )
     assert sorted(seen) == sorted(str(s) for s in sources)
     assert [o.status for o in one] == [Status.OK] * 3 == [o.status for o in two]
@@ -308,7 +328,7 @@ def test_progress_bar_and_summary_table_on_a_terminal(
         file=io.StringIO(), force_terminal=True, width=80, no_color=True, highlight=False
     )
     outcomes = build_cmd._with_progress_bar(
-        [SMALL, Path("manca.yaml")], BuildOptions(Path("o")), 1, console
+        [SMALL, Path("manca.yaml")], BuildOptions(Path("o"), toc_update=False), 1, console
     )
     assert [o.status for o in outcomes] == [Status.OK, Status.FAILED]
     table = Console(file=io.StringIO(), width=80, no_color=True, highlight=False)
@@ -338,7 +358,7 @@ def test_ctrl_c_leaves_no_partial_document(tmp_path: Path, group: bool, jobs: in
         shutil.copy(EXAMPLES / "saluzzo.yaml", many / f"p{i:02d}.yaml")
     out = tmp_path / "out"
     proc = subprocess.Popen(
-        incas_argv("plan", "build", "piani", "-o", "out", "-j", str(jobs)),
+        incas_argv("plan", "build", "piani", "-o", "out", "-j", str(jobs), "--no-toc-update"),
         cwd=tmp_path,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

@@ -31,6 +31,10 @@ def build(
     fmt: str = typer.Option("docx", "--format", help=msg.BUILD_FORMAT_HELP),
     as_json: bool = typer.Option(False, "--json", help=msg.BUILD_JSON_HELP),
     force: bool = typer.Option(False, "--force", help=msg.BUILD_FORCE_HELP),
+    template: Path | None = typer.Option(
+        None, "--template", help=msg.BUILD_TEMPLATE_HELP, show_default=False
+    ),
+    no_toc_update: bool = typer.Option(False, "--no-toc-update", help=msg.BUILD_NO_TOC_HELP),
 ) -> None:
     """Controlla e impagina molti piani in parallelo (file e cartelle) in una cartella.
 
@@ -38,7 +42,8 @@ def build(
     due piano.yaml in cartelle diverse -> piano.docx e piano-2.docx.
     Un file con problemi non ferma gli altri.
     Un documento già presente non viene sovrascritto senza --force.
-    Word aggiorna l'indice all'apertura (già calcolato: incas plan render).
+    Ogni documento è quello di incas plan render con le stesse opzioni
+    (indice compilato da LibreOffice se installato, carta intestata con --template).
 
     Codici di uscita: 0 tutti impaginati, 3 qualche piano non valido,
     1 qualche file illeggibile o non scritto, 2 uso errato,
@@ -47,7 +52,6 @@ def build(
     import json
 
     from incas_cli.batch import (
-        FORMATS,
         BuildOptions,
         build_report,
         default_jobs,
@@ -57,22 +61,24 @@ def build(
     )
     from incas_cli.console import get_console
     from incas_cli.errors import UsageError
+    from incas_cli.pipeline import FORMATS, check_target
 
     if edition not in ("pubblica", "interna"):
         raise UsageError(msg.BAD_EDITION.format(value=edition), hint=msg.BAD_EDITION_HINT)
     if fmt not in FORMATS:
         raise UsageError(msg.BAD_FORMAT.format(value=fmt), hint=msg.BAD_FORMAT_HINT)
-    if fmt != "docx":
-        _require_libreoffice(fmt)
-    sources = expand_inputs(inputs)
-    prepare_output_dir(output_dir)
     options = BuildOptions(
         output_dir=output_dir,
         final=final,
         edition="interna" if edition == "interna" else "pubblica",
         fmt=fmt,
         force=force,
+        template=template,
+        toc_update=not no_toc_update,
     )
+    check_target(options.target())  # a wrong letterhead fails once, before any plan
+    sources = expand_inputs(inputs)
+    prepare_output_dir(output_dir)
     workers = jobs if jobs is not None else default_jobs(len(sources))
 
     progress_console = get_console(stderr=True)
@@ -81,21 +87,12 @@ def build(
     else:
         outcomes = _with_plain_lines(sources, options, workers, progress_console)
 
+    print_build_notices(outcomes, options, progress_console)
     if as_json:
         typer.echo(json.dumps(build_report(outcomes, options), ensure_ascii=False, indent=2))
     else:
         print_build_summary(outcomes, options.output_dir, get_console())
     raise typer.Exit(int(exit_code(outcomes)))
-
-
-def _require_libreoffice(fmt: str) -> None:
-    from incas_cli.errors import ExternalToolError
-    from incas_cli.publish import libreoffice_available
-
-    if not libreoffice_available():
-        raise ExternalToolError(
-            msg.NEEDS_LIBREOFFICE.format(format=fmt), hint=msg.NEEDS_LIBREOFFICE_HINT
-        )
 
 
 def _with_progress_bar(
@@ -194,3 +191,35 @@ def print_build_summary(outcomes: Sequence[Outcome], output_dir: Path, console: 
     )
     if any(o.status is Status.SKIPPED for o in outcomes):
         console.print(msg.BUILD_EXISTING_HINT, markup=False, highlight=False, soft_wrap=True)
+
+
+def print_build_notices(
+    outcomes: Sequence[Outcome], options: BuildOptions, console: Console
+) -> None:
+    """What the pipeline warned about, file by file (each hint once), and, when the index
+    was wanted but left to Word (no LibreOffice), how many documents that concerns."""
+    from incas_cli.batch import Status
+    from incas_cli.messages import cli as cli_msg
+
+    hints: list[str] = []
+    for o in outcomes:
+        for notice in o.warnings:
+            line = msg.BUILD_WARNING.format(
+                label=cli_msg.WARNING_LABEL, file=o.name, message=notice.message
+            )
+            console.print(line, markup=False, highlight=False, soft_wrap=True)
+            if notice.hint not in hints:
+                hints.append(notice.hint)
+    for hint in hints:
+        console.print(
+            msg.BUILD_WARNING_HINT.format(label=cli_msg.HINT_LABEL, hint=hint),
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
+    if options.fmt != "docx" or not options.toc_update:
+        return
+    pending = sum(o.status is Status.OK and o.toc_pending for o in outcomes)
+    if pending:
+        note = msg.BUILD_TOC_PENDING_ONE if pending == 1 else msg.BUILD_TOC_PENDING
+        console.print(note.format(count=pending), markup=False, highlight=False, soft_wrap=True)

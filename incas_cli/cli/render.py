@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, cast
+from typing import TYPE_CHECKING, cast
 
 import typer
 
@@ -14,11 +14,8 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from incas_cli.models import Plan
+    from incas_cli.pipeline import Format
     from incas_cli.render import ChangeEntry
-
-Format = Literal["docx", "odt", "pdf"]
-FORMATS: tuple[Format, ...] = ("docx", "odt", "pdf")
-TOC_TIMEOUT = 180.0
 
 
 @handle_errors
@@ -47,20 +44,27 @@ def render(
     Un file esistente non viene sovrascritto senza --force (codice 2).
     La carta intestata del Comune: incas template, poi --template.
     """
+    from dataclasses import replace
+
     from incas_cli.batch import Outcome, Status
     from incas_cli.checks import check_document
     from incas_cli.console import print_outcomes, print_plain
     from incas_cli.errors import ChecksFailed
     from incas_cli.io import atomic_write_bytes, load_yaml
-    from incas_cli.render import EDITIONS, Edition, RenderOptions, page_count, render_docx
-    from incas_cli.writers.template import check_template
+    from incas_cli.pipeline import Target, check_target, produce
+    from incas_cli.render import EDITIONS, Edition, page_count
 
     if edition not in EDITIONS:
         _usage(msg.RENDER_BAD_EDITION.format(value=edition), msg.RENDER_BAD_EDITION_HINT)
-    target_format, target = _target(file, output, fmt)
-    _refuse_existing(target, force)
-    if template is not None:
-        check_template(template)  # a wrong letterhead fails before the plan is read
+    target_format, output_path = _target(file, output, fmt)
+    _refuse_existing(output_path, force)
+    target = Target(
+        format=target_format,
+        edition=cast(Edition, edition),
+        template=template,
+        toc_update=not no_toc_update,
+    )
+    check_target(target)  # a wrong letterhead, or no LibreOffice for a PDF, fails first
 
     result = check_document(load_yaml(file), final=final)
     if result.findings or result.plan is None:
@@ -71,28 +75,23 @@ def render(
         raise ChecksFailed(msg.RENDER_BLOCKED, hint=msg.RENDER_BLOCKED_HINT, file=file)
     plan = result.plan
 
-    changelog = _changelog(previous, plan) if previous is not None else ()
-    options = RenderOptions(edition=cast(Edition, edition), template=template, changelog=changelog)
-    data = render_docx(plan, options)
-    toc_pending = True
-    if target_format == "docx":
-        if not no_toc_update:
-            data, toc_pending = _refresh_toc(data, plan)
-    else:
-        data = _convert(data, plan, target_format)
-        toc_pending = False
-    atomic_write_bytes(target, data, force=force)
+    if previous is not None:
+        target = replace(target, changelog=_changelog(previous, plan))
+    produced = produce(plan, target)
+    for notice in produced.warnings:
+        _warn(notice.message, notice.hint)
+    atomic_write_bytes(output_path, produced.data, force=force)
 
     details = [msg.counted(len(plan.measures), "misura")]
-    pages = page_count(data, target_format)
+    pages = page_count(produced.data, target_format)
     if pages is not None:
         details.append(msg.counted(pages, "pagina"))
     details.append(msg.RENDER_DONE_EDITION.format(edition=edition))
     if plan.effective_status != "adottato":
         details.append(msg.RENDER_DONE_DRAFT)
-    if toc_pending:
+    if produced.toc_pending:
         details.append(msg.RENDER_DONE_TOC_PENDING)
-    print_plain(msg.RENDER_DONE.format(path=target, details=msg.LIST_SEPARATOR.join(details)))
+    print_plain(msg.RENDER_DONE.format(path=output_path, details=msg.LIST_SEPARATOR.join(details)))
 
 
 def _changelog(previous: Path, plan: Plan) -> Sequence[ChangeEntry]:
@@ -126,10 +125,12 @@ def _target(file: Path, output: Path | None, fmt: str | None) -> tuple[Format, P
     extension gets the format's; an extension incas does not write (``.yaml``) or one that
     contradicts ``--format`` is a usage error that names what to write instead.
     """
+    from incas_cli.pipeline import FORMATS
+
     if fmt is not None and fmt not in FORMATS:
         _usage(msg.RENDER_BAD_FORMAT.format(value=fmt), msg.RENDER_BAD_FORMAT_HINT)
     if output is None:
-        chosen = cast(Format, fmt or "docx")
+        chosen = cast("Format", fmt or "docx")
         target = file.with_suffix(f".{chosen}")
     else:
         suffix = output.suffix.lower().lstrip(".")
@@ -138,7 +139,7 @@ def _target(file: Path, output: Path | None, fmt: str | None) -> tuple[Format, P
                 msg.RENDER_UNKNOWN_SUFFIX.format(suffix=suffix, path=output),
                 msg.RENDER_UNKNOWN_SUFFIX_HINT.format(stem=output.stem),
             )
-        chosen = cast(Format, fmt or suffix or "docx")
+        chosen = cast("Format", fmt or suffix or "docx")
         if suffix and suffix != chosen:
             _usage(
                 msg.RENDER_SUFFIX_MISMATCH.format(path=output, format=chosen),
@@ -167,58 +168,9 @@ def _refuse_existing(target: Path, force: bool) -> None:
     raise OutputExistsError(io_msg.OUTPUT_EXISTS, hint=io_msg.OUTPUT_EXISTS_HINT, file=target)
 
 
-def _office_available() -> bool:
-    from incas_cli.publish import libreoffice_available
-
-    return libreoffice_available()
-
-
-def _refresh_toc(data: bytes, plan: Plan) -> tuple[bytes, bool]:
-    """The table of contents filled by LibreOffice when it is installed; else left to Word.
-
-    A docx does not need LibreOffice: if it is there but fails (a broken installation, a
-    time-out), the document is written anyway, with the index refreshed when Word opens it,
-    and a warning says why.
-    """
-    if not _office_available():
-        return data, True
-    from incas_cli.errors import ExternalToolError
-    from incas_cli.publish import update_indexes
-    from incas_cli.render import restore_properties
-
-    try:
-        refreshed = update_indexes(data, timeout=TOC_TIMEOUT)
-    except ExternalToolError as err:
-        _warn(
-            msg.RENDER_TOC_FALLBACK.format(detail=_sentence(err.message)),
-            msg.RENDER_TOC_FALLBACK_HINT,
-        )
-        return data, True  # rendered with update_fields_on_open: Word fills the index
-    return restore_properties(refreshed, plan, update_fields=False), False
-
-
-def _sentence(text: str) -> str:
-    text = text.strip()
-    text = text[:1].upper() + text[1:]
-    return text if text.endswith((".", "!", "?")) else f"{text}."
-
-
 def _warn(message: str, hint: str) -> None:
     from incas_cli.console import print_plain
     from incas_cli.messages import cli as cli_msg
 
     print_plain(msg.WARNING_LINE.format(label=cli_msg.WARNING_LABEL, message=message), stderr=True)
     print_plain(msg.HINT_LINE.format(label=cli_msg.HINT_LABEL, hint=hint), stderr=True)
-
-
-def _convert(data: bytes, plan: Plan, target_format: Format) -> bytes:
-    from incas_cli.errors import ExternalToolError
-    from incas_cli.render import convert_document
-
-    if not _office_available():
-        raise ExternalToolError(
-            msg.RENDER_NEEDS_LIBREOFFICE.format(format=target_format),
-            hint=msg.RENDER_NEEDS_LIBREOFFICE_HINT,
-        )
-    fmt: Literal["pdf", "odt"] = "pdf" if target_format == "pdf" else "odt"
-    return convert_document(data, plan, fmt, timeout=TOC_TIMEOUT)

@@ -145,6 +145,13 @@ BUILD_EDITION_HELP = "pubblica (senza dati personali) o interna (con i contatti)
 BUILD_FORMAT_HELP = "docx, odt o pdf (odt e pdf richiedono LibreOffice)."
 BUILD_JSON_HELP = "Stampa il rapporto finale in JSON (per script e altri strumenti)."
 BUILD_FORCE_HELP = "Sovrascrive i documenti già presenti nella cartella di destinazione."
+BUILD_TEMPLATE_HELP = (
+    "Documento .docx del Comune (carta intestata e stili) per tutti i documenti, come in "
+    "incas plan render; per partire da questo: incas template -o carta-intestata.docx."
+)
+BUILD_NO_TOC_HELP = (
+    "Non compila l'indice con LibreOffice (più veloce): Word lo aggiornerà all'apertura."
+)
 
 BAD_EDITION = 'edizione "{value}" sconosciuta'
 BAD_EDITION_HINT = "usa --edition pubblica oppure --edition interna"
@@ -154,10 +161,6 @@ OUTPUT_DIR_IS_FILE = "la destinazione non è una cartella"
 OUTPUT_DIR_IS_FILE_HINT = "con -o indica una cartella (viene creata se manca)"
 OUTPUT_DIR_FAILED = "non è possibile creare la cartella di destinazione ({reason})"
 OUTPUT_DIR_FAILED_HINT = "controlla il percorso e i permessi, o indica un'altra cartella con -o"
-NEEDS_LIBREOFFICE = "per generare documenti {format} serve LibreOffice, che non è installato"
-NEEDS_LIBREOFFICE_HINT = (
-    "installa LibreOffice (pacchetto libreoffice-writer) oppure usa --format docx"
-)
 RENDER_FAILED = "errore interno durante l'impaginazione ({error})"
 RENDER_FAILED_HINT = (
     "è un difetto di incas, non del piano: segnalalo allegando il file (se non contiene "
@@ -185,6 +188,16 @@ BUILD_TOTALS = (
     "non riusciti {failed} (documenti in {output_dir})"
 )
 BUILD_NOTHING = "Nessun documento generato."
+BUILD_WARNING = "{label}: {file}: {message}"
+BUILD_WARNING_HINT = "  {label}: {hint}"
+BUILD_TOC_PENDING = (
+    "Indice non compilato in {count} documenti (LibreOffice non disponibile): "
+    "Word lo aggiornerà all'apertura."
+)
+BUILD_TOC_PENDING_ONE = (
+    "Indice non compilato in 1 documento (LibreOffice non disponibile): "
+    "Word lo aggiornerà all'apertura."
+)
 BUILD_EXISTING_HINT = (
     "I documenti già presenti non sono stati rigenerati: "
     "usa --force per rigenerarli, o indica un'altra cartella con -o."

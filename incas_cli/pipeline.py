@@ -1,0 +1,157 @@
+"""One way from a checked plan to a document: ``produce(plan, target) -> Produced``.
+
+``plan render`` and ``plan build`` (and the documents that come later) all go through
+:func:`produce`, so the same plan and the same target give the same document whichever
+command asked for it:
+
+1. the docx from :func:`incas_cli.render.render_docx` (edition, template, version history);
+2. a docx gets the index pass: LibreOffice fills the table of contents with entries and
+   page numbers, then the plan's properties are put back (LibreOffice rewrites them).
+   Without LibreOffice, or with ``toc_update`` off, the docx asks Word to refresh the
+   index when it is opened (``toc_pending``). If LibreOffice is installed but fails, the
+   docx is still produced that way, with a warning saying why;
+3. PDF and ODT are converted by LibreOffice, which refreshes the indexes and sets the
+   properties itself; for these LibreOffice is required.
+
+Expected failures are ``IncasError``s. Nothing here prints: warnings come back in
+:class:`Produced` for the caller to show. Imports are light; the work loads on first call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from incas_cli.models import Plan
+    from incas_cli.render import ChangeEntry, Edition
+
+__all__ = [
+    "FORMATS",
+    "OFFICE_TIMEOUT",
+    "Format",
+    "Notice",
+    "Produced",
+    "Target",
+    "check_target",
+    "produce",
+]
+
+Format = Literal["docx", "odt", "pdf"]
+FORMATS: tuple[Format, ...] = ("docx", "odt", "pdf")
+OFFICE_TIMEOUT = 180.0
+"""Seconds LibreOffice may take for one document (index pass or conversion)."""
+
+
+@dataclass(frozen=True)
+class Target:
+    """What to make of a plan. The defaults are those of ``plan render`` and ``plan build``."""
+
+    format: Format = "docx"
+    edition: Edition = "pubblica"
+    template: Path | None = None
+    """A Comune's own reference .docx (letterhead, styles); None: the one incas ships."""
+    changelog: Sequence[ChangeEntry] = ()
+    """Rows of the "Registro delle versioni" annex; the annex appears only when non-empty."""
+    toc_update: bool = True
+    """Fill the table of contents of a docx with LibreOffice when it is installed."""
+    timeout: float = OFFICE_TIMEOUT
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A warning for the caller to show: the document was produced, but not as asked."""
+
+    message: str
+    hint: str
+
+
+@dataclass(frozen=True)
+class Produced:
+    """A document's bytes and what the reader should know about them."""
+
+    data: bytes
+    format: Format
+    toc_pending: bool
+    """The index is left for the word processor to fill when the document is opened."""
+    warnings: tuple[Notice, ...] = ()
+
+
+def check_target(target: Target) -> None:
+    """Fail before any plan is read if ``target`` cannot be produced here: a template that
+    is missing or unusable (``InputError``), PDF or ODT without LibreOffice
+    (``ExternalToolError``)."""
+    if target.template is not None:
+        from incas_cli.writers.template import check_template
+
+        check_template(target.template)
+    if target.format != "docx":
+        _require_office(target.format)
+
+
+def produce(plan: Plan, target: Target) -> Produced:
+    """The document of a checked ``plan`` as ``target`` says; see the module's docstring."""
+    from incas_cli.render import RenderOptions, render_docx
+
+    options = RenderOptions(
+        edition=target.edition, template=target.template, changelog=target.changelog
+    )
+    docx = render_docx(plan, options)  # asks Word to refresh the index on open
+    if target.format != "docx":
+        return Produced(_convert(docx, plan, target), target.format, toc_pending=False)
+    if not target.toc_update or not _office_available():
+        return Produced(docx, "docx", toc_pending=True)
+    return _index_pass(docx, plan, target.timeout)
+
+
+def _office_available() -> bool:
+    from incas_cli.publish import libreoffice_available
+
+    return libreoffice_available()
+
+
+def _require_office(fmt: Format) -> None:
+    if _office_available():
+        return
+    from incas_cli.errors import ExternalToolError
+    from incas_cli.messages import render as msg
+
+    raise ExternalToolError(
+        msg.RENDER_NEEDS_LIBREOFFICE.format(format=fmt), hint=msg.RENDER_NEEDS_LIBREOFFICE_HINT
+    )
+
+
+def _index_pass(docx: bytes, plan: Plan, timeout: float) -> Produced:
+    """The table of contents filled by LibreOffice; on failure the docx as rendered (Word
+    fills the index on open) and a warning that says why."""
+    from incas_cli.errors import ExternalToolError
+    from incas_cli.publish import update_indexes
+    from incas_cli.render import restore_properties
+
+    try:
+        refreshed = update_indexes(docx, timeout=timeout)
+    except ExternalToolError as err:
+        from incas_cli.messages import render as msg
+
+        notice = Notice(
+            msg.RENDER_TOC_FALLBACK.format(detail=_sentence(err.message)),
+            msg.RENDER_TOC_FALLBACK_HINT,
+        )
+        return Produced(docx, "docx", toc_pending=True, warnings=(notice,))
+    return Produced(restore_properties(refreshed, plan, update_fields=False), "docx", False)
+
+
+def _convert(docx: bytes, plan: Plan, target: Target) -> bytes:
+    from incas_cli.render import convert_document
+
+    _require_office(target.format)
+    fmt: Literal["pdf", "odt"] = "pdf" if target.format == "pdf" else "odt"
+    return convert_document(docx, plan, fmt, timeout=target.timeout)
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else f"{text}."

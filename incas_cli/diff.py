@@ -27,6 +27,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from incas_cli.formats import long_date as _date
+from incas_cli.formats import money, signed_money
+from incas_cli.formats import month as _month
+from incas_cli.formats import number as _number
 from incas_cli.messages import diff as msg
 
 if TYPE_CHECKING:
@@ -37,7 +41,6 @@ if TYPE_CHECKING:
 JSON_FORMAT_VERSION = 1
 _TEXT_LIMIT = 160
 _LABEL_LIMIT = 90
-_LOCALE = "it_IT"
 _CENT = Decimal("0.01")
 
 
@@ -242,48 +245,7 @@ class PlanDiff:
         }
 
 
-# --- formats -------------------------------------------------------------------------------
-
-
-def money(amount: Decimal) -> str:
-    """``1.693.747,15 €`` (Babel, it_IT, no-break space)."""
-    from babel.numbers import format_currency
-
-    return str(format_currency(amount.quantize(_CENT), "EUR", locale=_LOCALE))
-
-
-def signed_money(amount: Decimal) -> str:
-    """``+1.000,00 €``, ``−1.000,00 €`` (minus sign), ``0,00 €``."""
-    if amount == 0:
-        return money(Decimal(0))
-    return ("+" if amount > 0 else "\u2212") + money(abs(amount))
-
-
-def _number(value: Decimal | int) -> str:
-    """A quantity as written: ``1.500``, ``12,5`` (no rounding)."""
-    from babel.numbers import format_decimal
-
-    if isinstance(value, Decimal):
-        value = value.normalize() if value == value.to_integral_value() else value
-        exponent = value.as_tuple().exponent
-        places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-        if places:
-            return str(format_decimal(value, format="#,##0." + "0" * places, locale=_LOCALE))
-        value = int(value)
-    return str(format_decimal(value, locale=_LOCALE))
-
-
-def _month(value: str) -> str:
-    from babel.dates import format_date
-
-    year, month = value.split("-")
-    return str(format_date(dt.date(int(year), int(month), 1), "MMMM yyyy", locale=_LOCALE))
-
-
-def _date(value: dt.date) -> str:
-    from babel.dates import format_date
-
-    return str(format_date(value, "d MMMM yyyy", locale=_LOCALE))
+# --- short texts and JSON values -----------------------------------------------------------
 
 
 def _short(text: str, limit: int = _TEXT_LIMIT) -> str:

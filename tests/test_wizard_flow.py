@@ -12,6 +12,7 @@ from rich.table import Table
 
 from incas_cli.catalog import load_catalog
 from incas_cli.checks import check_data, open_fields
+from incas_cli.formats import money
 from incas_cli.io import dump_yaml, load_yaml, new_document_data, parse_yaml
 from incas_cli.messages import checks as checks_msg
 from incas_cli.messages import wizard as msg
@@ -19,7 +20,7 @@ from incas_cli.wizard import MARKER_KEY, SECTIONS, incomplete_sections, read_mar
 from incas_cli.wizard.answers import iso_date, iso_months, read_months
 from incas_cli.wizard.prompter import Choice, search_choices
 from incas_cli.wizard.scripted import CTRL_C, CTRL_D, ENTER, ScriptedPrompter, ScriptError
-from incas_cli.wizard.summary import compute_summary, money, summary_renderables
+from incas_cli.wizard.summary import compute_summary, summary_renderables
 from tests.conftest import Cli
 
 T = TypeVar("T")

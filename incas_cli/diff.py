@@ -35,6 +35,7 @@ from incas_cli.messages import diff as msg
 
 if TYPE_CHECKING:
     from incas_cli.catalog import Catalog, NationalPlan
+    from incas_cli.facts import PlanFacts
     from incas_cli.models import Measure, Need, Plan, Stakeholder
     from incas_cli.render import ChangeEntry
 
@@ -550,26 +551,10 @@ def _need_item_factory(lookup: _Lookup) -> Callable[[Need], Item]:
 # --- budget and coverage -------------------------------------------------------------------
 
 
-def _by_source(plan: Plan) -> dict[str | None, Decimal]:
-    totals: dict[str | None, Decimal] = {}
-    for m in plan.measures:
-        for line in m.budget:
-            totals[line.source] = totals.get(line.source, Decimal(0)) + (line.amount or 0)
-    return {k: _cents(v) for k, v in totals.items()}
-
-
-def _by_axis(plan: Plan, national: NationalPlan | None) -> dict[str, Decimal]:
-    totals: dict[str, Decimal] = {}
-    for m in plan.measures:
-        axis = national.axis_of_action(m.primary_action) if national else None
-        key = axis.id if axis is not None else ""
-        totals[key] = totals.get(key, Decimal(0)) + m.total_budget
-    return {k: _cents(v) for k, v in totals.items()}
-
-
-def _budget(old: Plan, new: Plan, lookup: _Lookup) -> BudgetDiff:
-    total = AmountRow("total", msg.TOTAL, _cents(old.total_budget), _cents(new.total_budget))
-    src_old, src_new = _by_source(old), _by_source(new)
+def _budget(old: PlanFacts, new: PlanFacts, lookup: _Lookup) -> BudgetDiff:
+    total = AmountRow("total", msg.TOTAL, _cents(old.total), _cents(new.total))
+    src_old = {s.source: _cents(s.amount) for s in old.by_source}
+    src_new = {s.source: _cents(s.amount) for s in new.by_source}
     keys = set(src_old) | set(src_new)
     zero = Decimal(0)
     sources = [
@@ -577,8 +562,8 @@ def _budget(old: Plan, new: Plan, lookup: _Lookup) -> BudgetDiff:
         for k in keys
     ]
     sources.sort(key=lambda r: (-max(r.old, r.new), r.label.casefold(), r.key))
-    ax_old = _by_axis(old, lookup.national_old)
-    ax_new = _by_axis(new, lookup.national_new)
+    ax_old = _by_axis(old)
+    ax_new = _by_axis(new)
     axes: list[AmountRow] = []
     national = lookup.national
     known = [a.id for a in national.axes] if national is not None else []
@@ -594,15 +579,19 @@ def _budget(old: Plan, new: Plan, lookup: _Lookup) -> BudgetDiff:
     return BudgetDiff(total, tuple(sources), tuple(axes))
 
 
-def _covered(plan: Plan) -> set[int]:
-    return set(plan.covered_actions)
+def _by_axis(facts: PlanFacts) -> dict[str, Decimal]:
+    """Axis id -> budget, measures without an axis under ``""``."""
+    totals = {a.id: _cents(a.budget) for a in facts.axes}
+    if facts.unassigned:
+        totals[""] = _cents(facts.unassigned_budget)
+    return totals
 
 
-def _coverage(old: Plan, new: Plan, lookup: _Lookup) -> CoverageDiff:
+def _coverage(old: PlanFacts, new: PlanFacts, lookup: _Lookup) -> CoverageDiff:
     national = lookup.national
     if national is None:
         return CoverageDiff(())
-    before, after = _covered(old), _covered(new)
+    before, after = set(old.covered_actions), set(new.covered_actions)
     return CoverageDiff(
         tuple(
             ActionStatus(a.number, a.label, a.number in before, a.number in after)
@@ -613,7 +602,10 @@ def _coverage(old: Plan, new: Plan, lookup: _Lookup) -> CoverageDiff:
 
 def diff_plans(old: Plan, new: Plan, *, catalog: Catalog) -> PlanDiff:
     """What changed from ``old`` to ``new`` (both structurally valid plans)."""
+    from incas_cli.facts import plan_facts
+
     lookup = _Lookup(old, new, catalog)
+    old_facts, new_facts = plan_facts(old, catalog), plan_facts(new, catalog)
     measures, measures_moved = _collection(
         old.measures, new.measures, _MEASURE_FIELDS, lookup, _measure_item
     )
@@ -636,8 +628,8 @@ def diff_plans(old: Plan, new: Plan, *, catalog: Catalog) -> PlanDiff:
         measures=measures,
         stakeholders=stakeholders,
         needs=needs,
-        budget=_budget(old, new, lookup),
-        coverage=_coverage(old, new, lookup),
+        budget=_budget(old_facts, new_facts, lookup),
+        coverage=_coverage(old_facts, new_facts, lookup),
         sections=tuple(sections),
     )
 
@@ -893,15 +885,10 @@ def change_summary(diff: PlanDiff) -> list[str]:
 
 
 def version_date(plan: Plan) -> dt.date | None:
-    """The date of a version: its adoption, else its latest meeting (never the clock)."""
-    adoption = plan.plan.adoption
-    if adoption is not None and adoption.date is not None:
-        return adoption.date
-    if plan.process is not None:
-        dates = [m.date for m in plan.process.meetings if m.date is not None]
-        if dates:
-            return max(dates)
-    return None
+    """The date of a version: the date its document carries (never the clock)."""
+    from incas_cli.facts import plan_dates
+
+    return plan_dates(plan).document
 
 
 def changelog_entries(old: Plan, new: Plan, diff: PlanDiff) -> list[ChangeEntry]:

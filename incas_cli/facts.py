@@ -50,6 +50,7 @@ __all__ = [
     "PlanFacts",
     "SourceTotal",
     "YearTotal",
+    "plan_dates",
     "plan_facts",
 ]
 
@@ -277,7 +278,7 @@ def plan_facts(plan: Plan, catalog: Catalog) -> PlanFacts:
             sorted({n for m in plan.measures for n in m.actions if n not in known_numbers})
         ),
         open_fields=tuple(open_fields(plan)),
-        dates=_dates(plan),
+        dates=plan_dates(plan),
     )
 
 
@@ -398,7 +399,8 @@ def _axes(
     return tuple(out)
 
 
-def _dates(plan: Plan) -> PlanDates:
+def plan_dates(plan: Plan) -> PlanDates:
+    """The plan's dates (no catalogue needed): :attr:`PlanFacts.dates`."""
     info = plan.plan
     period = info.period
     start = period.start if period is not None else None

@@ -35,6 +35,7 @@ from incas_cli.messages import diff as msg
 
 if TYPE_CHECKING:
     from incas_cli.catalog import Catalog, NationalPlan
+    from incas_cli.document.model import Table
     from incas_cli.facts import PlanFacts
     from incas_cli.models import Measure, Need, Plan, Stakeholder
     from incas_cli.render import ChangeEntry
@@ -644,6 +645,16 @@ class ReportTable:
     rows: tuple[tuple[str, ...], ...]
     total: tuple[str, ...] | None = None  # a last row, set apart
     numeric: tuple[int, ...] = ()  # columns to align right
+
+    def block(self) -> Table:
+        """This table as a document-model table (what the terminal's rich writer prints)."""
+        from incas_cli.document.model import Column, Table
+
+        columns = tuple(
+            Column(name, "right" if i in self.numeric else "left")
+            for i, name in enumerate(self.columns)
+        )
+        return Table(self.caption, columns, self.rows, self.total, caption=bool(self.caption))
 
 
 @dataclass(frozen=True)

@@ -50,8 +50,10 @@ def rich_table(table: Table) -> RichTable:
     from rich import box
     from rich.table import Table as RichTable
 
+    title = table.title if table.caption else ""
     out = RichTable(
-        title=rich_text(table.title) if table.caption and table.title else None,
+        title=rich_text(title) if title else None,
+        min_width=len(title) or None,  # a narrow table must not fold its title
         title_justify="left",
         title_style="bold",
         box=box.SIMPLE_HEAD,

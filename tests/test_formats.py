@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from babel.dates import format_date
@@ -12,6 +13,8 @@ from babel.lists import format_list
 from incas_cli import formats as fmt
 from incas_cli.messages import render as render_msg
 from incas_cli.wizard.answers import month_names, read_months
+from tests.helpers import minimal_plan, write_plan
+from tests.staff_cli import run
 
 NBSP = "\u00a0"
 
@@ -38,6 +41,13 @@ def test_integers_and_quantities() -> None:
     assert fmt.number(Decimal("1E+3")) == "1.000"
     assert fmt.number(1500) == "1.500"
     assert fmt.number(2.5) == "2,5"
+
+
+@pytest.mark.parametrize("value", [0, 7, 999, 1000, 12345, 1234567, -4000])
+def test_integers_are_babels(value: int) -> None:
+    from babel.numbers import format_decimal
+
+    assert fmt.integer(value) == format_decimal(value, locale=fmt.LOCALE)
 
 
 def test_percent_and_shares_that_add_up_to_one_hundred() -> None:
@@ -99,10 +109,23 @@ def test_counted_nouns() -> None:
     assert render_msg.counted(15, "voce di spesa") == "15 voci di spesa"
 
 
-def test_importing_formats_does_not_load_babel() -> None:
+def test_importing_formats_and_counting_do_not_load_babel() -> None:
     import subprocess
     import sys
 
-    code = "import sys, incas_cli.formats; print('babel' in sys.modules)"
+    code = (
+        "import sys; from incas_cli import formats as f; "
+        "f.counted(3, 'misura', 'misure'); f.month('2024-03'); f.join_and(['a', 'b']); "
+        "print('babel' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_validate_counts_one_warning_in_the_singular(tmp_path: Path) -> None:
+    data = minimal_plan()
+    data["needs"].append({"id": "N2", "area": "salute", "severity": 3, "urgency": 3})
+    path = write_plan(tmp_path / "piano.yaml", data)
+    code, out, _ = run(["plan", "validate", path.name], cwd=tmp_path)
+    assert code == 0
+    assert "piano.yaml: valido (0 errori, 1 avviso)" in out

@@ -568,6 +568,22 @@ def test_summary_counts_open_fields_findings_coverage_and_budget() -> None:
     assert money(summary.total_budget) == "78.000,00\xa0€"
 
 
+def test_summary_tells_an_action_covered_only_as_secondary() -> None:
+    plain = load_yaml(BREVE).plain()
+    plain["measures"][0]["actions"] = [5, 8]  # 8: only ever a secondary action
+    summary = compute_summary(plain, load_catalog())
+    action = next(a for a in summary.actions if a.number == 8)
+    assert (action.primary, action.secondary) == ((), ("M1",))
+    assert summary.actions_covered == 3 and summary.axes_covered == 2
+    table = next(
+        t
+        for t in summary_renderables(summary)
+        if isinstance(t, Table) and t.title == msg.SUMMARY_COVERAGE_TITLE
+    )
+    cells = [str(c) for c in table.columns[3]._cells]
+    assert cells[7] == msg.SECONDARY_MEASURES.format(ids="M1")
+
+
 def test_run_shows_the_summary_at_the_end() -> None:
     run = Run(script("breve"))()
     shown = [s for s in run.prompter.shown if isinstance(s, str)]

@@ -73,6 +73,8 @@ class Coverage:
     national_plan_title: str
     covered_actions: tuple[int, ...]
     uncovered_actions: tuple[int, ...]
+    secondary_actions: tuple[int, ...]
+    """Of the covered actions, those no measure has as its primary (first) action."""
     covered_axes: tuple[str, ...]
     uncovered_axes: tuple[str, ...]
     action_labels: dict[int, str]
@@ -212,6 +214,7 @@ def _coverage(facts: PlanFacts, catalog: Catalog) -> Coverage | None:
         national_plan_title=national.short_title,
         covered_actions=facts.covered_actions,
         uncovered_actions=facts.uncovered_actions,
+        secondary_actions=tuple(a.number for a in facts.actions if a.coverage == "secondary"),
         covered_axes=facts.covered_axes,
         uncovered_axes=facts.uncovered_axes,
         action_labels={a.number: a.label for a in national.actions},
@@ -306,6 +309,7 @@ def _status_json(status: PlanStatus) -> dict[str, Any]:
             "actions": {
                 "covered": list(cov.covered_actions),
                 "uncovered": list(cov.uncovered_actions),
+                "secondary_only": list(cov.secondary_actions),
             },
             "axes": {"covered": list(cov.covered_axes), "uncovered": list(cov.uncovered_axes)},
         }

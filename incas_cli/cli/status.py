@@ -216,6 +216,15 @@ def print_status(st: PlanStatus, console: Console) -> None:
                 ),
                 style="yellow",
             )
+        for number in cov.secondary_actions:
+            console.print(
+                escape(
+                    msg.STATUS_SECONDARY_ACTION.format(
+                        number=number, label=cov.action_labels[number]
+                    )
+                ),
+                style="dim",
+            )
         console.print(msg.STATUS_AXES.format(covered=len(cov.covered_axes), total=cov.total_axes))
         for axis in cov.uncovered_axes:
             console.print(

@@ -207,24 +207,13 @@ def print_status(st: PlanStatus, console: Console) -> None:
         console.print(
             msg.STATUS_ACTIONS.format(covered=len(cov.covered_actions), total=cov.total_actions)
         )
-        for number in cov.uncovered_actions:
-            console.print(
-                escape(
-                    msg.STATUS_UNCOVERED_ACTION.format(
-                        number=number, label=cov.action_labels[number]
-                    )
-                ),
-                style="yellow",
-            )
-        for number in cov.secondary_actions:
-            console.print(
-                escape(
-                    msg.STATUS_SECONDARY_ACTION.format(
-                        number=number, label=cov.action_labels[number]
-                    )
-                ),
-                style="dim",
-            )
+        for numbers, template, style in (
+            (cov.uncovered_actions, msg.STATUS_UNCOVERED_ACTION, "yellow"),
+            (cov.secondary_actions, msg.STATUS_SECONDARY_ACTION, "dim"),
+        ):
+            for number in numbers:
+                line = template.format(number=number, label=cov.action_labels[number])
+                console.print(escape(line), style=style)
         console.print(msg.STATUS_AXES.format(covered=len(cov.covered_axes), total=cov.total_axes))
         for axis in cov.uncovered_axes:
             console.print(

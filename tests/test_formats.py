@@ -13,8 +13,8 @@ from babel.lists import format_list
 from incas_cli import formats as fmt
 from incas_cli.messages import render as render_msg
 from incas_cli.wizard.answers import month_names, read_months
+from tests.conftest import Cli
 from tests.helpers import minimal_plan, write_plan
-from tests.staff_cli import run
 
 NBSP = "\u00a0"
 
@@ -122,10 +122,10 @@ def test_importing_formats_and_counting_do_not_load_babel() -> None:
     assert out.stdout.strip() == "False"
 
 
-def test_validate_counts_one_warning_in_the_singular(tmp_path: Path) -> None:
+def test_validate_counts_one_warning_in_the_singular(tmp_path: Path, cli: Cli) -> None:
     data = minimal_plan()
     data["needs"].append({"id": "N2", "area": "salute", "severity": 3, "urgency": 3})
     path = write_plan(tmp_path / "piano.yaml", data)
-    code, out, _ = run(["plan", "validate", path.name], cwd=tmp_path)
-    assert code == 0
-    assert "piano.yaml: valido (0 errori, 1 avviso)" in out
+    result = cli("plan", "validate", path.name, cwd=tmp_path)
+    assert result.exit_code == 0
+    assert "piano.yaml: valido (0 errori, 1 avviso)" in result.stdout

@@ -5,7 +5,8 @@
 field by field, stakeholders and needs added, removed or changed, the budget by funding
 source and by axis of the national plan (a measure's budget goes to the axis of its
 primary action, the first of ``actions``), and which national priority actions are
-covered by at least one measure before and after. Other sections (context, governance,
+covered by at least one measure before and after: those figures are each version's
+:class:`incas_cli.facts.PlanFacts`, the same as its document shows. Other sections (context, governance,
 process, ...) are reported as changed or not, without detail.
 
 Changes are compared in the plan's terms, not as text: comments, key order, quoting and

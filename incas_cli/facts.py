@@ -69,6 +69,8 @@ class MeasureFacts:
     """The sum of its budget lines that have an amount."""
     sources: tuple[str | None, ...]
     """The sources of its lines, in line order, each once (``None``: a source still open)."""
+    actions: tuple[int, ...]
+    """Its national actions as listed, the primary one first."""
     primary_action: int | None
     axis: str | None
     """The axis of the primary action; ``None``: unassigned."""
@@ -293,6 +295,7 @@ def _measure(m: Measure, national: NationalPlan | None) -> MeasureFacts:
         title=m.title,
         amount=m.total_budget,
         sources=tuple(dict.fromkeys(b.source for b in m.budget)),
+        actions=tuple(m.actions),
         primary_action=m.primary_action,
         axis=axis.id if axis is not None else None,
         lines=len(m.budget),

@@ -278,6 +278,14 @@ def test_facts_are_the_figures_of_the_document_view(path: Path) -> None:
     assert [(a.covered, a.measures) for a in coherence.axes] == [
         (len(a.covered_actions), len(a.measures)) for a in facts.axes
     ]
+    primary, secondary = view_module.PRIMARY_MARK, view_module.SECONDARY_MARK
+    assert [row.cells for row in coherence.rows] == [
+        tuple(
+            primary if n == m.primary_action else secondary if n in m.actions else ""
+            for n in (a.number for a in facts.actions)
+        )
+        for m in facts.by_measure
+    ]
     assert view.counts.actions_covered == len(facts.covered_actions)
     assert view.draft == facts.draft
     created = view.properties.created

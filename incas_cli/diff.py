@@ -6,8 +6,8 @@ field by field, stakeholders and needs added, removed or changed, the budget by 
 source and by axis of the national plan (a measure's budget goes to the axis of its
 primary action, the first of ``actions``), and which national priority actions are
 covered by at least one measure before and after: those figures are each version's
-:class:`incas_cli.facts.PlanFacts`, the same as its document shows. Other sections (context, governance,
-process, ...) are reported as changed or not, without detail.
+:class:`incas_cli.facts.PlanFacts`, the same as its document shows. Other sections
+(context, governance, process, ...) are reported as changed or not, without detail.
 
 Changes are compared in the plan's terms, not as text: comments, key order, quoting and
 the order of unordered lists (needs and partners of a measure) do not count; the order of
@@ -647,15 +647,17 @@ class ReportTable:
     total: tuple[str, ...] | None = None  # a last row, set apart
     numeric: tuple[int, ...] = ()  # columns to align right
 
-    def block(self) -> Table:
-        """This table as a document-model table (what the terminal's rich writer prints)."""
+    def block(self, *, caption: bool = True) -> Table:
+        """This table as a document-model table, for the terminal's rich writer and the
+        Word annex (which sets the caption apart as a heading: ``caption=False``)."""
         from incas_cli.document.model import Column, Table
 
         columns = tuple(
             Column(name, "right" if i in self.numeric else "left")
             for i, name in enumerate(self.columns)
         )
-        return Table(self.caption, columns, self.rows, self.total, caption=bool(self.caption))
+        shown = caption and bool(self.caption)
+        return Table(self.caption, columns, self.rows, self.total, caption=shown)
 
 
 @dataclass(frozen=True)

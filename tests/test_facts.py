@@ -256,39 +256,64 @@ def _by_label(facts: PlanFacts) -> dict[str, Decimal]:
 
 
 @pytest.mark.parametrize("path", example_files(), ids=lambda p: p.name)
-def test_facts_are_the_figures_of_the_document_view(path: Path) -> None:
-    view_module = pytest.importorskip("incas_cli.render.view")
+def test_facts_are_the_figures_of_the_document(path: Path) -> None:
+    from incas_cli.document.model import Mark, Table, plain, walk
+    from incas_cli.document.outline import plan_document
+    from incas_cli.messages import render as msg
+
     plan = _example(path)
     facts = plan_facts(plan, CATALOG)
-    view = view_module.build_view(plan, CATALOG)
-    budget = view.budget
-    assert budget.by_measure.total == facts.total
-    assert [r.amount for r in budget.by_measure.rows] == [m.amount for m in facts.by_measure]
-    assert {r.label: r.amount for r in budget.by_source.rows} == _by_label(facts)
-    axis_amounts = [a.budget for a in facts.axes]
-    if facts.unassigned:
-        axis_amounts.append(facts.unassigned_budget)
-    assert [r.amount for r in budget.by_axis.rows] == axis_amounts
-    assert budget.unassigned_measures == facts.unassigned
-    assert budget.open_lines == facts.open_lines
-    coherence = view.coherence
-    assert [(a.number, a.primary, a.secondary, a.covered) for a in coherence.actions] == [
-        (a.number, a.primary, a.secondary, a.covered) for a in facts.actions
-    ]
-    assert [(a.covered, a.measures) for a in coherence.axes] == [
-        (len(a.covered_actions), len(a.measures)) for a in facts.axes
-    ]
-    primary, secondary = view_module.PRIMARY_MARK, view_module.SECONDARY_MARK
-    assert [row.cells for row in coherence.rows] == [
-        tuple(
-            primary if n == m.primary_action else secondary if n in m.actions else ""
-            for n in (a.number for a in facts.actions)
+    document = plan_document(plan, CATALOG)
+    tables = {b.title: b for b in walk(document.blocks) if isinstance(b, Table)}
+
+    def column(title: str, index: int) -> list[str]:
+        return [plain(row[index]) for row in tables[title].rows]
+
+    def ids(items: tuple[str, ...]) -> str:
+        return msg.LIST_SEPARATOR.join(items) or "–"
+
+    if facts.has_budget:
+        total = tables[msg.TC_BUDGET_MEASURE].total
+        assert total is not None and plain(total[2]) == fmt.money(facts.total)
+        assert column(msg.TC_BUDGET_MEASURE, 2) == [fmt.money(m.amount) for m in facts.by_measure]
+        by_source = dict(
+            zip(column(msg.TC_BUDGET_SOURCE, 0), column(msg.TC_BUDGET_SOURCE, 2), strict=True)
         )
-        for m in facts.by_measure
+        assert by_source == {label: fmt.money(a) for label, a in _by_label(facts).items()}
+        axes = [(fmt.money(a.budget), ids(a.primary)) for a in facts.axes]
+        if facts.unassigned:
+            axes.append((fmt.money(facts.unassigned_budget), ids(facts.unassigned)))
+        assert (
+            list(zip(column(msg.TC_BUDGET_AXIS, 2), column(msg.TC_BUDGET_AXIS, 1), strict=True))
+            == axes
+        )
+    else:
+        assert msg.TC_BUDGET_SOURCE not in tables
+    assert [
+        (plain(row[2]), plain(row[3]), plain(row[4])) for row in tables[msg.TC_ACTIONS].rows
+    ] == [
+        (ids(a.primary), ids(a.secondary), msg.YES if a.covered else msg.NO) for a in facts.actions
     ]
-    assert view.counts.actions_covered == len(facts.covered_actions)
-    assert view.draft == facts.draft
-    created = view.properties.created
+    assert [(plain(row[2]), plain(row[4])) for row in tables[msg.TC_AXES].rows] == [
+        (str(len(a.covered_actions)), str(len(a.measures))) for a in facts.axes
+    ]
+    if facts.by_measure:
+        assert [
+            tuple(cell.symbol if isinstance(cell, Mark) else "" for cell in row[1:])
+            for row in tables[msg.TC_MATRIX].rows
+        ] == [
+            tuple(
+                msg.PRIMARY_MARK
+                if a.number == m.primary_action
+                else msg.SECONDARY_MARK
+                if a.number in m.actions
+                else ""
+                for a in facts.actions
+            )
+            for m in facts.by_measure
+        ]
+    assert document.draft == facts.draft
+    created = document.properties.created
     assert (created.date() if created else None) == facts.dates.document
 
 

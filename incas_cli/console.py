@@ -60,8 +60,11 @@ def print_plain(text: str, *, stderr: bool = False) -> None:
 
 
 def _counts(errors: int, warnings: int) -> str:
-    template = msg.COUNTS_ONE_ERROR if errors == 1 else msg.COUNTS
-    return template.format(errors=errors, warnings=warnings)
+    from incas_cli.formats import counted
+
+    return msg.COUNTS.format(
+        errors=counted(errors, *msg.ERROR_FORMS), warnings=counted(warnings, *msg.WARNING_FORMS)
+    )
 
 
 def print_outcomes(outcomes: Sequence[Outcome]) -> None:

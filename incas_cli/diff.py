@@ -5,8 +5,9 @@
 field by field, stakeholders and needs added, removed or changed, the budget by funding
 source and by axis of the national plan (a measure's budget goes to the axis of its
 primary action, the first of ``actions``), and which national priority actions are
-covered by at least one measure before and after. Other sections (context, governance,
-process, ...) are reported as changed or not, without detail.
+covered by at least one measure before and after: those figures are each version's
+:class:`incas_cli.facts.PlanFacts`, the same as its document shows. Other sections
+(context, governance, process, ...) are reported as changed or not, without detail.
 
 Changes are compared in the plan's terms, not as text: comments, key order, quoting and
 the order of unordered lists (needs and partners of a measure) do not count; the order of
@@ -27,17 +28,22 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from incas_cli.formats import long_date as _date
+from incas_cli.formats import money, signed_money
+from incas_cli.formats import month as _month
+from incas_cli.formats import number as _number
 from incas_cli.messages import diff as msg
 
 if TYPE_CHECKING:
     from incas_cli.catalog import Catalog, NationalPlan
+    from incas_cli.document.model import Table
+    from incas_cli.facts import PlanFacts
     from incas_cli.models import Measure, Need, Plan, Stakeholder
     from incas_cli.render import ChangeEntry
 
 JSON_FORMAT_VERSION = 1
 _TEXT_LIMIT = 160
 _LABEL_LIMIT = 90
-_LOCALE = "it_IT"
 _CENT = Decimal("0.01")
 
 
@@ -242,48 +248,7 @@ class PlanDiff:
         }
 
 
-# --- formats -------------------------------------------------------------------------------
-
-
-def money(amount: Decimal) -> str:
-    """``1.693.747,15 €`` (Babel, it_IT, no-break space)."""
-    from babel.numbers import format_currency
-
-    return str(format_currency(amount.quantize(_CENT), "EUR", locale=_LOCALE))
-
-
-def signed_money(amount: Decimal) -> str:
-    """``+1.000,00 €``, ``−1.000,00 €`` (minus sign), ``0,00 €``."""
-    if amount == 0:
-        return money(Decimal(0))
-    return ("+" if amount > 0 else "\u2212") + money(abs(amount))
-
-
-def _number(value: Decimal | int) -> str:
-    """A quantity as written: ``1.500``, ``12,5`` (no rounding)."""
-    from babel.numbers import format_decimal
-
-    if isinstance(value, Decimal):
-        value = value.normalize() if value == value.to_integral_value() else value
-        exponent = value.as_tuple().exponent
-        places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-        if places:
-            return str(format_decimal(value, format="#,##0." + "0" * places, locale=_LOCALE))
-        value = int(value)
-    return str(format_decimal(value, locale=_LOCALE))
-
-
-def _month(value: str) -> str:
-    from babel.dates import format_date
-
-    year, month = value.split("-")
-    return str(format_date(dt.date(int(year), int(month), 1), "MMMM yyyy", locale=_LOCALE))
-
-
-def _date(value: dt.date) -> str:
-    from babel.dates import format_date
-
-    return str(format_date(value, "d MMMM yyyy", locale=_LOCALE))
+# --- short texts and JSON values -----------------------------------------------------------
 
 
 def _short(text: str, limit: int = _TEXT_LIMIT) -> str:
@@ -588,26 +553,10 @@ def _need_item_factory(lookup: _Lookup) -> Callable[[Need], Item]:
 # --- budget and coverage -------------------------------------------------------------------
 
 
-def _by_source(plan: Plan) -> dict[str | None, Decimal]:
-    totals: dict[str | None, Decimal] = {}
-    for m in plan.measures:
-        for line in m.budget:
-            totals[line.source] = totals.get(line.source, Decimal(0)) + (line.amount or 0)
-    return {k: _cents(v) for k, v in totals.items()}
-
-
-def _by_axis(plan: Plan, national: NationalPlan | None) -> dict[str, Decimal]:
-    totals: dict[str, Decimal] = {}
-    for m in plan.measures:
-        axis = national.axis_of_action(m.primary_action) if national else None
-        key = axis.id if axis is not None else ""
-        totals[key] = totals.get(key, Decimal(0)) + m.total_budget
-    return {k: _cents(v) for k, v in totals.items()}
-
-
-def _budget(old: Plan, new: Plan, lookup: _Lookup) -> BudgetDiff:
-    total = AmountRow("total", msg.TOTAL, _cents(old.total_budget), _cents(new.total_budget))
-    src_old, src_new = _by_source(old), _by_source(new)
+def _budget(old: PlanFacts, new: PlanFacts, lookup: _Lookup) -> BudgetDiff:
+    total = AmountRow("total", msg.TOTAL, _cents(old.total), _cents(new.total))
+    src_old = {s.source: _cents(s.amount) for s in old.by_source}
+    src_new = {s.source: _cents(s.amount) for s in new.by_source}
     keys = set(src_old) | set(src_new)
     zero = Decimal(0)
     sources = [
@@ -615,8 +564,8 @@ def _budget(old: Plan, new: Plan, lookup: _Lookup) -> BudgetDiff:
         for k in keys
     ]
     sources.sort(key=lambda r: (-max(r.old, r.new), r.label.casefold(), r.key))
-    ax_old = _by_axis(old, lookup.national_old)
-    ax_new = _by_axis(new, lookup.national_new)
+    ax_old = _by_axis(old)
+    ax_new = _by_axis(new)
     axes: list[AmountRow] = []
     national = lookup.national
     known = [a.id for a in national.axes] if national is not None else []
@@ -632,15 +581,19 @@ def _budget(old: Plan, new: Plan, lookup: _Lookup) -> BudgetDiff:
     return BudgetDiff(total, tuple(sources), tuple(axes))
 
 
-def _covered(plan: Plan) -> set[int]:
-    return set(plan.covered_actions)
+def _by_axis(facts: PlanFacts) -> dict[str, Decimal]:
+    """Axis id -> budget, measures without an axis under ``""``."""
+    totals = {a.id: _cents(a.budget) for a in facts.axes}
+    if facts.unassigned:
+        totals[""] = _cents(facts.unassigned_budget)
+    return totals
 
 
-def _coverage(old: Plan, new: Plan, lookup: _Lookup) -> CoverageDiff:
+def _coverage(old: PlanFacts, new: PlanFacts, lookup: _Lookup) -> CoverageDiff:
     national = lookup.national
     if national is None:
         return CoverageDiff(())
-    before, after = _covered(old), _covered(new)
+    before, after = set(old.covered_actions), set(new.covered_actions)
     return CoverageDiff(
         tuple(
             ActionStatus(a.number, a.label, a.number in before, a.number in after)
@@ -651,7 +604,10 @@ def _coverage(old: Plan, new: Plan, lookup: _Lookup) -> CoverageDiff:
 
 def diff_plans(old: Plan, new: Plan, *, catalog: Catalog) -> PlanDiff:
     """What changed from ``old`` to ``new`` (both structurally valid plans)."""
+    from incas_cli.facts import plan_facts
+
     lookup = _Lookup(old, new, catalog)
+    old_facts, new_facts = plan_facts(old, catalog), plan_facts(new, catalog)
     measures, measures_moved = _collection(
         old.measures, new.measures, _MEASURE_FIELDS, lookup, _measure_item
     )
@@ -674,8 +630,8 @@ def diff_plans(old: Plan, new: Plan, *, catalog: Catalog) -> PlanDiff:
         measures=measures,
         stakeholders=stakeholders,
         needs=needs,
-        budget=_budget(old, new, lookup),
-        coverage=_coverage(old, new, lookup),
+        budget=_budget(old_facts, new_facts, lookup),
+        coverage=_coverage(old_facts, new_facts, lookup),
         sections=tuple(sections),
     )
 
@@ -690,6 +646,18 @@ class ReportTable:
     rows: tuple[tuple[str, ...], ...]
     total: tuple[str, ...] | None = None  # a last row, set apart
     numeric: tuple[int, ...] = ()  # columns to align right
+
+    def block(self, *, caption: bool = True) -> Table:
+        """This table as a document-model table, for the terminal's rich writer and the
+        Word annex (which sets the caption apart as a heading: ``caption=False``)."""
+        from incas_cli.document.model import Column, Table
+
+        columns = tuple(
+            Column(name, "right" if i in self.numeric else "left")
+            for i, name in enumerate(self.columns)
+        )
+        shown = caption and bool(self.caption)
+        return Table(self.caption, columns, self.rows, self.total, caption=shown)
 
 
 @dataclass(frozen=True)
@@ -931,15 +899,10 @@ def change_summary(diff: PlanDiff) -> list[str]:
 
 
 def version_date(plan: Plan) -> dt.date | None:
-    """The date of a version: its adoption, else its latest meeting (never the clock)."""
-    adoption = plan.plan.adoption
-    if adoption is not None and adoption.date is not None:
-        return adoption.date
-    if plan.process is not None:
-        dates = [m.date for m in plan.process.meetings if m.date is not None]
-        if dates:
-            return max(dates)
-    return None
+    """The date of a version: the date its document carries (never the clock)."""
+    from incas_cli.facts import plan_dates
+
+    return plan_dates(plan).document
 
 
 def changelog_entries(old: Plan, new: Plan, diff: PlanDiff) -> list[ChangeEntry]:

@@ -1,9 +1,10 @@
 """``plan status``: how far each plan is, as data. Never prints.
 
 For one plan file: completeness per section (values filled in / fields still open, the
-open fields from :func:`incas_cli.checks.open_fields` with their ``file:line``), the
+open fields of :class:`incas_cli.facts.PlanFacts` with their ``file:line``), the
 findings of the draft check, whether the ``--final`` check would pass, the coverage of
-the national plan's priority actions and axes, and the budget by funding source.
+the national plan's priority actions and axes, and the budget by funding source (both
+from the plan's facts, the same figures as the document).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from incas_cli.errors import IncasError
 if TYPE_CHECKING:
     from incas_cli.catalog import Catalog
     from incas_cli.checks import CheckResult, Finding, OpenField
+    from incas_cli.facts import PlanFacts
     from incas_cli.models import Plan
 
 __all__ = [
@@ -71,6 +73,8 @@ class Coverage:
     national_plan_title: str
     covered_actions: tuple[int, ...]
     uncovered_actions: tuple[int, ...]
+    secondary_actions: tuple[int, ...]
+    """Of the covered actions, those no measure has as its primary (first) action."""
     covered_axes: tuple[str, ...]
     uncovered_axes: tuple[str, ...]
     action_labels: dict[int, str]
@@ -105,6 +109,7 @@ class PlanStatus:
     plan: Plan | None = None
     draft: CheckResult | None = None
     final: CheckResult | None = None
+    facts: PlanFacts | None = None
     sections: tuple[SectionStatus, ...] = ()
     open_fields: tuple[OpenFieldAt, ...] = ()
     coverage: Coverage | None = None
@@ -153,10 +158,11 @@ def plan_status(path: Path, *, catalog: Catalog | None = None) -> PlanStatus:
     if plan is None:
         return PlanStatus(name, draft=draft, final=final)
 
-    from incas_cli.checks import open_fields
     from incas_cli.checks.completeness import SECTIONS
+    from incas_cli.facts import plan_facts
 
-    fields = open_fields(plan)
+    facts = plan_facts(plan, catalog)
+    fields = facts.open_fields
     located = tuple(OpenFieldAt(f, *doc.position(f.loc)) for f in fields)
     dumped = plan.model_dump(mode="python", by_alias=True, exclude_none=True)
     sections = tuple(
@@ -167,18 +173,18 @@ def plan_status(path: Path, *, catalog: Catalog | None = None) -> PlanStatus:
         )
         for section in SECTIONS
     )
-    budget, total, without_amount = _budget(plan, catalog)
     return PlanStatus(
         name,
         plan=plan,
         draft=draft,
         final=final,
+        facts=facts,
         sections=sections,
         open_fields=located,
-        coverage=_coverage(plan, catalog),
-        budget=budget,
-        budget_total=total,
-        budget_lines_without_amount=without_amount,
+        coverage=_coverage(facts, catalog),
+        budget=_budget(facts, catalog),
+        budget_total=facts.total,
+        budget_lines_without_amount=facts.open_lines,
     )
 
 
@@ -199,50 +205,39 @@ def _count_values(value: Any) -> int:
     return 1
 
 
-def _coverage(plan: Plan, catalog: Catalog) -> Coverage | None:
-    national = catalog.national_plan(plan.plan.national_plan)
+def _coverage(facts: PlanFacts, catalog: Catalog) -> Coverage | None:
+    national = catalog.national_plan(facts.national_plan) if facts.national_plan else None
     if national is None:
         return None
-    covered = plan.covered_actions
-    numbers = national.action_numbers
-    axes = national.actions_by_axis()
-    covered_axes = tuple(a for a, acts in axes.items() if covered & {x.number for x in acts})
     return Coverage(
         national_plan=national.id,
         national_plan_title=national.short_title,
-        covered_actions=tuple(n for n in numbers if n in covered),
-        uncovered_actions=tuple(n for n in numbers if n not in covered),
-        covered_axes=covered_axes,
-        uncovered_axes=tuple(a for a in axes if a not in covered_axes),
+        covered_actions=facts.covered_actions,
+        uncovered_actions=facts.uncovered_actions,
+        secondary_actions=tuple(a.number for a in facts.actions if a.coverage == "secondary"),
+        covered_axes=facts.covered_axes,
+        uncovered_axes=facts.uncovered_axes,
         action_labels={a.number: a.label for a in national.actions},
         axis_labels={a.id: a.label for a in national.axes},
     )
 
 
-def _budget(plan: Plan, catalog: Catalog) -> tuple[tuple[BudgetSource, ...], Decimal, int]:
+def _budget(facts: PlanFacts, catalog: Catalog) -> tuple[BudgetSource, ...]:
+    """The sources with some amount, the largest first (an open source under ``""``)."""
     from incas_cli.messages import staff as msg
 
-    amounts: dict[str, Decimal] = {}
-    lines: dict[str, int] = {}
-    without_amount = 0
-    for measure in plan.measures:
-        for line in measure.budget:
-            if line.amount is None:
-                without_amount += 1
-                continue
-            key = line.source.strip() if line.source else _NO_SOURCE
-            amounts[key] = amounts.get(key, Decimal("0")) + line.amount
-            lines[key] = lines.get(key, 0) + 1
-
-    def label(key: str) -> str:
-        if key == _NO_SOURCE:
+    def label(key: str | None) -> str:
+        if key is None:
             return msg.STATUS_NO_SOURCE
         known = catalog.funding_sources.get(key)
         return known.label if known else key
 
-    ordered = sorted(amounts, key=lambda k: (-amounts[k], k))
-    by_source = tuple(BudgetSource(k, label(k), amounts[k], lines[k]) for k in ordered)
-    return by_source, sum(amounts.values(), Decimal("0")), without_amount
+    rows = [
+        BudgetSource(s.source or _NO_SOURCE, label(s.source), s.amount, s.lines - s.open_lines)
+        for s in facts.by_source
+        if s.lines > s.open_lines
+    ]
+    return tuple(sorted(rows, key=lambda b: (-b.amount, b.source)))
 
 
 # --- the machine-readable report ------------------------------------------------------------
@@ -314,6 +309,7 @@ def _status_json(status: PlanStatus) -> dict[str, Any]:
             "actions": {
                 "covered": list(cov.covered_actions),
                 "uncovered": list(cov.uncovered_actions),
+                "secondary_only": list(cov.secondary_actions),
             },
             "axes": {"covered": list(cov.covered_axes), "uncovered": list(cov.uncovered_axes)},
         }

@@ -82,7 +82,11 @@ def test_draft_example_counts(cli: Cli) -> None:
     ]
     assert entry["coverage"] == {
         "national_plan": "piano-triennale-2020-2022",
-        "actions": {"covered": [1, 5, 6, 8, 9, 10], "uncovered": [2, 3, 4, 7]},
+        "actions": {
+            "covered": [1, 5, 6, 8, 9, 10],
+            "uncovered": [2, 3, 4, 7],
+            "secondary_only": [1, 10],
+        },
         "axes": {
             "covered": [
                 "prevenzione",
@@ -125,6 +129,7 @@ def test_draft_example_text_in_80_columns(monkeypatch: pytest.MonkeyPatch) -> No
     assert "OPEN_FIELD 39" in text
     assert "Azioni prioritarie coperte: 6 su 10" in text
     assert "scoperta: azione 7, Campagna di comunicazione e sensibilizzazione" in text
+    assert "solo come azione secondaria: azione 10, Reinserimento" in text
     assert "Assi coperti: 4 su 4" in text
     assert "Budget: nessun importo indicato." in text
 

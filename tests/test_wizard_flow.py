@@ -12,6 +12,7 @@ from rich.table import Table
 
 from incas_cli.catalog import load_catalog
 from incas_cli.checks import check_data, open_fields
+from incas_cli.formats import money
 from incas_cli.io import dump_yaml, load_yaml, new_document_data, parse_yaml
 from incas_cli.messages import checks as checks_msg
 from incas_cli.messages import wizard as msg
@@ -19,7 +20,7 @@ from incas_cli.wizard import MARKER_KEY, SECTIONS, incomplete_sections, read_mar
 from incas_cli.wizard.answers import iso_date, iso_months, read_months
 from incas_cli.wizard.prompter import Choice, search_choices
 from incas_cli.wizard.scripted import CTRL_C, CTRL_D, ENTER, ScriptedPrompter, ScriptError
-from incas_cli.wizard.summary import compute_summary, money, summary_renderables
+from incas_cli.wizard.summary import compute_summary, summary_renderables
 from tests.conftest import Cli
 
 T = TypeVar("T")
@@ -565,6 +566,22 @@ def test_summary_counts_open_fields_findings_coverage_and_budget() -> None:
     assert [a.measures for a in summary.actions if a.measures] == [("M1",), ("M2",)]
     assert summary.total_budget == Decimal("78000")
     assert money(summary.total_budget) == "78.000,00\xa0€"
+
+
+def test_summary_tells_an_action_covered_only_as_secondary() -> None:
+    plain = load_yaml(BREVE).plain()
+    plain["measures"][0]["actions"] = [5, 8]  # 8: only ever a secondary action
+    summary = compute_summary(plain, load_catalog())
+    action = next(a for a in summary.actions if a.number == 8)
+    assert (action.primary, action.secondary) == ((), ("M1",))
+    assert summary.actions_covered == 3 and summary.axes_covered == 2
+    table = next(
+        t
+        for t in summary_renderables(summary)
+        if isinstance(t, Table) and t.title == msg.SUMMARY_COVERAGE_TITLE
+    )
+    cells = [str(c) for c in table.columns[3]._cells]
+    assert cells[7] == msg.SECONDARY_MEASURES.format(ids="M1")
 
 
 def test_run_shows_the_summary_at_the_end() -> None:

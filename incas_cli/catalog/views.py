@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from incas_cli.catalog.model import Catalog, NationalPlan, PriorityAction
+from incas_cli.formats import numeric_date
 from incas_cli.messages import catalog as msg
 
 
@@ -175,7 +176,7 @@ def funding_view(catalog: Catalog) -> TableView:
         if source.period:
             notes.append(source.period)
         if source.end_date:
-            notes.append(msg.END_DATE_NOTE.format(date=source.end_date.strftime("%d/%m/%Y")))
+            notes.append(msg.END_DATE_NOTE.format(date=numeric_date(source.end_date)))
         if source.notes:
             notes.append(source.notes)
         rows.append((f"{name}\n({source.id})", "\n".join(notes)))

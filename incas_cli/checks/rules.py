@@ -10,6 +10,7 @@ import difflib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from incas_cli import formats
 from incas_cli.catalog import Catalog, ComuniIndex, NationalPlan
 from incas_cli.checks.findings import Finding, Loc, Severity, error, warning
 from incas_cli.checks.structure import suggest
@@ -248,12 +249,6 @@ def periods(ctx: RuleContext) -> Iterator[Finding]:
                 )
 
 
-def _month_name(month: str) -> str:
-    """``2027-06`` -> ``giugno 2027``."""
-    year, number = month.split("-")
-    return f"{msg.MONTH_NAMES[int(number) - 1]} {year}"
-
-
 def funding_deadlines(ctx: RuleContext) -> Iterator[Finding]:
     """A measure funded by a source with an end date (PNRR: 30 June 2026) must end by then."""
     for i, m in enumerate(ctx.plan.measures):
@@ -270,9 +265,9 @@ def funding_deadlines(ctx: RuleContext) -> Iterator[Finding]:
                     ("measures", i, "budget", j, "source"),
                     msg.FUNDING_AFTER_DEADLINE.format(
                         id=m.id,
-                        end=_month_name(m.end),
+                        end=formats.month(m.end),
                         source=source.label,
-                        deadline=f"{source.end_date:%d/%m/%Y}",
+                        deadline=formats.numeric_date(source.end_date),
                     ),
                     msg.FUNDING_AFTER_DEADLINE_HINT,
                 )

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from incas_cli.checks.findings import Finding, Loc, error
+from incas_cli.formats import MONTH_NAMES
 from incas_cli.messages import checks as msg
 from incas_cli.models import Plan
 
@@ -108,11 +109,7 @@ def _detail(err: ErrorDetails) -> tuple[str, str | None]:
     value = err.get("input")
     if "peak_months" in err["loc"] and kind in ("int_parsing", "int_type"):
         name = str(value).strip().lower()
-        example = (
-            f"{name} è {msg.MONTH_NAMES.index(name) + 1}"
-            if name in msg.MONTH_NAMES
-            else "luglio è 7"
-        )
+        example = f"{name} è {MONTH_NAMES.index(name) + 1}" if name in MONTH_NAMES else "luglio è 7"
         return msg.DETAIL_MONTH_NUMBER.format(example=example), None
     if kind in _SIMPLE_DETAILS:
         return _SIMPLE_DETAILS[kind], None

@@ -13,10 +13,9 @@ from incas_cli.messages import diff as msg
 
 if TYPE_CHECKING:
     from rich.console import Console
-    from rich.table import Table
 
     from incas_cli.batch import Outcome
-    from incas_cli.diff import ReportSection, ReportTable
+    from incas_cli.diff import ReportSection
     from incas_cli.models import Plan
 
 
@@ -97,6 +96,8 @@ def print_report(console: Console, old: str, new: str, sections: Sequence[Report
     """The report as rich tables (they wrap to the console width, 80 columns included)."""
     from rich.text import Text
 
+    from incas_cli.writers.rich import rich_table
+
     console.print(Text(msg.HEADER.format(old=old, new=new), style="bold"))
     if not sections:
         console.print(Text(msg.NO_CHANGES, style="green"))
@@ -109,32 +110,4 @@ def print_report(console: Console, old: str, new: str, sections: Sequence[Report
         for bullet in section.bullets:
             console.print(Text(f"  • {bullet}"))
         for table in section.tables:
-            if table.caption:
-                console.print(Text(table.caption, style="bold"))
-            console.print(_table(table))
-
-
-def _table(spec: ReportTable) -> Table:
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
-
-    table = Table(
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-        pad_edge=False,
-    )
-    for i, column in enumerate(spec.columns):
-        fixed = i in spec.numeric or (i == 0 and column in (msg.COL_ID, msg.COL_FIELD))
-        table.add_column(
-            Text(column),
-            justify="right" if i in spec.numeric else "left",
-            no_wrap=i in spec.numeric,
-            overflow="fold",
-            max_width=22 if fixed and i not in spec.numeric else None,
-        )
-    for row in spec.rows:
-        table.add_row(*(Text(cell) for cell in row))
-    if spec.total is not None:
-        table.add_row(*(Text(cell) for cell in spec.total), style="bold")
-    return table
+            console.print(rich_table(table.block()))

@@ -13,11 +13,10 @@ from incas_cli.cli._common import handle_errors
 from incas_cli.messages import staff as msg
 
 if TYPE_CHECKING:
-    from decimal import Decimal
-
     from rich.console import Console
 
     from incas_cli.checks import Finding
+    from incas_cli.document.model import Cell, Table
     from incas_cli.status import PlanStatus
 
 _BAR_WIDTH = 10
@@ -59,14 +58,6 @@ def status(
 # --- showing it ------------------------------------------------------------------------------
 
 
-def _money(amount: Decimal) -> str:
-    from decimal import Decimal
-
-    from babel.numbers import format_currency
-
-    return str(format_currency(amount.quantize(Decimal("0.01")), "EUR", locale="it_IT"))
-
-
 def _bar(percent: int) -> str:
     full = percent * _BAR_WIDTH // 100
     return "█" * full + "░" * (_BAR_WIDTH - full) + f" {percent:3d}%"
@@ -87,13 +78,72 @@ def _finding_line(finding: Finding) -> str:
     return f"{escape(where)}: {label} [dim]\\[{finding.code}][/]{path} {escape(finding.message)}"
 
 
+def completeness_table(st: PlanStatus) -> Table:
+    """Values filled in and fields still open, section by section, with a bar."""
+    from incas_cli.document.model import Column, Run, Table
+
+    rows = tuple(
+        (
+            msg.SECTION_LABELS.get(s.section, s.section),
+            str(s.filled),
+            Run(str(s.open), bold=True) if s.open else "0",
+            _bar(s.percent),
+        )
+        for s in st.sections
+    )
+    filled = sum(s.filled for s in st.sections)
+    total = filled + st.open_count
+    return Table(
+        msg.STATUS_COMPLETENESS,
+        (
+            Column(msg.COL_SECTION),
+            Column(msg.COL_FILLED, "right"),
+            Column(msg.COL_OPEN, "right"),
+            Column(msg.COL_DONE, fixed=True),
+        ),
+        rows,
+        total=(
+            msg.TOTAL,
+            str(filled),
+            str(st.open_count),
+            _bar(100 if total == 0 else filled * 100 // total),
+        ),
+    )
+
+
+def open_fields_table(st: PlanStatus) -> Table:
+    """Each open field with its ``file:line:column``."""
+    from incas_cli.document.model import Column, Table
+
+    return Table(
+        msg.STATUS_OPEN_FIELDS.format(count=st.open_count),
+        (Column(msg.COL_WHERE, fixed=True), Column(msg.COL_FIELD)),
+        tuple(
+            (f"{st.name}:{o.line}:{o.column}", f"{o.field.label} {o.field.path}")
+            for o in st.open_fields
+        ),
+    )
+
+
+def budget_table(st: PlanStatus) -> Table:
+    """The money of each funding source, the largest first, and the total."""
+    from incas_cli.document.model import Column, Table
+    from incas_cli.formats import money
+
+    return Table(
+        msg.STATUS_BUDGET,
+        (Column(msg.COL_SOURCE), Column(msg.COL_AMOUNT, "right")),
+        tuple((b.label, money(b.amount)) for b in st.budget),
+        total=(msg.TOTAL, money(st.budget_total)),
+    )
+
+
 def print_status(st: PlanStatus, console: Console) -> None:
     """The full status of one plan."""
-    from rich import box
     from rich.markup import escape
-    from rich.table import Table
 
     from incas_cli.console import print_error
+    from incas_cli.writers.rich import rich_table
 
     if st.error is not None:
         print_error(st.error)
@@ -121,39 +171,10 @@ def print_status(st: PlanStatus, console: Console) -> None:
     console.print(f"[bold]{escape(heading)}[/]")
     console.print(escape(plan.plan.title), style="dim")
 
-    table = Table(title=msg.STATUS_COMPLETENESS, title_justify="left", box=box.SIMPLE_HEAD)
-    table.add_column(msg.COL_SECTION)
-    table.add_column(msg.COL_FILLED, justify="right")
-    table.add_column(msg.COL_OPEN, justify="right")
-    table.add_column(msg.COL_DONE, no_wrap=True)
-    for s in st.sections:
-        opened = f"[bold yellow]{s.open}[/]" if s.open else "0"
-        table.add_row(
-            msg.SECTION_LABELS.get(s.section, s.section), str(s.filled), opened, _bar(s.percent)
-        )
-    filled = sum(s.filled for s in st.sections)
-    total = filled + st.open_count
-    table.add_section()
-    table.add_row(
-        msg.TOTAL,
-        str(filled),
-        str(st.open_count),
-        _bar(100 if total == 0 else filled * 100 // total),
-        style="bold",
-    )
-    console.print(table)
-
+    console.print(rich_table(completeness_table(st)))
+    console.print()
     if st.open_fields:
-        console.print(f"[bold]{msg.STATUS_OPEN_FIELDS.format(count=st.open_count)}[/]")
-        fields = Table(box=None, show_header=False, padding=(0, 1), pad_edge=False)
-        fields.add_column(msg.COL_WHERE, no_wrap=True, style="cyan")
-        fields.add_column(msg.COL_FIELD, overflow="fold")
-        for o in st.open_fields:
-            fields.add_row(
-                escape(f"{st.name}:{o.line}:{o.column}"),
-                f"{escape(o.field.label)} [dim]{escape(o.field.path)}[/]",
-            )
-        console.print(fields)
+        console.print(rich_table(open_fields_table(st)))
     else:
         console.print(msg.STATUS_NO_OPEN_FIELDS)
     console.print()
@@ -186,15 +207,13 @@ def print_status(st: PlanStatus, console: Console) -> None:
         console.print(
             msg.STATUS_ACTIONS.format(covered=len(cov.covered_actions), total=cov.total_actions)
         )
-        for number in cov.uncovered_actions:
-            console.print(
-                escape(
-                    msg.STATUS_UNCOVERED_ACTION.format(
-                        number=number, label=cov.action_labels[number]
-                    )
-                ),
-                style="yellow",
-            )
+        for numbers, template, style in (
+            (cov.uncovered_actions, msg.STATUS_UNCOVERED_ACTION, "yellow"),
+            (cov.secondary_actions, msg.STATUS_SECONDARY_ACTION, "dim"),
+        ):
+            for number in numbers:
+                line = template.format(number=number, label=cov.action_labels[number])
+                console.print(escape(line), style=style)
         console.print(msg.STATUS_AXES.format(covered=len(cov.covered_axes), total=cov.total_axes))
         for axis in cov.uncovered_axes:
             console.print(
@@ -206,14 +225,7 @@ def print_status(st: PlanStatus, console: Console) -> None:
     if not st.budget:
         console.print(msg.STATUS_NO_BUDGET)
     else:
-        money = Table(title=msg.STATUS_BUDGET, title_justify="left", box=box.SIMPLE_HEAD)
-        money.add_column(msg.COL_SOURCE, overflow="fold")
-        money.add_column(msg.COL_AMOUNT, justify="right", no_wrap=True)
-        for b in st.budget:
-            money.add_row(escape(b.label), _money(b.amount))
-        money.add_section()
-        money.add_row(msg.TOTAL, _money(st.budget_total), style="bold")
-        console.print(money)
+        console.print(rich_table(budget_table(st)))
     if st.budget_lines_without_amount:
         console.print(
             msg.STATUS_LINES_WITHOUT_AMOUNT.format(count=st.budget_lines_without_amount),
@@ -236,55 +248,60 @@ def short_names(names: Sequence[str]) -> dict[str, str]:
         depth += 1
 
 
-def print_summary(statuses: Sequence[PlanStatus], console: Console) -> None:
-    """One row per plan, then the errors of unreadable files."""
-    from rich import box
-    from rich.markup import escape
-    from rich.table import Table
+def summary_table(statuses: Sequence[PlanStatus]) -> Table:
+    """One row per plan: open fields, findings, coverage, budget, ready for --final."""
+    from incas_cli.document.model import Column, Run, Table
+    from incas_cli.formats import money
 
-    from incas_cli.console import print_error
-
-    table = Table(
-        title=msg.STATUS_SUMMARY_TITLE,
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-        padding=(0, 0),
-        pad_edge=False,
-    )
-    table.add_column(msg.COL_FILE, overflow="fold", ratio=1, min_width=12)
-    table.add_column(msg.COL_OPEN, justify="right", no_wrap=True)
-    table.add_column(msg.COL_ERRORS, justify="right", no_wrap=True)
-    table.add_column(msg.COL_WARNINGS, justify="right", no_wrap=True)
-    table.add_column(msg.COL_ACTIONS, justify="right", no_wrap=True)
-    table.add_column(msg.COL_AXES, justify="right", no_wrap=True)
-    table.add_column(msg.COL_BUDGET, justify="right", no_wrap=True)
-    table.add_column(msg.COL_FINAL, no_wrap=True)
     dash = "-"
     short = short_names([st.name for st in statuses])
+    rows: list[tuple[Cell, ...]] = []
     for st in statuses:
-        name = escape(short[st.name])
+        name = short[st.name]
         if st.error is not None:
-            table.add_row(
-                f"{name} [bold red]({msg.UNREADABLE})[/]", dash, dash, dash, dash, dash, dash, dash
-            )
+            rows.append((f"{name} ({msg.UNREADABLE})", *(dash,) * 7))
             continue
-        errors = f"[bold red]{len(st.errors)}[/]" if st.errors else "0"
-        final = f"[green]{msg.YES}[/]" if st.ready_for_final else f"[red]{msg.NO}[/]"
+        errors: Cell = Run(str(len(st.errors)), bold=True) if st.errors else "0"
+        final: Cell = msg.YES if st.ready_for_final else Run(msg.NO, bold=True)
         if st.plan is None:
-            table.add_row(name, dash, errors, str(len(st.warnings)), dash, dash, dash, final)
+            rows.append((name, dash, errors, str(len(st.warnings)), dash, dash, dash, final))
             continue
         cov = st.coverage
-        table.add_row(
-            name,
-            str(st.open_count),
-            errors,
-            str(len(st.warnings)),
-            f"{len(cov.covered_actions)}/{cov.total_actions}" if cov else dash,
-            f"{len(cov.covered_axes)}/{cov.total_axes}" if cov else dash,
-            _money(st.budget_total),
-            final,
+        rows.append(
+            (
+                name,
+                str(st.open_count),
+                errors,
+                str(len(st.warnings)),
+                f"{len(cov.covered_actions)}/{cov.total_actions}" if cov else dash,
+                f"{len(cov.covered_axes)}/{cov.total_axes}" if cov else dash,
+                money(st.budget_total),
+                final,
+            )
         )
+    return Table(
+        msg.STATUS_SUMMARY_TITLE,
+        (
+            Column(msg.COL_FILE),
+            Column(msg.COL_OPEN, "right"),
+            Column(msg.COL_ERRORS, "right"),
+            Column(msg.COL_WARNINGS, "right"),
+            Column(msg.COL_ACTIONS, "right"),
+            Column(msg.COL_AXES, "right"),
+            Column(msg.COL_BUDGET, "right"),
+            Column(msg.COL_FINAL, fixed=True),
+        ),
+        tuple(rows),
+        compact=True,
+    )
+
+
+def print_summary(statuses: Sequence[PlanStatus], console: Console) -> None:
+    """One row per plan, then the errors of unreadable files."""
+    from incas_cli.console import print_error
+    from incas_cli.writers.rich import rich_table
+
+    table = rich_table(summary_table(statuses))
     console.print(table)
     console.print(msg.STATUS_SUMMARY_LEGEND, style="dim")
     for st in statuses:

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from incas_cli.document.model import (
     Block,
-    Column,
     Document,
     Heading,
     ItemList,
@@ -68,16 +67,7 @@ def _section(section: ReportSection) -> list[Block]:
 
 
 def _table(spec: ReportTable) -> Table:
-    return Table(
-        spec.caption,
-        tuple(
-            Column(header, "right" if i in spec.numeric else "left")
-            for i, header in enumerate(spec.columns)
-        ),
-        spec.rows,
-        total=spec.total,
-        caption=False,
-    )
+    return spec.block(caption=False)
 
 
 def _properties(old: Plan, new: Plan, date: dt.date | None) -> Properties:

@@ -26,8 +26,9 @@ VALID = "valido"
 VALID_FINAL = "valido anche per l'adozione (--final)"
 INVALID = "non valido"
 UNREADABLE = "illeggibile"
-COUNTS = "{errors} errori, {warnings} avvisi"
-COUNTS_ONE_ERROR = "1 errore, {warnings} avvisi"
+COUNTS = "{errors}, {warnings}"
+ERROR_FORMS = ("errore", "errori")
+WARNING_FORMS = ("avviso", "avvisi")
 SUMMARY_FILES = "{total} file: {ok} validi, {invalid} non validi, {failed} illeggibili"
 
 # schema

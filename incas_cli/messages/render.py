@@ -511,16 +511,17 @@ NOUN_FORMS: dict[str, tuple[str, str]] = {
     "tavolo tematico": ("tavolo tematico", "tavoli tematici"),
     "voce di spesa": ("voce di spesa", "voci di spesa"),
 }
-COUNTED = "{count} {noun}"
 
 
 def counted(count: int, noun: str) -> str:
     """``1 misura``, ``15 misure``, ``0 misure``: a number with its noun in the right form.
 
-    ``noun`` is the singular, a key of :data:`NOUN_FORMS`.
+    ``noun`` is the singular, a key of :data:`NOUN_FORMS`; the formatting is
+    :func:`incas_cli.formats.counted`.
     """
-    one, many = NOUN_FORMS[noun]
-    return COUNTED.format(count=count, noun=one if count == 1 else many)
+    from incas_cli.formats import counted as count_of
+
+    return count_of(count, *NOUN_FORMS[noun])
 
 
 RENDER_PREVIOUS_HELP = (

@@ -104,6 +104,7 @@ STATUS_ACTIONS = "Azioni prioritarie coperte: {covered} su {total}"
 STATUS_AXES = "Assi coperti: {covered} su {total}"
 STATUS_UNCOVERED = "  scoperta: {label}"
 STATUS_UNCOVERED_ACTION = "  scoperta: azione {number}, {label}"
+STATUS_SECONDARY_ACTION = "  solo come azione secondaria: azione {number}, {label}"
 STATUS_UNCOVERED_AXIS = "  scoperto: asse {label}"
 STATUS_NO_COVERAGE = (
     "Coerenza con il piano nazionale: non calcolabile (piano nazionale sconosciuto)."

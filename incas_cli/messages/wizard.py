@@ -325,8 +325,7 @@ STATE_EMPTY = {
     "bisogni": "nessun bisogno",
     "misure": "nessuna misura",
 }
-STATE_OPEN = "{count} campi aperti"
-STATE_OPEN_ONE = "1 campo aperto"
+OPEN_FIELD_FORMS = ("campo aperto", "campi aperti")
 SUMMARY_OPEN = "Campi ancora aperti: {count}."
 SUMMARY_FINDINGS = "Problemi: {errors} bloccanti, {warnings} non bloccanti."
 FINDING_BLOCKING = "✗"
@@ -338,6 +337,7 @@ COL_ACTION_LABEL = "Azione prioritaria"
 COL_AXIS = "Asse"
 COL_MEASURES = "Misure"
 NOT_COVERED = "nessuna"
+SECONDARY_MEASURES = "come secondaria: {ids}"
 SUMMARY_COVERAGE = (
     "Azioni coperte: {actions} su {total_actions}; assi coperti: {axes} su {total_axes}."
 )

@@ -138,9 +138,9 @@ def _worker_env() -> dict[str, str]:
 
 
 def _seconds(value: float) -> str:
-    from babel.numbers import format_decimal
+    from incas_cli.formats import number
 
-    return str(format_decimal(value, locale="it_IT"))
+    return number(value)
 
 
 @dataclass

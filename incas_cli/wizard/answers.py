@@ -12,25 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from incas_cli.formats import MONTH_ABBREVIATIONS, MONTH_NAMES, month_name
 from incas_cli.messages import wizard as msg
-from incas_cli.messages.checks import MONTH_NAMES
 
-_ABBREVIATIONS = (
-    "gen",
-    "feb",
-    "mar",
-    "apr",
-    "mag",
-    "giu",
-    "lug",
-    "ago",
-    "set",
-    "ott",
-    "nov",
-    "dic",
-)
 _MONTH_NUMBER = {name: n for n, name in enumerate(MONTH_NAMES, start=1)} | {
-    short: n for n, short in enumerate(_ABBREVIATIONS, start=1)
+    short: n for n, short in enumerate(MONTH_ABBREVIATIONS, start=1)
 }
 
 _DAY_FIRST = re.compile(r"^(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})$")
@@ -132,7 +118,7 @@ def month_names(numbers: Iterable[object]) -> str:
     names = []
     for number in numbers:
         if isinstance(number, int) and 1 <= number <= 12:
-            names.append(MONTH_NAMES[number - 1])
+            names.append(month_name(number))
         else:
             names.append(str(number))
     return msg.LIST_SEPARATOR.join(names)

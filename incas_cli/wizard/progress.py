@@ -10,11 +10,11 @@ where the file alone cannot tell "finished" from "interrupted". A completed walk
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping, Sequence
+from collections.abc import Iterable, MutableMapping, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from incas_cli.checks import check_data, open_fields
+from incas_cli.checks import OpenField, check_data, open_fields
 from incas_cli.wizard.core import Mode
 from incas_cli.wizard.tree import put
 
@@ -59,8 +59,13 @@ def open_counts(plain: Any) -> dict[str, int] | None:
     plan, _ = check_data(plain)
     if plan is None:
         return None
+    return section_counts(open_fields(plan))
+
+
+def section_counts(fields: Iterable[OpenField]) -> dict[str, int]:
+    """Open fields per wizard section (every section present)."""
     counts = dict.fromkeys(SECTIONS, 0)
-    for field in open_fields(plan):
+    for field in fields:
         counts[_SECTION_OF_OPEN.get(field.section, "periodo")] += 1
     return counts
 

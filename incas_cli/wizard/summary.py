@@ -8,12 +8,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from incas_cli.catalog import Catalog
 from incas_cli.checks import Finding, check_data
+from incas_cli.facts import plan_facts
+from incas_cli.formats import counted, join_and, money
 from incas_cli.messages import wizard as msg
-from incas_cli.wizard.progress import SECTIONS, open_counts
+from incas_cli.wizard.progress import SECTIONS, section_counts
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 MAX_FINDINGS_SHOWN = 8
 
@@ -23,7 +28,14 @@ class ActionCoverage:
     number: int
     label: str
     axis: str
-    measures: tuple[str, ...]
+    primary: tuple[str, ...] = ()
+    """Measures whose first action this is."""
+    secondary: tuple[str, ...] = ()
+    """Measures that list it after their first action."""
+
+    @property
+    def measures(self) -> tuple[str, ...]:
+        return (*self.primary, *self.secondary)
 
 
 @dataclass(frozen=True)
@@ -54,33 +66,40 @@ class Summary:
 
 
 def compute_summary(plain: Any, catalog: Catalog) -> Summary:
+    """The summary of a plan as plain data (figures from :func:`incas_cli.facts.plan_facts`)."""
     plan, findings = check_data(plain, catalog=catalog)
     errors = tuple(f for f in findings if f.blocking)
     warnings = tuple(f for f in findings if not f.blocking)
-    counts = open_counts(plain)
-    if plan is None or counts is None:
+    if plan is None:
         return Summary(readable=False, errors=errors, warnings=warnings)
-    national = catalog.national_plan(plan.plan.national_plan) or catalog.default_plan
-    actions = []
-    for action in national.actions:
-        axis = national.axis(action.axis)
-        covering = tuple(m.id for m in plan.measures if action.number in m.actions)
-        actions.append(
-            ActionCoverage(action.number, action.label, axis.label if axis else "", covering)
-        )
-    covered_numbers = plan.covered_actions
-    axes = tuple(
-        (axis.label, any(a.number in covered_numbers for a in national.actions_of_axis(axis.id)))
-        for axis in national.axes
-    )
+    facts = plan_facts(plan, catalog)
+    national = catalog.national_plan(facts.national_plan) if facts.national_plan else None
+    actions: list[ActionCoverage] = []
+    axes: list[tuple[str, bool]] = []
+    if national is not None:
+        for action in facts.actions:
+            found = national.action(action.number)
+            axis = national.axis(action.axis)
+            actions.append(
+                ActionCoverage(
+                    action.number,
+                    found.label if found is not None else "",
+                    axis.label if axis is not None else "",
+                    action.primary,
+                    action.secondary,
+                )
+            )
+        for axis_facts in facts.axes:
+            axis = national.axis(axis_facts.id)
+            axes.append((axis.label if axis is not None else axis_facts.id, axis_facts.covered))
     return Summary(
         readable=True,
-        open_by_section=counts,
+        open_by_section=section_counts(facts.open_fields),
         errors=errors,
         warnings=warnings,
         actions=tuple(actions),
-        axes=axes,
-        total_budget=plan.total_budget,
+        axes=tuple(axes),
+        total_budget=facts.total,
         empty=tuple(
             section
             for section, items in (
@@ -94,11 +113,15 @@ def compute_summary(plain: Any, catalog: Catalog) -> Summary:
     )
 
 
-def money(amount: Decimal) -> str:
-    """``1.693.747,15 €`` (Babel, it_IT)."""
-    from babel.numbers import format_currency
+def _measures_cell(action: ActionCoverage) -> Text | str:
+    from rich.text import Text
 
-    return str(format_currency(amount.quantize(Decimal("0.01")), "EUR", locale="it_IT"))
+    if not action.measures:
+        return Text(msg.NOT_COVERED, style="dim")
+    lines = [", ".join(action.primary)] if action.primary else []
+    if action.secondary:
+        lines.append(msg.SECONDARY_MEASURES.format(ids=", ".join(action.secondary)))
+    return "\n".join(lines)
 
 
 def summary_renderables(summary: Summary) -> list[object]:
@@ -122,10 +145,7 @@ def summary_renderables(summary: Summary) -> list[object]:
             if section in summary.empty
             else Text(msg.STATE_COMPLETE, style="green")
             if count == 0
-            else Text(
-                (msg.STATE_OPEN_ONE if count == 1 else msg.STATE_OPEN).format(count=count),
-                style="yellow",
-            )
+            else Text(counted(count, *msg.OPEN_FIELD_FORMS), style="yellow")
         )
         sections.add_row(Text(msg.SECTION_LABELS[section]), state)
     out.append(sections)
@@ -145,7 +165,7 @@ def summary_renderables(summary: Summary) -> list[object]:
             str(action.number),
             Text(action.label),
             Text(action.axis),
-            ", ".join(action.measures) if action.measures else Text(msg.NOT_COVERED, style="dim"),
+            _measures_cell(action),
         )
     out.append(coverage)
     out.append(
@@ -158,7 +178,7 @@ def summary_renderables(summary: Summary) -> list[object]:
     )
     missing = [label for label, covered in summary.axes if not covered]
     if missing:
-        out.append(msg.SUMMARY_AXES_MISSING.format(axes=", ".join(missing)))
+        out.append(msg.SUMMARY_AXES_MISSING.format(axes=join_and(missing)))
     out.append(msg.SUMMARY_BUDGET.format(amount=money(summary.total_budget)))
     return out
 

@@ -35,16 +35,19 @@ def _read(data: bytes) -> list[tuple[zipfile.ZipInfo, bytes]]:
 
 
 def _write(entries: list[tuple[str, bytes]]) -> bytes:
+    # LibreOffice stores the entries in an order that varies between runs: ``mimetype``
+    # first (ODF wants it there), the rest by name.
+    ordered = sorted(entries, key=lambda entry: (entry[0] != "mimetype", entry[0]))
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as zf:
-        for name, content in entries:
+        for name, content in ordered:
             info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
             if name.endswith("/"):
                 info.external_attr = (0o40755 << 16) | 0x10
                 info.compress_type = zipfile.ZIP_STORED
             else:
                 info.external_attr = 0o644 << 16
-                # ODF wants ``mimetype`` first and stored; the order is kept from the input.
+                # ODF wants ``mimetype`` stored (uncompressed).
                 stored = name == "mimetype"
                 info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
             zf.writestr(info, content)

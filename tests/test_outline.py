@@ -30,7 +30,7 @@ from incas_cli.document.model import (
 from incas_cli.document.narrative import narrative, parse_blocks
 from incas_cli.messages import render as msg
 from incas_cli.models import Plan
-from incas_cli.render import formats as fmt
+from incas_cli import formats as fmt
 from incas_cli.render import plan_document
 from incas_cli.writers.text import write_text
 from tests.helpers import minimal_plan
@@ -55,31 +55,6 @@ def titles(document: Document) -> set[str]:
 
 def money(text: str) -> Decimal:
     return Decimal(text.removesuffix(f"{NBSP}€").replace(".", "").replace(",", "."))
-
-
-# --- formats ---------------------------------------------------------------------------
-
-
-def test_money_is_italian_with_a_no_break_space() -> None:
-    assert fmt.money(Decimal("1693747.15")) == f"1.693.747,15{NBSP}€"
-    assert fmt.money(Decimal("0")) == f"0,00{NBSP}€"
-    assert fmt.money(Decimal("1000000")) == f"1.000.000,00{NBSP}€"
-
-
-def test_dates_months_and_numbers_are_italian() -> None:
-    assert fmt.long_date(dt.date(2024, 5, 10)) == "10 maggio 2024"
-    assert fmt.long_date(dt.date(2024, 3, 1)) == "1° marzo 2024"
-    assert fmt.month("2024-03") == "marzo 2024"
-    assert fmt.integer(4000) == "4.000"
-    assert fmt.number(Decimal("12.5")) == "12,5"
-    assert fmt.number(Decimal("4000")) == "4.000"
-    assert fmt.percent(Decimal(1), Decimal(3)) == "33,3%"
-
-
-def test_articled_dates_elide_before_eight_and_eleven() -> None:
-    assert fmt.date_after("del", dt.date(2023, 11, 28)) == "del 28 novembre 2023"
-    assert fmt.date_after("dal", dt.date(2023, 11, 8)) == "dall'8 novembre 2023"
-    assert fmt.date_after("al", dt.date(2023, 3, 11)) == "all'11 marzo 2023"
 
 
 # --- budget ----------------------------------------------------------------------------

@@ -3,12 +3,12 @@ when there is one; the contacts of the referents, in the internal edition only."
 
 from __future__ import annotations
 
+from incas_cli import formats as fmt
 from incas_cli.document.model import Block, Column, Heading, ItemList, Paragraph, Table
 from incas_cli.document.narrative import narrative
 from incas_cli.document.outline.common import DASH, NBSP, Context, nowrap
 from incas_cli.document.outline.rete import steering_body, tables
 from incas_cli.messages import render as msg
-from incas_cli.render import formats as fmt
 
 
 def allegati(ctx: Context) -> tuple[Block, ...]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from incas_cli import formats as fmt
 from incas_cli.document.model import (
     Block,
     Cell,
@@ -25,7 +26,6 @@ from incas_cli.document.outline.common import (
 )
 from incas_cli.messages import render as msg
 from incas_cli.messages.checks import OPEN_LABELS
-from incas_cli.render import formats as fmt
 
 if TYPE_CHECKING:
     from incas_cli.models import Need

@@ -1,55 +1,41 @@
 """Chapter 8: coherence with the national plan: the matrix of measures and actions, the
-coverage of each action and of each axis."""
+coverage of each action and of each axis (the figures are the plan's facts)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from incas_cli.document.model import Block, Cell, Column, Heading, Mark, Paragraph, Table
 from incas_cli.document.narrative import narrative
-from incas_cli.document.outline.common import DASH, Context, joined, measure_ref
+from incas_cli.document.outline.common import DASH, Context, joined
 from incas_cli.messages import render as msg
+
+if TYPE_CHECKING:
+    from incas_cli.facts import AxisFacts, MeasureFacts
 
 _PRIMARY = Mark(msg.PRIMARY_MARK, msg.MARK_PRIMARY, shaded=False)
 _SECONDARY = Mark(msg.SECONDARY_MARK, msg.MARK_SECONDARY, shaded=False)
 
 
 def coerenza(ctx: Context) -> tuple[Block, ...]:
-    national = ctx.national
-    numbers = national.action_numbers
-    primary: dict[int, list[str]] = {n: [] for n in numbers}
-    secondary: dict[int, list[str]] = {n: [] for n in numbers}
-    unknown: set[int] = set()
-    rows: list[tuple[Cell, ...]] = []
-    for m in ctx.plan.measures:
-        cells: list[Cell] = []
-        for n in numbers:
-            if m.primary_action == n:
-                cells.append(_PRIMARY)
-            elif n in m.actions:
-                cells.append(_SECONDARY)
-            else:
-                cells.append(None)
-        rows.append((measure_ref(m), *cells))
-        for i, n in enumerate(m.actions):
-            if n not in primary:
-                unknown.add(n)
-                continue
-            (primary if i == 0 else secondary)[n].append(m.id)
-    covered = {n: bool(primary[n] or secondary[n]) for n in numbers}
+    national, facts = ctx.national, ctx.facts
     blocks: list[Block] = [
         Heading(1, msg.H_COHERENCE),
         *narrative("coerenza.md.j2", counts=ctx.counts),
         Heading(2, msg.H_COHERENCE_MATRIX),
     ]
-    if rows:
-        codes = [msg.ACTION_CODE.format(number=n) for n in numbers]
+    if facts.by_measure:
         blocks += [
             Table(
                 msg.TC_MATRIX,
                 (
                     Column(msg.T_MEASURE),
-                    *(Column(code, "center", fixed=True) for code in codes),
+                    *(
+                        Column(msg.ACTION_CODE.format(number=a.number), "center", fixed=True)
+                        for a in facts.actions
+                    ),
                 ),
-                tuple(rows),
+                tuple(_matrix_row(m, [a.number for a in facts.actions]) for m in facts.by_measure),
                 compact=True,
             ),
             Paragraph(
@@ -65,6 +51,7 @@ def coerenza(ctx: Context) -> tuple[Block, ...]:
         ]
     else:
         blocks.append(Paragraph((msg.NOTE_NO_MEASURES,), "note"))
+    labels = {a.number: a.label for a in national.actions}
     blocks += [
         Heading(2, msg.H_COHERENCE_ACTIONS),
         Table(
@@ -78,13 +65,13 @@ def coerenza(ctx: Context) -> tuple[Block, ...]:
             ),
             tuple(
                 (
-                    msg.ACTION_REF.format(number=a.number, label=a.label),
+                    msg.ACTION_REF.format(number=a.number, label=labels[a.number]),
                     _axis_label(ctx, a.axis),
-                    joined(primary[a.number]) or DASH,
-                    joined(dict.fromkeys(secondary[a.number])) or DASH,
-                    msg.YES if covered[a.number] else msg.NO,
+                    joined(a.primary) or DASH,
+                    joined(a.secondary) or DASH,
+                    msg.YES if a.covered else msg.NO,
                 )
-                for a in national.actions
+                for a in facts.actions
             ),
         ),
         Heading(2, msg.H_COHERENCE_AXES),
@@ -97,23 +84,34 @@ def coerenza(ctx: Context) -> tuple[Block, ...]:
                 Column(msg.T_ACTIONS_UNCOVERED),
                 Column(msg.T_MEASURES, "right"),
             ),
-            tuple(_axis_row(ctx, axis.id, primary, secondary, covered) for axis in national.axes),
+            tuple(_axis_row(ctx, axis) for axis in facts.axes),
         ),
     ]
-    if unknown:
-        unknown_codes = joined(msg.ACTION_CODE.format(number=n) for n in sorted(unknown))
-        blocks.append(Paragraph((msg.NOTE_UNKNOWN_ACTIONS.format(actions=unknown_codes),), "note"))
-    uncovered = [
-        msg.ACTION_REF.format(number=a.number, label=a.label)
-        for a in national.actions
-        if not covered[a.number]
-    ]
-    if uncovered:
-        text = msg.NOTE_UNCOVERED.format(actions="; ".join(uncovered))
+    if facts.unknown_actions:
+        codes = joined(msg.ACTION_CODE.format(number=n) for n in facts.unknown_actions)
+        blocks.append(Paragraph((msg.NOTE_UNKNOWN_ACTIONS.format(actions=codes),), "note"))
+    if facts.uncovered_actions:
+        uncovered = "; ".join(
+            msg.ACTION_REF.format(number=n, label=labels[n]) for n in facts.uncovered_actions
+        )
+        text = msg.NOTE_UNCOVERED.format(actions=uncovered)
     else:
-        text = msg.NOTE_ALL_COVERED.format(count=len(national.actions))
+        text = msg.NOTE_ALL_COVERED.format(count=len(facts.actions))
     blocks.append(Paragraph((text,), "plain"))
     return tuple(blocks)
+
+
+def _matrix_row(measure: MeasureFacts, numbers: list[int]) -> tuple[Cell, ...]:
+    """The measure, then a mark under its primary action and under each secondary one."""
+    cells: list[Cell] = []
+    for n in numbers:
+        if measure.primary_action == n:
+            cells.append(_PRIMARY)
+        elif n in measure.actions:
+            cells.append(_SECONDARY)
+        else:
+            cells.append(None)
+    return (msg.MEASURE_REF.format(id=measure.id, title=measure.title), *cells)
 
 
 def _axis_label(ctx: Context, axis_id: str) -> str:
@@ -121,21 +119,13 @@ def _axis_label(ctx: Context, axis_id: str) -> str:
     return axis.label if axis is not None else axis_id
 
 
-def _axis_row(
-    ctx: Context,
-    axis_id: str,
-    primary: dict[int, list[str]],
-    secondary: dict[int, list[str]],
-    covered: dict[int, bool],
-) -> tuple[Cell, ...]:
-    axis = ctx.national.axis(axis_id)
-    assert axis is not None
-    own = [a.number for a in ctx.national.actions_of_axis(axis_id)]
-    measures = {mid for n in own for mid in (*primary[n], *secondary[n])}
+def _axis_row(ctx: Context, facts: AxisFacts) -> tuple[Cell, ...]:
+    axis = ctx.national.axis(facts.id)
+    label = axis.label if axis is not None else facts.id
     return (
-        msg.AXIS_REF.format(number=axis.number, label=axis.label),
-        str(len(own)),
-        str(sum(covered[n] for n in own)),
-        joined(msg.ACTION_CODE.format(number=n) for n in own if not covered[n]) or DASH,
-        str(len(measures)),
+        msg.AXIS_REF.format(number=facts.number, label=label),
+        str(len(facts.actions)),
+        str(len(facts.covered_actions)),
+        joined(msg.ACTION_CODE.format(number=n) for n in facts.uncovered_actions) or DASH,
+        str(len(facts.measures)),
     )

@@ -12,10 +12,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from incas_cli import formats as fmt
 from incas_cli.document.model import Cell, Column, Placeholder, Table, plain
+from incas_cli.facts import plan_facts
 from incas_cli.messages import render as msg
 from incas_cli.messages.checks import OPEN_LABELS
-from incas_cli.render import formats as fmt
 
 if TYPE_CHECKING:
     from incas_cli.catalog import Catalog, NationalPlan
@@ -114,7 +115,8 @@ class AnnexRef:
 
 
 class Context:
-    """The plan, the catalogue and the edition, with the lookups every chapter needs."""
+    """The plan, its facts (:class:`~incas_cli.facts.PlanFacts`: every figure, computed
+    once), the catalogue and the edition, with the lookups every chapter needs."""
 
     def __init__(
         self,
@@ -130,22 +132,22 @@ class Context:
         self.national = national
         self.edition: Edition = edition
         self.changelog = tuple(changelog)
-        self.draft = plan.effective_status != "adottato"
+        self.facts = plan_facts(plan, catalog)
+        self.draft = self.facts.draft
         self._stakeholders = {s.id: s for s in plan.stakeholders}
         self._measures_by_need: dict[str, list[str]] = {}
         for m in plan.measures:
             for n in m.needs:
                 self._measures_by_need.setdefault(n, []).append(m.id)
-        covered = {n for m in plan.measures for n in m.actions}
         self.counts = Counts(
             stakeholders=len(plan.stakeholders),
             needs=len(plan.needs),
             measures=len(plan.measures),
             meetings=len(plan.process.meetings) if plan.process else 0,
             indicators=sum(len(m.indicators) for m in plan.measures),
-            actions_covered=sum(a.number in covered for a in national.actions),
+            actions_covered=len(self.facts.covered_actions),
             actions_total=len(national.actions),
-            total_budget=fmt.money(plan.total_budget),
+            total_budget=fmt.money(self.facts.total),
         )
         present: list[tuple[AnnexKey, str, str]] = [
             ("bodies", msg.ANNEX_BODIES, msg.ANNEX_BODIES_CONTENT)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from incas_cli import formats as fmt
 from incas_cli.document.model import Block, Paragraph, Properties, Run, Toc, plain
 from incas_cli.document.outline.common import Context, Value, joined, open_text, open_value
+from incas_cli.facts import plan_dates
 from incas_cli.messages import render as msg
-from incas_cli.render import formats as fmt
 
 if TYPE_CHECKING:
     from incas_cli.models import Plan
@@ -45,21 +46,6 @@ def adoption(plan: Plan) -> str:
     return msg.ADOPTION.format(act=act, number=number, date=date).strip()
 
 
-def document_date(plan: Plan) -> dt.date | None:
-    """The date the document carries: adoption, else period start, else last meeting."""
-    act = plan.plan.adoption
-    if act is not None and act.date is not None:
-        return act.date
-    value = plan.plan.period
-    if value is not None and value.start:
-        return fmt.parse_month(value.start)
-    if plan.process is not None:
-        dates = [m.date for m in plan.process.meetings if m.date is not None]
-        if dates:
-            return max(dates)
-    return None
-
-
 def properties(plan: Plan) -> Properties:
     """The core properties of the plan's document (never from the clock)."""
     info = plan.plan
@@ -70,7 +56,7 @@ def properties(plan: Plan) -> Properties:
         author = joined(info.authors)
     else:
         author = comune
-    date = document_date(plan)
+    date = plan_dates(plan).document
     created = dt.datetime(date.year, date.month, date.day, tzinfo=dt.UTC) if date else None
     keywords = msg.KEYWORDS.format(comune=plan.comune.name)
     return Properties(

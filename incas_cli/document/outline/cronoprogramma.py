@@ -22,7 +22,7 @@ from incas_cli.messages import render as msg
 
 if TYPE_CHECKING:
     from incas_cli.models import Plan
-from incas_cli.render import formats as fmt
+from incas_cli import formats as fmt
 
 Granularity = Literal["month", "quarter", "year"]
 MAX_MONTH_COLUMNS = 18

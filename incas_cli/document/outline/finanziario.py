@@ -1,10 +1,11 @@
-"""Chapter 10: the budget by measure, by funding source and by axis; every table's total
-is the exact sum of its rows."""
+"""Chapter 10: the budget by measure, by funding source and by axis (the plan's facts);
+every table's total is the exact sum of its rows."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
+from incas_cli import formats as fmt
 from incas_cli.document.model import (
     Block,
     Cell,
@@ -16,19 +17,18 @@ from incas_cli.document.model import (
     plain,
 )
 from incas_cli.document.narrative import narrative
-from incas_cli.document.outline.common import DASH, Context, joined, measure_ref
+from incas_cli.document.outline.common import DASH, Context, joined
 from incas_cli.messages import render as msg
-from incas_cli.render import formats as fmt
 
 Row = tuple[str, str, Decimal]
 
 
 def finanziario(ctx: Context) -> tuple[Block, ...]:
-    plan = ctx.plan
+    facts = ctx.facts
     head: list[Block] = [Heading(1, msg.H_BUDGET)]
-    if not any(m.budget for m in plan.measures):
+    if not facts.has_budget:
         return (*head, Paragraph((Placeholder(msg.BUDGET_OPEN),), "plain"))
-    total = plan.total_budget
+    total = facts.total
     blocks: list[Block] = [
         *head,
         *narrative("finanziario.md.j2", total=fmt.money(total)),
@@ -41,7 +41,7 @@ def finanziario(ctx: Context) -> tuple[Block, ...]:
             total,
         ),
     ]
-    open_lines = sum(1 for m in plan.measures for b in m.budget if b.amount is None)
+    open_lines = facts.open_lines
     if open_lines:
         note = (
             msg.NOTE_BUDGET_OPEN_ONE
@@ -88,11 +88,14 @@ def _table(title: str, label: Column, detail: Column, rows: list[Row], total: De
 
 
 def _by_measure(ctx: Context) -> list[Row]:
-    rows = []
-    for m in ctx.plan.measures:
-        sources = dict.fromkeys(_source(ctx, b.source) for b in m.budget)
-        rows.append((measure_ref(m), joined(sources) or DASH, m.total_budget))
-    return rows
+    return [
+        (
+            msg.MEASURE_REF.format(id=m.id, title=m.title),
+            joined(dict.fromkeys(_source(ctx, s) for s in m.sources)) or DASH,
+            m.amount,
+        )
+        for m in ctx.facts.by_measure
+    ]
 
 
 def _source(ctx: Context, source: str | None) -> str:
@@ -100,13 +103,14 @@ def _source(ctx: Context, source: str | None) -> str:
 
 
 def _by_source(ctx: Context) -> list[Row]:
+    """Largest first; sources that print alike (a free text equal to a catalogue label)
+    are one row."""
     amounts: dict[str, Decimal] = {}
     measures: dict[str, set[str]] = {}
-    for m in ctx.plan.measures:
-        for b in m.budget:
-            label = _source(ctx, b.source)
-            amounts[label] = amounts.get(label, Decimal(0)) + (b.amount or 0)
-            measures.setdefault(label, set()).add(m.id)
+    for total in ctx.facts.by_source:
+        label = _source(ctx, total.source)
+        amounts[label] = amounts.get(label, Decimal(0)) + total.amount
+        measures.setdefault(label, set()).update(total.measures)
     return sorted(
         (
             (label, msg.counted(len(measures[label]), "misura"), amount)
@@ -117,27 +121,19 @@ def _by_source(ctx: Context) -> list[Row]:
 
 
 def _by_axis(ctx: Context) -> list[Row]:
-    national = ctx.national
-    amounts = {a.id: Decimal(0) for a in national.axes}
-    measures: dict[str, list[str]] = {a.id: [] for a in national.axes}
-    unassigned_amount = Decimal(0)
-    unassigned: list[str] = []
-    for m in ctx.plan.measures:
-        axis = national.axis_of_action(m.primary_action)
-        if axis is None:
-            unassigned_amount += m.total_budget
-            unassigned.append(m.id)
-        else:
-            amounts[axis.id] += m.total_budget
-            measures[axis.id].append(m.id)
-    rows = [
-        (
-            msg.AXIS_REF.format(number=a.number, label=a.label),
-            joined(measures[a.id]) or DASH,
-            amounts[a.id],
+    """Each measure's whole budget on the axis of its primary action."""
+    facts = ctx.facts
+    rows = []
+    for axis in facts.axes:
+        found = ctx.national.axis(axis.id)
+        label = found.label if found is not None else axis.id
+        rows.append(
+            (
+                msg.AXIS_REF.format(number=axis.number, label=label),
+                joined(axis.primary) or DASH,
+                axis.budget,
+            )
         )
-        for a in national.axes
-    ]
-    if unassigned:
-        rows.append((msg.NO_AXIS, joined(unassigned), unassigned_amount))
+    if facts.unassigned:
+        rows.append((msg.NO_AXIS, joined(facts.unassigned), facts.unassigned_budget))
     return rows

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from incas_cli import formats as fmt
 from incas_cli.document.model import Block, Cell, Column, Heading, Paragraph, Placeholder, Table
 from incas_cli.document.narrative import narrative
 from incas_cli.document.outline.common import (
@@ -20,7 +21,6 @@ from incas_cli.document.outline.common import (
 )
 from incas_cli.messages import render as msg
 from incas_cli.messages.checks import OPEN_LABELS
-from incas_cli.render import formats as fmt
 
 if TYPE_CHECKING:
     from incas_cli.models import Measure
@@ -28,9 +28,9 @@ if TYPE_CHECKING:
 
 def budget_total(ctx: Context) -> Value:
     """The plan's budget, or the placeholder of a plan with no budget line yet."""
-    if not any(m.budget for m in ctx.plan.measures):
+    if not ctx.facts.has_budget:
         return Placeholder(msg.BUDGET_OPEN)
-    return fmt.money(ctx.plan.total_budget)
+    return fmt.money(ctx.facts.total)
 
 
 def misure(ctx: Context) -> tuple[Block, ...]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from incas_cli import formats as fmt
 from incas_cli.document.model import Block, Heading, Paragraph, Placeholder
 from incas_cli.document.narrative import narrative
 from incas_cli.document.outline.common import (
@@ -16,7 +17,6 @@ from incas_cli.document.outline.common import (
 )
 from incas_cli.messages import render as msg
 from incas_cli.messages.checks import OPEN_LABELS
-from incas_cli.render import formats as fmt
 
 
 def indicator_summary(kinds: Counter[str | None]) -> str | None:

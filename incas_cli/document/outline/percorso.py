@@ -6,11 +6,11 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
+from incas_cli import formats as fmt
 from incas_cli.document.model import Block, Column, Heading, Table
 from incas_cli.document.narrative import narrative
 from incas_cli.document.outline.common import DASH, Context, nowrap
 from incas_cli.messages import render as msg
-from incas_cli.render import formats as fmt
 
 
 @dataclass(frozen=True)

@@ -6,13 +6,14 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from incas_cli import formats as fmt
 from incas_cli.document.model import Block, Heading
 from incas_cli.document.narrative import narrative
 from incas_cli.document.outline.common import Context, Value, open_value
-from incas_cli.document.outline.cover import adoption, document_date, period, status_label
+from incas_cli.document.outline.cover import adoption, period, status_label
 from incas_cli.document.outline.percorso import process_summary
+from incas_cli.facts import plan_dates
 from incas_cli.messages import render as msg
-from incas_cli.render import formats as fmt
 
 if TYPE_CHECKING:
     from incas_cli.catalog import NationalPlan
@@ -92,11 +93,10 @@ def national_view(national: NationalPlan, plan: Plan) -> NationalView:
 
 def _reference_year(plan: Plan) -> int | None:
     """The year the document speaks from: its period's start, else its own date."""
-    value = plan.plan.period
-    if value is not None and value.start:
-        return fmt.parse_month(value.start).year
-    date = document_date(plan)
-    return date.year if date is not None else None
+    dates = plan_dates(plan)
+    if dates.start:
+        return fmt.parse_month(dates.start).year
+    return dates.document.year if dates.document is not None else None
 
 
 def _still_in_force(national: NationalPlan, plan: Plan) -> str | None:
@@ -130,7 +130,7 @@ def intro(ctx: Context) -> Intro:
         status_label=status_label(plan),
         adopted=plan.effective_status == "adottato",
         adoption=adoption(plan),
-        budget_open=not any(m.budget for m in plan.measures),
+        budget_open=not ctx.facts.has_budget,
         national=national_view(ctx.national, plan),
     )
 

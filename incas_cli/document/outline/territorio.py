@@ -3,6 +3,7 @@ services, sources."""
 
 from __future__ import annotations
 
+from incas_cli import formats as fmt
 from incas_cli.document.model import (
     Block,
     Cell,
@@ -18,7 +19,6 @@ from incas_cli.document.narrative import narrative
 from incas_cli.document.outline.common import DASH, Context, Value, joined, open_value, paragraphs
 from incas_cli.messages import render as msg
 from incas_cli.messages.checks import OPEN_LABELS
-from incas_cli.render import formats as fmt
 
 _PEAK = Mark(msg.ACTIVE_MARK, msg.MARK_PEAK)
 

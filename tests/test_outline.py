@@ -7,13 +7,13 @@ reviewed change, regenerate with ``INCAS_UPDATE_GOLDEN=1 pytest tests/test_outli
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from incas_cli import formats as fmt
 from incas_cli.catalog import load_catalog
 from incas_cli.document.model import (
     Document,
@@ -30,7 +30,6 @@ from incas_cli.document.model import (
 from incas_cli.document.narrative import narrative, parse_blocks
 from incas_cli.messages import render as msg
 from incas_cli.models import Plan
-from incas_cli import formats as fmt
 from incas_cli.render import plan_document
 from incas_cli.writers.text import write_text
 from tests.helpers import minimal_plan

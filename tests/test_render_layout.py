@@ -14,8 +14,8 @@ import pytest
 from docx.document import Document
 from docx.oxml.ns import qn
 
+from incas_cli import formats as fmt
 from incas_cli.messages import render as msg
-from incas_cli.render import formats as fmt
 from incas_cli.render import render_docx
 from tests.helpers import minimal_plan
 from tests.render_support import (

@@ -1,6 +1,6 @@
 """The document's figures: the stakeholder network and the power/interest grid, as PNG bytes.
 
-Pure functions from small value objects to image bytes, so the docx builder owns the plan
+Pure functions from small value objects to image bytes, so the outline owns the plan
 and this module owns the drawing. Same input, same bytes: nodes, groups and edges are put
 in a fixed order, nothing reads the clock, and the PNG carries no metadata but its
 resolution (set so that the natural width is 16 cm, the text width of an A4 page).

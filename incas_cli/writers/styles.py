@@ -1,4 +1,4 @@
-"""The styles the document uses, by name, and the colours the builder applies directly.
+"""The styles the document uses, by name, and the colours the docx writer applies directly.
 
 Styles live in ``templates/reference.docx`` (made by ``scripts/make_reference_docx.py``),
 not in code. A Comune's own template (``--template``) must define the built-in styles in

@@ -47,19 +47,31 @@ HELP_ABORTED = "Interrotto."
 
 # usage errors raised by typer's command-line parser, translated by pattern
 USAGE_ERROR_PATTERNS: tuple[tuple[str, str], ...] = (
-    (r"^No such option: (?P<a>\S+)(?: Did you mean (?P<b>\S+)\?)?$", "opzione sconosciuta: {a}"),
+    (
+        r"^No such option: (?P<a>\S+) \(Possible options: (?P<s>.+)\)$",
+        "opzione sconosciuta: {a} (forse intendevi {s}?)",
+    ),
+    (r"^No such option: (?P<a>\S+)$", "opzione sconosciuta: {a}"),
     (r"^No such option '(?P<a>[^']+)'\.?$", "opzione sconosciuta: {a}"),
+    (
+        r"^No such command '(?P<a>[^']+)'\. Did you mean (?P<s>.+)\?$",
+        "comando sconosciuto: «{a}» (forse intendevi {s}?)",
+    ),
     (r"^No such command '(?P<a>[^']+)'\.$", "comando sconosciuto: «{a}»"),
     (r"^Missing argument '(?P<a>[^']+)'\.$", "manca l'argomento {a}"),
     (r"^Missing option '(?P<a>[^']+)'\.$", "manca l'opzione {a}"),
     (r"^Missing (?P<a>.+)\.$", "manca {a}"),
-    (r"^Got unexpected extra arguments? \((?P<a>.+)\)$", "argomenti in più non previsti: {a}"),
+    (
+        r"^Got unexpected extra arguments? ?(?:\(s\))? \((?P<a>.+)\)$",
+        "argomenti in più non previsti: {a}",
+    ),
     (r"^Option '(?P<a>[^']+)' requires an argument\.$", "l'opzione {a} richiede un valore"),
     (r"^Option '(?P<a>[^']+)' requires \d+ arguments\.$", "l'opzione {a} richiede più valori"),
     (r"^Option '(?P<a>[^']+)' does not take a value\.$", "l'opzione {a} non accetta valori"),
     (r"^Invalid value for '(?P<a>[^']+)': (?P<b>.+)$", "valore non valido per {a}: {b}"),
     (r"^Invalid value: (?P<b>.+)$", "valore non valido: {b}"),
 )
+LIST_SEPARATOR = ", "
 USAGE_DETAIL_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"Input should be a valid integer.*", "serve un numero intero"),
     (r"Input should be a valid number.*", "serve un numero"),

@@ -68,3 +68,18 @@ def plan_schema() -> dict[str, Any]:
 
 def schema_json() -> str:
     return json.dumps(plan_schema(), ensure_ascii=False, indent=2, sort_keys=False)
+
+
+def report_schema_json(name: str) -> str:
+    """The JSON Schema of the ``--json`` report ``name`` (``UsageError`` for an unknown one)."""
+    from incas_cli.errors import UsageError
+    from incas_cli.messages import cli as msg
+    from incas_cli.reports import REPORT_KINDS, report_schema
+
+    for kind in REPORT_KINDS:
+        if kind == name:
+            return json.dumps(report_schema(kind), ensure_ascii=False, indent=2)
+    raise UsageError(
+        msg.UNKNOWN_REPORT.format(name=name),
+        hint=msg.UNKNOWN_REPORT_HINT.format(names=", ".join(REPORT_KINDS)),
+    )

@@ -28,6 +28,7 @@ from incas_cli.catalog.model import (
     StakeholderLevel,
     TypicalMeasure,
 )
+from incas_cli.messages import cli as msg
 
 REPORT_VERSION = 1
 ReportKind = Literal["validate", "status", "build", "diff", "catalog"]
@@ -50,8 +51,8 @@ class _Model(BaseModel):
 class Envelope(_Model):
     """What every report starts with."""
 
-    version: Literal[1] = Field(description="Formato del rapporto")
-    kind: ReportKind = Field(description="Il comando che ha scritto il rapporto")
+    version: Literal[1] = Field(description=msg.REPORT_VERSION_DESCRIPTION)
+    kind: ReportKind = Field(description=msg.REPORT_KIND_DESCRIPTION)
 
 
 # --- shared parts --------------------------------------------------------------------------
@@ -148,9 +149,7 @@ class StatusCoverage(_Model):
     axes: CoveredAxes
 
 
-Money = Annotated[
-    str, Field(pattern=r"^-?\d+(\.\d+)?$", description="Importo in euro, come testo decimale")
-]
+Money = Annotated[str, Field(pattern=r"^-?\d+(\.\d+)?$", description=msg.REPORT_MONEY_DESCRIPTION)]
 
 
 class SourceAmount(_Model):

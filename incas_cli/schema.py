@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from incas_cli.messages import models as models_msg
 from incas_cli.models import Plan
 
-_EXTENSION_KEYS = {"^x-": {"description": "Annotazioni libere, ignorate da incas"}}
+_EXTENSION_KEYS = {"^x-": {"description": models_msg.EXTENSION_KEYS_DESCRIPTION}}
 # pydantic leaves decimal constraints under its own names; editors know JSON Schema's.
 _RENAMES: dict[str, str] = {"ge": "minimum", "le": "maximum"}
 _DROP = {"max_digits", "decimal_places"}

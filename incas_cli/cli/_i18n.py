@@ -58,7 +58,7 @@ def translate_usage_error(message: str) -> str:
 
 def _suggestions(text: str) -> str:
     names = [name.strip().strip("'") for name in text.split(",") if name.strip()]
-    return msg.LIST_SEPARATOR.join(f"«{name}»" for name in names)
+    return msg.LIST_SEPARATOR.join(msg.SUGGESTED_NAME.format(name=name) for name in names)
 
 
 def _detail(text: str) -> str:

@@ -129,6 +129,10 @@ SCHEMA_REPORT_HELP = (
 REPORT_METAVAR = "NOME"
 UNKNOWN_REPORT = "rapporto JSON sconosciuto: «{name}»"
 UNKNOWN_REPORT_HINT = "i rapporti sono: {names} (es. «incas schema --report validate»)"
+# descriptions in the JSON Schemas of the reports
+REPORT_VERSION_DESCRIPTION = "Formato del rapporto"
+REPORT_KIND_DESCRIPTION = "Il comando che ha scritto il rapporto"
+REPORT_MONEY_DESCRIPTION = "Importo in euro, come testo decimale"
 FORCE_HELP = "Sovrascrive il file di destinazione se esiste già."
 SCHEMA_WRITTEN = "Schema scritto in {path}"
 
@@ -168,6 +172,7 @@ USAGE_ERROR_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"^Invalid value: (?P<b>.+)$", "valore non valido: {b}"),
 )
 LIST_SEPARATOR = ", "
+SUGGESTED_NAME = "«{name}»"
 USAGE_DETAIL_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"Input should be a valid integer.*", "serve un numero intero"),
     (r"Input should be a valid number.*", "serve un numero"),

@@ -380,7 +380,6 @@ NOTE_UNKNOWN_ACTIONS = (
 )
 NOTE_GRID_MISSING = "Senza valutazione di potere e interesse: {names}."
 NOTE_NO_RELATIONS = "Il piano non descrive ancora relazioni formali tra gli attori."
-NOTE_NO_MEETINGS = "Il piano non registra ancora incontri del percorso partecipativo."
 NOTE_NO_TABLES = "Il piano non prevede tavoli tematici."
 NOTE_NO_MEASURES_AXIS = (
     "Nessuna misura del piano ha come azione principale un'azione di questo asse."

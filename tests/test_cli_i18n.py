@@ -7,14 +7,11 @@ import subprocess
 import sys
 
 import pytest
-from typer.testing import CliRunner
 
-from incas_cli.cli import app
 from incas_cli.cli._i18n import translate_usage_error
+from tests.conftest import Cli
+from tests.helpers import EXAMPLES
 
-from .helpers import EXAMPLES
-
-runner = CliRunner()
 ENGLISH = (
     "Usage:",
     "No such",
@@ -82,8 +79,10 @@ ENGLISH = (
         ),
     ],
 )
-def test_usage_errors_are_italian(args: list[str], usage: str | None, expected: str) -> None:
-    result = runner.invoke(app, args, env={"NO_COLOR": "1"})
+def test_usage_errors_are_italian(
+    cli: Cli, args: list[str], usage: str | None, expected: str
+) -> None:
+    result = cli(*args)
     assert result.exit_code == 2
     assert expected in result.output
     if usage is not None:

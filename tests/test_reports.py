@@ -5,43 +5,44 @@ from __future__ import annotations
 
 import json
 import shutil
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
-from typer.testing import CliRunner
 
-from incas_cli.cli import app
 from incas_cli.messages import cli as msg
 from incas_cli.reports import REPORT_KINDS
+from tests.conftest import Cli
+from tests.helpers import EXAMPLES, minimal_plan, write_plan
 
-from .helpers import EXAMPLES, minimal_plan, write_plan
-
-runner = CliRunner()
 DIFF_DATA = Path(__file__).resolve().parent / "data" / "diff"
 
 
-def _run(args: list[str], *, exit_code: int) -> str:
-    result = runner.invoke(app, args, env={"NO_COLOR": "1"})
+_SCHEMAS: dict[str, dict[str, Any]] = {}
+
+
+def _run(cli: Cli, *args: str, exit_code: int) -> str:
+    result = cli(*args)
     assert result.exit_code == exit_code, result.output
     return result.stdout
 
 
-@cache
-def _schema(name: str) -> dict[str, Any]:
-    schema: dict[str, Any] = json.loads(_run(["schema", "--report", name], exit_code=0))
-    jsonschema.Draft202012Validator.check_schema(schema)
-    return schema
+def _schema(cli: Cli, name: str) -> dict[str, Any]:
+    """The schema ``incas schema --report NAME`` prints (once per test session)."""
+    if name not in _SCHEMAS:
+        schema: dict[str, Any] = json.loads(_run(cli, "schema", "--report", name, exit_code=0))
+        jsonschema.Draft202012Validator.check_schema(schema)
+        _SCHEMAS[name] = schema
+    return _SCHEMAS[name]
 
 
-def _check(name: str, stdout: str) -> dict[str, Any]:
+def _check(cli: Cli, name: str, stdout: str) -> dict[str, Any]:
     """The report parsed, after checking its envelope and its schema."""
     report: dict[str, Any] = json.loads(stdout)
     assert list(report)[:2] == ["version", "kind"]
     assert (report["version"], report["kind"]) == (1, name)
-    validator = jsonschema.Draft202012Validator(_schema(name))
+    validator = jsonschema.Draft202012Validator(_schema(cli, name))
     validator.validate(report)
     for key, wrong in (("kind", "altro"), ("version", 2)):
         assert not validator.is_valid({**report, key: wrong})
@@ -61,36 +62,44 @@ def plans(tmp_path: Path) -> Path:
     return folder
 
 
-def test_validate_report(plans: Path) -> None:
-    report = _check("validate", _run(["plan", "validate", "--json", str(plans)], exit_code=1))
+def test_validate_report(cli: Cli, plans: Path) -> None:
+    report = _check(
+        cli, "validate", _run(cli, *["plan", "validate", "--json", str(plans)], exit_code=1)
+    )
     assert {f["status"] for f in report["files"]} == {"ok", "invalid", "failed"}
     failed = next(f for f in report["files"] if f["status"] == "failed")
     assert "findings" not in failed and failed["error"]["message"]
 
 
-def test_status_report(plans: Path) -> None:
-    report = _check("status", _run(["plan", "status", "--json", str(plans)], exit_code=1))
+def test_status_report(cli: Cli, plans: Path) -> None:
+    report = _check(
+        cli, "status", _run(cli, *["plan", "status", "--json", str(plans)], exit_code=1)
+    )
     assert [f["readable"] for f in report["files"]] == [True, False, True]  # by name
     assert report["files"][2]["budget"]["currency"] == "EUR"
 
 
-def test_build_report(plans: Path, tmp_path: Path) -> None:
+def test_build_report(cli: Cli, plans: Path, tmp_path: Path) -> None:
     out = tmp_path / "documenti"
     args = ["plan", "build", str(plans), "-o", str(out), "--json", "-j", "1"]
-    report = _check("build", _run(args, exit_code=1))
+    report = _check(cli, "build", _run(cli, *args, exit_code=1))
     assert report["summary"] == {"total": 3, "ok": 1, "invalid": 1, "failed": 1, "skipped": 0}
 
 
-def test_diff_report() -> None:
+def test_diff_report(cli: Cli) -> None:
     old, new = DIFF_DATA / "saluzzo-v1.yaml", DIFF_DATA / "saluzzo-v2.yaml"
-    report = _check("diff", _run(["plan", "diff", "--json", str(old), str(new)], exit_code=0))
+    report = _check(
+        cli, "diff", _run(cli, *["plan", "diff", "--json", str(old), str(new)], exit_code=0)
+    )
     assert report["format"] == 1 and not report["empty"]
 
 
-def test_diff_of_an_unreadable_file_is_a_validate_report(tmp_path: Path) -> None:
+def test_diff_of_an_unreadable_file_is_a_validate_report(cli: Cli, tmp_path: Path) -> None:
     old = DIFF_DATA / "saluzzo-v1.yaml"
-    stdout = _run(["plan", "diff", "--json", str(old), str(tmp_path / "manca.yaml")], exit_code=1)
-    assert _check("validate", stdout)["files"][0]["status"] == "failed"
+    stdout = _run(
+        cli, *["plan", "diff", "--json", str(old), str(tmp_path / "manca.yaml")], exit_code=1
+    )
+    assert _check(cli, "validate", stdout)["files"][0]["status"] == "failed"
 
 
 @pytest.mark.parametrize(
@@ -107,27 +116,27 @@ def test_diff_of_an_unreadable_file_is_a_validate_report(tmp_path: Path) -> None
     ],
     ids=" ".join,
 )
-def test_catalog_reports(args: list[str]) -> None:
-    report = _check("catalog", _run(["catalog", *args, "--json"], exit_code=0))
+def test_catalog_reports(cli: Cli, args: list[str]) -> None:
+    report = _check(cli, "catalog", _run(cli, *["catalog", *args, "--json"], exit_code=0))
     assert report["table"] == args[0]
 
 
-def test_every_report_has_a_schema_and_the_help_names_them_all() -> None:
+def test_every_report_has_a_schema_and_the_help_names_them_all(cli: Cli) -> None:
     assert set(REPORT_KINDS) == {"validate", "status", "build", "diff", "catalog"}
     for name in REPORT_KINDS:
         assert name in msg.SCHEMA_REPORT_HELP
-        assert _schema(name)["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+        assert _schema(cli, name)["$schema"] == "https://json-schema.org/draft/2020-12/schema"
 
 
-def test_unknown_report_is_an_italian_usage_error() -> None:
-    result = runner.invoke(app, ["schema", "--report", "validat"], env={"NO_COLOR": "1"})
+def test_unknown_report_is_an_italian_usage_error(cli: Cli) -> None:
+    result = cli("schema", "--report", "validat")
     assert result.exit_code == 2
     assert "errore: rapporto JSON sconosciuto: «validat»" in result.stderr
     assert "validate, status, build, diff, catalog" in result.stderr
     assert result.stdout == ""
 
 
-def test_report_schema_written_to_a_file(tmp_path: Path) -> None:
+def test_report_schema_written_to_a_file(cli: Cli, tmp_path: Path) -> None:
     target = tmp_path / "status.schema.json"
-    _run(["schema", "--report", "status", "-o", str(target)], exit_code=0)
-    assert json.loads(target.read_text(encoding="utf-8")) == _schema("status")
+    _run(cli, "schema", "--report", "status", "-o", str(target), exit_code=0)
+    assert json.loads(target.read_text(encoding="utf-8")) == _schema(cli, "status")

@@ -138,3 +138,20 @@ def test_help_and_errors_load_and_patch_it_in_a_fresh_process() -> None:
         )
         assert marker in result.stdout + result.stderr
         assert "Usage" not in result.stdout + result.stderr
+
+
+def test_typer_rich_utils_loaded_before_incas_is_patched_too() -> None:
+    code = (
+        "import typer.rich_utils\n"
+        "from incas_cli.cli import app\n"
+        "app(['plan', 'valdate'], prog_name='incas')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 2
+    assert "comando sconosciuto: «valdate» (forse intendevi «validate»?)" in result.stderr

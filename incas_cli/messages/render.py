@@ -36,7 +36,6 @@ STRATEGY_ITEM_ACTIONS = " ({actions}) – "
 GANTT_OPEN = "periodo del piano e tempi delle misure"
 GANTT_MONTH = "{month} {year}"
 GANTT_QUARTER = "{quarter}° trim. {year}"
-SOURCE_WITH_PUBLISHER = "{title} ({publisher})"
 APPROVAL_STEP = "{act} ({body}), {date}"
 
 STATUSES = {

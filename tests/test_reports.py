@@ -51,7 +51,7 @@ def _check(cli: Cli, name: str, stdout: str) -> dict[str, Any]:
 
 @pytest.fixture
 def plans(tmp_path: Path) -> Path:
-    """A valid plan, an invalid one, an unreadable one."""
+    """A valid plan, an invalid one, one without a plan's shape, an unreadable one."""
     folder = tmp_path / "piani"
     folder.mkdir()
     shutil.copy(EXAMPLES / "saluzzo.yaml", folder / "saluzzo.yaml")
@@ -59,6 +59,7 @@ def plans(tmp_path: Path) -> Path:
     invalid["measures"][0]["lead"] = "nessuno"
     write_plan(folder / "invalido.yaml", invalid)
     (folder / "rotto.yaml").write_text("schema_version: 1\nplan: [\n", encoding="utf-8")
+    (folder / "forma.yaml").write_text("schema_version: 1\nplan: 3\n", encoding="utf-8")
     return folder
 
 
@@ -75,15 +76,16 @@ def test_status_report(cli: Cli, plans: Path) -> None:
     report = _check(
         cli, "status", _run(cli, *["plan", "status", "--json", str(plans)], exit_code=1)
     )
-    assert [f["readable"] for f in report["files"]] == [True, False, True]  # by name
-    assert report["files"][2]["budget"]["currency"] == "EUR"
+    assert [f["readable"] for f in report["files"]] == [True, True, False, True]  # by name
+    assert report["files"][0]["plan"] is None
+    assert report["files"][3]["budget"]["currency"] == "EUR"
 
 
 def test_build_report(cli: Cli, plans: Path, tmp_path: Path) -> None:
     out = tmp_path / "documenti"
     args = ["plan", "build", str(plans), "-o", str(out), "--json", "-j", "1"]
     report = _check(cli, "build", _run(cli, *args, exit_code=1))
-    assert report["summary"] == {"total": 3, "ok": 1, "invalid": 1, "failed": 1, "skipped": 0}
+    assert report["summary"] == {"total": 4, "ok": 1, "invalid": 2, "failed": 1, "skipped": 0}
 
 
 def test_diff_report(cli: Cli) -> None:

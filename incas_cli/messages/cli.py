@@ -96,7 +96,8 @@ DIFF_HELP = (
 SCHEMA_HELP = (
     "Stampa lo JSON Schema del file di piano (v1), da usare negli editor YAML.\n"
     "\n"
-    "Nel file di piano: # yaml-language-server: $schema=plan.schema.json"
+    "Nel file di piano: # yaml-language-server: $schema=plan.schema.json\n"
+    "Con --report NOME, lo schema del rapporto --json di un comando."
 )
 
 ERROR_LABEL = "errore"

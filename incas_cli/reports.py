@@ -133,9 +133,10 @@ class OpenFieldEntry(_Model):
     column: int
 
 
-class Covered(_Model):
+class CoveredActions(_Model):
     covered: list[int]
     uncovered: list[int]
+    secondary_only: list[int] = Field(description=msg.REPORT_SECONDARY_ONLY_DESCRIPTION)
 
 
 class CoveredAxes(_Model):
@@ -145,7 +146,7 @@ class CoveredAxes(_Model):
 
 class StatusCoverage(_Model):
     national_plan: str
-    actions: Covered
+    actions: CoveredActions
     axes: CoveredAxes
 
 

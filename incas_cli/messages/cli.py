@@ -134,6 +134,7 @@ UNKNOWN_REPORT_HINT = "i rapporti sono: {names} (es. «incas schema --report val
 REPORT_VERSION_DESCRIPTION = "Formato del rapporto"
 REPORT_KIND_DESCRIPTION = "Il comando che ha scritto il rapporto"
 REPORT_MONEY_DESCRIPTION = "Importo in euro, come testo decimale"
+REPORT_SECONDARY_ONLY_DESCRIPTION = "Azioni toccate solo come azione secondaria di una misura"
 FORCE_HELP = "Sovrascrive il file di destinazione se esiste già."
 SCHEMA_WRITTEN = "Schema scritto in {path}"
 

@@ -115,8 +115,6 @@ def exit_code(outcomes: Sequence[Outcome]) -> ExitCode:
 
 # --- build: many plans -> documents ------------------------------------------------------------
 
-BUILD_JSON_VERSION = 1
-
 #: Imported once in the forkserver, so that every worker starts with them loaded.
 _PRELOAD = (
     "incas_cli.batch",
@@ -485,7 +483,7 @@ def first_message(outcome: Outcome) -> str | None:
 
 
 def build_report(outcomes: Sequence[Outcome], options: BuildOptions) -> dict[str, Any]:
-    """The ``plan build --json`` report (version 1). Every key is always present."""
+    """The payload of the ``plan build --json`` report. Every key is always present."""
     files = []
     for o in outcomes:
         result = o.result
@@ -511,7 +509,6 @@ def build_report(outcomes: Sequence[Outcome], options: BuildOptions) -> dict[str
             }
         )
     return {
-        "version": BUILD_JSON_VERSION,
         "output_dir": str(options.output_dir),
         "format": options.fmt,
         "edition": options.edition,

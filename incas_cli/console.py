@@ -119,7 +119,8 @@ def print_outcomes(outcomes: Sequence[Outcome]) -> None:
 
 
 def outcomes_json(outcomes: Sequence[Outcome]) -> str:
-    import json
+    """The ``plan validate --json`` report."""
+    from incas_cli.reports import report_json
 
     files = []
     for o in outcomes:
@@ -139,4 +140,4 @@ def outcomes_json(outcomes: Sequence[Outcome]) -> str:
         if o.output is not None:
             entry["output"] = str(o.output)
         files.append(entry)
-    return json.dumps({"version": 1, "files": files}, ensure_ascii=False, indent=2)
+    return report_json("validate", {"files": files})

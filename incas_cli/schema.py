@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from incas_cli.messages import models as models_msg
 from incas_cli.models import Plan
 
-_EXTENSION_KEYS = {"^x-": {"description": "Annotazioni libere, ignorate da incas"}}
+_EXTENSION_KEYS = {"^x-": {"description": models_msg.EXTENSION_KEYS_DESCRIPTION}}
 # pydantic leaves decimal constraints under its own names; editors know JSON Schema's.
 _RENAMES: dict[str, str] = {"ge": "minimum", "le": "maximum"}
 _DROP = {"max_digits", "decimal_places"}
@@ -68,3 +69,18 @@ def plan_schema() -> dict[str, Any]:
 
 def schema_json() -> str:
     return json.dumps(plan_schema(), ensure_ascii=False, indent=2, sort_keys=False)
+
+
+def report_schema_json(name: str) -> str:
+    """The JSON Schema of the ``--json`` report ``name`` (``UsageError`` for an unknown one)."""
+    from incas_cli.errors import UsageError
+    from incas_cli.messages import cli as msg
+    from incas_cli.reports import REPORT_KINDS, report_schema
+
+    for kind in REPORT_KINDS:
+        if kind == name:
+            return json.dumps(report_schema(kind), ensure_ascii=False, indent=2)
+    raise UsageError(
+        msg.UNKNOWN_REPORT.format(name=name),
+        hint=msg.UNKNOWN_REPORT_HINT.format(names=", ".join(REPORT_KINDS)),
+    )

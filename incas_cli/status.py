@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from incas_cli.models import Plan
 
 __all__ = [
-    "STATUS_JSON_VERSION",
     "BudgetSource",
     "Coverage",
     "OpenFieldAt",
@@ -35,7 +34,6 @@ __all__ = [
     "status_report",
 ]
 
-STATUS_JSON_VERSION = 1
 
 _NO_SOURCE = ""
 """Budget lines without a source are grouped under this key."""
@@ -332,5 +330,5 @@ def _status_json(status: PlanStatus) -> dict[str, Any]:
 
 
 def status_report(statuses: Sequence[PlanStatus]) -> dict[str, Any]:
-    """The ``--json`` report (version 1): one entry per file, in the order given."""
-    return {"version": STATUS_JSON_VERSION, "files": [_status_json(s) for s in statuses]}
+    """The payload of the ``--json`` report: one entry per file, in the order given."""
+    return {"files": [_status_json(s) for s in statuses]}

@@ -141,6 +141,7 @@ def test_json_report_contract(cli: Cli, tmp_path: Path) -> None:
     report = json.loads(out)
     assert list(report) == [
         "version",
+        "kind",
         "output_dir",
         "format",
         "edition",

@@ -250,6 +250,8 @@ def test_json_output_is_pinned(cli: Cli) -> None:
     change = {"field": "str", "old": "str", "new": "str"}
     amount = {"key": "str", "label": "str", "old": "str", "new": "str", "delta": "str"}
     assert _shape(data) == {
+        "version": "int",
+        "kind": "str",
         "old": "str",
         "new": "str",
         "format": "int",

@@ -109,7 +109,9 @@ def _detail(err: ErrorDetails) -> tuple[str, str | None]:
     value = err.get("input")
     if "peak_months" in err["loc"] and kind in ("int_parsing", "int_type"):
         name = str(value).strip().lower()
-        example = f"{name} è {MONTH_NAMES.index(name) + 1}" if name in MONTH_NAMES else "luglio è 7"
+        if name not in MONTH_NAMES:
+            name = MONTH_NAMES[6]
+        example = msg.MONTH_NUMBER_EXAMPLE.format(name=name, number=MONTH_NAMES.index(name) + 1)
         return msg.DETAIL_MONTH_NUMBER.format(example=example), None
     if kind in _SIMPLE_DETAILS:
         return _SIMPLE_DETAILS[kind], None

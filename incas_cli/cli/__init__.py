@@ -44,14 +44,15 @@ from incas_cli.cli import (  # noqa: E402
     wizard,
 )
 
-plan_app.command("new")(wizard.new)
-plan_app.command("edit")(wizard.edit)
-plan_app.command("init")(init.init)
-plan_app.command("status")(status.status)
-plan_app.command("validate")(validate.validate)
-plan_app.command("render")(render.render)
-plan_app.command("build")(build.build)
-plan_app.command("diff")(diff.diff)
+# Every help text is a constant of incas_cli.messages (tests/test_messages.py checks it).
+plan_app.command("new", help=msg.NEW_HELP)(wizard.new)
+plan_app.command("edit", help=msg.EDIT_HELP)(wizard.edit)
+plan_app.command("init", help=msg.INIT_HELP)(init.init)
+plan_app.command("status", help=msg.STATUS_HELP)(status.status)
+plan_app.command("validate", help=msg.VALIDATE_HELP)(validate.validate)
+plan_app.command("render", help=msg.RENDER_HELP)(render.render)
+plan_app.command("build", help=msg.BUILD_HELP)(build.build)
+plan_app.command("diff", help=msg.DIFF_HELP)(diff.diff)
 app.add_typer(
     catalog.app,
     name="catalog",
@@ -59,8 +60,8 @@ app.add_typer(
     options_metavar=msg.OPTIONS_METAVAR,
     subcommand_metavar=msg.SUBCOMMAND_METAVAR,
 )
-app.command("schema")(schema.schema)
-app.command("template")(template.template)
+app.command("schema", help=msg.SCHEMA_HELP)(schema.schema)
+app.command("template", help=msg.TEMPLATE_HELP)(template.template)
 for _typer in (app, plan_app, catalog.app):
     for _info in _typer.registered_commands:
         _info.options_metavar = msg.OPTIONS_METAVAR

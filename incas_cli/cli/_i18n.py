@@ -4,19 +4,26 @@ typer vendors its command-line parser with English messages written as f-strings
 they cannot be translated through gettext. We hook the three places typer exposes:
 the rich help constants, the help option factory, and the usage-error printer. The
 wording lives in ``incas_cli.messages.cli``. Parsing behaviour is untouched.
+
+``typer.rich_utils`` (rich's markdown, syntax and traceback: ~70 ms) is imported by typer
+only to print help or an error, so it is patched when it is imported, not imported here:
+a command that succeeds never loads it.
 """
 
 from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Sequence
+from types import ModuleType
 from typing import Any
 
 import typer.core
-import typer.rich_utils
 
 from incas_cli.messages import cli as msg
+
+_RICH_UTILS = "typer.rich_utils"
 
 _TYPE_LABELS = {
     "<bool>": None,
@@ -32,13 +39,26 @@ _TYPE_LABELS = {
 
 
 def translate_usage_error(message: str) -> str:
-    """Italian for one of typer's usage-error messages (unknown ones are kept, marked)."""
+    """Italian for one of typer's usage-error messages (unknown ones are kept, marked).
+
+    Groups of a pattern: ``a`` kept as is, ``b`` a detail translated in turn, ``s`` the
+    suggestions (``'validate', 'status'`` or ``--json, --final``) quoted the Italian way.
+    """
     for pattern, template in msg.USAGE_ERROR_PATTERNS:
         match = re.match(pattern, message.strip(), flags=re.DOTALL)
         if match:
-            parts = {k: _detail(v) if k == "b" and v else v for k, v in match.groupdict().items()}
+            parts = match.groupdict()
+            if parts.get("b"):
+                parts["b"] = _detail(parts["b"])
+            if "s" in parts:
+                parts["s"] = _suggestions(parts["s"] or "")
             return template.format(**parts)
     return msg.USAGE_ERROR_FALLBACK.format(detail=_detail(message))
+
+
+def _suggestions(text: str) -> str:
+    names = [name.strip().strip("'") for name in text.split(",") if name.strip()]
+    return msg.LIST_SEPARATOR.join(msg.SUGGESTED_NAME.format(name=name) for name in names)
 
 
 def _detail(text: str) -> str:
@@ -95,9 +115,50 @@ def _rich_name(self: Any) -> str:
     return _argument_name(self) + ("..." if self.nargs != 1 else "")
 
 
-def install() -> None:
-    """Idempotent: hook typer's help and error output."""
-    ru: Any = typer.rich_utils
+class _PatchingLoader:
+    """Runs a module with its own loader, then patches it."""
+
+    def __init__(self, loader: Any, patch: Callable[[ModuleType], None]) -> None:
+        self._loader = loader
+        self._patch = patch
+
+    def create_module(self, spec: Any) -> ModuleType | None:
+        module: ModuleType | None = self._loader.create_module(spec)
+        return module
+
+    def exec_module(self, module: ModuleType) -> None:
+        self._loader.exec_module(module)
+        self._patch(module)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._loader, name)
+
+
+class _PatchOnImport:
+    """A meta-path finder that patches one module right after its first import."""
+
+    def __init__(self, name: str, patch: Callable[[ModuleType], None]) -> None:
+        self.name = name
+        self.patch = patch
+
+    def find_spec(
+        self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
+    ) -> Any:
+        if fullname != self.name:
+            return None
+        for finder in sys.meta_path:
+            find = getattr(finder, "find_spec", None)
+            if finder is self or find is None:
+                continue
+            spec = find(fullname, path, target)
+            if spec is not None:
+                if spec.loader is not None:
+                    spec.loader = _PatchingLoader(spec.loader, self.patch)
+                return spec
+        return None
+
+
+def _patch_rich_utils(ru: Any) -> None:
     ru.OPTIONS_PANEL_TITLE = msg.HELP_PANEL_OPTIONS
     ru.COMMANDS_PANEL_TITLE = msg.HELP_PANEL_COMMANDS
     ru.ARGUMENTS_PANEL_TITLE = msg.HELP_PANEL_ARGUMENTS
@@ -106,6 +167,15 @@ def install() -> None:
     ru.REQUIRED_LONG_STRING = msg.HELP_REQUIRED
     ru.ABORTED_TEXT = msg.HELP_ABORTED
     ru.rich_format_error = _format_usage_error
+
+
+def install() -> None:
+    """Idempotent: hook typer's help and error output."""
+    loaded = sys.modules.get(_RICH_UTILS)
+    if loaded is not None:
+        _patch_rich_utils(loaded)
+    elif not any(isinstance(f, _PatchOnImport) for f in sys.meta_path):
+        sys.meta_path.insert(0, _PatchOnImport(_RICH_UTILS, _patch_rich_utils))
 
     core: Any = typer.core
     if not getattr(core, "_incas_i18n", False):

@@ -36,21 +36,7 @@ def build(
     ),
     no_toc_update: bool = typer.Option(False, "--no-toc-update", help=msg.BUILD_NO_TOC_HELP),
 ) -> None:
-    """Controlla e impagina molti piani in parallelo (file e cartelle) in una cartella.
-
-    Ogni documento prende il nome del suo file: saluzzo.yaml -> saluzzo.docx;
-    due piano.yaml in cartelle diverse -> piano.docx e piano-2.docx.
-    Un file con problemi non ferma gli altri.
-    Un documento già presente non viene sovrascritto senza --force.
-    Ogni documento è quello di incas plan render con le stesse opzioni
-    (indice compilato da LibreOffice se installato, carta intestata con --template).
-
-    Codici di uscita: 0 tutti impaginati, 3 qualche piano non valido,
-    1 qualche file illeggibile o non scritto, 2 uso errato,
-    130 interrotto (nessun documento lasciato a metà).
-    """
-    import json
-
+    """Check and render many plans (help: ``messages.cli.BUILD_HELP``)."""
     from incas_cli.batch import (
         BuildOptions,
         build_report,
@@ -62,6 +48,7 @@ def build(
     from incas_cli.console import get_console
     from incas_cli.errors import UsageError
     from incas_cli.pipeline import FORMATS, check_target
+    from incas_cli.reports import report_json
 
     if edition not in ("pubblica", "interna"):
         raise UsageError(msg.BAD_EDITION.format(value=edition), hint=msg.BAD_EDITION_HINT)
@@ -89,7 +76,7 @@ def build(
 
     print_build_notices(outcomes, options, progress_console)
     if as_json:
-        typer.echo(json.dumps(build_report(outcomes, options), ensure_ascii=False, indent=2))
+        typer.echo(report_json("build", build_report(outcomes, options)))
     else:
         print_build_summary(outcomes, options.output_dir, get_console())
     raise typer.Exit(int(exit_code(outcomes)))

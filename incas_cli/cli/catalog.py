@@ -13,6 +13,7 @@ from incas_cli.messages import cli as cli_msg
 if TYPE_CHECKING:
     from incas_cli.catalog import Catalog, NationalPlan
     from incas_cli.catalog.views import TableView
+    from incas_cli.reports import CatalogTable
 
 app = typer.Typer(help=cli_msg.CATALOG_HELP, no_args_is_help=True)
 
@@ -28,11 +29,11 @@ def _load(plan_id: str | None) -> tuple[Catalog, NationalPlan]:
     return catalog, catalog.require_national_plan(plan_id)
 
 
-def _emit(as_json: bool, payload: dict[str, Any], view: TableView) -> None:
+def _emit(as_json: bool, name: CatalogTable, payload: dict[str, Any], view: TableView) -> None:
     if as_json:
-        import json
+        from incas_cli.reports import catalog_json
 
-        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        typer.echo(catalog_json(name, payload))
         return
     from rich import box
     from rich.table import Table
@@ -63,7 +64,7 @@ def plans(as_json: bool = JSON_OPTION) -> None:
     from incas_cli.catalog.views import plans_payload, plans_view
 
     catalog = load_catalog()
-    _emit(as_json, plans_payload(catalog), plans_view(catalog))
+    _emit(as_json, "plans", plans_payload(catalog), plans_view(catalog))
 
 
 @app.command("axes", help=msg.AXES_HELP)
@@ -72,7 +73,7 @@ def axes(as_json: bool = JSON_OPTION, piano: str | None = PIANO_OPTION) -> None:
     from incas_cli.catalog.views import axes_payload, axes_view
 
     _, plan = _load(piano)
-    _emit(as_json, axes_payload(plan), axes_view(plan))
+    _emit(as_json, "axes", axes_payload(plan), axes_view(plan))
 
 
 @app.command("actions", help=msg.ACTIONS_HELP)
@@ -81,7 +82,7 @@ def actions(as_json: bool = JSON_OPTION, piano: str | None = PIANO_OPTION) -> No
     from incas_cli.catalog.views import actions_payload, actions_view
 
     _, plan = _load(piano)
-    _emit(as_json, actions_payload(plan), actions_view(plan))
+    _emit(as_json, "actions", actions_payload(plan), actions_view(plan))
 
 
 @app.command("actors", help=msg.ACTORS_HELP)
@@ -90,7 +91,7 @@ def actors(as_json: bool = JSON_OPTION, piano: str | None = PIANO_OPTION) -> Non
     from incas_cli.catalog.views import actors_payload, actors_view
 
     catalog, _ = _load(piano)
-    _emit(as_json, actors_payload(catalog), actors_view(catalog))
+    _emit(as_json, "actors", actors_payload(catalog), actors_view(catalog))
 
 
 @app.command("needs", help=msg.NEEDS_HELP)
@@ -99,7 +100,7 @@ def needs(as_json: bool = JSON_OPTION, piano: str | None = PIANO_OPTION) -> None
     from incas_cli.catalog.views import needs_payload, needs_view
 
     catalog, plan = _load(piano)
-    _emit(as_json, needs_payload(catalog, plan), needs_view(catalog, plan))
+    _emit(as_json, "needs", needs_payload(catalog, plan), needs_view(catalog, plan))
 
 
 @app.command("funding", help=msg.FUNDING_HELP)
@@ -108,7 +109,7 @@ def funding(as_json: bool = JSON_OPTION, piano: str | None = PIANO_OPTION) -> No
     from incas_cli.catalog.views import funding_payload, funding_view
 
     catalog, _ = _load(piano)
-    _emit(as_json, funding_payload(catalog), funding_view(catalog))
+    _emit(as_json, "funding", funding_payload(catalog), funding_view(catalog))
 
 
 @app.command("measures", help=msg.MEASURES_HELP)
@@ -122,4 +123,4 @@ def measures(
 
     _, plan = _load(piano)
     action = None if azione is None else plan.require_action(azione)
-    _emit(as_json, measures_payload(plan, action), measures_view(plan, action))
+    _emit(as_json, "measures", measures_payload(plan, action), measures_view(plan, action))

@@ -29,15 +29,7 @@ def diff(
     ),
     force: bool = typer.Option(False, "--force", help=msg.FORCE_HELP),
 ) -> None:
-    """Confronta due versioni di un piano: misure, budget, attori, bisogni, azioni.
-
-    Misure, attori e bisogni sono confrontati per codice (id), campo per campo.
-    Il budget è confrontato per fonte e per asse del piano nazionale.
-    Con --docx il confronto diventa anche un allegato Word per il verbale.
-
-    Codici di uscita: 0 confronto riuscito (anche senza modifiche),
-    1 file illeggibile, 3 un file non ha la struttura di un piano.
-    """
+    """Compare two versions of a plan (help: ``messages.cli.DIFF_HELP``)."""
     from incas_cli.catalog import load_catalog
     from incas_cli.diff import diff_plans
 
@@ -52,10 +44,10 @@ def diff(
         )
         print_plain(msg.DOCX_WRITTEN.format(path=docx), stderr=True)
     if as_json:
-        import json
+        from incas_cli.reports import report_json
 
         payload = {"old": str(old), "new": str(new), **result.to_json()}
-        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        typer.echo(report_json("diff", payload))
     else:
         from incas_cli.console import get_console
         from incas_cli.diff import report

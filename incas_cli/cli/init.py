@@ -20,17 +20,7 @@ def init(
     source: Path | None = typer.Option(None, "--from", help=msg.INIT_FROM_HELP),
     force: bool = typer.Option(False, "--force", help=msg.INIT_FORCE_HELP),
 ) -> None:
-    """Prepara una bozza di piano precompilata per un Comune, da completare in un editor.
-
-    Dall'elenco ISTAT: nome, codice, provincia e regione del Comune.
-    Dal catalogo: gli attori che un piano locale coinvolge di solito.
-    Una governance da completare e, in ogni sezione, un commento che guida.
-    Accanto al piano scrive plan.schema.json (se manca) per gli editor YAML.
-
-    Codici di uscita: 0 bozza scritta, 1 file illeggibile o non scrivibile,
-    2 uso errato (Comune sconosciuto o ambiguo, periodo non valido,
-    file già esistente senza --force).
-    """
+    """Write a pre-filled draft for a Comune (help: ``messages.cli.INIT_HELP``)."""
     from incas_cli.console import get_console, print_plain
     from incas_cli.io import atomic_write_text
     from incas_cli.scaffold import (

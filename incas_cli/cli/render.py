@@ -38,12 +38,7 @@ def render(
         None, "--previous", help=msg.RENDER_PREVIOUS_HELP, show_default=False
     ),
 ) -> None:
-    """Genera il documento Word del piano (A4, in italiano, allineato al Piano triennale).
-
-    Un piano con errori bloccanti non viene impaginato (codice di uscita 3).
-    Un file esistente non viene sovrascritto senza --force (codice 2).
-    La carta intestata del Comune: incas template, poi --template.
-    """
+    """Render one plan (help: ``messages.cli.RENDER_HELP``)."""
     from dataclasses import replace
 
     from incas_cli.batch import Outcome, Status

@@ -1,4 +1,4 @@
-"""``incas schema``: the JSON Schema of the plan file, for YAML editors."""
+"""``incas schema [--report NAME]``: the JSON Schema of the plan file or of a JSON report."""
 
 from __future__ import annotations
 
@@ -12,16 +12,21 @@ from incas_cli.messages import cli as msg
 
 @handle_errors
 def schema(
+    report: str | None = typer.Option(
+        None, "--report", metavar=msg.REPORT_METAVAR, help=msg.SCHEMA_REPORT_HELP
+    ),
     output: Path | None = typer.Option(None, "--output", "-o", help=msg.SCHEMA_OUTPUT_HELP),
     force: bool = typer.Option(False, "--force", help=msg.FORCE_HELP),
 ) -> None:
-    """Stampa lo JSON Schema del file di piano (v1), da usare negli editor YAML.
+    """Print or write a JSON Schema (help: ``messages.cli.SCHEMA_HELP``)."""
+    if report is None:
+        from incas_cli.schema import schema_json
 
-    Nel file di piano: # yaml-language-server: $schema=plan.schema.json
-    """
-    from incas_cli.schema import schema_json
+        text = schema_json()
+    else:
+        from incas_cli.schema import report_schema_json
 
-    text = schema_json()
+        text = report_schema_json(report)
     if output is None:
         typer.echo(text)
         return

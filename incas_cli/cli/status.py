@@ -27,26 +27,16 @@ def status(
     files: list[Path] = typer.Argument(..., help=msg.STATUS_FILES_HELP, show_default=False),
     as_json: bool = typer.Option(False, "--json", help=msg.STATUS_JSON_HELP),
 ) -> None:
-    """Mostra a che punto è ciascun piano: campi aperti, problemi, coerenza, budget.
-
-    Per un file: completezza per sezione, campi aperti con file:riga,
-    problemi bloccanti e non, se supererebbe il controllo --final,
-    azioni e assi del piano nazionale coperti, budget per fonte.
-    Per più file: una tabella con una riga per piano.
-
-    Codici di uscita: 0 rapporto prodotto (anche se i piani hanno problemi:
-    li elenca), 1 qualche file illeggibile.
-    """
-    import json
-
+    """How far each plan is (help: ``messages.cli.STATUS_HELP``)."""
     from incas_cli.batch import expand_inputs
     from incas_cli.console import get_console
     from incas_cli.errors import ExitCode
+    from incas_cli.reports import report_json
     from incas_cli.status import plan_statuses, status_report
 
     statuses = plan_statuses(expand_inputs(files))
     if as_json:
-        typer.echo(json.dumps(status_report(statuses), ensure_ascii=False, indent=2))
+        typer.echo(report_json("status", status_report(statuses)))
     elif len(statuses) == 1:
         print_status(statuses[0], get_console())
     else:

@@ -17,13 +17,7 @@ def template(
     output: Path = typer.Option(DEFAULT_OUTPUT, "--output", "-o", help=msg.TEMPLATE_OUTPUT_HELP),
     force: bool = typer.Option(False, "--force", help=msg.TEMPLATE_FORCE_HELP),
 ) -> None:
-    """Scrive il modello Word da personalizzare con la carta intestata del Comune.
-
-    Il modello (A4) contiene gli stili del documento: titoli, tabelle, didascalie.
-    Aggiungi nell'intestazione lo stemma e la carta intestata del Comune.
-    Cambia caratteri e colori se serve, senza rinominare gli stili.
-    Poi: incas plan render PIANO.yaml --template carta-intestata.docx
-    """
+    """Write the Word template to customise (help: ``messages.cli.TEMPLATE_HELP``)."""
     from incas_cli.console import print_plain
     from incas_cli.errors import UsageError
     from incas_cli.io import atomic_write_bytes

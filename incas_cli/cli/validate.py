@@ -16,10 +16,7 @@ def validate(
     final: bool = typer.Option(False, "--final", help=msg.FINAL_HELP),
     as_json: bool = typer.Option(False, "--json", help=msg.JSON_HELP),
 ) -> None:
-    """Controlla uno o più file di piano e segnala ogni problema con file:riga:colonna.
-
-    Codici di uscita: 0 valido, 1 file illeggibile, 3 problemi che bloccano.
-    """
+    """Check plan files (help: ``messages.cli.VALIDATE_HELP``)."""
     from incas_cli.batch import check_files, exit_code, expand_inputs
     from incas_cli.console import outcomes_json, print_outcomes
 

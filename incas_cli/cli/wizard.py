@@ -146,14 +146,7 @@ def new(
     file: Path | None = typer.Argument(None, help=msg.NEW_FILE_HELP, show_default=False),
     force: bool = typer.Option(False, "--force", help=msg.FORCE_HELP),
 ) -> None:
-    """Crea un piano nuovo con domande guidate.
-
-    Il file è salvato dopo ogni gruppo di risposte. Una proposta è indicata
-    tra parentesi: Invio la accetta, → la porta nella risposta per modificarla.
-    Ctrl-C interrompe: ciò che è completo resta salvato
-    e «incas plan edit FILE» riprende.
-    Senza terminale non fa domande ed esce con codice 2.
-    """
+    """Ask for a new plan (help: ``messages.cli.NEW_HELP``)."""
     from incas_cli.errors import OutputExistsError
     from incas_cli.io import new_document_data
     from incas_cli.wizard.questionary_prompter import QuestionaryPrompter
@@ -172,13 +165,7 @@ def edit(
     file: Path = typer.Argument(..., help=msg.EDIT_FILE_HELP, show_default=False),
     section: Section | None = typer.Option(None, "--section", "-s", help=msg.SECTION_HELP),
 ) -> None:
-    """Riprende un piano dove è incompleto, o ne rivede una sezione.
-
-    Ogni domanda indica la risposta attuale: Invio la mantiene,
-    → la porta nella risposta per modificarla, - svuota un campo facoltativo.
-    Commenti e ordine delle chiavi del file restano come sono.
-    Ctrl-C interrompe salvando ciò che è completo.
-    """
+    """Complete or revise a plan (help: ``messages.cli.EDIT_HELP``)."""
     from incas_cli.checks import check_data
     from incas_cli.errors import InputError
     from incas_cli.io import load_yaml

@@ -20,13 +20,12 @@ INVALID_VALUE = "valore non valido: {detail}"
 INVALID_VALUE_HINT_SCHEMA = "«incas schema» mostra il formato di ogni campo"
 
 # detail fragments for INVALID_VALUE, keyed by pydantic error type
-DETAIL_GENERIC = "{message}"
 DETAIL_STRING = "serve un testo"
 DETAIL_STRING_EMPTY = "il testo è vuoto"
 DETAIL_STRING_LONG = "il testo è troppo lungo (al massimo {max_length} caratteri)"
 DETAIL_INT = "serve un numero intero, senza punti né virgole (1200, non 1.200)"
 DETAIL_MONTH_NUMBER = "scrivi il mese come numero da 1 a 12 ({example})"
-DETAIL_MONTH_RANGE = "il mese va da 01 a 12 (es. 2025-03)"
+MONTH_NUMBER_EXAMPLE = "{name} è {number}"  # the example above; luglio when the text is no month
 DETAIL_NUMBER = "serve un numero"
 DETAIL_BOOL = "serve sì o no (true/false)"
 DETAIL_LIST = "serve un elenco (righe che iniziano con «- »)"

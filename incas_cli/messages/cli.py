@@ -6,8 +6,99 @@ APP_HELP = (
 )
 PLAN_HELP = "Crea, controlla e genera i piani locali (file YAML)."
 CATALOG_HELP = "Consulta il catalogo nazionale: assi, azioni, attori, bisogni, fonti, misure."
-SCHEMA_HELP = "Stampa lo JSON Schema del file di piano (per gli editor YAML)."
 VERSION_HELP = "Mostra la versione ed esce."
+
+# the help of each command (typer shows it for --help; commands are registered with help=)
+TEMPLATE_HELP = (
+    "Scrive il modello Word da personalizzare con la carta intestata del Comune.\n"
+    "\n"
+    "Il modello (A4) contiene gli stili del documento: titoli, tabelle, didascalie.\n"
+    "Aggiungi nell'intestazione lo stemma e la carta intestata del Comune.\n"
+    "Cambia caratteri e colori se serve, senza rinominare gli stili.\n"
+    "Poi: incas plan render PIANO.yaml --template carta-intestata.docx"
+)
+NEW_HELP = (
+    "Crea un piano nuovo con domande guidate.\n"
+    "\n"
+    "Il file è salvato dopo ogni gruppo di risposte. Una proposta è indicata\n"
+    "tra parentesi: Invio la accetta, → la porta nella risposta per modificarla.\n"
+    "Ctrl-C interrompe: ciò che è completo resta salvato\n"
+    "e «incas plan edit FILE» riprende.\n"
+    "Senza terminale non fa domande ed esce con codice 2."
+)
+EDIT_HELP = (
+    "Riprende un piano dove è incompleto, o ne rivede una sezione.\n"
+    "\n"
+    "Ogni domanda indica la risposta attuale: Invio la mantiene,\n"
+    "→ la porta nella risposta per modificarla, - svuota un campo facoltativo.\n"
+    "Commenti e ordine delle chiavi del file restano come sono.\n"
+    "Ctrl-C interrompe salvando ciò che è completo."
+)
+INIT_HELP = (
+    "Prepara una bozza di piano precompilata per un Comune, da completare in un editor.\n"
+    "\n"
+    "Dall'elenco ISTAT: nome, codice, provincia e regione del Comune.\n"
+    "Dal catalogo: gli attori che un piano locale coinvolge di solito.\n"
+    "Una governance da completare e, in ogni sezione, un commento che guida.\n"
+    "Accanto al piano scrive plan.schema.json (se manca) per gli editor YAML.\n"
+    "\n"
+    "Codici di uscita: 0 bozza scritta, 1 file illeggibile o non scrivibile,\n"
+    "2 uso errato (Comune sconosciuto o ambiguo, periodo non valido,\n"
+    "file già esistente senza --force)."
+)
+STATUS_HELP = (
+    "Mostra a che punto è ciascun piano: campi aperti, problemi, coerenza, budget.\n"
+    "\n"
+    "Per un file: completezza per sezione, campi aperti con file:riga,\n"
+    "problemi bloccanti e non, se supererebbe il controllo --final,\n"
+    "azioni e assi del piano nazionale coperti, budget per fonte.\n"
+    "Per più file: una tabella con una riga per piano.\n"
+    "\n"
+    "Codici di uscita: 0 rapporto prodotto (anche se i piani hanno problemi:\n"
+    "li elenca), 1 qualche file illeggibile."
+)
+VALIDATE_HELP = (
+    "Controlla uno o più file di piano e segnala ogni problema con file:riga:colonna.\n"
+    "\n"
+    "Codici di uscita: 0 valido, 1 file illeggibile, 3 problemi che bloccano."
+)
+RENDER_HELP = (
+    "Genera il documento Word del piano (A4, in italiano, allineato al Piano triennale).\n"
+    "\n"
+    "Un piano con errori bloccanti non viene impaginato (codice di uscita 3).\n"
+    "Un file esistente non viene sovrascritto senza --force (codice 2).\n"
+    "La carta intestata del Comune: incas template, poi --template."
+)
+BUILD_HELP = (
+    "Controlla e impagina molti piani in parallelo (file e cartelle) in una cartella.\n"
+    "\n"
+    "Ogni documento prende il nome del suo file: saluzzo.yaml -> saluzzo.docx;\n"
+    "due piano.yaml in cartelle diverse -> piano.docx e piano-2.docx.\n"
+    "Un file con problemi non ferma gli altri.\n"
+    "Un documento già presente non viene sovrascritto senza --force.\n"
+    "Ogni documento è quello di incas plan render con le stesse opzioni\n"
+    "(indice compilato da LibreOffice se installato, carta intestata con --template).\n"
+    "\n"
+    "Codici di uscita: 0 tutti impaginati, 3 qualche piano non valido,\n"
+    "1 qualche file illeggibile o non scritto, 2 uso errato,\n"
+    "130 interrotto (nessun documento lasciato a metà)."
+)
+DIFF_HELP = (
+    "Confronta due versioni di un piano: misure, budget, attori, bisogni, azioni.\n"
+    "\n"
+    "Misure, attori e bisogni sono confrontati per codice (id), campo per campo.\n"
+    "Il budget è confrontato per fonte e per asse del piano nazionale.\n"
+    "Con --docx il confronto diventa anche un allegato Word per il verbale.\n"
+    "\n"
+    "Codici di uscita: 0 confronto riuscito (anche senza modifiche),\n"
+    "1 file illeggibile, 3 un file non ha la struttura di un piano."
+)
+SCHEMA_HELP = (
+    "Stampa lo JSON Schema del file di piano (v1), da usare negli editor YAML.\n"
+    "\n"
+    "Nel file di piano: # yaml-language-server: $schema=plan.schema.json\n"
+    "Con --report NOME, lo schema del rapporto --json di un comando."
+)
 
 ERROR_LABEL = "errore"
 WARNING_LABEL = "avviso"
@@ -18,7 +109,6 @@ NO_PLANS_IN_FOLDER = "nella cartella {folder} non ci sono file di piano (*.yaml,
 NO_PLANS_IN_FOLDER_HINT = "controlla il percorso o indica direttamente i file"
 
 # plan validate
-VALIDATE_HELP = "Controlla uno o più file di piano e segnala ogni problema con file:riga:colonna."
 VALIDATE_FILES_HELP = "File di piano (.yaml) o cartelle che li contengono."
 FINAL_HELP = "Controllo definitivo: richiede tutto ciò che serve alla delibera di adozione."
 JSON_HELP = "Stampa il risultato in JSON (per script e altri strumenti)."
@@ -33,6 +123,18 @@ SUMMARY_FILES = "{total} file: {ok} validi, {invalid} non validi, {failed} illeg
 
 # schema
 SCHEMA_OUTPUT_HELP = "Scrive lo schema in questo file invece che sullo standard output."
+SCHEMA_REPORT_HELP = (
+    "Lo schema del rapporto --json di un comando invece di quello del file di piano: "
+    "validate, status, build, diff o catalog."
+)
+REPORT_METAVAR = "NOME"
+UNKNOWN_REPORT = "rapporto JSON sconosciuto: «{name}»"
+UNKNOWN_REPORT_HINT = "i rapporti sono: {names} (es. «incas schema --report validate»)"
+# descriptions in the JSON Schemas of the reports
+REPORT_VERSION_DESCRIPTION = "Formato del rapporto"
+REPORT_KIND_DESCRIPTION = "Il comando che ha scritto il rapporto"
+REPORT_MONEY_DESCRIPTION = "Importo in euro, come testo decimale"
+REPORT_SECONDARY_ONLY_DESCRIPTION = "Azioni toccate solo come azione secondaria di una misura"
 FORCE_HELP = "Sovrascrive il file di destinazione se esiste già."
 SCHEMA_WRITTEN = "Schema scritto in {path}"
 
@@ -47,19 +149,32 @@ HELP_ABORTED = "Interrotto."
 
 # usage errors raised by typer's command-line parser, translated by pattern
 USAGE_ERROR_PATTERNS: tuple[tuple[str, str], ...] = (
-    (r"^No such option: (?P<a>\S+)(?: Did you mean (?P<b>\S+)\?)?$", "opzione sconosciuta: {a}"),
+    (
+        r"^No such option: (?P<a>\S+) \(Possible options: (?P<s>.+)\)$",
+        "opzione sconosciuta: {a} (forse intendevi {s}?)",
+    ),
+    (r"^No such option: (?P<a>\S+)$", "opzione sconosciuta: {a}"),
     (r"^No such option '(?P<a>[^']+)'\.?$", "opzione sconosciuta: {a}"),
+    (
+        r"^No such command '(?P<a>[^']+)'\. Did you mean (?P<s>.+)\?$",
+        "comando sconosciuto: «{a}» (forse intendevi {s}?)",
+    ),
     (r"^No such command '(?P<a>[^']+)'\.$", "comando sconosciuto: «{a}»"),
     (r"^Missing argument '(?P<a>[^']+)'\.$", "manca l'argomento {a}"),
     (r"^Missing option '(?P<a>[^']+)'\.$", "manca l'opzione {a}"),
     (r"^Missing (?P<a>.+)\.$", "manca {a}"),
-    (r"^Got unexpected extra arguments? \((?P<a>.+)\)$", "argomenti in più non previsti: {a}"),
+    (
+        r"^Got unexpected extra arguments? ?(?:\(s\))? \((?P<a>.+)\)$",
+        "argomenti in più non previsti: {a}",
+    ),
     (r"^Option '(?P<a>[^']+)' requires an argument\.$", "l'opzione {a} richiede un valore"),
     (r"^Option '(?P<a>[^']+)' requires \d+ arguments\.$", "l'opzione {a} richiede più valori"),
     (r"^Option '(?P<a>[^']+)' does not take a value\.$", "l'opzione {a} non accetta valori"),
     (r"^Invalid value for '(?P<a>[^']+)': (?P<b>.+)$", "valore non valido per {a}: {b}"),
     (r"^Invalid value: (?P<b>.+)$", "valore non valido: {b}"),
 )
+LIST_SEPARATOR = ", "
+SUGGESTED_NAME = "«{name}»"
 USAGE_DETAIL_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"Input should be a valid integer.*", "serve un numero intero"),
     (r"Input should be a valid number.*", "serve un numero"),

@@ -14,7 +14,6 @@ HAS_ERRORS = (
     "{file}: il piano ha {count} problemi bloccanti; il confronto resta possibile, ma "
     "controlla il file con `incas plan validate {file}`."
 )
-INVALID_FILE = "{file} non è un piano leggibile: correggi gli errori sopra e ripeti il confronto."
 DOCX_WRITTEN = "Allegato Word scritto in {path}"
 
 # values
@@ -154,7 +153,6 @@ TABLE_BY_AXIS = "Budget per asse del piano nazionale (azione principale di ciasc
 TABLE_COVERAGE = "Azioni nazionali coperte da almeno una misura"
 TOTAL = "Totale"
 BUDGET_SUMMARY = "Budget complessivo: {old} prima, {new} dopo ({delta})."
-BUDGET_UNCHANGED = "Budget complessivo invariato: {total}."
 COVERAGE_SUMMARY = "Azioni nazionali coperte: {old} su {total} prima, {new} su {total} dopo."
 COVERAGE_GAINED = "Ora coperte: {actions}."
 COVERAGE_LOST = "Non più coperte: {actions}."

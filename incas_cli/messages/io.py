@@ -5,8 +5,6 @@ NOT_FOUND = "file non trovato"
 NOT_FOUND_HINT = "controlla il nome e la cartella del file; «incas plan new» crea un piano nuovo"
 IS_DIRECTORY = "è una cartella, non un file"
 IS_DIRECTORY_HINT = "indica il file .yaml del piano che si trova dentro la cartella"
-NOT_REGULAR = "non è un file normale"
-NOT_REGULAR_HINT = "indica il file .yaml del piano"
 PERMISSION_DENIED = "permesso negato: non è possibile leggere il file"
 PERMISSION_DENIED_HINT = (
     "chiedi a chi gestisce il computer l'accesso in lettura, oppure copia il file "

@@ -36,7 +36,6 @@ STRATEGY_ITEM_ACTIONS = " ({actions}) – "
 GANTT_OPEN = "periodo del piano e tempi delle misure"
 GANTT_MONTH = "{month} {year}"
 GANTT_QUARTER = "{quarter}° trim. {year}"
-SOURCE_WITH_PUBLISHER = "{title} ({publisher})"
 APPROVAL_STEP = "{act} ({body}), {date}"
 
 STATUSES = {
@@ -380,7 +379,6 @@ NOTE_UNKNOWN_ACTIONS = (
 )
 NOTE_GRID_MISSING = "Senza valutazione di potere e interesse: {names}."
 NOTE_NO_RELATIONS = "Il piano non descrive ancora relazioni formali tra gli attori."
-NOTE_NO_MEETINGS = "Il piano non registra ancora incontri del percorso partecipativo."
 NOTE_NO_TABLES = "Il piano non prevede tavoli tematici."
 NOTE_NO_MEASURES_AXIS = (
     "Nessuna misura del piano ha come azione principale un'azione di questo asse."

@@ -102,7 +102,6 @@ STATUS_NOT_READY_FINAL = "Pronto per --final: no (problemi bloccanti con --final
 STATUS_COVERAGE = "Coerenza con il {plan}"
 STATUS_ACTIONS = "Azioni prioritarie coperte: {covered} su {total}"
 STATUS_AXES = "Assi coperti: {covered} su {total}"
-STATUS_UNCOVERED = "  scoperta: {label}"
 STATUS_UNCOVERED_ACTION = "  scoperta: azione {number}, {label}"
 STATUS_SECONDARY_ACTION = "  solo come azione secondaria: azione {number}, {label}"
 STATUS_UNCOVERED_AXIS = "  scoperto: asse {label}"
@@ -188,7 +187,6 @@ BUILD_TOTALS = (
     "{total} file: impaginati {ok}, già presenti {skipped}, non validi {invalid}, "
     "non riusciti {failed} (documenti in {output_dir})"
 )
-BUILD_NOTHING = "Nessun documento generato."
 BUILD_WARNING = "{label}: {file}: {message}"
 BUILD_WARNING_HINT = "  {label}: {hint}"
 BUILD_TOC_PENDING = (

@@ -27,6 +27,8 @@ from pydantic import (
     model_validator,
 )
 
+from incas_cli.messages import models as msg
+
 SCHEMA_VERSION = 1
 
 _MONTH_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
@@ -41,13 +43,13 @@ def _strip_extension_keys(data: Any) -> Any:
 def _month(value: Any) -> Any:
     """Accept ``YYYY-MM``; a full date is a common slip, refused with a clear type."""
     if isinstance(value, dt.date):
-        raise ValueError(f"usa il formato AAAA-MM (es. {value:%Y-%m}), senza il giorno")
+        raise ValueError(msg.MONTH_WITH_DAY.format(month=f"{value:%Y-%m}"))
     if isinstance(value, str):
         value = value.strip()
         if re.fullmatch(r"\d{4}-\d{2}", value) and not _MONTH_RE.match(value):
-            raise ValueError("il mese va da 01 a 12, ad esempio 2025-03")
+            raise ValueError(msg.MONTH_OUT_OF_RANGE)
         if not _MONTH_RE.match(value):
-            raise ValueError("usa il formato AAAA-MM, ad esempio 2025-03")
+            raise ValueError(msg.MONTH_FORMAT)
     return value
 
 
@@ -60,13 +62,13 @@ def _istat_code(value: Any) -> Any:
     if isinstance(value, str):
         value = value.strip()
         if not re.fullmatch(r"\d{6}", value):
-            raise ValueError('il codice ISTAT ha sei cifre, ad esempio "004203"')
+            raise ValueError(msg.ISTAT_CODE_FORMAT)
     return value
 
 
 def _money(value: Any) -> Any:
     if isinstance(value, bool):
-        raise ValueError("serve un importo in euro, ad esempio 150000.00")
+        raise ValueError(msg.MONEY_EXPECTED)
     if isinstance(value, float):
         value = Decimal(repr(value))
     if isinstance(value, Decimal) and value.is_finite():
@@ -74,27 +76,18 @@ def _money(value: Any) -> Any:
         if isinstance(exponent, int) and exponent == -3:
             # "60.000" is sixty thousand written the Italian way, not sixty euro
             thousands = (value * 1000).to_integral_value()
-            raise ValueError(
-                f"«{value}» sembra scritto con il punto delle migliaia: se intendi "
-                f"{thousands} euro scrivi {thousands}.00 (il punto separa solo i centesimi)"
-            )
+            raise ValueError(msg.MONEY_THOUSANDS_DOT.format(value=value, thousands=thousands))
     if isinstance(value, str):
         text = value.strip().replace("€", "").replace(" ", "").replace("\u00a0", "")
         if re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
             plain = text.replace(".", "")
-            raise ValueError(
-                f"«{text}» è scritto con i punti delle migliaia: scrivi {plain}.00 "
-                "(il punto separa solo i centesimi)"
-            )
+            raise ValueError(msg.MONEY_THOUSANDS_DOTS.format(text=text, plain=plain))
         if "," in text:
-            raise ValueError(
-                "scrivi l'importo senza separatori delle migliaia e con il punto per i "
-                "decimali, ad esempio 1693747.15"
-            )
+            raise ValueError(msg.MONEY_COMMA)
         try:
             value = Decimal(text)
         except InvalidOperation:
-            raise ValueError("serve un importo in euro, ad esempio 150000.00") from None
+            raise ValueError(msg.MONEY_EXPECTED) from None
     return value
 
 
@@ -109,7 +102,7 @@ Month = Annotated[
     BeforeValidator(_month),
     Field(
         pattern=r"^\d{4}-(0[1-9]|1[0-2])$",
-        description="Mese nel formato AAAA-MM",
+        description=msg.MONTH_DESCRIPTION,
         examples=["2025-03"],
     ),
 ]
@@ -169,12 +162,12 @@ class Period(PlanModel):
 
 class Adoption(PlanModel):
     organ: AdoptionOrgan | None = Field(None, description="giunta | consiglio")
-    number: Text | None = Field(None, description="Numero della delibera")
-    date: dt.date | None = Field(None, description="Data della delibera (AAAA-MM-GG)")
+    number: Text | None = Field(None, description=msg.ADOPTION_NUMBER_DESCRIPTION)
+    date: dt.date | None = Field(None, description=msg.ADOPTION_DATE_DESCRIPTION)
 
 
 class PlanInfo(PlanModel):
-    national_plan: Slug = Field(description="Id del piano nazionale nel catalogo")
+    national_plan: Slug = Field(description=msg.NATIONAL_PLAN_DESCRIPTION)
     title: Text
     period: Period | None = None
     status: PlanStatus | None = Field(None, description="bozza | in_consultazione | adottato")
@@ -190,11 +183,9 @@ class PartnerComune(PlanModel):
 
 
 class Comune(PlanModel):
-    name: Text = Field(description="Nome ufficiale del Comune (elenco ISTAT)")
-    istat_code: IstatCode | None = Field(
-        None, description="Codice ISTAT a sei cifre, tra virgolette"
-    )
-    province: Province | None = Field(None, description="Sigla della provincia")
+    name: Text = Field(description=msg.COMUNE_NAME_DESCRIPTION)
+    istat_code: IstatCode | None = Field(None, description=msg.ISTAT_CODE_DESCRIPTION)
+    province: Province | None = Field(None, description=msg.PROVINCE_DESCRIPTION)
     region: Text | None = None
     partners: list[PartnerComune] = Field(default_factory=list)
 
@@ -208,7 +199,7 @@ class Crop(PlanModel):
     @classmethod
     def _unique_months(cls, value: list[int]) -> list[int]:
         if len(set(value)) != len(value):
-            raise ValueError("un mese compare più volte")
+            raise ValueError(msg.MONTH_REPEATED)
         return value
 
 
@@ -239,7 +230,7 @@ class Contact(PlanModel):
 class Stakeholder(PlanModel):
     id: Slug
     name: Text
-    type: Slug | None = Field(None, description="Tipo di attore (catalogo: incas catalog actors)")
+    type: Slug | None = Field(None, description=msg.ACTOR_TYPE_DESCRIPTION)
     level: Level | None = None
     role: Text | None = None
     power: Score | None = None
@@ -265,7 +256,7 @@ class SteeringBody(PlanModel):
 
 class Table(PlanModel):
     name: Text
-    topic: Slug | None = Field(None, description="Area di bisogno (catalogo: incas catalog needs)")
+    topic: Slug | None = Field(None, description=msg.NEED_AREA_DESCRIPTION)
     members: list[Slug] = Field(default_factory=list)
 
 
@@ -276,7 +267,7 @@ class Governance(PlanModel):
 
 class Need(PlanModel):
     id: ItemId
-    area: Slug | None = Field(None, description="Area di bisogno (catalogo: incas catalog needs)")
+    area: Slug | None = Field(None, description=msg.NEED_AREA_DESCRIPTION)
     description: Text | None = None
     evidence: Text | None = None
     source: Text | None = None
@@ -295,7 +286,7 @@ class Need(PlanModel):
 
 class BudgetLine(PlanModel):
     amount: Money | None = None
-    source: Text | None = Field(None, description="Fonte (catalogo: incas catalog funding) o testo")
+    source: Text | None = Field(None, description=msg.FUNDING_SOURCE_DESCRIPTION)
     note: Text | None = None
 
 
@@ -319,7 +310,7 @@ class Measure(PlanModel):
     description: Text | None = None
     objective: Text | None = None
     actions: list[Annotated[int, Field(ge=1)]] = Field(
-        default_factory=list, description="Azioni prioritarie nazionali; la prima è la principale"
+        default_factory=list, description=msg.MEASURE_ACTIONS_DESCRIPTION
     )
     needs: list[ItemId] = Field(default_factory=list)
     lead: Slug | None = None
@@ -361,13 +352,10 @@ class Plan(PlanModel):
     """A whole plan file (v1)."""
 
     model_config = ConfigDict(
-        title="Piano Locale Multisettoriale (incas, formato v1)",
+        title=msg.PLAN_SCHEMA_TITLE,
         json_schema_extra={
             "$id": "https://incas.invalid/schema/plan-v1.json",
-            "description": (
-                "Piano Locale Multisettoriale contro lo sfruttamento lavorativo in agricoltura "
-                "e il caporalato, formato v1 dello strumento incas."
-            ),
+            "description": msg.PLAN_SCHEMA_DESCRIPTION,
         },
     )
 

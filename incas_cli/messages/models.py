@@ -1,0 +1,41 @@
+"""Texts of the plan file's models: the validators' messages and the JSON Schema's
+descriptions (editors show them while a plan is written)."""
+
+# validators (pydantic wraps them: «Value error, ...», the checks show the text after it)
+MONTH_WITH_DAY = "usa il formato AAAA-MM (es. {month}), senza il giorno"
+MONTH_OUT_OF_RANGE = "il mese va da 01 a 12, ad esempio 2025-03"
+MONTH_FORMAT = "usa il formato AAAA-MM, ad esempio 2025-03"
+ISTAT_CODE_FORMAT = 'il codice ISTAT ha sei cifre, ad esempio "004203"'
+MONEY_EXPECTED = "serve un importo in euro, ad esempio 150000.00"
+MONEY_THOUSANDS_DOT = (
+    "«{value}» sembra scritto con il punto delle migliaia: se intendi "
+    "{thousands} euro scrivi {thousands}.00 (il punto separa solo i centesimi)"
+)
+MONEY_THOUSANDS_DOTS = (
+    "«{text}» è scritto con i punti delle migliaia: scrivi {plain}.00 "
+    "(il punto separa solo i centesimi)"
+)
+MONEY_COMMA = (
+    "scrivi l'importo senza separatori delle migliaia e con il punto per i "
+    "decimali, ad esempio 1693747.15"
+)
+MONTH_REPEATED = "un mese compare più volte"
+
+# descriptions in the JSON Schema of the plan file
+PLAN_SCHEMA_TITLE = "Piano Locale Multisettoriale (incas, formato v1)"
+PLAN_SCHEMA_DESCRIPTION = (
+    "Piano Locale Multisettoriale contro lo sfruttamento lavorativo in agricoltura "
+    "e il caporalato, formato v1 dello strumento incas."
+)
+EXTENSION_KEYS_DESCRIPTION = "Annotazioni libere, ignorate da incas"
+MONTH_DESCRIPTION = "Mese nel formato AAAA-MM"
+ADOPTION_NUMBER_DESCRIPTION = "Numero della delibera"
+ADOPTION_DATE_DESCRIPTION = "Data della delibera (AAAA-MM-GG)"
+NATIONAL_PLAN_DESCRIPTION = "Id del piano nazionale nel catalogo"
+COMUNE_NAME_DESCRIPTION = "Nome ufficiale del Comune (elenco ISTAT)"
+ISTAT_CODE_DESCRIPTION = "Codice ISTAT a sei cifre, tra virgolette"
+PROVINCE_DESCRIPTION = "Sigla della provincia"
+ACTOR_TYPE_DESCRIPTION = "Tipo di attore (catalogo: incas catalog actors)"
+NEED_AREA_DESCRIPTION = "Area di bisogno (catalogo: incas catalog needs)"
+FUNDING_SOURCE_DESCRIPTION = "Fonte (catalogo: incas catalog funding) o testo"
+MEASURE_ACTIONS_DESCRIPTION = "Azioni prioritarie nazionali; la prima è la principale"

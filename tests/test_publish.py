@@ -324,3 +324,41 @@ def test_a_hung_conversion_is_stopped_with_a_clear_message(
     assert not list(tmp_path.glob("incas-lo-*"))
     if Path("/proc").is_dir():
         assert not _processes_mentioning(str(tmp_path))
+
+
+def _odt(entries: list[tuple[str, bytes]]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as zf:
+        for name, content in entries:
+            zf.writestr(name, content)
+    return buffer.getvalue()
+
+
+def test_odt_normalised_whatever_the_run_left_behind() -> None:
+    """LibreOffice under load writes the time the conversion took and, in some runs, an
+    empty ``Configurations2/accelerator/`` folder, in an order that varies: two such
+    runs of one document give the same bytes."""
+    from incas_cli.publish.package import normalize_odt
+
+    meta = b"<meta:editing-duration>%s</meta:editing-duration>"
+    fast = _odt(
+        [
+            ("mimetype", ODT_MIME),
+            ("Configurations2/toolbar/", b""),
+            ("meta.xml", meta % b"P0D"),
+            ("content.xml", b"<x/>"),
+        ]
+    )
+    slow = _odt(
+        [
+            ("mimetype", ODT_MIME),
+            ("content.xml", b"<x/>"),
+            ("Configurations2/accelerator/", b""),
+            ("Configurations2/toolbar/", b""),
+            ("meta.xml", meta % b"PT1S"),
+        ]
+    )
+    assert normalize_odt(fast, None) == normalize_odt(slow, None)
+    with zipfile.ZipFile(io.BytesIO(normalize_odt(slow, None))) as odt:
+        assert odt.namelist()[0] == "mimetype"
+        assert odt.read("meta.xml") == meta % b"P0D"

@@ -20,6 +20,7 @@ _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 _REF_HEADING = re.compile(rb"__RefHeading___Toc(\d+)_(\d+)")
 _RSID = re.compile(rb'(<config:config-item config:name="Rsid(?:Root)?" config:type="int">)\d+(<)')
 _ODF_DATE = re.compile(rb"<dc:date>[^<]*</dc:date>")
+_ODF_EDITING = re.compile(rb"<meta:editing-duration>[^<]*</meta:editing-duration>")
 _ODF_CREATION = re.compile(rb"<meta:creation-date>([^<]*)</meta:creation-date>")
 _OOXML_MODIFIED = re.compile(rb"<dcterms:modified[^>]*>([^<]*)</dcterms:modified>")
 _XML_ID = re.compile(rb'(?:xml:id|text:continue-list)="([^"]+)"')
@@ -27,6 +28,7 @@ _QUOTED_NAME = re.compile(rb'"([A-Za-z_][A-Za-z0-9_.-]*)"')
 _TRAILING_DIGITS = re.compile(rb"\d+$")
 
 CORE_XML = "docProps/core.xml"
+_UI_CONFIG = "Configurations2/"
 
 
 def _read(data: bytes) -> list[tuple[zipfile.ZipInfo, bytes]]:
@@ -35,9 +37,12 @@ def _read(data: bytes) -> list[tuple[zipfile.ZipInfo, bytes]]:
 
 
 def _write(entries: list[tuple[str, bytes]]) -> bytes:
-    # LibreOffice stores the entries in an order that varies between runs: ``mimetype``
-    # first (ODF wants it there), the rest by name.
-    ordered = sorted(entries, key=lambda entry: (entry[0] != "mimetype", entry[0]))
+    # LibreOffice stores the entries in an order that varies between runs, and adds an
+    # empty ``Configurations2/accelerator/`` folder in some runs and not in others (under
+    # load): empty folders of the UI configuration are dropped (the manifest names only
+    # ``Configurations2/``), ``mimetype`` goes first (ODF wants it there), the rest by name.
+    kept = [e for e in entries if not (e[0].startswith(_UI_CONFIG) and e[0].endswith("/"))]
+    ordered = sorted(kept, key=lambda entry: (entry[0] != "mimetype", entry[0]))
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as zf:
         for name, content in ordered:
@@ -134,6 +139,10 @@ def normalize_odt(stored: bytes, modified: bytes | None) -> bytes:
                 date = creation.group(1) if creation else None
             replacement = b"" if date is None else b"<dc:date>" + date + b"</dc:date>"
             content = _ODF_DATE.sub(replacement, content)
+            # the seconds the conversion took (PT1S on a busy machine, else P0D)
+            content = _ODF_EDITING.sub(
+                b"<meta:editing-duration>P0D</meta:editing-duration>", content
+            )
         elif name == "settings.xml":
             content = _RSID.sub(rb"\g<1>1\g<2>", content)
         if _is_xml(name):

@@ -1,5 +1,6 @@
-"""The plan file's shape (v1) as pydantic models."""
+"""The plan file's shape (v1) as pydantic models, its vocabularies and its month type."""
 
+from incas_cli.models.month import YearMonth
 from incas_cli.models.plan import (
     SCHEMA_VERSION,
     Adoption,
@@ -52,4 +53,5 @@ __all__ = [
     "SteeringBody",
     "Table",
     "Workforce",
+    "YearMonth",
 ]

@@ -28,6 +28,17 @@ from pydantic import (
 )
 
 from incas_cli.messages import models as msg
+from incas_cli.models.month import YearMonth
+from incas_cli.models.vocab import (
+    DEFAULT_STATUS,
+    AdoptionOrgan,
+    Engagement,
+    IndicatorKind,
+    Level,
+    MeetingKind,
+    PlanStatus,
+    RelationKind,
+)
 
 SCHEMA_VERSION = 1
 
@@ -98,10 +109,9 @@ def _number(value: Any) -> Any:
 
 
 Month = Annotated[
-    str,
+    YearMonth,
     BeforeValidator(_month),
     Field(
-        pattern=r"^\d{4}-(0[1-9]|1[0-2])$",
         description=msg.MONTH_DESCRIPTION,
         examples=["2025-03"],
     ),
@@ -129,14 +139,6 @@ Count = Annotated[int, Field(ge=0)]
 Province = Annotated[
     str, StringConstraints(strip_whitespace=True, to_upper=True, pattern=r"^[A-Z]{2}$")
 ]
-
-PlanStatus = Literal["bozza", "in_consultazione", "adottato"]
-AdoptionOrgan = Literal["giunta", "consiglio"]
-Level = Literal["nazionale", "regionale", "provinciale", "locale"]
-Engagement = Literal["informare", "consultare", "coinvolgere", "collaborare", "delegare"]
-RelationKind = Literal["protocollo", "accordo", "tavolo", "convenzione", "altro"]
-IndicatorKind = Literal["output", "outcome"]
-MeetingKind = Literal["tavolo", "bilaterale", "assemblea", "task-force", "altro"]
 
 
 class PlanModel(BaseModel):
@@ -379,7 +381,7 @@ class Plan(PlanModel):
 
     @property
     def effective_status(self) -> PlanStatus:
-        return self.plan.status or "bozza"
+        return self.plan.status or DEFAULT_STATUS
 
     @property
     def total_budget(self) -> Decimal:

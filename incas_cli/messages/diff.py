@@ -1,5 +1,7 @@
 """Messages of ``incas plan diff`` and of the "Registro delle versioni"."""
 
+from incas_cli.messages import vocab as _vocab
+
 # command line
 DIFF_HELP = "Confronta due versioni di un piano: misure, budget, attori, bisogni, azioni."
 OLD_HELP = "La versione precedente del piano (.yaml)."
@@ -35,12 +37,8 @@ YES = "sì"
 NO = "no"
 MARK_GAINED = "nuova"
 MARK_LOST = "persa"
-STATUSES = {
-    "bozza": "bozza",
-    "in_consultazione": "in consultazione",
-    "adottato": "adottato",
-}
-ORGANS = {"giunta": "Giunta comunale", "consiglio": "Consiglio comunale"}
+STATUSES = {value: term.label for value, term in _vocab.PLAN_STATUSES.items()}
+ORGANS = {value: term.label for value, term in _vocab.ADOPTION_ORGANS.items()}
 BUDGET_LINE = "{amount} ({source})"
 BUDGET_LINE_NOTE = "{amount} ({source}: {note})"
 INDICATOR = "{name}: {baseline} → {target}"
@@ -95,12 +93,7 @@ FIELDS = {
 }
 
 SECTIONS = {
-    "comune": "Comune e Comuni partner",
-    "context": "Profilo del territorio",
-    "relations": "Relazioni tra gli attori",
-    "governance": "Governance e tavoli",
-    "monitoring": "Monitoraggio",
-    "process": "Percorso partecipativo",
+    **{value: term.label for value, term in _vocab.PLAN_SECTIONS.items()},
     "measures_order": "Ordine delle misure",
     "stakeholders_order": "Ordine degli attori",
     "needs_order": "Ordine dei bisogni",

@@ -10,6 +10,8 @@ adottato", "Adozione: delibera della Giunta comunale …"). Dates and months are
 lowercase.
 """
 
+from incas_cli.messages import vocab as _vocab
+
 # --- shared pieces -----------------------------------------------------------------------
 
 PLACEHOLDER = "[da completare: {label}]"
@@ -38,15 +40,8 @@ GANTT_MONTH = "{month} {year}"
 GANTT_QUARTER = "{quarter}° trim. {year}"
 APPROVAL_STEP = "{act} ({body}), {date}"
 
-STATUSES = {
-    "bozza": "bozza",
-    "in_consultazione": "in consultazione",
-    "adottato": "adottato",
-}
-ADOPTION_ACTS = {
-    "giunta": "delibera della Giunta comunale",
-    "consiglio": "delibera del Consiglio comunale",
-}
+STATUSES = {value: term.label for value, term in _vocab.PLAN_STATUSES.items()}
+ADOPTION_ACTS = _vocab.ADOPTION_ACTS
 ADOPTION_ACT_UNKNOWN = "delibera (organo da indicare)"
 ADOPTION = "{act}{number}{date}"
 ADOPTION_NUMBER = " n. {number}"
@@ -55,28 +50,12 @@ EDITIONS = {
     "pubblica": "pubblica (senza dati personali)",
     "interna": "interna (con i contatti dei referenti: non pubblicare)",
 }
-MEETING_KINDS = {
-    "tavolo": "Tavolo tematico",
-    "bilaterale": "Incontro bilaterale",
-    "assemblea": "Assemblea pubblica",
-    "task-force": "Task force comunale",
-    "altro": "Altro incontro",
-}
+MEETING_KINDS = {value: term.label for value, term in _vocab.MEETING_KINDS.items()}
 MEETING_KINDS_PLURAL = {
-    "tavolo": "Tavoli tematici",
-    "bilaterale": "Incontri bilaterali",
-    "assemblea": "Assemblee pubbliche",
-    "task-force": "Riunioni della task force comunale",
-    "altro": "Altri incontri",
+    value: term.plural or term.label for value, term in _vocab.MEETING_KINDS.items()
 }
-RELATION_KINDS = {
-    "protocollo": "Protocollo",
-    "accordo": "Accordo",
-    "tavolo": "Tavolo",
-    "convenzione": "Convenzione",
-    "altro": "Altro",
-}
-INDICATOR_KINDS = {"output": "Realizzazione (output)", "outcome": "Risultato (outcome)"}
+RELATION_KINDS = {value: term.label for value, term in _vocab.RELATION_KINDS.items()}
+INDICATOR_KINDS = {value: term.label for value, term in _vocab.INDICATOR_KINDS.items()}
 WORKFORCE_LABELS = {
     "resident": "Lavoratori agricoli residenti",
     "seasonal": "Lavoratori stagionali",
@@ -399,10 +378,9 @@ NOTE_INDICATOR_COUNTS_ONE_KIND = "Il quadro comprende {total}, tutti {kind}."
 NOTE_INDICATOR_COUNT_SINGLE = "Il quadro comprende {total} {kind}."
 INDICATOR_COUNT = "{count} {kind}"
 INDICATOR_KIND_PHRASES: dict[str | None, str] = {
-    "output": "di realizzazione",
-    "outcome": "di risultato",
-    None: "di tipo ancora da definire",
+    kind: phrase for kind, phrase in _vocab.INDICATOR_KIND_PHRASES.items()
 }
+INDICATOR_KIND_PHRASES[None] = "di tipo ancora da definire"
 AND = " e "
 ANNEX_DETAIL = "{label}: {value}."
 

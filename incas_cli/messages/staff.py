@@ -1,5 +1,7 @@
 """Messages of the facilitators' and staff commands: ``plan init``, ``plan status``, ``plan build``."""
 
+from incas_cli.messages import vocab as _vocab
+
 # --- plan init ----------------------------------------------------------------------------
 
 INIT_HELP = "Prepara una bozza di piano precompilata per un Comune, da completare in un editor."
@@ -67,21 +69,8 @@ STATUS_HELP = "Mostra a che punto è ciascun piano: campi aperti, problemi, coer
 STATUS_FILES_HELP = "File di piano (.yaml) o cartelle che li contengono."
 STATUS_JSON_HELP = "Stampa il rapporto in JSON (per script e altri strumenti)."
 
-SECTION_LABELS = {
-    "plan": "Piano",
-    "comune": "Comune",
-    "context": "Territorio",
-    "stakeholders": "Attori",
-    "governance": "Governance",
-    "needs": "Bisogni",
-    "measures": "Misure",
-    "monitoring": "Monitoraggio",
-}
-PLAN_STATUS_LABELS = {
-    "bozza": "bozza",
-    "in_consultazione": "in consultazione",
-    "adottato": "adottato",
-}
+SECTION_LABELS = {value: term.short_label for value, term in _vocab.PLAN_SECTIONS.items()}
+PLAN_STATUS_LABELS = {value: term.label for value, term in _vocab.PLAN_STATUSES.items()}
 STATUS_NO_SOURCE = "(fonte da indicare)"
 
 STATUS_HEADING = "{file}: {comune}, {status}"

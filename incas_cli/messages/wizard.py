@@ -1,4 +1,10 @@
-"""Messages of the interactive wizard (``incas plan new`` / ``incas plan edit``)."""
+"""Messages of the interactive wizard (``incas plan new`` / ``incas plan edit``).
+
+The names of the values the wizard offers (statuses, relation kinds, indicator kinds,
+sections...) are the plan's vocabularies, in :mod:`incas_cli.messages.vocab`.
+"""
+
+from incas_cli.messages import vocab as _vocab
 
 # --- commands ---------------------------------------------------------------------------
 NEW_FILE_HELP = "File del piano da creare (se manca: piano-<comune>.yaml, chiesto all'inizio)."
@@ -96,17 +102,7 @@ NOTHING_MISSING = "Il piano non ha sezioni incomplete."
 ASK_SECTION = "Quale sezione vuoi rivedere?"
 SHOW_SUMMARY = "Mostra il riepilogo"
 EXIT_MENU = "Nessuna: esci"
-SECTION_LABELS = {
-    "comune": "Comune",
-    "periodo": "Periodo e stato",
-    "territorio": "Territorio e colture",
-    "attori": "Attori della rete",
-    "relazioni": "Relazioni tra attori",
-    "governance": "Governance e tavoli",
-    "bisogni": "Bisogni",
-    "misure": "Misure",
-    "monitoraggio": "Monitoraggio",
-}
+SECTION_LABELS = {value: term.label for value, term in _vocab.WIZARD_SECTIONS.items()}
 
 # --- lists --------------------------------------------------------------------------------
 MENU_EDIT = "Modifica: {label}"
@@ -143,13 +139,7 @@ DEFAULT_TITLE = (
 ASK_PERIOD_START = "Inizio del periodo del piano"
 ASK_PERIOD_END = "Fine del periodo del piano"
 ASK_STATUS = "Stato del piano"
-STATUS_LABELS = {
-    "bozza": "Bozza",
-    "in_consultazione": "In consultazione",
-    "adottato": "Adottato",
-}
 ASK_ADOPTION_ORGAN = "Organo che ha adottato il piano"
-ORGAN_LABELS = {"giunta": "Giunta comunale", "consiglio": "Consiglio comunale"}
 ASK_ADOPTION_NUMBER = "Numero della delibera"
 ASK_ADOPTION_DATE = "Data della delibera"
 ASK_VERSION = "Versione del documento"
@@ -216,13 +206,6 @@ ASK_RELATION_FROM_EDIT = "Attore da cui parte la relazione"
 NO_MORE_RELATIONS = "Nessun'altra relazione: avanti"
 ASK_RELATION_TO = "Verso quale attore (relazione di «{source}»)?"
 ASK_RELATION_KIND = "Tipo di relazione"
-RELATION_KINDS = {
-    "protocollo": "Protocollo d'intesa",
-    "accordo": "Accordo",
-    "tavolo": "Tavolo comune",
-    "convenzione": "Convenzione",
-    "altro": "Altro",
-}
 ASK_RELATION_LABEL = "Descrizione breve della relazione"
 RELATION_LABEL_EXAMPLE = "es. Protocollo accoglienza 2023"
 RELATION_LABEL = "{source} → {target} ({kind})"
@@ -291,10 +274,6 @@ ASK_INDICATOR_NAME = "Indicatore"
 INDICATOR_EXAMPLE = "es. posti letto attivati"
 ASK_INDICATOR_NAME_EDIT = "Nome dell'indicatore"
 ASK_INDICATOR_KIND = "Tipo di «{name}»"
-INDICATOR_KINDS = {
-    "output": "Output (cosa la misura produce)",
-    "outcome": "Outcome (cosa cambia per le persone)",
-}
 ASK_INDICATOR_UNIT = "Unità di misura di «{name}»"
 ASK_INDICATOR_BASELINE = "Valore di partenza di «{name}»"
 ASK_INDICATOR_TARGET = "Valore obiettivo di «{name}»"

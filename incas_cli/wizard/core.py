@@ -11,7 +11,7 @@ an empty answer keeps it (``-`` empties an optional field).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, MutableMapping, Sequence
+from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal, TypeVar
@@ -20,6 +20,7 @@ from pydantic import BaseModel
 
 from incas_cli.catalog import Catalog, ComuneRecord, ComuniIndex
 from incas_cli.messages import wizard as msg
+from incas_cli.messages.vocab import Term, capitalized
 from incas_cli.wizard.checking import check_field, italian_number
 from incas_cli.wizard.prompter import Choice, Prompter
 from incas_cli.wizard.tree import drop, key_of, keys_of, plain, put
@@ -28,6 +29,21 @@ T = TypeVar("T")
 Mode = Literal["rapido", "completo"]
 Data = MutableMapping[str, Any]
 Extra = Callable[[Any], str | None]
+
+
+def term_choices(terms: Mapping[str, Term], *, undecided: bool = False) -> list[Choice[str | None]]:
+    """A vocabulary's values as choices, named as the document names them.
+
+    A term's description shows beside it; a label written in lowercase for running text
+    (``bozza``) starts with a capital here, like every other choice. With ``undecided``,
+    a last choice leaves the field open.
+    """
+    choices: list[Choice[str | None]] = [
+        Choice(capitalized(term.label), value, term.description) for value, term in terms.items()
+    ]
+    if undecided:
+        choices.append(Choice(msg.UNDECIDED, None))
+    return choices
 
 
 def show_value(value: Any) -> str:

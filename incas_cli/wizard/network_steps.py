@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import MutableMapping
 from typing import Any
 
+from incas_cli.messages import vocab
 from incas_cli.messages import wizard as msg
 from incas_cli.models.plan import (
     Contact,
@@ -15,7 +16,7 @@ from incas_cli.models.plan import (
     SteeringBody,
     Table,
 )
-from incas_cli.wizard.core import Session, show_value, slugify, unique_id
+from incas_cli.wizard.core import Session, show_value, slugify, term_choices, unique_id
 from incas_cli.wizard.lists import ListSpec, edit_list
 from incas_cli.wizard.prompter import Choice
 from incas_cli.wizard.tree import child_list, child_map, drop, keys_of, new_map
@@ -241,10 +242,11 @@ def references(s: Session, kind: str, ref: str) -> str | None:
 
 def _relation_label(s: Session, item: Item) -> str:
     kind = item.get("kind")
+    term = vocab.RELATION_KINDS.get(str(kind)) if kind else None
     label = msg.RELATION_LABEL.format(
         source=show_value(item.get("from")),
         target=show_value(item.get("to")),
-        kind=msg.RELATION_KINDS.get(str(kind), show_value(kind)) if kind else msg.UNDECIDED,
+        kind=term.label if term else show_value(kind) if kind else msg.UNDECIDED,
     )
     return f"{label}: {item['label']}" if item.get("label") else label
 
@@ -260,10 +262,7 @@ def relations_step(s: Session) -> None:
         source = str(item.get("from"))
         targets = [c for c in s.stakeholder_choices() if c.value != source]
         s.ask_select(item, Relation, "to", msg.ASK_RELATION_TO.format(source=source), targets)
-        kinds: list[Choice[str | None]] = [
-            Choice(label, value) for value, label in msg.RELATION_KINDS.items()
-        ]
-        kinds.append(Choice(msg.UNDECIDED, None))
+        kinds = term_choices(vocab.RELATION_KINDS, undecided=True)
         s.ask_select(item, Relation, "kind", msg.ASK_RELATION_KIND, kinds, default="protocollo")
         s.ask_text(
             item, Relation, "label", msg.ASK_RELATION_LABEL, instruction=msg.RELATION_LABEL_EXAMPLE

@@ -7,6 +7,7 @@ from collections.abc import MutableMapping
 from typing import Any
 
 from incas_cli.catalog import ComuneRecord
+from incas_cli.messages import vocab
 from incas_cli.messages import wizard as msg
 from incas_cli.models.plan import (
     Adoption,
@@ -20,9 +21,10 @@ from incas_cli.models.plan import (
     PlanInfo,
     Workforce,
 )
+from incas_cli.models.vocab import DEFAULT_STATUS
 from incas_cli.wizard.answers import iso_date, iso_months, month_names, read_months
 from incas_cli.wizard.checking import blocking_at
-from incas_cli.wizard.core import Session, show_value
+from incas_cli.wizard.core import Session, show_value, term_choices
 from incas_cli.wizard.lists import ListSpec, edit_list
 from incas_cli.wizard.prompter import Choice
 from incas_cli.wizard.tree import child_list, child_map, keys_of, new_map
@@ -211,8 +213,8 @@ def period_step(s: Session) -> None:
             PlanInfo,
             "status",
             msg.ASK_STATUS,
-            [Choice(label, value) for value, label in msg.STATUS_LABELS.items()],
-            default="bozza",
+            term_choices(vocab.PLAN_STATUSES),
+            default=DEFAULT_STATUS,
         )
         if status == "adottato":
             _adoption(s, info)
@@ -222,7 +224,7 @@ def period_step(s: Session) -> None:
             info, PlanInfo, "authors", msg.ASK_AUTHORS, as_list=True, instruction=msg.AUTHORS_HINT
         )
     else:
-        s.set_default(info, PlanInfo, "status", "bozza")
+        s.set_default(info, PlanInfo, "status", DEFAULT_STATUS)
         s.set_default(info, PlanInfo, "version", msg.DEFAULT_VERSION)
     s.save()
 
@@ -234,7 +236,7 @@ def _adoption(s: Session, info: MutableMapping[str, Any]) -> None:
         Adoption,
         "organ",
         msg.ASK_ADOPTION_ORGAN,
-        [Choice(label, value) for value, label in msg.ORGAN_LABELS.items()],
+        term_choices(vocab.ADOPTION_ORGANS),
         default="giunta",
     )
     s.ask_text(adoption, Adoption, "number", msg.ASK_ADOPTION_NUMBER)

@@ -15,33 +15,17 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from incas_cli.checks import OpenField, check_data, open_fields
+from incas_cli.models.vocab import WIZARD_SECTION_PARTS, WIZARD_SECTIONS
 from incas_cli.wizard.core import Mode
 from incas_cli.wizard.tree import put
 
-SECTIONS: tuple[str, ...] = (
-    "comune",
-    "periodo",
-    "territorio",
-    "attori",
-    "relazioni",
-    "governance",
-    "bisogni",
-    "misure",
-    "monitoraggio",
-)
+SECTIONS: tuple[str, ...] = WIZARD_SECTIONS
 """The wizard's sections, in the order a planner thinks (and ``--section`` names)."""
 
 MARKER_KEY = "x-incas-wizard"
 
 _SECTION_OF_OPEN = {
-    "plan": "periodo",
-    "comune": "comune",
-    "context": "territorio",
-    "stakeholders": "attori",
-    "governance": "governance",
-    "needs": "bisogni",
-    "measures": "misure",
-    "monitoring": "monitoraggio",
+    part: section for section, parts in WIZARD_SECTION_PARTS.items() for part in parts
 }
 """The first key of an open field's place -> the section that fills it."""
 

@@ -6,11 +6,12 @@ from collections.abc import MutableMapping
 from typing import Any
 
 from incas_cli.catalog import NationalPlan
+from incas_cli.messages import vocab
 from incas_cli.messages import wizard as msg
 from incas_cli.models.plan import BudgetLine, Indicator, Measure, Need, Plan, Risk
 from incas_cli.wizard.answers import iso_months
 from incas_cli.wizard.checking import blocking_at
-from incas_cli.wizard.core import Session, next_number_id, show_value
+from incas_cli.wizard.core import Session, next_number_id, show_value, term_choices
 from incas_cli.wizard.lists import ListSpec, edit_list
 from incas_cli.wizard.network_steps import references
 from incas_cli.wizard.prompter import Choice
@@ -368,10 +369,7 @@ def _budget(s: Session, measure: Item) -> None:
 
 def _indicators(s: Session, measure: Item) -> None:
     indicators = child_list(measure, "indicators", keys_of(Measure))
-    kinds: list[Choice[str | None]] = [
-        Choice(label, value) for value, label in msg.INDICATOR_KINDS.items()
-    ]
-    kinds.append(Choice(msg.UNDECIDED, None))
+    kinds = term_choices(vocab.INDICATOR_KINDS, undecided=True)
 
     def fields(item: Item) -> None:
         name = show_value(item.get("name"))

@@ -24,7 +24,7 @@ SECTIONS: tuple[str, ...] = WIZARD_SECTIONS
 
 MARKER_KEY = "x-incas-wizard"
 
-_SECTION_OF_OPEN = {
+_SECTION_OF_OPEN: dict[str, str] = {
     part: section for section, parts in WIZARD_SECTION_PARTS.items() for part in parts
 }
 """The first key of an open field's place -> the section that fills it."""

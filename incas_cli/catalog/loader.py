@@ -1,6 +1,6 @@
 """Reading the catalogue's JSON files (packaged or from a folder) into a validated Catalog.
 
-A data folder holds ``catalog.json`` (actor types, need areas, levels, funding sources,
+A data folder holds ``catalog.json`` (actor types, need areas, funding sources,
 usual stakeholders) and ``plans/<id>.json``, one file per national plan. A new national
 plan is a new file in ``plans/``: no code changes.
 """

@@ -8,6 +8,7 @@ default.
 
 from __future__ import annotations
 
+import functools
 import string
 from collections.abc import Mapping
 from datetime import date
@@ -428,6 +429,32 @@ class SuggestedStakeholder(_Frozen):
     role: Text
 
 
+@functools.cache
+def _engagement_levels() -> dict[str, EngagementLevel]:
+    from incas_cli.messages import vocab as words
+    from incas_cli.models import vocab
+
+    return {
+        value: EngagementLevel(
+            id=value, rank=rank, label=term.label, description=term.description or ""
+        )
+        for rank, (value, term) in enumerate(
+            vocab.terms(vocab.ENGAGEMENT_LEVELS, words.ENGAGEMENT_LEVELS).items(), start=1
+        )
+    }
+
+
+@functools.cache
+def _levels() -> dict[str, StakeholderLevel]:
+    from incas_cli.messages import vocab as words
+    from incas_cli.models import vocab
+
+    return {
+        value: StakeholderLevel(id=value, label=term.label, description=term.description or "")
+        for value, term in vocab.terms(vocab.LEVELS, words.LEVELS).items()
+    }
+
+
 class Catalog(_Frozen):
     """The whole national catalogue."""
 
@@ -436,8 +463,6 @@ class Catalog(_Frozen):
     national_plans: ById[NationalPlan]
     actor_types: ById[ActorType]
     need_areas: ById[NeedArea]
-    engagement_levels: ById[EngagementLevel]
-    levels: ById[StakeholderLevel]
     funding_sources: ById[FundingSource]
     usual_stakeholders: tuple[UsualStakeholder, ...] = ()
     sources: tuple[Source, ...] = ()
@@ -449,8 +474,6 @@ class Catalog(_Frozen):
             self.national_plans,
             self.actor_types,
             self.need_areas,
-            self.engagement_levels,
-            self.levels,
             self.funding_sources,
         ):
             _check_keys_match_ids(items)
@@ -461,9 +484,6 @@ class Catalog(_Frozen):
                 raise ValueError(
                     msg.UNKNOWN_LEVEL.format(actor=actor.id, level=actor.default_level)
                 )
-        ranks = [level.rank for level in self.engagement_levels.values()]
-        if ranks != list(range(1, len(ranks) + 1)):
-            raise ValueError(msg.ENGAGEMENT_RANKS)
         for plan in self.national_plans.values():
             for area in plan.need_area_actions:
                 if area not in self.need_areas:
@@ -478,6 +498,16 @@ class Catalog(_Frozen):
                 raise ValueError(msg.DUPLICATE_ID.format(id=usual.id))
             seen.add(usual.id)
         return self
+
+    @property
+    def engagement_levels(self) -> dict[str, EngagementLevel]:
+        """How far a stakeholder is engaged (a vocabulary of the plan file, not data)."""
+        return _engagement_levels()
+
+    @property
+    def levels(self) -> dict[str, StakeholderLevel]:
+        """The territorial levels of stakeholders (a vocabulary of the plan file, not data)."""
+        return _levels()
 
     @property
     def default_plan(self) -> NationalPlan:

@@ -61,7 +61,6 @@ UNKNOWN_ACTOR_TYPE = "lo stakeholder abituale «{id}» ha un tipo di attore scon
 UNKNOWN_PLACEHOLDER = (
     "segnaposto «{{{name}}}» non previsto in «{pattern}»; segnaposto ammessi: {allowed}"
 )
-ENGAGEMENT_RANKS = "i livelli di coinvolgimento devono avere rank 1, 2, 3... nell'ordine del file"
 
 # --- looking things up ---------------------------------------------------------------------
 

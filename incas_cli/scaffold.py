@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from jinja2 import Environment
 
     from incas_cli.catalog import Catalog, ComuneRecord, ComuniIndex
-    from incas_cli.models import Plan
+    from incas_cli.models import Plan, YearMonth
 
 __all__ = [
     "SCHEMA_FILE",
@@ -55,8 +55,7 @@ TEMPLATE = "plan-init.yaml.j2"
 
 _CODE = re.compile(r"^\d{1,6}$")
 _WITH_PROVINCE = re.compile(r"^(?P<name>.+?)\s*\(\s*(?P<sigla>[A-Za-z]{2})\s*\)$")
-_MONTH = r"\d{4}-(?:0[1-9]|1[0-2])"
-_PERIOD = re.compile(rf"^\s*(?P<start>{_MONTH})\s*[:/]\s*(?P<end>{_MONTH})\s*$")
+_PERIOD = re.compile(r"^\s*(?P<start>[^:/\s]+)\s*[:/]\s*(?P<end>[^:/\s]+)\s*$")
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _SUGGESTIONS = 3
 
@@ -132,12 +131,15 @@ def _suggestion_hint(records: Sequence[ComuneRecord]) -> str:
     return msg.UNKNOWN_COMUNE_HINT.format(suggestions=shown)
 
 
-def parse_period(text: str) -> tuple[str, str]:
+def parse_period(text: str) -> tuple[YearMonth, YearMonth]:
     """``"2025-01:2027-12"`` -> ``("2025-01", "2027-12")``; ``UsageError`` otherwise."""
+    from incas_cli.models.month import as_month
+
     match = _PERIOD.match(text)
-    if match is None:
+    start = as_month(match["start"]) if match else None
+    end = as_month(match["end"]) if match else None
+    if start is None or end is None:
         raise UsageError(msg.BAD_PERIOD.format(text=text), hint=msg.BAD_PERIOD_HINT)
-    start, end = match["start"], match["end"]
     if end < start:
         raise UsageError(
             msg.PERIOD_REVERSED.format(start=start, end=end),

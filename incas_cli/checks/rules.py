@@ -15,7 +15,7 @@ from incas_cli.catalog import Catalog, ComuniIndex, NationalPlan
 from incas_cli.checks.findings import Finding, Loc, Severity, error, warning
 from incas_cli.checks.structure import suggest
 from incas_cli.messages import checks as msg
-from incas_cli.models import Plan
+from incas_cli.models import Plan, YearMonth
 
 
 @dataclass(frozen=True)
@@ -258,8 +258,7 @@ def funding_deadlines(ctx: RuleContext) -> Iterator[Finding]:
             source = ctx.catalog.funding_sources.get(line.source or "")
             if source is None or source.end_date is None:
                 continue
-            deadline = f"{source.end_date:%Y-%m}"
-            if m.end > deadline:
+            if m.end > YearMonth.from_date(source.end_date):
                 yield warning(
                     "FUNDING_AFTER_DEADLINE",
                     ("measures", i, "budget", j, "source"),

@@ -151,34 +151,4 @@ WIZARD_SECTIONS = {
 
 # --- months --------------------------------------------------------------------------------
 
-MONTH_NAMES = (
-    "gennaio",
-    "febbraio",
-    "marzo",
-    "aprile",
-    "maggio",
-    "giugno",
-    "luglio",
-    "agosto",
-    "settembre",
-    "ottobre",
-    "novembre",
-    "dicembre",
-)
-MONTH_ABBREVIATIONS = (
-    "gen",
-    "feb",
-    "mar",
-    "apr",
-    "mag",
-    "giu",
-    "lug",
-    "ago",
-    "set",
-    "ott",
-    "nov",
-    "dic",
-)
-MONTH_OF_YEAR = "{month} {year}"
-"""``giugno 2027``."""
 NOT_A_MONTH = "«{value}» non è un mese nel formato AAAA-MM (es. 2025-03)"

@@ -29,16 +29,16 @@ from pydantic import (
 
 from incas_cli.messages import models as msg
 from incas_cli.models.month import YearMonth
-from incas_cli.models.vocab import (
-    DEFAULT_STATUS,
-    AdoptionOrgan,
-    Engagement,
-    IndicatorKind,
-    Level,
-    MeetingKind,
-    PlanStatus,
-    RelationKind,
-)
+from incas_cli.models.vocab import DEFAULT_STATUS
+
+# The vocabularies' types, also importable from here as before they had their own module.
+from incas_cli.models.vocab import AdoptionOrgan as AdoptionOrgan
+from incas_cli.models.vocab import Engagement as Engagement
+from incas_cli.models.vocab import IndicatorKind as IndicatorKind
+from incas_cli.models.vocab import Level as Level
+from incas_cli.models.vocab import MeetingKind as MeetingKind
+from incas_cli.models.vocab import PlanStatus as PlanStatus
+from incas_cli.models.vocab import RelationKind as RelationKind
 
 SCHEMA_VERSION = 1
 

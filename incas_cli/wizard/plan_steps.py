@@ -9,6 +9,7 @@ from typing import Any
 from incas_cli.catalog import ComuneRecord
 from incas_cli.messages import vocab
 from incas_cli.messages import wizard as msg
+from incas_cli.models.month import YearMonth, as_month
 from incas_cli.models.plan import (
     Adoption,
     Comune,
@@ -333,13 +334,14 @@ def territory_step(s: Session) -> None:
 
 def suggested_reviews(start: str | None, end: str | None) -> list[str]:
     """One review each December inside the period, and one at its end."""
-    if not start or not end or end < start:
+    first, last = as_month(start), as_month(end)
+    if first is None or last is None or last < first:
         return []
-    reviews = [f"{year}-12" for year in range(int(start[:4]), int(end[:4]) + 1)]
-    reviews = [r for r in reviews if start <= r <= end]
-    if end not in reviews:
-        reviews.append(end)
-    return reviews
+    reviews = [YearMonth.of(year, 12) for year in range(first.year, last.year + 1)]
+    reviews = [r for r in reviews if first <= r <= last]
+    if last not in reviews:
+        reviews.append(last)
+    return [str(r) for r in reviews]
 
 
 def monitoring_step(s: Session) -> None:

@@ -8,6 +8,7 @@ primary action, the first of ``actions``), and which national priority actions a
 covered by at least one measure before and after: those figures are each version's
 :class:`incas_cli.facts.PlanFacts`, the same as its document shows. Other sections
 (context, governance, process, ...) are reported as changed or not, without detail.
+Which fields are compared is derived from the models (:mod:`incas_cli.diff_fields`).
 
 Changes are compared in the plan's terms, not as text: comments, key order, quoting and
 the order of unordered lists (needs and partners of a measure) do not count; the order of
@@ -36,6 +37,7 @@ from incas_cli.messages import diff as msg
 
 if TYPE_CHECKING:
     from incas_cli.catalog import Catalog, NationalPlan
+    from incas_cli.diff_fields import Field
     from incas_cli.document.model import Table
     from incas_cli.facts import PlanFacts
     from incas_cli.models import Measure, Need, Plan, Stakeholder
@@ -270,16 +272,6 @@ def _jsonable(value: Any) -> Any:
 
 # --- comparing -----------------------------------------------------------------------------
 
-Getter = Callable[[Any], Any]
-
-
-@dataclass(frozen=True)
-class _Field:
-    name: str
-    get: Getter
-    kind: str
-    unordered: bool = False
-
 
 class _Lookup:
     """Names and labels from both versions and the catalogue, for the texts."""
@@ -388,87 +380,13 @@ def _cents(amount: Decimal) -> Decimal:
     return amount.quantize(_CENT)
 
 
-def _dump_list(items: Sequence[Any]) -> list[dict[str, Any]]:
-    return [i.model_dump(mode="json", by_alias=True, exclude_none=True) for i in items]
-
-
-def _dump_budget(lines: Sequence[Any]) -> list[dict[str, Any]]:
-    dumped = _dump_list(lines)
-    for line in dumped:
-        if line.get("amount") is not None:
-            line["amount"] = str(_cents(Decimal(line["amount"])))
-    return dumped
-
-
-_PLAN_FIELDS = (
-    _Field("national_plan", lambda p: p.plan.national_plan, "national_plan"),
-    _Field("title", lambda p: p.plan.title, "text"),
-    _Field("period.start", lambda p: p.plan.period.start if p.plan.period else None, "month"),
-    _Field("period.end", lambda p: p.plan.period.end if p.plan.period else None, "month"),
-    _Field("status", lambda p: p.plan.status, "status"),
-    _Field("version", lambda p: p.plan.version, "text"),
-    _Field("adoption.organ", lambda p: p.plan.adoption.organ if p.plan.adoption else None, "organ"),
-    _Field(
-        "adoption.number", lambda p: p.plan.adoption.number if p.plan.adoption else None, "text"
-    ),
-    _Field("adoption.date", lambda p: p.plan.adoption.date if p.plan.adoption else None, "date"),
-    _Field("office", lambda p: p.plan.office, "text"),
-    _Field("authors", lambda p: list(p.plan.authors), "list"),
-)
-
-_MEASURE_FIELDS = (
-    _Field("title", lambda m: m.title, "text"),
-    _Field("description", lambda m: m.description, "text"),
-    _Field("objective", lambda m: m.objective, "text"),
-    _Field("actions", lambda m: list(m.actions), "actions"),
-    _Field("needs", lambda m: list(m.needs), "list", unordered=True),
-    _Field("lead", lambda m: m.lead, "stakeholder"),
-    _Field("partners", lambda m: list(m.partners), "stakeholders", unordered=True),
-    _Field("start", lambda m: m.start, "month"),
-    _Field("end", lambda m: m.end, "month"),
-    _Field("budget", lambda m: _cents(m.total_budget), "money"),
-    _Field("budget_lines", lambda m: _dump_budget(m.budget), "budget_lines"),
-    _Field("indicators", lambda m: _dump_list(m.indicators), "indicators"),
-    _Field("risks", lambda m: _dump_list(m.risks), "risks"),
-)
-
-_STAKEHOLDER_FIELDS = (
-    _Field("name", lambda s: s.name, "text"),
-    _Field("type", lambda s: s.type, "actor_type"),
-    _Field("level", lambda s: s.level, "level"),
-    _Field("role", lambda s: s.role, "text"),
-    _Field("power", lambda s: s.power, "int"),
-    _Field("interest", lambda s: s.interest, "int"),
-    _Field("engagement", lambda s: s.engagement, "engagement"),
-    _Field("commitments", lambda s: s.commitments, "text"),
-    _Field(
-        "contact",
-        lambda s: s.contact.model_dump(exclude_none=True) if s.contact else None,
-        "private",
-    ),
-)
-
-_NEED_FIELDS = (
-    _Field("area", lambda n: n.area, "need_area"),
-    _Field("description", lambda n: n.description, "text"),
-    _Field("evidence", lambda n: n.evidence, "text"),
-    _Field("source", lambda n: n.source, "text"),
-    _Field("target_group", lambda n: n.target_group, "text"),
-    _Field("people", lambda n: n.people, "int"),
-    _Field("severity", lambda n: n.severity, "int"),
-    _Field("urgency", lambda n: n.urgency, "int"),
-)
-
-_OTHER_SECTIONS = ("comune", "context", "relations", "governance", "monitoring", "process")
-
-
-def _same(field: _Field, old: Any, new: Any) -> bool:
+def _same(field: Field, old: Any, new: Any) -> bool:
     if field.unordered and isinstance(old, list) and isinstance(new, list):
         return sorted(old) == sorted(new)
     return bool(old == new)
 
 
-def _field_change(field: _Field, old: Any, new: Any, lookup: _Lookup) -> FieldChange:
+def _field_change(field: Field, old: Any, new: Any, lookup: _Lookup) -> FieldChange:
     if field.kind == "private":
         # Never show personal data, not even in JSON: only that it changed.
         return FieldChange(
@@ -495,7 +413,7 @@ def _field_change(field: _Field, old: Any, new: Any, lookup: _Lookup) -> FieldCh
     )
 
 
-def _compare(fields: Sequence[_Field], old: Any, new: Any, lookup: _Lookup) -> list[FieldChange]:
+def _compare(fields: Sequence[Field], old: Any, new: Any, lookup: _Lookup) -> list[FieldChange]:
     changes = []
     for f in fields:
         a, b = f.get(old), f.get(new)
@@ -514,7 +432,7 @@ def _by_id(items: Sequence[Any]) -> dict[str, Any]:
 def _collection(
     old_items: Sequence[Any],
     new_items: Sequence[Any],
-    fields: Sequence[_Field],
+    fields: Sequence[Field],
     lookup: _Lookup,
     item: Callable[[Any], Item],
 ) -> tuple[CollectionDiff, bool]:
@@ -604,20 +522,27 @@ def _coverage(old: PlanFacts, new: PlanFacts, lookup: _Lookup) -> CoverageDiff:
 
 def diff_plans(old: Plan, new: Plan, *, catalog: Catalog) -> PlanDiff:
     """What changed from ``old`` to ``new`` (both structurally valid plans)."""
+    from incas_cli.diff_fields import (
+        MEASURE_FIELDS,
+        NEED_FIELDS,
+        OTHER_SECTIONS,
+        PLAN_FIELDS,
+        STAKEHOLDER_FIELDS,
+    )
     from incas_cli.facts import plan_facts
 
     lookup = _Lookup(old, new, catalog)
     old_facts, new_facts = plan_facts(old, catalog), plan_facts(new, catalog)
     measures, measures_moved = _collection(
-        old.measures, new.measures, _MEASURE_FIELDS, lookup, _measure_item
+        old.measures, new.measures, MEASURE_FIELDS, lookup, _measure_item
     )
     stakeholders, stakeholders_moved = _collection(
-        old.stakeholders, new.stakeholders, _STAKEHOLDER_FIELDS, lookup, _stakeholder_item
+        old.stakeholders, new.stakeholders, STAKEHOLDER_FIELDS, lookup, _stakeholder_item
     )
     needs, needs_moved = _collection(
-        old.needs, new.needs, _NEED_FIELDS, lookup, _need_item_factory(lookup)
+        old.needs, new.needs, NEED_FIELDS, lookup, _need_item_factory(lookup)
     )
-    sections = [s for s in _OTHER_SECTIONS if getattr(old, s) != getattr(new, s)]
+    sections = [s for s in OTHER_SECTIONS if getattr(old, s) != getattr(new, s)]
     for key, moved in (
         ("measures_order", measures_moved),
         ("stakeholders_order", stakeholders_moved),
@@ -626,7 +551,7 @@ def diff_plans(old: Plan, new: Plan, *, catalog: Catalog) -> PlanDiff:
         if moved:
             sections.append(key)
     return PlanDiff(
-        plan=tuple(_compare(_PLAN_FIELDS, old, new, lookup)),
+        plan=tuple(_compare(PLAN_FIELDS, old, new, lookup)),
         measures=measures,
         stakeholders=stakeholders,
         needs=needs,

@@ -298,6 +298,7 @@ def build_draft(
     """The text of a valid draft for ``comune`` (checked here before it is returned)."""
     from incas_cli.checks import check_document
     from incas_cli.io import parse_yaml
+    from incas_cli.models import vocab
 
     if catalog is None:
         from incas_cli.catalog import load_catalog
@@ -321,8 +322,12 @@ def build_draft(
         "stakeholders": stakeholders,
         "steering": steering,
         "tables": tables,
-        "engagements": list(catalog.engagement_levels),
-        "levels": list(catalog.levels),
+        "statuses": vocab.PLAN_STATUSES,
+        "organs": vocab.ADOPTION_ORGANS,
+        "relation_kinds": vocab.RELATION_KINDS,
+        "indicator_kinds": vocab.INDICATOR_KINDS,
+        "engagements": vocab.ENGAGEMENT_LEVELS,
+        "levels": vocab.LEVELS,
         "need_areas": list(catalog.need_areas),
     }
     text = _environment().get_template(TEMPLATE).render(**context)

@@ -16,7 +16,15 @@ from incas_cli.cli import app
 from incas_cli.cli.wizard import Section
 from incas_cli.messages import vocab as words
 from incas_cli.messages import wizard as wizard_msg
-from incas_cli.models import Indicator, Plan, PlanInfo, Relation, Stakeholder, vocab
+from incas_cli.models import (
+    Indicator,
+    Plan,
+    PlanInfo,
+    Relation,
+    Stakeholder,
+    Workforce,
+    vocab,
+)
 from incas_cli.models.plan import Adoption, Meeting
 from incas_cli.render import RenderOptions, render_docx
 from incas_cli.schema import plan_schema
@@ -76,6 +84,10 @@ def test_the_json_schema_lists_the_vocabulary(
     prop = plan_schema()["$defs"][definition]["properties"][field]
     enums = [option["enum"] for option in prop.get("anyOf", [prop]) if "enum" in option]
     assert enums == [list(values)]
+
+
+def test_workforce_categories_are_the_models_fields() -> None:
+    assert list(vocab.WORKFORCE_CATEGORIES) == list(Workforce.model_fields)
 
 
 def test_plan_sections_are_the_plan_files_parts() -> None:

@@ -56,12 +56,7 @@ MEETING_KINDS_PLURAL = {
 }
 RELATION_KINDS = {value: term.label for value, term in _vocab.RELATION_KINDS.items()}
 INDICATOR_KINDS = {value: term.label for value, term in _vocab.INDICATOR_KINDS.items()}
-WORKFORCE_LABELS = {
-    "resident": "Lavoratori agricoli residenti",
-    "seasonal": "Lavoratori stagionali",
-    "foreign": "Lavoratori stranieri",
-    "women": "Lavoratrici",
-}
+WORKFORCE_LABELS = {value: term.label for value, term in _vocab.WORKFORCE.items()}
 STEERING_DEFAULT_NAME = "Cabina di regia"
 STEERING_TOPIC = "Coordinamento del piano"
 PRIMARY_ACTION = "{action} – azione principale, asse {axis}"

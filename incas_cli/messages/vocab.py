@@ -53,6 +53,16 @@ ADOPTION_ACTS = {
 }
 """The act by which each organ adopts the plan (the cover: "Adozione: delibera ...")."""
 
+# --- the territory -----------------------------------------------------------------------
+
+WORKFORCE = {
+    "resident": Term("Lavoratori agricoli residenti"),
+    "seasonal": Term("Lavoratori stagionali"),
+    "foreign": Term("Lavoratori stranieri"),
+    "women": Term("Lavoratrici"),
+}
+"""The categories of the agricultural workforce (``context.workforce``)."""
+
 # --- the network ---------------------------------------------------------------------------
 
 LEVELS = {

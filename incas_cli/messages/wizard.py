@@ -158,12 +158,7 @@ CROP_EXAMPLE = "es. mirtilli"
 ASK_CROP_NAME_EDIT = "Nome della coltura"
 ASK_CROP_MONTHS = "Mesi di picco della manodopera per «{crop}»"
 ASK_CROP_WORKERS = "Lavoratori impiegati nel picco per «{crop}»"
-ASK_WORKFORCE = {
-    "resident": "Lavoratori agricoli residenti",
-    "seasonal": "Lavoratori stagionali",
-    "foreign": "Lavoratori stranieri",
-    "women": "Lavoratrici",
-}
+ASK_WORKFORCE = {value: term.label for value, term in _vocab.WORKFORCE.items()}
 ASK_SETTLEMENTS = "Insediamenti e condizioni abitative dei lavoratori"
 ASK_SERVICES = "Servizi già presenti sul territorio"
 ASK_SOURCES = "Fonti dei dati sul territorio"

@@ -51,6 +51,9 @@ WizardSection = Literal[
 ]
 """The wizard's sections, in the order a planner thinks (and ``--section`` names)."""
 
+WorkforceCategory = Literal["resident", "seasonal", "foreign", "women"]
+"""The keys of ``context.workforce``."""
+
 PLAN_STATUSES: tuple[PlanStatus, ...] = get_args(PlanStatus)
 ADOPTION_ORGANS: tuple[AdoptionOrgan, ...] = get_args(AdoptionOrgan)
 LEVELS: tuple[Level, ...] = get_args(Level)
@@ -60,6 +63,7 @@ INDICATOR_KINDS: tuple[IndicatorKind, ...] = get_args(IndicatorKind)
 MEETING_KINDS: tuple[MeetingKind, ...] = get_args(MeetingKind)
 PLAN_SECTIONS: tuple[PlanSection, ...] = get_args(PlanSection)
 WIZARD_SECTIONS: tuple[WizardSection, ...] = get_args(WizardSection)
+WORKFORCE_CATEGORIES: tuple[WorkforceCategory, ...] = get_args(WorkforceCategory)
 
 DEFAULT_STATUS: PlanStatus = "bozza"
 """The status of a plan that does not state one."""
@@ -89,6 +93,7 @@ VOCABULARIES: dict[str, tuple[tuple[str, ...], Mapping[str, object]]] = {
     "meeting kind": (MEETING_KINDS, words.MEETING_KINDS),
     "plan section": (PLAN_SECTIONS, words.PLAN_SECTIONS),
     "wizard section": (WIZARD_SECTIONS, words.WIZARD_SECTIONS),
+    "workforce category": (WORKFORCE_CATEGORIES, words.WORKFORCE),
 }
 """Every vocabulary with its words: the values and, keyed by value, what names them."""
 

@@ -103,9 +103,3 @@ K = TypeVar("K", bound=str)
 def terms(values: tuple[K, ...], named: Mapping[str, Term]) -> dict[K, Term]:
     """``{value: Term}`` in the vocabulary's order (a value without words is a bug)."""
     return {value: named[value] for value in values}
-
-
-def label(named: Mapping[str, Term], value: str | None, default: str = "") -> str:
-    """The label of ``value``; a value outside the vocabulary (or ``None``) gives ``default``."""
-    term = named.get(value) if value is not None else None
-    return term.label if term is not None else default

@@ -3,16 +3,15 @@ document, the catalogue and the JSON Schema agree."""
 
 from __future__ import annotations
 
+import json
 import typing
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
-from typer.testing import CliRunner
 
 from incas_cli.catalog import load_catalog
-from incas_cli.cli import app
 from incas_cli.cli.wizard import Section
 from incas_cli.messages import vocab as words
 from incas_cli.messages import wizard as wizard_msg
@@ -32,6 +31,7 @@ from incas_cli.wizard import SECTIONS, run_wizard
 from incas_cli.wizard.flow import STEPS
 from incas_cli.wizard.prompter import Choice
 from incas_cli.wizard.scripted import ScriptedPrompter
+from tests.conftest import Cli
 from tests.helpers import minimal_plan
 from tests.render_support import body_text, open_docx, plan_from
 
@@ -114,10 +114,8 @@ def test_the_catalogue_names_levels_and_engagement_as_the_vocabulary() -> None:
         assert (stakeholder_level.label, stakeholder_level.description) == words.LEVELS[value][:2]
 
 
-def test_catalog_actors_json_lists_the_levels_with_their_words() -> None:
-    import json
-
-    result = CliRunner().invoke(app, ["catalog", "actors", "--json"])
+def test_catalog_actors_json_lists_the_levels_with_their_words(cli: Cli) -> None:
+    result = cli("catalog", "actors", "--json")
     assert result.exit_code == 0, result.output
     levels = json.loads(result.stdout)["levels"]
     assert [(lv["id"], lv["label"]) for lv in levels] == [

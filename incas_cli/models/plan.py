@@ -28,8 +28,9 @@ from pydantic import (
 )
 
 from incas_cli.messages import models as msg
+from incas_cli.models.month import PATTERN as MONTH_PATTERN
 from incas_cli.models.month import YearMonth
-from incas_cli.models.vocab import DEFAULT_STATUS
+from incas_cli.models.vocab import ADOPTION_ORGANS, DEFAULT_STATUS, PLAN_STATUSES
 
 # The vocabularies' types, also importable from here as before they had their own module.
 from incas_cli.models.vocab import AdoptionOrgan as AdoptionOrgan
@@ -42,7 +43,7 @@ from incas_cli.models.vocab import RelationKind as RelationKind
 
 SCHEMA_VERSION = 1
 
-_MONTH_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+_MONTH_RE = re.compile(MONTH_PATTERN)
 
 
 def _strip_extension_keys(data: Any) -> Any:
@@ -163,7 +164,7 @@ class Period(PlanModel):
 
 
 class Adoption(PlanModel):
-    organ: AdoptionOrgan | None = Field(None, description="giunta | consiglio")
+    organ: AdoptionOrgan | None = Field(None, description=" | ".join(ADOPTION_ORGANS))
     number: Text | None = Field(None, description=msg.ADOPTION_NUMBER_DESCRIPTION)
     date: dt.date | None = Field(None, description=msg.ADOPTION_DATE_DESCRIPTION)
 
@@ -172,7 +173,7 @@ class PlanInfo(PlanModel):
     national_plan: Slug = Field(description=msg.NATIONAL_PLAN_DESCRIPTION)
     title: Text
     period: Period | None = None
-    status: PlanStatus | None = Field(None, description="bozza | in_consultazione | adottato")
+    status: PlanStatus | None = Field(None, description=" | ".join(PLAN_STATUSES))
     version: Text | None = None
     adoption: Adoption | None = None
     office: Text | None = None

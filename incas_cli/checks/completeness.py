@@ -11,17 +11,12 @@ from dataclasses import dataclass
 from incas_cli.checks.findings import Loc, format_path
 from incas_cli.messages import checks as msg
 from incas_cli.models import Plan
+from incas_cli.models.vocab import PLAN_SECTIONS
 
-SECTIONS: tuple[str, ...] = (
-    "plan",
-    "comune",
-    "context",
-    "stakeholders",
-    "governance",
-    "needs",
-    "measures",
-    "monitoring",
+SECTIONS: tuple[str, ...] = tuple(
+    part for part in PLAN_SECTIONS if part not in ("relations", "process")
 )
+"""The parts of the plan that can have open fields (relations and process never do)."""
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import pickle
 from typing import Any
 
 import pytest
@@ -34,6 +35,8 @@ def test_a_month_knows_its_year_month_index_and_first_day() -> None:
     assert YearMonth.from_date(dt.date(2025, 3, 31)) == march
     assert repr(march) == "YearMonth('2025-03')"
     assert json.dumps({"m": march}) == '{"m": "2025-03"}'
+    assert pickle.loads(pickle.dumps(march)) == march  # plans cross process boundaries
+    assert type(pickle.loads(pickle.dumps(march))) is YearMonth
 
 
 @pytest.mark.parametrize("text", ["2025-13", "2025-00", "2025-3", "25-03", "2025-03-01", ""])

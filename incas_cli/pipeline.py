@@ -56,7 +56,8 @@ class Target:
     changelog: Sequence[ChangeEntry] = ()
     """Rows of the "Registro delle versioni" annex; the annex appears only when non-empty."""
     toc_update: bool = True
-    """Fill the table of contents of a docx with LibreOffice when it is installed."""
+    """Fill the table of contents of a docx with LibreOffice when it is installed (PDF and
+    ODT always have it filled: LibreOffice makes them)."""
     timeout: float = OFFICE_TIMEOUT
 
 

@@ -9,6 +9,7 @@ import os
 import shutil
 import signal
 import subprocess
+import tempfile
 import time
 import zipfile
 from pathlib import Path
@@ -392,12 +393,63 @@ def test_ctrl_c_leaves_no_partial_document(tmp_path: Path, group: bool, jobs: in
     assert all(_is_whole_docx(p) for p in documents)
     # no worker (nor the forkserver, whose arguments name the folder) survives its parent
     deadline = time.monotonic() + 10
-    while True:
-        ps = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True, check=True)
-        if str(tmp_path) not in ps.stdout:
-            break
-        assert time.monotonic() < deadline, ps.stdout
+    while _processes_naming(tmp_path):
+        assert time.monotonic() < deadline, _processes_naming(tmp_path)
         time.sleep(0.1)
+
+
+@pytest.mark.office
+def test_ctrl_c_during_the_index_pass_stops_libreoffice_too(tmp_path: Path) -> None:
+    """The default build runs LibreOffice in each worker: Ctrl-C stops it with them."""
+    (tmp_path / "piani").mkdir()
+    for i in range(6):
+        shutil.copy(EXAMPLES / "saluzzo.yaml", tmp_path / "piani" / f"p{i}.yaml")
+    # LibreOffice's profiles go in here, so its processes name this folder; short, as the
+    # forkserver's socket goes here too (AF_UNIX paths are limited to about 100 bytes)
+    scratch = Path(tempfile.mkdtemp(prefix="incas-test-"))
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        incas_argv("plan", "build", "piani", "-o", "out", "-j", "2"),
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        env={**os.environ, "NO_COLOR": "1", "TMPDIR": str(scratch)},
+    )
+    try:
+        while not (out.is_dir() and list(out.glob("*.docx"))):
+            assert proc.poll() is None, proc.communicate()
+            time.sleep(0.02)
+        while "soffice" not in _processes_naming(scratch):  # the next documents are in it
+            assert proc.poll() is None, proc.communicate()
+            time.sleep(0.02)
+        os.killpg(proc.pid, signal.SIGINT)
+        _, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+        left = sorted(p.name for p in scratch.iterdir())
+        shutil.rmtree(scratch, ignore_errors=True)
+    assert proc.returncode == 130, err
+    assert "Interrotto dall'utente." in err and "Traceback" not in err
+    assert [p.name for p in out.iterdir() if not p.name.endswith(".docx")] == []
+    documents = sorted(out.glob("*.docx"))
+    assert 1 <= len(documents) < 6
+    assert all(_is_whole_docx(p) for p in documents)
+    deadline = time.monotonic() + 30
+    while _processes_naming(scratch) or _processes_naming(tmp_path):
+        assert time.monotonic() < deadline, _processes_naming(scratch)
+        time.sleep(0.1)
+    assert not [name for name in left if name.startswith("incas-lo-")]  # working folders gone
+
+
+def _processes_naming(folder: Path) -> str:
+    """The command lines of running processes that mention ``folder``."""
+    # -ww: whole command lines (without it ps cuts them at 80 columns when not on a terminal)
+    ps = subprocess.run(["ps", "-ww", "-eo", "args"], capture_output=True, text=True, check=True)
+    return "\n".join(line for line in ps.stdout.splitlines() if str(folder) in line)
 
 
 def _report(out: str) -> dict[str, Any]:

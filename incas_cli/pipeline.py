@@ -1,12 +1,14 @@
-"""One way from a checked plan to a document: ``produce(plan, target) -> Produced``.
+"""One way from a document to a file: ``produce_document(document, target) -> Produced``.
 
-``plan render`` and ``plan build`` (and the documents that come later) all go through
-:func:`produce`, so the same plan and the same target give the same document whichever
-command asked for it:
+Every document incas makes goes through :func:`produce_document`: the plan (``plan
+render`` and ``plan build`` through :func:`produce`, so the same plan and target give the
+same document whichever command asked for it), and the documents that come later (the
+monitoring report, the comparison of plans), which only need an outline that builds a
+:class:`~incas_cli.document.model.Document`:
 
-1. the docx from :func:`incas_cli.render.render_docx` (edition, template, version history);
+1. the docx from the docx writer (on the template, asking Word to refresh the index);
 2. a docx gets the index pass: LibreOffice fills the table of contents with entries and
-   page numbers, then the plan's properties are put back (LibreOffice rewrites them).
+   page numbers, then the document's properties are put back (LibreOffice rewrites them).
    Without LibreOffice, or with ``toc_update`` off, the docx asks Word to refresh the
    index when it is opened (``toc_pending``). If LibreOffice is installed but fails, the
    docx is still produced that way, with a warning saying why;
@@ -25,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
+    from incas_cli.document.model import Document, Properties
     from incas_cli.models import Plan
     from incas_cli.render import ChangeEntry, Edition
 
@@ -37,6 +40,7 @@ __all__ = [
     "Target",
     "check_target",
     "produce",
+    "produce_document",
 ]
 
 Format = Literal["docx", "odt", "pdf"]
@@ -94,17 +98,23 @@ def check_target(target: Target) -> None:
 
 def produce(plan: Plan, target: Target) -> Produced:
     """The document of a checked ``plan`` as ``target`` says; see the module's docstring."""
-    from incas_cli.render import RenderOptions, render_docx
+    from incas_cli.render import plan_document
 
-    options = RenderOptions(
-        edition=target.edition, template=target.template, changelog=target.changelog
-    )
-    docx = render_docx(plan, options)  # asks Word to refresh the index on open
+    document = plan_document(plan, edition=target.edition, changelog=target.changelog)
+    return produce_document(document, target)
+
+
+def produce_document(document: Document, target: Target) -> Produced:
+    """Any ``document`` as ``target`` says (its edition and changelog belong to the
+    outline that built it); see the module's docstring."""
+    from incas_cli.writers.docx import write_docx
+
+    docx = write_docx(document, template=target.template, update_fields=True)
     if target.format != "docx":
-        return Produced(_convert(docx, plan, target), target.format, toc_pending=False)
+        return Produced(_convert(docx, document.properties, target), target.format, False)
     if not target.toc_update or not _office_available():
         return Produced(docx, "docx", toc_pending=True)
-    return _index_pass(docx, plan, target.timeout)
+    return _index_pass(docx, document.properties, target.timeout)
 
 
 def _office_available() -> bool:
@@ -124,12 +134,12 @@ def _require_office(fmt: Format) -> None:
     )
 
 
-def _index_pass(docx: bytes, plan: Plan, timeout: float) -> Produced:
+def _index_pass(docx: bytes, properties: Properties, timeout: float) -> Produced:
     """The table of contents filled by LibreOffice; on failure the docx as rendered (Word
     fills the index on open) and a warning that says why."""
     from incas_cli.errors import ExternalToolError
     from incas_cli.publish import update_indexes
-    from incas_cli.render import restore_properties
+    from incas_cli.writers.package import reapply
 
     try:
         refreshed = update_indexes(docx, timeout=timeout)
@@ -141,15 +151,23 @@ def _index_pass(docx: bytes, plan: Plan, timeout: float) -> Produced:
             msg.RENDER_TOC_FALLBACK_HINT,
         )
         return Produced(docx, "docx", toc_pending=True, warnings=(notice,))
-    return Produced(restore_properties(refreshed, plan, update_fields=False), "docx", False)
+    return Produced(reapply(refreshed, properties, update_fields=False), "docx", False)
 
 
-def _convert(docx: bytes, plan: Plan, target: Target) -> bytes:
-    from incas_cli.render import convert_document
+def _convert(docx: bytes, properties: Properties, target: Target) -> bytes:
+    from incas_cli.publish import convert
 
     _require_office(target.format)
     fmt: Literal["pdf", "odt"] = "pdf" if target.format == "pdf" else "odt"
-    return convert_document(docx, plan, fmt, timeout=target.timeout)
+    return convert(
+        docx,
+        fmt,
+        title=properties.title,
+        subject=properties.subject,
+        keywords=list(properties.keywords),
+        author=properties.author,
+        timeout=target.timeout,
+    )
 
 
 def _sentence(text: str) -> str:

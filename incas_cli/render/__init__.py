@@ -4,8 +4,8 @@ The pipeline: :func:`plan_document` (the outline, :mod:`incas_cli.document.outli
 plan + catalogue into a :class:`~incas_cli.document.model.Document`, everything the
 document says in Italian; :func:`incas_cli.writers.docx.write_docx` lays it out with
 python-docx on top of ``templates/reference.docx`` (or a Comune's own template), in
-deterministic bytes; :mod:`~incas_cli.writers.package` sets again what LibreOffice resets
-(language, properties).
+deterministic bytes. :mod:`incas_cli.pipeline` turns it into the file asked for (index
+pass, PDF/ODT, properties set again after LibreOffice).
 
 This module imports nothing heavy: python-docx, jinja2 and Babel load on the first render.
 """
@@ -31,7 +31,6 @@ __all__ = [
     "page_count",
     "plan_document",
     "render_docx",
-    "restore_properties",
     "write_docx",
 ]
 
@@ -100,34 +99,6 @@ def write_docx(
     from incas_cli.io import atomic_write_bytes
 
     atomic_write_bytes(output, render_docx(plan, options, catalog=catalog), force=force)
-
-
-def restore_properties(docx: bytes, plan: Plan, *, update_fields: bool = False) -> bytes:
-    """Language (it-IT in the styles) and core properties again, on a docx another program
-    (LibreOffice, after refreshing the table of contents) has rewritten."""
-    from incas_cli.document.outline import properties
-    from incas_cli.writers.package import reapply
-
-    return reapply(docx, properties(plan), update_fields=update_fields)
-
-
-def convert_document(
-    docx: bytes, plan: Plan, fmt: Literal["pdf", "odt"], *, timeout: float
-) -> bytes:
-    """The rendered docx as PDF/A or ODT through LibreOffice, with the plan's properties."""
-    from incas_cli.document.outline import properties
-    from incas_cli.publish import convert
-
-    props = properties(plan)
-    return convert(
-        docx,
-        fmt,
-        title=props.title,
-        subject=props.subject,
-        keywords=list(props.keywords),
-        author=props.author,
-        timeout=timeout,
-    )
 
 
 def page_count(document: bytes, fmt: Literal["docx", "odt", "pdf"]) -> int | None:

@@ -291,3 +291,29 @@ def test_render_and_build_give_the_same_text_and_the_same_filled_index(
     words = " ".join(text.split())
     assert " ".join(example_plan("saluzzo").plan.title.split()) in words  # the cover
     assert "Le misure" in words and "M1" in words
+
+
+@pytest.mark.office
+def test_any_document_goes_through_the_same_pipeline() -> None:
+    """A document that is not a plan (as the monitoring report will be) gets the same
+    treatment: the docx writer, the filled index, PDF with its own properties."""
+    from incas_cli.document.model import Document, Heading, Paragraph, Properties, Toc
+    from incas_cli.pipeline import produce_document
+
+    document = Document(
+        blocks=(
+            Toc("Indice"),
+            Heading(1, "Stato delle misure"),
+            Paragraph(("Relazione di prova, non un piano.",)),
+        ),
+        properties=Properties(title="Relazione di prova", author="Comune di Prova"),
+    )
+    docx = produce_document(document, Target())
+    assert not docx.toc_pending
+    assert "Stato delle misure" in publish.extract_text(docx.data, suffix=".docx")
+    pdf = produce_document(document, Target(format="pdf"))
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(pdf.data)) as read:
+        assert str(read.docinfo["/Title"]) == "Relazione di prova"
+        assert str(read.docinfo["/Author"]) == "Comune di Prova"

@@ -15,6 +15,7 @@ from incas_cli.messages import cli as msg
 
 if TYPE_CHECKING:
     from incas_cli.batch import Outcome
+    from incas_cli.document.model import Paragraph, Table
     from incas_cli.errors import IncasError
 
 
@@ -57,6 +58,16 @@ def print_plain(text: str, *, stderr: bool = False) -> None:
     """
     console = get_console(stderr=stderr)
     console.print(escape(text), soft_wrap=not console.is_terminal)
+
+
+def print_blocks(blocks: Sequence[Table | Paragraph], console: Console | None = None) -> None:
+    """Document-model tables and paragraphs, laid out by the terminal writer
+    (:mod:`incas_cli.writers.rich`), on ``console`` (the shared one by default)."""
+    from incas_cli.writers.rich import rich_block
+
+    out = console or get_console()
+    for block in blocks:
+        out.print(rich_block(block))
 
 
 def _counts(errors: int, warnings: int) -> str:

@@ -1,57 +1,49 @@
-"""What ``incas catalog`` shows: catalogue -> plain tables and JSON payloads.
+"""What ``incas catalog`` shows: catalogue -> document-model tables and JSON payloads.
 
-Pure functions, no printing: the command renders a :class:`TableView` with rich, or
-dumps the payload as JSON. Keeping them here lets a command stay a short recipe.
+Pure functions, no printing: the command prints the blocks of a view (a table, and a note
+under it when a mark needs explaining) through the terminal writer, or dumps the payload
+as JSON. Keeping them here lets a command stay a short recipe.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from incas_cli.catalog.model import Catalog, NationalPlan, PriorityAction
+from incas_cli.document.model import Cell, Column, Paragraph, Table
 from incas_cli.formats import numeric_date
 from incas_cli.messages import catalog as msg
 
-
-@dataclass(frozen=True)
-class Column:
-    """A table column: its header and whether it holds short values that must not wrap."""
-
-    header: str
-    short: bool = False
+View = tuple[Table] | tuple[Table, Paragraph]
+"""A catalogue table, with the note that explains its marks when it has any."""
 
 
-@dataclass(frozen=True)
-class TableView:
-    """A table to show: title, columns, rows of plain text, an optional caption."""
-
-    title: str
-    columns: tuple[Column, ...]
-    rows: Sequence[tuple[str, ...]] = ()
-    caption: str | None = None
+def _view(
+    title: str, columns: tuple[Column, ...], rows: list[tuple[Cell, ...]], note: str | None = None
+) -> View:
+    table = Table(title, columns, tuple(rows))
+    return (table,) if note is None else (table, Paragraph((note,), style="note"))
 
 
 def _numbers(actions: list[PriorityAction]) -> str:
     return ", ".join(str(a.number) for a in actions) or msg.NONE
 
 
-def axes_view(plan: NationalPlan) -> TableView:
+def axes_view(plan: NationalPlan) -> View:
     """The axes of a national plan with the numbers of their actions."""
     by_axis = plan.actions_by_axis()
-    return TableView(
-        title=msg.TITLE_AXES.format(plan=plan.short_title),
-        columns=(
-            Column(msg.COL_NUMBER, short=True),
+    return _view(
+        msg.TITLE_AXES.format(plan=plan.short_title),
+        (
+            Column(msg.COL_NUMBER, "right"),
             Column(msg.COL_AXIS),
             Column(msg.COL_ACTIONS),
             Column(msg.COL_DESCRIPTION),
         ),
-        rows=[
+        [
             (
                 str(axis.number),
-                f"{axis.label}\n({axis.id})",
+                (axis.label, f"({axis.id})"),
                 _numbers(by_axis[axis.id]),
                 axis.description,
             )
@@ -72,9 +64,9 @@ def axes_payload(plan: NationalPlan) -> dict[str, Any]:
     }
 
 
-def actions_view(plan: NationalPlan) -> TableView:
+def actions_view(plan: NationalPlan) -> View:
     """The priority actions with axis (marked when inferred) and expected result."""
-    rows = []
+    rows: list[tuple[Cell, ...]] = []
     for action in plan.actions:
         axis = plan.axis(action.axis)
         label = axis.label if axis else action.axis
@@ -82,16 +74,16 @@ def actions_view(plan: NationalPlan) -> TableView:
             label += msg.INFERRED_MARK
         rows.append((str(action.number), action.label, label, action.expected_result))
     inferred = any(a.axis_inferred for a in plan.actions)
-    return TableView(
-        title=msg.TITLE_ACTIONS.format(plan=plan.short_title),
-        columns=(
-            Column(msg.COL_NUMBER, short=True),
+    return _view(
+        msg.TITLE_ACTIONS.format(plan=plan.short_title),
+        (
+            Column(msg.COL_NUMBER, "right"),
             Column(msg.COL_ACTION),
             Column(msg.COL_AXIS),
             Column(msg.COL_EXPECTED_RESULT),
         ),
-        rows=rows,
-        caption=msg.INFERRED_NOTE if inferred else None,
+        rows,
+        msg.INFERRED_NOTE if inferred else None,
     )
 
 
@@ -103,18 +95,18 @@ def actions_payload(plan: NationalPlan) -> dict[str, Any]:
     }
 
 
-def actors_view(catalog: Catalog) -> TableView:
+def actors_view(catalog: Catalog) -> View:
     """The actor types, their usual level and role."""
-    return TableView(
-        title=msg.TITLE_ACTORS,
-        columns=(
+    return _view(
+        msg.TITLE_ACTORS,
+        (
             Column(msg.COL_ACTOR_TYPE),
-            Column(msg.COL_LEVEL, short=True),
+            Column(msg.COL_LEVEL, fixed=True),
             Column(msg.COL_ROLE),
         ),
-        rows=[
+        [
             (
-                f"{actor.label}\n({actor.id})",
+                (actor.label, f"({actor.id})"),
                 catalog.levels[actor.default_level].label,
                 actor.usual_role,
             )
@@ -131,18 +123,18 @@ def actors_payload(catalog: Catalog) -> dict[str, Any]:
     }
 
 
-def needs_view(catalog: Catalog, plan: NationalPlan) -> TableView:
+def needs_view(catalog: Catalog, plan: NationalPlan) -> View:
     """The need areas with the national actions they usually relate to."""
-    return TableView(
-        title=msg.TITLE_NEEDS.format(plan=plan.short_title),
-        columns=(
+    return _view(
+        msg.TITLE_NEEDS.format(plan=plan.short_title),
+        (
             Column(msg.COL_NEED_AREA),
-            Column(msg.COL_ACTIONS, short=True),
+            Column(msg.COL_ACTIONS, fixed=True),
             Column(msg.COL_DESCRIPTION),
         ),
-        rows=[
+        [
             (
-                f"{area.label}\n({area.id})",
+                (area.label, f"({area.id})"),
                 _numbers(plan.actions_for_need_area(area.id)),
                 area.description,
             )
@@ -165,13 +157,13 @@ def needs_payload(catalog: Catalog, plan: NationalPlan) -> dict[str, Any]:
     }
 
 
-def funding_view(catalog: Catalog) -> TableView:
+def funding_view(catalog: Catalog) -> View:
     """The funding sources with period, deadline and notes."""
-    rows = []
+    rows: list[tuple[Cell, ...]] = []
     for source in catalog.funding_sources.values():
-        name = source.label
+        name = [source.label]
         if source.full_name and source.full_name != source.label:
-            name += f"\n{source.full_name}"
+            name.append(source.full_name)
         notes = [source.description]
         if source.period:
             notes.append(source.period)
@@ -179,12 +171,8 @@ def funding_view(catalog: Catalog) -> TableView:
             notes.append(msg.END_DATE_NOTE.format(date=numeric_date(source.end_date)))
         if source.notes:
             notes.append(source.notes)
-        rows.append((f"{name}\n({source.id})", "\n".join(notes)))
-    return TableView(
-        title=msg.TITLE_FUNDING,
-        columns=(Column(msg.COL_SOURCE), Column(msg.COL_PERIOD)),
-        rows=rows,
-    )
+        rows.append(((*name, f"({source.id})"), tuple(notes)))
+    return _view(msg.TITLE_FUNDING, (Column(msg.COL_SOURCE), Column(msg.COL_PERIOD)), rows)
 
 
 def funding_payload(catalog: Catalog) -> dict[str, Any]:
@@ -194,29 +182,29 @@ def funding_payload(catalog: Catalog) -> dict[str, Any]:
     }
 
 
-def measures_view(plan: NationalPlan, action: PriorityAction | None = None) -> TableView:
+def measures_view(plan: NationalPlan, action: PriorityAction | None = None) -> View:
     """Typical local measures: of one action, or of all (then the cross-cutting ones)."""
     if action is not None:
-        return TableView(
-            title=msg.TITLE_MEASURES_ONE.format(number=action.number, label=action.label),
-            columns=(Column(msg.COL_MEASURE), Column(msg.COL_DESCRIPTION)),
-            rows=[(m.title, m.description) for m in action.typical_measures],
+        return _view(
+            msg.TITLE_MEASURES_ONE.format(number=action.number, label=action.label),
+            (Column(msg.COL_MEASURE), Column(msg.COL_DESCRIPTION)),
+            [(m.title, m.description) for m in action.typical_measures],
         )
-    rows = []
+    rows: list[tuple[Cell, ...]] = []
     for each in plan.actions:
         for index, measure in enumerate(each.typical_measures):
             number = str(each.number) if index == 0 else ""
             rows.append((number, measure.title, measure.description))
     for index, measure in enumerate(plan.cross_cutting_measures):
         rows.append((msg.CROSS_CUTTING if index == 0 else "", measure.title, measure.description))
-    return TableView(
-        title=msg.TITLE_MEASURES.format(plan=plan.short_title),
-        columns=(
-            Column(msg.COL_ACTION, short=True),
+    return _view(
+        msg.TITLE_MEASURES.format(plan=plan.short_title),
+        (
+            Column(msg.COL_ACTION, fixed=True),
             Column(msg.COL_MEASURE),
             Column(msg.COL_DESCRIPTION),
         ),
-        rows=rows,
+        rows,
     )
 
 
@@ -241,21 +229,16 @@ def measures_payload(plan: NationalPlan, action: PriorityAction | None = None) -
     return payload
 
 
-def plans_view(catalog: Catalog) -> TableView:
+def plans_view(catalog: Catalog) -> View:
     """The national plans in the catalogue; the default one is marked."""
-    rows = []
+    rows: list[tuple[Cell, ...]] = []
     for plan in catalog.national_plans.values():
         mark = msg.DEFAULT_MARK if plan.id == catalog.default_national_plan else ""
         summary = msg.PLAN_SUMMARY.format(axes=len(plan.axes), actions=len(plan.actions))
-        text = f"{plan.title}\n{summary}"
-        if plan.status_note:
-            text += f"\n{plan.status_note}"
+        text = (plan.title, summary, *((plan.status_note,) if plan.status_note else ()))
         rows.append((f"{plan.id}{mark}", text))
-    return TableView(
-        title=msg.TITLE_PLANS,
-        columns=(Column(msg.COL_ID), Column(msg.COL_PLAN)),
-        rows=rows,
-        caption=msg.DEFAULT_NOTE,
+    return _view(
+        msg.TITLE_PLANS, (Column(msg.COL_ID), Column(msg.COL_PLAN)), rows, msg.DEFAULT_NOTE
     )
 
 

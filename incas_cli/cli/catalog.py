@@ -12,7 +12,7 @@ from incas_cli.messages import cli as cli_msg
 
 if TYPE_CHECKING:
     from incas_cli.catalog import Catalog, NationalPlan
-    from incas_cli.catalog.views import TableView
+    from incas_cli.catalog.views import View
     from incas_cli.reports import CatalogTable
 
 app = typer.Typer(help=cli_msg.CATALOG_HELP, no_args_is_help=True)
@@ -29,32 +29,15 @@ def _load(plan_id: str | None) -> tuple[Catalog, NationalPlan]:
     return catalog, catalog.require_national_plan(plan_id)
 
 
-def _emit(as_json: bool, name: CatalogTable, payload: dict[str, Any], view: TableView) -> None:
+def _emit(as_json: bool, name: CatalogTable, payload: dict[str, Any], view: View) -> None:
     if as_json:
         from incas_cli.reports import catalog_json
 
         typer.echo(catalog_json(name, payload))
         return
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
+    from incas_cli.console import print_blocks
 
-    from incas_cli.console import get_console
-
-    table = Table(
-        title=view.title,
-        caption=view.caption,
-        box=box.SIMPLE_HEAD,
-        show_lines=False,
-        title_justify="left",
-        caption_justify="left",
-        expand=False,
-    )
-    for column in view.columns:
-        table.add_column(column.header, no_wrap=column.short, overflow="fold")
-    for row in view.rows:
-        table.add_row(*(Text(cell) for cell in row))
-    get_console().print(table)
+    print_blocks(view)
 
 
 @app.command("plans", help=msg.PLANS_HELP)

@@ -18,6 +18,9 @@ from typing import Literal
 from incas_cli.messages import render as msg
 
 Align = Literal["left", "center", "right"]
+Tone = Literal["ok", "warning", "error", "info", "quiet"]
+"""What a piece of text signals: a state that is fine, one that needs attention, a failure,
+a neutral notice, or a value of little weight (nothing, not covered)."""
 Orientation = Literal["portrait", "landscape"]
 
 
@@ -34,11 +37,16 @@ class Placeholder:
 
 @dataclass(frozen=True)
 class Run:
-    """A piece of inline text with emphasis."""
+    """A piece of inline text with emphasis.
+
+    ``tone`` says what the text signals (:data:`Tone`); a writer may colour it (the
+    terminal does), never rely on it: the words carry the meaning.
+    """
 
     text: str
     bold: bool = False
     italic: bool = False
+    tone: Tone | None = None
 
 
 Inline = str | Run | Placeholder

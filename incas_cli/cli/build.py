@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from incas_cli.batch import BuildOptions, Outcome
+    from incas_cli.document.model import Cell, Table
 
 
 @handle_errors
@@ -134,36 +135,35 @@ def _with_plain_lines(
     return build_files(sources, options, jobs=workers, on_outcome=line)
 
 
-def print_build_summary(outcomes: Sequence[Outcome], output_dir: Path, console: Console) -> None:
-    """One row per file (ok / invalid / failed, with the document or the first problem)."""
-    from rich import box
-    from rich.markup import escape
-    from rich.table import Table
-
+def build_summary_table(outcomes: Sequence[Outcome]) -> Table:
+    """The outcome of each file: its state and the document made or the first problem."""
     from incas_cli.batch import Status, first_message
+    from incas_cli.document.model import Column, Run, Table
 
-    styles = {
-        Status.OK: f"[green]{msg.STATUS_OK}[/]",
-        Status.INVALID: f"[yellow]{msg.STATUS_INVALID}[/]",
-        Status.FAILED: f"[bold red]{msg.STATUS_FAILED}[/]",
-        Status.SKIPPED: f"[cyan]{msg.STATUS_SKIPPED}[/]",
+    states = {
+        Status.OK: Run(msg.STATUS_OK, tone="ok"),
+        Status.INVALID: Run(msg.STATUS_INVALID, tone="warning"),
+        Status.FAILED: Run(msg.STATUS_FAILED, tone="error"),
+        Status.SKIPPED: Run(msg.STATUS_SKIPPED, tone="info"),
     }
-    table = Table(
-        title=msg.BUILD_SUMMARY_TITLE,
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-        padding=(0, 1, 0, 0),
-        pad_edge=False,
-    )
-    table.add_column(msg.COL_FILE, overflow="fold", ratio=2)
-    table.add_column(msg.COL_STATUS, no_wrap=True)
-    table.add_column(msg.COL_DETAIL, overflow="fold", ratio=3)
+    rows: list[tuple[Cell, ...]] = []
     for o in outcomes:
         shows_output = o.status in (Status.OK, Status.SKIPPED)
         detail = str(o.output) if shows_output else first_message(o) or ""
-        table.add_row(escape(o.name), styles[o.status], escape(detail))
-    console.print(table)
+        rows.append((o.name, states[o.status], detail))
+    return Table(
+        msg.BUILD_SUMMARY_TITLE,
+        (Column(msg.COL_FILE), Column(msg.COL_STATUS, fixed=True), Column(msg.COL_DETAIL)),
+        tuple(rows),
+    )
+
+
+def print_build_summary(outcomes: Sequence[Outcome], output_dir: Path, console: Console) -> None:
+    """One row per file (ok / invalid / failed, with the document or the first problem)."""
+    from incas_cli.batch import Status
+    from incas_cli.console import print_blocks
+
+    print_blocks([build_summary_table(outcomes)], console)
     console.print(
         msg.BUILD_TOTALS.format(
             total=len(outcomes),

@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
-from rich.table import Table
 
 from incas_cli.catalog import load_catalog
 from incas_cli.checks import check_data, open_fields
+from incas_cli.document.model import plain as cell_text
 from incas_cli.formats import money
 from incas_cli.io import dump_yaml, load_yaml, new_document_data, parse_yaml
 from incas_cli.messages import checks as checks_msg
@@ -20,7 +20,12 @@ from incas_cli.wizard import MARKER_KEY, SECTIONS, incomplete_sections, read_mar
 from incas_cli.wizard.answers import iso_date, iso_months, read_months
 from incas_cli.wizard.prompter import Choice, search_choices
 from incas_cli.wizard.scripted import CTRL_C, CTRL_D, ENTER, ScriptedPrompter, ScriptError
-from incas_cli.wizard.summary import compute_summary, summary_renderables
+from incas_cli.wizard.summary import (
+    compute_summary,
+    coverage_table,
+    sections_table,
+    summary_blocks,
+)
 from tests.conftest import Cli
 
 T = TypeVar("T")
@@ -575,13 +580,42 @@ def test_summary_tells_an_action_covered_only_as_secondary() -> None:
     action = next(a for a in summary.actions if a.number == 8)
     assert (action.primary, action.secondary) == ((), ("M1",))
     assert summary.actions_covered == 3 and summary.axes_covered == 2
-    table = next(
-        t
-        for t in summary_renderables(summary)
-        if isinstance(t, Table) and t.title == msg.SUMMARY_COVERAGE_TITLE
-    )
-    cells = [str(c) for c in table.columns[3]._cells]
-    assert cells[7] == msg.SECONDARY_MEASURES.format(ids="M1")
+    table = coverage_table(summary)
+    assert table in summary_blocks(summary)
+    assert cell_text(table.rows[7][0]) == "8"
+    assert cell_text(table.rows[7][3]) == msg.SECONDARY_MEASURES.format(ids="M1")
+
+
+def test_summary_tables_print_in_80_columns_without_colour(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from incas_cli.console import get_console
+    from incas_cli.wizard.questionary_prompter import QuestionaryPrompter
+
+    plain_data = load_yaml(BREVE).plain()
+    plain_data["measures"][0]["actions"] = [5, 8]
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("NO_COLOR", "1")
+    get_console.cache_clear()  # a console for this stdout and this width
+    try:
+        prompter = QuestionaryPrompter()
+        for item in summary_blocks(compute_summary(plain_data, load_catalog())):
+            prompter.show(item)
+    finally:
+        get_console.cache_clear()
+    lines = [line.rstrip() for line in capsys.readouterr().out.splitlines()]
+    assert lines[0] == msg.SUMMARY_TITLE
+    assert lines[1] == msg.SUMMARY_SECTIONS_TITLE
+    assert lines[2].split() == [msg.COL_SECTION, msg.COL_STATE]
+    assert "\x1b" not in "".join(lines)  # no colour, no style codes
+    findings = f"  {msg.FINDING_WARNING} "  # plain lines: on one line when not a terminal
+    assert all(len(line) <= 80 for line in lines if not line.startswith(findings))
+    relations = next(line for line in lines if line.startswith(msg.SECTION_LABELS["relazioni"]))
+    assert relations.endswith(msg.STATE_EMPTY["relazioni"])
+    coverage = lines.index(msg.SUMMARY_COVERAGE_TITLE)
+    eighth = next(line for line in lines[coverage:] if line.lstrip().startswith("8 "))
+    assert eighth.rstrip().endswith(msg.SECONDARY_MEASURES.format(ids="M1"))
+    assert lines[-1] == msg.SUMMARY_BUDGET.format(amount=money(Decimal("78000")))
 
 
 def test_run_shows_the_summary_at_the_end() -> None:
@@ -736,12 +770,9 @@ def test_summary_says_a_list_without_items_is_empty_not_complete() -> None:
     summary = compute_summary(plain, load_catalog())
     assert summary.empty == ("relazioni",)
     assert summary.open_by_section["relazioni"] == 0
-    states = {}
-    for item in summary_renderables(summary):
-        if isinstance(item, Table) and item.title == msg.SUMMARY_SECTIONS_TITLE:
-            labels = [str(c) for c in item.columns[0]._cells]
-            values = [str(c) for c in item.columns[1]._cells]
-            states = dict(zip(labels, values, strict=True))
+    table = sections_table(summary)
+    assert table in summary_blocks(summary)
+    states = {cell_text(label): cell_text(state) for label, state in table.rows}
     assert states[msg.SECTION_LABELS["relazioni"]] == "nessuna relazione"
     assert states[msg.SECTION_LABELS["comune"]] == msg.STATE_COMPLETE
     del plain["needs"]

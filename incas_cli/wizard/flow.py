@@ -26,7 +26,7 @@ from incas_cli.wizard.progress import (
     write_marker,
 )
 from incas_cli.wizard.prompter import Choice, Prompter
-from incas_cli.wizard.summary import compute_summary, summary_renderables
+from incas_cli.wizard.summary import compute_summary, summary_blocks
 from incas_cli.wizard.tree import keys_of, plain, put
 from incas_cli.wizard.work_steps import measures_step, needs_step
 
@@ -141,6 +141,7 @@ def _revise(session: Session) -> None:
 
 
 def show_summary(prompter: Prompter, catalog: Catalog, data: Data) -> None:
-    """The plan's state as rich tables: sections, open fields, findings, coverage, budget."""
-    for renderable in summary_renderables(compute_summary(plain(data), catalog)):
-        prompter.show(renderable)
+    """The plan's state as lines and tables: sections, open fields, findings, coverage,
+    budget."""
+    for item in summary_blocks(compute_summary(plain(data), catalog)):
+        prompter.show(item)

@@ -26,6 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 
+from incas_cli.document.model import Paragraph, Table
 from incas_cli.messages import wizard as msg
 
 T = TypeVar("T")
@@ -36,6 +37,10 @@ Validator = Callable[[str], str | None]
 
 Completions = Sequence[str] | Callable[[str], Sequence[str]]
 """Autocomplete candidates: a fixed list, or a function of the text typed so far."""
+
+Shown = str | Paragraph | Table
+"""What :meth:`Prompter.show` shows: a line of text, or a document-model paragraph or
+table (the terminal prompter lays them out with the rich writer)."""
 
 
 @dataclass(frozen=True)
@@ -97,8 +102,8 @@ class Prompter(Protocol):
         """Free text with suggestions as the user types (same rules as :meth:`text`)."""
         ...
 
-    def show(self, renderable: object) -> None:
-        """Information for the user (a line of text or a rich renderable): not a question."""
+    def show(self, item: Shown) -> None:
+        """Information for the user (a line, a paragraph, a table): not a question."""
         ...
 
 

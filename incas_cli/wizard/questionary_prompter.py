@@ -44,6 +44,7 @@ from incas_cli.messages import wizard as msg
 from incas_cli.wizard.prompter import (
     Choice,
     Completions,
+    Shown,
     Validator,
     instruction_text,
     resolve_answer,
@@ -522,12 +523,10 @@ class QuestionaryPrompter:
 
         get_console().print(Padding(Text(text, style="italic"), (0, 0, 0, 2)))
 
-    def show(self, renderable: object) -> None:
-        from incas_cli.console import get_console
+    def show(self, item: Shown) -> None:
+        from incas_cli.console import print_blocks, print_plain
 
-        if isinstance(renderable, str):
-            from incas_cli.console import print_plain
-
-            print_plain(renderable)
+        if isinstance(item, str):
+            print_plain(item)
         else:
-            get_console().print(renderable)
+            print_blocks([item])

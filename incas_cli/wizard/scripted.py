@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 from incas_cli.wizard.prompter import (
     Choice,
     Completions,
+    Shown,
     Validator,
     instruction_text,
     resolve_answer,
@@ -84,7 +85,7 @@ class ScriptedPrompter:
         self._next = 0
         self.asked: list[Asked] = []
         self.rejections: list[Rejection] = []
-        self.shown: list[object] = []
+        self.shown: list[Shown] = []
         self.shown_at: list[int] = []
         """For each entry of :attr:`shown`, how many questions had been asked before it."""
 
@@ -198,8 +199,8 @@ class ScriptedPrompter:
             raise ScriptError(f"confirm {message!r} needs true or false, got {answer!r}")
         return answer
 
-    def show(self, renderable: object) -> None:
-        self.shown.append(renderable)
+    def show(self, item: Shown) -> None:
+        self.shown.append(item)
         self.shown_at.append(len(self.asked))
 
 

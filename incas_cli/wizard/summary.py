@@ -1,24 +1,23 @@
 """Where the plan stands, as the wizard shows it at the end and on demand.
 
-:func:`compute_summary` is pure (plain data in, numbers out); :func:`summary_renderables`
-turns it into rich tables that a prompter shows.
+:func:`compute_summary` is pure (plain data in, numbers out); :func:`summary_blocks`
+turns it into lines and document-model tables that a prompter shows (the terminal one
+through the rich writer).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from incas_cli.catalog import Catalog
 from incas_cli.checks import Finding, check_data
+from incas_cli.document.model import Cell, Column, Paragraph, Run, Table
 from incas_cli.facts import plan_facts
 from incas_cli.formats import counted, join_and, money
 from incas_cli.messages import wizard as msg
 from incas_cli.wizard.progress import SECTIONS, section_counts
-
-if TYPE_CHECKING:
-    from rich.text import Text
 
 MAX_FINDINGS_SHOWN = 8
 
@@ -113,61 +112,67 @@ def compute_summary(plain: Any, catalog: Catalog) -> Summary:
     )
 
 
-def _measures_cell(action: ActionCoverage) -> Text | str:
-    from rich.text import Text
-
+def _measures_cell(action: ActionCoverage) -> Cell:
     if not action.measures:
-        return Text(msg.NOT_COVERED, style="dim")
+        return Run(msg.NOT_COVERED, tone="quiet")
     lines = [", ".join(action.primary)] if action.primary else []
     if action.secondary:
         lines.append(msg.SECONDARY_MEASURES.format(ids=", ".join(action.secondary)))
-    return "\n".join(lines)
+    return tuple(lines)
 
 
-def summary_renderables(summary: Summary) -> list[object]:
-    """Rich tables and lines for :meth:`Prompter.show`, in reading order."""
-    from rich.table import Table
-    from rich.text import Text
+def _state_cell(summary: Summary, section: str) -> Cell:
+    count = summary.open_by_section.get(section, 0)
+    if section in summary.empty:
+        return Run(msg.STATE_EMPTY[section], tone="warning")
+    if count == 0:
+        return Run(msg.STATE_COMPLETE, tone="ok")
+    return Run(counted(count, *msg.OPEN_FIELD_FORMS), tone="warning")
 
-    out: list[object] = [Text(msg.SUMMARY_TITLE, style="bold")]
+
+def sections_table(summary: Summary) -> Table:
+    """Each section of the plan: complete, empty, or how many fields are still open."""
+    return Table(
+        msg.SUMMARY_SECTIONS_TITLE,
+        (Column(msg.COL_SECTION), Column(msg.COL_STATE)),
+        tuple((msg.SECTION_LABELS[s], _state_cell(summary, s)) for s in SECTIONS),
+    )
+
+
+def coverage_table(summary: Summary) -> Table:
+    """The national actions with their axis and the measures that cover them."""
+    return Table(
+        msg.SUMMARY_COVERAGE_TITLE,
+        (
+            Column(msg.COL_ACTION, "right"),
+            Column(msg.COL_ACTION_LABEL),
+            Column(msg.COL_AXIS),
+            Column(msg.COL_MEASURES),
+        ),
+        tuple(
+            (str(action.number), action.label, action.axis, _measures_cell(action))
+            for action in summary.actions
+        ),
+    )
+
+
+def summary_blocks(summary: Summary) -> list[str | Paragraph | Table]:
+    """Lines and tables for :meth:`Prompter.show`, in reading order."""
+    out: list[str | Paragraph | Table] = [
+        Paragraph((Run(msg.SUMMARY_TITLE, bold=True),), style="plain")
+    ]
     if not summary.readable:
         out.append(msg.SUMMARY_UNREADABLE.format(errors=len(summary.errors)))
         out.extend(_findings(summary.errors))
         return out
 
-    sections = Table(title=msg.SUMMARY_SECTIONS_TITLE, title_justify="left")
-    sections.add_column(msg.COL_SECTION)
-    sections.add_column(msg.COL_STATE)
-    for section in SECTIONS:
-        count = summary.open_by_section.get(section, 0)
-        state = (
-            Text(msg.STATE_EMPTY[section], style="yellow")
-            if section in summary.empty
-            else Text(msg.STATE_COMPLETE, style="green")
-            if count == 0
-            else Text(counted(count, *msg.OPEN_FIELD_FORMS), style="yellow")
-        )
-        sections.add_row(Text(msg.SECTION_LABELS[section]), state)
-    out.append(sections)
+    out.append(sections_table(summary))
     out.append(msg.SUMMARY_OPEN.format(count=summary.open_count))
     out.append(
         msg.SUMMARY_FINDINGS.format(errors=len(summary.errors), warnings=len(summary.warnings))
     )
     out.extend(_findings((*summary.errors, *summary.warnings)))
-
-    coverage = Table(title=msg.SUMMARY_COVERAGE_TITLE, title_justify="left")
-    coverage.add_column(msg.COL_ACTION, justify="right")
-    coverage.add_column(msg.COL_ACTION_LABEL)
-    coverage.add_column(msg.COL_AXIS)
-    coverage.add_column(msg.COL_MEASURES)
-    for action in summary.actions:
-        coverage.add_row(
-            str(action.number),
-            Text(action.label),
-            Text(action.axis),
-            _measures_cell(action),
-        )
-    out.append(coverage)
+    out.append(coverage_table(summary))
     out.append(
         msg.SUMMARY_COVERAGE.format(
             actions=summary.actions_covered,
@@ -183,8 +188,8 @@ def summary_renderables(summary: Summary) -> list[object]:
     return out
 
 
-def _findings(findings: tuple[Finding, ...]) -> list[object]:
-    lines: list[object] = []
+def _findings(findings: tuple[Finding, ...]) -> list[str]:
+    lines: list[str] = []
     for finding in findings[:MAX_FINDINGS_SHOWN]:
         label = msg.FINDING_BLOCKING if finding.blocking else msg.FINDING_WARNING
         where = f"{finding.path}: " if finding.path else ""

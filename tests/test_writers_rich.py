@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import ast
 import io
+from pathlib import Path
 
+import pytest
 from rich.console import Console
 
-from incas_cli.document.model import Column, Mark, Placeholder, Run, Table
-from incas_cli.writers.rich import PLACEHOLDER_STYLE, rich_table, rich_text
+import incas_cli
+from incas_cli.document.model import Column, Mark, Paragraph, Placeholder, Run, Table
+from incas_cli.writers.rich import PLACEHOLDER_STYLE, TONE_STYLES, rich_block, rich_table, rich_text
+
+PACKAGE = Path(incas_cli.__file__).parent
 
 
 def _printed(table: Table, width: int = 80) -> str:
@@ -67,3 +73,86 @@ def test_numbers_never_wrap_and_text_folds_in_80_columns() -> None:
 def test_a_table_without_caption_has_no_title() -> None:
     text = _printed(_table(caption=False))
     assert "Coerenza delle misure" not in text
+
+
+def test_tones_are_colours_and_runs_keep_their_emphasis() -> None:
+    assert str(rich_text(Run("non riuscito", tone="error")).style) == TONE_STYLES["error"]
+    assert str(rich_text(Run("ok", bold=True, tone="ok")).style) == "bold green"
+    assert rich_text(Run("nessuna", tone="quiet")).plain == "nessuna"
+
+
+def test_a_tone_is_dropped_without_colour_and_the_words_stay() -> None:
+    table = Table(
+        "Risultato", (Column("File"), Column("Esito")), (("a.yaml", Run("ok", tone="ok")),)
+    )
+    console = Console(width=80, file=io.StringIO(), force_terminal=True, no_color=True)
+    console.print(rich_table(table))
+    text = console.file.getvalue()  # type: ignore[attr-defined]
+    assert "ok" in text and "\x1b[32m" not in text  # no green under NO_COLOR
+
+
+def test_a_paragraph_is_one_block_of_text_styled_by_its_role() -> None:
+    note = rich_block(Paragraph(("* Asse dedotto ", Run("dal titolo", bold=True)), style="note"))
+    assert note.plain == "* Asse dedotto dal titolo"  # type: ignore[union-attr]
+    assert str(note.style) == "italic"  # type: ignore[union-attr]
+    assert rich_block(Paragraph(("Riepilogo",), style="plain")).style == ""  # type: ignore[union-attr]
+    assert rich_block(_table()).title is not None  # type: ignore[union-attr]
+
+
+def test_fixed_columns_never_wrap_in_80_columns() -> None:
+    table = Table(
+        "Tipi di attore",
+        (Column("Tipo"), Column("Livello", fixed=True), Column("Ruolo")),
+        (("Comune", "Provinciale", "parola " * 40),),
+    )
+    text = _printed(table)
+    assert all(len(line) <= 80 for line in text.splitlines())
+    assert "Provinciale" in text
+
+
+def _imports(path: Path) -> list[tuple[str, int]]:
+    """Every module ``path`` imports (``from a import b`` counts as ``a`` and ``a.b``)."""
+    found: list[tuple[str, int]] = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found += [(alias.name, node.lineno) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.append((node.module, node.lineno))
+            found += [(f"{node.module}.{alias.name}", node.lineno) for alias in node.names]
+    return found
+
+
+@pytest.mark.parametrize("module", ["rich.table", "rich.box"])
+def test_only_the_writers_build_rich_tables(module: str) -> None:
+    writers = PACKAGE / "writers"
+    offenders = [
+        f"{path.relative_to(PACKAGE)}:{line}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if writers not in path.parents
+        for name, line in _imports(path)
+        if name == module or name.startswith(f"{module}.")
+    ]
+    assert offenders == []
+
+
+def test_the_scan_sees_every_form_of_import(tmp_path: Path) -> None:
+    source = tmp_path / "m.py"
+    source.write_text(
+        "import rich.table\nfrom rich import table\nfrom rich.table import Table\n"
+        "def f():\n    from rich.table import Column\n",
+        encoding="utf-8",
+    )
+    lines = {line for name, line in _imports(source) if name.startswith("rich.table")}
+    assert sorted(lines) == [1, 2, 3, 5]
+
+
+def test_console_is_the_only_module_that_makes_a_rich_console() -> None:
+    makers = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call):
+                func = node.func
+                name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+                if name == "Console":
+                    makers.append(path.relative_to(PACKAGE).as_posix())
+    assert makers == ["console.py"]

@@ -10,6 +10,7 @@ import pytest
 
 import incas_cli.catalog
 from incas_cli.catalog import Catalog, load_catalog, load_national_plan
+from incas_cli.messages import catalog as msg
 from tests.conftest import Cli
 
 REFERENCE = "piano-triennale-2020-2022"
@@ -65,6 +66,99 @@ def test_other_tables(cli: Cli) -> None:
     assert "azione 6: Soluzioni di trasporto" in one
     assert "Bike sharing" in one and "Accoglienza diffusa" not in one
     assert "piano-triennale-2020-2022 *" in cli("catalog", "plans").stdout
+
+
+# --- the tables in 80 columns (the terminal writer) ----------------------------------------
+
+TABLES = {
+    "plans": (msg.TITLE_PLANS, [msg.COL_ID, msg.COL_PLAN]),
+    "axes": (
+        msg.TITLE_AXES.format(plan="Piano triennale 2020-2022"),
+        [msg.COL_NUMBER, msg.COL_AXIS, msg.COL_ACTIONS, msg.COL_DESCRIPTION],
+    ),
+    "actions": (
+        msg.TITLE_ACTIONS.format(plan="Piano triennale 2020-2022"),
+        [msg.COL_NUMBER, msg.COL_ACTION, msg.COL_AXIS, msg.COL_EXPECTED_RESULT],
+    ),
+    "actors": (msg.TITLE_ACTORS, [msg.COL_ACTOR_TYPE, msg.COL_LEVEL, msg.COL_ROLE]),
+    "needs": (
+        msg.TITLE_NEEDS.format(plan="Piano triennale 2020-2022"),
+        [msg.COL_NEED_AREA, msg.COL_ACTIONS, msg.COL_DESCRIPTION],
+    ),
+    "funding": (msg.TITLE_FUNDING, [msg.COL_SOURCE, msg.COL_PERIOD]),
+    "measures": (
+        msg.TITLE_MEASURES.format(plan="Piano triennale 2020-2022"),
+        [msg.COL_ACTION, msg.COL_MEASURE, msg.COL_DESCRIPTION],
+    ),
+}
+
+
+def narrow(cli: Cli, *args: str) -> list[str]:
+    """The lines of ``incas catalog ARGS`` in 80 columns, trailing blanks dropped."""
+    result = cli("catalog", *args, env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
+    assert lines and all(len(line) <= 80 for line in lines)
+    assert "\x1b" not in result.stdout  # NO_COLOR and no terminal: plain text
+    return lines
+
+
+def column(lines: list[str], headers: list[str], index: int) -> list[str]:
+    """The text of one column on each line of the table's body (``lines[3:]``, up to a
+    note), cut where the header line places the headers."""
+    starts, at = [], 0
+    for header in headers:
+        at = lines[1].index(header, at)
+        starts.append(at)
+        at += len(header)
+    end = starts[index + 1] if index + 1 < len(starts) else None
+    body = [line for line in lines[3:] if not line.startswith("* ")]
+    return [line[starts[index] : end].strip() for line in body]
+
+
+@pytest.mark.parametrize("command", sorted(TABLES))
+def test_every_table_is_title_header_rule_rows_in_80_columns(cli: Cli, command: str) -> None:
+    title, headers = TABLES[command]
+    lines = narrow(cli, command)
+    assert lines[0] == title
+    assert lines[1].split() == " ".join(headers).split()
+    assert set(lines[2]) == {"─"}
+    assert len(lines) > 3
+
+
+def test_numbers_are_right_aligned_and_the_note_follows_the_table(cli: Cli) -> None:
+    lines = narrow(cli, "actions")
+    numbers = [n for n in column(lines, TABLES["actions"][1], 0) if n]
+    assert numbers == [str(n) for n in range(1, 11)]
+    shown = [line[:2] for line in lines[3:-1] if line[:2].strip()]
+    assert shown == [f"{n:>2}" for n in range(1, 11)]
+    assert lines[-1] == msg.INFERRED_NOTE  # under the table, not folded into a cell
+    axes = narrow(cli, "axes")
+    assert msg.INFERRED_NOTE not in axes  # no mark, no note
+    assert "1, 2, 3, 4, 5, 6, 7" in column(axes, TABLES["axes"][1], 2)
+
+
+def test_ids_levels_and_dates_are_never_cut_in_80_columns(cli: Cli) -> None:
+    catalog = load_catalog()
+    headers = TABLES["actors"][1]
+    actors = narrow(cli, "actors")
+    names = column(actors, headers, 0)
+    assert {f"({a.id})" for a in catalog.actor_types.values()} <= set(names)
+    levels = set(column(actors, headers, 1)) - {""}
+    assert levels == {catalog.levels[a.default_level].label for a in catalog.actor_types.values()}
+    needs = narrow(cli, "needs")
+    assert {f"({area})" for area in catalog.need_areas} <= set(column(needs, TABLES["needs"][1], 0))
+    assert "30/06/2026" in "\n".join(narrow(cli, "funding"))
+    plans = narrow(cli, "plans")
+    assert column(plans, TABLES["plans"][1], 0)[0] == f"{REFERENCE} *"
+    assert plans[-1] == msg.DEFAULT_NOTE
+    measures = narrow(cli, "measures")
+    firsts = [cell for cell in column(measures, TABLES["measures"][1], 0) if cell]
+    assert firsts == [*(str(n) for n in range(1, 11)), msg.CROSS_CUTTING]
+    one = narrow(cli, "measures", "--azione", "6")
+    assert one[0] == msg.TITLE_MEASURES_ONE.format(number=6, label="Soluzioni di trasporto")
+    assert one[1].split() == [msg.COL_MEASURE, msg.COL_DESCRIPTION]
+    assert one[3].startswith("Bus o navette gratuite verso i campi")
 
 
 def test_axes_json(cli: Cli) -> None:

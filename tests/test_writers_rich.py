@@ -156,3 +156,10 @@ def test_console_is_the_only_module_that_makes_a_rich_console() -> None:
                 if name == "Console":
                     makers.append(path.relative_to(PACKAGE).as_posix())
     assert makers == ["console.py"]
+
+
+def test_the_title_is_bold_on_a_terminal() -> None:
+    console = Console(width=80, file=io.StringIO(), force_terminal=True, color_system="standard")
+    console.print(rich_table(_table()))
+    first = console.file.getvalue().splitlines()[0]  # type: ignore[attr-defined]
+    assert first.startswith("\x1b[1mCoerenza delle misure")

@@ -38,6 +38,7 @@ __all__ = ["PLACEHOLDER_STYLE", "TONE_STYLES", "rich_block", "rich_table", "rich
 
 PLACEHOLDER_STYLE = "italic yellow"
 MARK_STYLE = "bold"
+TITLE_STYLE = "bold"
 TONE_STYLES: dict[Tone, str] = {
     "ok": "green",
     "warning": "yellow",
@@ -78,13 +79,14 @@ def rich_table(table: Table) -> RichTable:
     """``table`` as a rich table, ready for ``Console.print``."""
     from rich import box
     from rich.table import Table as RichTable
+    from rich.text import Text
 
     title = table.title if table.caption else ""
     out = RichTable(
-        title=rich_text(title) if title else None,
+        # a Text title keeps its own style (rich ignores title_style for it): bold here
+        title=Text(title, style=TITLE_STYLE) if title else None,
         min_width=len(title) or None,  # a narrow table must not fold its title
         title_justify="left",
-        title_style="bold",
         box=box.SIMPLE_HEAD,
         show_edge=False,
         pad_edge=False,

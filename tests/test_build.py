@@ -20,12 +20,15 @@ from rich.console import Console
 
 from incas_cli.batch import (
     BuildOptions,
+    Outcome,
     Status,
     build_files,
     build_report,
     default_jobs,
     output_paths,
 )
+from incas_cli.document.model import Run, plain
+from incas_cli.errors import IncasError
 from tests.conftest import Cli
 from tests.helpers import EXAMPLES, incas_argv, minimal_plan, write_plan
 
@@ -341,6 +344,29 @@ def test_progress_bar_and_summary_table_on_a_terminal(
     assert "2 file: impaginati 1, già presenti 0, non validi 0, non riusciti 1" in text
     for line in text.splitlines():
         assert len(line) <= 80
+
+
+def test_summary_table_states_and_names_as_written() -> None:
+    build_cmd = importlib.import_module("incas_cli.cli.build")
+    outcomes = [
+        Outcome("piano [bozza].yaml", Status.OK, output=Path("o/piano [bozza].docx")),
+        Outcome("vecchio.yaml", Status.SKIPPED, output=Path("o/vecchio.docx")),
+        Outcome("manca.yaml", Status.FAILED, error=IncasError("[x] file non trovato")),
+    ]
+    table = build_cmd.build_summary_table(outcomes)
+    states = [row[1] for row in table.rows]
+    assert all(isinstance(state, Run) for state in states)
+    assert [s.tone for s in states if isinstance(s, Run)] == ["ok", "info", "error"]
+    assert [plain(row[2]) for row in table.rows] == [
+        str(Path("o/piano [bozza].docx")),
+        str(Path("o/vecchio.docx")),
+        "[x] file non trovato",
+    ]
+    console = Console(file=io.StringIO(), width=80, no_color=True, highlight=False)
+    build_cmd.print_build_summary(outcomes, Path("o"), console)
+    text = console.file.getvalue()  # type: ignore[attr-defined]
+    assert "piano [bozza].yaml" in text  # names and messages are never read as markup
+    assert "[x] file non trovato" in text
 
 
 # --- Ctrl-C -----------------------------------------------------------------------------------

@@ -28,11 +28,9 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from incas_cli.errors import ExternalToolError
+from incas_cli.fonts import figure_font
 from incas_cli.messages import figures as msg
 
 if TYPE_CHECKING:
@@ -157,35 +155,15 @@ def power_interest_quadrant(power: int, interest: int) -> str:
 # --- fonts and text -----------------------------------------------------------------------------
 
 _SS = 2  # supersampling factor
-_ASSETS = Path(__file__).parent / "assets" / "fonts"
-_SYSTEM_FONTS = Path("/usr/share/fonts/truetype/dejavu")
-_FONT_FILES: dict[bool, tuple[Path, ...]] = {
-    False: (_ASSETS / "DejaVuSans.ttf", _SYSTEM_FONTS / "DejaVuSans.ttf"),
-    True: (_ASSETS / "DejaVuSans-Bold.ttf", _SYSTEM_FONTS / "DejaVuSans-Bold.ttf"),
-}
 _MAX_TEXT = 400  # characters kept of a label: only two lines are ever shown
 
 Align = Literal["left", "centre", "right"]
 Rect = tuple[float, float, float, float]
 
 
-@lru_cache(maxsize=128)
 def _font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
-    """DejaVu Sans (shipped or from fonts-dejavu-core), else Pillow's bundled font."""
-    from PIL import ImageFont
-
-    size = max(6, size)
-    candidates = _FONT_FILES[bold] + (_FONT_FILES[False] if bold else ())
-    for path in candidates:
-        if path.is_file():
-            try:
-                return ImageFont.truetype(str(path), size)
-            except OSError:
-                continue
-    font = ImageFont.load_default(size=size)
-    if not isinstance(font, ImageFont.FreeTypeFont):  # Pillow built without FreeType
-        raise ExternalToolError(msg.NO_FREETYPE, hint=msg.NO_FREETYPE_HINT)
-    return font
+    """DejaVu Sans, shipped in the package: the same glyphs on every machine."""
+    return figure_font(size, bold)
 
 
 def _clean(text: str | None) -> str:

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import io
 import random
+import shutil
 import struct
+import subprocess
+import sys
+from typing import Any
 
 import pytest
 from PIL import Image
@@ -406,20 +410,79 @@ def test_groups_are_told_apart_by_shape_and_colour() -> None:
 # --- fonts ------------------------------------------------------------------------------------
 
 
-def test_figures_fall_back_to_pillows_bundled_font(monkeypatch: pytest.MonkeyPatch) -> None:
-    from pathlib import Path
+_DRAW_FIGURES = """
+import hashlib, pathlib
+from incas_cli.render.figures import FigureEdge, FigureNode, GridPoint
+from incas_cli.render.figures import network_png, power_interest_png
+nodes = [FigureNode("c", "Comune di Città Sant'Angelo", "Comune", central=True)]
+nodes += [FigureNode(f"a{i}", f"Società agricola Àèìòù {i}", f"Gruppo {i % 3}") for i in range(8)]
+edges = [FigureEdge("c", n.id, "protocollo d'intesa") for n in nodes[1:]]
+points = [GridPoint(f"Cooperativa sociale È{i}", 1 + i % 5, 1 + i * 2 % 5) for i in range(9)]
+for data in (network_png(nodes, edges), power_interest_png(points)):
+    print(hashlib.sha256(data).hexdigest())
+print(sorted(p.name for p in pathlib.Path("/usr/share/fonts").rglob("DejaVuSans*.ttf")))
+"""
 
-    from incas_cli.render import figures
 
-    missing = (Path("/nonexistent/DejaVuSans.ttf"),)
-    monkeypatch.setattr(figures, "_FONT_FILES", {False: missing, True: missing})
-    figures._font.cache_clear()
+def _draw_in_subprocess(*prefix: str) -> list[str]:
+    done = subprocess.run(
+        [*prefix, sys.executable, "-c", _DRAW_FIGURES],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.splitlines()
+
+
+def test_figures_are_the_same_without_the_systems_fonts() -> None:
+    """Drawn again with /usr/share/fonts hidden (a private mount namespace), same bytes."""
+    unshare = shutil.which("unshare")
+    if unshare is None:
+        pytest.skip("unshare (util-linux) is needed to hide the system's fonts")
+    hide = 'mount -t tmpfs none /usr/share/fonts && exec "$@"'
+    probe = subprocess.run(
+        [unshare, "-rm", "sh", "-c", hide, "sh", "true"], capture_output=True, check=False
+    )
+    if probe.returncode != 0:
+        pytest.skip("this machine does not allow a private mount namespace")
+    normal = _draw_in_subprocess()
+    hidden = _draw_in_subprocess(unshare, "-rm", "sh", "-c", hide, "sh")
+    assert hidden[-1] == "[]"  # no DejaVu on the system for that run
+    assert hidden[:2] == normal[:2]
+
+
+def test_figures_never_open_a_font_file_by_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every font comes from the package's bytes: opening any font file by name fails here."""
+    from PIL import ImageFont
+
+    from incas_cli.fonts import figure_font
+
+    nodes = [comune("Comune di Città Sant'Angelo"), *actors(6)]
+    nodes.append(FigureNode("x", "Società agricola Àèìòù", "Imprese"))
+
+    def draw() -> tuple[bytes, bytes]:
+        return network_png(nodes, spokes(nodes[1:])), power_interest_png(grid(12))
+
+    figure_font.cache_clear()
+    normal = draw()
+    real_init = ImageFont.FreeTypeFont.__init__
+
+    def file_objects_only(self: ImageFont.FreeTypeFont, font: object, *a: Any, **kw: Any) -> None:
+        if not hasattr(font, "read"):
+            raise OSError(f"no font files on this machine: {font!r}")
+        real_init(self, font, *a, **kw)  # type: ignore[arg-type]
+
+    def no_default(*args: object, **kw: object) -> None:
+        raise AssertionError("Pillow's default font was asked for")
+
+    monkeypatch.setattr(ImageFont.FreeTypeFont, "__init__", file_objects_only)
+    monkeypatch.setattr(ImageFont, "load_default", no_default)
+    figure_font.cache_clear()
     try:
-        nodes = [comune(), *actors(6), FigureNode("ar", "جمعية العمال", "Terzo settore")]
-        assert png(network_png(nodes, spokes(nodes[1:]))).width == 1600
-        assert png(power_interest_png(grid(12))).width == 1400
+        assert draw() == normal
     finally:
-        figures._font.cache_clear()
+        figure_font.cache_clear()
 
 
 # --- the caller's numbers: one numbering for both figures and the tables -----------------------

@@ -2,15 +2,31 @@
 
 The folder lives at the top of the repository; pyproject.toml ships it inside the wheel as
 ``incas_cli/templates`` (a ``package-dir`` mapping, no symlink), and editable installs map
-the package to the folder itself.
+the package to the folder itself. When ``incas_cli`` is imported straight from a source
+tree that is not installed editable (tests run in an unpacked sdist, ``python -m
+incas_cli`` in a checkout beside a regular install), the package is not there and the
+folder beside ``incas_cli/`` is used.
 """
 
 from __future__ import annotations
 
+from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
+from pathlib import Path
+
+
+@cache
+def _templates() -> Traversable:
+    try:
+        return resources.files("incas_cli.templates")
+    except ModuleNotFoundError:
+        beside = Path(__file__).resolve().parent.parent / "templates"
+        if not (beside / "__init__.py").is_file():
+            raise
+        return beside
 
 
 def template_file(name: str) -> Traversable:
     """``templates/<name>``: reference.docx, the jinja2 texts, the ``plan init`` draft."""
-    return resources.files("incas_cli.templates") / name
+    return _templates() / name

@@ -29,11 +29,13 @@ def _script(name: str) -> ModuleType:
 # --- the package list ------------------------------------------------------------------------
 
 
-def test_every_package_under_incas_cli_is_listed_for_the_wheel() -> None:
+def test_every_folder_under_incas_cli_is_listed_for_the_wheel() -> None:
     """pyproject lists the packages by hand (a `find` cannot add incas_cli.templates)."""
+    root = REPO / "incas_cli"
     on_disk = {
-        ".".join(init.parent.relative_to(REPO).parts)
-        for init in (REPO / "incas_cli").rglob("__init__.py")
+        ".".join(folder.relative_to(REPO).parts)
+        for folder in (root, *root.rglob("*"))
+        if "__pycache__" not in folder.parts and any(f.is_file() for f in folder.glob("*"))
     }
     listed = set(PYPROJECT["tool"]["setuptools"]["packages"])
     assert listed == on_disk | {"incas_cli.templates"}, (

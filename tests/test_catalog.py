@@ -154,12 +154,17 @@ def test_every_data_file_is_shipped_in_the_wheel() -> None:
     import tomllib
 
     config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
-    globs = config["tool"]["setuptools"]["package-data"]["incas_cli"]
-    package = REPO / "incas_cli"
-    shipped = {path for pattern in globs for path in package.glob(pattern) if path.is_file()}
+    package_data = config["tool"]["setuptools"]["package-data"]
+    shipped = {
+        path
+        for name, globs in package_data.items()
+        for pattern in globs
+        for path in REPO.joinpath(*name.split(".")).glob(pattern)
+        if path.is_file()
+    }
     data_files = {p for p in DATA.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
-    missing = sorted(str(p.relative_to(package)) for p in data_files - shipped)
-    assert not missing, f"add to [tool.setuptools.package-data] incas_cli: {missing}"
+    missing = sorted(str(p.relative_to(REPO)) for p in data_files - shipped)
+    assert not missing, f"add to [tool.setuptools.package-data]: {missing}"
 
 
 def test_data_files_are_pretty_printed_utf8_json() -> None:

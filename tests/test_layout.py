@@ -1,0 +1,224 @@
+"""The shape of the package: small modules, imports that run downward, one home per library.
+
+DESIGN.md ("Architecture") draws the layers; these tests read every module of
+``incas_cli/`` (an AST scan of its import statements, lazy ones inside functions included)
+so that a change that breaks the shape fails here with the module and the line to fix.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "incas_cli"
+
+MAX_LINES = 600
+"""Longest module: past this a module has a second responsibility; split it by role.
+
+The same cap holds for ``messages/``: a module of constants is read like any other, and
+one module per area keeps them under it.
+"""
+
+WAITING_FOR_SPLIT: dict[str, int] = {
+    "incas_cli/render/figures.py": 1415,
+    "incas_cli/scaffold.py": 672,
+    "incas_cli/diff.py": 916,
+}
+"""Modules still over the cap while their split waits: they may shrink, never grow."""
+
+
+@dataclass(frozen=True)
+class Import:
+    """One imported name: ``incas_cli.io`` for ``import incas_cli.io``, ``incas_cli.io.load_yaml``
+    for ``from incas_cli.io import load_yaml`` (both the module and the name are recorded)."""
+
+    importer: str
+    """Dotted name of the importing module (``incas_cli.writers.docx``)."""
+    name: str
+    where: str
+    """``path:line`` for the failure message."""
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    if parts[-1] == "__init__":
+        parts = parts[:-1]
+    return ".".join(parts)
+
+
+def _modules() -> list[Path]:
+    return sorted(PACKAGE.rglob("*.py"))
+
+
+def _resolve(importer: str, is_package: bool, level: int, module: str | None) -> str:
+    """The absolute name of a relative import (``from . import x``)."""
+    if level == 0:
+        return module or ""
+    base = importer.split(".")
+    if not is_package:
+        base = base[:-1]
+    base = base[: len(base) - (level - 1)]
+    return ".".join([*base, module] if module else base)
+
+
+def _imports() -> list[Import]:
+    found: list[Import] = []
+    for path in _modules():
+        importer = _module_name(path)
+        is_package = path.name == "__init__.py"
+        relative = path.relative_to(PACKAGE.parent)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+            where = f"{relative}:{getattr(node, 'lineno', 0)}"
+            if isinstance(node, ast.Import):
+                found.extend(Import(importer, alias.name, where) for alias in node.names)
+            elif isinstance(node, ast.ImportFrom):
+                module = _resolve(importer, is_package, node.level, node.module)
+                found.append(Import(importer, module, where))
+                found.extend(
+                    Import(importer, f"{module}.{alias.name}", where) for alias in node.names
+                )
+    return found
+
+
+IMPORTS = _imports()
+
+
+def _within(name: str, packages: tuple[str, ...]) -> bool:
+    return any(name == package or name.startswith(package + ".") for package in packages)
+
+
+def _found(importers: tuple[str, ...], forbidden: tuple[str, ...]) -> list[Import]:
+    return [
+        found
+        for found in IMPORTS
+        if _within(found.importer, importers) and _within(found.name, forbidden)
+    ]
+
+
+def _report(found: list[Import]) -> str:
+    return "\n".join(sorted({f"{i.where}: {i.importer} imports {i.name}" for i in found}))
+
+
+def test_the_scan_sees_lazy_and_relative_imports() -> None:
+    """The scan is only as good as what it sees: imports inside functions count too."""
+    lazy = [i for i in IMPORTS if i.importer == "incas_cli.cli.render"]
+    assert any(i.name == "incas_cli.io.load_yaml" for i in lazy)
+    assert _resolve("incas_cli.io.load", False, 1, "document") == "incas_cli.io.document"
+    assert _resolve("incas_cli.io", True, 1, "load") == "incas_cli.io.load"
+    assert _resolve("incas_cli.io.load", False, 2, None) == "incas_cli"
+
+
+def test_no_module_is_over_the_line_cap() -> None:
+    too_long = []
+    for path in _modules():
+        relative = path.relative_to(PACKAGE.parent).as_posix()
+        lines = len(path.read_text(encoding="utf-8").splitlines())
+        cap = WAITING_FOR_SPLIT.get(relative, MAX_LINES)
+        if lines > cap:
+            too_long.append(f"{relative}: {lines} lines (cap {cap}): split it by role")
+    assert not too_long, "\n".join(too_long)
+
+
+def test_modules_waiting_for_a_split_exist_and_are_still_over_the_cap() -> None:
+    """An entry of WAITING_FOR_SPLIT that is no longer needed must be removed."""
+    stale = []
+    for relative in WAITING_FOR_SPLIT:
+        path = PACKAGE.parent / relative
+        if not path.exists() or len(path.read_text(encoding="utf-8").splitlines()) <= MAX_LINES:
+            stale.append(f"{relative}: remove it from WAITING_FOR_SPLIT")
+    assert not stale, "\n".join(stale)
+
+
+# --- imports run downward ------------------------------------------------------------------
+
+LOWER = (
+    "incas_cli.errors",
+    "incas_cli.messages",
+    "incas_cli.formats",
+    "incas_cli.io",
+    "incas_cli.models",
+    "incas_cli.catalog",
+    "incas_cli.checks",
+    "incas_cli.facts",
+)
+"""The plan, its file, its catalogue, its checks and its facts: below every service."""
+
+UPPER = (
+    "incas_cli.cli",
+    "incas_cli.wizard",
+    "incas_cli.batch",
+    "incas_cli.pipeline",
+    "incas_cli.status",
+    "incas_cli.diff",
+    "incas_cli.scaffold",
+    "incas_cli.render",
+    "incas_cli.document",
+    "incas_cli.writers",
+    "incas_cli.publish",
+    "incas_cli.console",
+)
+"""Documents, writers, services and the interface: what the lower layers are used by."""
+
+
+def test_only_the_entry_points_import_the_cli() -> None:
+    entry_points = ("incas_cli.cli", "incas_cli.__main__")
+    wrong = [
+        found
+        for found in _found(("incas_cli",), ("incas_cli.cli",))
+        if not _within(found.importer, entry_points)
+    ]
+    assert not wrong, "only incas_cli.cli and __main__ may import the CLI:\n" + _report(wrong)
+
+
+@pytest.mark.parametrize("layer", LOWER)
+def test_lower_layers_never_import_upper_ones(layer: str) -> None:
+    wrong = _found((layer,), UPPER)
+    assert not wrong, f"{layer} is a lower layer (DESIGN.md, Architecture):\n" + _report(wrong)
+
+
+@pytest.mark.parametrize("layer", ["incas_cli.document", "incas_cli.writers"])
+def test_documents_and_writers_never_import_services_or_the_interface(layer: str) -> None:
+    services = (
+        "incas_cli.cli",
+        "incas_cli.wizard",
+        "incas_cli.batch",
+        "incas_cli.pipeline",
+        "incas_cli.status",
+        "incas_cli.scaffold",
+        "incas_cli.publish",
+    )
+    wrong = _found((layer,), services)
+    assert not wrong, f"{layer} must not know who calls it:\n" + _report(wrong)
+
+
+def test_writers_decide_how_never_what() -> None:
+    wrong = _found(("incas_cli.writers",), ("incas_cli.document.outline",))
+    assert not wrong, "writers take blocks, they never build the outline:\n" + _report(wrong)
+
+
+# --- one home per library ------------------------------------------------------------------
+
+HOMES = {
+    "docx": ("incas_cli.writers",),
+    "ruamel": ("incas_cli.io",),
+    "typer": ("incas_cli.cli",),
+    "questionary": ("incas_cli.wizard",),
+    "prompt_toolkit": ("incas_cli.wizard",),
+    # LibreOffice is started as a process and driven through uno: only publish/ does either.
+    "subprocess": ("incas_cli.publish",),
+    "uno": ("incas_cli.publish",),
+}
+
+
+@pytest.mark.parametrize("library", sorted(HOMES))
+def test_each_library_has_one_home(library: str) -> None:
+    home = HOMES[library]
+    wrong = [
+        found
+        for found in IMPORTS
+        if _within(found.name, (library,)) and not _within(found.importer, home)
+    ]
+    assert not wrong, f"{library} lives only in {', '.join(home)}:\n" + _report(wrong)

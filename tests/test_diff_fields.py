@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from incas_cli import diff_fields
 from incas_cli.catalog import load_catalog
 from incas_cli.diff import diff_plans
-from incas_cli.diff_fields import MEASURE, NEED, PLAN_INFO, STAKEHOLDER, Spec, fields_of
+from incas_cli.diff import fields as diff_fields
+from incas_cli.diff.fields import MEASURE, NEED, PLAN_INFO, STAKEHOLDER, Spec, fields_of
 from incas_cli.messages import diff as msg
 from incas_cli.models import Measure, Plan, Stakeholder
 from incas_cli.models.plan import Text

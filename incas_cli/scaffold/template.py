@@ -1,0 +1,78 @@
+"""The draft's template: values written as YAML scalars, and its jinja2 environment."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+
+TEMPLATE = "plan-init.yaml.j2"
+
+
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+# --- YAML values for the template --------------------------------------------------------
+
+
+def yaml_scalar(value: object) -> str:
+    """One value as a YAML scalar on one line: plain where safe, quoted where needed.
+
+    ``None`` is the empty string (an empty value: an open field). Line breaks are folded
+    to spaces, so a value can never open a new key or a block.
+    """
+    from incas_cli.io import dump_yaml
+
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        value = " ".join(value.split())
+    text = dump_yaml({"v": value})
+    if not text.startswith("v: ") or text.count("\n") != 1:
+        raise ValueError(f"not a one-line scalar: {value!r}")
+    return text[3:].rstrip("\n")
+
+
+def yaml_flow_list(values: Iterable[object]) -> str:
+    """``[comune, prefettura-cn]``: slugs plain, anything else double-quoted (JSON)."""
+    items = []
+    for value in values:
+        text = str(value)
+        items.append(text if _SLUG.match(text) else json.dumps(text, ensure_ascii=False))
+    return "[" + ", ".join(items) + "]"
+
+
+def _comment(value: object) -> str:
+    """Text inside a ``#`` comment: one line."""
+    return " ".join(str(value).split())
+
+
+def _load_template(name: str) -> str:
+    from incas_cli.resources import template_file
+
+    return template_file(name).read_text(encoding="utf-8")
+
+
+@functools.cache
+def _environment() -> Environment:
+    from jinja2 import Environment, FunctionLoader, StrictUndefined
+
+    env = Environment(
+        loader=FunctionLoader(_load_template),
+        autoescape=False,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters["y"] = yaml_scalar
+    env.filters["flow"] = yaml_flow_list
+    env.filters["c"] = _comment
+    return env

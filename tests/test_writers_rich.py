@@ -6,7 +6,6 @@ import ast
 import io
 from pathlib import Path
 
-import pytest
 from rich.console import Console
 
 import incas_cli
@@ -108,42 +107,6 @@ def test_fixed_columns_never_wrap_in_80_columns() -> None:
     text = _printed(table)
     assert all(len(line) <= 80 for line in text.splitlines())
     assert "Provinciale" in text
-
-
-def _imports(path: Path) -> list[tuple[str, int]]:
-    """Every module ``path`` imports (``from a import b`` counts as ``a`` and ``a.b``)."""
-    found: list[tuple[str, int]] = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            found += [(alias.name, node.lineno) for alias in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            found.append((node.module, node.lineno))
-            found += [(f"{node.module}.{alias.name}", node.lineno) for alias in node.names]
-    return found
-
-
-@pytest.mark.parametrize("module", ["rich.table", "rich.box"])
-def test_only_the_writers_build_rich_tables(module: str) -> None:
-    writers = PACKAGE / "writers"
-    offenders = [
-        f"{path.relative_to(PACKAGE)}:{line}"
-        for path in sorted(PACKAGE.rglob("*.py"))
-        if writers not in path.parents
-        for name, line in _imports(path)
-        if name == module or name.startswith(f"{module}.")
-    ]
-    assert offenders == []
-
-
-def test_the_scan_sees_every_form_of_import(tmp_path: Path) -> None:
-    source = tmp_path / "m.py"
-    source.write_text(
-        "import rich.table\nfrom rich import table\nfrom rich.table import Table\n"
-        "def f():\n    from rich.table import Column\n",
-        encoding="utf-8",
-    )
-    lines = {line for name, line in _imports(source) if name.startswith("rich.table")}
-    assert sorted(lines) == [1, 2, 3, 5]
 
 
 def test_console_is_the_only_module_that_makes_a_rich_console() -> None:

@@ -589,6 +589,7 @@ def test_any_text_parses_or_fails_cleanly(text: str) -> None:
 
 @settings(max_examples=examples(400), deadline=None)
 @given(YAMLISH)
+@example("%YAML 1.199999")
 def test_yaml_like_text_parses_or_fails_cleanly(text: str) -> None:
     _parses_or_input_error(text)
 

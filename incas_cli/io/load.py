@@ -193,7 +193,15 @@ def _compose(text: str, name: str) -> Any:
         raise _translate(exc, text, name) from None
     except YAMLError:
         raise InputError(msg.UNREADABLE, hint=msg.UNREADABLE_HINT, file=name) from None
-    except (RecursionError, ValueError, TypeError, OverflowError, IndexError, KeyError):
+    except (
+        RecursionError,
+        ValueError,
+        TypeError,
+        OverflowError,
+        IndexError,
+        KeyError,
+        AssertionError,  # ruamel asserts on "%YAML 1.3" (any 1.x but 1.1 and 1.2)
+    ):
         # Last line of defence: ruamel should not raise these on any input, but a plan file
         # is untrusted and a traceback is never the right answer to a bad file.
         raise InputError(msg.UNREADABLE, hint=msg.UNREADABLE_HINT, file=name) from None

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from incas_cli.render.figures import (
+from incas_cli.document.figures import (
     CENTRE_FILL,
     PALETTE,
     QUADRANT_COLOURS,
@@ -412,8 +412,8 @@ def test_groups_are_told_apart_by_shape_and_colour() -> None:
 
 _DRAW_FIGURES = """
 import hashlib, pathlib
-from incas_cli.render.figures import FigureEdge, FigureNode, GridPoint
-from incas_cli.render.figures import network_png, power_interest_png
+from incas_cli.document.figures import FigureEdge, FigureNode, GridPoint
+from incas_cli.document.figures import network_png, power_interest_png
 nodes = [FigureNode("c", "Comune di Città Sant'Angelo", "Comune", central=True)]
 nodes += [FigureNode(f"a{i}", f"Società agricola Àèìòù {i}", f"Gruppo {i % 3}") for i in range(8)]
 edges = [FigureEdge("c", n.id, "protocollo d'intesa") for n in nodes[1:]]

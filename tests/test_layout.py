@@ -22,11 +22,6 @@ The same cap holds for ``messages/``: a module of constants is read like any oth
 one module per area keeps them under it.
 """
 
-WAITING_FOR_SPLIT: dict[str, int] = {
-    "incas_cli/render/figures.py": 1415,
-}
-"""Modules still over the cap while their split waits: they may shrink, never grow."""
-
 
 @dataclass(frozen=True)
 class Import:
@@ -126,20 +121,9 @@ def test_no_module_is_over_the_line_cap() -> None:
     for path in _modules():
         relative = path.relative_to(PACKAGE.parent).as_posix()
         lines = len(path.read_text(encoding="utf-8").splitlines())
-        cap = WAITING_FOR_SPLIT.get(relative, MAX_LINES)
-        if lines > cap:
-            too_long.append(f"{relative}: {lines} lines (cap {cap}): split it by role")
+        if lines > MAX_LINES:
+            too_long.append(f"{relative}: {lines} lines (cap {MAX_LINES}): split it by role")
     assert not too_long, "\n".join(too_long)
-
-
-def test_modules_waiting_for_a_split_exist_and_are_still_over_the_cap() -> None:
-    """An entry of WAITING_FOR_SPLIT that is no longer needed must be removed."""
-    stale = []
-    for relative in WAITING_FOR_SPLIT:
-        path = PACKAGE.parent / relative
-        if not path.exists() or len(path.read_text(encoding="utf-8").splitlines()) <= MAX_LINES:
-            stale.append(f"{relative}: remove it from WAITING_FOR_SPLIT")
-    assert not stale, "\n".join(stale)
 
 
 # --- imports run downward ------------------------------------------------------------------
@@ -226,6 +210,7 @@ def test_writers_decide_how_never_what() -> None:
 
 HOMES = {
     "docx": ("incas_cli.writers",),
+    "PIL": ("incas_cli.document.figures", "incas_cli.fonts"),
     "rich.table": ("incas_cli.writers",),
     "rich.box": ("incas_cli.writers",),
     "ruamel": ("incas_cli.io",),

@@ -25,9 +25,9 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from incas_cli.catalog import load_catalog
+from incas_cli.document.figures import FigureNode, GridPoint
 from incas_cli.errors import InputError
 from incas_cli.render import ChangeEntry, RenderOptions, plan_document, render_docx, write_docx
-from incas_cli.render.figures import FigureNode, GridPoint
 from incas_cli.writers import styles as st
 from incas_cli.writers.template import reference_bytes
 from tests.helpers import minimal_plan

@@ -6,6 +6,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from incas_cli.document.figures import (
+    FigureEdge,
+    FigureNode,
+    GridPoint,
+    network_alt_text,
+    network_png,
+    power_interest_alt_text,
+    power_interest_png,
+    power_interest_quadrant,
+)
 from incas_cli.document.model import (
     Block,
     Cell,
@@ -21,16 +31,6 @@ from incas_cli.document.narrative import narrative
 from incas_cli.document.outline.common import DASH, Context, card, joined, open_value
 from incas_cli.messages import render as msg
 from incas_cli.messages.checks import OPEN_LABELS
-from incas_cli.render.figures import (
-    FigureEdge,
-    FigureNode,
-    GridPoint,
-    network_alt_text,
-    network_png,
-    power_interest_alt_text,
-    power_interest_png,
-    power_interest_quadrant,
-)
 
 # About 190 dpi at the 16 cm a figure takes on the page: sharp in print and on screen, and
 # small enough that a batch worker stays well under 150 MB (the canvas is drawn at twice

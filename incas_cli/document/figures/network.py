@@ -1,0 +1,155 @@
+"""The stakeholder network as PNG bytes: the layout drawn, with its legends."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from incas_cli.document.figures.canvas import (
+    _LEGEND_MARKER_W,
+    _canvas,
+    _check_width,
+    _draw_badge,
+    _draw_legends,
+    _draw_marker,
+    _encode,
+    _layout_legends,
+    _Legend,
+    _LegendItem,
+    _message_png,
+)
+from incas_cli.document.figures.network_layout import (
+    _layout_network,
+    _NetLayout,
+    _Network,
+    _node_point,
+    _place_edge_labels,
+    _prepare_network,
+)
+from incas_cli.document.figures.text import _SS, _block, _code, _draw_block, _font
+from incas_cli.document.figures.values import (
+    CENTRE_FILL,
+    EDGE_LINE,
+    EDGE_TEXT,
+    INK,
+    PALETTE,
+    RULE,
+    SHAPES,
+    WHITE,
+    FigureEdge,
+    FigureNode,
+)
+from incas_cli.messages import figures as msg
+
+
+def _group_style(net: _Network, group: str) -> tuple[str, str, str]:
+    """Shape, colour and letter of a group."""
+    index = net.groups.index(group)
+    return (
+        SHAPES[index % len(SHAPES)],
+        PALETTE[index % len(PALETTE)],
+        _code(index, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+    )
+
+
+def _network_legends(
+    net: _Network, layout: _NetLayout, relations: dict[str, str], width: float, u: float
+) -> list[_Legend]:
+    legends: list[_Legend] = []
+    size = round(24 * u)
+    if layout.numbered:
+        col_w = width / 3 - _LEGEND_MARKER_W * u - 16 * u
+        items: list[_LegendItem] = []
+        previous: str | None = None
+        for spot in layout.spots:
+            shape, colour, _letter = _group_style(net, spot.node.group)
+            if spot.node.group != previous:
+                header = _block(spot.node.group, size, col_w + _LEGEND_MARKER_W * u, 2, bold=True)
+                items.append(_LegendItem(header, header=True))
+                previous = spot.node.group
+            items.append(
+                _LegendItem(
+                    _block(spot.node.label, size, col_w, 3), (shape, colour, str(spot.number))
+                )
+            )
+        legends.append(_Legend(msg.NETWORK_LEGEND_ACTORS, items, 3))
+    elif net.groups:
+        col_w = width / 3 - _LEGEND_MARKER_W * u - 16 * u
+        items = [
+            _LegendItem(_block(group, size, col_w, 2), _group_style(net, group))
+            for group in net.groups
+        ]
+        legends.append(_Legend(msg.NETWORK_LEGEND_GROUPS, items, 3))
+    if relations:
+        col_w = width / 2 - _LEGEND_MARKER_W * u - 16 * u
+        items = [
+            _LegendItem(_block(label, size, col_w, 3), badge=code)
+            for code, label in relations.items()
+        ]
+        legends.append(_Legend(msg.NETWORK_LEGEND_RELATIONS, items, 2))
+    return legends
+
+
+def network_png(
+    nodes: Sequence[FigureNode], edges: Sequence[FigureEdge], *, width_px: int = 1600
+) -> bytes:
+    """The stakeholder network: the central actor in the middle, the others on one or two
+    rings grouped by ``group``, relations as labelled straight lines, and a legend.
+
+    Edges with an unknown endpoint, self-loops and duplicates are ignored. When node labels
+    cannot be placed without overlapping, nodes are numbered and listed in the legend.
+    """
+    width_px = _check_width(width_px, 400)
+    u = width_px * _SS / 1600
+    net = _prepare_network(nodes, edges)
+    if not net.nodes:
+        return _message_png(msg.NETWORK_EMPTY, width_px)
+    layout = _layout_network(net, u)
+    placed_labels, relations = _place_edge_labels(net, layout, u)
+    margin = 34 * u
+    legend_w = layout.width - 2 * margin
+    legends = _network_legends(net, layout, relations, legend_w, u)
+    legends_h = _layout_legends(legends, legend_w, u)
+    image, draw = _canvas(layout.width, layout.height + legends_h + margin / 2)
+
+    spots = {s.node.id: s for s in layout.spots}
+    line_w = max(1, round(2.6 * u))
+    for edge in net.edges:
+        draw.line(
+            (*_node_point(layout, spots, edge.source), *_node_point(layout, spots, edge.target)),
+            fill=EDGE_LINE,
+            width=line_w,
+        )
+    edge_font = _font(round(21 * u))
+    for _edge, text, x, y, rect in placed_labels:
+        if relations:
+            _draw_badge(draw, text, x, y, u)
+        else:
+            draw.rounded_rectangle(
+                rect, radius=6 * u, fill=WHITE, outline=RULE, width=max(1, round(1.5 * u))
+            )
+            draw.text((x, y), text, font=edge_font, fill=EDGE_TEXT, anchor="mm")
+    for spot in layout.spots:
+        shape, colour, letter = _group_style(net, spot.node.group)
+        text = str(spot.number) if spot.number is not None else letter
+        _draw_marker(draw, shape, colour, spot.x, spot.y, spot.r, text, u)
+        if spot.label is not None and spot.label_rect is not None:
+            x = {"left": spot.label_rect[0], "right": spot.label_rect[2]}.get(
+                spot.label_align, (spot.label_rect[0] + spot.label_rect[2]) / 2
+            )
+            _draw_block(
+                draw, spot.label, x, spot.label_rect[1], spot.label_align, INK, halo=round(3 * u)
+            )
+    if layout.centre_block is not None and layout.centre_rect is not None:
+        draw.rounded_rectangle(
+            layout.centre_rect, radius=16 * u, fill=CENTRE_FILL, outline=WHITE, width=round(3 * u)
+        )
+        _draw_block(
+            draw,
+            layout.centre_block,
+            layout.cx,
+            layout.cy - layout.centre_block.height / 2,
+            "centre",
+            WHITE,
+        )
+    _draw_legends(draw, legends, margin, layout.height, legend_w, u)
+    return _encode(image, width_px)

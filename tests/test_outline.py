@@ -28,6 +28,7 @@ from incas_cli.document.model import (
     walk,
 )
 from incas_cli.document.narrative import narrative, parse_blocks
+from incas_cli.messages import figures as fig_msg
 from incas_cli.messages import render as msg
 from incas_cli.models import Plan
 from incas_cli.render import plan_document
@@ -191,6 +192,95 @@ def test_public_outline_holds_no_contacts_internal_outline_does() -> None:
     assert internal.restricted == msg.INTERNAL_MARK
     contacts = table(internal, msg.TC_CONTACTS)
     assert {r[2] for r in contacts.rows} >= emails
+
+
+QUADRANTS = (
+    fig_msg.QUADRANT_MANAGE,
+    fig_msg.QUADRANT_SATISFY,
+    fig_msg.QUADRANT_INFORM,
+    fig_msg.QUADRANT_MONITOR,
+)
+RATING_HEADERS = {msg.T_POWER, msg.T_INTEREST, msg.T_QUADRANT, msg.T_ENGAGEMENT}
+COUNT_HEADERS = {msg.T_RANK, msg.T_MEETINGS}  # numbers that rate no one
+
+
+def rating_leaks(document: Document, plan: Plan) -> list[str]:
+    """Every place where the document rates a named organisation: a score, a quadrant's
+    strategy or an engagement level in a row that names it, a rating column, the grid."""
+    names = {s.name for s in plan.stakeholders}
+    labels = {*QUADRANTS, *(level.label for level in load_catalog().engagement_levels.values())}
+    scores = {str(n) for n in range(1, 6)}
+    leaks: list[str] = []
+    for block in walk(document.blocks):
+        if isinstance(block, Figure) and (
+            block.title == msg.FIG_GRID_TITLE or any(q in block.alt for q in QUADRANTS)
+        ):
+            leaks.append(f"figura: {block.title}")
+        if not isinstance(block, Table):
+            continue
+        headers = [c.header for c in block.columns]
+        leaks += [f"colonna: {h}" for h in headers if h in RATING_HEADERS]
+        for row in block.rows:
+            cells = [plain(c) for c in row]
+            if not names.intersection(cells):
+                continue
+            for header, cell in zip(headers, cells, strict=True):
+                if cell in labels or (cell in scores and header not in COUNT_HEADERS):
+                    leaks.append(f"{block.title}: {cells[:2]} {header}={cell}")
+    text = write_text(document)
+    leaks += [f"testo: {q}" for q in QUADRANTS if q in text]
+    return leaks
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_public_edition_rates_no_named_organisation_internal_edition_does(name: str) -> None:
+    plan = example_plan(name)
+    public = outline(plan, edition="pubblica")
+    assert rating_leaks(public, plan) == []
+    internal = outline(plan, edition="interna")
+    assert rating_leaks(internal, plan)
+    grid = table(internal, msg.TC_GRID)
+    rated = [s for s in plan.stakeholders if s.power is not None and s.interest is not None]
+    rows = {plain(r[1]): [plain(c) for c in r] for r in grid.rows}
+    for s in rated:
+        assert rows[s.name][2:4] == [str(s.power), str(s.interest)]
+        assert rows[s.name][4] in QUADRANTS
+
+
+def test_public_edition_shows_roles_and_commitments_and_says_ratings_are_internal() -> None:
+    plan = example_plan("saluzzo")
+    public = outline(plan, edition="pubblica")
+    actors = table(public, msg.TC_STAKEHOLDERS)
+    assert [c.header for c in actors.columns][-2:] == [msg.T_ROLE, msg.T_COMMITMENTS]
+    committed = next(s for s in plan.stakeholders if s.commitments)
+    row = next(r for r in actors.rows if r[1] == committed.name)
+    assert row[-1] == committed.commitments
+    text = write_text(public)
+    assert "non sono pubblicati e si trovano nell'edizione interna" in text
+    assert msg.H_NETWORK_GRID not in text
+    internal_text = write_text(outline(plan, edition="interna"))
+    assert "non sono pubblicati" not in internal_text
+    assert f"## 4.3 {msg.H_NETWORK_GRID}" in internal_text
+
+
+def test_internal_grid_table_lists_actors_rated_only_in_part() -> None:
+    data = minimal_plan()
+    data["stakeholders"] = [
+        {"id": "comune", "name": "Comune di Prova", "type": "comune", "power": 5, "interest": 4},
+        {"id": "caritas", "name": "Caritas", "type": "terzo-settore", "engagement": "informare"},
+        {"id": "coop", "name": "Cooperativa", "type": "terzo-settore"},
+    ]
+    plan = plan_from(data)
+    internal = outline(plan, edition="interna")
+    rows = {plain(r[1]): [plain(c) for c in r] for r in table(internal, msg.TC_GRID).rows}
+    assert set(rows) == {"Comune di Prova", "Caritas"}
+    assert rows["Caritas"][2:] == [
+        "[da completare: potere (1-5)]",
+        "[da completare: interesse (1-5)]",
+        "–",
+        "Informare",
+    ]
+    assert rating_leaks(outline(plan, edition="pubblica"), plan) == []
 
 
 def test_properties_come_from_the_plan_not_the_clock() -> None:

@@ -223,10 +223,10 @@ def test_vocabulary_values_in_cells_start_with_a_capital() -> None:
     data = rendered("saluzzo")
     kinds = [row[1] for row in _table(data, "Data", "Tipo")[1:]]
     relations = [row[2] for row in _table(data, "Da", "A")[1:]]
-    covered = [row[-1] for row in _table(data, "Azione prioritaria", "Asse")[1:]]
+    covered = [row[4] for row in _table(data, "Azione prioritaria", "Asse")[1:-1]]
     for value in (*kinds, *relations, *covered):
         assert value[:1].isupper(), value
-    assert set(covered) <= {"Sì", "No"}
+    assert set(covered) <= {"Principale", "Solo secondaria", "Nessuna"}
     indicator_kinds = {row[2] for row in _table(data, "Misura", "Indicatore")[1:]}
     assert indicator_kinds <= {"Realizzazione (output)", "Risultato (outcome)"}
     breve = body_text(open_docx(render_docx(example_plan("breve"), RenderOptions())))

@@ -159,7 +159,9 @@ CHANGELOG_MEASURE_ADDED = "Aggiunta la misura {id} «{title}»."
 CHANGELOG_MEASURE_REMOVED = "Eliminata la misura {id} «{title}»."
 CHANGELOG_MEASURE_CHANGED = "Modificata la misura {id} «{title}»: {fields}."
 CHANGELOG_BUDGET = "Budget complessivo da {old} a {new} ({delta})."
-CHANGELOG_COVERAGE = "Azioni nazionali coperte da {old} a {new} su {total}."
+CHANGELOG_COVERAGE = (
+    "Azioni nazionali coperte, come azione principale o secondaria, da {old} a {new} su {total}."
+)
 CHANGELOG_STAKEHOLDERS_ADDED = "Nuovi attori: {names}."
 CHANGELOG_STAKEHOLDERS_REMOVED = "Attori non più coinvolti: {names}."
 CHANGELOG_STAKEHOLDERS_CHANGED = "Aggiornati i dati degli attori: {names}."

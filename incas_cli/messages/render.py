@@ -254,10 +254,11 @@ T_MITIGATION = "Mitigazione"
 T_ACTION = "Azione prioritaria"
 T_PRIMARY = "Come azione principale"
 T_SECONDARY = "Come azione secondaria"
-T_COVERED = "Coperta"
+T_SECONDARY_ONLY = "Solo come secondaria"
+T_COVERAGE = "Copertura"
+T_RESOURCES = "Risorse"
 T_ACTIONS_IN_AXIS = "Azioni dell'asse"
-T_ACTIONS_COVERED = "Azioni coperte"
-T_ACTIONS_UNCOVERED = "Azioni non coperte"
+T_ACTIONS_UNCOVERED = "Non coperte"
 T_REVIEWS_ROW = "Verifiche di monitoraggio"
 T_TOTAL = "Totale"
 T_VERSION = "Versione"
@@ -348,7 +349,61 @@ NOTE_BUDGET_OPEN = (
 )
 NOTE_BUDGET_OPEN_ONE = "1 voce di spesa non ha ancora un importo e non è compresa nei totali."
 NOTE_UNCOVERED = "Azioni prioritarie non coperte da alcuna misura: {actions}."
-NOTE_ALL_COVERED = "Tutte le {count} azioni prioritarie sono coperte da almeno una misura."
+NOTE_SECONDARY_ONLY = (
+    "Azioni prioritarie coperte solo come azione secondaria, senza risorse proprie: {actions}."
+)
+NOTE_ACTIONS_BUDGET = (
+    "Le risorse di ogni misura sono attribuite per intero alla sua azione principale: "
+    "un'azione coperta solo come secondaria non ha risorse proprie."
+)
+NOTE_AXES_MEASURES = (
+    "«Misure»: le misure la cui azione principale è nell'asse, elencate nel capitolo sulla "
+    "strategia; le misure che vi contribuiscono con un'azione secondaria sono nella tabella "
+    "delle azioni."
+)
+NOTE_AXIS_SECONDARY_ONE = (
+    "Contribuisce all'asse anche, con un'azione secondaria, la misura {ids} (collocata "
+    "sull'asse della sua azione principale)."
+)
+NOTE_AXIS_SECONDARY = (
+    "Contribuiscono all'asse anche, con un'azione secondaria, le misure {ids} (collocate "
+    "sugli assi delle rispettive azioni principali)."
+)
+
+# Coverage of the national plan's actions, in the same words wherever the document says it
+# (the plan's introduction, the coherence chapter): from PlanFacts, primary and secondary
+# apart. {total}: the national plan's actions; {count}: some of them.
+COVERAGE_ALL_PRIMARY = (
+    "Ognuna delle {total} azioni prioritarie del Piano triennale è l'azione principale di "
+    "almeno una misura."
+)
+COVERAGE_PRIMARY_ONE = (
+    "Delle {total} azioni prioritarie del Piano triennale, una sola è l'azione principale di "
+    "almeno una misura."
+)
+COVERAGE_PRIMARY = (
+    "Delle {total} azioni prioritarie del Piano triennale, {count} sono l'azione principale di "
+    "almeno una misura."
+)
+COVERAGE_PRIMARY_NONE = (
+    "Nessuna delle {total} azioni prioritarie del Piano triennale è l'azione principale di "
+    "una misura."
+)
+COVERAGE_PRIMARY_BUDGET = "Le misure di queste azioni hanno risorse per {budget}."
+COVERAGE_SECONDARY_ONE = "{actions} compare solo come azione secondaria {measures}"
+COVERAGE_SECONDARY = "{actions} compaiono solo come azioni secondarie {measures}"
+COVERAGE_SECONDARY_BUDGET = "{coverage}, le cui risorse ({budget}) sono attribuite {attribution}."
+COVERAGE_SECONDARY_END = "{coverage}."
+COVERAGE_OF_MEASURE = "della misura {ids}"
+COVERAGE_OF_MEASURES = "delle misure {ids}"
+COVERAGE_TO_ITS_PRIMARY = "alla sua azione principale"
+COVERAGE_TO_THEIR_PRIMARY = "alle rispettive azioni principali"
+COVERAGE_UNCOVERED_ONE = "{actions} non è coperta da alcuna misura."
+COVERAGE_UNCOVERED = "{actions} non sono coperte da alcuna misura."
+COVERAGE_NO_MEASURES = (
+    "Finché le misure non sono definite nessuna delle {total} azioni prioritarie è coperta."
+)
+COVERAGE_KINDS = {"primary": "Principale", "secondary": "Solo secondaria", None: "Nessuna"}
 NOTE_UNKNOWN_ACTIONS = (
     "Le misure indicano anche azioni che il piano nazionale non prevede: {actions}."
 )

@@ -140,7 +140,7 @@ def premessa(ctx: Context) -> tuple[Block, ...]:
     return (
         Heading(1, msg.H_PREMESSA),
         Heading(2, msg.H_PREMESSA_PLAN),
-        *narrative("premessa.md.j2", intro=about, counts=ctx.counts),
+        *narrative("premessa.md.j2", intro=about, counts=ctx.counts, coverage=ctx.coverage),
         Heading(2, msg.H_PREMESSA_NATIONAL),
         *narrative("quadro_nazionale.md.j2", national=about.national),
         Heading(2, msg.H_PREMESSA_LAW),

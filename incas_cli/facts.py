@@ -215,8 +215,10 @@ class PlanFacts:
 
     @property
     def draft(self) -> bool:
-        """Not adopted: the document is marked BOZZA."""
-        return self.status != "adottato"
+        """Neither sent for adoption nor adopted: the document is marked BOZZA."""
+        from incas_cli.models.vocab import FINAL_STATUSES
+
+        return self.status not in FINAL_STATUSES
 
     @property
     def open_count(self) -> int:

@@ -435,7 +435,8 @@ def test_saluzzo_outline_says_measures_budget_and_coverage() -> None:
     primary = {m.primary_action for m in plan.measures} & set(range(1, 11))
     assert f"Delle 10 azioni prioritarie del Piano triennale, {len(primary)} sono" in text
     assert "delle 10 azioni" not in text.replace("Delle 10 azioni", "")
-    assert text.startswith("Comune di Saluzzo (CN)")
+    mark = "Allegato A alla deliberazione della Giunta comunale n. 212 del 28 novembre 2023"
+    assert text.startswith(f"{mark}\n\nComune di Saluzzo (CN)")
 
 
 def test_text_writer_shows_tables_marks_and_figures_as_text() -> None:

@@ -267,7 +267,11 @@ def test_header_footer_toc_and_update_on_open() -> None:
     document = open_docx(data)
     section = document.sections[0]
     header = " ".join(p.text for p in section.header.paragraphs)
-    assert header == "Piano Locale Multisettoriale – Comune di Saluzzo"  # the title is long
+    # an adopted plan is the resolution's annex: its mark heads every page (the title and
+    # the Comune do not fit beside it)
+    assert (
+        header == "Allegato A alla deliberazione della Giunta comunale n. 212 del 28 novembre 2023"
+    )
     footer = section.footer._element
     instructions = " ".join(i.text or "" for i in footer.iter(qn("w:instrText")))
     assert "PAGE" in instructions and "NUMPAGES" in instructions
@@ -452,7 +456,7 @@ def test_a_comune_template_keeps_its_letterhead_and_styles(tmp_path: Path) -> No
     document = open_docx(render_docx(example_plan("saluzzo"), RenderOptions(template=template)))
     header_text = " ".join(p.text for p in document.sections[0].header.paragraphs)
     assert "CITTÀ DI SALUZZO" in header_text
-    assert "Comune di Saluzzo" in header_text
+    assert "Allegato A alla deliberazione della Giunta comunale n. 212" in header_text
     assert document.styles["Heading 1"].font.name == "Georgia"
     assert "Questo testo del modello" not in body_text(document)
     assert not document.sections[0].different_first_page_header_footer  # letterhead on cover

@@ -46,6 +46,16 @@ ADOPTION_ACT_UNKNOWN = "delibera (organo da indicare)"
 ADOPTION = "{act}{number}{date}"
 ADOPTION_NUMBER = " n. {number}"
 NOT_ADOPTED = "non ancora adottato"
+ANNEX_MARK = "Allegato {annex} alla deliberazione {organ} n. {number} del {date}"
+"""The mark of a resolution's annex (DOMAIN.md section 9), on the cover and every page of a
+plan sent for adoption (number and date blank) or adopted (filled in)."""
+ANNEX_MARK_ORGANS = {"giunta": "della Giunta comunale", "consiglio": "del Consiglio comunale"}
+ANNEX_MARK_BLANK = "___"
+ANNEX_MARK_DEFAULT_LETTER = "A"
+PROPOSED_TO = {
+    "giunta": "proposta alla Giunta comunale per l'adozione",
+    "consiglio": "proposta al Consiglio comunale per l'adozione",
+}
 EDITIONS = {
     "pubblica": "pubblica (senza dati personali)",
     "interna": "interna (con i contatti dei referenti: non pubblicare)",
@@ -67,6 +77,7 @@ SECONDARY_ACTION = "{action} – asse {axis}"
 HEADER = "{title} – {comune}"
 HEADER_SHORT = "Piano Locale Multisettoriale – {comune}"
 HEADER_DRAFT = "BOZZA – {header}"
+HEADER_ANNEX = "{mark} – {header}"
 INTERNAL_MARK = "USO INTERNO – contiene dati personali"
 SUBJECT = "Piano Locale Multisettoriale contro lo sfruttamento lavorativo in agricoltura – {comune}"
 KEYWORDS = (
@@ -506,6 +517,13 @@ RENDER_SAME_AS_INPUT = "il file da scrivere coincide con il file del piano"
 RENDER_SAME_AS_INPUT_HINT = "indica con -o un altro nome"
 RENDER_BLOCKED = "il piano ha problemi che bloccano la generazione del documento"
 RENDER_BLOCKED_HINT = "correggi gli errori indicati sopra e ripeti il comando"
+RENDER_FINAL_OPEN = "il piano è «{status}» ma ha {count} ancora aperti: {fields}"
+RENDER_FINAL_OPEN_HINT = (
+    "un piano proposto o adottato è il testo della delibera: completa questi campi "
+    "(«incas plan status {file}» li elenca con la riga) o riporta lo stato a «bozza»"
+)
+RENDER_FINAL_OPEN_FIELD = "{label} ({path})"
+RENDER_FINAL_OPEN_MORE = "e altri {count}"
 RENDER_NEEDS_LIBREOFFICE = "per il formato {format} serve LibreOffice, che non è installato"
 RENDER_NEEDS_LIBREOFFICE_HINT = (
     "installa LibreOffice (ad esempio libreoffice-writer-nogui) oppure genera il formato docx"
@@ -537,6 +555,7 @@ NOUN_FORMS: dict[str, tuple[str, str]] = {
     "pagina": ("pagina", "pagine"),
     "tavolo tematico": ("tavolo tematico", "tavoli tematici"),
     "voce di spesa": ("voce di spesa", "voci di spesa"),
+    "campo": ("campo", "campi"),
 }
 
 

@@ -62,6 +62,8 @@ class Intro:
     status_label: str
     adopted: bool
     adoption: str
+    proposal: str | None
+    """ "proposta alla Giunta comunale per l'adozione" for a plan sent for adoption."""
     budget_open: bool
     national: NationalView
 
@@ -130,6 +132,7 @@ def intro(ctx: Context) -> Intro:
         status_label=status_label(plan),
         adopted=plan.effective_status == "adottato",
         adoption=adoption(plan),
+        proposal=adoption(plan) if plan.effective_status == "proposta" else None,
         budget_open=not ctx.facts.has_budget,
         national=national_view(ctx.national, plan),
     )

@@ -57,6 +57,7 @@ FIELDS = {
     "adoption.organ": "Organo che adotta",
     "adoption.number": "Numero della delibera",
     "adoption.date": "Data della delibera",
+    "adoption.annex": "Allegato della delibera",
     "office": "Ufficio responsabile",
     "authors": "Autori",
     # measures

@@ -90,6 +90,17 @@ def test_adopted_plan_fills_number_date_and_letter_of_the_annex_mark() -> None:
     assert not document.draft
 
 
+def test_a_final_plan_numbers_its_own_annexes_within_the_resolution_annex() -> None:
+    adoption = {"organ": "giunta", "number": "212", "date": "2023-11-28", "annex": "C"}
+    final = plan_document(plan_from(saluzzo(adoption=adoption)), load_catalog(), edition="interna")
+    text = write_text(final)
+    assert "## Allegato C.1 – Composizione della cabina di regia" in text
+    assert "## Allegato C.2 – Contatti dei referenti" in text
+    assert "(elenco nell'Allegato C.1)" in text
+    draft = write_text(plan_document(plan_from(saluzzo(status="bozza")), load_catalog()))
+    assert "## Allegato A – Composizione della cabina di regia" in draft
+
+
 def test_a_draft_has_no_annex_mark() -> None:
     for status in ("bozza", "in_consultazione"):
         document = plan_document(plan_from(saluzzo(status=status)), load_catalog())

@@ -409,7 +409,7 @@ def test_changelog_annex_appears_only_when_given() -> None:
     )
     document = open_docx(render_docx(plan, RenderOptions(changelog=entries)))
     titles = [text for _, text in headings(document)]
-    assert "Allegato B – Registro delle versioni" in titles
+    assert "Allegato A.2 – Registro delle versioni" in titles  # within the resolution's A
     table = next(t for t in document.tables if t.rows[0].cells[0].text == "Versione")
     assert [c.text for c in table.rows[2].cells[:2]] == ["1.0", "28\u00a0novembre\u00a02023"]
     assert table.rows[2].cells[2].text == "Misura M15 aggiunta\nBudget di M1 ridotto"

@@ -51,7 +51,6 @@ ANNEX_MARK = "Allegato {annex} alla deliberazione {organ} n. {number} del {date}
 plan sent for adoption (number and date blank) or adopted (filled in)."""
 ANNEX_MARK_ORGANS = {"giunta": "della Giunta comunale", "consiglio": "del Consiglio comunale"}
 ANNEX_MARK_BLANK = "___"
-ANNEX_MARK_DEFAULT_LETTER = "A"
 PROPOSED_TO = {
     "giunta": "proposta alla Giunta comunale per l'adozione",
     "consiglio": "proposta al Consiglio comunale per l'adozione",
@@ -198,6 +197,8 @@ ANNEX_CONTACTS_CONTENT = (
     "i contatti dei referenti delle organizzazioni, presenti solo in questa edizione interna"
 )
 ANNEX_REF = "Allegato {letter}"
+ANNEX_WITHIN = "{annex}.{number}"
+"""An annex of a plan that is itself a resolution's annex: A.1, A.2, ..."""
 H_ANNEX_BODY = "{name}"
 H_ANNEX_STEERING = "Cabina di regia – {name}"
 NOTE_NO_BODIES = "La cabina di regia e i tavoli tematici sono ancora da definire."

@@ -27,8 +27,18 @@ if TYPE_CHECKING:
 DASH = "–"
 NBSP = "\u00a0"  # a phone number or a date is never split across lines
 ANNEX_LETTERS = "ABCDEFGH"
+ANNEX_DEFAULT = "A"
 Value = str | Placeholder
 AnnexKey = Literal["bodies", "changelog", "contacts"]
+
+
+def resolution_annex(plan: Plan) -> str | None:
+    """The letter of the resolution's annex this plan is (``A`` unless the plan names
+    another) when it is sent for adoption or adopted; None for a draft."""
+    if not plan.final:
+        return None
+    act = plan.plan.adoption
+    return (act.annex.upper() if act is not None and act.annex else None) or ANNEX_DEFAULT
 
 
 def open_value(value: object, kind: str) -> Value:
@@ -155,9 +165,17 @@ class Context:
             present.append(("changelog", msg.ANNEX_CHANGELOG, msg.ANNEX_CHANGELOG_CONTENT))
         if edition == "interna":
             present.append(("contacts", msg.ANNEX_CONTACTS, msg.ANNEX_CONTACTS_CONTENT))
+        # A plan sent for adoption is itself "Allegato A" of the resolution: its own annexes
+        # are A.1, A.2, ... so that no two documents of the act bear the same name.
+        within = resolution_annex(plan)
+        letters = (
+            [msg.ANNEX_WITHIN.format(annex=within, number=n) for n in range(1, len(present) + 1)]
+            if within is not None
+            else list(ANNEX_LETTERS)
+        )
         self.annexes = tuple(
             AnnexRef(key, letter, title, content)
-            for letter, (key, title, content) in zip(ANNEX_LETTERS, present, strict=False)
+            for letter, (key, title, content) in zip(letters, present, strict=False)
         )
         self.coverage = coverage_text(self.facts, len(national.actions))
 

@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING
 
 from incas_cli import formats as fmt
 from incas_cli.document.model import Block, Paragraph, Properties, Run, Toc, plain
-from incas_cli.document.outline.common import Context, Value, joined, open_text, open_value
+from incas_cli.document.outline.common import (
+    Context,
+    Value,
+    joined,
+    open_text,
+    open_value,
+    resolution_annex,
+)
 from incas_cli.facts import plan_dates
 from incas_cli.messages import render as msg
 
@@ -63,8 +70,7 @@ def annex_mark(plan: Plan) -> str | None:
     blank = msg.ANNEX_MARK_BLANK
     number = fmt.act_number(act.number) if act is not None and act.number else blank
     return msg.ANNEX_MARK.format(
-        annex=(act.annex.upper() if act is not None and act.annex else None)
-        or msg.ANNEX_MARK_DEFAULT_LETTER,
+        annex=resolution_annex(plan),
         organ=msg.ANNEX_MARK_ORGANS[act.organ if act is not None and act.organ else "giunta"],
         number=number,
         date=fmt.long_date(act.date) if act is not None and act.date else blank,

@@ -17,7 +17,9 @@ Rules, stated once:
   not in the national plan is *unassigned* (no axis).
 - An action is covered as *primary* when it is some measure's first action, *only
   secondary* when measures list it but none first. An axis is covered when one of its
-  actions is.
+  actions is. The budget behind an action is that of the measures whose primary action it
+  is: an action covered only as secondary has none of its own (its measures' money is
+  counted under their primary actions).
 - The budget by year: a line's ``year`` when the plan file has one (the field is a v1
   addition; plan files that predate it have none); otherwise the year of its measure
   when the measure starts and ends in the same calendar year; otherwise ``None``, *non
@@ -213,8 +215,10 @@ class PlanFacts:
 
     @property
     def draft(self) -> bool:
-        """Not adopted: the document is marked BOZZA."""
-        return self.status != "adottato"
+        """Neither sent for adoption nor adopted: the document is marked BOZZA."""
+        from incas_cli.models.vocab import FINAL_STATUSES
+
+        return self.status not in FINAL_STATUSES
 
     @property
     def open_count(self) -> int:
@@ -237,6 +241,33 @@ class PlanFacts:
     @property
     def uncovered_actions(self) -> tuple[int, ...]:
         return tuple(a.number for a in self.actions if not a.covered)
+
+    @property
+    def primary_actions(self) -> tuple[int, ...]:
+        """Actions that are some measure's primary action (their budget is behind them)."""
+        return tuple(a.number for a in self.actions if a.primary)
+
+    @property
+    def secondary_only_actions(self) -> tuple[int, ...]:
+        """Actions that measures list only after their primary action: covered, but no
+        money is theirs."""
+        return tuple(a.number for a in self.actions if a.coverage == "secondary")
+
+    @property
+    def primary_budget(self) -> Decimal:
+        """The budget behind the primary actions (every measure with an axis)."""
+        return sum((a.budget for a in self.actions), _ZERO)
+
+    @property
+    def secondary_only_measures(self) -> tuple[str, ...]:
+        """The measures behind :attr:`secondary_only_actions`, in plan order."""
+        behind = {m for a in self.actions if a.coverage == "secondary" for m in a.secondary}
+        return tuple(m.id for m in self.by_measure if m.id in behind)
+
+    def measures_budget(self, ids: Iterable[str]) -> Decimal:
+        """The budget of some measures (each counted once)."""
+        wanted = set(ids)
+        return sum((m.amount for m in self.by_measure if m.id in wanted), _ZERO)
 
     @property
     def covered_axes(self) -> tuple[str, ...]:

@@ -16,6 +16,7 @@ the counts in messages never load Babel.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -27,6 +28,7 @@ __all__ = [
     "MONTH_ABBREVIATIONS",
     "MONTH_NAMES",
     "MONTH_PATTERN",
+    "act_number",
     "counted",
     "date_after",
     "integer",
@@ -205,6 +207,14 @@ def month_from_index(index: int) -> dt.date:
 
 
 # --- words ---------------------------------------------------------------------------------
+
+_ACT_NUMBER_PREFIX = re.compile(r"^(?:numero|num\.?|nr\.?|n\.?\s*°?|n°)\s*(?=\d)", re.IGNORECASE)
+
+
+def act_number(value: str) -> str:
+    """The number of an act as the document prints it after its own ``n.``: ``n. 112/2025``,
+    ``N° 112``, ``nr. 112``, ``numero 112`` -> ``112/2025``, ``112``; anything else as it is."""
+    return _ACT_NUMBER_PREFIX.sub("", value.strip(), count=1)
 
 
 def join_and(items: Sequence[str]) -> str:

@@ -182,7 +182,9 @@ def test_changelog_entries_for_the_register_of_versions() -> None:
         f"Budget complessivo da 3.359.747,15{NBSP}€ a 3.374.747,15{NBSP}€ (+15.000,00{NBSP}€)."
         in lines
     )
-    assert "Azioni nazionali coperte da 10 a 9 su 10." in lines
+    assert (
+        "Azioni nazionali coperte, come azione principale o secondaria, da 10 a 9 su 10." in lines
+    )
     assert "Bisogni eliminati: N12." in lines
 
 

@@ -85,6 +85,7 @@ def test_derived_fields_compare_nested_parts_and_keep_the_order_of_the_model() -
         "adoption.organ",
         "adoption.number",
         "adoption.date",
+        "adoption.annex",
         "office",
         "authors",
     ]

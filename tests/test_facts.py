@@ -153,6 +153,10 @@ def test_coverage_keeps_primary_and_only_secondary_apart() -> None:
     assert by_number[10].coverage is None and not by_number[10].covered
     assert facts.covered_actions == (5, 7, 8, 9)
     assert facts.uncovered_actions == (1, 2, 3, 4, 6, 10)
+    assert (facts.primary_actions, facts.secondary_only_actions) == ((5, 9), (7, 8))
+    assert facts.secondary_only_measures == ("M1", "M4")  # plan order, each once
+    assert facts.primary_budget == Decimal("1500.00")  # M1 and M2; M3, M4 are unassigned
+    assert facts.measures_budget(["M1", "M4", "M1"]) == Decimal("1000.00")
 
     axes = {a.id: a for a in facts.axes}
     prevention = axes["prevenzione"]
@@ -291,11 +295,28 @@ def test_facts_are_the_figures_of_the_document(path: Path) -> None:
         assert msg.TC_BUDGET_SOURCE not in tables
     assert [
         (plain(row[2]), plain(row[3]), plain(row[4])) for row in tables[msg.TC_ACTIONS].rows
-    ] == [
-        (ids(a.primary), ids(a.secondary), msg.YES if a.covered else msg.NO) for a in facts.actions
-    ]
-    assert [(plain(row[2]), plain(row[4])) for row in tables[msg.TC_AXES].rows] == [
-        (str(len(a.covered_actions)), str(len(a.measures))) for a in facts.axes
+    ] == [(ids(a.primary), ids(a.secondary), msg.COVERAGE_KINDS[a.coverage]) for a in facts.actions]
+    if facts.has_budget:
+        assert column(msg.TC_ACTIONS, 5) == [
+            fmt.money(a.budget) if a.primary else "–" for a in facts.actions
+        ]
+        actions_total = tables[msg.TC_ACTIONS].total
+        assert actions_total is not None and plain(actions_total[5]) == fmt.money(
+            facts.primary_budget
+        )
+
+    def codes(numbers: tuple[int, ...]) -> str:
+        return ids(tuple(f"AP{n}" for n in numbers))
+
+    assert [tuple(plain(c) for c in row[1:]) for row in tables[msg.TC_AXES].rows] == [
+        (
+            str(len(a.actions)),
+            codes(a.covered_primary),
+            codes(a.covered_secondary),
+            codes(a.uncovered_actions),
+            str(len(a.primary)),
+        )
+        for a in facts.axes
     ]
     if facts.by_measure:
         assert [

@@ -28,6 +28,7 @@ from incas_cli.document.model import (
     walk,
 )
 from incas_cli.document.narrative import narrative, parse_blocks
+from incas_cli.messages import figures as fig_msg
 from incas_cli.messages import render as msg
 from incas_cli.models import Plan
 from incas_cli.render import plan_document
@@ -125,9 +126,107 @@ def test_coherence_marks_primary_and_secondary_actions() -> None:
     assert [plain(c) for c in (cells[7], cells[8], cells[9])] == [msg.MARK_SECONDARY] * 3
     assert cells[0] is None
     actions = table(document, msg.TC_ACTIONS)
-    uncovered = {int(plain(r[0]).split()[0][2:]) for r in actions.rows if r[4] == msg.NO}
+    none = msg.COVERAGE_KINDS[None]
+    uncovered = {int(plain(r[0]).split()[0][2:]) for r in actions.rows if r[4] == none}
     assert uncovered == {1, 2, 3, 4, 6, 7}
     assert "AP1 " in write_text(document)
+
+
+def _coverage_plan(*measures: tuple[str, list[int], str | None]) -> Plan:
+    """A plan whose measures have these ids, actions and amounts (None: no budget line)."""
+    data = minimal_plan()
+    base = data["measures"][0]
+    data["measures"] = [
+        base
+        | {
+            "id": mid,
+            "actions": actions,
+            "budget": [{"amount": amount, "source": "fnpm"}] if amount is not None else [],
+        }
+        for mid, actions, amount in measures
+    ]
+    return plan_from(data)
+
+
+def _said(text: str) -> str:
+    return text.replace(NBSP, " ")
+
+
+def test_coverage_tells_primary_and_secondary_only_apart_with_their_budget() -> None:
+    plan = _coverage_plan(
+        ("M1", [5, 1, 7], "1000.00"), ("M2", [5, 7], "500.00"), ("M3", [9], "200.00")
+    )
+    document = outline(plan)
+    coverage = (
+        "Delle 10 azioni prioritarie del Piano triennale, 2 sono l'azione principale di almeno "
+        "una misura. AP1 e AP7 compaiono solo come azioni secondarie delle misure M1 e M2, le "
+        "cui risorse (1.500,00 €) sono attribuite alle rispettive azioni principali. AP2, AP3, "
+        "AP4, AP6, AP8 e AP10 non sono coperte da alcuna misura."
+    )
+    text = _said(write_text(document))
+    # the plan's introduction and the coherence chapter say it in the same words
+    assert text.count(coverage) == 2
+    assert "coprono" not in text and "delle 10 azioni" not in text
+    actions = {
+        plain(r[0]).split()[0]: [_said(plain(c)) for c in r[2:]]
+        for r in table(document, msg.TC_ACTIONS).rows
+    }
+    assert actions["AP5"] == ["M1, M2", "–", "Principale", "1.500,00 €"]
+    assert actions["AP7"] == ["–", "M1, M2", "Solo secondaria", "–"]
+    assert actions["AP1"] == ["–", "M1", "Solo secondaria", "–"]
+    assert actions["AP2"] == ["–", "–", "Nessuna", "–"]
+    total = table(document, msg.TC_ACTIONS).total
+    assert total is not None and _said(plain(total[-1])) == "1.700,00 €"
+    axes = {plain(r[0]): [plain(c) for c in r[1:]] for r in table(document, msg.TC_AXES).rows}
+    assert axes["Asse 1 – Prevenzione"] == ["7", "AP5", "AP1, AP7", "AP2, AP3, AP4, AP6", "2"]
+    assert axes["Asse 3 – Protezione e assistenza"] == ["1", "AP9", "–", "–", "1"]
+    assert (
+        "Azioni prioritarie coperte solo come azione secondaria, senza risorse proprie: "
+        "AP1 Sistema informativo per il mercato del lavoro agricolo; "
+        "AP7 Campagna di comunicazione e sensibilizzazione."
+    ) in text
+
+
+def test_coverage_wording_for_one_measure_all_actions_and_no_budget() -> None:
+    one = _said(write_text(outline(_coverage_plan(("M1", [5, 2], "70000.00")))))
+    assert (
+        "Delle 10 azioni prioritarie del Piano triennale, una sola è l'azione principale di "
+        "almeno una misura. AP2 compare solo come azione secondaria della misura M1, le cui "
+        "risorse (70.000,00 €) sono attribuite alla sua azione principale. AP1, AP3, AP4, AP6, "
+        "AP7, AP8, AP9 e AP10 non sono coperte da alcuna misura."
+    ) in one
+    every = _coverage_plan(*((f"M{n}", [n], "10.00") for n in range(1, 11)))
+    text = _said(write_text(outline(every)))
+    assert (
+        text.count(
+            "Ognuna delle 10 azioni prioritarie del Piano triennale è l'azione principale di "
+            "almeno una misura."
+        )
+        == 2
+    )
+    assert "10 delle 10" not in text and "solo come azion" not in text
+    open_budget = _said(write_text(outline(_coverage_plan(("M1", [5, 2], None)))))
+    assert "AP2 compare solo come azione secondaria della misura M1." in open_budget
+    assert msg.T_RESOURCES not in [
+        c.header
+        for c in table(outline(_coverage_plan(("M1", [5, 2], None))), msg.TC_ACTIONS).columns
+    ]
+
+
+def test_strategy_lists_the_axis_measures_the_coherence_table_counts() -> None:
+    plan = example_plan("saluzzo")
+    document = outline(plan)
+    text = _said(write_text(document))
+    strategy = text.split("# 5. ")[1].split("\n# 6. ")[0]
+    axes = {plain(r[0]): plain(r[-1]) for r in table(document, msg.TC_AXES).rows}
+    for part in strategy.split("\n## ")[1:]:
+        heading = part.splitlines()[0].split(" ", 1)[1]
+        listed = sum(1 for line in part.splitlines() if line.startswith("- M"))
+        assert axes[heading] == str(listed), heading
+    assert (
+        "Contribuiscono all'asse anche, con un'azione secondaria, le misure M2, M4 e M6 "
+        "(collocate sugli assi delle rispettive azioni principali)."
+    ) in strategy
 
 
 def _gantt(plan: Plan) -> Table:
@@ -193,6 +292,95 @@ def test_public_outline_holds_no_contacts_internal_outline_does() -> None:
     assert {r[2] for r in contacts.rows} >= emails
 
 
+QUADRANTS = (
+    fig_msg.QUADRANT_MANAGE,
+    fig_msg.QUADRANT_SATISFY,
+    fig_msg.QUADRANT_INFORM,
+    fig_msg.QUADRANT_MONITOR,
+)
+RATING_HEADERS = {msg.T_POWER, msg.T_INTEREST, msg.T_QUADRANT, msg.T_ENGAGEMENT}
+COUNT_HEADERS = {msg.T_RANK, msg.T_MEETINGS}  # numbers that rate no one
+
+
+def rating_leaks(document: Document, plan: Plan) -> list[str]:
+    """Every place where the document rates a named organisation: a score, a quadrant's
+    strategy or an engagement level in a row that names it, a rating column, the grid."""
+    names = {s.name for s in plan.stakeholders}
+    labels = {*QUADRANTS, *(level.label for level in load_catalog().engagement_levels.values())}
+    scores = {str(n) for n in range(1, 6)}
+    leaks: list[str] = []
+    for block in walk(document.blocks):
+        if isinstance(block, Figure) and (
+            block.title == msg.FIG_GRID_TITLE or any(q in block.alt for q in QUADRANTS)
+        ):
+            leaks.append(f"figura: {block.title}")
+        if not isinstance(block, Table):
+            continue
+        headers = [c.header for c in block.columns]
+        leaks += [f"colonna: {h}" for h in headers if h in RATING_HEADERS]
+        for row in block.rows:
+            cells = [plain(c) for c in row]
+            if not names.intersection(cells):
+                continue
+            for header, cell in zip(headers, cells, strict=True):
+                if cell in labels or (cell in scores and header not in COUNT_HEADERS):
+                    leaks.append(f"{block.title}: {cells[:2]} {header}={cell}")
+    text = write_text(document)
+    leaks += [f"testo: {q}" for q in QUADRANTS if q in text]
+    return leaks
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_public_edition_rates_no_named_organisation_internal_edition_does(name: str) -> None:
+    plan = example_plan(name)
+    public = outline(plan, edition="pubblica")
+    assert rating_leaks(public, plan) == []
+    internal = outline(plan, edition="interna")
+    assert rating_leaks(internal, plan)
+    grid = table(internal, msg.TC_GRID)
+    rated = [s for s in plan.stakeholders if s.power is not None and s.interest is not None]
+    rows = {plain(r[1]): [plain(c) for c in r] for r in grid.rows}
+    for s in rated:
+        assert rows[s.name][2:4] == [str(s.power), str(s.interest)]
+        assert rows[s.name][4] in QUADRANTS
+
+
+def test_public_edition_shows_roles_and_commitments_and_says_ratings_are_internal() -> None:
+    plan = example_plan("saluzzo")
+    public = outline(plan, edition="pubblica")
+    actors = table(public, msg.TC_STAKEHOLDERS)
+    assert [c.header for c in actors.columns][-2:] == [msg.T_ROLE, msg.T_COMMITMENTS]
+    committed = next(s for s in plan.stakeholders if s.commitments)
+    row = next(r for r in actors.rows if r[1] == committed.name)
+    assert row[-1] == committed.commitments
+    text = write_text(public)
+    assert "non sono pubblicati e si trovano nell'edizione interna" in text
+    assert msg.H_NETWORK_GRID not in text
+    internal_text = write_text(outline(plan, edition="interna"))
+    assert "non sono pubblicati" not in internal_text
+    assert f"## 4.3 {msg.H_NETWORK_GRID}" in internal_text
+
+
+def test_internal_grid_table_lists_actors_rated_only_in_part() -> None:
+    data = minimal_plan()
+    data["stakeholders"] = [
+        {"id": "comune", "name": "Comune di Prova", "type": "comune", "power": 5, "interest": 4},
+        {"id": "caritas", "name": "Caritas", "type": "terzo-settore", "engagement": "informare"},
+        {"id": "coop", "name": "Cooperativa", "type": "terzo-settore"},
+    ]
+    plan = plan_from(data)
+    internal = outline(plan, edition="interna")
+    rows = {plain(r[1]): [plain(c) for c in r] for r in table(internal, msg.TC_GRID).rows}
+    assert set(rows) == {"Comune di Prova", "Caritas"}
+    assert rows["Caritas"][2:] == [
+        "[da completare: potere (1-5)]",
+        "[da completare: interesse (1-5)]",
+        "–",
+        "Informare",
+    ]
+    assert rating_leaks(outline(plan, edition="pubblica"), plan) == []
+
+
 def test_properties_come_from_the_plan_not_the_clock() -> None:
     plan = example_plan("saluzzo")
     props = outline(plan).properties
@@ -244,9 +432,11 @@ def test_saluzzo_outline_says_measures_budget_and_coverage() -> None:
     # The narrative prints every value on one line: the money's no-break space too.
     total = fmt.money(plan.total_budget).replace(NBSP, " ")
     assert f"Il budget complessivo del piano è di {total}." in text
-    covered = {n for m in plan.measures for n in m.actions}
-    assert f"Le misure coprono {len(covered & set(range(1, 11)))} delle 10 azioni" in text
-    assert text.startswith("Comune di Saluzzo (CN)")
+    primary = {m.primary_action for m in plan.measures} & set(range(1, 11))
+    assert f"Delle 10 azioni prioritarie del Piano triennale, {len(primary)} sono" in text
+    assert "delle 10 azioni" not in text.replace("Delle 10 azioni", "")
+    mark = "Allegato A alla deliberazione della Giunta comunale n. 212 del 28 novembre 2023"
+    assert text.startswith(f"{mark}\n\nComune di Saluzzo (CN)")
 
 
 def test_text_writer_shows_tables_marks_and_figures_as_text() -> None:

@@ -202,8 +202,8 @@ def test_body_has_no_empty_paragraphs_and_lists_use_list_styles() -> None:
 
 
 def test_pictures_have_alt_text_and_a_table_with_the_same_information() -> None:
-    data = rendered("saluzzo")
-    document = open_docx(data)
+    assert len(list(open_docx(rendered("saluzzo")).element.body.iter(qn("wp:docPr")))) == 1
+    document = open_docx(rendered("saluzzo", "interna"))  # the grid is internal only
     doc_prs = list(document.element.body.iter(qn("wp:docPr")))
     assert len(doc_prs) == 2
     for doc_pr in doc_prs:
@@ -238,12 +238,12 @@ def test_an_actor_has_one_number_in_the_tables_and_in_both_figures(
     monkeypatch.setattr(rete, "network_png", draw_network)
     monkeypatch.setattr(rete, "power_interest_png", draw_grid)
     plan = example_plan("saluzzo")
-    plan_document(plan, load_catalog())
+    plan_document(plan, load_catalog(), edition="interna")
     numbers = {s.name: number for number, s in enumerate(plan.stakeholders, start=1)}
     assert drawn["network"] == {name: numbers[name] for name in drawn["network"]}
     assert drawn["grid"] == {name: numbers[name] for name in drawn["grid"]}
     assert len(drawn["grid"]) > 1 and len(drawn["network"]) > 1
-    document = open_docx(rendered("saluzzo"))
+    document = open_docx(rendered("saluzzo", "interna"))
 
     def numbered(first_header: str, second_header: str) -> dict[str, str]:
         table = next(
@@ -267,7 +267,11 @@ def test_header_footer_toc_and_update_on_open() -> None:
     document = open_docx(data)
     section = document.sections[0]
     header = " ".join(p.text for p in section.header.paragraphs)
-    assert header == "Piano Locale Multisettoriale – Comune di Saluzzo"  # the title is long
+    # an adopted plan is the resolution's annex: its mark heads every page (the title and
+    # the Comune do not fit beside it)
+    assert (
+        header == "Allegato A alla deliberazione della Giunta comunale n. 212 del 28 novembre 2023"
+    )
     footer = section.footer._element
     instructions = " ".join(i.text or "" for i in footer.iter(qn("w:instrText")))
     assert "PAGE" in instructions and "NUMPAGES" in instructions
@@ -322,6 +326,31 @@ def test_public_edition_has_no_contact_anywhere_internal_has_them_all(name: str)
         assert encoded not in public and glued not in public, value
         assert encoded in internal or glued in internal, value
     assert b"esempio.invalid" not in public
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_public_docx_rates_no_named_organisation_internal_docx_does(name: str) -> None:
+    """No power or interest score, quadrant strategy or engagement level anywhere in the
+    public edition's XML (alt text and captions included); the internal edition has them."""
+    from incas_cli.messages import figures as fig_msg
+    from incas_cli.messages import render as render_msg
+
+    public = b"\n".join(xml_parts(rendered(name, "pubblica")).values()).decode()
+    internal = b"\n".join(xml_parts(rendered(name, "interna")).values()).decode()
+    quadrants = [
+        fig_msg.QUADRANT_MANAGE,
+        fig_msg.QUADRANT_SATISFY,
+        fig_msg.QUADRANT_INFORM,
+        fig_msg.QUADRANT_MONITOR,
+    ]
+    for text in (render_msg.T_POWER, render_msg.T_INTEREST, render_msg.T_QUADRANT, *quadrants):
+        assert text not in public, text
+    assert "potere/interesse" not in public  # no grid, no caption, no alt text
+    levels = [level.label for level in load_catalog().engagement_levels.values()]
+    assert not [lv for lv in levels if f">{lv}</w:t>" in public]
+    assert render_msg.T_POWER in internal and render_msg.FIG_GRID_TITLE in internal
+    assert any(q in internal for q in quadrants)
+    assert [lv for lv in levels if f">{lv}</w:t>" in internal]
 
 
 # --- determinism ----------------------------------------------------------------------------
@@ -380,7 +409,7 @@ def test_changelog_annex_appears_only_when_given() -> None:
     )
     document = open_docx(render_docx(plan, RenderOptions(changelog=entries)))
     titles = [text for _, text in headings(document)]
-    assert "Allegato B – Registro delle versioni" in titles
+    assert "Allegato A.2 – Registro delle versioni" in titles  # within the resolution's A
     table = next(t for t in document.tables if t.rows[0].cells[0].text == "Versione")
     assert [c.text for c in table.rows[2].cells[:2]] == ["1.0", "28\u00a0novembre\u00a02023"]
     assert table.rows[2].cells[2].text == "Misura M15 aggiunta\nBudget di M1 ridotto"
@@ -427,7 +456,7 @@ def test_a_comune_template_keeps_its_letterhead_and_styles(tmp_path: Path) -> No
     document = open_docx(render_docx(example_plan("saluzzo"), RenderOptions(template=template)))
     header_text = " ".join(p.text for p in document.sections[0].header.paragraphs)
     assert "CITTÀ DI SALUZZO" in header_text
-    assert "Comune di Saluzzo" in header_text
+    assert "Allegato A alla deliberazione della Giunta comunale n. 212" in header_text
     assert document.styles["Heading 1"].font.name == "Georgia"
     assert "Questo testo del modello" not in body_text(document)
     assert not document.sections[0].different_first_page_header_footer  # letterhead on cover

@@ -11,6 +11,17 @@ from tests.conftest import Cli
 DIFF = Path(__file__).parent / "data" / "diff"
 
 
+def _revision(tmp_path: Path) -> Path:
+    """Version 2 as a revision under way (``in_consultazione``): as ``adottato`` it would be
+    refused, since it leaves a need unaddressed and a measure without needs, and an adopted
+    plan is checked as final."""
+    text = (DIFF / "saluzzo-v2.yaml").read_text(encoding="utf-8")
+    assert "\n  status: adottato\n" in text
+    path = tmp_path / "saluzzo-v2.yaml"
+    path.write_text(text.replace("\n  status: adottato\n", "\n  status: in_consultazione\n"))
+    return path
+
+
 def _all_text(path: Path) -> str:
     document = Document(str(path))
     parts = [p.text for p in document.paragraphs]
@@ -23,7 +34,7 @@ def test_previous_version_adds_the_change_register(cli: Cli, tmp_path: Path) -> 
     result = cli(
         "plan",
         "render",
-        str(DIFF / "saluzzo-v2.yaml"),
+        str(_revision(tmp_path)),
         "-o",
         str(out),
         "--no-toc-update",
@@ -39,7 +50,7 @@ def test_previous_version_adds_the_change_register(cli: Cli, tmp_path: Path) -> 
 
 def test_without_previous_there_is_no_change_register(cli: Cli, tmp_path: Path) -> None:
     out = tmp_path / "piano.docx"
-    args = ["plan", "render", str(DIFF / "saluzzo-v2.yaml"), "-o", str(out), "--no-toc-update"]
+    args = ["plan", "render", str(_revision(tmp_path)), "-o", str(out), "--no-toc-update"]
     assert cli(*args).exit_code == 0
     assert "Registro delle versioni" not in _all_text(out)
 
@@ -51,7 +62,7 @@ def test_a_broken_previous_version_is_reported(cli: Cli, tmp_path: Path) -> None
     result = cli(
         "plan",
         "render",
-        str(DIFF / "saluzzo-v2.yaml"),
+        str(_revision(tmp_path)),
         "-o",
         str(out),
         "--previous",

@@ -130,22 +130,23 @@ def _annex_chapter(data: bytes) -> list[str]:
 
 
 def test_the_annexes_introduction_names_exactly_the_annexes_of_the_edition() -> None:
+    # Saluzzo is adopted: the plan is Allegato A of the resolution, its annexes A.1, A.2
     public = _annex_chapter(rendered("saluzzo"))
     assert public[1] == (
-        "L'Allegato A riporta la composizione della cabina di regia e dei tavoli tematici."
+        "L'Allegato A.1 riporta la composizione della cabina di regia e dei tavoli tematici."
     )
     assert [t for t in public if t.startswith("Allegato ")] == [
-        "Allegato A – Composizione della cabina di regia e dei tavoli tematici"
+        "Allegato A.1 – Composizione della cabina di regia e dei tavoli tematici"
     ]
     internal = _annex_chapter(rendered("saluzzo", "interna"))
     assert internal[1] == (
         "Gli allegati riportano la composizione della cabina di regia e dei tavoli tematici "
-        "(Allegato A) e i contatti dei referenti delle organizzazioni, presenti solo in "
-        "questa edizione interna (Allegato B)."
+        "(Allegato A.1) e i contatti dei referenti delle organizzazioni, presenti solo in "
+        "questa edizione interna (Allegato A.2)."
     )
     assert [t for t in internal if t.startswith("Allegato ")] == [
-        "Allegato A – Composizione della cabina di regia e dei tavoli tematici",
-        "Allegato B – Contatti dei referenti (edizione interna)",
+        "Allegato A.1 – Composizione della cabina di regia e dei tavoli tematici",
+        "Allegato A.2 – Contatti dei referenti (edizione interna)",
     ]
 
 
@@ -156,11 +157,11 @@ def test_chapter_4_counts_the_members_and_the_annex_lists_them() -> None:
     steering = _table(data, "Voce", "Contenuto")
     members = next(row[1] for row in steering if row[0] == "Componenti")
     count = len(plan.governance.steering_body.members)
-    assert members == f"{count} organizzazioni (elenco nell'Allegato A)"
+    assert members == f"{count} organizzazioni (elenco nell'Allegato A.1)"
     tables = _table(data, "Tavolo", "Area")
     assert tables[0] == ["Tavolo", "Area", "Componenti"]
     for row, table in zip(tables[1:], plan.governance.tables, strict=True):
-        assert row[2] == f"{len(table.members)} organizzazioni (elenco nell'Allegato A)"
+        assert row[2] == f"{len(table.members)} organizzazioni (elenco nell'Allegato A.1)"
     annex = _annex_chapter(data)
     for table in plan.governance.tables:
         assert table.name in annex
@@ -223,10 +224,10 @@ def test_vocabulary_values_in_cells_start_with_a_capital() -> None:
     data = rendered("saluzzo")
     kinds = [row[1] for row in _table(data, "Data", "Tipo")[1:]]
     relations = [row[2] for row in _table(data, "Da", "A")[1:]]
-    covered = [row[-1] for row in _table(data, "Azione prioritaria", "Asse")[1:]]
+    covered = [row[4] for row in _table(data, "Azione prioritaria", "Asse")[1:-1]]
     for value in (*kinds, *relations, *covered):
         assert value[:1].isupper(), value
-    assert set(covered) <= {"Sì", "No"}
+    assert set(covered) <= {"Principale", "Solo secondaria", "Nessuna"}
     indicator_kinds = {row[2] for row in _table(data, "Misura", "Indicatore")[1:]}
     assert indicator_kinds <= {"Realizzazione (output)", "Risultato (outcome)"}
     breve = body_text(open_docx(render_docx(example_plan("breve"), RenderOptions())))

@@ -7,6 +7,7 @@ Checks return findings; they never raise for user data. The caller decides what 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -82,12 +83,27 @@ def _schema_version(data: dict[str, Any]) -> list[Finding]:
     ]
 
 
-def check_plan(plan: Plan, *, final: bool = False, catalog: Catalog | None = None) -> list[Finding]:
-    """Cross-field rules on a structurally valid plan (no positions)."""
+def check_plan(
+    plan: Plan,
+    *,
+    final: bool = False,
+    catalog: Catalog | None = None,
+    today: dt.date | None = None,
+) -> list[Finding]:
+    """Cross-field rules on a structurally valid plan (no positions).
+
+    A plan in a final status (``proposta``, ``adottato``) is always checked as ``final``
+    asks: it is the text the Giunta or the Consiglio adopts and the Comune publishes, so
+    nothing in it may still be open. ``today`` (the clock when None) is the day a
+    resolution's date may not come after.
+    """
     from incas_cli.catalog import load_catalog, load_comuni
     from incas_cli.checks.rules import RULES, RuleContext
 
-    ctx = RuleContext(plan, catalog or load_catalog(), load_comuni(), final)
+    final = final or plan.final
+    ctx = RuleContext(
+        plan, catalog or load_catalog(), load_comuni(), final, today or dt.date.today()
+    )
     found = [f for rule in RULES for f in rule(ctx)]
     if final:
         found += [
@@ -104,7 +120,11 @@ def check_plan(plan: Plan, *, final: bool = False, catalog: Catalog | None = Non
 
 
 def check_data(
-    data: Any, *, final: bool = False, catalog: Catalog | None = None
+    data: Any,
+    *,
+    final: bool = False,
+    catalog: Catalog | None = None,
+    today: dt.date | None = None,
 ) -> tuple[Plan | None, list[Finding]]:
     """Structure then rules on plain data (as from ``YamlDocument.plain()``)."""
     from incas_cli.checks.structure import parse_plan
@@ -120,7 +140,7 @@ def check_data(
     plan, structural = parse_plan(payload)
     found += structural
     if plan is not None:
-        found += check_plan(plan, final=final, catalog=catalog)
+        found += check_plan(plan, final=final, catalog=catalog, today=today)
     return plan, found
 
 
@@ -131,7 +151,12 @@ def locate(findings: Sequence[Finding], doc: YamlDocument) -> list[Finding]:
 
 
 def check_document(
-    doc: YamlDocument, *, final: bool = False, catalog: Catalog | None = None
+    doc: YamlDocument,
+    *,
+    final: bool = False,
+    catalog: Catalog | None = None,
+    today: dt.date | None = None,
 ) -> CheckResult:
-    plan, findings = check_data(doc.plain(), final=final, catalog=catalog)
+    plan, findings = check_data(doc.plain(), final=final, catalog=catalog, today=today)
+    final = final or (plan is not None and plan.final)
     return CheckResult(doc.name, plan, locate(findings, doc), final)

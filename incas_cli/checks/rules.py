@@ -6,6 +6,7 @@ user data. Severities that depend on ``--final`` are decided here, in one place.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -24,6 +25,9 @@ class RuleContext:
     catalog: Catalog
     comuni: ComuniIndex
     final: bool
+    """Checked as ``--final`` asks (the option, or a final status)."""
+    today: dt.date
+    """The day no resolution can be dated after (injected: never the clock in tests)."""
 
     @property
     def national_plan(self) -> NationalPlan | None:
@@ -331,22 +335,56 @@ def measures_complete(ctx: RuleContext) -> Iterator[Finding]:
 
 
 def adoption(ctx: RuleContext) -> Iterator[Finding]:
+    """The act that adopts the plan: complete once adopted, a number written without its
+    own "n.", a date neither in the future nor after the plan's end."""
     info = ctx.plan.plan
-    if info.status != "adottato":
-        return
-    if info.adoption is None:
+    adopted = info.status == "adottato"
+    if adopted and info.adoption is None:
         yield error(
             "ADOPTION_MISSING", ("plan", "status"), msg.ADOPTION_MISSING, msg.ADOPTION_MISSING_HINT
         )
         return
-    for field in ("organ", "number", "date"):
-        if getattr(info.adoption, field) is None:
-            yield error(
-                "ADOPTION_INCOMPLETE",
-                ("plan", "adoption", field),
-                msg.ADOPTION_INCOMPLETE.format(field=field),
-                msg.ADOPTION_INCOMPLETE_HINT,
-            )
+    act = info.adoption
+    if act is None:
+        return
+    if adopted:
+        for field in ("organ", "number", "date"):
+            if getattr(act, field) is None:
+                yield error(
+                    "ADOPTION_INCOMPLETE",
+                    ("plan", "adoption", field),
+                    msg.ADOPTION_INCOMPLETE.format(field=field),
+                    msg.ADOPTION_INCOMPLETE_HINT,
+                )
+    if act.number is not None and formats.act_number(act.number) != act.number:
+        yield warning(
+            "ADOPTION_NUMBER_PREFIX",
+            ("plan", "adoption", "number"),
+            msg.ADOPTION_NUMBER_PREFIX.format(value=act.number),
+            msg.ADOPTION_NUMBER_PREFIX_HINT.format(number=formats.act_number(act.number)),
+        )
+    if act.date is None:
+        return
+    if act.date > ctx.today:
+        yield Finding(
+            "ADOPTION_DATE_FUTURE",
+            Severity.ERROR if adopted else Severity.WARNING,
+            ("plan", "adoption", "date"),
+            msg.ADOPTION_DATE_FUTURE.format(
+                date=formats.numeric_date(act.date), today=formats.numeric_date(ctx.today)
+            ),
+            msg.ADOPTION_DATE_FUTURE_HINT,
+        )
+    end = info.period.end if info.period is not None else None
+    if end is not None and act.date >= end.plus(1).first_day:
+        yield warning(
+            "ADOPTION_AFTER_PERIOD",
+            ("plan", "adoption", "date"),
+            msg.ADOPTION_AFTER_PERIOD.format(
+                date=formats.numeric_date(act.date), end=formats.month(end)
+            ),
+            msg.ADOPTION_AFTER_PERIOD_HINT,
+        )
 
 
 def _comune_names(records: Iterable[object]) -> str:

@@ -26,6 +26,7 @@ _PATTERN_DETAILS = {
     r"^[A-Za-z0-9][A-Za-z0-9_.-]*$": msg.DETAIL_ITEM_ID,
     r"^\d{6}$": msg.DETAIL_ISTAT,
     r"^[A-Z]{2}$": msg.DETAIL_PROVINCE,
+    r"^[A-Za-z0-9]{1,3}$": msg.DETAIL_ANNEX,
     r"^\d{4}-(0[1-9]|1[0-2])$": msg.DETAIL_MONTH,
 }
 

@@ -66,6 +66,8 @@ def render(
         print_outcomes(
             [Outcome(result.name, Status.OK if result.ok else Status.INVALID, result=result)]
         )
+    if result.plan is not None and not result.ok and result.plan.final:
+        _refuse_open_fields(result.plan, file)
     if not result.ok or result.plan is None:
         raise ChecksFailed(msg.RENDER_BLOCKED, hint=msg.RENDER_BLOCKED_HINT, file=file)
     plan = result.plan
@@ -82,11 +84,39 @@ def render(
     if pages is not None:
         details.append(msg.counted(pages, "pagina"))
     details.append(msg.RENDER_DONE_EDITION.format(edition=edition))
-    if plan.effective_status != "adottato":
+    if not plan.final:
         details.append(msg.RENDER_DONE_DRAFT)
     if produced.toc_pending:
         details.append(msg.RENDER_DONE_TOC_PENDING)
     print_plain(msg.RENDER_DONE.format(path=output_path, details=msg.LIST_SEPARATOR.join(details)))
+
+
+_NAMED_OPEN_FIELDS = 8
+
+
+def _refuse_open_fields(plan: Plan, file: Path) -> None:
+    """A plan sent for adoption or adopted with open fields: refused, naming them."""
+    from incas_cli.checks import open_fields
+    from incas_cli.errors import ChecksFailed
+
+    found = open_fields(plan)
+    if not found:
+        return
+    named = [
+        msg.RENDER_FINAL_OPEN_FIELD.format(label=o.label, path=o.path)
+        for o in found[:_NAMED_OPEN_FIELDS]
+    ]
+    if len(found) > _NAMED_OPEN_FIELDS:
+        named.append(msg.RENDER_FINAL_OPEN_MORE.format(count=len(found) - _NAMED_OPEN_FIELDS))
+    raise ChecksFailed(
+        msg.RENDER_FINAL_OPEN.format(
+            status=msg.STATUSES[plan.effective_status],
+            count=msg.counted(len(found), "campo"),
+            fields="; ".join(named),
+        ),
+        hint=msg.RENDER_FINAL_OPEN_HINT.format(file=file.name),
+        file=file,
+    )
 
 
 def _changelog(previous: Path, plan: Plan) -> Sequence[ChangeEntry]:

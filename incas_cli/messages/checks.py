@@ -45,6 +45,7 @@ DETAIL_ITEM_ID = (
 DETAIL_MONTH = "usa il formato AAAA-MM, ad esempio 2025-03"
 DETAIL_ISTAT = 'il codice ISTAT ha sei cifre, tra virgolette: "004203"'
 DETAIL_PROVINCE = "la provincia si scrive con la sigla di due lettere, ad esempio CN"
+DETAIL_ANNEX = "l'allegato si indica con la sola lettera o il numero, ad esempio A"
 DETAIL_SCORE = "serve un punteggio da 1 a 5"
 
 # --- cross-field rules ---------------------------------------------------------------
@@ -115,6 +116,19 @@ ADOPTION_MISSING_HINT = (
 )
 ADOPTION_INCOMPLETE = "atto di adozione incompleto: manca «{field}»"
 ADOPTION_INCOMPLETE_HINT = "un piano adottato indica organo, numero e data della delibera"
+ADOPTION_NUMBER_PREFIX = (
+    "il numero della delibera «{value}» comincia con «n.», che il documento scrive già"
+)
+ADOPTION_NUMBER_PREFIX_HINT = 'scrivi solo il numero: number: "{number}"'
+ADOPTION_DATE_FUTURE = "la data della delibera ({date}) è nel futuro (oggi è il {today})"
+ADOPTION_DATE_FUTURE_HINT = (
+    "indica la data in cui la delibera è stata approvata; se il piano non è ancora adottato "
+    "usa lo stato «proposta» e lascia vuoti numero e data"
+)
+ADOPTION_AFTER_PERIOD = (
+    "la data della delibera ({date}) viene dopo la fine del periodo del piano ({end})"
+)
+ADOPTION_AFTER_PERIOD_HINT = "controlla la data della delibera e «period.end»"
 UNKNOWN_COMUNE = "«{name}» non è nell'elenco ISTAT dei Comuni"
 UNKNOWN_COMUNE_WITH_CODE = (
     "«{name}» non è nell'elenco ISTAT dei Comuni; il codice {code} è di {actual}"
@@ -143,7 +157,8 @@ UNKNOWN_TABLE_HINT_SUGGEST = "forse intendevi «{suggestion}»?"
 UNKNOWN_TABLE_HINT = "usa il nome di uno dei tavoli in «governance.tables»"
 OPEN_FIELD_FINAL = "campo ancora aperto: {label}"
 OPEN_FIELD_FINAL_HINT = (
-    "un piano definitivo (--final) deve compilare tutti i campi che servono alla delibera"
+    "un piano definitivo (--final, o con stato «proposta» o «adottato») deve compilare tutti "
+    "i campi che servono alla delibera"
 )
 
 # --- open fields (labels used by plan status and --final) -------------------------------

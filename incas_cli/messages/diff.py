@@ -57,6 +57,7 @@ FIELDS = {
     "adoption.organ": "Organo che adotta",
     "adoption.number": "Numero della delibera",
     "adoption.date": "Data della delibera",
+    "adoption.annex": "Allegato della delibera",
     "office": "Ufficio responsabile",
     "authors": "Autori",
     # measures
@@ -159,7 +160,9 @@ CHANGELOG_MEASURE_ADDED = "Aggiunta la misura {id} «{title}»."
 CHANGELOG_MEASURE_REMOVED = "Eliminata la misura {id} «{title}»."
 CHANGELOG_MEASURE_CHANGED = "Modificata la misura {id} «{title}»: {fields}."
 CHANGELOG_BUDGET = "Budget complessivo da {old} a {new} ({delta})."
-CHANGELOG_COVERAGE = "Azioni nazionali coperte da {old} a {new} su {total}."
+CHANGELOG_COVERAGE = (
+    "Azioni nazionali coperte, come azione principale o secondaria, da {old} a {new} su {total}."
+)
 CHANGELOG_STAKEHOLDERS_ADDED = "Nuovi attori: {names}."
 CHANGELOG_STAKEHOLDERS_REMOVED = "Attori non più coinvolti: {names}."
 CHANGELOG_STAKEHOLDERS_CHANGED = "Aggiornati i dati degli attori: {names}."

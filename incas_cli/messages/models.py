@@ -31,6 +31,9 @@ EXTENSION_KEYS_DESCRIPTION = "Annotazioni libere, ignorate da incas"
 MONTH_DESCRIPTION = "Mese nel formato AAAA-MM"
 ADOPTION_NUMBER_DESCRIPTION = "Numero della delibera"
 ADOPTION_DATE_DESCRIPTION = "Data della delibera (AAAA-MM-GG)"
+ADOPTION_ANNEX_DESCRIPTION = (
+    "Lettera o numero dell'allegato alla delibera (A se manca): «Allegato A alla deliberazione …»"
+)
 NATIONAL_PLAN_DESCRIPTION = "Id del piano nazionale nel catalogo"
 COMUNE_NAME_DESCRIPTION = "Nome ufficiale del Comune (elenco ISTAT)"
 ISTAT_CODE_DESCRIPTION = "Codice ISTAT a sei cifre, tra virgolette"

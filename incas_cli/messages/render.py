@@ -46,6 +46,15 @@ ADOPTION_ACT_UNKNOWN = "delibera (organo da indicare)"
 ADOPTION = "{act}{number}{date}"
 ADOPTION_NUMBER = " n. {number}"
 NOT_ADOPTED = "non ancora adottato"
+ANNEX_MARK = "Allegato {annex} alla deliberazione {organ} n. {number} del {date}"
+"""The mark of a resolution's annex (DOMAIN.md section 9), on the cover and every page of a
+plan sent for adoption (number and date blank) or adopted (filled in)."""
+ANNEX_MARK_ORGANS = {"giunta": "della Giunta comunale", "consiglio": "del Consiglio comunale"}
+ANNEX_MARK_BLANK = "___"
+PROPOSED_TO = {
+    "giunta": "proposta alla Giunta comunale per l'adozione",
+    "consiglio": "proposta al Consiglio comunale per l'adozione",
+}
 EDITIONS = {
     "pubblica": "pubblica (senza dati personali)",
     "interna": "interna (con i contatti dei referenti: non pubblicare)",
@@ -67,6 +76,7 @@ SECONDARY_ACTION = "{action} – asse {axis}"
 HEADER = "{title} – {comune}"
 HEADER_SHORT = "Piano Locale Multisettoriale – {comune}"
 HEADER_DRAFT = "BOZZA – {header}"
+HEADER_ANNEX = "{mark} – {header}"
 INTERNAL_MARK = "USO INTERNO – contiene dati personali"
 SUBJECT = "Piano Locale Multisettoriale contro lo sfruttamento lavorativo in agricoltura – {comune}"
 KEYWORDS = (
@@ -187,6 +197,8 @@ ANNEX_CONTACTS_CONTENT = (
     "i contatti dei referenti delle organizzazioni, presenti solo in questa edizione interna"
 )
 ANNEX_REF = "Allegato {letter}"
+ANNEX_WITHIN = "{annex}.{number}"
+"""An annex of a plan that is itself a resolution's annex: A.1, A.2, ..."""
 H_ANNEX_BODY = "{name}"
 H_ANNEX_STEERING = "Cabina di regia – {name}"
 NOTE_NO_BODIES = "La cabina di regia e i tavoli tematici sono ancora da definire."
@@ -216,6 +228,7 @@ T_MEETINGS = "Incontri"
 T_LEVEL = "Livello"
 T_ROLE = "Ruolo"
 T_ENGAGEMENT = "Coinvolgimento"
+T_COMMITMENTS = "Impegni"
 T_FROM = "Da"
 T_TO = "A"
 T_RELATION = "Relazione"
@@ -253,10 +266,11 @@ T_MITIGATION = "Mitigazione"
 T_ACTION = "Azione prioritaria"
 T_PRIMARY = "Come azione principale"
 T_SECONDARY = "Come azione secondaria"
-T_COVERED = "Coperta"
+T_SECONDARY_ONLY = "Solo come secondaria"
+T_COVERAGE = "Copertura"
+T_RESOURCES = "Risorse"
 T_ACTIONS_IN_AXIS = "Azioni dell'asse"
-T_ACTIONS_COVERED = "Azioni coperte"
-T_ACTIONS_UNCOVERED = "Azioni non coperte"
+T_ACTIONS_UNCOVERED = "Non coperte"
 T_REVIEWS_ROW = "Verifiche di monitoraggio"
 T_TOTAL = "Totale"
 T_VERSION = "Versione"
@@ -296,7 +310,7 @@ TC_MEETINGS = "Cronologia degli incontri del percorso partecipativo"
 TC_ORGANISATIONS = "Organizzazioni che hanno partecipato agli incontri"
 TC_STAKEHOLDERS = "Attori della rete"
 TC_RELATIONS = "Relazioni tra gli attori (stesse informazioni della figura)"
-TC_GRID = "Posizione degli attori nella matrice potere/interesse (stesse informazioni della figura)"
+TC_GRID = "Posizione degli attori nella matrice potere/interesse e coinvolgimento previsto"
 TC_STEERING = "Cabina di regia"
 TC_TABLES = "Tavoli tematici"
 TC_NEEDS = "Bisogni in ordine di priorità (gravità × urgenza)"
@@ -347,7 +361,61 @@ NOTE_BUDGET_OPEN = (
 )
 NOTE_BUDGET_OPEN_ONE = "1 voce di spesa non ha ancora un importo e non è compresa nei totali."
 NOTE_UNCOVERED = "Azioni prioritarie non coperte da alcuna misura: {actions}."
-NOTE_ALL_COVERED = "Tutte le {count} azioni prioritarie sono coperte da almeno una misura."
+NOTE_SECONDARY_ONLY = (
+    "Azioni prioritarie coperte solo come azione secondaria, senza risorse proprie: {actions}."
+)
+NOTE_ACTIONS_BUDGET = (
+    "Le risorse di ogni misura sono attribuite per intero alla sua azione principale: "
+    "un'azione coperta solo come secondaria non ha risorse proprie."
+)
+NOTE_AXES_MEASURES = (
+    "«Misure»: le misure la cui azione principale è nell'asse, elencate nel capitolo sulla "
+    "strategia; le misure che vi contribuiscono con un'azione secondaria sono nella tabella "
+    "delle azioni."
+)
+NOTE_AXIS_SECONDARY_ONE = (
+    "Contribuisce all'asse anche, con un'azione secondaria, la misura {ids} (collocata "
+    "sull'asse della sua azione principale)."
+)
+NOTE_AXIS_SECONDARY = (
+    "Contribuiscono all'asse anche, con un'azione secondaria, le misure {ids} (collocate "
+    "sugli assi delle rispettive azioni principali)."
+)
+
+# Coverage of the national plan's actions, in the same words wherever the document says it
+# (the plan's introduction, the coherence chapter): from PlanFacts, primary and secondary
+# apart. {total}: the national plan's actions; {count}: some of them.
+COVERAGE_ALL_PRIMARY = (
+    "Ognuna delle {total} azioni prioritarie del Piano triennale è l'azione principale di "
+    "almeno una misura."
+)
+COVERAGE_PRIMARY_ONE = (
+    "Delle {total} azioni prioritarie del Piano triennale, una sola è l'azione principale di "
+    "almeno una misura."
+)
+COVERAGE_PRIMARY = (
+    "Delle {total} azioni prioritarie del Piano triennale, {count} sono l'azione principale di "
+    "almeno una misura."
+)
+COVERAGE_PRIMARY_NONE = (
+    "Nessuna delle {total} azioni prioritarie del Piano triennale è l'azione principale di "
+    "una misura."
+)
+COVERAGE_PRIMARY_BUDGET = "Le misure di queste azioni hanno risorse per {budget}."
+COVERAGE_SECONDARY_ONE = "{actions} compare solo come azione secondaria {measures}"
+COVERAGE_SECONDARY = "{actions} compaiono solo come azioni secondarie {measures}"
+COVERAGE_SECONDARY_BUDGET = "{coverage}, le cui risorse ({budget}) sono attribuite {attribution}."
+COVERAGE_SECONDARY_END = "{coverage}."
+COVERAGE_OF_MEASURE = "della misura {ids}"
+COVERAGE_OF_MEASURES = "delle misure {ids}"
+COVERAGE_TO_ITS_PRIMARY = "alla sua azione principale"
+COVERAGE_TO_THEIR_PRIMARY = "alle rispettive azioni principali"
+COVERAGE_UNCOVERED_ONE = "{actions} non è coperta da alcuna misura."
+COVERAGE_UNCOVERED = "{actions} non sono coperte da alcuna misura."
+COVERAGE_NO_MEASURES = (
+    "Finché le misure non sono definite nessuna delle {total} azioni prioritarie è coperta."
+)
+COVERAGE_KINDS = {"primary": "Principale", "secondary": "Solo secondaria", None: "Nessuna"}
 NOTE_UNKNOWN_ACTIONS = (
     "Le misure indicano anche azioni che il piano nazionale non prevede: {actions}."
 )
@@ -450,6 +518,13 @@ RENDER_SAME_AS_INPUT = "il file da scrivere coincide con il file del piano"
 RENDER_SAME_AS_INPUT_HINT = "indica con -o un altro nome"
 RENDER_BLOCKED = "il piano ha problemi che bloccano la generazione del documento"
 RENDER_BLOCKED_HINT = "correggi gli errori indicati sopra e ripeti il comando"
+RENDER_FINAL_OPEN = "il piano è «{status}» ma ha {count} ancora aperti: {fields}"
+RENDER_FINAL_OPEN_HINT = (
+    "un piano proposto o adottato è il testo della delibera: completa questi campi "
+    "(«incas plan status {file}» li elenca con la riga) o riporta lo stato a «bozza»"
+)
+RENDER_FINAL_OPEN_FIELD = "{label} ({path})"
+RENDER_FINAL_OPEN_MORE = "e altri {count}"
 RENDER_NEEDS_LIBREOFFICE = "per il formato {format} serve LibreOffice, che non è installato"
 RENDER_NEEDS_LIBREOFFICE_HINT = (
     "installa LibreOffice (ad esempio libreoffice-writer-nogui) oppure genera il formato docx"
@@ -481,6 +556,7 @@ NOUN_FORMS: dict[str, tuple[str, str]] = {
     "pagina": ("pagina", "pagine"),
     "tavolo tematico": ("tavolo tematico", "tavoli tematici"),
     "voce di spesa": ("voce di spesa", "voci di spesa"),
+    "campo": ("campo", "campi"),
 }
 
 

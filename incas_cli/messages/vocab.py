@@ -41,6 +41,11 @@ def capitalized(text: str) -> str:
 PLAN_STATUSES = {
     "bozza": Term("bozza"),
     "in_consultazione": Term("in consultazione"),
+    "proposta": Term(
+        "proposta",
+        "Il testo inviato alla Giunta o al Consiglio per l'adozione: senza BOZZA, con "
+        "«Allegato A alla deliberazione … n. ___ del ___» e nessun campo da completare.",
+    ),
     "adottato": Term("adottato"),
 }
 ADOPTION_ORGANS = {

@@ -140,6 +140,16 @@ ASK_PERIOD_START = "Inizio del periodo del piano"
 ASK_PERIOD_END = "Fine del periodo del piano"
 ASK_STATUS = "Stato del piano"
 ASK_ADOPTION_ORGAN = "Organo che ha adottato il piano"
+ASK_PROPOSAL_ORGAN = "Organo che adotterà il piano"
+FINAL_STATUS_OPEN = (
+    "Un piano «{status}» è il testo della delibera e viene controllato come definitivo "
+    "(come con --final): per ora i problemi da risolvere sono {errors}; il riepilogo finale e "
+    "«incas plan status» li elencano."
+)
+FINAL_STATUS_READY = (
+    "Un piano «{status}» è il testo della delibera e viene controllato come definitivo: "
+    "il controllo non trova problemi."
+)
 ASK_ADOPTION_NUMBER = "Numero della delibera"
 ASK_ADOPTION_DATE = "Data della delibera"
 ASK_VERSION = "Versione del documento"

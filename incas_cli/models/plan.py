@@ -30,7 +30,7 @@ from pydantic import (
 from incas_cli.messages import models as msg
 from incas_cli.models.month import PATTERN as MONTH_PATTERN
 from incas_cli.models.month import YearMonth
-from incas_cli.models.vocab import ADOPTION_ORGANS, DEFAULT_STATUS, PLAN_STATUSES
+from incas_cli.models.vocab import ADOPTION_ORGANS, DEFAULT_STATUS, FINAL_STATUSES, PLAN_STATUSES
 
 # The vocabularies' types, also importable from here as before they had their own module.
 from incas_cli.models.vocab import AdoptionOrgan as AdoptionOrgan
@@ -140,6 +140,9 @@ Count = Annotated[int, Field(ge=0)]
 Province = Annotated[
     str, StringConstraints(strip_whitespace=True, to_upper=True, pattern=r"^[A-Z]{2}$")
 ]
+AnnexLetter = Annotated[
+    str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9]{1,3}$")
+]
 
 
 class PlanModel(BaseModel):
@@ -167,6 +170,7 @@ class Adoption(PlanModel):
     organ: AdoptionOrgan | None = Field(None, description=" | ".join(ADOPTION_ORGANS))
     number: Text | None = Field(None, description=msg.ADOPTION_NUMBER_DESCRIPTION)
     date: dt.date | None = Field(None, description=msg.ADOPTION_DATE_DESCRIPTION)
+    annex: AnnexLetter | None = Field(None, description=msg.ADOPTION_ANNEX_DESCRIPTION)
 
 
 class PlanInfo(PlanModel):
@@ -383,6 +387,11 @@ class Plan(PlanModel):
     @property
     def effective_status(self) -> PlanStatus:
         return self.plan.status or DEFAULT_STATUS
+
+    @property
+    def final(self) -> bool:
+        """``proposta`` or ``adottato``: the text a resolution adopts, checked as final."""
+        return self.effective_status in FINAL_STATUSES
 
     @property
     def total_budget(self) -> Decimal:

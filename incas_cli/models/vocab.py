@@ -18,7 +18,7 @@ from typing import Literal, TypeVar, get_args
 from incas_cli.messages import vocab as words
 from incas_cli.messages.vocab import Term
 
-PlanStatus = Literal["bozza", "in_consultazione", "adottato"]
+PlanStatus = Literal["bozza", "in_consultazione", "proposta", "adottato"]
 AdoptionOrgan = Literal["giunta", "consiglio"]
 Level = Literal["nazionale", "regionale", "provinciale", "locale"]
 Engagement = Literal["informare", "consultare", "coinvolgere", "collaborare", "delegare"]
@@ -67,6 +67,12 @@ WORKFORCE_CATEGORIES: tuple[WorkforceCategory, ...] = get_args(WorkforceCategory
 
 DEFAULT_STATUS: PlanStatus = "bozza"
 """The status of a plan that does not state one."""
+
+FINAL_STATUSES: tuple[PlanStatus, ...] = ("proposta", "adottato")
+"""The text the Giunta or the Consiglio adopts (``proposta``: sent for adoption, number and
+date of the resolution still blank) and the adopted text: no BOZZA mark, the annex mark
+instead, and always checked as ``--final`` checks a plan (no open field: the organ adopts
+exactly this text, DOMAIN.md section 9)."""
 
 WIZARD_SECTION_PARTS: dict[WizardSection, tuple[PlanSection, ...]] = {
     "comune": ("comune",),

@@ -7,6 +7,7 @@ from collections.abc import MutableMapping
 from typing import Any
 
 from incas_cli.catalog import ComuneRecord
+from incas_cli.formats import act_number
 from incas_cli.messages import vocab
 from incas_cli.messages import wizard as msg
 from incas_cli.models.month import YearMonth, as_month
@@ -22,7 +23,7 @@ from incas_cli.models.plan import (
     PlanInfo,
     Workforce,
 )
-from incas_cli.models.vocab import DEFAULT_STATUS
+from incas_cli.models.vocab import DEFAULT_STATUS, FINAL_STATUSES
 from incas_cli.wizard.answers import iso_date, iso_months, month_names, read_months
 from incas_cli.wizard.checking import blocking_at
 from incas_cli.wizard.core import Session, show_value, term_choices
@@ -217,8 +218,9 @@ def period_step(s: Session) -> None:
             term_choices(vocab.PLAN_STATUSES),
             default=DEFAULT_STATUS,
         )
-        if status == "adottato":
-            _adoption(s, info)
+        if status in FINAL_STATUSES:
+            _adoption(s, info, adopted=status == "adottato")
+            _final_check(s, str(status))
         s.ask_text(info, PlanInfo, "version", msg.ASK_VERSION, default=msg.DEFAULT_VERSION)
         s.ask_text(info, PlanInfo, "office", msg.ASK_OFFICE, instruction=msg.OFFICE_EXAMPLE)
         s.ask_text(
@@ -230,17 +232,21 @@ def period_step(s: Session) -> None:
     s.save()
 
 
-def _adoption(s: Session, info: MutableMapping[str, Any]) -> None:
+def _adoption(s: Session, info: MutableMapping[str, Any], *, adopted: bool) -> None:
+    """The resolution: the organ that adopts the plan; its number and date once adopted
+    (a ``proposta`` leaves them blank on the annex mark)."""
     adoption = child_map(info, "adoption", keys_of(PlanInfo))
     s.ask_select(
         adoption,
         Adoption,
         "organ",
-        msg.ASK_ADOPTION_ORGAN,
+        msg.ASK_ADOPTION_ORGAN if adopted else msg.ASK_PROPOSAL_ORGAN,
         term_choices(vocab.ADOPTION_ORGANS),
         default="giunta",
     )
-    s.ask_text(adoption, Adoption, "number", msg.ASK_ADOPTION_NUMBER)
+    if not adopted:
+        return
+    s.ask_text(adoption, Adoption, "number", msg.ASK_ADOPTION_NUMBER, rewrite=act_number)
     s.ask_text(
         adoption,
         Adoption,
@@ -249,6 +255,20 @@ def _adoption(s: Session, info: MutableMapping[str, Any]) -> None:
         instruction=msg.DATE_HINT,
         rewrite=iso_date,
     )
+
+
+def _final_check(s: Session, status: str) -> None:
+    """A plan sent for adoption or adopted is checked as ``--final`` checks it: say what
+    that check finds now (the summary at the end lists it)."""
+    from incas_cli.checks import check_data
+
+    _, findings = check_data(s.plain(), final=True, catalog=s.catalog)
+    errors = sum(1 for f in findings if f.blocking)
+    label = vocab.PLAN_STATUSES[status].label
+    if errors:
+        s.say(msg.FINAL_STATUS_OPEN.format(status=label, errors=errors))
+    else:
+        s.say(msg.FINAL_STATUS_READY.format(status=label))
 
 
 # --- territory ----------------------------------------------------------------------------

@@ -1,10 +1,13 @@
 """Chapter 8: coherence with the national plan: the matrix of measures and actions, the
-coverage of each action and of each axis (the figures are the plan's facts)."""
+coverage of each action and of each axis (the figures are the plan's facts). Coverage as
+a primary action and coverage only as a secondary one are always told apart: only the
+first has money behind it."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from incas_cli import formats as fmt
 from incas_cli.document.model import Block, Cell, Column, Heading, Mark, Paragraph, Table
 from incas_cli.document.narrative import narrative
 from incas_cli.document.outline.common import DASH, Context, joined
@@ -21,7 +24,7 @@ def coerenza(ctx: Context) -> tuple[Block, ...]:
     national, facts = ctx.national, ctx.facts
     blocks: list[Block] = [
         Heading(1, msg.H_COHERENCE),
-        *narrative("coerenza.md.j2", counts=ctx.counts),
+        *narrative("coerenza.md.j2", coverage=ctx.coverage),
         Heading(2, msg.H_COHERENCE_MATRIX),
     ]
     if facts.by_measure:
@@ -54,51 +57,75 @@ def coerenza(ctx: Context) -> tuple[Block, ...]:
     labels = {a.number: a.label for a in national.actions}
     blocks += [
         Heading(2, msg.H_COHERENCE_ACTIONS),
-        Table(
-            msg.TC_ACTIONS,
-            (
-                Column(msg.T_ACTION),
-                Column(msg.T_AXIS),
-                Column(msg.T_PRIMARY),
-                Column(msg.T_SECONDARY),
-                Column(msg.T_COVERED, "center"),
-            ),
-            tuple(
-                (
-                    msg.ACTION_REF.format(number=a.number, label=labels[a.number]),
-                    _axis_label(ctx, a.axis),
-                    joined(a.primary) or DASH,
-                    joined(a.secondary) or DASH,
-                    msg.YES if a.covered else msg.NO,
-                )
-                for a in facts.actions
-            ),
-        ),
+        _actions_table(ctx, labels),
+    ]
+    if facts.has_budget:
+        blocks.append(Paragraph((msg.NOTE_ACTIONS_BUDGET,), "note"))
+    blocks += [
         Heading(2, msg.H_COHERENCE_AXES),
         Table(
             msg.TC_AXES,
             (
                 Column(msg.T_AXIS),
                 Column(msg.T_ACTIONS_IN_AXIS, "right"),
-                Column(msg.T_ACTIONS_COVERED, "right"),
+                Column(msg.T_PRIMARY),
+                Column(msg.T_SECONDARY_ONLY),
                 Column(msg.T_ACTIONS_UNCOVERED),
                 Column(msg.T_MEASURES, "right"),
             ),
             tuple(_axis_row(ctx, axis) for axis in facts.axes),
         ),
+        Paragraph((msg.NOTE_AXES_MEASURES,), "note"),
     ]
     if facts.unknown_actions:
         codes = joined(msg.ACTION_CODE.format(number=n) for n in facts.unknown_actions)
         blocks.append(Paragraph((msg.NOTE_UNKNOWN_ACTIONS.format(actions=codes),), "note"))
+    if not facts.by_measure:
+        return tuple(blocks)  # the introduction says no action is covered yet
+
+    # the details of the introduction's coverage sentences, with the actions' names
+    def refs(numbers: tuple[int, ...]) -> str:
+        return "; ".join(msg.ACTION_REF.format(number=n, label=labels[n]) for n in numbers)
+
+    if facts.secondary_only_actions:
+        text = msg.NOTE_SECONDARY_ONLY.format(actions=refs(facts.secondary_only_actions))
+        blocks.append(Paragraph((text,), "plain"))
     if facts.uncovered_actions:
-        uncovered = "; ".join(
-            msg.ACTION_REF.format(number=n, label=labels[n]) for n in facts.uncovered_actions
-        )
-        text = msg.NOTE_UNCOVERED.format(actions=uncovered)
-    else:
-        text = msg.NOTE_ALL_COVERED.format(count=len(facts.actions))
-    blocks.append(Paragraph((text,), "plain"))
+        text = msg.NOTE_UNCOVERED.format(actions=refs(facts.uncovered_actions))
+        blocks.append(Paragraph((text,), "plain"))
     return tuple(blocks)
+
+
+def _actions_table(ctx: Context, labels: dict[int, str]) -> Table:
+    """Each action: its axis, the measures behind it as primary and as secondary action,
+    its coverage and (once the plan has a budget) the money of its primary measures."""
+    facts = ctx.facts
+    money = facts.has_budget
+    columns = [
+        Column(msg.T_ACTION),
+        Column(msg.T_AXIS),
+        Column(msg.T_PRIMARY),
+        Column(msg.T_SECONDARY),
+        Column(msg.T_COVERAGE),
+    ]
+    rows: list[tuple[Cell, ...]] = []
+    for a in facts.actions:
+        row: tuple[Cell, ...] = (
+            msg.ACTION_REF.format(number=a.number, label=labels[a.number]),
+            _axis_label(ctx, a.axis),
+            joined(a.primary) or DASH,
+            joined(a.secondary) or DASH,
+            msg.COVERAGE_KINDS[a.coverage],
+        )
+        rows.append((*row, fmt.money(a.budget) if a.primary else DASH) if money else row)
+    if not money:
+        return Table(msg.TC_ACTIONS, tuple(columns), tuple(rows))
+    return Table(
+        msg.TC_ACTIONS,
+        (*columns, Column(msg.T_RESOURCES, "right")),
+        tuple(rows),
+        total=(msg.T_TOTAL, "", "", "", "", fmt.money(facts.primary_budget)),
+    )
 
 
 def _matrix_row(measure: MeasureFacts, numbers: list[int]) -> tuple[Cell, ...]:
@@ -120,12 +147,18 @@ def _axis_label(ctx: Context, axis_id: str) -> str:
 
 
 def _axis_row(ctx: Context, facts: AxisFacts) -> tuple[Cell, ...]:
+    """The axis, its actions by coverage, the measures placed on it (as chapter 5 lists)."""
     axis = ctx.national.axis(facts.id)
     label = axis.label if axis is not None else facts.id
+
+    def codes(numbers: tuple[int, ...]) -> str:
+        return joined(msg.ACTION_CODE.format(number=n) for n in numbers) or DASH
+
     return (
         msg.AXIS_REF.format(number=facts.number, label=label),
         str(len(facts.actions)),
-        str(len(facts.covered_actions)),
-        joined(msg.ACTION_CODE.format(number=n) for n in facts.uncovered_actions) or DASH,
-        str(len(facts.measures)),
+        codes(facts.covered_primary),
+        codes(facts.covered_secondary),
+        codes(facts.uncovered_actions),
+        str(len(facts.primary)),
     )

@@ -20,14 +20,25 @@ from incas_cli.messages.checks import OPEN_LABELS
 
 if TYPE_CHECKING:
     from incas_cli.catalog import Catalog, NationalPlan
+    from incas_cli.facts import PlanFacts
     from incas_cli.models import Measure, Plan
     from incas_cli.render import ChangeEntry, Edition
 
 DASH = "–"
 NBSP = "\u00a0"  # a phone number or a date is never split across lines
 ANNEX_LETTERS = "ABCDEFGH"
+ANNEX_DEFAULT = "A"
 Value = str | Placeholder
 AnnexKey = Literal["bodies", "changelog", "contacts"]
+
+
+def resolution_annex(plan: Plan) -> str | None:
+    """The letter of the resolution's annex this plan is (``A`` unless the plan names
+    another) when it is sent for adoption or adopted; None for a draft."""
+    if not plan.final:
+        return None
+    act = plan.plan.adoption
+    return (act.annex.upper() if act is not None and act.annex else None) or ANNEX_DEFAULT
 
 
 def open_value(value: object, kind: str) -> Value:
@@ -90,7 +101,6 @@ class Counts:
     measures: int
     meetings: int
     indicators: int
-    actions_covered: int
     actions_total: int
     total_budget: str
 
@@ -145,7 +155,6 @@ class Context:
             measures=len(plan.measures),
             meetings=len(plan.process.meetings) if plan.process else 0,
             indicators=sum(len(m.indicators) for m in plan.measures),
-            actions_covered=len(self.facts.covered_actions),
             actions_total=len(national.actions),
             total_budget=fmt.money(self.facts.total),
         )
@@ -156,10 +165,19 @@ class Context:
             present.append(("changelog", msg.ANNEX_CHANGELOG, msg.ANNEX_CHANGELOG_CONTENT))
         if edition == "interna":
             present.append(("contacts", msg.ANNEX_CONTACTS, msg.ANNEX_CONTACTS_CONTENT))
+        # A plan sent for adoption is itself "Allegato A" of the resolution: its own annexes
+        # are A.1, A.2, ... so that no two documents of the act bear the same name.
+        within = resolution_annex(plan)
+        letters = (
+            [msg.ANNEX_WITHIN.format(annex=within, number=n) for n in range(1, len(present) + 1)]
+            if within is not None
+            else list(ANNEX_LETTERS)
+        )
         self.annexes = tuple(
             AnnexRef(key, letter, title, content)
-            for letter, (key, title, content) in zip(ANNEX_LETTERS, present, strict=False)
+            for letter, (key, title, content) in zip(letters, present, strict=False)
         )
+        self.coverage = coverage_text(self.facts, len(national.actions))
 
     @property
     def comune(self) -> str:
@@ -213,6 +231,56 @@ class Context:
 
     def annex_ref(self, key: AnnexKey) -> str:
         return next(a.ref for a in self.annexes if a.key == key)
+
+
+def action_codes(numbers: Iterable[int]) -> str:
+    """ "AP1, AP2 e AP7"."""
+    return fmt.join_and([msg.ACTION_CODE.format(number=n) for n in numbers])
+
+
+def coverage_text(facts: PlanFacts, total: int) -> str:
+    """How the measures cover the national plan's actions, primary and secondary apart,
+    with the money behind the secondary-only ones: the same sentences wherever the
+    document says it (the plan's introduction, the coherence chapter)."""
+    if not facts.by_measure:
+        return msg.COVERAGE_NO_MEASURES.format(total=total)
+    primary = len(facts.primary_actions)
+    if primary == total:
+        sentences = [msg.COVERAGE_ALL_PRIMARY.format(total=total)]
+    elif primary == 0:
+        sentences = [msg.COVERAGE_PRIMARY_NONE.format(total=total)]
+    elif primary == 1:
+        sentences = [msg.COVERAGE_PRIMARY_ONE.format(total=total)]
+    else:
+        sentences = [msg.COVERAGE_PRIMARY.format(count=fmt.integer(primary), total=total)]
+    if primary and facts.has_budget and facts.primary_budget != facts.total:
+        sentences.append(msg.COVERAGE_PRIMARY_BUDGET.format(budget=fmt.money(facts.primary_budget)))
+    secondary = facts.secondary_only_actions
+    if secondary:
+        measures = facts.secondary_only_measures
+        one = len(measures) == 1
+        template = msg.COVERAGE_SECONDARY_ONE if len(secondary) == 1 else msg.COVERAGE_SECONDARY
+        of = msg.COVERAGE_OF_MEASURE if one else msg.COVERAGE_OF_MEASURES
+        coverage = template.format(
+            actions=action_codes(secondary), measures=of.format(ids=fmt.join_and(measures))
+        )
+        if facts.has_budget:
+            sentences.append(
+                msg.COVERAGE_SECONDARY_BUDGET.format(
+                    coverage=coverage,
+                    budget=fmt.money(facts.measures_budget(measures)),
+                    attribution=msg.COVERAGE_TO_ITS_PRIMARY
+                    if one
+                    else msg.COVERAGE_TO_THEIR_PRIMARY,
+                )
+            )
+        else:
+            sentences.append(msg.COVERAGE_SECONDARY_END.format(coverage=coverage))
+    uncovered = facts.uncovered_actions
+    if uncovered:
+        template = msg.COVERAGE_UNCOVERED_ONE if len(uncovered) == 1 else msg.COVERAGE_UNCOVERED
+        sentences.append(template.format(actions=action_codes(uncovered)))
+    return " ".join(sentences)
 
 
 def measure_ref(measure: Measure) -> str:

@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING
 
 from incas_cli import formats as fmt
 from incas_cli.document.model import Block, Paragraph, Properties, Run, Toc, plain
-from incas_cli.document.outline.common import Context, Value, joined, open_text, open_value
+from incas_cli.document.outline.common import (
+    Context,
+    Value,
+    joined,
+    open_text,
+    open_value,
+    resolution_annex,
+)
 from incas_cli.facts import plan_dates
 from incas_cli.messages import render as msg
 
@@ -36,14 +43,38 @@ def period(plan: Plan) -> Value:
 
 
 def adoption(plan: Plan) -> str:
-    """ "delibera della Giunta comunale n. 45 del 10 maggio 2024", or "non ancora adottato"."""
+    """ "delibera della Giunta comunale n. 45 del 10 maggio 2024", "proposta alla Giunta
+    comunale per l'adozione", or "non ancora adottato"."""
     act_info = plan.plan.adoption
+    if plan.effective_status == "proposta":
+        organ = act_info.organ if act_info is not None and act_info.organ else "giunta"
+        return msg.PROPOSED_TO[organ]
     if act_info is None or (act_info.organ is None and act_info.date is None):
         return msg.NOT_ADOPTED
     act = msg.ADOPTION_ACTS.get(act_info.organ or "", msg.ADOPTION_ACT_UNKNOWN)
-    number = msg.ADOPTION_NUMBER.format(number=act_info.number) if act_info.number else ""
+    number = (
+        msg.ADOPTION_NUMBER.format(number=fmt.act_number(act_info.number))
+        if act_info.number
+        else ""
+    )
     date = " " + fmt.date_after("del", act_info.date) if act_info.date else ""
     return msg.ADOPTION.format(act=act, number=number, date=date).strip()
+
+
+def annex_mark(plan: Plan) -> str | None:
+    """ "Allegato A alla deliberazione della Giunta comunale n. ___ del ___" for a plan sent
+    for adoption, with number and date once adopted; None for a draft."""
+    if not plan.final:
+        return None
+    act = plan.plan.adoption
+    blank = msg.ANNEX_MARK_BLANK
+    number = fmt.act_number(act.number) if act is not None and act.number else blank
+    return msg.ANNEX_MARK.format(
+        annex=resolution_annex(plan),
+        organ=msg.ANNEX_MARK_ORGANS[act.organ if act is not None and act.organ else "giunta"],
+        number=number,
+        date=fmt.long_date(act.date) if act is not None and act.date else blank,
+    )
 
 
 def properties(plan: Plan) -> Properties:
@@ -74,17 +105,15 @@ def properties(plan: Plan) -> Properties:
 
 def running_header(plan: Plan) -> tuple[str, ...]:
     """The plan's title and the Comune; shorter, "Piano Locale Multisettoriale – Comune
-    di …"; "BOZZA – " in front of either for a draft."""
+    di …"; "BOZZA – " in front of either for a draft. A plan sent for adoption or adopted
+    carries its annex mark, with the short header when there is room."""
     comune = _comune(plan)
-    draft = plan.effective_status != "adottato"
-
-    def framed(header: str) -> str:
-        return msg.HEADER_DRAFT.format(header=header) if draft else header
-
-    return (
-        framed(msg.HEADER.format(title=" ".join(plan.plan.title.split()), comune=comune)),
-        framed(msg.HEADER_SHORT.format(comune=comune)),
-    )
+    short = msg.HEADER_SHORT.format(comune=comune)
+    mark = annex_mark(plan)
+    if mark is not None:
+        return (msg.HEADER_ANNEX.format(mark=mark, header=short), mark)
+    title = msg.HEADER.format(title=" ".join(plan.plan.title.split()), comune=comune)
+    return (msg.HEADER_DRAFT.format(header=title), msg.HEADER_DRAFT.format(header=short))
 
 
 def cover(ctx: Context) -> tuple[Block, ...]:
@@ -118,7 +147,9 @@ def cover(ctx: Context) -> tuple[Block, ...]:
         facts.append((msg.COVER_PARTNERS, joined(p.name for p in plan.comune.partners)))
     facts.append((msg.COVER_NATIONAL_PLAN, ctx.national.short_title))
     facts.append((msg.COVER_EDITION, msg.EDITIONS[ctx.edition]))
-    blocks: list[Block] = [
+    mark = annex_mark(plan)
+    blocks: list[Block] = [Paragraph((Run(mark, bold=True),), "cover")] if mark else []
+    blocks += [
         Paragraph((comune_line,), "subtitle"),
         Paragraph((info.title,), "title"),
     ]

@@ -62,6 +62,8 @@ class Intro:
     status_label: str
     adopted: bool
     adoption: str
+    proposal: str | None
+    """ "proposta alla Giunta comunale per l'adozione" for a plan sent for adoption."""
     budget_open: bool
     national: NationalView
 
@@ -130,6 +132,7 @@ def intro(ctx: Context) -> Intro:
         status_label=status_label(plan),
         adopted=plan.effective_status == "adottato",
         adoption=adoption(plan),
+        proposal=adoption(plan) if plan.effective_status == "proposta" else None,
         budget_open=not ctx.facts.has_budget,
         national=national_view(ctx.national, plan),
     )
@@ -140,7 +143,7 @@ def premessa(ctx: Context) -> tuple[Block, ...]:
     return (
         Heading(1, msg.H_PREMESSA),
         Heading(2, msg.H_PREMESSA_PLAN),
-        *narrative("premessa.md.j2", intro=about, counts=ctx.counts),
+        *narrative("premessa.md.j2", intro=about, counts=ctx.counts, coverage=ctx.coverage),
         Heading(2, msg.H_PREMESSA_NATIONAL),
         *narrative("quadro_nazionale.md.j2", national=about.national),
         Heading(2, msg.H_PREMESSA_LAW),

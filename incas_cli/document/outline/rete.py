@@ -1,5 +1,11 @@
-"""Chapter 4: the network: actors, the map of relations, the power/interest grid, the
-steering body and the thematic tables."""
+"""Chapter 4: the network: actors, the map of relations, the steering body and the
+thematic tables; in the internal edition also the power/interest grid.
+
+Scores that rate named organisations (power, interest, the quadrant's strategy, the
+planned engagement) are internal working material, never published (DOMAIN.md section 9):
+the public edition shows the network, the roles and the commitments, and says that the
+ratings are kept apart.
+"""
 
 from __future__ import annotations
 
@@ -86,6 +92,9 @@ class NetworkSummary:
     central: str | None
     relations: bool
     grid: bool
+    """The internal edition shows the power/interest grid."""
+    withheld: bool
+    """The public edition leaves out ratings the plan holds."""
 
 
 def _central(ctx: Context) -> str | None:
@@ -102,19 +111,25 @@ def _central(ctx: Context) -> str | None:
 def rete(ctx: Context) -> tuple[Block, ...]:
     plan = ctx.plan
     central = _central(ctx)
+    internal = ctx.edition == "interna"
     grid = [
         GridPoint(s.name, s.power, s.interest, number)
         for number, s in enumerate(plan.stakeholders, start=1)
         if s.power is not None and s.interest is not None
     ]
+    rated = any(
+        s.power is not None or s.interest is not None or s.engagement is not None
+        for s in plan.stakeholders
+    )
     summary = NetworkSummary(
         central=ctx.stakeholder(central) if central is not None else None,
         relations=bool(plan.relations),
-        grid=bool(grid),
+        grid=internal and bool(grid),
+        withheld=not internal and rated,
     )
     blocks: list[Block] = [
         Heading(1, msg.H_NETWORK),
-        *narrative("rete.md.j2", counts=ctx.counts, network=summary),
+        *narrative("rete.md.j2", counts=ctx.counts, network=summary, internal=internal),
         Heading(2, msg.H_NETWORK_ACTORS),
         _actors(ctx) or Paragraph((Placeholder(OPEN_LABELS["stakeholders"]),), "plain"),
         Heading(2, msg.H_NETWORK_MAP),
@@ -123,17 +138,8 @@ def rete(ctx: Context) -> tuple[Block, ...]:
         blocks += _relations(ctx, central)
     else:
         blocks.append(Paragraph((msg.NOTE_NO_RELATIONS,), "note"))
-    blocks.append(Heading(2, msg.H_NETWORK_GRID))
-    if grid:
-        blocks += _figure(
-            msg.FIG_GRID_TITLE,
-            power_interest_alt_text(grid),
-            _png(lambda: power_interest_png(grid, width_px=FIGURE_WIDTH_PX)),
-            _grid_table(ctx),
-        )
-    missing = [s.name for s in plan.stakeholders if s.power is None or s.interest is None]
-    if missing:
-        blocks.append(Paragraph((msg.NOTE_GRID_MISSING.format(names=joined(missing)),), "note"))
+    if internal:
+        blocks += _ratings(ctx, grid)
     blocks.append(Heading(2, msg.H_NETWORK_STEERING))
     steering = steering_body(ctx)
     if steering is not None:
@@ -163,6 +169,7 @@ def rete(ctx: Context) -> tuple[Block, ...]:
 
 
 def _actors(ctx: Context) -> Table | None:
+    """Who the actors are, their role and what they commit to (both editions)."""
     if not ctx.plan.stakeholders:
         return None
     return Table(
@@ -173,7 +180,7 @@ def _actors(ctx: Context) -> Table | None:
             Column(msg.T_ACTOR_TYPE),
             Column(msg.T_LEVEL),
             Column(msg.T_ROLE),
-            Column(msg.T_ENGAGEMENT),
+            Column(msg.T_COMMITMENTS),
         ),
         tuple(
             (
@@ -182,11 +189,31 @@ def _actors(ctx: Context) -> Table | None:
                 ctx.actor_type(s.type),
                 ctx.level(s.level),
                 open_value(s.role, "stakeholder.role"),
-                ctx.engagement(s.engagement),
+                s.commitments or DASH,
             )
             for number, s in enumerate(ctx.plan.stakeholders, start=1)
         ),
     )
+
+
+def _ratings(ctx: Context, grid: Sequence[GridPoint]) -> list[Block]:
+    """The internal edition's power/interest grid: the figure and a table with the
+    scores, the quadrant's strategy and the planned engagement of each actor."""
+    blocks: list[Block] = [Heading(2, msg.H_NETWORK_GRID)]
+    table = _grid_table(ctx)
+    if grid:
+        blocks += _figure(
+            msg.FIG_GRID_TITLE,
+            power_interest_alt_text(grid),
+            _png(lambda: power_interest_png(grid, width_px=FIGURE_WIDTH_PX)),
+            table,
+        )
+    elif table.rows:
+        blocks.append(table)
+    missing = [s.name for s in ctx.plan.stakeholders if s.power is None or s.interest is None]
+    if missing:
+        blocks.append(Paragraph((msg.NOTE_GRID_MISSING.format(names=joined(missing)),), "note"))
+    return blocks
 
 
 def _relations(ctx: Context, central: str | None) -> list[Block]:
@@ -225,17 +252,21 @@ def _relations(ctx: Context, central: str | None) -> list[Block]:
 
 
 def _grid_table(ctx: Context) -> Table:
-    rows = []
+    """Every actor with some rating, in the order of the plan (the N. of every table)."""
+    rows: list[tuple[Cell, ...]] = []
     for number, s in enumerate(ctx.plan.stakeholders, start=1):
-        if s.power is None or s.interest is None:
+        if s.power is None and s.interest is None and s.engagement is None:
             continue
         rows.append(
             (
                 str(number),
                 s.name,
-                str(s.power),
-                str(s.interest),
-                power_interest_quadrant(s.power, s.interest),
+                open_value(s.power, "stakeholder.power"),
+                open_value(s.interest, "stakeholder.interest"),
+                power_interest_quadrant(s.power, s.interest)
+                if s.power is not None and s.interest is not None
+                else DASH,
+                ctx.engagement(s.engagement),
             )
         )
     return Table(
@@ -246,6 +277,7 @@ def _grid_table(ctx: Context) -> Table:
             Column(msg.T_POWER, "right"),
             Column(msg.T_INTEREST, "right"),
             Column(msg.T_QUADRANT),
+            Column(msg.T_ENGAGEMENT),
         ),
         tuple(rows),
     )

@@ -1,9 +1,12 @@
-"""Chapter 5: the strategy: each axis of the national plan with the measures on it."""
+"""Chapter 5: the strategy: each axis of the national plan with the measures placed on it
+(those whose primary action is on the axis, as the plan's facts place them) and the
+measures that reach it only through a secondary action."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from incas_cli import formats as fmt
 from incas_cli.document.model import Block, Heading, Inline, ItemList, Paragraph, Run
 from incas_cli.document.narrative import narrative
 from incas_cli.document.outline.common import Context, joined, open_text, open_value
@@ -15,15 +18,9 @@ if TYPE_CHECKING:
 
 
 def strategia(ctx: Context) -> tuple[Block, ...]:
-    national = ctx.national
-    by_axis: dict[str, list[Measure]] = {a.id: [] for a in national.axes}
-    unassigned = []
-    for m in ctx.plan.measures:
-        axis = national.axis_of_action(m.primary_action)
-        if axis is None:
-            unassigned.append(m)
-        else:
-            by_axis[axis.id].append(m)
+    national, facts = ctx.national, ctx.facts
+    measures = {m.id: m for m in ctx.plan.measures}
+    unassigned = [measures[i] for i in facts.unassigned]
     blocks: list[Block] = [
         Heading(1, msg.H_STRATEGY),
         *narrative("strategia.md.j2", national=national_view(national, ctx.plan)),
@@ -38,10 +35,17 @@ def strategia(ctx: Context) -> tuple[Block, ...]:
             Paragraph((axis.description,), "plain"),
             Paragraph((msg.NOTE_AXIS_ACTIONS.format(actions=actions),), "note"),
         ]
-        if by_axis[axis.id]:
-            blocks.append(_items(by_axis[axis.id]))
+        on_axis = facts.axis(axis.id)
+        placed = [measures[i] for i in on_axis.primary] if on_axis is not None else []
+        if placed:
+            blocks.append(_items(placed))
         else:
             blocks.append(Paragraph((msg.NOTE_NO_MEASURES_AXIS,), "plain"))
+        if on_axis is not None and on_axis.secondary:
+            one = len(on_axis.secondary) == 1
+            template = msg.NOTE_AXIS_SECONDARY_ONE if one else msg.NOTE_AXIS_SECONDARY
+            text = template.format(ids=fmt.join_and(on_axis.secondary))
+            blocks.append(Paragraph((text,), "note"))
     if unassigned:
         blocks += [Heading(2, msg.H_STRATEGY_UNASSIGNED), _items(unassigned)]
     return tuple(blocks)

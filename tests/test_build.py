@@ -452,11 +452,18 @@ def test_ctrl_c_during_the_index_pass_stops_libreoffice_too(tmp_path: Path) -> N
             time.sleep(0.02)
         os.killpg(proc.pid, signal.SIGINT)
         _, err = proc.communicate(timeout=120)
+        # a hang guard, not a timing: every process of the build ends, then nothing of
+        # theirs is left in the temporary folder (a worker may still be removing its
+        # LibreOffice folder when the main process has already exited)
+        deadline = time.monotonic() + 30
+        while _processes_naming(scratch) or _processes_naming(tmp_path):
+            assert time.monotonic() < deadline, _processes_naming(scratch)
+            time.sleep(0.1)
+        left = sorted(p.name for p in scratch.iterdir())
     finally:
         if proc.poll() is None:
             proc.kill()
             proc.communicate()
-        left = sorted(p.name for p in scratch.iterdir())
         shutil.rmtree(scratch, ignore_errors=True)
     assert proc.returncode == 130, err
     assert "Interrotto dall'utente." in err and "Traceback" not in err
@@ -464,10 +471,6 @@ def test_ctrl_c_during_the_index_pass_stops_libreoffice_too(tmp_path: Path) -> N
     documents = sorted(out.glob("*.docx"))
     assert 1 <= len(documents) < 6
     assert all(_is_whole_docx(p) for p in documents)
-    deadline = time.monotonic() + 30
-    while _processes_naming(scratch) or _processes_naming(tmp_path):
-        assert time.monotonic() < deadline, _processes_naming(scratch)
-        time.sleep(0.1)
     assert not [name for name in left if name.startswith("incas-lo-")]  # working folders gone
 
 

@@ -19,7 +19,9 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -205,7 +207,8 @@ def run_job(job: Job) -> bytes:
     if job.timeout <= 0:
         raise ValueError("timeout must be positive")
     soffice, python = _require_office(job.label)
-    workdir = Path(tempfile.mkdtemp(prefix="incas-lo-"))
+    with _signals_held():
+        workdir = Path(tempfile.mkdtemp(prefix="incas-lo-"))
     try:
         source = workdir / f"input{job.source_suffix}"
         target = workdir / f"output{job.target_suffix}"
@@ -234,7 +237,24 @@ def run_job(job: Job) -> bytes:
             raise ExternalToolError(msg.NO_OUTPUT.format(fmt=job.label), hint=msg.RETRY_HINT)
         return data
     finally:
-        shutil.rmtree(workdir, ignore_errors=True)
+        with _signals_held():  # a Ctrl-C or SIGTERM now would leave half a profile behind
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM while the working folder is made or removed: a stop that
+    arrives then takes effect right after (Ctrl-C as KeyboardInterrupt, a build worker's
+    SIGTERM as its clean stop), never in the middle of it."""
+    if os.name != "posix" or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held = {signal.SIGINT, signal.SIGTERM}
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _run_worker(python: Path, spec_file: Path, job: Job) -> None:

@@ -36,12 +36,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
-from incas_cli.formats import parse_month
-
 if TYPE_CHECKING:
     from incas_cli.catalog import Catalog, NationalPlan
     from incas_cli.checks import OpenField
     from incas_cli.models import Measure, Plan
+    from incas_cli.models.month import YearMonth
     from incas_cli.models.plan import PlanStatus
 
 __all__ = [
@@ -178,9 +177,9 @@ class AxisFacts:
 class PlanDates:
     """The plan's own dates."""
 
-    start: str | None
-    """The period's first month, ``YYYY-MM``."""
-    end: str | None
+    start: YearMonth | None
+    """The period's first month."""
+    end: YearMonth | None
     adoption: dt.date | None
     last_meeting: dt.date | None
     document: dt.date | None
@@ -444,7 +443,7 @@ def plan_dates(plan: Plan) -> PlanDates:
     last_meeting = max(meetings, default=None)
     document = adoption
     if document is None and start:
-        document = parse_month(start)
+        document = start.first_day
     if document is None:
         document = last_meeting
     return PlanDates(start, end, adoption, last_meeting, document)

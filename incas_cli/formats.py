@@ -37,8 +37,6 @@ __all__ = [
     "money",
     "month",
     "month_abbr",
-    "month_from_index",
-    "month_index",
     "month_name",
     "number",
     "numeric_date",
@@ -193,17 +191,6 @@ def parse_month(value: str | dt.date) -> dt.date:
         return value.replace(day=1)
     year, mon = value.split("-")
     return dt.date(int(year), int(mon), 1)
-
-
-def month_index(value: str | dt.date) -> int:
-    """Months since year 0, so that month arithmetic is integer arithmetic."""
-    day = parse_month(value)
-    return day.year * 12 + day.month - 1
-
-
-def month_from_index(index: int) -> dt.date:
-    """The first day of the month ``index`` months after year 0 (see :func:`month_index`)."""
-    return dt.date(index // 12, index % 12 + 1, 1)
 
 
 # --- words ---------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from babel.lists import format_list
 
 from incas_cli import formats as fmt
 from incas_cli.messages import render as render_msg
+from incas_cli.models.month import YearMonth
 from incas_cli.wizard.answers import month_names, read_months
 from tests.conftest import Cli
 from tests.helpers import minimal_plan, write_plan
@@ -71,8 +72,7 @@ def test_months() -> None:
     assert fmt.month(dt.date(2024, 12, 25)) == "dicembre 2024"
     assert fmt.month_name(3) == "marzo"
     assert fmt.month_abbr(9) == "set"
-    assert fmt.month_index("2024-03") - fmt.month_index("2023-12") == 3
-    assert fmt.month_from_index(fmt.month_index("2024-03")) == dt.date(2024, 3, 1)
+    assert fmt.month(YearMonth("2024-03")) == "marzo 2024"
 
 
 @pytest.mark.parametrize("number", range(1, 13))

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Literal
 
 from incas_cli.document.figures.values import WHITE
 from incas_cli.fonts import figure_font
+from incas_cli.formats import join_and
 from incas_cli.messages import figures as msg
 
 if TYPE_CHECKING:
@@ -186,6 +187,4 @@ def _count_phrase(count: int, one: str, many: str) -> str:
 
 
 def _join(items: Sequence[str]) -> str:
-    from babel.lists import format_list
-
-    return str(format_list(list(items), locale="it_IT"))
+    return join_and(items)

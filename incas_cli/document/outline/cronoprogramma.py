@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
+from incas_cli import formats as fmt
 from incas_cli.document.model import (
     Block,
     Cell,
@@ -19,10 +20,10 @@ from incas_cli.document.model import (
 from incas_cli.document.narrative import narrative
 from incas_cli.document.outline.common import Context, measure_ref, timing
 from incas_cli.messages import render as msg
+from incas_cli.models.month import YearMonth
 
 if TYPE_CHECKING:
     from incas_cli.models import Plan
-from incas_cli import formats as fmt
 
 Granularity = Literal["month", "quarter", "year"]
 MAX_MONTH_COLUMNS = 18
@@ -33,10 +34,10 @@ _REVIEW = Mark(msg.REVIEW_MARK, msg.MARK_REVIEW, tone="review")
 
 def _gantt_range(plan: Plan) -> tuple[int, int] | None:
     period = plan.plan.period
-    starts = [fmt.month_index(m.start) for m in plan.measures if m.start]
-    ends = [fmt.month_index(m.end) for m in plan.measures if m.end]
-    start = fmt.month_index(period.start) if period and period.start else None
-    end = fmt.month_index(period.end) if period and period.end else None
+    starts = [m.start.index for m in plan.measures if m.start]
+    ends = [m.end.index for m in plan.measures if m.end]
+    start = period.start.index if period and period.start else None
+    end = period.end.index if period and period.end else None
     if start is None:
         start = min(starts + ends, default=None)
     if end is None:
@@ -81,12 +82,12 @@ def _blocks(plan: Plan) -> tuple[Block, ...]:
         if m.start is None or m.end is None:
             cells: list[Cell] = [None for _ in columns]
         else:
-            a, b = fmt.month_index(m.start), fmt.month_index(m.end)
+            a, b = m.start.index, m.end.index
             cells = [_ACTIVE if first <= b and a <= last else None for first, last, _ in columns]
         rows.append(((measure_ref(m), timing(m)), *cells))
     reviews = plan.monitoring.reviews if plan.monitoring is not None else []
     if reviews:
-        indexes = [fmt.month_index(r) for r in reviews]
+        indexes = [r.index for r in reviews]
         rows.append(
             (
                 msg.T_REVIEWS_ROW,
@@ -102,8 +103,8 @@ def _blocks(plan: Plan) -> tuple[Block, ...]:
     else:
         legend = msg.NOTE_GANTT_LEGEND.format(active=msg.ACTIVE_MARK)
     range_text = msg.RANGE.format(
-        start=fmt.month(fmt.month_from_index(span[0])),
-        end=fmt.month(fmt.month_from_index(span[1])),
+        start=fmt.month(YearMonth.from_index(span[0])),
+        end=fmt.month(YearMonth.from_index(span[1])),
     )
     granularity_note = msg.NOTE_GANTT_GRANULARITY[granularity].format(range=range_text)
     return (

@@ -53,7 +53,7 @@ def monitoraggio(ctx: Context) -> tuple[Block, ...]:
         Heading(2, msg.H_MONITORING_SYSTEM),
         *(Paragraph((text,)) for text in reporting),
     ]
-    reviews = sorted(mon.reviews, key=fmt.month_index) if mon is not None else []
+    reviews = sorted(mon.reviews, key=lambda month: month.index) if mon is not None else []
     if reviews:
         text = msg.NOTE_REVIEWS.format(reviews=joined(fmt.month(r) for r in reviews))
         blocks.append(Paragraph((text,), "plain"))

@@ -97,7 +97,7 @@ def _reference_year(plan: Plan) -> int | None:
     """The year the document speaks from: its period's start, else its own date."""
     dates = plan_dates(plan)
     if dates.start:
-        return fmt.parse_month(dates.start).year
+        return dates.start.year
     return dates.document.year if dates.document is not None else None
 
 

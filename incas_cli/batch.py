@@ -295,7 +295,10 @@ def build_files(
     (``InputError`` if it cannot be).
     """
     prepare_output_dir(options.output_dir)
-    suffix = f".{options.fmt}"
+    from incas_cli.messages.render import EDITION_FILE_SUFFIX
+
+    # the internal edition never takes the public one's name (nor counts as «già presente»)
+    suffix = f"{EDITION_FILE_SUFFIX[options.edition]}.{options.fmt}"
     outputs = output_paths(sources, options.output_dir, suffix)
     tasks = [BuildTask(s, o, options) for s, o in zip(sources, outputs, strict=True)]
     try:

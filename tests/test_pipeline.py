@@ -79,7 +79,8 @@ def _render_and_build(
     built = tmp_path / "build"
     code, out, build_err = _run(cli, ["plan", "build", str(plan), "-o", str(built), *options])
     assert code == 0, out + build_err
-    return rendered.read_bytes(), (built / f"{plan.stem}.docx").read_bytes(), build_err
+    (document,) = built.glob("*.docx")
+    return rendered.read_bytes(), document.read_bytes(), build_err
 
 
 # --- produce -----------------------------------------------------------------------------------
@@ -317,3 +318,25 @@ def test_any_document_goes_through_the_same_pipeline() -> None:
     with pikepdf.open(io.BytesIO(pdf.data)) as read:
         assert str(read.docinfo["/Title"]) == "Relazione di prova"
         assert str(read.docinfo["/Author"]) == "Comune di Prova"
+
+
+def test_the_internal_edition_never_takes_the_public_ones_name(cli: Cli, tmp_path: Path) -> None:
+    """Contacts and ratings are in the internal edition only: built into a folder that
+    already holds the public document, it is written beside it (not «già presente»), and
+    ``plan render`` without ``-o`` names it apart too."""
+    plan = write_plan(tmp_path / "piano.yaml", minimal_plan())
+    out = tmp_path / "documenti"
+    for edition in ("pubblica", "interna"):
+        code, stdout, err = _run(
+            cli,
+            ["plan", "build", str(plan), "-o", str(out), "--edition", edition, "--no-toc-update"],
+        )
+        assert code == 0, err
+        assert "già presente" not in stdout + err
+    assert sorted(p.name for p in out.iterdir()) == ["piano-interna.docx", "piano.docx"]
+    code, _, err = _run(
+        cli, ["plan", "render", str(plan), "--edition", "interna", "--no-toc-update"]
+    )
+    assert code == 0, err
+    assert (tmp_path / "piano-interna.docx").is_file()
+    assert not (tmp_path / "piano.docx").exists()

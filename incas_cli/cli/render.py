@@ -51,7 +51,7 @@ def render(
 
     if edition not in EDITIONS:
         _usage(msg.RENDER_BAD_EDITION.format(value=edition), msg.RENDER_BAD_EDITION_HINT)
-    target_format, output_path = _target(file, output, fmt)
+    target_format, output_path = _target(file, output, fmt, edition)
     _refuse_existing(output_path, force)
     target = Target(
         format=target_format,
@@ -143,12 +143,14 @@ def _usage(message: str, hint: str) -> None:
     raise UsageError(message, hint=hint)
 
 
-def _target(file: Path, output: Path | None, fmt: str | None) -> tuple[Format, Path]:
+def _target(file: Path, output: Path | None, fmt: str | None, edition: str) -> tuple[Format, Path]:
     """The format and the path to write.
 
-    The format is ``--format``, else the output's extension, else docx. An output without
-    extension gets the format's; an extension incas does not write (``.yaml``) or one that
-    contradicts ``--format`` is a usage error that names what to write instead.
+    The format is ``--format``, else the output's extension, else docx. Without ``-o`` the
+    document is named after the plan (``piano-interna.docx`` for the internal edition). An
+    output without extension gets the format's; an extension incas does not write
+    (``.yaml``) or one that contradicts ``--format`` is a usage error that names what to
+    write instead.
     """
     from incas_cli.pipeline import FORMATS
 
@@ -156,7 +158,7 @@ def _target(file: Path, output: Path | None, fmt: str | None) -> tuple[Format, P
         _usage(msg.RENDER_BAD_FORMAT.format(value=fmt), msg.RENDER_BAD_FORMAT_HINT)
     if output is None:
         chosen = cast("Format", fmt or "docx")
-        target = file.with_suffix(f".{chosen}")
+        target = file.with_name(f"{file.stem}{msg.EDITION_FILE_SUFFIX[edition]}.{chosen}")
     else:
         suffix = output.suffix.lower().lstrip(".")
         if suffix and suffix not in FORMATS:

@@ -15,6 +15,9 @@ from incas_cli.messages import vocab as _vocab
 # --- shared pieces -----------------------------------------------------------------------
 
 PLACEHOLDER = "[da completare: {label}]"
+EDITION_FILE_SUFFIX = {"pubblica": "", "interna": "-interna"}
+"""Added to a document's default file name: the internal edition (contacts, ratings) never
+takes the name of the public one, so it cannot be published or counted as it by mistake."""
 LIST_SEPARATOR = ", "
 RANGE = "{start} – {end}"
 DATE_SPAN = "{start} {end}"

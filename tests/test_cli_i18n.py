@@ -19,6 +19,8 @@ ENGLISH = (
     "Possible options",
     "Missing",
     "Invalid value",
+    "Input should",
+    "option '",
     "Got unexpected",
     "requires an argument",
     "does not take a value",
@@ -70,6 +72,26 @@ ENGLISH = (
             ["schema", "uno", "due"],
             "Uso: incas schema [OPZIONI]",
             "errore: argomenti in più non previsti: uno due",
+        ),
+        (
+            ["plan", "build", "x.yaml", "-o", "out", "--jobs", "x"],
+            "Uso: incas plan build [OPZIONI] FILE...",
+            "errore: valore non valido per --jobs (-j): serve un numero intero",
+        ),
+        (
+            ["plan", "build", "x.yaml", "-o", "out", "--jobs", "0"],
+            "Uso: incas plan build [OPZIONI] FILE...",
+            "errore: valore non valido per --jobs (-j): serve un valore da 1 in su",
+        ),
+        (
+            ["plan", "init", "x.yaml"],
+            "Uso: incas plan init [OPZIONI] FILE",
+            "errore: manca l'opzione --comune (-c)",
+        ),
+        (
+            ["plan", "build", "x.yaml"],
+            "Uso: incas plan build [OPZIONI] FILE...",
+            "errore: manca l'opzione --output (-o)",
         ),
         (["schema", "--output"], None, "errore: l'opzione --output richiede un valore"),
         (

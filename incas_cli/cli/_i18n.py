@@ -41,19 +41,30 @@ _TYPE_LABELS = {
 def translate_usage_error(message: str) -> str:
     """Italian for one of typer's usage-error messages (unknown ones are kept, marked).
 
-    Groups of a pattern: ``a`` kept as is, ``b`` a detail translated in turn, ``s`` the
+    Groups of a pattern: ``a`` kept as is, ``n`` option or argument names as typer quotes
+    them, ``b`` a detail translated in turn, ``s`` the
     suggestions (``'validate', 'status'`` or ``--json, --final``) quoted the Italian way.
     """
     for pattern, template in msg.USAGE_ERROR_PATTERNS:
         match = re.match(pattern, message.strip(), flags=re.DOTALL)
         if match:
             parts = match.groupdict()
+            if parts.get("n"):  # option names as typer quotes them: '--jobs' / '-j'
+                parts["n"] = _names(parts["n"] or "")
             if parts.get("b"):
                 parts["b"] = _detail(parts["b"])
             if "s" in parts:
                 parts["s"] = _suggestions(parts["s"] or "")
             return template.format(**parts)
     return msg.USAGE_ERROR_FALLBACK.format(detail=_detail(message))
+
+
+def _names(text: str) -> str:
+    """``'--jobs' / '-j'`` as ``--jobs (-j)``: the long name first, the others in brackets."""
+    names = [name.strip().strip("'") for name in text.split(" / ") if name.strip()]
+    if len(names) == 1:
+        return names[0]
+    return msg.OPTION_NAMES.format(main=names[0], others=msg.LIST_SEPARATOR.join(names[1:]))
 
 
 def _suggestions(text: str) -> str:

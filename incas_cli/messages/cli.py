@@ -160,8 +160,8 @@ USAGE_ERROR_PATTERNS: tuple[tuple[str, str], ...] = (
         "comando sconosciuto: «{a}» (forse intendevi {s}?)",
     ),
     (r"^No such command '(?P<a>[^']+)'\.$", "comando sconosciuto: «{a}»"),
-    (r"^Missing argument '(?P<a>[^']+)'\.$", "manca l'argomento {a}"),
-    (r"^Missing option '(?P<a>[^']+)'\.$", "manca l'opzione {a}"),
+    (r"^Missing argument (?P<n>'[^']+'(?: / '[^']+')*)\.?$", "manca l'argomento {n}"),
+    (r"^Missing option (?P<n>'[^']+'(?: / '[^']+')*)\.?$", "manca l'opzione {n}"),
     (r"^Missing (?P<a>.+)\.$", "manca {a}"),
     (
         r"^Got unexpected extra arguments? ?(?:\(s\))? \((?P<a>.+)\)$",
@@ -170,14 +170,22 @@ USAGE_ERROR_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"^Option '(?P<a>[^']+)' requires an argument\.$", "l'opzione {a} richiede un valore"),
     (r"^Option '(?P<a>[^']+)' requires \d+ arguments\.$", "l'opzione {a} richiede più valori"),
     (r"^Option '(?P<a>[^']+)' does not take a value\.$", "l'opzione {a} non accetta valori"),
-    (r"^Invalid value for '(?P<a>[^']+)': (?P<b>.+)$", "valore non valido per {a}: {b}"),
+    (
+        r"^Invalid value for (?P<n>'[^']+'(?: / '[^']+')*): (?P<b>.+)$",
+        "valore non valido per {n}: {b}",
+    ),
     (r"^Invalid value: (?P<b>.+)$", "valore non valido: {b}"),
 )
 LIST_SEPARATOR = ", "
+OPTION_NAMES = "{main} ({others})"
 SUGGESTED_NAME = "«{name}»"
 USAGE_DETAIL_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"Input should be a valid integer.*", "serve un numero intero"),
     (r"Input should be a valid number.*", "serve un numero"),
+    (r"Input should be greater than or equal to (?P<a>\S+)$", "serve un valore da {a} in su"),
+    (r"Input should be less than or equal to (?P<a>\S+)$", "serve un valore fino a {a}"),
+    (r"Input should be greater than (?P<a>\S+)$", "serve un valore maggiore di {a}"),
+    (r"Input should be less than (?P<a>\S+)$", "serve un valore minore di {a}"),
     (r"Input should be (?P<a>.+)$", "valori ammessi: {a}"),
     (r"'?(?P<a>[^']*)'? is not one of (?P<b>.+)\.$", "«{a}» non è tra i valori ammessi: {b}"),
     (r"(?P<a>.+) is not in the range (?P<b>.+)\.$", "{a} non è nell'intervallo {b}"),

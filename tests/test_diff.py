@@ -377,3 +377,17 @@ def test_docx_annex_of_identical_files(cli: Cli, tmp_path: Path) -> None:
     shutil.copy(DATA / "acate-v1.yaml", plan)
     assert cli("plan", "diff", str(plan), str(plan), "--docx", str(out)).exit_code == 0
     assert "Nessuna modifica" in _docx_text(out)[1]
+
+
+def test_a_plan_with_one_blocking_problem_is_compared_and_said_in_the_singular(
+    cli: Cli, tmp_path: Path
+) -> None:
+    old = write_plan(tmp_path / "v1.yaml", minimal_plan())
+    broken = minimal_plan()
+    broken["measures"][0]["lead"] = "nessuno"  # an actor that does not exist
+    new = write_plan(tmp_path / "v2.yaml", broken)
+    result = cli("plan", "diff", str(old), str(new))
+    assert result.exit_code == 0, result.output
+    assert "v2.yaml: il piano ha 1 problema bloccante; il confronto resta possibile" in (
+        result.stderr
+    )

@@ -59,6 +59,7 @@ def _load_both(old: Path, new: Path, *, as_json: bool) -> tuple[Plan, Plan]:
     """Both plans, or the findings of the unusable files and exit 1 (unreadable) or 3."""
     from incas_cli.batch import Status, check_file
     from incas_cli.console import outcomes_json, print_outcomes, print_plain
+    from incas_cli.formats import counted
 
     outcomes = [check_file(old), check_file(new)]
     unusable = [o for o in outcomes if o.result is None or o.result.plan is None]
@@ -72,7 +73,8 @@ def _load_both(old: Path, new: Path, *, as_json: bool) -> tuple[Plan, Plan]:
     for outcome in outcomes:
         count = len(outcome.result.errors) if outcome.result else 0
         if count:
-            print_plain(msg.HAS_ERRORS.format(file=outcome.name, count=count), stderr=True)
+            problems = counted(count, msg.BLOCKING_ONE, msg.BLOCKING_MANY)
+            print_plain(msg.HAS_ERRORS.format(file=outcome.name, problems=problems), stderr=True)
     return _plan(outcomes[0]), _plan(outcomes[1])
 
 

@@ -13,9 +13,11 @@ FORCE_HELP = "Sovrascrive il file Word di destinazione se esiste già."
 HEADER = "Confronto tra {old} (prima) e {new} (dopo)"
 NO_CHANGES = "nessuna modifica: i due file descrivono lo stesso piano."
 HAS_ERRORS = (
-    "{file}: il piano ha {count} problemi bloccanti; il confronto resta possibile, ma "
+    "{file}: il piano ha {problems}; il confronto resta possibile, ma "
     "controlla il file con `incas plan validate {file}`."
 )
+BLOCKING_ONE = "problema bloccante"
+BLOCKING_MANY = "problemi bloccanti"
 DOCX_WRITTEN = "Allegato Word scritto in {path}"
 
 # values

@@ -476,3 +476,14 @@ def test_outline_matches_the_golden_file(name: str) -> None:
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(actual, encoding="utf-8")
     assert actual == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("status", "label"), [("bozza", "bozza"), ("in_consultazione", "in consultazione")]
+)
+def test_a_draft_says_its_status_in_plain_italian(status: str, label: str) -> None:
+    data = minimal_plan()
+    data["plan"]["status"] = status
+    text = write_text(outline(plan_from(data)))
+    assert f"Il documento non è ancora definitivo (stato: {label})" in text
+    assert "in stato di" not in text

@@ -276,3 +276,16 @@ def test_wizard_stores_an_adopted_number_without_its_n() -> None:
     ]
     data = plain_of(Run(steps, mode="completo")().result)
     assert data["plan"]["adoption"]["number"] == "112/2025"
+
+
+def test_a_proposal_that_already_names_an_act_prints_blanks_and_gets_a_finding() -> None:
+    """The resolution's number and date are the secretariat's, once adopted: a proposal
+    that holds them (copied from an old plan) must not look adopted."""
+    adoption = {"organ": "giunta", "number": "212", "date": "2023-11-28"}
+    data = saluzzo(status="proposta", adoption=adoption)
+    found = codes(data)
+    assert found["ADOPTION_IN_PROPOSAL"] == "warning"
+    text = write_text(plan_document(plan_from(data), load_catalog()))
+    assert "Allegato A alla deliberazione della Giunta comunale n. ___ del ___" in text
+    assert "n. 212" not in text
+    assert "ADOPTION_IN_PROPOSAL" not in codes(saluzzo(status="adottato", adoption=adoption))

@@ -356,6 +356,13 @@ def adoption(ctx: RuleContext) -> Iterator[Finding]:
                     msg.ADOPTION_INCOMPLETE.format(field=field),
                     msg.ADOPTION_INCOMPLETE_HINT,
                 )
+    if info.status == "proposta" and (act.number is not None or act.date is not None):
+        yield warning(
+            "ADOPTION_IN_PROPOSAL",
+            ("plan", "adoption", "number" if act.number is not None else "date"),
+            msg.ADOPTION_IN_PROPOSAL,
+            msg.ADOPTION_IN_PROPOSAL_HINT,
+        )
     if act.number is not None and formats.act_number(act.number) != act.number:
         yield warning(
             "ADOPTION_NUMBER_PREFIX",

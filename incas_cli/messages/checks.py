@@ -129,6 +129,13 @@ ADOPTION_AFTER_PERIOD = (
     "la data della delibera ({date}) viene dopo la fine del periodo del piano ({end})"
 )
 ADOPTION_AFTER_PERIOD_HINT = "controlla la data della delibera e «period.end»"
+ADOPTION_IN_PROPOSAL = (
+    "il piano è una proposta ma indica già numero o data della delibera: il documento li "
+    "lascia in bianco (n. ___ del ___) finché il piano non è adottato"
+)
+ADOPTION_IN_PROPOSAL_HINT = (
+    "se la Giunta ha già deliberato, scrivi «status: adottato»; altrimenti togli numero e data"
+)
 UNKNOWN_COMUNE = "«{name}» non è nell'elenco ISTAT dei Comuni"
 UNKNOWN_COMUNE_WITH_CODE = (
     "«{name}» non è nell'elenco ISTAT dei Comuni; il codice {code} è di {actual}"

@@ -68,12 +68,15 @@ def annex_mark(plan: Plan) -> str | None:
         return None
     act = plan.plan.adoption
     blank = msg.ANNEX_MARK_BLANK
-    number = fmt.act_number(act.number) if act is not None and act.number else blank
+    # a proposal is filled in by the secretariat once adopted: whatever number or date the
+    # file already holds is not the act's yet (the checks say so)
+    filled = act if plan.plan.status == "adottato" else None
+    number = fmt.act_number(filled.number) if filled is not None and filled.number else blank
     return msg.ANNEX_MARK.format(
         annex=resolution_annex(plan),
         organ=msg.ANNEX_MARK_ORGANS[act.organ if act is not None and act.organ else "giunta"],
         number=number,
-        date=fmt.long_date(act.date) if act is not None and act.date else blank,
+        date=fmt.long_date(filled.date) if filled is not None and filled.date else blank,
     )
 
 

@@ -6,7 +6,8 @@ same document whichever command asked for it), and the documents that come later
 monitoring report, the comparison of plans), which only need an outline that builds a
 :class:`~incas_cli.document.model.Document`:
 
-1. the docx from the docx writer (on the template, asking Word to refresh the index);
+1. the docx from the docx writer (on the template; a document with an index asks Word to
+   refresh it, one without, such as the diff annex, is final as written);
 2. a docx gets the index pass: LibreOffice fills the table of contents with entries and
    page numbers, then the document's properties are put back (LibreOffice rewrites them).
    Without LibreOffice, or with ``toc_update`` off, the docx asks Word to refresh the
@@ -107,11 +108,16 @@ def produce(plan: Plan, target: Target) -> Produced:
 def produce_document(document: Document, target: Target) -> Produced:
     """Any ``document`` as ``target`` says (its edition and changelog belong to the
     outline that built it); see the module's docstring."""
+    from incas_cli.document.model import Toc, walk
     from incas_cli.writers.docx import write_docx
 
-    docx = write_docx(document, template=target.template, update_fields=True)
+    # only a document with an index needs Word to refresh fields, or the index pass
+    has_index = any(isinstance(block, Toc) for block in walk(document.blocks))
+    docx = write_docx(document, template=target.template, update_fields=has_index)
     if target.format != "docx":
         return Produced(_convert(docx, document.properties, target), target.format, False)
+    if not has_index:
+        return Produced(docx, "docx", toc_pending=False)
     if not target.toc_update or not _office_available():
         return Produced(docx, "docx", toc_pending=True)
     return _index_pass(docx, document.properties, target.timeout)

@@ -37,11 +37,12 @@ def diff(
     result = diff_plans(old_plan, new_plan, catalog=load_catalog())
     if docx is not None:
         from incas_cli.console import print_plain
-        from incas_cli.render.diff_docx import write_diff_docx
+        from incas_cli.document.diff_annex import diff_document
+        from incas_cli.io import atomic_write_bytes
+        from incas_cli.pipeline import Target, produce_document
 
-        write_diff_docx(
-            docx, result, old_plan, new_plan, old_name=old.name, new_name=new.name, force=force
-        )
+        annex = diff_document(result, old_plan, new_plan, old_name=old.name, new_name=new.name)
+        atomic_write_bytes(docx, produce_document(annex, Target()).data, force=force)
         print_plain(msg.DOCX_WRITTEN.format(path=docx), stderr=True)
     if as_json:
         from incas_cli.reports import report_json

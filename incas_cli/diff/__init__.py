@@ -16,7 +16,8 @@ the order of unordered lists (needs and partners of a measure) do not count; the
 stakeholders and needs (it is the order of the document).
 
 ``report(diff)`` turns a diff into titled sections of Italian tables, shared by the
-terminal (``incas plan diff``) and the Word annex (``incas_cli.render.diff_docx``);
+terminal (``incas plan diff``) and the Word annex (``incas_cli.document.diff_annex``,
+written through the pipeline);
 ``changelog_entries`` gives the rows of the "Registro delle versioni" annex.
 Personal data (the contact of a stakeholder) is never shown: only that it changed.
 """

@@ -10,10 +10,15 @@ folder beside ``incas_cli/`` is used.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 
 @cache
@@ -30,3 +35,23 @@ def _templates() -> Traversable:
 def template_file(name: str) -> Traversable:
     """``templates/<name>``: reference.docx, the jinja2 texts, the ``plan init`` draft."""
     return _templates() / name
+
+
+def template_environment(
+    *, keep_trailing_newline: bool, finalize: Callable[[Any], Any] | None = None
+) -> Environment:
+    """A jinja2 environment over ``templates/`` (the one way incas sets jinja2 up): strict
+    about undefined names, no autoescape (the output is not HTML), block tags leave no
+    blank lines, templates read once. Callers add their globals and filters."""
+    from jinja2 import Environment, FunctionLoader, StrictUndefined
+
+    return Environment(
+        loader=FunctionLoader(lambda name: template_file(name).read_text(encoding="utf-8")),
+        autoescape=False,
+        undefined=StrictUndefined,
+        finalize=finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=keep_trailing_newline,
+        auto_reload=False,
+    )

@@ -15,12 +15,12 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from jinja2 import Environment, FunctionLoader, StrictUndefined
+from jinja2 import Environment
 
 from incas_cli.document.model import Block as DocumentBlock
 from incas_cli.document.model import ItemList, Paragraph, Placeholder, Run, plain
 from incas_cli.messages.render import counted
-from incas_cli.resources import template_file
+from incas_cli.resources import template_environment
 
 BlockKind = Literal["paragraph", "bullet", "number"]
 
@@ -36,10 +36,6 @@ class Block:
     group: int = 0
 
 
-def _load(name: str) -> str:
-    return template_file(name).read_text(encoding="utf-8")
-
-
 def _finalize(value: Any) -> str:
     text = plain(value) if isinstance(value, Placeholder | Run) else str(value)
     return " ".join(text.split())
@@ -47,17 +43,8 @@ def _finalize(value: Any) -> str:
 
 @functools.cache
 def environment() -> Environment:
-    """The one jinja2 environment: strict about undefined names, no autoescape (not HTML)."""
-    env = Environment(
-        loader=FunctionLoader(_load),
-        autoescape=False,
-        undefined=StrictUndefined,
-        finalize=_finalize,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=False,
-        auto_reload=False,
-    )
+    """The narrative's jinja2 environment: every printed value on one line (``finalize``)."""
+    env = template_environment(keep_trailing_newline=False, finalize=_finalize)
     env.globals["counted"] = counted  # {{ counted(n, "misura") }}: "1 misura", "15 misure"
     return env
 

@@ -53,25 +53,11 @@ def _comment(value: object) -> str:
     return " ".join(str(value).split())
 
 
-def _load_template(name: str) -> str:
-    from incas_cli.resources import template_file
-
-    return template_file(name).read_text(encoding="utf-8")
-
-
 @functools.cache
 def _environment() -> Environment:
-    from jinja2 import Environment, FunctionLoader, StrictUndefined
+    from incas_cli.resources import template_environment
 
-    env = Environment(
-        loader=FunctionLoader(_load_template),
-        autoescape=False,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        auto_reload=False,
-    )
+    env = template_environment(keep_trailing_newline=True)
     env.filters["y"] = yaml_scalar
     env.filters["flow"] = yaml_flow_list
     env.filters["c"] = _comment

@@ -58,7 +58,9 @@ def test_draft_example_counts(cli: Cli) -> None:
         ("context", 4, 1),
         ("stakeholders", 47, 23),
         ("governance", 6, 0),
+        ("organization", 0, 0),
         ("needs", 29, 0),
+        ("strategy", 0, 0),
         ("measures", 35, 24),
         ("monitoring", 0, 1),
     ]
@@ -181,7 +183,9 @@ def test_minimal_draft_open_fields(cli: Cli, tmp_path: Path) -> None:
         "context": 1,
         "stakeholders": 8,  # 2 x (role, power, interest, engagement)
         "governance": 1,
+        "organization": 0,  # not asked of a draft
         "needs": 1,  # description
+        "strategy": 0,  # not asked of a draft
         "measures": 4,  # description, objective, budget, indicators
         "monitoring": 1,
     }

@@ -111,8 +111,9 @@ MEASURE = Spec(
         "partners": "stakeholders",
         "indicators": "indicators",
         "risks": "risks",
+        "specific_objectives": "list",
     },
-    unordered=frozenset({"needs", "partners"}),
+    unordered=frozenset({"needs", "partners", "specific_objectives"}),
     expand={
         "budget": (
             Field("budget", lambda m: _cents(m.total_budget), "money"),
@@ -141,7 +142,9 @@ PLAN_PARTS: dict[str, PlanRole] = {
     "stakeholders": "collection",
     "relations": "section",
     "governance": "section",
+    "organization": "section",
     "needs": "collection",
+    "strategy": "section",
     "measures": "collection",
     "monitoring": "section",
     "process": "section",

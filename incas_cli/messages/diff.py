@@ -75,6 +75,8 @@ FIELDS = {
     "budget_lines": "Voci di budget",
     "indicators": "Indicatori",
     "risks": "Rischi",
+    "specific_objectives": "Obiettivi specifici",
+    "sustainability": "Sostenibilità",
     # stakeholders
     "name": "Nome",
     "type": "Tipo di attore",

@@ -118,6 +118,14 @@ INDICATOR_KINDS = {
     "output": Term("Realizzazione (output)", "cosa la misura produce"),
     "outcome": Term("Risultato (outcome)", "cosa cambia per le persone"),
 }
+BUDGET_STATUSES = {
+    "assicurato": Term(
+        "Assicurato", "le risorse sono già disponibili (stanziate, assegnate o concesse)"
+    ),
+    "richiesto": Term("Richiesto", "le risorse sono state chieste e la risposta è attesa"),
+    "da-reperire": Term("Da reperire", "le risorse vanno ancora trovate"),
+}
+"""How sure a budget line is (``measures[].budget[].status``)."""
 INDICATOR_KIND_PHRASES = {
     "output": "di realizzazione",
     "outcome": "di risultato",
@@ -143,7 +151,9 @@ PLAN_SECTIONS = {
     "stakeholders": Term("Attori della rete", short="Attori"),
     "relations": Term("Relazioni tra gli attori", short="Relazioni"),
     "governance": Term("Governance e tavoli", short="Governance"),
+    "organization": Term("Organizzazione del Comune", short="Organizzazione"),
     "needs": Term("Bisogni", short="Bisogni"),
+    "strategy": Term("Strategia e obiettivi", short="Strategia"),
     "measures": Term("Misure", short="Misure"),
     "monitoring": Term("Monitoraggio", short="Monitoraggio"),
     "process": Term("Percorso partecipativo", short="Percorso"),

@@ -30,10 +30,17 @@ from pydantic import (
 from incas_cli.messages import models as msg
 from incas_cli.models.month import PATTERN as MONTH_PATTERN
 from incas_cli.models.month import YearMonth
-from incas_cli.models.vocab import ADOPTION_ORGANS, DEFAULT_STATUS, FINAL_STATUSES, PLAN_STATUSES
+from incas_cli.models.vocab import (
+    ADOPTION_ORGANS,
+    BUDGET_STATUSES,
+    DEFAULT_STATUS,
+    FINAL_STATUSES,
+    PLAN_STATUSES,
+)
 
 # The vocabularies' types, also importable from here as before they had their own module.
 from incas_cli.models.vocab import AdoptionOrgan as AdoptionOrgan
+from incas_cli.models.vocab import BudgetStatus as BudgetStatus
 from incas_cli.models.vocab import Engagement as Engagement
 from incas_cli.models.vocab import IndicatorKind as IndicatorKind
 from incas_cli.models.vocab import Level as Level
@@ -103,6 +110,15 @@ def _money(value: Any) -> Any:
     return value
 
 
+def _cup(value: Any) -> Any:
+    """A CUP is 15 letters and digits; written in lower case or with spaces it is the same."""
+    if isinstance(value, str):
+        value = value.replace(" ", "").upper()
+        if not re.fullmatch(r"[A-Z0-9]{15}", value):
+            raise ValueError(msg.CUP_FORMAT)
+    return value
+
+
 def _number(value: Any) -> Any:
     if isinstance(value, float):
         return Decimal(repr(value))
@@ -136,6 +152,10 @@ Money = Annotated[
 ]
 Quantity = Annotated[Decimal, BeforeValidator(_number), Field(allow_inf_nan=False)]
 Score = Annotated[int, Field(ge=1, le=5)]
+Year = Annotated[int, Field(ge=1900, le=2100, description=msg.YEAR_DESCRIPTION)]
+Cup = Annotated[
+    str, BeforeValidator(_cup), Field(pattern=r"^[A-Z0-9]{15}$", description=msg.CUP_DESCRIPTION)
+]
 Count = Annotated[int, Field(ge=0)]
 Province = Annotated[
     str, StringConstraints(strip_whitespace=True, to_upper=True, pattern=r"^[A-Z]{2}$")
@@ -184,9 +204,19 @@ class PlanInfo(PlanModel):
     authors: list[Text] = Field(default_factory=list)
 
 
+class Act(PlanModel):
+    """A resolution of a Comune's organ (a partner Comune's act of adhesion)."""
+
+    organ: AdoptionOrgan | None = Field(None, description=" | ".join(ADOPTION_ORGANS))
+    number: Text | None = Field(None, description=msg.ADOPTION_NUMBER_DESCRIPTION)
+    date: dt.date | None = Field(None, description=msg.ADOPTION_DATE_DESCRIPTION)
+
+
 class PartnerComune(PlanModel):
     name: Text
     istat_code: IstatCode | None = None
+    role: Text | None = Field(None, description=msg.PARTNER_ROLE_DESCRIPTION)
+    adhesion: Act | None = Field(None, description=msg.PARTNER_ADHESION_DESCRIPTION)
 
 
 class Comune(PlanModel):
@@ -217,6 +247,17 @@ class Workforce(PlanModel):
     women: Count | None = None
 
 
+class DataPoint(PlanModel):
+    """A figure about the phenomenon, with its year and source."""
+
+    label: Text
+    value: Quantity | None = None
+    unit: Text | None = None
+    year: Year | None = None
+    source: Text | None = None
+    topic: Slug | None = Field(None, description=msg.NEED_AREA_DESCRIPTION)
+
+
 class Context(PlanModel):
     description: Text | None = None
     crops: list[Crop] = Field(default_factory=list)
@@ -224,6 +265,33 @@ class Context(PlanModel):
     settlements: Text | None = None
     services: Text | None = None
     sources: list[Text] = Field(default_factory=list)
+    phenomenon: Text | None = Field(None, description=msg.PHENOMENON_DESCRIPTION)
+    data: list[DataPoint] = Field(default_factory=list, description=msg.DATA_DESCRIPTION)
+    gender: Text | None = Field(None, description=msg.GENDER_DESCRIPTION)
+
+
+class SpecificObjective(PlanModel):
+    id: ItemId
+    text: Text
+    axis: Slug | None = Field(None, description=msg.OBJECTIVE_AXIS_DESCRIPTION)
+
+
+class Strategy(PlanModel):
+    general_objective: Text | None = Field(None, description=msg.GENERAL_OBJECTIVE_DESCRIPTION)
+    specific_objectives: list[SpecificObjective] = Field(default_factory=list)
+
+
+class Office(PlanModel):
+    name: Text
+    tasks: Text | None = None
+
+
+class Organization(PlanModel):
+    """The Comune's internal organisation for the plan."""
+
+    manager: Text | None = Field(None, description=msg.ORGANIZATION_MANAGER_DESCRIPTION)
+    offices: list[Office] = Field(default_factory=list)
+    reporting: Text | None = Field(None, description=msg.ORGANIZATION_REPORTING_DESCRIPTION)
 
 
 class Contact(PlanModel):
@@ -295,9 +363,18 @@ class BudgetLine(PlanModel):
     amount: Money | None = None
     source: Text | None = Field(None, description=msg.FUNDING_SOURCE_DESCRIPTION)
     note: Text | None = None
+    year: Year | None = Field(None, description=msg.BUDGET_YEAR_DESCRIPTION)
+    status: BudgetStatus | None = Field(None, description=" | ".join(BUDGET_STATUSES))
+    cup: Cup | None = None
+
+    @property
+    def in_kind(self) -> bool:
+        """A line of amount 0 is a contribution in kind (staff, premises), not money."""
+        return self.amount is not None and self.amount == 0
 
 
 class Indicator(PlanModel):
+    id: ItemId | None = Field(None, description=msg.INDICATOR_ID_DESCRIPTION)
     name: Text
     kind: IndicatorKind | None = None
     unit: Text | None = None
@@ -327,6 +404,10 @@ class Measure(PlanModel):
     budget: list[BudgetLine] = Field(default_factory=list)
     indicators: list[Indicator] = Field(default_factory=list)
     risks: list[Risk] = Field(default_factory=list)
+    specific_objectives: list[ItemId] = Field(
+        default_factory=list, description=msg.MEASURE_OBJECTIVES_DESCRIPTION
+    )
+    sustainability: Text | None = Field(None, description=msg.SUSTAINABILITY_DESCRIPTION)
 
     @property
     def total_budget(self) -> Decimal:
@@ -373,7 +454,9 @@ class Plan(PlanModel):
     stakeholders: list[Stakeholder] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)
     governance: Governance | None = None
+    organization: Organization | None = None
     needs: list[Need] = Field(default_factory=list)
+    strategy: Strategy | None = None
     measures: list[Measure] = Field(default_factory=list)
     monitoring: Monitoring | None = None
     process: Process | None = None
@@ -383,6 +466,10 @@ class Plan(PlanModel):
 
     def need(self, need_id: str) -> Need | None:
         return next((n for n in self.needs if n.id == need_id), None)
+
+    def specific_objective(self, objective_id: str) -> SpecificObjective | None:
+        objectives = self.strategy.specific_objectives if self.strategy else []
+        return next((o for o in objectives if o.id == objective_id), None)
 
     @property
     def effective_status(self) -> PlanStatus:

@@ -25,6 +25,7 @@ Engagement = Literal["informare", "consultare", "coinvolgere", "collaborare", "d
 RelationKind = Literal["protocollo", "accordo", "tavolo", "convenzione", "altro"]
 IndicatorKind = Literal["output", "outcome"]
 MeetingKind = Literal["tavolo", "bilaterale", "assemblea", "task-force", "altro"]
+BudgetStatus = Literal["assicurato", "richiesto", "da-reperire"]
 PlanSection = Literal[
     "plan",
     "comune",
@@ -32,7 +33,9 @@ PlanSection = Literal[
     "stakeholders",
     "relations",
     "governance",
+    "organization",
     "needs",
+    "strategy",
     "measures",
     "monitoring",
     "process",
@@ -61,6 +64,7 @@ ENGAGEMENT_LEVELS: tuple[Engagement, ...] = get_args(Engagement)
 RELATION_KINDS: tuple[RelationKind, ...] = get_args(RelationKind)
 INDICATOR_KINDS: tuple[IndicatorKind, ...] = get_args(IndicatorKind)
 MEETING_KINDS: tuple[MeetingKind, ...] = get_args(MeetingKind)
+BUDGET_STATUSES: tuple[BudgetStatus, ...] = get_args(BudgetStatus)
 PLAN_SECTIONS: tuple[PlanSection, ...] = get_args(PlanSection)
 WIZARD_SECTIONS: tuple[WizardSection, ...] = get_args(WizardSection)
 WORKFORCE_CATEGORIES: tuple[WorkforceCategory, ...] = get_args(WorkforceCategory)
@@ -97,6 +101,7 @@ VOCABULARIES: dict[str, tuple[tuple[str, ...], Mapping[str, object]]] = {
     "indicator kind": (INDICATOR_KINDS, words.INDICATOR_KINDS),
     "indicator kind phrase": (INDICATOR_KINDS, words.INDICATOR_KIND_PHRASES),
     "meeting kind": (MEETING_KINDS, words.MEETING_KINDS),
+    "budget status": (BUDGET_STATUSES, words.BUDGET_STATUSES),
     "plan section": (PLAN_SECTIONS, words.PLAN_SECTIONS),
     "wizard section": (WIZARD_SECTIONS, words.WIZARD_SECTIONS),
     "workforce category": (WORKFORCE_CATEGORIES, words.WORKFORCE),

@@ -7,10 +7,14 @@ render time, the time of the two figures inside it (the network chapter of the o
 which draws them), and the *floor*: raw python-docx writing
 the same number of paragraphs, tables and table cells (same shapes, no styles looked up, no
 incas) and saving. The ratio render/floor is the price of everything incas adds (outline,
-Italian formats, styles, accessibility markup, deterministic package); the aim is within 2x
-(figures excluded, since the floor draws none). Growth is checked to be about linear in the
-number of measures: the cost per added measure from 50 to 100 must stay within 1.5x of the
-cost per added measure from 10 to 50.
+Italian formats, styles, accessibility markup, deterministic package); the aim is within
+1.5x for 100 measures (figures excluded, since the floor draws none). Growth is checked to be
+linear in the number of measures: rendering 400 measures must take at most 4.4x the time of
+100 (4x the measures, 10% of slack).
+
+Times are CPU seconds of this process (``time.process_time``), the median of ``--repeat``
+runs: on a machine shared with other work they move less than wall-clock seconds, and the
+render is single-threaded, so on a quiet machine the two agree.
 """
 
 from __future__ import annotations
@@ -40,9 +44,12 @@ from incas_cli.io import load_yaml  # noqa: E402
 from incas_cli.models import Plan  # noqa: E402
 from incas_cli.render import render_docx  # noqa: E402
 
-SIZES = (10, 50, 100)
-GOAL_RATIO = 2.0
-LINEAR_TOLERANCE = 1.5
+SIZES = (10, 100, 400)
+GOAL_RATIO = 1.5
+GOAL_AT = 100
+"""The ratio to the floor is the goal for this many measures (smaller plans are shown)."""
+GROWTH = (100, 400)
+GROWTH_GOAL = 4.4
 
 
 @dataclass(frozen=True)
@@ -181,12 +188,12 @@ def largest_example() -> tuple[str, Plan]:
 
 
 def timed(func: Callable[[], object], repeat: int) -> float:
-    """Median wall time of ``repeat`` calls, in seconds."""
+    """Median CPU time of ``repeat`` calls, in seconds."""
     times = []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start = time.process_time()
         func()
-        times.append(time.perf_counter() - start)
+        times.append(time.process_time() - start)
     return statistics.median(times)
 
 
@@ -250,23 +257,21 @@ def main(argv: list[str] | None = None) -> int:
     print("(rapporto = (render - figure) / floor)")
 
     generated = {r.measures: r for r in rows[1:]}
-    small, mid, big = (generated[n].render for n in SIZES)
-    per_measure_low = (mid - small) / (SIZES[1] - SIZES[0])
-    per_measure_high = (big - mid) / (SIZES[2] - SIZES[1])
-    growth = per_measure_high / per_measure_low if per_measure_low > 0 else float("inf")
-    linear = growth <= LINEAR_TOLERANCE
+    small, big = (generated[n] for n in GROWTH)
+    growth = big.render / small.render
+    linear = growth <= GROWTH_GOAL
     print(
-        f"costo per misura: {per_measure_low * 1000:.1f} ms (10→50), "
-        f"{per_measure_high * 1000:.1f} ms (50→100); rapporto {growth:.2f} "
-        f"({'crescita lineare' if linear else 'crescita più che lineare'})"
+        f"crescita {GROWTH[0]}→{GROWTH[1]} misure: {growth:.2f}x il tempo per "
+        f"{GROWTH[1] / GROWTH[0]:.0f}x le misure "
+        f"({'entro' if linear else 'oltre'} l'obiettivo di {GROWTH_GOAL}x)"
     )
-    worst = max(r.ratio for r in rows)
-    within = worst <= GOAL_RATIO
+    ratio = generated[GOAL_AT].ratio
+    within = ratio <= GOAL_RATIO
     print(
-        f"rapporto peggiore sul floor: {worst:.2f}x "
-        f"({'entro' if within else 'oltre'} l'obiettivo di {GOAL_RATIO:.0f}x)"
+        f"rapporto sul floor con {GOAL_AT} misure: {ratio:.2f}x "
+        f"({'entro' if within else 'oltre'} l'obiettivo di {GOAL_RATIO}x)"
     )
-    return 0 if linear else 1
+    return 0 if linear and within else 1
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ from __future__ import annotations
 import copy
 import io
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -103,6 +104,31 @@ def running_header(candidates: Sequence[str], *, bold: bool) -> str:
     return " ".join(words) + ELLIPSIS
 
 
+@dataclass(frozen=True)
+class _TextArea:
+    """The text area of the document's last section in twips, portrait and landscape:
+    read once (``document.sections`` is an xpath over the whole body), since the writer
+    changes page sizes only at the end (:meth:`_Writer.sections`)."""
+
+    portrait_width: int
+    portrait_height: int
+    landscape_width: int
+    landscape_height: int
+
+    @classmethod
+    def of(cls, base: DocxDocument) -> _TextArea:
+        section = base.sections[-1]
+        page_w, page_h = section.page_width or 0, section.page_height or 0
+        left, right = section.left_margin or 0, section.right_margin or 0
+        top, bottom = section.top_margin or 0, section.bottom_margin or 0
+        return cls(
+            portrait_width=int((page_w - left - right) // TWIPS_PER_EMU),
+            portrait_height=int((page_h - top - bottom) // TWIPS_PER_EMU),
+            landscape_width=int((page_h - left - right) // TWIPS_PER_EMU),
+            landscape_height=int((page_w - top - bottom) // TWIPS_PER_EMU),
+        )
+
+
 class _Writer:
     def __init__(self, base: DocxDocument, document: Document) -> None:
         self.base = base
@@ -114,6 +140,7 @@ class _Writer:
             end = OxmlElement("w:sectPr")
             body.append(end)
         self.end: CT_SectPr = end
+        self.page = _TextArea.of(base)
         self.table_font_size = self.styles.font_size(st.TABLE_TEXT, TABLE_FONT_PT)
         self.tables = 0
         self.figures = 0
@@ -238,17 +265,11 @@ class _Writer:
 
     def text_width(self) -> int:
         """The text width of the current section, in twips."""
-        section = self.base.sections[-1]
-        width = section.page_height if self.landscape else section.page_width
-        left, right = section.left_margin or 0, section.right_margin or 0
-        return int(((width or 0) - left - right) // TWIPS_PER_EMU)
+        return self.page.landscape_width if self.landscape else self.page.portrait_width
 
     def text_height(self) -> int:
         """The text height of the current section (page minus top and bottom margins), twips."""
-        section = self.base.sections[-1]
-        height = section.page_width if self.landscape else section.page_height
-        top, bottom = section.top_margin or 0, section.bottom_margin or 0
-        return int(((height or 0) - top - bottom) // TWIPS_PER_EMU)
+        return self.page.landscape_height if self.landscape else self.page.portrait_height
 
     def figure_size(self, png: bytes) -> tuple[int, int]:
         """The picture's size in EMU: at most 16 cm wide and :data:`FIGURE_MAX_HEIGHT_EMU`

@@ -11,12 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from docx.oxml.ns import qn
-from docx.oxml.parser import OxmlElement
-
 from incas_cli.document.model import Cell, Column, Mark, Table, plain
 from incas_cli.writers import package
 from incas_cli.writers import styles as st
+from incas_cli.writers.docx_xml import W_VAL, element, sub
 from incas_cli.writers.measure import ColumnText, column_widths, longest_word_twips, text_twips
 
 if TYPE_CHECKING:
@@ -34,20 +32,17 @@ _FILLS = {"active": st.SHADE_FILL, "review": st.REVIEW_FILL}
 def table_element(table: Table, styles: Styles, *, width: int, font_pt: float) -> BaseOxmlElement:
     """The ``w:tbl`` of ``table`` for a text ``width`` in twips (without its caption)."""
     widths = _widths(table, width, font_pt)
-    tbl = OxmlElement("w:tbl")
-    tbl.append(_tbl_pr(table, styles))
-    grid = OxmlElement("w:tblGrid")
+    tbl = element("w:tbl")
+    _tbl_pr(tbl, table, styles)
+    grid = sub(tbl, "w:tblGrid")
     for w in widths:
-        col = OxmlElement("w:gridCol")
-        col.set(qn("w:w"), str(w))
-        grid.append(col)
-    tbl.append(grid)
+        sub(grid, "w:gridCol", {"w:w": str(w)})
     headers: tuple[Cell, ...] = tuple(c.header for c in table.columns)
-    tbl.append(_row(headers, table.columns, widths, styles, header=True))
+    _row(tbl, headers, table.columns, widths, styles, header=True)
     for row in table.rows:
-        tbl.append(_row(row, table.columns, widths, styles, label_column=table.row_headers))
+        _row(tbl, row, table.columns, widths, styles, label_column=table.row_headers)
     if table.total is not None:
-        tbl.append(_row(table.total, table.columns, widths, styles, bold=True))
+        _row(tbl, table.total, table.columns, widths, styles, bold=True)
     return tbl
 
 
@@ -103,47 +98,35 @@ def _cell_lines(cell: Cell) -> list[str]:
     return [plain(cell)]
 
 
-def _tbl_pr(table: Table, styles: Styles) -> BaseOxmlElement:
-    pr = OxmlElement("w:tblPr")
+_LOOK = {
+    "w:val": "0420",
+    "w:firstRow": "1",
+    "w:lastRow": "0",
+    "w:firstColumn": "0",
+    "w:lastColumn": "0",
+    "w:noHBand": "1",
+    "w:noVBand": "1",
+}
+
+
+def _tbl_pr(tbl: BaseOxmlElement, table: Table, styles: Styles) -> None:
+    pr = sub(tbl, "w:tblPr")
     style_id = styles.id(st.TABLE)
     if style_id:
-        tstyle = OxmlElement("w:tblStyle")
-        tstyle.set(qn("w:val"), style_id)
-        pr.append(tstyle)
-    tw = OxmlElement("w:tblW")  # the whole text width, whatever the template's margins
-    tw.set(qn("w:w"), "5000")
-    tw.set(qn("w:type"), "pct")
-    pr.append(tw)
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    pr.append(layout)
+        sub(pr, "w:tblStyle").set(W_VAL, style_id)
+    # the whole text width, whatever the template's margins
+    sub(pr, "w:tblW", {"w:w": "5000", "w:type": "pct"})
+    sub(pr, "w:tblLayout", {"w:type": "fixed"})
     if table.compact:
-        margins = OxmlElement("w:tblCellMar")
+        margins = sub(pr, "w:tblCellMar")
         for side in ("left", "right"):
-            m = OxmlElement(f"w:{side}")
-            m.set(qn("w:w"), str(NO_CELL_MARGIN))
-            m.set(qn("w:type"), "dxa")
-            margins.append(m)
-        pr.append(margins)
-    look = OxmlElement("w:tblLook")
-    for attr, value in (
-        ("w:val", "0420"),
-        ("w:firstRow", "1"),
-        ("w:lastRow", "0"),
-        ("w:firstColumn", "0"),
-        ("w:lastColumn", "0"),
-        ("w:noHBand", "1"),
-        ("w:noVBand", "1"),
-    ):
-        look.set(qn(attr), value)
-    pr.append(look)
-    caption = OxmlElement("w:tblCaption")
-    caption.set(qn("w:val"), package.clean(table.title))
-    pr.append(caption)
-    return pr
+            sub(margins, f"w:{side}", {"w:w": str(NO_CELL_MARGIN), "w:type": "dxa"})
+    sub(pr, "w:tblLook", _LOOK)
+    sub(pr, "w:tblCaption").set(W_VAL, package.clean(table.title))
 
 
 def _row(
+    tbl: BaseOxmlElement,
     cells: Sequence[Cell],
     columns: Sequence[Column],
     widths: Sequence[int],
@@ -152,28 +135,19 @@ def _row(
     header: bool = False,
     bold: bool = False,
     label_column: bool = False,
-) -> BaseOxmlElement:
-    tr = OxmlElement("w:tr")
-    trpr = OxmlElement("w:trPr")
-    trpr.append(OxmlElement("w:cantSplit"))
+) -> None:
+    tr = sub(tbl, "w:tr")
+    trpr = sub(tr, "w:trPr")
+    sub(trpr, "w:cantSplit")
     if header:
-        trpr.append(OxmlElement("w:tblHeader"))
-    tr.append(trpr)
+        sub(trpr, "w:tblHeader")
     for index, (value, column, width) in enumerate(zip(cells, columns, widths, strict=True)):
-        tc = OxmlElement("w:tc")
-        tcpr = OxmlElement("w:tcPr")
-        tcw = OxmlElement("w:tcW")
-        tcw.set(qn("w:w"), str(width))
-        tcw.set(qn("w:type"), "dxa")
-        tcpr.append(tcw)
+        tc = sub(tr, "w:tc")
+        tcpr = sub(tc, "w:tcPr")
+        sub(tcpr, "w:tcW", {"w:w": str(width), "w:type": "dxa"})
         shaded = isinstance(value, Mark) and value.shaded
         if isinstance(value, Mark) and value.shaded:
-            shd = OxmlElement("w:shd")
-            shd.set(qn("w:val"), "clear")
-            shd.set(qn("w:color"), "auto")
-            shd.set(qn("w:fill"), _FILLS[value.tone])
-            tcpr.append(shd)
-        tc.append(tcpr)
+            sub(tcpr, "w:shd", {"w:val": "clear", "w:color": "auto", "w:fill": _FILLS[value.tone]})
         if header or (label_column and index == 0):
             style = st.TABLE_HEADING
         elif shaded:
@@ -193,5 +167,3 @@ def _row(
                     value if value is not None else "", style, bold=bold, align=column.align
                 )
             )
-        tr.append(tc)
-    return tr

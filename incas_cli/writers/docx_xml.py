@@ -10,11 +10,14 @@ text is data: ``<w:p>``, ``&``, ``{{`` appear literally, control characters vani
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Literal
 
-from docx.oxml.ns import qn
-from docx.oxml.parser import OxmlElement
+from docx.oxml.ns import nsmap, qn
+from docx.oxml.parser import OxmlElement, oxml_parser
 from docx.styles import BabelFish
+from lxml import etree
 
 from incas_cli.document.model import Inline, Placeholder, Run, plain
 from incas_cli.messages import render as msg
@@ -30,6 +33,41 @@ Align = Literal["left", "center", "right"]
 _PLACEHOLDER_RE = re.compile(
     "({}[^\\[\\]]*{})".format(*map(re.escape, msg.PLACEHOLDER.split("{label}")))
 )
+
+
+W_VAL = qn("w:val")
+XML_SPACE = qn("xml:space")
+
+
+@cache
+def _tag(tag: str) -> tuple[str, dict[str, str]]:
+    prefix, local = tag.split(":")
+    return f"{{{nsmap[prefix]}}}{local}", {prefix: nsmap[prefix]}
+
+
+def element(tag: str, attrs: Mapping[str, str] | None = None) -> BaseOxmlElement:
+    """A loose element (``w:p``, ``w:tbl``) as python-docx's ``OxmlElement`` makes it (its
+    element class, its namespace declared), without parsing the tag on every call: the
+    writer makes hundreds of thousands of elements for a large plan. ``attrs`` keys are
+    prefixed names (``w:val``)."""
+    clark, declared = _tag(tag)
+    made: BaseOxmlElement = oxml_parser.makeelement(clark, nsmap=declared)
+    if attrs:
+        for name, value in attrs.items():
+            made.set(_tag(name)[0], value)
+    return made
+
+
+def sub(
+    parent: BaseOxmlElement, tag: str, attrs: Mapping[str, str] | None = None
+) -> BaseOxmlElement:
+    """A new last child of ``parent`` in the parent's namespace declarations (the bytes
+    are those of ``parent.append(OxmlElement(tag))``)."""
+    made: BaseOxmlElement = etree.SubElement(parent, _tag(tag)[0])
+    if attrs:
+        for name, value in attrs.items():
+            made.set(_tag(name)[0], value)
+    return made
 
 
 class Styles:
@@ -75,24 +113,18 @@ class Styles:
     ) -> BaseOxmlElement:
         """A ``w:p``; ``keep_next`` set on it directly (True: stays on the page of the next
         paragraph or table; False: does not, whatever its style says)."""
-        p = OxmlElement("w:p")
-        style_id = self.id(style) if style else None
+        p = element("w:p")
+        style_id = self.ids.get(style) if style else None
         if style_id or align or keep_next is not None:
-            ppr = OxmlElement("w:pPr")
+            ppr = sub(p, "w:pPr")
             if style_id:
-                pstyle = OxmlElement("w:pStyle")
-                pstyle.set(qn("w:val"), style_id)
-                ppr.append(pstyle)
+                sub(ppr, "w:pStyle").set(W_VAL, style_id)
             if keep_next is not None:
-                keep = OxmlElement("w:keepNext")
+                keep = sub(ppr, "w:keepNext")
                 if not keep_next:
-                    keep.set(qn("w:val"), "0")
-                ppr.append(keep)
+                    keep.set(W_VAL, "0")
             if align and align != "left":
-                jc = OxmlElement("w:jc")
-                jc.set(qn("w:val"), align)
-                ppr.append(jc)
-            p.append(ppr)
+                sub(ppr, "w:jc").set(W_VAL, align)
         for part in content if isinstance(content, tuple) else (content,):
             self.runs(p, part, bold=bold)
         return p
@@ -115,25 +147,20 @@ class Styles:
     def run(
         self, p: BaseOxmlElement, text: str, *, char_style: str | None = None, bold: bool = False
     ) -> BaseOxmlElement:
-        r = OxmlElement("w:r")
-        style_id = self.id(char_style) if char_style else None
+        r = sub(p, "w:r")
+        style_id = self.ids.get(char_style) if char_style else None
         if style_id or bold:
-            rpr = OxmlElement("w:rPr")
+            rpr = sub(r, "w:rPr")
             if style_id:
-                rstyle = OxmlElement("w:rStyle")
-                rstyle.set(qn("w:val"), style_id)
-                rpr.append(rstyle)
+                sub(rpr, "w:rStyle").set(W_VAL, style_id)
             if bold:
-                rpr.append(OxmlElement("w:b"))
-                rpr.append(OxmlElement("w:bCs"))
-            r.append(rpr)
-        t = OxmlElement("w:t")
+                sub(rpr, "w:b")
+                sub(rpr, "w:bCs")
+        t = sub(r, "w:t")
         cleaned = package.clean(text)
         t.text = cleaned
         if cleaned != cleaned.strip() or "  " in cleaned:
-            t.set(qn("xml:space"), "preserve")
-        r.append(t)
-        p.append(r)
+            t.set(XML_SPACE, "preserve")
         return r
 
     # --- numbering -------------------------------------------------------------------------

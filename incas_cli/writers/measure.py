@@ -79,6 +79,7 @@ def _char_width(char: str, bold: bool) -> int:
     return _DEFAULT
 
 
+@lru_cache(maxsize=16384)
 def text_twips(text: str, size_pt: float, *, bold: bool = False) -> int:
     """Estimated width of ``text`` on one line, in twips (1/20 pt)."""
     units = sum(_char_width(c, bold) for c in text)
@@ -96,6 +97,7 @@ a slightly wider font than Arial does not break them."""
 WORD_FLOOR_BOLD = 570
 
 
+@lru_cache(maxsize=16384)
 def longest_word_twips(text: str, size_pt: float, *, bold: bool = False) -> int:
     """Width of the widest word of ``text`` (words break only at spaces and hyphens)."""
     floor = (WORD_FLOOR_BOLD if bold else WORD_FLOOR) * size_pt * TWIPS_PER_POINT / 1000

@@ -92,6 +92,14 @@ def floor(shape: Shape) -> bytes:
 
 def generated_plan(measures: int) -> Plan:
     """A plausible plan with ``measures`` measures (2 budget lines, 2 indicators, a risk)."""
+    plan, findings = check_data(generated_data(measures))
+    if plan is None:
+        raise SystemExit(f"generated plan is not valid: {[f.message for f in findings]}")
+    return plan
+
+
+def generated_data(measures: int) -> dict[str, Any]:
+    """The plan file data of :func:`generated_plan`."""
     stakeholders: list[dict[str, Any]] = [
         {"id": "comune", "name": "Comune di Saluzzo", "type": "comune", "power": 5, "interest": 5}
     ]
@@ -170,10 +178,7 @@ def generated_plan(measures: int) -> Plan:
         "measures": plan_measures,
         "monitoring": {"reviews": ["2025-06", "2026-06"], "reporting": "Relazione annuale."},
     }
-    plan, findings = check_data(data)
-    if plan is None:
-        raise SystemExit(f"generated plan is not valid: {[f.message for f in findings]}")
-    return plan
+    return data
 
 
 def largest_example() -> tuple[str, Plan]:

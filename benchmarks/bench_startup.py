@@ -2,11 +2,12 @@
 
 Floor for start-up: a bare typer app with the same command tree (same groups and command
 names, no work) printing its ``--help``. Floor for validate: the same app, whose ``plan
-validate`` only reads the file with ruamel.yaml's round-trip loader (which validate cannot
-avoid). Each figure is the median of ``--runs`` runs; incas and its floor run alternately,
-so that a busy machine slows both alike.
+validate`` only composes the file with libyaml (PyYAML's ``CSafeLoader``: the parse that
+validate cannot avoid). Each figure is the median of ``--runs`` runs; incas and its floor
+run alternately, so that a busy machine slows both alike.
 
-Targets (issue 10): ``incas --help`` within 1.15x of its floor, ``plan validate`` within 2x.
+Targets: ``incas --help`` within 1.15x of its floor (issue 10), ``plan validate`` within 2x,
+of the largest example and of a generated plan with 400 measures (issue 16).
 
 Run: python benchmarks/bench_startup.py [--runs N]
 """
@@ -24,17 +25,23 @@ from pathlib import Path
 import typer.main
 
 from incas_cli.cli import app
+from incas_cli.io import dump_yaml, new_document_data
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from bench_render import generated_data  # noqa: E402
+
+LARGE = 400
 VALIDATE = ("plan", "validate")
 VALIDATE_BODY = """\
 def {ident}(files: list[str]) -> None:
     '''Comando {name}.'''
-    from ruamel.yaml import YAML
+    import yaml
 
     for file in files:
         with open(file, encoding="utf-8") as stream:
-            YAML(typ="rt").load(stream)
+            yaml.compose(stream, Loader=yaml.CSafeLoader)
 """
 
 
@@ -96,13 +103,24 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         floor = Path(tmp) / "floor_app.py"
         floor.write_text(floor_script(tree), encoding="utf-8")
+        data = generated_data(LARGE)
+        data["plan"]["status"] = "bozza"  # a draft: validate reads, checks and passes it
+        del data["plan"]["adoption"]
+        large = Path(tmp) / f"piano-{LARGE}-misure.yaml"
+        large.write_text(dump_yaml(new_document_data(data)), encoding="utf-8")
         py = sys.executable
         incas = [py, "-m", "incas_cli"]
         bare = [py, str(floor)]
         validate = [*VALIDATE, str(largest)]
         rows = [
             ("incas --help", "typer app, same commands", ["--help"], 1.15),
-            (f"incas plan validate {largest.name}", "same app + ruamel load", validate, 2.0),
+            (f"incas plan validate {largest.name}", "same app + libyaml compose", validate, 2.0),
+            (
+                f"incas plan validate ({LARGE} misure)",
+                "same app + libyaml compose",
+                [*VALIDATE, str(large)],
+                2.0,
+            ),
         ]
         results = [
             (name, floor_name, *timed_pair([*incas, *argv], [*bare, *argv], args.runs), target)

@@ -89,11 +89,11 @@ def expand_inputs(inputs: Iterable[Path]) -> list[Path]:
 
 def check_file(path: Path, *, final: bool = False) -> Outcome:
     from incas_cli.checks import check_document
-    from incas_cli.io import load_yaml
+    from incas_cli.io import read_yaml
 
     name = str(path)
     try:
-        doc = load_yaml(path)
+        doc = read_yaml(path)
     except IncasError as err:
         return Outcome(name, Status.FAILED, error=err)
     result = check_document(doc, final=final)

@@ -139,7 +139,7 @@ class PlanStatus:
 def plan_status(path: Path, *, catalog: Catalog | None = None) -> PlanStatus:
     """Read, check (draft and final) and measure one plan file; never raises IncasError."""
     from incas_cli.checks import check_document
-    from incas_cli.io import load_yaml
+    from incas_cli.io import read_yaml
 
     if catalog is None:
         from incas_cli.catalog import load_catalog
@@ -147,7 +147,7 @@ def plan_status(path: Path, *, catalog: Catalog | None = None) -> PlanStatus:
         catalog = load_catalog()
     name = str(path)
     try:
-        doc = load_yaml(path)
+        doc = read_yaml(path)
     except IncasError as err:
         return PlanStatus(name, error=err)
     draft = check_document(doc, catalog=catalog)

@@ -45,7 +45,7 @@ def render(
     from incas_cli.checks import check_document
     from incas_cli.console import print_outcomes, print_plain
     from incas_cli.errors import ChecksFailed
-    from incas_cli.io import atomic_write_bytes, load_yaml
+    from incas_cli.io import atomic_write_bytes, read_yaml
     from incas_cli.pipeline import Target, check_target, produce
     from incas_cli.render import EDITIONS, Edition, page_count
 
@@ -61,7 +61,7 @@ def render(
     )
     check_target(target)  # a wrong letterhead, or no LibreOffice for a PDF, fails first
 
-    result = check_document(load_yaml(file), final=final)
+    result = check_document(read_yaml(file), final=final)
     if result.findings or result.plan is None:
         print_outcomes(
             [Outcome(result.name, Status.OK if result.ok else Status.INVALID, result=result)]
@@ -125,9 +125,9 @@ def _changelog(previous: Path, plan: Plan) -> Sequence[ChangeEntry]:
     from incas_cli.checks import check_document
     from incas_cli.diff import changelog_entries, diff_plans
     from incas_cli.errors import ChecksFailed
-    from incas_cli.io import load_yaml
+    from incas_cli.io import read_yaml
 
-    old = check_document(load_yaml(previous)).plan
+    old = check_document(read_yaml(previous)).plan
     if old is None:
         raise ChecksFailed(
             msg.RENDER_PREVIOUS_INVALID.format(path=previous),

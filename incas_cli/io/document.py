@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
-from typing import Any
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Any
 
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.scalarbool import ScalarBoolean
+if TYPE_CHECKING:
+    from incas_cli.io.fast import Marks
 
 _UNSET: Any = object()
 
@@ -23,7 +23,11 @@ class YamlDocument:
     text: str
     """Decoded text (BOM removed, newlines as in the file)."""
     data: Any
-    """ruamel round-trip tree (CommentedMap / CommentedSeq / scalars), comments kept."""
+    """ruamel round-trip tree (CommentedMap / CommentedSeq / scalars), comments kept; or,
+    for a file read by the fast reader (``marks`` set), the plain data itself."""
+    marks: Marks | None = field(default=None, repr=False, compare=False)
+    """Positions of a plain tree read by :mod:`~incas_cli.io.fast` (None: ruamel's tree
+    carries its own)."""
     _plain: Any = field(default=_UNSET, init=False, repr=False, compare=False)
 
     def position(self, loc: Sequence[str | int], *, key: bool = False) -> tuple[int, int]:
@@ -35,7 +39,9 @@ class YamlDocument:
         has no text of its own, so its key's position is given. Never raises.
         """
         try:
-            return _position(self.data, loc, key=key)
+            if self.marks is not None:
+                return _position(self.data, loc, key=key, lc=_FastMarks(self.marks))
+            return _position(self.data, loc, key=key, lc=_RUAMEL_MARKS)
         except Exception:  # a position is a courtesy: never let it hide the real message
             return (1, 1)
 
@@ -47,7 +53,8 @@ class YamlDocument:
         exact; ruamel's scalar subclasses become their base types.
         """
         if self._plain is _UNSET:
-            object.__setattr__(self, "_plain", _to_plain(self.data))
+            plain = self.data if self.marks is not None else _to_plain(self.data)
+            object.__setattr__(self, "_plain", plain)
         return self._plain
 
 
@@ -58,21 +65,49 @@ def _lc_start(node: Any) -> tuple[int, int] | None:
     return (int(lc.line) + 1, int(lc.col) + 1)
 
 
-def _lc_data(node: CommentedMap | CommentedSeq) -> dict[Any, Any]:
+def _lc_data(node: Any) -> dict[Any, Any]:
     """Positions of a container's children (empty for a container built in code)."""
     lc = getattr(node, "lc", None)
     data = getattr(lc, "data", None)
     return data if isinstance(data, dict) else {}
 
 
-def _mapping_start(node: CommentedMap, fallback: tuple[int, int]) -> tuple[int, int]:
+class _RuamelMarks:
+    """Positions of a ruamel tree: its ``lc`` attributes."""
+
+    start = staticmethod(_lc_start)
+    children = staticmethod(_lc_data)
+
+
+_RUAMEL_MARKS = _RuamelMarks()
+
+
+class _FastMarks:
+    """Positions of a plain tree read by the fast reader."""
+
+    def __init__(self, marks: Marks) -> None:
+        self.marks = marks
+
+    def start(self, node: Any) -> tuple[int, int] | None:
+        found = self.marks.get(id(node))
+        return None if found is None else (found[0][0] + 1, found[0][1] + 1)
+
+    def children(self, node: Any) -> dict[Any, Any]:
+        found = self.marks.get(id(node))
+        return {} if found is None else found[1]
+
+
+_Lc = _RuamelMarks | _FastMarks
+
+
+def _mapping_start(node: dict[Any, Any], fallback: tuple[int, int], lc: _Lc) -> tuple[int, int]:
     """The first key of a mapping, else where the mapping starts (``{}``)."""
-    for entry in _lc_data(node).values():
+    for entry in lc.children(node).values():
         return (int(entry[0]) + 1, int(entry[1]) + 1)
-    return _lc_start(node) or fallback
+    return lc.start(node) or fallback
 
 
-def _find_key(node: CommentedMap, part: str | int) -> Any:
+def _find_key(node: dict[Any, Any], part: str | int) -> Any:
     if not isinstance(part, bool) and part in node:
         return part
     text = str(part)
@@ -82,18 +117,18 @@ def _find_key(node: CommentedMap, part: str | int) -> Any:
     return _UNSET
 
 
-def _position(data: Any, loc: Sequence[str | int], *, key: bool) -> tuple[int, int]:
+def _position(data: Any, loc: Sequence[str | int], *, key: bool, lc: _Lc) -> tuple[int, int]:
     node = data
-    here = _lc_start(data) or (1, 1)
-    if isinstance(data, CommentedMap):
-        here = _mapping_start(data, here)
+    here = lc.start(data) or (1, 1)
+    if isinstance(data, dict):
+        here = _mapping_start(data, here, lc)
     for index, part in enumerate(loc):
         last = index == len(loc) - 1
-        if isinstance(node, CommentedMap):
+        if isinstance(node, dict):
             found = _find_key(node, part)
-            entry = _lc_data(node).get(found) if found is not _UNSET else None
+            entry = lc.children(node).get(found) if found is not _UNSET else None
             if entry is None:
-                return _mapping_start(node, here)
+                return _mapping_start(node, here, lc)
             key_pos = (int(entry[0]) + 1, int(entry[1]) + 1)
             value_pos = (int(entry[2]) + 1, int(entry[3]) + 1)
             child = node[found]
@@ -101,10 +136,10 @@ def _position(data: Any, loc: Sequence[str | int], *, key: bool) -> tuple[int, i
                 return key_pos
             # An empty value's mark is wherever the next token starts: show the key instead.
             pos = key_pos if child is None and value_pos[0] != key_pos[0] else value_pos
-        elif isinstance(node, CommentedSeq):
+        elif isinstance(node, list):
             if isinstance(part, bool) or not isinstance(part, int) or not 0 <= part < len(node):
                 return here
-            item = _lc_data(node).get(part)
+            item = lc.children(node).get(part)
             if item is None:
                 return here
             pos = (int(item[0]) + 1, int(item[1]) + 1)
@@ -131,24 +166,35 @@ def _written_decimal(value: float) -> Decimal:
         return number
     decimals = width - prec - 1
     if 0 < decimals <= 20:
-        written = number.quantize(Decimal(1).scaleb(-decimals))
+        try:
+            written = number.quantize(Decimal(1).scaleb(-decimals))
+        except InvalidOperation:  # more digits than a Decimal holds: 1.2e19 with 20 decimals
+            return number
         if written == number:
             return written
     return number
 
 
 def _to_plain(value: Any) -> Any:
+    from ruamel.yaml.scalarbool import ScalarBoolean  # a ruamel tree: ruamel is loaded
+
+    return _plain_of(value, ScalarBoolean)
+
+
+def _plain_of(value: Any, scalar_boolean: type) -> Any:
     if value is None or type(value) in (str, int, bool, datetime.date):
         return value
     if isinstance(value, Mapping):
-        return {_to_plain(k): _to_plain(v) for k, v in value.items()}
+        return {
+            _plain_of(k, scalar_boolean): _plain_of(v, scalar_boolean) for k, v in value.items()
+        }
     if isinstance(value, list | tuple):
-        return [_to_plain(v) for v in value]
+        return [_plain_of(v, scalar_boolean) for v in value]
     if isinstance(value, bool):
         return bool(value)
     if isinstance(value, str):
         return str(value)
-    if isinstance(value, ScalarBoolean):  # an int subclass
+    if isinstance(value, scalar_boolean):  # an int subclass
         return bool(value)
     if isinstance(value, int):
         return int(value)

@@ -7,12 +7,12 @@ import enum
 import io
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.representer import RoundTripRepresenter
-from ruamel.yaml.scalarstring import LiteralScalarString
+# ruamel is imported when a file is written: reading goes through the fast reader.
+if TYPE_CHECKING:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.representer import RoundTripRepresenter
 
 _INT_TAG = "tag:yaml.org,2002:int"
 _FLOAT_TAG = "tag:yaml.org,2002:float"
@@ -38,6 +38,8 @@ def _represent_str(representer: RoundTripRepresenter, value: str) -> Any:
 
 
 def _dumper() -> YAML:
+    from ruamel.yaml import YAML
+
     yaml = YAML(typ="rt")
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = 1_000_000
@@ -68,6 +70,9 @@ def new_document_data(plain: Mapping[str, Any]) -> Any:
 
 
 def _to_tree(value: Any) -> Any:
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.scalarstring import LiteralScalarString
+
     if isinstance(value, enum.Enum):
         value = value.value
     if isinstance(value, Mapping):

@@ -16,10 +16,8 @@ from ruamel.yaml.events import AliasEvent, MappingStartEvent, ScalarEvent, Seque
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode
 
 from incas_cli.io.document import _lc_data
+from incas_cli.io.limits import MAX_DEPTH
 from incas_cli.messages import io as msg
-
-MAX_DEPTH = 64
-"""Deepest nesting of mappings and sequences accepted (a plan needs about six)."""
 
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"

@@ -27,7 +27,7 @@ def build_draft(
 ) -> Draft:
     """The text of a valid draft for ``comune`` (checked here before it is returned)."""
     from incas_cli.checks import check_document
-    from incas_cli.io import parse_yaml
+    from incas_cli.io import read_yaml_text
     from incas_cli.models import vocab
 
     if catalog is None:
@@ -61,7 +61,7 @@ def build_draft(
         "need_areas": list(catalog.need_areas),
     }
     text = _environment().get_template(TEMPLATE).render(**context)
-    doc = parse_yaml(text, file_name)
+    doc = read_yaml_text(text, file_name)
     result = check_document(doc, catalog=catalog)
     if result.plan is None or not result.ok:
         # Sources are cleaned of what cannot resolve (unknown types, topics, members), so

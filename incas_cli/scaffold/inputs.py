@@ -131,9 +131,9 @@ def check_target(path: Path, *, force: bool) -> None:
 def load_source(path: Path) -> Plan:
     """The plan whose structure ``--from`` copies; it must at least have a valid structure."""
     from incas_cli.checks import check_document
-    from incas_cli.io import load_yaml
+    from incas_cli.io import read_yaml
 
-    result = check_document(load_yaml(path))
+    result = check_document(read_yaml(path))
     if result.plan is None:
         first = result.errors[0]
         where = f"{first.file}:{first.line}:{first.column}"

@@ -97,6 +97,8 @@ NUMBER_TOO_LONG = "numero troppo lungo ({digits} cifre)"
 NUMBER_TOO_LONG_HINT = "se è un codice o un testo, mettilo tra virgolette"
 BAD_VALUE = "valore non leggibile: «{value}»"
 BAD_VALUE_HINT = "se è un testo, mettilo tra virgolette"
+SURROGATE = "il testo contiene una sequenza tra \\uD800 e \\uDFFF isolata, che non è un carattere"
+SURROGATE_HINT = "scrivi il carattere com'è, oppure in un'unica sequenza (ad esempio \\U0001F600)"
 
 # --- syntax -----------------------------------------------------------------------------
 TAB = "carattere di tabulazione: in YAML rientri e separazioni si fanno solo con spazi"

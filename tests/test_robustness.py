@@ -136,3 +136,18 @@ def test_lone_surrogate_is_refused_at_load_with_a_position(
         assert result.exit_code == 1, result.output
         assert POSITION.search(result.output), result.output
         assert "\\uD800" in result.output
+
+
+def test_the_same_object_twice_is_dumped_twice_without_aliases(tmp_path: Path) -> None:
+    from incas_cli.io import dump_yaml, load_yaml, new_document_data
+
+    data = minimal_plan()
+    amount = Decimal("60000.00")
+    row = {"amount": amount, "source": "fnpm"}
+    data["measures"][0]["budget"] = [row, {"amount": amount, "source": "fnpm"}, row]
+    text = dump_yaml(new_document_data(data))
+    assert "&" not in text and "*" not in text
+    path = tmp_path / "piano.yaml"
+    path.write_text(text, encoding="utf-8")
+    budget = load_yaml(path).plain()["measures"][0]["budget"]
+    assert [b["amount"] for b in budget] == [amount] * 3

@@ -82,7 +82,7 @@ def test_year_zero_is_a_finding(cli: Cli, tmp_path: Path, key: str, value: str) 
     code, output = _render(cli, tmp_path)
     assert code == 3
     assert POSITION.search(output)
-    assert "l'anno va dal 1900 al 2199" in output
+    assert "l'anno va dal 1900 al 2100" in output
 
 
 def test_year_zero_review_month_is_a_finding(cli: Cli, tmp_path: Path) -> None:

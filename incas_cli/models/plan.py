@@ -54,7 +54,7 @@ SCHEMA_VERSION = 1
 _MONTH_RE = re.compile(MONTH_PATTERN)
 
 MIN_YEAR = 1900
-MAX_YEAR = 2199
+MAX_YEAR = 2100
 """The years a plan's months may fall in: a plan lasts a few years around today, and a
 typo such as ``0205-03`` or ``9025-03`` would otherwise draw a timeline of centuries."""
 

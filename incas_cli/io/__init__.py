@@ -11,6 +11,7 @@ from incas_cli.io.atomic import atomic_write_bytes, atomic_write_text, atomic_wr
 from incas_cli.io.document import YamlDocument
 from incas_cli.io.dump import dump_yaml, new_document_data
 from incas_cli.io.load import MAX_BYTES, load_yaml, parse_yaml
+from incas_cli.io.output import output_file, overwritten_input, same_file
 from incas_cli.io.safety import MAX_DEPTH
 
 __all__ = [
@@ -23,5 +24,8 @@ __all__ = [
     "dump_yaml",
     "load_yaml",
     "new_document_data",
+    "output_file",
+    "overwritten_input",
     "parse_yaml",
+    "same_file",
 ]

@@ -165,6 +165,13 @@ OUTPUT_EXISTS = "il file esiste già"
 OUTPUT_EXISTS_HINT = "usa --force per sovrascriverlo, oppure indica un altro nome"
 OUTPUT_IS_DIRECTORY = "è una cartella: non posso scriverci sopra un file"
 OUTPUT_IS_DIRECTORY_HINT = "indica un nome di file dentro la cartella"
+OUTPUT_WRONG_SUFFIX = "un file «.{suffix}» non è del formato che scrivo ({expected})"
+OUTPUT_WRONG_SUFFIX_HINT = (
+    "indica un nome che finisce con {expected}, ad esempio {example}; senza estensione "
+    "incas aggiunge quella giusta"
+)
+OUTPUT_IS_INPUT = "è il file «{input}», che il comando legge: non lo sovrascrivo"
+OUTPUT_IS_INPUT_HINT = "indica un altro nome o un'altra cartella per il file da scrivere"
 OUTPUT_NO_PARENT = "la cartella «{parent}» non esiste"
 OUTPUT_NO_PARENT_HINT = "crea prima la cartella oppure indica un percorso esistente"
 OUTPUT_PERMISSION = "permesso negato: non è possibile scrivere il file"

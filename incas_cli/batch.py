@@ -301,19 +301,42 @@ def build_files(
     suffix = f"{EDITION_FILE_SUFFIX[options.edition]}.{options.fmt}"
     outputs = output_paths(sources, options.output_dir, suffix)
     tasks = [BuildTask(s, o, options) for s, o in zip(sources, outputs, strict=True)]
+    refused = {i: o for i, task in enumerate(tasks) if (o := _over_an_input(task, sources))}
+    runnable = [task for i, task in enumerate(tasks) if i not in refused]
     try:
-        if jobs <= 1 or len(tasks) <= 1:
-            outcomes = []
-            for task in tasks:
+        if jobs <= 1 or len(runnable) <= 1:
+            built = []
+            for task in runnable:
                 outcome = build_file(task.source, task.output, task.options)
-                outcomes.append(outcome)
+                built.append(outcome)
                 if on_outcome is not None:
                     on_outcome(outcome)
-            return outcomes
-        return _build_parallel(tasks, min(jobs, len(tasks)), on_outcome)
+        else:
+            built = _build_parallel(runnable, min(jobs, len(runnable)), on_outcome)
     except BaseException:
         remove_temporary_files(outputs)
         raise
+    for outcome in refused.values():
+        if on_outcome is not None:
+            on_outcome(outcome)
+    done = iter(built)
+    return [refused[i] if i in refused else next(done) for i in range(len(tasks))]
+
+
+def _over_an_input(task: BuildTask, sources: Sequence[Path]) -> Outcome | None:
+    """A failed outcome when the document would replace one of the build's inputs."""
+    from incas_cli.io import overwritten_input
+    from incas_cli.messages import io as io_msg
+
+    source = overwritten_input(task.output, [*sources, task.options.template])
+    if source is None:
+        return None
+    error = InputError(
+        io_msg.OUTPUT_IS_INPUT.format(input=source),
+        hint=io_msg.OUTPUT_IS_INPUT_HINT,
+        file=str(task.output),
+    )
+    return Outcome(str(task.source), Status.FAILED, error=error)
 
 
 def _build_parallel(

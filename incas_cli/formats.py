@@ -15,9 +15,11 @@ the counts in messages never load Babel.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import decimal
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 __all__ = [
@@ -77,12 +79,34 @@ MINUS = "\u2212"
 
 # --- numbers ----------------------------------------------------------------------------
 
+_MIN_PRECISION = 28  # the decimal module's default
+
+
+@contextlib.contextmanager
+def _exact(*values: Decimal | int | float) -> Iterator[None]:
+    """A decimal context precise enough to quantize ``values`` to the cent and scale them.
+
+    The default context keeps 28 digits: quantizing ``1E+25`` to two decimals, or a
+    figure with 26 significant digits, raises ``InvalidOperation`` (in Babel too, which
+    works in the current context). The precision grows with the figures instead.
+    """
+    digits = _MIN_PRECISION
+    for value in values:
+        if isinstance(value, Decimal) and value.is_finite():
+            exponent = value.as_tuple().exponent
+            scale = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+            digits = max(digits, max(value.adjusted(), 0) + scale + 12)
+    with decimal.localcontext() as context:
+        context.prec = digits
+        yield
+
 
 def money(amount: Decimal) -> str:
     """``1.693.747,15 €``: always two decimals, rounded half-even to the cent."""
     from babel.numbers import format_currency
 
-    return str(format_currency(amount.quantize(_CENT), "EUR", locale=LOCALE))
+    with _exact(amount):
+        return str(format_currency(amount.quantize(_CENT), "EUR", locale=LOCALE))
 
 
 def signed_money(amount: Decimal) -> str:
@@ -103,21 +127,23 @@ def number(value: Decimal | int | float) -> str:
     fixed scale; an integral Decimal has no decimals). A float shows up to three."""
     from babel.numbers import format_decimal
 
-    if isinstance(value, Decimal):
-        if value == value.to_integral_value():
-            return str(format_decimal(int(value), locale=LOCALE))
-        exponent = value.as_tuple().exponent
-        places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-        return str(format_decimal(value, format="#,##0." + "0" * places, locale=LOCALE))
-    return str(format_decimal(value, locale=LOCALE))
+    with _exact(value):
+        if isinstance(value, Decimal):
+            if value == value.to_integral_value():
+                return str(format_decimal(int(value), locale=LOCALE))
+            exponent = value.as_tuple().exponent
+            places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+            return str(format_decimal(value, format="#,##0." + "0" * places, locale=LOCALE))
+        return str(format_decimal(value, locale=LOCALE))
 
 
 def percent(part: Decimal, whole: Decimal) -> str:
     """``34,6%`` of ``whole``; ``0,0%`` when the whole is zero."""
     from babel.numbers import format_percent
 
-    ratio = part / whole if whole else Decimal(0)
-    return str(format_percent(ratio, format="#,##0.0%", locale=LOCALE))
+    with _exact(part, whole):
+        ratio = part / whole if whole else Decimal(0)
+        return str(format_percent(ratio, format="#,##0.0%", locale=LOCALE))
 
 
 def shares(parts: Sequence[Decimal], whole: Decimal) -> list[str]:

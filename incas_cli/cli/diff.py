@@ -33,6 +33,16 @@ def diff(
     from incas_cli.catalog import load_catalog
     from incas_cli.diff import diff_plans
 
+    if docx is not None:  # a wrong output fails before the work
+        from incas_cli.io import output_file
+
+        docx = output_file(
+            docx,
+            suffixes=("docx",),
+            name_inside=msg.DOCX_DEFAULT_NAME.format(old=old.stem, new=new.stem),
+            inputs=(old, new),
+            force=force,
+        )
     old_plan, new_plan = _load_both(old, new, as_json=as_json)
     result = diff_plans(old_plan, new_plan, catalog=load_catalog())
     if docx is not None:

@@ -22,7 +22,7 @@ def init(
 ) -> None:
     """Write a pre-filled draft for a Comune (help: ``messages.cli.INIT_HELP``)."""
     from incas_cli.console import get_console, print_plain
-    from incas_cli.io import atomic_write_text
+    from incas_cli.io import atomic_write_text, output_file
     from incas_cli.scaffold import (
         build_draft,
         check_target,
@@ -33,6 +33,7 @@ def init(
     )
 
     check_target(file, force=force)
+    output_file(file, suffixes=("yaml", "yml"), name_inside=None, inputs=(source,), force=force)
     record = resolve_comune(comune)
     months = parse_period(period) if period is not None else None
     plan = load_source(source) if source is not None else None

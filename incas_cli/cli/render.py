@@ -51,8 +51,9 @@ def render(
 
     if edition not in EDITIONS:
         _usage(msg.RENDER_BAD_EDITION.format(value=edition), msg.RENDER_BAD_EDITION_HINT)
-    target_format, output_path = _target(file, output, fmt, edition)
-    _refuse_existing(output_path, force)
+    target_format, output_path = _target(
+        file, output, fmt, edition, inputs=(file, template, previous), force=force
+    )
     target = Target(
         format=target_format,
         edition=cast(Edition, edition),
@@ -143,56 +144,53 @@ def _usage(message: str, hint: str) -> None:
     raise UsageError(message, hint=hint)
 
 
-def _target(file: Path, output: Path | None, fmt: str | None, edition: str) -> tuple[Format, Path]:
+def _target(
+    file: Path,
+    output: Path | None,
+    fmt: str | None,
+    edition: str,
+    *,
+    inputs: Sequence[Path | None],
+    force: bool,
+) -> tuple[Format, Path]:
     """The format and the path to write.
 
-    The format is ``--format``, else the output's extension, else docx. Without ``-o`` the
-    document is named after the plan (``piano-interna.docx`` for the internal edition). An
-    output without extension gets the format's; an extension incas does not write
-    (``.yaml``) or one that contradicts ``--format`` is a usage error that names what to
-    write instead.
+    The format is ``--format``, else the output's extension, else docx. Without ``-o``, or
+    with ``-o`` an existing folder, the document is named after the plan
+    (``piano-interna.docx`` for the internal edition). An extension incas does not write
+    (``.yaml``) is a usage error that names what to write instead; the rest is the rule of
+    every writing command (:func:`incas_cli.io.output_file`): not over an input, not over
+    an existing file without ``--force``.
     """
+    from incas_cli.io import output_file
     from incas_cli.pipeline import FORMATS
 
     if fmt is not None and fmt not in FORMATS:
         _usage(msg.RENDER_BAD_FORMAT.format(value=fmt), msg.RENDER_BAD_FORMAT_HINT)
-    if output is None:
-        chosen = cast("Format", fmt or "docx")
-        target = file.with_name(f"{file.stem}{msg.EDITION_FILE_SUFFIX[edition]}.{chosen}")
-    else:
-        suffix = output.suffix.lower().lstrip(".")
-        if suffix and suffix not in FORMATS:
-            _usage(
-                msg.RENDER_UNKNOWN_SUFFIX.format(suffix=suffix, path=output),
-                msg.RENDER_UNKNOWN_SUFFIX_HINT.format(stem=output.stem),
-            )
-        chosen = cast("Format", fmt or suffix or "docx")
-        if suffix and suffix != chosen:
-            _usage(
-                msg.RENDER_SUFFIX_MISMATCH.format(path=output, format=chosen),
-                msg.RENDER_SUFFIX_MISMATCH_HINT.format(format=chosen),
-            )
-        target = output if suffix else output.with_name(f"{output.name}.{chosen}")
-    if _same_file(file, target):
-        _usage(msg.RENDER_SAME_AS_INPUT, msg.RENDER_SAME_AS_INPUT_HINT)
+    folder = output is not None and output.is_dir()
+    suffix = "" if output is None or folder else output.suffix.lower().lstrip(".")
+    if suffix and suffix not in FORMATS:
+        assert output is not None
+        _usage(
+            msg.RENDER_UNKNOWN_SUFFIX.format(suffix=suffix, path=output),
+            msg.RENDER_UNKNOWN_SUFFIX_HINT.format(stem=output.stem),
+        )
+    chosen = cast("Format", fmt or suffix or "docx")
+    if suffix and suffix != chosen:
+        assert output is not None
+        _usage(
+            msg.RENDER_SUFFIX_MISMATCH.format(path=output, format=chosen),
+            msg.RENDER_SUFFIX_MISMATCH_HINT.format(format=chosen),
+        )
+    name = f"{file.stem}{msg.EDITION_FILE_SUFFIX[edition]}.{chosen}"
+    target = output_file(
+        output if output is not None else file.with_name(name),
+        suffixes=(chosen,),
+        name_inside=name,
+        inputs=inputs,
+        force=force,
+    )
     return chosen, target
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve()
-    except OSError:
-        return False
-
-
-def _refuse_existing(target: Path, force: bool) -> None:
-    """Fail before the work, not after it (the atomic write checks again, without races)."""
-    if force or not target.exists():
-        return
-    from incas_cli.errors import OutputExistsError
-    from incas_cli.messages import io as io_msg
-
-    raise OutputExistsError(io_msg.OUTPUT_EXISTS, hint=io_msg.OUTPUT_EXISTS_HINT, file=target)
 
 
 def _warn(message: str, hint: str) -> None:

@@ -31,7 +31,10 @@ def schema(
         typer.echo(text)
         return
     from incas_cli.console import get_console
-    from incas_cli.io import atomic_write_text
+    from incas_cli.io import atomic_write_text, output_file
+    from incas_cli.scaffold.schema_file import SCHEMA_FILE
 
+    name = SCHEMA_FILE if report is None else f"{report}.schema.json"
+    output = output_file(output, suffixes=("json",), name_inside=name, force=force)
     atomic_write_text(output, text + "\n", force=force)
     get_console(stderr=True).print(msg.SCHEMA_WRITTEN.format(path=output))

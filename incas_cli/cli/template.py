@@ -19,13 +19,9 @@ def template(
 ) -> None:
     """Write the Word template to customise (help: ``messages.cli.TEMPLATE_HELP``)."""
     from incas_cli.console import print_plain
-    from incas_cli.errors import UsageError
-    from incas_cli.io import atomic_write_bytes
+    from incas_cli.io import atomic_write_bytes, output_file
     from incas_cli.writers.template import reference_bytes
 
-    if output.suffix.lower() != ".docx":
-        raise UsageError(
-            msg.TEMPLATE_BAD_SUFFIX.format(name=output.name), hint=msg.TEMPLATE_BAD_SUFFIX_HINT
-        )
+    output = output_file(output, suffixes=("docx",), name_inside=DEFAULT_OUTPUT.name, force=force)
     atomic_write_bytes(output, reference_bytes(), force=force)
     print_plain(msg.TEMPLATE_DONE.format(path=output))

@@ -14,6 +14,7 @@ from incas_cli.io.document import YamlDocument
 from incas_cli.io.dump import dump_yaml, new_document_data
 from incas_cli.io.limits import MAX_DEPTH
 from incas_cli.io.load import MAX_BYTES, load_yaml, parse_yaml, read_yaml, read_yaml_text
+from incas_cli.io.output import output_file, overwritten_input, same_file
 
 __all__ = [
     "MAX_BYTES",
@@ -25,7 +26,10 @@ __all__ = [
     "dump_yaml",
     "load_yaml",
     "new_document_data",
+    "output_file",
+    "overwritten_input",
     "parse_yaml",
     "read_yaml",
     "read_yaml_text",
+    "same_file",
 ]

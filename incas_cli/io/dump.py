@@ -46,6 +46,9 @@ def _dumper() -> YAML:
     yaml.allow_unicode = True
     yaml.representer.add_representer(Decimal, _represent_decimal)
     yaml.representer.add_representer(str, _represent_str)
+    # a plan file refuses anchors and aliases: the same object twice (one Decimal amount
+    # copied into two rows) is written twice, never as «&id001» and «*id001»
+    yaml.representer.ignore_aliases = lambda data: True
     return yaml
 
 

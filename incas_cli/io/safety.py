@@ -7,6 +7,7 @@ with a position and an Italian message.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -22,6 +23,7 @@ from incas_cli.messages import io as msg
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 _INT_TAG = "tag:yaml.org,2002:int"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class _Refused(Exception):
@@ -63,6 +65,10 @@ class _PlanComposer(Composer):
             raise _Refused(
                 msg.TAG.format(tag=shown), msg.TAG_HINT.format(tag=shown), event.start_mark
             )
+        if isinstance(event, ScalarEvent) and _SURROGATE.search(event.value):
+            # an escaped half of a UTF-16 pair ("\uD800") is no character: no terminal,
+            # JSON encoder or document can print it
+            raise _Refused(msg.SURROGATE, msg.SURROGATE_HINT, event.start_mark)
         is_key = isinstance(parent, MappingNode) and index is None
         container = isinstance(event, MappingStartEvent | SequenceStartEvent)
         if is_key and not isinstance(event, ScalarEvent):

@@ -19,6 +19,8 @@ HAS_ERRORS = (
 BLOCKING_ONE = "problema bloccante"
 BLOCKING_MANY = "problemi bloccanti"
 DOCX_WRITTEN = "Allegato Word scritto in {path}"
+DOCX_DEFAULT_NAME = "confronto-{old}-{new}.docx"
+"""The annex's name when ``--docx`` names a folder."""
 
 # values
 DASH = "–"

@@ -97,6 +97,8 @@ NUMBER_TOO_LONG = "numero troppo lungo ({digits} cifre)"
 NUMBER_TOO_LONG_HINT = "se è un codice o un testo, mettilo tra virgolette"
 BAD_VALUE = "valore non leggibile: «{value}»"
 BAD_VALUE_HINT = "se è un testo, mettilo tra virgolette"
+SURROGATE = "il testo contiene una sequenza tra \\uD800 e \\uDFFF isolata, che non è un carattere"
+SURROGATE_HINT = "scrivi il carattere com'è, oppure in un'unica sequenza (ad esempio \\U0001F600)"
 
 # --- syntax -----------------------------------------------------------------------------
 TAB = "carattere di tabulazione: in YAML rientri e separazioni si fanno solo con spazi"
@@ -163,6 +165,13 @@ OUTPUT_EXISTS = "il file esiste già"
 OUTPUT_EXISTS_HINT = "usa --force per sovrascriverlo, oppure indica un altro nome"
 OUTPUT_IS_DIRECTORY = "è una cartella: non posso scriverci sopra un file"
 OUTPUT_IS_DIRECTORY_HINT = "indica un nome di file dentro la cartella"
+OUTPUT_WRONG_SUFFIX = "un file «.{suffix}» non è del formato che scrivo ({expected})"
+OUTPUT_WRONG_SUFFIX_HINT = (
+    "indica un nome che finisce con {expected}, ad esempio {example}; senza estensione "
+    "incas aggiunge quella giusta"
+)
+OUTPUT_IS_INPUT = "è il file «{input}», che il comando legge: non lo sovrascrivo"
+OUTPUT_IS_INPUT_HINT = "indica un altro nome o un'altra cartella per il file da scrivere"
 OUTPUT_NO_PARENT = "la cartella «{parent}» non esiste"
 OUTPUT_NO_PARENT_HINT = "crea prima la cartella oppure indica un percorso esistente"
 OUTPUT_PERMISSION = "permesso negato: non è possibile scrivere il file"

@@ -5,6 +5,9 @@ descriptions (editors show them while a plan is written)."""
 MONTH_WITH_DAY = "usa il formato AAAA-MM (es. {month}), senza il giorno"
 MONTH_OUT_OF_RANGE = "il mese va da 01 a 12, ad esempio 2025-03"
 MONTH_FORMAT = "usa il formato AAAA-MM, ad esempio 2025-03"
+MONTH_YEAR_RANGE = "l'anno va dal {first} al {last}, ad esempio 2025-03"
+QUANTITY_TOO_LARGE = "numero troppo grande: al massimo {digits} cifre prima della virgola"
+QUANTITY_TOO_PRECISE = "troppi decimali: al massimo {places} dopo la virgola"
 ISTAT_CODE_FORMAT = 'il codice ISTAT ha sei cifre, ad esempio "004203"'
 MONEY_EXPECTED = "serve un importo in euro, ad esempio 150000.00"
 MONEY_THOUSANDS_DOT = (

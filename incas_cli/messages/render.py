@@ -474,10 +474,6 @@ TEMPLATE_MISSING_STYLES_HINT = (
 
 TEMPLATE_OUTPUT_HELP = "File da scrivere (.docx)."
 TEMPLATE_FORCE_HELP = "Sovrascrive il file se esiste già."
-TEMPLATE_BAD_SUFFIX = "il modello va scritto in un file .docx, non «{name}»"
-TEMPLATE_BAD_SUFFIX_HINT = (
-    "indica un nome che finisce con .docx, ad esempio -o carta-intestata.docx"
-)
 TEMPLATE_DONE = (
     "Modello scritto in {path}. Aprilo con Word o LibreOffice, aggiungi nell'intestazione "
     "la carta intestata del Comune, adatta caratteri e colori degli stili (senza "
@@ -517,8 +513,6 @@ RENDER_UNKNOWN_SUFFIX_HINT = (
     "indica con -o un file .docx, .odt o .pdf (ad esempio -o {stem}.docx); senza estensione "
     "incas aggiunge quella del formato scelto"
 )
-RENDER_SAME_AS_INPUT = "il file da scrivere coincide con il file del piano"
-RENDER_SAME_AS_INPUT_HINT = "indica con -o un altro nome"
 RENDER_BLOCKED = "il piano ha problemi che bloccano la generazione del documento"
 RENDER_BLOCKED_HINT = "correggi gli errori indicati sopra e ripeti il comando"
 RENDER_FINAL_OPEN = "il piano è «{status}» ma ha {count} ancora aperti: {fields}"

@@ -177,3 +177,4 @@ WIZARD_SECTIONS = {
 # --- months --------------------------------------------------------------------------------
 
 NOT_A_MONTH = "«{value}» non è un mese nel formato AAAA-MM (es. 2025-03)"
+MONTH_YEAR_ZERO = "«{value}»: l'anno 0000 non esiste nel calendario"

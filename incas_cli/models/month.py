@@ -40,6 +40,10 @@ class YearMonth(str):
             return value if type(value) is cls else super().__new__(cls, value)
         if not isinstance(value, str) or not _FORM.match(value):
             raise ValueError(msg.NOT_A_MONTH.format(value=value))
+        if value.startswith("0000"):
+            # the calendar has no year 0 (``date`` starts at year 1): refused here, so a
+            # month that validates always has a first day and a name
+            raise ValueError(msg.MONTH_YEAR_ZERO.format(value=value))
         return super().__new__(cls, value)
 
     @classmethod

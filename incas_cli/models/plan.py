@@ -18,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -52,6 +53,17 @@ SCHEMA_VERSION = 1
 
 _MONTH_RE = re.compile(MONTH_PATTERN)
 
+MIN_YEAR = 1900
+MAX_YEAR = 2100
+"""The years a plan's months may fall in: a plan lasts a few years around today, and a
+typo such as ``0205-03`` or ``9025-03`` would otherwise draw a timeline of centuries."""
+
+QUANTITY_MAX_WHOLE_DIGITS = 15
+QUANTITY_MAX_DECIMALS = 6
+"""A quantity (indicator baseline or target, a figure of the context) has at most 15
+digits before the decimal point and 6 after it: beyond that it is a slip (a pasted code,
+a repeated key), and every figure a plan validates with must be printable."""
+
 
 def _strip_extension_keys(data: Any) -> Any:
     if isinstance(data, dict):
@@ -69,6 +81,8 @@ def _month(value: Any) -> Any:
             raise ValueError(msg.MONTH_OUT_OF_RANGE)
         if not _MONTH_RE.match(value):
             raise ValueError(msg.MONTH_FORMAT)
+        if not MIN_YEAR <= int(value[:4]) <= MAX_YEAR:
+            raise ValueError(msg.MONTH_YEAR_RANGE.format(first=MIN_YEAR, last=MAX_YEAR))
     return value
 
 
@@ -125,6 +139,18 @@ def _number(value: Any) -> Any:
     return value
 
 
+def _bounded(value: Decimal) -> Decimal:
+    """Refuse a quantity no plan means (see ``QUANTITY_MAX_WHOLE_DIGITS``)."""
+    if not value.is_finite():
+        return value  # refused by allow_inf_nan with its own message
+    if value != 0 and value.adjusted() >= QUANTITY_MAX_WHOLE_DIGITS:
+        raise ValueError(msg.QUANTITY_TOO_LARGE.format(digits=QUANTITY_MAX_WHOLE_DIGITS))
+    exponent = value.normalize().as_tuple().exponent
+    if isinstance(exponent, int) and -exponent > QUANTITY_MAX_DECIMALS:
+        raise ValueError(msg.QUANTITY_TOO_PRECISE.format(places=QUANTITY_MAX_DECIMALS))
+    return value
+
+
 Month = Annotated[
     YearMonth,
     BeforeValidator(_month),
@@ -150,7 +176,9 @@ Money = Annotated[
     BeforeValidator(_money),
     Field(ge=0, max_digits=15, decimal_places=2, allow_inf_nan=False),
 ]
-Quantity = Annotated[Decimal, BeforeValidator(_number), Field(allow_inf_nan=False)]
+Quantity = Annotated[
+    Decimal, BeforeValidator(_number), Field(allow_inf_nan=False), AfterValidator(_bounded)
+]
 Score = Annotated[int, Field(ge=1, le=5)]
 Year = Annotated[int, Field(ge=1900, le=2100, description=msg.YEAR_DESCRIPTION)]
 Cup = Annotated[

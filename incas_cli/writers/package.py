@@ -125,15 +125,15 @@ def set_properties(document: Document, props: Properties, *, statistics: bool = 
     docProps/app.xml; without, the counts an office suite wrote are kept.
     """
     core = document.core_properties
-    core.title = clean(props.title)
-    core.subject = clean(props.subject)
-    core.author = clean(props.author)
-    core.last_modified_by = clean(props.author)
-    core.keywords = clean("; ".join(props.keywords))
-    core.category = clean(props.category)
-    core.comments = clean(props.comments)
-    core.content_status = clean(props.content_status)
-    core.version = clean(props.version)
+    core.title = _property(props.title)
+    core.subject = _property(props.subject)
+    core.author = _property(props.author)
+    core.last_modified_by = _property(props.author)
+    core.keywords = _property("; ".join(props.keywords))
+    core.category = _property(props.category)
+    core.comments = _property(props.comments)
+    core.content_status = _property(props.content_status)
+    core.version = _property(props.version)
     core.language = props.language
     core.identifier = ""
     core.revision = 1
@@ -145,6 +145,19 @@ def set_properties(document: Document, props: Properties, *, statistics: bool = 
         core.created = props.created.replace(tzinfo=None)
         core.modified = props.created.replace(tzinfo=None)
     _set_app_properties(document, statistics=statistics)
+
+
+PROPERTY_LIMIT = 255
+"""python-docx refuses a core property longer than this (a district plan's title listing
+eleven Comuni reaches it): the property is cut with an ellipsis, the document's own text
+stays whole."""
+
+
+def _property(text: str) -> str:
+    value = clean(text)
+    if len(value) <= PROPERTY_LIMIT:
+        return value
+    return value[: PROPERTY_LIMIT - 1].rstrip() + "…"
 
 
 _STATISTICS = (

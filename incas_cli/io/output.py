@@ -1,0 +1,79 @@
+"""Where a command writes: the one rule every command that writes a file follows.
+
+- An existing folder as the output: the file goes inside it, under the name the command
+  would give it by itself (``plan render piano.yaml -o documenti/`` writes
+  ``documenti/piano.docx``), as ``cp`` and ``plan build -o DIR`` do.
+- No extension: the format's is added; an extension that is not the format's is refused
+  (a Word document named ``piano.yaml`` would hide the plan it replaced).
+- One of the command's own inputs is never the output, ``--force`` or not (the same file
+  reached through another name or a link counts too).
+- An existing file without ``--force`` is refused before any work; the atomic write checks
+  again, without races.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from incas_cli.errors import OutputExistsError, UsageError
+from incas_cli.messages import io as msg
+
+
+def output_file(
+    path: Path,
+    *,
+    suffixes: Sequence[str],
+    name_inside: str | None,
+    inputs: Iterable[Path | None] = (),
+    force: bool = False,
+) -> Path:
+    """The file to write for the output ``path`` a user gave, or a ``UsageError``.
+
+    ``suffixes`` are the extensions of the format, without dot (the first is added to a
+    name without one); ``name_inside`` is the name used when ``path`` is an existing folder
+    (``None``: a folder is refused); ``inputs`` are the files the command reads.
+    """
+    if path.is_dir():
+        if name_inside is None:
+            raise UsageError(msg.OUTPUT_IS_DIRECTORY, hint=msg.OUTPUT_IS_DIRECTORY_HINT, file=path)
+        path = path / name_inside
+    suffix = path.suffix.lower().lstrip(".")
+    if not suffix:
+        path = path.with_name(f"{path.name}.{suffixes[0]}")
+    elif suffix not in suffixes:
+        expected = " o ".join(f".{s}" for s in suffixes)
+        raise UsageError(
+            msg.OUTPUT_WRONG_SUFFIX.format(suffix=suffix, expected=expected),
+            hint=msg.OUTPUT_WRONG_SUFFIX_HINT.format(
+                expected=expected, example=f"{path.stem}.{suffixes[0]}"
+            ),
+            file=path,
+        )
+    source = overwritten_input(path, inputs)
+    if source is not None:
+        raise UsageError(
+            msg.OUTPUT_IS_INPUT.format(input=source), hint=msg.OUTPUT_IS_INPUT_HINT, file=path
+        )
+    if not force and os.path.lexists(path):
+        raise OutputExistsError(msg.OUTPUT_EXISTS, hint=msg.OUTPUT_EXISTS_HINT, file=path)
+    return path
+
+
+def overwritten_input(path: Path, inputs: Iterable[Path | None]) -> Path | None:
+    """The input that writing ``path`` would replace (the same file, whatever its name)."""
+    for source in inputs:
+        if source is not None and same_file(path, source):
+            return source
+    return None
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two names reach one file: the same resolved path, or the same inode."""
+    try:
+        if a.resolve() == b.resolve():
+            return True
+        return os.path.exists(a) and os.path.exists(b) and os.path.samefile(a, b)
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop on older Pythons
+        return False

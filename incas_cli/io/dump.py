@@ -37,6 +37,10 @@ def _represent_str(representer: RoundTripRepresenter, value: str) -> Any:
     return representer.represent_str(value)
 
 
+def _represent_none(representer: RoundTripRepresenter, value: None) -> Any:
+    return representer.represent_scalar("tag:yaml.org,2002:null", "")
+
+
 def _dumper() -> YAML:
     from ruamel.yaml import YAML
 
@@ -49,6 +53,9 @@ def _dumper() -> YAML:
     # a plan file refuses anchors and aliases: the same object twice (one Decimal amount
     # copied into two rows) is written twice, never as «&id001» and «*id001»
     yaml.representer.ignore_aliases = lambda data: True
+    # ruamel writes an empty value for None only once it has recorded an object, which
+    # ignoring aliases stops: say it directly (a plan file's open field reads «office:»)
+    yaml.representer.add_representer(type(None), _represent_none)
     return yaml
 
 

@@ -26,8 +26,9 @@ _ITALIAN_DECIMAL = re.compile(r"^\d+,\d+$")
 def check_field(model: type[BaseModel], field: str, value: Any) -> tuple[Any, str | None]:
     """``(value as the model stores it, None)`` or ``(None, Italian message)``."""
     try:
+        # not strict: an answer is text, and "350" is the whole number a plan file writes 350
         instance = model.__pydantic_validator__.validate_assignment(
-            model.model_construct(), field, value
+            model.model_construct(), field, value, strict=False
         )
     except ValidationError as exc:
         found = findings_from_validation_error(exc)

@@ -7,7 +7,11 @@ Markers (declared in ``pyproject.toml``, ``--strict-markers``):
 - ``terminal``: drives a real pseudo-terminal with pexpect; skipped, with the reason, when
   pexpect or a pty is missing. ``@pytest.mark.terminal(tmux=True)`` also needs tmux.
 
-``office`` and ``terminal`` tests are always ``slow`` too. Whether they run is decided here
+- ``editor``: drives yaml-language-server (``npm install yaml-language-server``: on the
+  ``PATH``, or its folder in ``INCAS_YAML_LANGUAGE_SERVER``) with node; skipped, with the
+  reason, without them.
+
+``office``, ``terminal`` and ``editor`` tests are always ``slow`` too. Whether they run is decided here
 only, once per session, never in the tests.
 
 Hypothesis profiles: ``dev`` (default), ``ci`` (chosen when ``CI`` is set: derandomised, so
@@ -72,16 +76,44 @@ def _terminal_missing(tmux: bool) -> str | None:
     return None
 
 
+def yaml_language_server() -> str | None:
+    """The ``yaml-language-server`` command (``INCAS_YAML_LANGUAGE_SERVER``, or the PATH)."""
+    where = os.environ.get("INCAS_YAML_LANGUAGE_SERVER")
+    if where:
+        found = Path(where)
+        if found.is_dir():
+            found = found / "node_modules" / ".bin" / "yaml-language-server"
+        return str(found) if found.exists() else None
+    return shutil.which("yaml-language-server")
+
+
+@functools.cache
+def _editor_missing() -> str | None:
+    if shutil.which("node") is None:
+        return "needs node (sudo apt-get install nodejs npm)"
+    if yaml_language_server() is None:
+        return (
+            "needs yaml-language-server (npm install --prefix DIR yaml-language-server, then "
+            "INCAS_YAML_LANGUAGE_SERVER=DIR or DIR/node_modules/.bin on the PATH)"
+        )
+    return None
+
+
+_SLOW_MARKERS = ("office", "terminal", "editor")
+
+
 @pytest.hookimpl(tryfirst=True)  # before ``-m`` deselects
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        if item.get_closest_marker("office") or item.get_closest_marker("terminal"):
+        if any(item.get_closest_marker(name) for name in _SLOW_MARKERS):
             item.add_marker(pytest.mark.slow)
 
 
 @pytest.hookimpl(tryfirst=True)  # before the test's fixtures are set up
 def pytest_runtest_setup(item: pytest.Item) -> None:
     if item.get_closest_marker("office") is not None and (reason := _office_missing()):
+        pytest.skip(reason)
+    if item.get_closest_marker("editor") is not None and (reason := _editor_missing()):
         pytest.skip(reason)
     terminal = item.get_closest_marker("terminal")
     if terminal is not None and (reason := _terminal_missing(terminal.kwargs.get("tmux", False))):

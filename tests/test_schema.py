@@ -37,12 +37,12 @@ def node(schema: dict[str, Any], *keys: str) -> dict[str, Any]:
     return schema
 
 
-def _jsonable(node: Any) -> Any:
+def json_like(node: Any) -> Any:
     """YAML values as a YAML language server sees them (dates as strings)."""
     if isinstance(node, dict):
-        return {k: _jsonable(v) for k, v in node.items()}
+        return {k: json_like(v) for k, v in node.items()}
     if isinstance(node, list):
-        return [_jsonable(v) for v in node]
+        return [json_like(v) for v in node]
     if hasattr(node, "isoformat"):
         return node.isoformat()
     if type(node).__name__ == "Decimal":
@@ -78,7 +78,7 @@ def test_schema_is_a_valid_draft_2020_12_schema(cli: Cli) -> None:
 @pytest.mark.parametrize("path", example_files(), ids=lambda p: p.name)
 def test_examples_satisfy_the_schema(cli: Cli, path: Path) -> None:
     validator = jsonschema.Draft202012Validator(_schema(cli))
-    errors = list(validator.iter_errors(_jsonable(load_yaml(path).plain())))
+    errors = list(validator.iter_errors(json_like(load_yaml(path).plain())))
     assert errors == []
 
 

@@ -11,8 +11,8 @@ Markers (declared in ``pyproject.toml``, ``--strict-markers``):
   ``PATH``, or its folder in ``INCAS_YAML_LANGUAGE_SERVER``) with node; skipped, with the
   reason, without them.
 
-``office``, ``terminal`` and ``editor`` tests are always ``slow`` too. Whether they run is decided here
-only, once per session, never in the tests.
+``office``, ``terminal`` and ``editor`` tests are always ``slow`` too. Whether they run is
+decided here only, once per session, never in the tests.
 
 Hypothesis profiles: ``dev`` (default), ``ci`` (chosen when ``CI`` is set: derandomised, so
 a run is repeatable, and failures print the blob to reproduce them) and ``long`` (ten times

@@ -66,7 +66,7 @@ def expand_inputs(inputs: Iterable[Path]) -> list[Path]:
 
     files: list[Path] = []
     for item in inputs:
-        if item.is_dir():
+        if _is_dir(item):
             found = sorted(
                 p for p in item.rglob("*") if p.suffix.lower() in PLAN_SUFFIXES and p.is_file()
             )
@@ -80,18 +80,29 @@ def expand_inputs(inputs: Iterable[Path]) -> list[Path]:
     seen: set[Path] = set()
     unique = []
     for f in files:
-        key = f.resolve()
+        try:
+            key = f.resolve()
+        except OSError:
+            key = f.absolute()
         if key not in seen:
             seen.add(key)
             unique.append(f)
     return unique
 
 
+def _is_dir(path: Path) -> bool:
+    """A folder to walk; a name the system refuses (too long) is a file load_yaml reports."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
 def check_file(path: Path, *, final: bool = False) -> Outcome:
     from incas_cli.checks import check_document
-    from incas_cli.io import read_yaml
+    from incas_cli.io import input_name, read_yaml
 
-    name = str(path)
+    name = input_name(path)
     try:
         doc = read_yaml(path)
     except IncasError as err:

@@ -78,16 +78,18 @@ def _counts(errors: int, warnings: int) -> str:
     )
 
 
-def print_outcomes(outcomes: Sequence[Outcome]) -> None:
+def print_outcomes(outcomes: Sequence[Outcome], *, stderr: bool = False) -> None:
     """Findings in the ``file:line:col: livello [CODICE] percorso: messaggio`` form.
 
-    Findings go to stdout (they are the command's result); each file ends with a one-line
-    verdict, and several files end with a summary line.
+    Findings go to stdout where they are the command's result (``plan validate``), to
+    stderr (``stderr=True``) where they are remarks on the way to another result (the
+    document of ``plan render``); each file ends with a one-line verdict, and several
+    files end with a summary line.
     """
     from incas_cli.batch import Status
     from incas_cli.messages import checks as cmsg
 
-    console = get_console()
+    console = get_console(stderr=stderr)
     for outcome in outcomes:
         if outcome.error is not None:
             print_error(outcome.error)
@@ -127,6 +129,47 @@ def print_outcomes(outcomes: Sequence[Outcome]) -> None:
                 failed=sum(o.status is Status.FAILED for o in outcomes),
             )
         )
+
+
+def _github_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _github_property(text: str) -> str:
+    return _github_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _github_line(
+    level: str, file: str | None, line: int | None, column: int | None, title: str, message: str
+) -> str:
+    where = [f"file={_github_property(file)}"] if file else []
+    if line is not None:
+        where.append(f"line={line}")
+    if column is not None:
+        where.append(f"col={column}")
+    if title:
+        where.append(f"title={_github_property(title)}")
+    return f"::{level} {','.join(where)}::{_github_data(message)}\n"
+
+
+def outcomes_github(outcomes: Sequence[Outcome]) -> str:
+    """The ``plan validate --output-format github`` report: one workflow command per
+    problem (``::error file=piano.yaml,line=12,col=5,title=CODICE::messaggio``), which
+    GitHub Actions shows on the file's line."""
+    lines = []
+    for o in outcomes:
+        if o.error is not None:
+            text = o.error.message
+            if o.error.hint:
+                text += "\n" + msg.GITHUB_HINT.format(hint=o.error.hint)
+            lines.append(_github_line("error", o.name, o.error.line, o.error.column, "", text))
+        for f in o.result.findings if o.result is not None else ():
+            text = f"{f.path}: {f.message}" if f.path else f.message
+            if f.hint:
+                text += "\n" + msg.GITHUB_HINT.format(hint=f.hint)
+            level = "error" if f.blocking else "warning"
+            lines.append(_github_line(level, f.file, f.line, f.column, f.code, text))
+    return "".join(lines)
 
 
 def outcomes_json(outcomes: Sequence[Outcome]) -> str:

@@ -130,13 +130,22 @@ def _office_available() -> bool:
 
 
 def _require_office(fmt: Format) -> None:
-    if _office_available():
+    """LibreOffice and its Python module (python3-uno), each named when it is missing."""
+    from incas_cli.publish import find_soffice, find_uno_python
+
+    soffice = find_soffice()
+    if soffice is not None and find_uno_python(soffice) is not None:
         return
     from incas_cli.errors import ExternalToolError
     from incas_cli.messages import render as msg
 
+    if soffice is None:
+        raise ExternalToolError(
+            msg.RENDER_NEEDS_LIBREOFFICE.format(format=fmt),
+            hint=msg.RENDER_NEEDS_LIBREOFFICE_HINT,
+        )
     raise ExternalToolError(
-        msg.RENDER_NEEDS_LIBREOFFICE.format(format=fmt), hint=msg.RENDER_NEEDS_LIBREOFFICE_HINT
+        msg.RENDER_NEEDS_UNO.format(format=fmt, soffice=soffice), hint=msg.RENDER_NEEDS_UNO_HINT
     )
 
 

@@ -6,6 +6,7 @@ import typer
 
 from incas_cli import __version__
 from incas_cli.cli import _i18n
+from incas_cli.cli._options import normalize_option
 from incas_cli.messages import cli as msg
 
 _i18n.install()
@@ -19,7 +20,10 @@ app = typer.Typer(
     rich_markup_mode="rich",
     options_metavar=msg.OPTIONS_METAVAR,
     subcommand_metavar=msg.SUBCOMMAND_METAVAR,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings={
+        "help_option_names": ["-h", "--help"],
+        "token_normalize_func": normalize_option,
+    },
 )
 plan_app = typer.Typer(
     help=msg.PLAN_HELP,
@@ -34,6 +38,7 @@ app.add_typer(plan_app, name="plan")
 from incas_cli.cli import (  # noqa: E402
     build,
     catalog,
+    completion,
     diff,
     init,
     render,
@@ -62,6 +67,7 @@ app.add_typer(
 )
 app.command("schema", help=msg.SCHEMA_HELP)(schema.schema)
 app.command("template", help=msg.TEMPLATE_HELP)(template.template)
+app.command("completion", help=msg.COMPLETION_HELP)(completion.completion)
 for _typer in (app, plan_app, catalog.app):
     for _info in _typer.registered_commands:
         _info.options_metavar = msg.OPTIONS_METAVAR
@@ -84,4 +90,8 @@ def _root(
 
 def main() -> None:
     """Console-script and ``python -m incas_cli`` entry point."""
+    import os
+
+    if completion.COMPLETE_VAR in os.environ:  # the shell asks for completions
+        completion.enable()
     app(prog_name="incas")

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 app = typer.Typer(help=cli_msg.CATALOG_HELP, no_args_is_help=True)
 
 JSON_OPTION = typer.Option(False, "--json", help=msg.JSON_HELP)
-PIANO_OPTION = typer.Option(None, "--piano", metavar="ID", help=msg.PIANO_HELP)
+PIANO_OPTION = typer.Option(None, "--plan", metavar="ID", help=msg.PIANO_HELP)
 
 
 def _load(plan_id: str | None) -> tuple[Catalog, NationalPlan]:
@@ -100,7 +100,7 @@ def funding(as_json: bool = JSON_OPTION, piano: str | None = PIANO_OPTION) -> No
 def measures(
     as_json: bool = JSON_OPTION,
     piano: str | None = PIANO_OPTION,
-    azione: int | None = typer.Option(None, "--azione", metavar="N", help=msg.AZIONE_HELP),
+    azione: int | None = typer.Option(None, "--action", metavar="N", help=msg.AZIONE_HELP),
 ) -> None:
     from incas_cli.catalog.views import measures_payload, measures_view
 

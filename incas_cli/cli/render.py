@@ -8,7 +8,10 @@ from typing import TYPE_CHECKING, cast
 import typer
 
 from incas_cli.cli._common import handle_errors
+from incas_cli.cli._options import choices, is_stdio
 from incas_cli.messages import render as msg
+from incas_cli.pipeline import FORMATS
+from incas_cli.render import EDITIONS
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -24,14 +27,16 @@ def render(
     output: Path | None = typer.Option(
         None, "--output", "-o", help=msg.RENDER_OUTPUT_HELP, show_default=False
     ),
-    edition: str = typer.Option("pubblica", "--edition", help=msg.RENDER_EDITION_HELP),
+    edition: str = typer.Option(
+        "pubblica", "--edition", metavar=choices(EDITIONS), help=msg.RENDER_EDITION_HELP
+    ),
     template: Path | None = typer.Option(
         None, "--template", help=msg.RENDER_TEMPLATE_HELP, show_default=False
     ),
     final: bool = typer.Option(False, "--final", help=msg.RENDER_FINAL_HELP),
     force: bool = typer.Option(False, "--force", help=msg.RENDER_FORCE_HELP),
     fmt: str | None = typer.Option(
-        None, "--format", help=msg.RENDER_FORMAT_HELP, show_default=False
+        None, "--format", metavar=choices(FORMATS), help=msg.RENDER_FORMAT_HELP, show_default=False
     ),
     no_toc_update: bool = typer.Option(False, "--no-toc-update", help=msg.RENDER_NO_TOC_HELP),
     previous: Path | None = typer.Option(
@@ -45,15 +50,18 @@ def render(
     from incas_cli.checks import check_document
     from incas_cli.console import print_outcomes, print_plain
     from incas_cli.errors import ChecksFailed
-    from incas_cli.io import atomic_write_bytes, read_yaml
+    from incas_cli.io import atomic_write_bytes, read_yaml, write_stdout
     from incas_cli.pipeline import Target, check_target, produce
-    from incas_cli.render import EDITIONS, Edition, page_count
+    from incas_cli.render import Edition, page_count
 
     if edition not in EDITIONS:
         _usage(msg.RENDER_BAD_EDITION.format(value=edition), msg.RENDER_BAD_EDITION_HINT)
     target_format, output_path = _target(
         file, output, fmt, edition, inputs=(file, template, previous), force=force
     )
+    to_stdout = is_stdio(output_path)
+    if to_stdout:
+        _refuse_terminal()
     target = Target(
         format=target_format,
         edition=cast(Edition, edition),
@@ -65,7 +73,8 @@ def render(
     result = check_document(read_yaml(file), final=final)
     if result.findings or result.plan is None:
         print_outcomes(
-            [Outcome(result.name, Status.OK if result.ok else Status.INVALID, result=result)]
+            [Outcome(result.name, Status.OK if result.ok else Status.INVALID, result=result)],
+            stderr=True,
         )
     if result.plan is not None and not result.ok and result.plan.final:
         _refuse_open_fields(result.plan, file)
@@ -78,7 +87,10 @@ def render(
     produced = produce(plan, target)
     for notice in produced.warnings:
         _warn(notice.message, notice.hint)
-    atomic_write_bytes(output_path, produced.data, force=force)
+    if to_stdout:
+        write_stdout(produced.data)
+    else:
+        atomic_write_bytes(output_path, produced.data, force=force)
 
     details = [msg.counted(len(plan.measures), "misura")]
     pages = page_count(produced.data, target_format)
@@ -89,10 +101,17 @@ def render(
         details.append(msg.RENDER_DONE_DRAFT)
     if produced.toc_pending:
         details.append(msg.RENDER_DONE_TOC_PENDING)
-    print_plain(msg.RENDER_DONE.format(path=output_path, details=msg.LIST_SEPARATOR.join(details)))
+    joined = msg.LIST_SEPARATOR.join(details)
+    text = (
+        msg.RENDER_DONE_STDOUT.format(details=joined)
+        if to_stdout
+        else msg.RENDER_DONE.format(path=output_path, details=joined)
+    )
+    print_plain(text, stderr=True)
 
 
 _NAMED_OPEN_FIELDS = 8
+_MAX_NAME_BYTES = 255  # one file name, on Linux, macOS and Windows alike
 
 
 def _refuse_open_fields(plan: Plan, file: Path) -> None:
@@ -163,10 +182,15 @@ def _target(
     an existing file without ``--force``.
     """
     from incas_cli.io import output_file
-    from incas_cli.pipeline import FORMATS
 
     if fmt is not None and fmt not in FORMATS:
         _usage(msg.RENDER_BAD_FORMAT.format(value=fmt), msg.RENDER_BAD_FORMAT_HINT)
+    if output is None and is_stdio(file):
+        _usage(msg.RENDER_STDIN_NEEDS_OUTPUT, msg.RENDER_STDIN_NEEDS_OUTPUT_HINT)
+    if is_stdio(output):
+        return cast("Format", fmt or "docx"), Path("-")
+    if output is not None:
+        _name_fits(output)
     folder = output is not None and output.is_dir()
     suffix = "" if output is None or folder else output.suffix.lower().lstrip(".")
     if suffix and suffix not in FORMATS:
@@ -183,6 +207,7 @@ def _target(
             msg.RENDER_SUFFIX_MISMATCH_HINT.format(format=chosen),
         )
     name = f"{file.stem}{msg.EDITION_FILE_SUFFIX[edition]}.{chosen}"
+    _name_fits(Path(name))
     target = output_file(
         output if output is not None else file.with_name(name),
         suffixes=(chosen,),
@@ -191,6 +216,23 @@ def _target(
         force=force,
     )
     return chosen, target
+
+
+def _name_fits(path: Path) -> None:
+    """A name longer than the system allows, told in Italian (not an ``OSError``)."""
+    if len(path.name.encode("utf-8", "surrogateescape")) > _MAX_NAME_BYTES:
+        from incas_cli.errors import InputError
+        from incas_cli.messages import io as io_msg
+
+        raise InputError(io_msg.NAME_TOO_LONG, hint=io_msg.OUTPUT_NAME_TOO_LONG_HINT, file=path)
+
+
+def _refuse_terminal() -> None:
+    """A document is binary: ``-o -`` to a terminal would fill it with bytes."""
+    import sys
+
+    if sys.stdout.isatty():
+        _usage(msg.RENDER_STDOUT_TERMINAL, msg.RENDER_STDOUT_TERMINAL_HINT)
 
 
 def _warn(message: str, hint: str) -> None:

@@ -1,4 +1,4 @@
-"""``incas plan validate FILE...``"""
+"""``incas plan validate FILE... [--output-format text|json|github]``"""
 
 from __future__ import annotations
 
@@ -7,22 +7,36 @@ from pathlib import Path
 import typer
 
 from incas_cli.cli._common import handle_errors
+from incas_cli.cli._options import choices
 from incas_cli.messages import cli as msg
+
+OUTPUT_FORMATS = ("text", "json", "github")
 
 
 @handle_errors
 def validate(
     files: list[Path] = typer.Argument(..., help=msg.VALIDATE_FILES_HELP, show_default=False),
     final: bool = typer.Option(False, "--final", help=msg.FINAL_HELP),
-    as_json: bool = typer.Option(False, "--json", help=msg.JSON_HELP),
+    output_format: str = typer.Option(
+        "text", "--output-format", metavar=choices(OUTPUT_FORMATS), help=msg.OUTPUT_FORMAT_HELP
+    ),
+    as_json: bool = typer.Option(False, "--json", help=msg.JSON_HELP, hidden=True),
 ) -> None:
     """Check plan files (help: ``messages.cli.VALIDATE_HELP``)."""
     from incas_cli.batch import check_files, exit_code, expand_inputs
-    from incas_cli.console import outcomes_json, print_outcomes
+    from incas_cli.console import outcomes_github, outcomes_json, print_outcomes
+    from incas_cli.errors import UsageError
 
+    if output_format not in OUTPUT_FORMATS:
+        raise UsageError(
+            msg.BAD_OUTPUT_FORMAT.format(value=output_format),
+            hint=msg.BAD_OUTPUT_FORMAT_HINT.format(values=", ".join(OUTPUT_FORMATS)),
+        )
     outcomes = check_files(expand_inputs(files), final=final)
-    if as_json:
+    if as_json or output_format == "json":
         typer.echo(outcomes_json(outcomes))
+    elif output_format == "github":
+        typer.echo(outcomes_github(outcomes), nl=False)
     else:
         print_outcomes(outcomes)
     raise typer.Exit(int(exit_code(outcomes)))

@@ -9,11 +9,18 @@ are refused with a position, and every failure becomes an
 :class:`~incas_cli.errors.InputError` with an Italian message.
 """
 
-from incas_cli.io.atomic import atomic_write_bytes, atomic_write_text, atomic_writer
+from incas_cli.io.atomic import atomic_write_bytes, atomic_write_text, atomic_writer, write_stdout
 from incas_cli.io.document import YamlDocument
 from incas_cli.io.dump import dump_yaml, new_document_data
 from incas_cli.io.limits import MAX_DEPTH
-from incas_cli.io.load import MAX_BYTES, load_yaml, parse_yaml, read_yaml, read_yaml_text
+from incas_cli.io.load import (
+    MAX_BYTES,
+    input_name,
+    load_yaml,
+    parse_yaml,
+    read_yaml,
+    read_yaml_text,
+)
 from incas_cli.io.output import output_file, overwritten_input, same_file
 
 __all__ = [
@@ -24,6 +31,7 @@ __all__ = [
     "atomic_write_text",
     "atomic_writer",
     "dump_yaml",
+    "input_name",
     "load_yaml",
     "new_document_data",
     "output_file",
@@ -32,4 +40,5 @@ __all__ = [
     "read_yaml",
     "read_yaml_text",
     "same_file",
+    "write_stdout",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -29,6 +30,8 @@ def _write_error(exc: OSError, path: Path) -> InputError:
         return InputError(
             msg.OUTPUT_NO_PARENT.format(parent=parent), hint=msg.OUTPUT_NO_PARENT_HINT, file=name
         )
+    if exc.errno == errno.ENAMETOOLONG:
+        return InputError(msg.NAME_TOO_LONG, hint=msg.OUTPUT_NAME_TOO_LONG_HINT, file=name)
     if isinstance(exc, IsADirectoryError):
         return InputError(msg.OUTPUT_IS_DIRECTORY, hint=msg.OUTPUT_IS_DIRECTORY_HINT, file=name)
     reason = exc.strerror or type(exc).__name__
@@ -126,3 +129,20 @@ def atomic_write_bytes(path: Path, data: bytes, *, force: bool = False) -> None:
 def atomic_write_text(path: Path, text: str, *, force: bool = False) -> None:
     """Write ``text`` as UTF-8 to ``path`` atomically, newlines as given."""
     atomic_write_bytes(path, text.encode("utf-8"), force=force)
+
+
+def write_stdout(data: bytes) -> None:
+    """A whole output (a document with ``-o -``) on stdout, as bytes.
+
+    A reader that stops early (``| head``) is not an error of incas: the rest is dropped.
+    """
+    import sys
+
+    stream = sys.stdout.buffer
+    try:
+        stream.write(data)
+        stream.flush()
+    except BrokenPipeError:
+        # Python would complain again when it flushes stdout at exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())

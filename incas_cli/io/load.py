@@ -12,6 +12,7 @@ position.
 
 from __future__ import annotations
 
+import errno
 import re
 import stat
 from pathlib import Path
@@ -42,7 +43,7 @@ def load_yaml(path: Path, *, display_name: str | None = None) -> YamlDocument:
 
     ``display_name`` (default: ``str(path)``) names the file in messages.
     """
-    name = display_name if display_name is not None else str(path)
+    name = display_name if display_name is not None else input_name(path)
     return parse_yaml(_read_bytes(path, name), name)
 
 
@@ -50,7 +51,7 @@ def read_yaml(path: Path, *, display_name: str | None = None) -> YamlDocument:
     """Read and parse a YAML file that is not written back: :func:`load_yaml`'s data
     (as :meth:`YamlDocument.plain`), positions and errors, faster. Its ``data`` is the plain
     data, not a round-trip tree."""
-    name = display_name if display_name is not None else str(path)
+    name = display_name if display_name is not None else input_name(path)
     return read_yaml_text(_read_bytes(path, name), name)
 
 
@@ -65,6 +66,8 @@ def read_yaml_text(text: str | bytes, name: str) -> YamlDocument:
 
 
 def _read_bytes(path: Path, name: str) -> bytes:
+    if str(path) == STDIN:  # ``-``: the plan piped in
+        return _read_stdin()
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
@@ -74,7 +77,7 @@ def _read_bytes(path: Path, name: str) -> bytes:
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        raise InputError(msg.NOT_FOUND, hint=msg.NOT_FOUND_HINT, file=name) from None
+        raise InputError(msg.NOT_FOUND, hint=_not_found_hint(str(path)), file=name) from None
     except IsADirectoryError:
         raise InputError(msg.IS_DIRECTORY, hint=msg.IS_DIRECTORY_HINT, file=name) from None
     except PermissionError:
@@ -82,11 +85,38 @@ def _read_bytes(path: Path, name: str) -> bytes:
             msg.PERMISSION_DENIED, hint=msg.PERMISSION_DENIED_HINT, file=name
         ) from None
     except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            raise InputError(msg.NAME_TOO_LONG, hint=msg.NAME_TOO_LONG_HINT, file=name) from None
         reason = exc.strerror or type(exc).__name__
         raise InputError(
             msg.READ_FAILED.format(reason=reason), hint=msg.READ_FAILED_HINT, file=name
         ) from None
     return data
+
+
+STDIN = "-"
+"""The input file name that means stdin."""
+
+
+def _read_stdin() -> bytes:
+    import sys
+
+    return sys.stdin.buffer.read(MAX_BYTES + 1)
+
+
+def input_name(path: Path) -> str:
+    """How messages name an input file (``<stdin>`` for ``-``)."""
+    return msg.STDIN_NAME if str(path) == STDIN else str(path)
+
+
+def _not_found_hint(path: str) -> str:
+    """A Windows path (``C:\\piani\\x.yaml``) names no file here: say what to write."""
+    if "\\" not in path:
+        return msg.NOT_FOUND_HINT
+    slashed = path.replace("\\", "/")
+    drive = re.match(r"^([A-Za-z]):/", slashed)
+    wsl = f"/mnt/{drive[1].lower()}/{slashed[3:]}" if drive else slashed
+    return msg.NOT_FOUND_BACKSLASH_HINT.format(wsl=wsl)
 
 
 def parse_yaml(text: str | bytes, name: str) -> YamlDocument:

@@ -17,6 +17,17 @@ TEMPLATE_HELP = (
     "Cambia caratteri e colori se serve, senza rinominare gli stili.\n"
     "Poi: incas plan render PIANO.yaml --template carta-intestata.docx"
 )
+COMPLETION_HELP = (
+    "Stampa lo script di completamento dei comandi per la shell (Tab completa comandi,\n"
+    "opzioni e nomi di file).\n"
+    "\n"
+    'bash: aggiungi a ~/.bashrc la riga  eval "$(incas completion bash)"\n'
+    'zsh: aggiungi a ~/.zshrc la riga  eval "$(incas completion zsh)"\n'
+    "fish: incas completion fish > ~/.config/fish/completions/incas.fish"
+)
+COMPLETION_SHELL_HELP = "La shell: bash, zsh o fish."
+COMPLETION_BAD_SHELL = "shell «{value}» non supportata"
+COMPLETION_BAD_SHELL_HINT = "incas completa i comandi in: {shells}"
 NEW_HELP = (
     "Crea un piano nuovo con domande guidate.\n"
     "\n"
@@ -112,6 +123,13 @@ NO_PLANS_IN_FOLDER_HINT = "controlla il percorso o indica direttamente i file"
 VALIDATE_FILES_HELP = "File di piano (.yaml) o cartelle che li contengono."
 FINAL_HELP = "Controllo definitivo: richiede tutto ciò che serve alla delibera di adozione."
 JSON_HELP = "Stampa il risultato in JSON (per script e altri strumenti)."
+OUTPUT_FORMAT_HELP = (
+    "Come stampare il risultato: text (per le persone), json (per gli script), github "
+    "(annotazioni per GitHub Actions: ogni problema segnato sulla riga del file)."
+)
+BAD_OUTPUT_FORMAT = "formato di uscita «{value}» sconosciuto"
+BAD_OUTPUT_FORMAT_HINT = "usa --output-format con uno di: {values}"
+GITHUB_HINT = "suggerimento: {hint}"
 VALID = "valido"
 VALID_FINAL = "valido anche per l'adozione (--final)"
 INVALID = "non valido"

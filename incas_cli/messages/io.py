@@ -3,6 +3,14 @@
 # --- reading the file -------------------------------------------------------------------
 NOT_FOUND = "file non trovato"
 NOT_FOUND_HINT = "controlla il nome e la cartella del file; «incas plan new» crea un piano nuovo"
+NOT_FOUND_BACKSLASH_HINT = (
+    "il percorso ha le barre rovesciate (\\) di Windows: qui le cartelle si separano con /, "
+    "e da WSL i dischi di Windows sono sotto /mnt: scrivi {wsl}"
+)
+NAME_TOO_LONG = "nome di file troppo lungo per il sistema (al massimo 255 byte per nome)"
+NAME_TOO_LONG_HINT = "rinomina il file o la cartella con un nome più breve"
+OUTPUT_NAME_TOO_LONG_HINT = "indica con -o un nome più breve per il file da scrivere"
+STDIN_NAME = "<stdin>"
 IS_DIRECTORY = "è una cartella, non un file"
 IS_DIRECTORY_HINT = "indica il file .yaml del piano che si trova dentro la cartella"
 PERMISSION_DENIED = "permesso negato: non è possibile leggere il file"

@@ -523,10 +523,26 @@ RENDER_FINAL_OPEN_HINT = (
 RENDER_FINAL_OPEN_FIELD = "{label} ({path})"
 RENDER_FINAL_OPEN_MORE = "e altri {count}"
 RENDER_NEEDS_LIBREOFFICE = "per il formato {format} serve LibreOffice, che non è installato"
+RENDER_STDIN_NEEDS_OUTPUT = "con il piano letto da stdin (-) serve -o per dire dove scrivere"
+RENDER_STDIN_NEEDS_OUTPUT_HINT = "ad esempio -o piano.docx, oppure -o - per scriverlo su stdout"
+RENDER_STDOUT_TERMINAL = "il documento è un file binario: non lo scrivo sul terminale"
+RENDER_STDOUT_TERMINAL_HINT = (
+    "con -o - reindirizza l'uscita verso un file o un altro programma "
+    "(… -o - > piano.docx), oppure indica un file con -o piano.docx"
+)
+RENDER_NEEDS_UNO = (
+    "per il formato {format} serve il modulo Python di LibreOffice (python3-uno), che manca: "
+    "LibreOffice c'è ({soffice})"
+)
+RENDER_NEEDS_UNO_HINT = (
+    "installalo con `sudo apt-get install python3-uno`, oppure indica con la variabile "
+    "INCAS_UNO_PYTHON un interprete Python che lo contiene; il formato docx non ne ha bisogno"
+)
 RENDER_NEEDS_LIBREOFFICE_HINT = (
     "installa LibreOffice (ad esempio libreoffice-writer-nogui) oppure genera il formato docx"
 )
 RENDER_DONE = "Documento scritto in {path} ({details})."
+RENDER_DONE_STDOUT = "Documento scritto su stdout ({details})."
 RENDER_DONE_EDITION = "edizione {edition}"
 RENDER_DONE_DRAFT = "bozza"
 RENDER_DONE_TOC_PENDING = "indice da aggiornare all'apertura"

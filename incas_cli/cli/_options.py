@@ -1,0 +1,36 @@
+"""Conventions every command shares: option names, choices in help, ``-`` for stdin/stdout.
+
+Option names are English, like the plan file's keys (``--output``, ``--format``,
+``--edition``, ``--plan``, ``--action``); ``--comune`` stays, as the file's own key. Names
+used before are still read, hidden from help: :data:`OLD_NAMES` maps them through click's
+token normalisation, so every command accepts them without a second option each.
+
+Streams: a command's result (a report, a table, JSON, a schema, a document with ``-o -``)
+goes to stdout; what it says about its work (written files, progress, warnings, errors)
+goes to stderr. ``-`` as an input file is stdin, ``-o -`` is stdout.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+STDIO = Path("-")
+"""``-``: stdin as an input file, stdout as ``-o``."""
+
+OLD_NAMES = {"piano": "plan", "azione": "action"}
+"""Option names of earlier versions (without dashes) and the names that replace them."""
+
+
+def normalize_option(name: str) -> str:
+    """click's ``token_normalize_func``: an old option name read as its new one."""
+    return OLD_NAMES.get(name, name)
+
+
+def choices(values: Iterable[str]) -> str:
+    """``[docx|odt|pdf]``: the metavar that shows an option's values in help."""
+    return "[" + "|".join(values) + "]"
+
+
+def is_stdio(path: Path | None) -> bool:
+    return path is not None and path == STDIO

@@ -139,13 +139,13 @@ class PlanStatus:
 def plan_status(path: Path, *, catalog: Catalog | None = None) -> PlanStatus:
     """Read, check (draft and final) and measure one plan file; never raises IncasError."""
     from incas_cli.checks import check_document
-    from incas_cli.io import read_yaml
+    from incas_cli.io import input_name, read_yaml
 
     if catalog is None:
         from incas_cli.catalog import load_catalog
 
         catalog = load_catalog()
-    name = str(path)
+    name = input_name(path)
     try:
         doc = read_yaml(path)
     except IncasError as err:

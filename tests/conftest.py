@@ -132,7 +132,7 @@ class Cli:
     ``FORCE_COLOR`` and no ``COLUMNS`` (pytest-xdist sets ``COLUMNS=80`` in its workers, some
     CI services set ``FORCE_COLOR``), so output that is not a terminal has the width a user
     gets from a pipe. ``env`` adds or removes (``None``) variables for this call; ``cwd`` is
-    the working folder for this call only. A crash (any exception other than the exit the
+    the working folder for this call only; ``input`` is what stdin holds. A crash (any exception other than the exit the
     command chose) propagates to the test with its traceback instead of becoming exit code
     1. Each call starts like a new process: the shared consoles are made again, so their
     width follows this call's ``COLUMNS`` and not the first test that ran in the worker. The
@@ -144,7 +144,11 @@ class Cli:
         self._runner = CliRunner()
 
     def __call__(
-        self, *args: str, cwd: Path | None = None, env: Mapping[str, str | None] | None = None
+        self,
+        *args: str,
+        cwd: Path | None = None,
+        env: Mapping[str, str | None] | None = None,
+        input: bytes | str | None = None,
     ) -> Result:
         old = Path.cwd()
         if cwd is not None:
@@ -152,7 +156,11 @@ class Cli:
         get_console.cache_clear()
         try:
             return self._runner.invoke(
-                app, list(args), env={**_PINNED_ENV, **(env or {})}, catch_exceptions=False
+                app,
+                list(args),
+                input=input,
+                env={**_PINNED_ENV, **(env or {})},
+                catch_exceptions=False,
             )
         finally:
             get_console.cache_clear()

@@ -9,6 +9,9 @@ from typing import TYPE_CHECKING
 import typer
 
 from incas_cli.cli._common import handle_errors
+from incas_cli.cli._options import choices
+from incas_cli.pipeline import FORMATS
+from incas_cli.render import EDITIONS
 from incas_cli.messages import staff as msg
 
 if TYPE_CHECKING:
@@ -28,8 +31,12 @@ def build(
         None, "--jobs", "-j", min=1, help=msg.BUILD_JOBS_HELP, show_default=False
     ),
     final: bool = typer.Option(False, "--final", help=msg.BUILD_FINAL_HELP),
-    edition: str = typer.Option("pubblica", "--edition", help=msg.BUILD_EDITION_HELP),
-    fmt: str = typer.Option("docx", "--format", help=msg.BUILD_FORMAT_HELP),
+    edition: str = typer.Option(
+        "pubblica", "--edition", metavar=choices(EDITIONS), help=msg.BUILD_EDITION_HELP
+    ),
+    fmt: str = typer.Option(
+        "docx", "--format", metavar=choices(FORMATS), help=msg.BUILD_FORMAT_HELP
+    ),
     as_json: bool = typer.Option(False, "--json", help=msg.BUILD_JSON_HELP),
     force: bool = typer.Option(False, "--force", help=msg.BUILD_FORCE_HELP),
     template: Path | None = typer.Option(

@@ -24,4 +24,4 @@ def template(
 
     output = output_file(output, suffixes=("docx",), name_inside=DEFAULT_OUTPUT.name, force=force)
     atomic_write_bytes(output, reference_bytes(), force=force)
-    print_plain(msg.TEMPLATE_DONE.format(path=output))
+    print_plain(msg.TEMPLATE_DONE.format(path=output), stderr=True)

@@ -132,9 +132,9 @@ class Cli:
     ``FORCE_COLOR`` and no ``COLUMNS`` (pytest-xdist sets ``COLUMNS=80`` in its workers, some
     CI services set ``FORCE_COLOR``), so output that is not a terminal has the width a user
     gets from a pipe. ``env`` adds or removes (``None``) variables for this call; ``cwd`` is
-    the working folder for this call only; ``input`` is what stdin holds. A crash (any exception other than the exit the
-    command chose) propagates to the test with its traceback instead of becoming exit code
-    1. Each call starts like a new process: the shared consoles are made again, so their
+    the working folder for this call only; ``input`` is what stdin holds. A crash (any
+    exception other than the exit the command chose) propagates to the test with its
+    traceback instead of becoming exit code 1. Each call starts like a new process: the shared consoles are made again, so their
     width follows this call's ``COLUMNS`` and not the first test that ran in the worker. The
     result has ``exit_code``, ``stdout``, ``stderr`` and ``output`` (both streams as a user
     sees them).

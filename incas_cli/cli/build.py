@@ -10,9 +10,9 @@ import typer
 
 from incas_cli.cli._common import handle_errors
 from incas_cli.cli._options import choices
+from incas_cli.messages import staff as msg
 from incas_cli.pipeline import FORMATS
 from incas_cli.render import EDITIONS
-from incas_cli.messages import staff as msg
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -135,9 +135,9 @@ class Cli:
     the working folder for this call only; ``input`` is what stdin holds. A crash (any
     exception other than the exit the command chose) propagates to the test with its
     traceback instead of becoming exit code 1. Each call starts like a new process: the
-    shared consoles are made again, so their width follows this call's ``COLUMNS`` and not the first test that ran in the worker. The
-    result has ``exit_code``, ``stdout``, ``stderr`` and ``output`` (both streams as a user
-    sees them).
+    shared consoles are made again, so their width follows this call's ``COLUMNS`` and not
+    the first test that ran in the worker. The result has ``exit_code``, ``stdout``,
+    ``stderr`` and ``output`` (both streams as a user sees them).
     """
 
     def __init__(self) -> None:

@@ -436,7 +436,7 @@ def test_new_document_data_dumps_in_house_style() -> None:
         "comune:\n"
         "  istat_code: '004203'\n"
         "  name: Saluzzo\n"
-        "  flag: no\n"
+        "  flag: 'no'\n"  # quoted for YAML 1.1 readers
         "context:\n"
         "  description: |\n"
         "    Primo paragrafo.\n"

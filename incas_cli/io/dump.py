@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import enum
 import io
+import re
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -31,9 +32,37 @@ def _represent_decimal(representer: RoundTripRepresenter, value: Decimal) -> Any
     return representer.represent_scalar(_FLOAT_TAG if "." in text else _INT_TAG, text)
 
 
+# Plain scalars that a YAML 1.1 reader (PyYAML, many other tools) takes for something else
+# than text: booleans (NO, on, y), sexagesimal and octal numbers (1:20, 010), floats without
+# the 1.2 forms (1_000.5), timestamps, null, merge and value keys. YAML 1.2, which incas
+# reads, takes them as text; they are quoted anyway, so that every reader agrees.
+_YAML11_NOT_TEXT = re.compile(
+    r"""^(?:
+        y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF
+      | ~|null|Null|NULL
+      | [-+]?0b[0-1_]+ | [-+]?0[0-7_]+ | [-+]?(?:0|[1-9][0-9_]*) | [-+]?0x[0-9a-fA-F_]+
+      | [-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+
+      | [-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?
+      | [-+]?[0-9][0-9_]*[eE][-+]?[0-9]+
+      | [-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*
+      | [-+]?\.(?:inf|Inf|INF) | \.(?:nan|NaN|NAN)
+      | [0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:[Tt]|[ \t]+)[0-9].*)?
+      | <<|=
+    )$""",
+    re.VERBOSE,
+)
+
+
+def misread_by_yaml11(text: str) -> bool:
+    """True for text that a YAML 1.1 reader would not read back as text if left plain."""
+    return bool(_YAML11_NOT_TEXT.match(text))
+
+
 def _represent_str(representer: RoundTripRepresenter, value: str) -> Any:
     if _NEL in value:
         return representer.represent_scalar(_STR_TAG, value, style='"')
+    if misread_by_yaml11(value):
+        return representer.represent_scalar(_STR_TAG, value, style="'")
     return representer.represent_str(value)
 
 

@@ -40,11 +40,15 @@ def yaml_scalar(value: object) -> str:
 
 
 def yaml_flow_list(values: Iterable[object]) -> str:
-    """``[comune, prefettura-cn]``: slugs plain, anything else double-quoted (JSON)."""
+    """``[comune, prefettura-cn]``: slugs plain, anything else double-quoted (JSON), and so
+    is a slug a YAML 1.1 reader would misread (``no``, ``010``)."""
+    from incas_cli.io.dump import misread_by_yaml11
+
     items = []
     for value in values:
         text = str(value)
-        items.append(text if _SLUG.match(text) else json.dumps(text, ensure_ascii=False))
+        plain = _SLUG.match(text) and not misread_by_yaml11(text)
+        items.append(text if plain else json.dumps(text, ensure_ascii=False))
     return "[" + ", ".join(items) + "]"
 
 

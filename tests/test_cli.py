@@ -88,8 +88,8 @@ def test_no_color_gives_plain_output(tmp_path: Path) -> None:
         (["plan", "frobnicate"], "errore: comando sconosciuto: «frobnicate»"),
         (["plan", "validate"], "errore: manca l'argomento"),
         (
-            ["catalog", "measures", "--azione", "abc"],
-            "errore: valore non valido per --azione: serve un numero intero",
+            ["catalog", "measures", "--action", "abc"],
+            "errore: valore non valido per --action: serve un numero intero",
         ),
     ],
 )

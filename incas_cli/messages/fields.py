@@ -256,7 +256,6 @@ FIELDS: dict[str, dict[str, FieldText]] = {
 
 # --- the schema's own messages -------------------------------------------------------------
 
-ACTION_DESCRIPTION = "Azione prioritaria {number} del Piano triennale"
 ACTION_CHOICE = w.ACTION_CHOICE
 ACTION_NOT_KNOWN = "le azioni prioritarie del Piano triennale vanno da 1 a {count}"
 MONTH_PATTERN_ERROR = "usa il formato AAAA-MM, con il mese da 01 a 12 (es. 2025-03)"
@@ -271,4 +270,3 @@ MONEY_PATTERN_ERROR = m.MONEY_COMMA
 NUMBER_PATTERN_ERROR = "serve un numero, con il punto per i decimali"
 ANNEX_PATTERN_ERROR = "una lettera o un numero dell'allegato, es. A"
 EXTENSION_KEYS = m.EXTENSION_KEYS_DESCRIPTION
-UNKNOWN_KEY = "chiave sconosciuta: le chiavi aggiuntive cominciano con x- (es. x-nota)"

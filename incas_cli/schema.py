@@ -27,6 +27,7 @@ import typing
 from decimal import Decimal
 from typing import Any
 
+from incas_cli.formats import MONTH_NAMES
 from incas_cli.messages import fields as words
 from incas_cli.messages import models as models_msg
 
@@ -47,7 +48,9 @@ _MONEY_MAX = Decimal("9999999999999.99")  # 15 digits, 2 of them decimals
 
 
 def _pattern(pattern: str, error: str, *, kinds: tuple[str, ...] = ("string",)) -> dict[str, Any]:
-    return {"type": list(kinds), "pattern": pattern, "patternErrorMessage": error}
+    # errorMessage: also for a value of the wrong type (yaml-language-server has no Italian)
+    return {"type": list(kinds), "pattern": pattern, "patternErrorMessage": error,
+            "errorMessage": error}  # fmt: skip
 
 
 def _string_constraints(alias: Any) -> Any:
@@ -184,6 +187,12 @@ class _Builder:
         out: dict[str, Any] = {"type": "object", "properties": properties}
         if required:
             out["required"] = required
+        keys = words.LIST_SEPARATOR.join(properties)
+        out["errorMessage"] = (
+            words.OBJECT_ERROR_REQUIRED.format(keys=keys, required=", ".join(required))
+            if required
+            else words.OBJECT_ERROR.format(keys=keys)
+        )
         out["patternProperties"] = {"^x-": {"description": words.EXTENSION_KEYS}}
         out["additionalProperties"] = False
         return out
@@ -195,13 +204,19 @@ class _Builder:
             nullable = True
             (hint,) = [a for a in args if a is not type(None)]
         if (model, key) == ("Measure", "actions"):
-            node: dict[str, Any] = {"type": "array", "items": self._actions()}
+            node: dict[str, Any] = {
+                "type": "array",
+                "items": self._actions(),
+                "errorMessage": words.LIST_ERROR,
+            }
         elif (model, key) in self.choices:
             node = self.choice(*self.choices[(model, key)], self.type(hint))
         else:
             node = self.type(hint)
         if (model, key) == ("Crop", "peak_months"):
             node["uniqueItems"] = True
+            items = node["items"]
+            items["enumDescriptions"] = items["markdownEnumDescriptions"] = list(MONTH_NAMES)
         return _nullable(node) if nullable else node
 
     def choice(self, closed: bool, ids: list[tuple[Any, str]], free: dict[str, Any]) -> Any:
@@ -211,7 +226,12 @@ class _Builder:
             "markdownEnumDescriptions": [label for _, label in ids],
         }
         if closed:
-            return {"type": ["string"], **listed}
+            values = words.LIST_SEPARATOR.join(str(i) for i, _ in ids)
+            return {
+                "type": ["string"],
+                **listed,
+                "errorMessage": words.CHOICE_ERROR.format(values=values),
+            }
         return {"anyOf": [listed, free]}
 
     def type(self, hint: Any) -> dict[str, Any]:
@@ -224,13 +244,13 @@ class _Builder:
         origin = typing.get_origin(hint)
         if origin is list:
             (item,) = typing.get_args(hint)
-            return {"type": "array", "items": self.type(item)}
+            return {"type": "array", "items": self.type(item), "errorMessage": words.LIST_ERROR}
         if origin is typing.Literal:
             return self.literal(typing.get_args(hint))
         if origin is typing.Annotated:
             base, *metadata = typing.get_args(hint)
             if base is int:
-                return {"type": "integer", **_bounds(metadata)}
+                return _integer(_bounds(metadata))
         if isinstance(hint, type) and issubclass(hint, BaseModel):
             return self.model(hint)
         raise TypeError(f"no JSON Schema form for {hint!r}")  # a new type of the models
@@ -249,8 +269,27 @@ class _Builder:
                     "enum": list(values),
                     "enumDescriptions": [capitalized(t) for t in labels],
                     "markdownEnumDescriptions": [capitalized(t) for t in labels],
+                    "errorMessage": words.CHOICE_ERROR.format(
+                        values=words.LIST_SEPARATOR.join(values)
+                    ),
                 }
         raise TypeError(f"vocabulary without words: {values!r}")
+
+
+_SMALL_RANGE = 12
+"""Whole numbers in a range up to this size are listed (scores 1-5, months 1-12): editors
+complete them, and say what is wrong in Italian (their bounds messages are English)."""
+
+
+def _integer(bounds: dict[str, Any]) -> dict[str, Any]:
+    low, high = bounds.get("minimum"), bounds.get("maximum")
+    if low is not None and high is not None and high - low < _SMALL_RANGE:
+        return {
+            "type": "integer",
+            "enum": list(range(low, high + 1)),
+            "errorMessage": words.RANGE_ERROR.format(low=low, high=high),
+        }
+    return {"type": "integer", **bounds, "errorMessage": words.INTEGER_ERROR}
 
 
 def _label(label: str, description: str | None) -> str:
@@ -272,7 +311,8 @@ def _nullable(node: dict[str, Any]) -> dict[str, Any]:
     if "enum" in node:
         node["enum"] = [*node["enum"], None]
         for key in ("enumDescriptions", "markdownEnumDescriptions"):
-            node[key] = [*node[key], UNDECIDED]
+            if key in node:
+                node[key] = [*node[key], UNDECIDED]
     return node
 
 

@@ -270,3 +270,13 @@ MONEY_PATTERN_ERROR = m.MONEY_COMMA
 NUMBER_PATTERN_ERROR = "serve un numero, con il punto per i decimali"
 ANNEX_PATTERN_ERROR = "una lettera o un numero dell'allegato, es. A"
 EXTENSION_KEYS = m.EXTENSION_KEYS_DESCRIPTION
+# yaml-language-server speaks English; errorMessage replaces its type, key and value messages
+LIST_SEPARATOR = ", "
+OBJECT_ERROR = "qui vanno le chiavi {keys}; le chiavi aggiuntive cominciano con x-"
+OBJECT_ERROR_REQUIRED = (
+    "qui vanno le chiavi {keys} (obbligatorie: {required}); le chiavi aggiuntive cominciano con x-"
+)
+LIST_ERROR = "qui va un elenco: una voce per riga con «- », oppure [a, b]"
+CHOICE_ERROR = "valore non ammesso: usa uno di {values}"
+RANGE_ERROR = "serve un numero intero da {low} a {high}"
+INTEGER_ERROR = "serve un numero intero, senza virgolette"

@@ -57,6 +57,7 @@ RESULTS = {
     "plan diff": ["plan", "diff", "piano.yaml", "piano.yaml"],
     "catalog actions": ["catalog", "actions"],
     "schema": ["schema"],
+    "schema -o -": ["schema", "-o", "-"],
     "completion": ["completion", "bash"],
 }
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from incas_cli.cli._common import handle_errors
+from incas_cli.cli._options import is_stdio
 from incas_cli.messages import cli as msg
 
 
@@ -27,7 +28,7 @@ def schema(
         from incas_cli.schema import report_schema_json
 
         text = report_schema_json(report)
-    if output is None:
+    if output is None or is_stdio(output):
         typer.echo(text)
         return
     from incas_cli.console import get_console

@@ -64,9 +64,9 @@ ENGLISH = (
             "errore: manca l'argomento NUOVO",
         ),
         (
-            ["catalog", "measures", "--azione", "abc"],
+            ["catalog", "measures", "--action", "abc"],
             "Uso: incas catalog measures [OPZIONI]",
-            "errore: valore non valido per --azione: serve un numero intero",
+            "errore: valore non valido per --action: serve un numero intero",
         ),
         (
             ["schema", "uno", "due"],

@@ -131,15 +131,14 @@ def _office_available() -> bool:
 
 def _require_office(fmt: Format) -> None:
     """LibreOffice and its Python module (python3-uno), each named when it is missing."""
-    from incas_cli.publish import find_soffice, find_uno_python
-
-    soffice = find_soffice()
-    if soffice is not None and find_uno_python(soffice) is not None:
+    if _office_available():
         return
     from incas_cli.errors import ExternalToolError
     from incas_cli.messages import render as msg
+    from incas_cli.publish import find_soffice, find_uno_python
 
-    if soffice is None:
+    soffice = find_soffice()
+    if soffice is None or find_uno_python(soffice) is not None:
         raise ExternalToolError(
             msg.RENDER_NEEDS_LIBREOFFICE.format(format=fmt),
             hint=msg.RENDER_NEEDS_LIBREOFFICE_HINT,

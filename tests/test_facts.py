@@ -181,9 +181,10 @@ def test_budget_by_status_and_by_source_and_status() -> None:
     rows = [
         (s.source, s.secured, s.requested, s.to_find, s.unstated) for s in facts.by_source_status
     ]
+    zero = Decimal(0)
     assert rows == [
-        ("fnpm", Decimal("600.00"), 0, Decimal("400.00"), 0),
-        ("Fondazione locale", 0, Decimal("500.00"), 0, 0),
+        ("fnpm", Decimal("600.00"), zero, Decimal("400.00"), zero),
+        ("Fondazione locale", zero, Decimal("500.00"), zero, zero),
     ]
     _assert_adds_up(facts)
 

@@ -46,12 +46,24 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
+from incas_cli.facts_budget import (
+    InKindLine,
+    SourceStatusTotal,
+    StatusTotal,
+    amount,
+    by_source_status,
+    by_status,
+    in_kind,
+    money_lines,
+    source_order,
+)
+
 if TYPE_CHECKING:
     from incas_cli.catalog import Catalog, NationalPlan
     from incas_cli.checks import OpenField
     from incas_cli.models import Measure, Plan
     from incas_cli.models.month import YearMonth
-    from incas_cli.models.plan import BudgetLine, BudgetStatus, PlanStatus
+    from incas_cli.models.plan import BudgetStatus, PlanStatus
 
 __all__ = [
     "ActionFacts",
@@ -120,42 +132,6 @@ class YearTotal:
     year: int | None
     amount: Decimal
     lines: int
-
-
-@dataclass(frozen=True)
-class StatusTotal:
-    """The money of one budget status; ``status`` ``None``: not stated."""
-
-    status: BudgetStatus | None
-    amount: Decimal
-    lines: int
-
-
-@dataclass(frozen=True)
-class SourceStatusTotal:
-    """One source's money by status: secured, requested, still to be found, not stated."""
-
-    source: str | None
-    known: bool
-    secured: Decimal
-    requested: Decimal
-    to_find: Decimal
-    unstated: Decimal
-
-    @property
-    def amount(self) -> Decimal:
-        return self.secured + self.requested + self.to_find + self.unstated
-
-
-@dataclass(frozen=True)
-class InKindLine:
-    """A contribution in kind (a budget line of amount 0): who gives what, for which
-    measure; never money."""
-
-    measure: str
-    source: str | None
-    note: str | None
-    year: int | None
 
 
 @dataclass(frozen=True)
@@ -401,14 +377,9 @@ def plan_facts(plan: Plan, catalog: Catalog) -> PlanFacts:
         by_measure=measures,
         by_source=_by_source(plan, catalog),
         by_year=_by_year(plan),
-        by_status=_by_status(plan),
-        by_source_status=_by_source_status(plan, catalog),
-        in_kind=tuple(
-            InKindLine(m.id, b.source, b.note, b.year)
-            for m in plan.measures
-            for b in m.budget
-            if b.in_kind
-        ),
+        by_status=by_status(plan),
+        by_source_status=by_source_status(plan, catalog),
+        in_kind=in_kind(plan),
         objectives=_objectives(plan),
         unlinked_measures=_unlinked(plan),
         actions=actions,
@@ -443,23 +414,14 @@ def _measure(m: Measure, national: NationalPlan | None) -> MeasureFacts:
     )
 
 
-def _money_lines(plan: Plan) -> Iterable[tuple[Measure, BudgetLine]]:
-    """Every budget line that is money (open amounts included), in plan order."""
-    return ((m, b) for m in plan.measures for b in m.budget if not b.in_kind)
-
-
-def _amount(line: BudgetLine) -> Decimal:
-    return line.amount if line.amount is not None else _ZERO
-
-
 def _by_source(plan: Plan, catalog: Catalog) -> tuple[SourceTotal, ...]:
     amounts: dict[str | None, Decimal] = {}
     measures: dict[str | None, list[str]] = {}
     lines: dict[str | None, int] = {}
     open_lines: dict[str | None, int] = {}
-    for m, b in _money_lines(plan):
+    for m, b in money_lines(plan):
         key = b.source
-        amounts[key] = amounts.get(key, _ZERO) + _amount(b)
+        amounts[key] = amounts.get(key, _ZERO) + amount(b)
         measures.setdefault(key, []).append(m.id)
         lines[key] = lines.get(key, 0) + 1
         open_lines[key] = open_lines.get(key, 0) + (b.amount is None)
@@ -472,46 +434,8 @@ def _by_source(plan: Plan, catalog: Catalog) -> tuple[SourceTotal, ...]:
             lines=lines[k],
             open_lines=open_lines[k],
         )
-        for k in _source_order(amounts, catalog)
+        for k in source_order(amounts, catalog)
     )
-
-
-def _source_order(present: Iterable[str | None], catalog: Catalog) -> list[str | None]:
-    """Catalogue order, then free-text sources in order of appearance, then ``None``."""
-    keys = list(present)
-    known = [k for k in catalog.funding_sources if k in keys]
-    free = [k for k in keys if k is not None and k not in catalog.funding_sources]
-    return [*known, *free, *([None] if None in keys else [])]
-
-
-def _by_source_status(plan: Plan, catalog: Catalog) -> tuple[SourceStatusTotal, ...]:
-    split: dict[str | None, dict[BudgetStatus | None, Decimal]] = {}
-    for _, b in _money_lines(plan):
-        by_status = split.setdefault(b.source, {})
-        by_status[b.status] = by_status.get(b.status, _ZERO) + _amount(b)
-    return tuple(
-        SourceStatusTotal(
-            source=k,
-            known=k is not None and k in catalog.funding_sources,
-            secured=split[k].get("assicurato", _ZERO),
-            requested=split[k].get("richiesto", _ZERO),
-            to_find=split[k].get("da-reperire", _ZERO),
-            unstated=split[k].get(None, _ZERO),
-        )
-        for k in _source_order(split, catalog)
-    )
-
-
-def _by_status(plan: Plan) -> tuple[StatusTotal, ...]:
-    from incas_cli.models.vocab import BUDGET_STATUSES
-
-    amounts: dict[BudgetStatus | None, Decimal] = {}
-    lines: dict[BudgetStatus | None, int] = {}
-    for _, b in _money_lines(plan):
-        amounts[b.status] = amounts.get(b.status, _ZERO) + _amount(b)
-        lines[b.status] = lines.get(b.status, 0) + 1
-    order: list[BudgetStatus | None] = [*BUDGET_STATUSES, None]
-    return tuple(StatusTotal(k, amounts[k], lines[k]) for k in order if k in amounts)
 
 
 def _objectives(plan: Plan) -> tuple[ObjectiveFacts, ...]:
@@ -541,8 +465,8 @@ def _unlinked(plan: Plan) -> tuple[str, ...]:
 def _by_year(plan: Plan) -> tuple[YearTotal, ...]:
     amounts: dict[int | None, Decimal] = {}
     lines: dict[int | None, int] = {}
-    for _, b in _money_lines(plan):
-        amounts[b.year] = amounts.get(b.year, _ZERO) + _amount(b)
+    for _, b in money_lines(plan):
+        amounts[b.year] = amounts.get(b.year, _ZERO) + amount(b)
         lines[b.year] = lines.get(b.year, 0) + 1
     years: list[int | None] = [*sorted(y for y in amounts if y is not None)]
     if None in amounts:

@@ -19,10 +19,8 @@ T_DATUM_UNIT = "Unità"
 T_YEAR = "Anno"
 T_DATUM_SOURCE = "Fonte"
 T_DATUM_TOPIC = "Ambito"
-NOTE_DATA_SOURCES = (
-    "Ogni dato riporta l'anno a cui si riferisce e la fonte che lo ha prodotto; i dati senza "
-    "anno o senza fonte sono segnalati come da completare."
-)
+NOTE_DATA_SOURCES = "Ogni dato riporta l'anno a cui si riferisce e la fonte che lo ha prodotto."
+NOTE_DATA_OPEN = "Un dato senza anno o senza fonte va completato prima dell'adozione del piano."
 DATA_YEAR_OPEN = "anno del dato"
 DATA_SOURCE_OPEN = "fonte del dato"
 

@@ -57,6 +57,8 @@ def fenomeno(ctx: Context) -> tuple[Block, ...]:
             ),
             Paragraph((msg.NOTE_DATA_SOURCES,), "note"),
         ]
+        if any(point.year is None or point.source is None for point in data.data):
+            blocks.append(Paragraph((msg.NOTE_DATA_OPEN,), "note"))
     gender = paragraphs(data.gender)
     if gender:
         blocks.append(Heading(2, msg.H_PHENOMENON_GENDER))

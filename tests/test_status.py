@@ -200,13 +200,14 @@ def test_minimal_draft_open_fields(cli: Cli, tmp_path: Path) -> None:
 def test_draft_from_init_then_filled_in(cli: Cli, tmp_path: Path) -> None:
     assert cli("plan", "init", "p.yaml", "--comune", "Saluzzo", cwd=tmp_path).exit_code == 0
     path = tmp_path / "p.yaml"
-    assert _json(cli, path)["files"][0]["open_fields_total"] == 37  # with the period open
+    # with the period open, and the phenomenon, the manager, the general and specific objectives
+    assert _json(cli, path)["files"][0]["open_fields_total"] == 41
     text = path.read_text(encoding="utf-8")
     text = text.replace("    start: ", "    start: 2025-01", 1)
     text = text.replace("  office:  ", "  office: Servizi sociali  ", 1)
     path.write_text(text, encoding="utf-8")
     entry = _json(cli, path)["files"][0]
-    assert entry["open_fields_total"] == 35
+    assert entry["open_fields_total"] == 39
     assert {s["section"]: s["open"] for s in entry["sections"]}["plan"] == 1
 
 

@@ -28,8 +28,8 @@ from incas_cli.document.model import (
     walk,
 )
 from incas_cli.document.narrative import narrative, parse_blocks
-from incas_cli.messages import figures as fig_msg
 from incas_cli.messages import contents as contents_msg
+from incas_cli.messages import figures as fig_msg
 from incas_cli.messages import render as msg
 from incas_cli.models import Plan
 from incas_cli.render import plan_document

@@ -23,6 +23,16 @@ MOSTLY = Decimal("0.5")
 """Share of the budget still to be found above which a final plan gets a warning."""
 
 
+def _unknown(
+    code: str, loc: Loc, value: str, known: list[str], message: str, hints: tuple[str, str]
+) -> Finding:
+    """An id that is not among ``known``: the closest one as a suggestion when there is one
+    (``hints``: the suggestion's template, then the hint without one)."""
+    close = suggest(value, known)
+    hint = hints[0].format(suggestion=close) if close else hints[1]
+    return error(code, loc, message, hint)
+
+
 def _severity(ctx: RuleContext) -> Severity:
     return Severity.ERROR if ctx.final else Severity.WARNING
 
@@ -37,20 +47,15 @@ def objective_references(ctx: RuleContext) -> Iterator[Finding]:
     known = _objective_ids(ctx)
     for i, measure in enumerate(ctx.plan.measures):
         for j, ref in enumerate(measure.specific_objectives):
-            if ref in known:
-                continue
-            close = suggest(ref, known)
-            hint = (
-                msg.UNKNOWN_OBJECTIVE_HINT_SUGGEST.format(suggestion=close)
-                if close
-                else msg.UNKNOWN_OBJECTIVE_HINT.format(id=ref)
-            )
-            yield error(
-                "UNKNOWN_OBJECTIVE",
-                ("measures", i, "specific_objectives", j),
-                msg.UNKNOWN_OBJECTIVE.format(id=ref),
-                hint,
-            )
+            if ref not in known:
+                yield _unknown(
+                    "UNKNOWN_OBJECTIVE",
+                    ("measures", i, "specific_objectives", j),
+                    ref,
+                    known,
+                    msg.UNKNOWN_OBJECTIVE.format(id=ref),
+                    (msg.UNKNOWN_OBJECTIVE_HINT_SUGGEST, msg.UNKNOWN_OBJECTIVE_HINT.format(id=ref)),
+                )
 
 
 def objectives_served(ctx: RuleContext) -> Iterator[Finding]:
@@ -103,14 +108,16 @@ def strategy_ids(ctx: RuleContext) -> Iterator[Finding]:
             )
         first.setdefault(objective.id, i)
         if objective.axis is not None and national is not None and objective.axis not in axes:
-            close = suggest(objective.axis, axes)
-            yield error(
+            yield _unknown(
                 "UNKNOWN_AXIS",
                 ("strategy", "specific_objectives", i, "axis"),
+                objective.axis,
+                axes,
                 msg.UNKNOWN_AXIS.format(value=objective.axis),
-                msg.UNKNOWN_AXIS_HINT_SUGGEST.format(suggestion=close)
-                if close
-                else msg.UNKNOWN_AXIS_HINT.format(known=", ".join(axes)),
+                (
+                    msg.UNKNOWN_AXIS_HINT_SUGGEST,
+                    msg.UNKNOWN_AXIS_HINT.format(known=", ".join(axes)),
+                ),
             )
 
 
@@ -161,14 +168,13 @@ def data_sourced(ctx: RuleContext) -> Iterator[Finding]:
                 msg.DATA_WITHOUT_SOURCE_HINT,
             )
         if point.topic is not None and point.topic not in ctx.catalog.need_areas:
-            close = suggest(point.topic, areas)
-            yield error(
+            yield _unknown(
                 "UNKNOWN_NEED_AREA",
                 ("context", "data", i, "topic"),
+                point.topic,
+                areas,
                 msg.UNKNOWN_NEED_AREA.format(value=point.topic),
-                msg.UNKNOWN_NEED_AREA_HINT_SUGGEST.format(suggestion=close)
-                if close
-                else msg.UNKNOWN_NEED_AREA_HINT,
+                (msg.UNKNOWN_NEED_AREA_HINT_SUGGEST, msg.UNKNOWN_NEED_AREA_HINT),
             )
 
 

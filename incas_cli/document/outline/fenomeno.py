@@ -55,10 +55,10 @@ def fenomeno(ctx: Context) -> tuple[Block, ...]:
                 tuple(columns),
                 tuple(_row(ctx, point, topics) for point in data.data),
             ),
-            Paragraph((msg.NOTE_DATA_SOURCES,), "note"),
         ]
-        if any(point.year is None or point.source is None for point in data.data):
-            blocks.append(Paragraph((msg.NOTE_DATA_OPEN,), "note"))
+        complete = all(point.year is not None and point.source for point in data.data)
+        note = msg.NOTE_DATA_SOURCES if complete else msg.NOTE_DATA_OPEN
+        blocks.append(Paragraph((note,), "note"))
     gender = paragraphs(data.gender)
     if gender:
         blocks.append(Heading(2, msg.H_PHENOMENON_GENDER))

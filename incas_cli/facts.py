@@ -8,7 +8,8 @@ its own way: the document by amount, ``plan status`` by amount, this module in t
 order of the catalogue and of the plan).
 
 What adds up (a property test checks it on generated plans):
-``total == sum(by_measure) == sum(by_source) == sum(by_axis) + unassigned == sum(by_year)``.
+``total == sum(by_measure) == sum(by_source) == sum(by_axis) + unassigned == sum(by_year)
+== sum(by_status) == sum(by_source_status)``.
 
 Rules, stated once:
 
@@ -20,10 +21,19 @@ Rules, stated once:
   actions is. The budget behind an action is that of the measures whose primary action it
   is: an action covered only as secondary has none of its own (its measures' money is
   counted under their primary actions).
-- The budget by year: a line's ``year`` when the plan file has one (the field is a v1
-  addition; plan files that predate it have none); otherwise the year of its measure
-  when the measure starts and ends in the same calendar year; otherwise ``None``, *non
-  ripartito* (a measure over several years says nothing about how its money is spread).
+- The budget by year: a line's ``year`` (a v1 addition; plan files that predate it have
+  none), otherwise ``None``, *non ripartito*. A measure's dates are not a budget year: the
+  Comune's budget year of a line is what the resolution commits, and a measure running in
+  one calendar year may still be paid from the next year's budget, so nothing is guessed.
+- The budget by status: a line's ``status`` (``assicurato``, ``richiesto``,
+  ``da-reperire``), otherwise ``None`` (not stated). By source and status: each source's
+  money split the same way.
+- A line of amount 0 is a contribution *in kind* (staff, premises, vehicles): it is listed
+  in :attr:`PlanFacts.in_kind` and is not a line of money: it is in no table of money by
+  source, year or status (it would show its source as funding the plan with 0 euro), and
+  its source is not among its measure's :attr:`MeasureFacts.sources`.
+- Specific objectives: each with the measures that list it (plan order), and the
+  measures that list none of them (only when the plan has specific objectives).
 - The plan's document date: the adoption date, else the first day of the period's start,
   else the latest meeting (the date the document and the register of versions carry).
 """
@@ -36,20 +46,36 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
+from incas_cli.facts_budget import (
+    InKindLine,
+    SourceStatusTotal,
+    StatusTotal,
+    amount,
+    by_source_status,
+    by_status,
+    in_kind,
+    money_lines,
+    source_order,
+)
+
 if TYPE_CHECKING:
     from incas_cli.catalog import Catalog, NationalPlan
     from incas_cli.checks import OpenField
     from incas_cli.models import Measure, Plan
     from incas_cli.models.month import YearMonth
-    from incas_cli.models.plan import PlanStatus
+    from incas_cli.models.plan import BudgetStatus, PlanStatus
 
 __all__ = [
     "ActionFacts",
     "AxisFacts",
+    "InKindLine",
     "MeasureFacts",
+    "ObjectiveFacts",
     "PlanDates",
     "PlanFacts",
+    "SourceStatusTotal",
     "SourceTotal",
+    "StatusTotal",
     "YearTotal",
     "plan_dates",
     "plan_facts",
@@ -69,7 +95,8 @@ class MeasureFacts:
     amount: Decimal
     """The sum of its budget lines that have an amount."""
     sources: tuple[str | None, ...]
-    """The sources of its lines, in line order, each once (``None``: a source still open)."""
+    """The sources of its lines of money, in line order, each once (``None``: a source
+    still open); an in-kind line's source is not money and is not here."""
     actions: tuple[int, ...]
     """Its national actions as listed, the primary one first."""
     primary_action: int | None
@@ -78,6 +105,8 @@ class MeasureFacts:
     lines: int
     open_lines: int
     """Budget lines without an amount."""
+    in_kind: int = 0
+    """Budget lines of amount 0: contributions in kind."""
 
 
 @dataclass(frozen=True)
@@ -103,6 +132,20 @@ class YearTotal:
     year: int | None
     amount: Decimal
     lines: int
+
+
+@dataclass(frozen=True)
+class ObjectiveFacts:
+    """A specific objective of the strategy and the measures that serve it."""
+
+    id: str
+    text: str
+    axis: str | None
+    measures: tuple[str, ...]
+    """The measures that list it, in plan order."""
+    budget: Decimal
+    """The budget of those measures (a measure serving two objectives counts in both: this
+    is not a share of the total)."""
 
 
 @dataclass(frozen=True)
@@ -202,6 +245,16 @@ class PlanFacts:
     """Catalogue order, then free-text sources in order of appearance, then ``None``."""
     by_year: tuple[YearTotal, ...]
     """Years in order, then ``None`` (not assigned to a year)."""
+    by_status: tuple[StatusTotal, ...]
+    """``assicurato``, ``richiesto``, ``da-reperire`` (those with lines), then ``None``."""
+    by_source_status: tuple[SourceStatusTotal, ...]
+    """The sources of :attr:`by_source`, in its order, each split by status."""
+    in_kind: tuple[InKindLine, ...]
+    """Contributions in kind, in plan order."""
+    objectives: tuple[ObjectiveFacts, ...]
+    """The strategy's specific objectives, in plan order."""
+    unlinked_measures: tuple[str, ...]
+    """Measures serving none of the specific objectives (empty when the plan has none)."""
     actions: tuple[ActionFacts, ...]
     axes: tuple[AxisFacts, ...]
     unassigned: tuple[str, ...]
@@ -218,6 +271,28 @@ class PlanFacts:
         from incas_cli.models.vocab import FINAL_STATUSES
 
         return self.status not in FINAL_STATUSES
+
+    @property
+    def has_years(self) -> bool:
+        """Some budget line names its year (a plan that predates the field has none)."""
+        return any(y.year is not None for y in self.by_year) or any(
+            line.year is not None for line in self.in_kind
+        )
+
+    @property
+    def has_statuses(self) -> bool:
+        """Some budget line of money says whether it is secured, requested or to be found."""
+        return any(s.status is not None for s in self.by_status)
+
+    def status_amount(self, status: BudgetStatus | None) -> Decimal:
+        return sum((s.amount for s in self.by_status if s.status == status), _ZERO)
+
+    def objective(self, objective_id: str) -> ObjectiveFacts | None:
+        return next((o for o in self.objectives if o.id == objective_id), None)
+
+    def objectives_of(self, measure_id: str) -> tuple[str, ...]:
+        """The specific objectives a measure serves (known ones, in strategy order)."""
+        return tuple(o.id for o in self.objectives if measure_id in o.measures)
 
     @property
     def open_count(self) -> int:
@@ -302,6 +377,11 @@ def plan_facts(plan: Plan, catalog: Catalog) -> PlanFacts:
         by_measure=measures,
         by_source=_by_source(plan, catalog),
         by_year=_by_year(plan),
+        by_status=by_status(plan),
+        by_source_status=by_source_status(plan, catalog),
+        in_kind=in_kind(plan),
+        objectives=_objectives(plan),
+        unlinked_measures=_unlinked(plan),
         actions=actions,
         axes=_axes(national, actions, measures),
         unassigned=tuple(m.id for m in unassigned),
@@ -324,12 +404,13 @@ def _measure(m: Measure, national: NationalPlan | None) -> MeasureFacts:
         id=m.id,
         title=m.title,
         amount=m.total_budget,
-        sources=tuple(dict.fromkeys(b.source for b in m.budget)),
+        sources=tuple(dict.fromkeys(b.source for b in m.budget if not b.in_kind)),
         actions=tuple(m.actions),
         primary_action=m.primary_action,
         axis=axis.id if axis is not None else None,
         lines=len(m.budget),
         open_lines=sum(1 for b in m.budget if b.amount is None),
+        in_kind=sum(1 for b in m.budget if b.in_kind),
     )
 
 
@@ -338,16 +419,12 @@ def _by_source(plan: Plan, catalog: Catalog) -> tuple[SourceTotal, ...]:
     measures: dict[str | None, list[str]] = {}
     lines: dict[str | None, int] = {}
     open_lines: dict[str | None, int] = {}
-    for m in plan.measures:
-        for b in m.budget:
-            key = b.source
-            amounts[key] = amounts.get(key, _ZERO) + (b.amount if b.amount is not None else 0)
-            measures.setdefault(key, []).append(m.id)
-            lines[key] = lines.get(key, 0) + 1
-            open_lines[key] = open_lines.get(key, 0) + (b.amount is None)
-    known = [k for k in catalog.funding_sources if k in amounts]
-    free = [k for k in amounts if k is not None and k not in catalog.funding_sources]
-    keys: list[str | None] = [*known, *free, *([None] if None in amounts else [])]
+    for m, b in money_lines(plan):
+        key = b.source
+        amounts[key] = amounts.get(key, _ZERO) + amount(b)
+        measures.setdefault(key, []).append(m.id)
+        lines[key] = lines.get(key, 0) + 1
+        open_lines[key] = open_lines.get(key, 0) + (b.amount is None)
     return tuple(
         SourceTotal(
             source=k,
@@ -357,28 +434,40 @@ def _by_source(plan: Plan, catalog: Catalog) -> tuple[SourceTotal, ...]:
             lines=lines[k],
             open_lines=open_lines[k],
         )
-        for k in keys
+        for k in source_order(amounts, catalog)
     )
 
 
-def _line_year(line: object, measure: Measure) -> int | None:
-    # `year` is a v1 addition to budget lines: plan models that predate it lack the field.
-    year = getattr(line, "year", None)
-    if isinstance(year, int):
-        return year
-    if measure.start and measure.end and measure.start[:4] == measure.end[:4]:
-        return int(measure.start[:4])
-    return None
+def _objectives(plan: Plan) -> tuple[ObjectiveFacts, ...]:
+    if plan.strategy is None:
+        return ()
+    return tuple(
+        ObjectiveFacts(
+            id=o.id,
+            text=o.text,
+            axis=o.axis,
+            measures=tuple(m.id for m in plan.measures if o.id in m.specific_objectives),
+            budget=sum(
+                (m.total_budget for m in plan.measures if o.id in m.specific_objectives), _ZERO
+            ),
+        )
+        for o in plan.strategy.specific_objectives
+    )
+
+
+def _unlinked(plan: Plan) -> tuple[str, ...]:
+    if plan.strategy is None or not plan.strategy.specific_objectives:
+        return ()
+    known = {o.id for o in plan.strategy.specific_objectives}
+    return tuple(m.id for m in plan.measures if not known.intersection(m.specific_objectives))
 
 
 def _by_year(plan: Plan) -> tuple[YearTotal, ...]:
     amounts: dict[int | None, Decimal] = {}
     lines: dict[int | None, int] = {}
-    for m in plan.measures:
-        for b in m.budget:
-            year = _line_year(b, m)
-            amounts[year] = amounts.get(year, _ZERO) + (b.amount if b.amount is not None else 0)
-            lines[year] = lines.get(year, 0) + 1
+    for _, b in money_lines(plan):
+        amounts[b.year] = amounts.get(b.year, _ZERO) + amount(b)
+        lines[b.year] = lines.get(b.year, 0) + 1
     years: list[int | None] = [*sorted(y for y in amounts if y is not None)]
     if None in amounts:
         years.append(None)

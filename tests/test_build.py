@@ -219,7 +219,7 @@ def test_final_blocks_an_incomplete_plan(cli: Cli, tmp_path: Path) -> None:
     assert code == 3
     entry = json.loads(out)["files"][0]
     assert entry["status"] == "invalid"
-    assert entry["message"].startswith("il piano ha 49 problemi bloccanti: ")
+    assert entry["message"].startswith("il piano ha 54 problemi bloccanti: ")
 
 
 def test_existing_output_is_not_overwritten_without_force(cli: Cli, tmp_path: Path) -> None:

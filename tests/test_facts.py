@@ -76,11 +76,18 @@ def _assert_adds_up(facts: PlanFacts) -> None:
     assert sum((m.amount for m in facts.by_measure), zero) == facts.total
     assert sum((s.amount for s in facts.by_source), zero) == facts.total
     assert sum((y.amount for y in facts.by_year), zero) == facts.total
+    assert sum((s.amount for s in facts.by_status), zero) == facts.total
+    assert sum((s.amount for s in facts.by_source_status), zero) == facts.total
     assert sum((a.budget for a in facts.axes), zero) + facts.unassigned_budget == facts.total
     assert sum((a.budget for a in facts.actions), zero) + facts.unassigned_budget == facts.total
-    lines = sum(m.lines for m in facts.by_measure)
-    assert sum(s.lines for s in facts.by_source) == lines
-    assert sum(y.lines for y in facts.by_year) == lines
+    # in-kind lines are counted apart, never as lines of money
+    money_lines = sum(m.lines for m in facts.by_measure) - len(facts.in_kind)
+    assert sum(s.lines for s in facts.by_source) == money_lines
+    assert sum(y.lines for y in facts.by_year) == money_lines
+    assert sum(s.lines for s in facts.by_status) == money_lines
+    assert [s.source for s in facts.by_source_status] == [s.source for s in facts.by_source]
+    for split, total in zip(facts.by_source_status, facts.by_source, strict=True):
+        assert split.amount == total.amount
 
 
 # --- behaviour -------------------------------------------------------------------------------
@@ -128,13 +135,99 @@ def test_budget_by_axis_follows_the_primary_action() -> None:
     assert action is not None and action.budget == Decimal("1000.00")
 
 
-def test_budget_by_year_from_measures_within_one_year() -> None:
+def test_budget_by_year_only_from_the_lines() -> None:
     facts = _facts(_mixed_plan())
-    # M1 runs in 2025 only; M2 spans two years and M3 has no dates: not assigned.
+    # M1 runs in 2025 only, but its line names no budget year: not assigned (no guessing)
     assert [(y.year, y.amount, y.lines) for y in facts.by_year] == [
-        (2025, Decimal("1000.00"), 1),
-        (None, Decimal("750.00"), 3),
+        (None, Decimal("1750.00"), 4),
     ]
+    assert not facts.has_years and not facts.has_statuses
+    data = _mixed_plan()
+    data["measures"][0]["budget"][0]["year"] = 2026
+    data["measures"][1]["budget"][0]["year"] = 2025
+    facts = _facts(data)
+    assert [(y.year, y.amount, y.lines) for y in facts.by_year] == [
+        (2025, Decimal("500.00"), 1),
+        (2026, Decimal("1000.00"), 1),
+        (None, Decimal("250.00"), 2),
+    ]
+    assert facts.has_years
+    _assert_adds_up(facts)
+
+
+def _status_plan() -> dict[str, Any]:
+    data = _mixed_plan()
+    m1, m2, m3 = data["measures"][:3]
+    m1["budget"] = [
+        {"amount": "600.00", "source": "fnpm", "status": "assicurato", "year": 2025},
+        {"amount": "400.00", "source": "fnpm", "status": "da-reperire", "year": 2026},
+        {"amount": 0, "source": "bilancio-comunale", "note": "due operatori", "year": 2025},
+    ]
+    m2["budget"][0]["status"] = "richiesto"
+    m3["budget"] = [{"amount": "0.00", "source": "Caritas", "note": "sede"}]
+    return data
+
+
+def test_budget_by_status_and_by_source_and_status() -> None:
+    facts = _facts(_status_plan())
+    assert facts.total == Decimal("1500.00")
+    assert [(s.status, s.amount, s.lines) for s in facts.by_status] == [
+        ("assicurato", Decimal("600.00"), 1),
+        ("richiesto", Decimal("500.00"), 1),
+        ("da-reperire", Decimal("400.00"), 1),
+        (None, Decimal("0"), 1),  # M2's line without an amount
+    ]
+    assert facts.has_statuses and facts.status_amount("da-reperire") == Decimal("400.00")
+    rows = [
+        (s.source, s.secured, s.requested, s.to_find, s.unstated) for s in facts.by_source_status
+    ]
+    zero = Decimal(0)
+    assert rows == [
+        ("fnpm", Decimal("600.00"), zero, Decimal("400.00"), zero),
+        ("Fondazione locale", zero, Decimal("500.00"), zero, zero),
+    ]
+    _assert_adds_up(facts)
+
+
+def test_in_kind_lines_are_counted_apart() -> None:
+    facts = _facts(_status_plan())
+    assert [(k.measure, k.source, k.note, k.year) for k in facts.in_kind] == [
+        ("M1", "bilancio-comunale", "due operatori", 2025),
+        ("M3", "Caritas", "sede", None),
+    ]
+    # never money from their source: no row of money by source, and not a measure's source
+    assert facts.source("bilancio-comunale") is None and facts.source("Caritas") is None
+    assert facts.by_measure[0].sources == ("fnpm",)
+    assert (facts.by_measure[0].lines, facts.by_measure[0].in_kind) == (3, 1)
+    assert facts.by_measure[2].sources == () and facts.by_measure[2].amount == 0
+    assert facts.has_budget
+
+
+def test_specific_objectives_and_the_measures_serving_them() -> None:
+    data = _mixed_plan()
+    data["strategy"] = {
+        "general_objective": "Lavoro dignitoso",
+        "specific_objectives": [
+            {"id": "OS1", "text": "Alloggi", "axis": "prevenzione"},
+            {"id": "OS2", "text": "Tutela"},
+            {"id": "OS3", "text": "Dati"},
+        ],
+    }
+    data["measures"][0]["specific_objectives"] = ["OS1", "OS2"]
+    data["measures"][1]["specific_objectives"] = ["OS2"]
+    data["measures"][2]["specific_objectives"] = ["OS9"]  # unknown: serves none
+    facts = _facts(data)
+    assert [(o.id, o.measures, o.budget) for o in facts.objectives] == [
+        ("OS1", ("M1",), Decimal("1000.00")),
+        ("OS2", ("M1", "M2"), Decimal("1500.00")),
+        ("OS3", (), Decimal("0")),
+    ]
+    assert facts.unlinked_measures == ("M3", "M4")
+    assert facts.objectives_of("M1") == ("OS1", "OS2")
+    objective = facts.objective("OS1")
+    assert objective is not None and objective.axis == "prevenzione"
+    del data["strategy"]
+    assert _facts(data).unlinked_measures == ()  # no objectives: nothing to serve
 
 
 def test_coverage_keeps_primary_and_only_secondary_apart() -> None:
@@ -207,7 +300,7 @@ def test_open_fields_are_the_checks_ones() -> None:
     plan = _plan(minimal_plan())
     facts = plan_facts(plan, CATALOG)
     assert facts.open_fields == tuple(open_fields(plan))
-    assert facts.open_count == 20
+    assert facts.open_count == 23  # 3 of them: the strategy and the manager
 
 
 @st.composite
@@ -223,6 +316,14 @@ def _plans_with_gaps(draw: st.DrawFn) -> dict[str, Any]:
             m["actions"] = draw(st.sampled_from([[], [11], [11, 3]]))
         if draw(st.booleans()):
             m["end"] = m["start"]
+        if draw(st.booleans()):
+            m["budget"].append({"amount": 0, "source": "bilancio-comunale"})  # in kind
+        for line in m["budget"]:
+            if draw(st.booleans()):
+                line["year"] = draw(st.integers(2024, 2028))
+            status = draw(st.sampled_from([None, "assicurato", "richiesto", "da-reperire"]))
+            if status is not None:
+                line["status"] = status
     return data
 
 

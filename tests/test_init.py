@@ -80,17 +80,25 @@ def test_by_name_writes_a_valid_commented_draft(cli: Cli, tmp_path: Path) -> Non
     assert body["members"] == USUAL_IDS_CN
     assert data["needs"] == [] and data["measures"] == [] and data["relations"] == []
 
-    # 35 open fields: office, description, crops, workforce, 9 x (power, interest,
-    # engagement), needs, measures, monitoring reviews and reporting.
+    # 39 open fields: office, description, crops, workforce, the phenomenon, 9 x (power,
+    # interest, engagement), the manager, needs, the general objective, the specific
+    # objectives, measures, monitoring reviews and reporting.
     assert result.plan is not None
-    assert len(open_fields(result.plan)) == 35
-    assert "campi da completare: 35" in err
+    assert len(open_fields(result.plan)) == 39
+    assert "campi da completare: 39" in err
     assert "Saluzzo (CN); attori: 9;" in err
     # guidance for each section, as comments that survive a round trip
     for heading in ("Il piano", "Il Comune", "Il territorio", "La rete degli attori"):
         assert f"# --- {heading}" in text
     for heading in ("Governance", "Bisogni", "Misure", "Monitoraggio", "Percorso partecipativo"):
         assert f"# --- {heading}" in text
+    for heading in ("Organizzazione interna del Comune", "Strategia"):
+        assert f"# --- {heading}" in text
+    assert data["strategy"] == {"general_objective": None, "specific_objectives": []}
+    assert data["organization"] == {"manager": None, "offices": [], "reporting": None}
+    assert data["context"]["phenomenon"] is None and data["context"]["data"] == []
+    assert "prevenzione | vigilanza-contrasto | protezione-assistenza | reintegrazione" in text
+    assert "status: assicurato | richiesto | da-reperire" in text
     assert "incas catalog actions" in text
     assert "informare | consultare | coinvolgere | collaborare | delegare" in text
 
@@ -109,7 +117,7 @@ def test_by_istat_code_without_period_leaves_it_open(cli: Cli, tmp_path: Path) -
     assert result.plan is not None
     kinds = [o.kind for o in open_fields(result.plan)]
     assert kinds[:2] == ["plan.period.start", "plan.period.end"]
-    assert len(kinds) == 37
+    assert len(kinds) == 41
     assert [s["id"] for s in data["stakeholders"]][:3] == ["comune", "prefettura-le", "itl-le"]
 
 

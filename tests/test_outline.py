@@ -28,6 +28,7 @@ from incas_cli.document.model import (
     walk,
 )
 from incas_cli.document.narrative import narrative, parse_blocks
+from incas_cli.messages import contents as contents_msg
 from incas_cli.messages import figures as fig_msg
 from incas_cli.messages import render as msg
 from incas_cli.models import Plan
@@ -219,7 +220,13 @@ def test_strategy_lists_the_axis_measures_the_coherence_table_counts() -> None:
     text = _said(write_text(document))
     strategy = text.split("# 5. ")[1].split("\n# 6. ")[0]
     axes = {plain(r[0]): plain(r[-1]) for r in table(document, msg.TC_AXES).rows}
-    for part in strategy.split("\n## ")[1:]:
+    parts = strategy.split("\n## ")[1:]
+    # the chapter opens with the plan's own objectives, then the axes
+    assert [p.splitlines()[0].split(" ", 1)[1] for p in parts[:2]] == [
+        contents_msg.H_GENERAL_OBJECTIVE,
+        contents_msg.H_SPECIFIC_OBJECTIVES,
+    ]
+    for part in parts[2:]:
         heading = part.splitlines()[0].split(" ", 1)[1]
         listed = sum(1 for line in part.splitlines() if line.startswith("- M"))
         assert axes[heading] == str(listed), heading

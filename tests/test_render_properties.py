@@ -65,7 +65,63 @@ def richer_plans(draw: st.DrawFn) -> dict[str, Any]:
             measure["objective"] = draw(free_text) + draw(control)
         if draw(st.booleans()):
             measure.pop("budget")
+    if draw(st.booleans()):
+        _v1_additions(draw, data)
     return data
+
+
+def _v1_additions(draw: st.DrawFn, data: dict[str, Any]) -> None:
+    """The fields added since the first release, each present or open at random."""
+    maybe_text = st.one_of(st.none(), free_text)
+    context = data.setdefault("context", {})
+    context["phenomenon"] = draw(maybe_text)
+    context["gender"] = draw(maybe_text)
+    context["data"] = [
+        {
+            "label": draw(free_text),
+            "value": draw(st.one_of(st.none(), st.integers(0, 10**6))),
+            "unit": draw(maybe_text),
+            "year": draw(st.one_of(st.none(), st.integers(2015, 2027))),
+            "source": draw(maybe_text),
+        }
+        for _ in range(draw(st.integers(0, 3)))
+    ]
+    data["organization"] = {
+        "manager": draw(maybe_text),
+        "offices": [{"name": draw(free_text), "tasks": draw(maybe_text)}],
+        "reporting": draw(maybe_text),
+    }
+    objectives = [f"OS{i}" for i in range(1, draw(st.integers(0, 3)) + 1)]
+    data["strategy"] = {
+        "general_objective": draw(maybe_text),
+        "specific_objectives": [
+            {"id": o, "text": draw(free_text), "axis": draw(st.sampled_from([None, "prevenzione"]))}
+            for o in objectives
+        ],
+    }
+    data["comune"]["partners"] = [
+        {
+            "name": "Lagnasco",
+            "istat_code": "004104",
+            "role": draw(maybe_text),
+            "adhesion": draw(
+                st.sampled_from([None, {"organ": "giunta"}, {"number": "3", "date": "2025-02-01"}])
+            ),
+        }
+    ]
+    for measure in data["measures"]:
+        measure["specific_objectives"] = draw(st.lists(st.sampled_from(objectives or ["x"])))
+        if not objectives:
+            measure["specific_objectives"] = []
+        measure["sustainability"] = draw(maybe_text)
+        for line in measure.get("budget", []):
+            line["year"] = draw(st.one_of(st.none(), st.integers(2025, 2027)))
+            line["status"] = draw(st.sampled_from([None, "assicurato", "richiesto", "da-reperire"]))
+            line["cup"] = draw(st.sampled_from([None, "J71B22000330006"]))
+        if draw(st.booleans()):
+            measure.setdefault("budget", []).append(
+                {"amount": 0, "source": draw(free_text), "note": draw(maybe_text)}
+            )
 
 
 @pytest.mark.slow
@@ -83,6 +139,9 @@ def test_any_valid_plan_renders(data: dict[str, Any], edition: str) -> None:
     text = body_text(document)
     for measure in plan.measures:
         assert measure.title.strip() in text
+    if plan.strategy is not None:
+        for objective in plan.strategy.specific_objectives:
+            assert objective.id in text
     levels = [level for level, _ in headings(document)]
     assert levels[0] == 1
     assert all(b <= a + 1 for a, b in itertools.pairwise(levels))

@@ -50,18 +50,19 @@ def test_draft_example_counts(cli: Cli) -> None:
     assert entry["readable"] is True
     assert entry["valid"] is True
     assert entry["ready_for_final"] is False
-    assert (entry["errors"], entry["warnings"], entry["final_errors"]) == (0, 0, 49)
-    assert entry["open_fields_total"] == 49
+    # warnings: a figure without its source, a measure that serves no specific objective
+    assert (entry["errors"], entry["warnings"], entry["final_errors"]) == (0, 2, 54)
+    assert entry["open_fields_total"] == 52
     assert [(s["section"], s["filled"], s["open"]) for s in entry["sections"]] == [
         ("plan", 8, 0),
         ("comune", 4, 0),
-        ("context", 4, 1),
+        ("context", 8, 2),  # the workforce, the analysis of the phenomenon
         ("stakeholders", 47, 23),
         ("governance", 6, 0),
-        ("organization", 0, 0),
+        ("organization", 3, 1),  # the manager
         ("needs", 29, 0),
-        ("strategy", 0, 0),
-        ("measures", 35, 24),
+        ("strategy", 6, 1),  # the general objective
+        ("measures", 39, 24),
         ("monitoring", 0, 1),
     ]
     first, last = entry["open_fields"][0], entry["open_fields"][-1]
@@ -70,11 +71,11 @@ def test_draft_example_counts(cli: Cli) -> None:
         "kind": "context.workforce",
         "label": "forza lavoro",
         "section": "context",
-        "line": 34,
+        "line": 37,
         "column": 3,
     }
     assert last["path"] == "monitoring"
-    assert [o["path"] for o in entry["open_fields"] if o["line"] == 163] == [
+    assert [o["path"] for o in entry["open_fields"] if o["line"] == 187] == [
         "measures[1].description",
         "measures[1].objective",
         "measures[1].start",
@@ -124,11 +125,12 @@ def test_draft_example_text_in_80_columns(monkeypatch: pytest.MonkeyPatch) -> No
     text = _render(print_status, plan_status(name))
     _assert_fits(text)
     assert f"{name}: Acate (RG), bozza, versione 0.2" in text
-    assert "Campi aperti (49)" in text
-    assert f"{name}:34:3" in text and "forza lavoro context.workforce" in text
-    assert "Problemi: bloccanti 0, non bloccanti 0" in text
-    assert "Pronto per --final: no (problemi bloccanti con --final: 49;" in text
-    assert "OPEN_FIELD 39" in text
+    assert "Campi aperti (52)" in text
+    assert f"{name}:37:3" in text and "forza lavoro context.workforce" in text
+    assert "analisi del fenomeno context.phenomenon" in text
+    assert "Problemi: bloccanti 0, non bloccanti 2" in text
+    assert "Pronto per --final: no (problemi bloccanti con --final: 54;" in text
+    assert "OPEN_FIELD 42" in text and "MEASURE_WITHOUT_OBJECTIVE 1" in text
     assert "Azioni prioritarie coperte: 6 su 10" in text
     assert "scoperta: azione 7, Campagna di comunicazione e sensibilizzazione" in text
     assert "solo come azione secondaria: azione 10, Reinserimento" in text
@@ -183,13 +185,13 @@ def test_minimal_draft_open_fields(cli: Cli, tmp_path: Path) -> None:
         "context": 1,
         "stakeholders": 8,  # 2 x (role, power, interest, engagement)
         "governance": 1,
-        "organization": 0,  # not asked of a draft
+        "organization": 1,  # the manager, required for adoption
         "needs": 1,  # description
-        "strategy": 0,  # not asked of a draft
+        "strategy": 2,  # general objective, specific objectives
         "measures": 4,  # description, objective, budget, indicators
         "monitoring": 1,
     }
-    assert entry["open_fields_total"] == 20
+    assert entry["open_fields_total"] == 23
     lines = path.read_text(encoding="utf-8").splitlines()
     role = next(o for o in entry["open_fields"] if o["path"] == "stakeholders[1].role")
     assert lines[role["line"] - 1].strip() == "- id: caritas"
@@ -198,13 +200,14 @@ def test_minimal_draft_open_fields(cli: Cli, tmp_path: Path) -> None:
 def test_draft_from_init_then_filled_in(cli: Cli, tmp_path: Path) -> None:
     assert cli("plan", "init", "p.yaml", "--comune", "Saluzzo", cwd=tmp_path).exit_code == 0
     path = tmp_path / "p.yaml"
-    assert _json(cli, path)["files"][0]["open_fields_total"] == 37  # with the period open
+    # with the period open, and the phenomenon, the manager, the general and specific objectives
+    assert _json(cli, path)["files"][0]["open_fields_total"] == 41
     text = path.read_text(encoding="utf-8")
     text = text.replace("    start: ", "    start: 2025-01", 1)
     text = text.replace("  office:  ", "  office: Servizi sociali  ", 1)
     path.write_text(text, encoding="utf-8")
     entry = _json(cli, path)["files"][0]
-    assert entry["open_fields_total"] == 35
+    assert entry["open_fields_total"] == 39
     assert {s["section"]: s["open"] for s in entry["sections"]}["plan"] == 1
 
 
@@ -242,7 +245,7 @@ def test_summary_of_several_files_in_80_columns(monkeypatch: pytest.MonkeyPatch)
     assert any("saluzzo.yaml" in r and "10/10" in r and "3.359.747,15" in r for r in rows)
     assert any("siracusa.yaml" in r and "sì" in r for r in rows)
     draft_row = next(r for r in rows if "bozza-" in r)
-    assert draft_row.split()[1:8] == ["49", "0", "0", "6/10", "4/4", "0,00", "€"]
+    assert draft_row.split()[1:8] == ["52", "0", "2", "6/10", "4/4", "0,00", "€"]
     assert "illeggibile" in text
 
 

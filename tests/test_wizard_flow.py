@@ -538,7 +538,14 @@ def test_complete_path_fills_every_open_field() -> None:
     plan, findings = check_data(data)
     assert plan is not None
     assert [f.message for f in findings if f.blocking] == []
-    assert open_fields(plan) == []
+    # The wizard does not ask the v1 additions yet (issue 13 adds their questions): only
+    # what adoption requires of them is still open.
+    assert [o.kind for o in open_fields(plan)] == [
+        "context.phenomenon",
+        "organization.manager",
+        "strategy.general_objective",
+        "strategy.specific_objectives",
+    ]
     check, _ = check_data(data, final=True)
     assert check is not None
     assert plan.comune.partners[0].name == "Manta"

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from incas_cli.checks.completeness import OpenField, open_fields
-from incas_cli.checks.findings import Finding, Severity, error, format_path
+from incas_cli.checks.findings import Finding, Severity, error, format_path, warning
 from incas_cli.messages import checks as msg
 
 if TYPE_CHECKING:
@@ -36,6 +36,19 @@ __all__ = [
 
 # open fields that a rule already reports with its own, more specific code
 _REPORTED_BY_RULES = frozenset({"measure.budget", "measure.indicators"})
+
+# Open fields of the v1 additions that adoption requires (see completeness.py for which and
+# why). A plan adopted before they existed is the record of an act already taken: it stays
+# valid (warnings say what its next version should add); `--final` and a plan being sent
+# for adoption (`proposta`) require them.
+_REQUIRED_SINCE_V1_ADDITIONS = frozenset(
+    {
+        "context.phenomenon",
+        "strategy.general_objective",
+        "strategy.specific_objectives",
+        "organization.manager",
+    }
+)
 
 
 @dataclass
@@ -98,24 +111,37 @@ def check_plan(
     resolution's date may not come after.
     """
     from incas_cli.catalog import load_catalog, load_comuni
+    from incas_cli.checks.content import CONTENT_RULES
     from incas_cli.checks.rules import RULES, RuleContext
 
+    lenient_adopted = not final and plan.effective_status == "adottato"
     final = final or plan.final
     ctx = RuleContext(
         plan, catalog or load_catalog(), load_comuni(), final, today or dt.date.today()
     )
-    found = [f for rule in RULES for f in rule(ctx)]
+    found = [f for rule in (*RULES, *CONTENT_RULES) for f in rule(ctx)]
     if final:
-        found += [
-            error(
-                "OPEN_FIELD",
-                o.loc,
-                msg.OPEN_FIELD_FINAL.format(label=o.label),
-                msg.OPEN_FIELD_FINAL_HINT,
-            )
-            for o in open_fields(plan)
-            if o.kind not in _REPORTED_BY_RULES
-        ]
+        for o in open_fields(plan):
+            if o.kind in _REPORTED_BY_RULES:
+                continue
+            if lenient_adopted and o.kind in _REQUIRED_SINCE_V1_ADDITIONS:
+                found.append(
+                    warning(
+                        "OPEN_FIELD",
+                        o.loc,
+                        msg.OPEN_FIELD_ADOPTED.format(label=o.label),
+                        msg.OPEN_FIELD_ADOPTED_HINT,
+                    )
+                )
+            else:
+                found.append(
+                    error(
+                        "OPEN_FIELD",
+                        o.loc,
+                        msg.OPEN_FIELD_FINAL.format(label=o.label),
+                        msg.OPEN_FIELD_FINAL_HINT,
+                    )
+                )
     return found
 
 

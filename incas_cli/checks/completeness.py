@@ -2,6 +2,18 @@
 
 One list serves ``plan status`` (counts and places) and ``--final`` (each open field is
 then an error), so the two can never disagree.
+
+Of the v1 additions, adoption requires what a resolution cannot do without and every
+Comune can write: the analysis of the phenomenon (the first thing a Prefettura and the
+Giunta read; a small Comune without local figures can still describe it), the general
+objective and at least one specific objective (the national plan's own structure: the
+measures are judged against them), and who in the Comune is responsible for carrying the
+plan out. Not required: figures (``context.data``; none may exist locally, and an
+unsourced number is worse than none), the gender perspective, the offices and the
+reporting line (a small Comune may have one office), partner Comuni's roles, each
+measure's sustainability and its budget lines' year, status and CUP: they are shown when
+written and checked for consistency by the rules (``checks/content.py``), never demanded.
+A plan already adopted without them stays valid (``checks.check_plan``).
 """
 
 from __future__ import annotations
@@ -66,6 +78,9 @@ def open_fields(plan: Plan) -> list[OpenField]:
         need(ctx.description, ("context", "description"), "context.description")
         need(ctx.crops, ("context", "crops"), "context.crops")
         need(ctx.workforce, ("context", "workforce"), "context.workforce")
+        need(ctx.phenomenon, ("context", "phenomenon"), "context.phenomenon")
+        for i, point in enumerate(ctx.data):
+            need(point.value, ("context", "data", i, "value"), "data.value")
 
     need(plan.stakeholders, ("stakeholders",), "stakeholders")
     for i, s in enumerate(plan.stakeholders):
@@ -84,12 +99,27 @@ def open_fields(plan: Plan) -> list[OpenField]:
             "governance.steering_body",
         )
 
+    org = plan.organization
+    need(org.manager if org else None, ("organization", "manager"), "organization.manager")
+
     need(plan.needs, ("needs",), "needs")
     for i, n in enumerate(plan.needs):
         need(n.area, ("needs", i, "area"), "need.area")
         need(n.description, ("needs", i, "description"), "need.description")
         need(n.severity, ("needs", i, "severity"), "need.severity")
         need(n.urgency, ("needs", i, "urgency"), "need.urgency")
+
+    strategy = plan.strategy
+    need(
+        strategy.general_objective if strategy else None,
+        ("strategy", "general_objective"),
+        "strategy.general_objective",
+    )
+    need(
+        strategy.specific_objectives if strategy else None,
+        ("strategy", "specific_objectives"),
+        "strategy.specific_objectives",
+    )
 
     need(plan.measures, ("measures",), "measures")
     for i, m in enumerate(plan.measures):

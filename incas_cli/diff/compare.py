@@ -23,6 +23,7 @@ from incas_cli.formats import money
 from incas_cli.formats import month as _month
 from incas_cli.formats import number as _number
 from incas_cli.messages import diff as msg
+from incas_cli.messages.vocab import BUDGET_STATUSES
 
 if TYPE_CHECKING:
     from incas_cli.catalog import Catalog, NationalPlan
@@ -88,8 +89,17 @@ def _budget_line(lookup: _Lookup, line: dict[str, Any]) -> str:
     amount = money(Decimal(line["amount"])) if line.get("amount") is not None else msg.NONE
     source = lookup.source_label(line.get("source"))
     if line.get("note"):
-        return msg.BUDGET_LINE_NOTE.format(amount=amount, source=source, note=line["note"])
-    return msg.BUDGET_LINE.format(amount=amount, source=source)
+        text = msg.BUDGET_LINE_NOTE.format(amount=amount, source=source, note=line["note"])
+    else:
+        text = msg.BUDGET_LINE.format(amount=amount, source=source)
+    details = [
+        *([str(line["year"])] if line.get("year") is not None else []),
+        *([BUDGET_STATUSES[line["status"]].label.lower()] if line.get("status") else []),
+        *([msg.BUDGET_LINE_CUP.format(cup=line["cup"])] if line.get("cup") else []),
+    ]
+    if details:
+        text = msg.BUDGET_LINE_DETAILS.format(line=text, details=msg.LIST_SEPARATOR.join(details))
+    return text
 
 
 def _indicator(_: _Lookup, ind: dict[str, Any]) -> str:
@@ -97,9 +107,10 @@ def _indicator(_: _Lookup, ind: dict[str, Any]) -> str:
         return _number(Decimal(ind[key])) if ind.get(key) is not None else msg.NONE
 
     template = msg.INDICATOR_UNIT if ind.get("unit") else msg.INDICATOR
-    return template.format(
+    text = template.format(
         name=ind["name"], baseline=q("baseline"), target=q("target"), unit=ind.get("unit")
     )
+    return msg.INDICATOR_ID.format(id=ind["id"], indicator=text) if ind.get("id") else text
 
 
 def _risk(_: _Lookup, risk: dict[str, Any]) -> str:
@@ -285,6 +296,25 @@ def _coverage(old: PlanFacts, new: PlanFacts, lookup: _Lookup) -> CoverageDiff:
     )
 
 
+def _section_changes(section: str, old: Any, new: Any) -> list[str]:
+    """How a changed section is named: by each changed field that has a name of its own in
+    the report (the v1 additions: ``context.phenomenon``, ``strategy.specific_objectives``,
+    ...), and by the section's name when anything else in it changed."""
+    if old is None or new is None:
+        return [section]
+    named: list[str] = []
+    other = False
+    for name in type(new).model_fields:
+        if getattr(old, name) == getattr(new, name):
+            continue
+        key = f"{section}.{name}"
+        if key in msg.SECTIONS:
+            named.append(key)
+        else:
+            other = True
+    return [*([section] if other else []), *named]
+
+
 def diff_plans(old: Plan, new: Plan, *, catalog: Catalog) -> PlanDiff:
     """What changed from ``old`` to ``new`` (both structurally valid plans)."""
     from incas_cli.diff.fields import (
@@ -307,7 +337,12 @@ def diff_plans(old: Plan, new: Plan, *, catalog: Catalog) -> PlanDiff:
     needs, needs_moved = _collection(
         old.needs, new.needs, NEED_FIELDS, lookup, _need_item_factory(lookup)
     )
-    sections = [s for s in OTHER_SECTIONS if getattr(old, s) != getattr(new, s)]
+    sections = [
+        key
+        for s in OTHER_SECTIONS
+        if getattr(old, s) != getattr(new, s)
+        for key in _section_changes(s, getattr(old, s), getattr(new, s))
+    ]
     for key, moved in (
         ("measures_order", measures_moved),
         ("stakeholders_order", stakeholders_moved),

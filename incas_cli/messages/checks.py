@@ -167,6 +167,60 @@ OPEN_FIELD_FINAL_HINT = (
     "un piano definitivo (--final, o con stato «proposta» o «adottato») deve compilare tutti "
     "i campi che servono alla delibera"
 )
+OPEN_FIELD_ADOPTED = "campo ancora aperto, oggi richiesto per l'adozione: {label}"
+OPEN_FIELD_ADOPTED_HINT = (
+    "il piano è già adottato e resta valido: compila il campo nella prossima versione "
+    "(--final lo richiede)"
+)
+
+# --- strategy, phenomenon data, partners, budget years and statuses -----------------------
+UNKNOWN_OBJECTIVE = "obiettivo specifico sconosciuto: «{id}»"
+UNKNOWN_OBJECTIVE_HINT_SUGGEST = (
+    "forse intendevi «{suggestion}»? Gli obiettivi specifici sono definiti in "
+    "«strategy.specific_objectives»"
+)
+UNKNOWN_OBJECTIVE_HINT = (
+    "aggiungilo in «strategy.specific_objectives» con «id: {id}» o usa uno degli id esistenti"
+)
+OBJECTIVE_WITHOUT_MEASURES = "nessuna misura persegue l'obiettivo specifico «{id}»"
+OBJECTIVE_WITHOUT_MEASURES_HINT = (
+    "aggiungi «{id}» in «specific_objectives» di almeno una misura, o togli l'obiettivo"
+)
+MEASURE_WITHOUT_OBJECTIVE = "la misura «{id}» non persegue nessun obiettivo specifico"
+MEASURE_WITHOUT_OBJECTIVE_HINT = (
+    "indica in «specific_objectives» della misura gli id degli obiettivi che serve ({known})"
+)
+UNKNOWN_AXIS = "asse sconosciuto: «{value}»"
+UNKNOWN_AXIS_HINT_SUGGEST = "forse intendevi «{suggestion}»? «incas catalog axes» li elenca"
+UNKNOWN_AXIS_HINT = "assi del piano nazionale: {known}"
+DATA_WITHOUT_YEAR = "il dato «{label}» non indica l'anno"
+DATA_WITHOUT_YEAR_HINT = "aggiungi «year:» con l'anno a cui il dato si riferisce (es. 2024)"
+DATA_WITHOUT_SOURCE = "il dato «{label}» non indica la fonte"
+DATA_WITHOUT_SOURCE_HINT = (
+    "aggiungi «source:» con chi ha prodotto il dato (es. ITL, INPS, Prefettura); per un dato "
+    "inventato scrivi «dato di esempio»"
+)
+PARTNER_WITHOUT_ADHESION = "il Comune partner {name} non ha un atto di adesione"
+PARTNER_WITHOUT_ADHESION_HINT = (
+    "in un piano adottato ogni Comune partner indica la delibera con cui aderisce: "
+    "«adhesion: {organ: giunta, number: ..., date: ...}»"
+)
+BUDGET_YEAR_OUTSIDE_PERIOD = (
+    "la voce di budget è sull'anno {year}, fuori dal periodo del piano ({pstart}–{pend})"
+)
+BUDGET_YEAR_OUTSIDE_PERIOD_HINT = "correggi «year» della voce o estendi «plan.period»"
+BUDGET_MOSTLY_TO_FIND = (
+    "{share} del budget ({amount} su {total}) è ancora da reperire in un piano definitivo"
+)
+BUDGET_MOSTLY_TO_FIND_HINT = (
+    "indica le fonti assicurate o richieste, o riduci le misure a ciò che è finanziabile: "
+    "chi legge la delibera deve sapere che cosa è davvero coperto"
+)
+DUPLICATE_INDICATOR_ID = "identificativo di indicatore «{id}» già usato in {first}"
+DUPLICATE_INDICATOR_ID_HINT = (
+    "gli identificativi degli indicatori sono unici nel piano (il monitoraggio li usa): "
+    "rinominane uno"
+)
 
 # --- open fields (labels used by plan status and --final) -------------------------------
 OPEN_LABELS: dict[str, str] = {
@@ -183,6 +237,11 @@ OPEN_LABELS: dict[str, str] = {
     "context.description": "descrizione del territorio",
     "context.crops": "colture e calendario",
     "context.workforce": "forza lavoro",
+    "context.phenomenon": "analisi del fenomeno",
+    "data.value": "valore del dato",
+    "strategy.general_objective": "obiettivo generale",
+    "strategy.specific_objectives": "obiettivi specifici",
+    "organization.manager": "responsabile dell'attuazione nel Comune",
     "stakeholders": "attori della rete",
     "stakeholder.type": "tipo di attore",
     "stakeholder.role": "ruolo dell'attore",

@@ -45,6 +45,9 @@ STATUSES = {value: term.label for value, term in _vocab.PLAN_STATUSES.items()}
 ORGANS = {value: term.label for value, term in _vocab.ADOPTION_ORGANS.items()}
 BUDGET_LINE = "{amount} ({source})"
 BUDGET_LINE_NOTE = "{amount} ({source}: {note})"
+BUDGET_LINE_DETAILS = "{line} [{details}]"
+BUDGET_LINE_CUP = "CUP {cup}"
+INDICATOR_ID = "{id} – {indicator}"
 INDICATOR = "{name}: {baseline} → {target}"
 INDICATOR_UNIT = "{name}: {baseline} → {target} {unit}"
 RISK = "{risk}"
@@ -104,6 +107,17 @@ SECTIONS = {
     "measures_order": "Ordine delle misure",
     "stakeholders_order": "Ordine degli attori",
     "needs_order": "Ordine dei bisogni",
+    # the v1 additions, named on their own when they change (the rest of a section by the
+    # section's name, as before)
+    "comune.partners": "Comuni partner",
+    "context.phenomenon": "Analisi del fenomeno",
+    "context.data": "Dati sul fenomeno",
+    "context.gender": "Prospettiva di genere",
+    "organization.manager": "Responsabile dell'attuazione",
+    "organization.offices": "Uffici comunali e compiti",
+    "organization.reporting": "Informazione della Giunta e del Consiglio",
+    "strategy.general_objective": "Obiettivo generale",
+    "strategy.specific_objectives": "Obiettivi specifici",
 }
 
 # report (terminal and Word annex)

@@ -59,6 +59,8 @@ def build_draft(
         "engagements": vocab.ENGAGEMENT_LEVELS,
         "levels": vocab.LEVELS,
         "need_areas": list(catalog.need_areas),
+        "budget_statuses": vocab.BUDGET_STATUSES,
+        "axes": _axes(catalog, national_plan),
     }
     text = _environment().get_template(TEMPLATE).render(**context)
     doc = read_yaml_text(text, file_name)
@@ -80,6 +82,12 @@ def build_draft(
         open_fields=len(open_fields(result.plan)),
         warnings=tuple(f.message for f in result.warnings),
     )
+
+
+def _axes(catalog: Catalog, national_plan: str) -> list[str]:
+    """The national plan's axis ids (for a specific objective's ``axis``)."""
+    national = catalog.national_plan(national_plan)
+    return [axis.id for axis in national.axes] if national is not None else []
 
 
 def _usual_structure(

@@ -18,9 +18,11 @@ from incas_cli.document.outline import (
     coerenza,
     cover,
     cronoprogramma,
+    fenomeno,
     finanziario,
     misure,
     monitoraggio,
+    organizzazione,
     percorso,
     premessa,
     rete,
@@ -42,7 +44,9 @@ CHAPTERS = (
     territorio.territorio,
     percorso.percorso,
     rete.rete,
+    organizzazione.organizzazione,
     strategia.strategia,
+    fenomeno.fenomeno,
     bisogni.bisogni,
     misure.misure,
     coerenza.coerenza,
@@ -51,7 +55,9 @@ CHAPTERS = (
     monitoraggio.monitoraggio,
     allegati.allegati,
 )
-"""The chapters in order, the cover (with the table of contents) first."""
+"""The chapters in order, the cover (with the table of contents) first. ``organizzazione``
+adds sections to the network chapter (partner Comuni, the internal organisation), and
+``fenomeno`` is a chapter only for a plan that analyses the phenomenon."""
 
 __all__ = ["CHAPTERS", "plan_document", "properties"]
 

@@ -1,5 +1,6 @@
-"""Chapter 10: the budget by measure, by funding source and by axis (the plan's facts);
-every table's total is the exact sum of its rows."""
+"""Chapter 10: the budget by measure, by funding source and by axis (the plan's facts),
+then by year, by status and in kind where the plan says (``risorse.py``); every table's
+total is the exact sum of its rows."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from incas_cli.document.model import (
 )
 from incas_cli.document.narrative import narrative
 from incas_cli.document.outline.common import DASH, Context, joined
+from incas_cli.document.outline.risorse import risorse
 from incas_cli.messages import render as msg
 
 Row = tuple[str, str, Decimal]
@@ -63,6 +65,7 @@ def finanziario(ctx: Context) -> tuple[Block, ...]:
             msg.TC_BUDGET_AXIS, Column(msg.T_AXIS), Column(msg.T_MEASURES), _by_axis(ctx), total
         ),
         Paragraph((msg.NOTE_BUDGET_AXIS,), "note"),
+        *risorse(ctx),
     ]
     return tuple(blocks)
 

@@ -19,6 +19,9 @@ from incas_cli.document.outline.common import (
     paragraphs,
     timing,
 )
+from incas_cli.document.outline.obiettivi import objectives_of
+from incas_cli.document.outline.risorse import commitments, measure_budget
+from incas_cli.messages import contents as contents_msg
 from incas_cli.messages import render as msg
 from incas_cli.messages.checks import OPEN_LABELS
 
@@ -86,6 +89,22 @@ def _actions(ctx: Context, m: Measure) -> Cell:
     return tuple(lines)
 
 
+def _additions(ctx: Context, m: Measure) -> list[tuple[str, Cell]]:
+    """The card's rows for what the plan states beyond the first release: the specific
+    objectives served (when the plan has any), the commitments of the actors leading or
+    joining the measure, what keeps it going after its funding (each when written)."""
+    rows: list[tuple[str, Cell]] = []
+    if ctx.facts.objectives:
+        rows.append((contents_msg.CARD_SPECIFIC_OBJECTIVES, objectives_of(ctx, m.id) or DASH))
+    pledged = commitments(ctx, m)
+    if pledged:
+        rows.append((contents_msg.CARD_COMMITMENTS, pledged))
+    sustainability = paragraphs(m.sustainability)
+    if sustainability:
+        rows.append((contents_msg.CARD_SUSTAINABILITY, sustainability))
+    return rows
+
+
 def _card(ctx: Context, m: Measure) -> list[Block]:
     facts: list[tuple[str, Cell]] = [
         (msg.CARD_OBJECTIVE, open_value(m.objective, "measure.objective")),
@@ -104,6 +123,7 @@ def _card(ctx: Context, m: Measure) -> list[Block]:
         (msg.CARD_PARTNERS, ctx.stakeholders(m.partners) if m.partners else msg.NO_PARTNERS),
         (msg.CARD_TIMING, timing(m)),
         (msg.CARD_BUDGET, _budget(m)),
+        *_additions(ctx, m),
     ]
     blocks: list[Block] = [
         Heading(2, msg.H_MEASURE.format(id=m.id, title=m.title)),
@@ -111,24 +131,7 @@ def _card(ctx: Context, m: Measure) -> list[Block]:
         Heading(3, msg.H_MEASURE_BUDGET.format(id=m.id)),
     ]
     if m.budget:
-        blocks.append(
-            Table(
-                msg.TC_MEASURE_BUDGET.format(id=m.id),
-                (Column(msg.T_SOURCE), Column(msg.T_AMOUNT, "right"), Column(msg.T_NOTE)),
-                tuple(
-                    (
-                        ctx.funding(b.source),
-                        fmt.money(b.amount)
-                        if b.amount is not None
-                        else open_value(None, "budget.amount"),
-                        b.note or DASH,
-                    )
-                    for b in m.budget
-                ),
-                total=(msg.T_TOTAL, fmt.money(m.total_budget), ""),
-                caption=False,
-            )
-        )
+        blocks.append(measure_budget(ctx, m))
     else:
         blocks.append(Paragraph((Placeholder(OPEN_LABELS["measure.budget"]),), "plain"))
     blocks.append(Heading(3, msg.H_MEASURE_INDICATORS.format(id=m.id)))

@@ -1,4 +1,5 @@
-"""Chapter 5: the strategy: each axis of the national plan with the measures placed on it
+"""Chapter 5: the strategy: the general and specific objectives when the plan states them
+(``obiettivi.py``), then each axis of the national plan with the measures placed on it
 (those whose primary action is on the axis, as the plan's facts place them) and the
 measures that reach it only through a secondary action."""
 
@@ -10,6 +11,7 @@ from incas_cli import formats as fmt
 from incas_cli.document.model import Block, Heading, Inline, ItemList, Paragraph, Run
 from incas_cli.document.narrative import narrative
 from incas_cli.document.outline.common import Context, joined, open_text, open_value
+from incas_cli.document.outline.obiettivi import obiettivi
 from incas_cli.document.outline.premessa import national_view
 from incas_cli.messages import render as msg
 
@@ -24,6 +26,7 @@ def strategia(ctx: Context) -> tuple[Block, ...]:
     blocks: list[Block] = [
         Heading(1, msg.H_STRATEGY),
         *narrative("strategia.md.j2", national=national_view(national, ctx.plan)),
+        *obiettivi(ctx),
     ]
     for axis in national.axes:
         actions = "; ".join(

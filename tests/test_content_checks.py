@@ -1,0 +1,220 @@
+"""Findings on the v1 additions: objectives and the measures serving them, the
+phenomenon's figures, partner Comuni's adhesion, budget years and statuses, indicator ids,
+and what ``--final`` requires of them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from tests.conftest import Cli
+from tests.helpers import minimal_plan, write_plan
+
+
+def _findings(cli: Cli, tmp_path: Path, data: dict[str, Any], *options: str) -> list[Any]:
+    path = write_plan(tmp_path / "piano.yaml", data)
+    result = cli("plan", "validate", "--json", *options, str(path))
+    report = json.loads(result.output)
+    findings: list[Any] = report["files"][0]["findings"]
+    return findings
+
+
+def _codes(findings: list[Any]) -> list[tuple[str, str, str]]:
+    """Code, severity and path, in the order of the paths (not of the file's lines)."""
+    return sorted((f["code"], f["severity"], f["path"]) for f in findings)
+
+
+def _one(findings: list[Any], code: str) -> Any:
+    (found,) = [f for f in findings if f["code"] == code]
+    return found
+
+
+def _with_strategy() -> dict[str, Any]:
+    data = minimal_plan()
+    data["strategy"] = {
+        "general_objective": "Lavoro agricolo dignitoso nel distretto",
+        "specific_objectives": [
+            {"id": "OS1", "text": "Alloggi dignitosi", "axis": "prevenzione"},
+            {"id": "OS2", "text": "Tutela delle vittime", "axis": "protezione-assistenza"},
+        ],
+    }
+    data["measures"][0]["specific_objectives"] = ["OS1", "OS2"]
+    return data
+
+
+def test_a_plan_written_with_the_new_fields_has_no_finding(cli: Cli, tmp_path: Path) -> None:
+    data = _with_strategy()
+    data["context"] = {
+        "phenomenon": "Reclutamento irregolare nella raccolta.",
+        "data": [{"label": "Aziende ispezionate", "value": 120, "year": 2024, "source": "ITL"}],
+    }
+    data["measures"][0]["budget"] = [
+        {"amount": "1000.00", "source": "fnpm", "year": 2025, "status": "assicurato"}
+    ]
+    data["measures"][0]["indicators"] = [{"id": "M1-posti", "name": "posti", "target": 10}]
+    assert _findings(cli, tmp_path, data) == []
+
+
+def test_objectives_and_measures_serve_each_other(cli: Cli, tmp_path: Path) -> None:
+    data = _with_strategy()
+    data["measures"][0]["specific_objectives"] = ["OS1", "OS3"]
+    second = data["measures"][0] | {"id": "M2", "specific_objectives": []}
+    data["measures"].append(second)
+    findings = _findings(cli, tmp_path, data)
+    assert _codes(findings) == [
+        ("MEASURE_WITHOUT_OBJECTIVE", "warning", "measures[1].id"),
+        ("OBJECTIVE_WITHOUT_MEASURES", "warning", "strategy.specific_objectives[1].id"),
+        ("UNKNOWN_OBJECTIVE", "error", "measures[0].specific_objectives[1]"),
+    ]
+    unknown = _one(findings, "UNKNOWN_OBJECTIVE")
+    assert unknown["message"] == "obiettivo specifico sconosciuto: «OS3»"
+    assert unknown["hint"].startswith("forse intendevi «OS2»?")
+    assert unknown["line"] is not None and unknown["column"] is not None
+    # a final plan may not leave them loose
+    final = _codes(_findings(cli, tmp_path, data, "--final"))
+    assert ("OBJECTIVE_WITHOUT_MEASURES", "error", "strategy.specific_objectives[1].id") in final
+    assert ("MEASURE_WITHOUT_OBJECTIVE", "error", "measures[1].id") in final
+
+
+def test_objectives_without_measures_yet_are_open_not_findings(cli: Cli, tmp_path: Path) -> None:
+    data = _with_strategy()
+    data["measures"] = []
+    assert [c for c, _, _ in _codes(_findings(cli, tmp_path, data))] == []
+
+
+def test_duplicate_objective_unknown_axis_and_duplicate_indicator(cli: Cli, tmp_path: Path) -> None:
+    data = _with_strategy()
+    data["strategy"]["specific_objectives"][1] |= {"id": "OS1", "axis": "prevenzion"}
+    data["measures"][0]["specific_objectives"] = ["OS1"]
+    data["measures"][0]["indicators"] = [
+        {"id": "posti", "name": "posti letto"},
+        {"id": "posti", "name": "persone accolte"},
+    ]
+    findings = _findings(cli, tmp_path, data)
+    assert _codes(findings) == [
+        ("DUPLICATE_ID", "error", "strategy.specific_objectives[1].id"),
+        ("DUPLICATE_INDICATOR_ID", "error", "measures[0].indicators[1].id"),
+        ("UNKNOWN_AXIS", "error", "strategy.specific_objectives[1].axis"),
+    ]
+    assert _one(findings, "UNKNOWN_AXIS")["hint"].startswith("forse intendevi «prevenzione»?")
+
+
+def test_figures_need_year_and_source(cli: Cli, tmp_path: Path) -> None:
+    data = minimal_plan()
+    data["context"] = {
+        "data": [
+            {"label": "Lavoratori stagionali", "value": 4000, "unit": "persone"},
+            {"label": "Denunce", "value": 12, "year": 2024, "source": "Questura", "topic": "x"},
+        ]
+    }
+    findings = _findings(cli, tmp_path, data)
+    assert _codes(findings) == [
+        ("DATA_WITHOUT_SOURCE", "warning", "context.data[0].source"),
+        ("DATA_WITHOUT_YEAR", "warning", "context.data[0].year"),
+        ("UNKNOWN_NEED_AREA", "error", "context.data[1].topic"),
+    ]
+    assert (
+        _one(findings, "DATA_WITHOUT_YEAR")["message"]
+        == "il dato «Lavoratori stagionali» non indica l'anno"
+    )
+
+
+def test_budget_year_outside_the_period(cli: Cli, tmp_path: Path) -> None:
+    data = minimal_plan()
+    data["measures"][0]["budget"] = [
+        {"amount": "100.00", "source": "fnpm", "year": 2024},
+        {"amount": "100.00", "source": "fnpm", "year": 2027},
+    ]
+    findings = _findings(cli, tmp_path, data)
+    assert _codes(findings) == [
+        ("BUDGET_YEAR_OUTSIDE_PERIOD", "warning", "measures[0].budget[0].year"),
+    ]
+    assert "2024" in findings[0]["message"] and "gennaio 2025" in findings[0]["message"]
+
+
+def _adopted(data: dict[str, Any]) -> dict[str, Any]:
+    data["plan"] |= {
+        "status": "adottato",
+        "adoption": {"organ": "giunta", "number": "45", "date": "2024-12-10"},
+    }
+    return data
+
+
+def test_partner_without_adhesion_in_an_adopted_plan(cli: Cli, tmp_path: Path) -> None:
+    data = minimal_plan()
+    data["comune"]["partners"] = [
+        {"name": "Lagnasco", "istat_code": "004104"},
+        {
+            "name": "Manta",
+            "istat_code": "004119",
+            "role": "ospita il dormitorio",
+            "adhesion": {"organ": "giunta", "number": "12", "date": "2024-11-02"},
+        },
+    ]
+    assert not [f for f in _findings(cli, tmp_path, data) if f["code"].startswith("PARTNER")]
+    partner = [
+        f
+        for f in _findings(cli, tmp_path, _adopted(data))
+        if f["code"] == "PARTNER_WITHOUT_ADHESION"
+    ]
+    assert _codes(partner) == [("PARTNER_WITHOUT_ADHESION", "warning", "comune.partners[0].name")]
+    assert partner[0]["message"] == "il Comune partner Lagnasco non ha un atto di adesione"
+
+
+def test_final_plan_with_money_mostly_to_be_found(cli: Cli, tmp_path: Path) -> None:
+    data = minimal_plan()
+    data["measures"][0]["budget"] = [
+        {"amount": "400.00", "source": "fnpm", "status": "assicurato"},
+        {"amount": "600.00", "source": "regione", "status": "da-reperire"},
+        {"amount": 0, "source": "bilancio-comunale", "note": "personale"},
+    ]
+    assert not [f for f in _findings(cli, tmp_path, data) if f["code"] == "BUDGET_MOSTLY_TO_FIND"]
+    final = [
+        f for f in _findings(cli, tmp_path, data, "--final") if f["code"] == "BUDGET_MOSTLY_TO_FIND"
+    ]
+    assert _codes(final) == [("BUDGET_MOSTLY_TO_FIND", "warning", "measures")]
+    assert final[0]["message"].startswith("60")
+    data["measures"][0]["budget"][0]["amount"] = "600.00"  # half: not "mostly"
+    assert not [
+        f for f in _findings(cli, tmp_path, data, "--final") if f["code"] == "BUDGET_MOSTLY_TO_FIND"
+    ]
+
+
+_REQUIRED = [
+    "context.phenomenon",
+    "organization.manager",
+    "strategy.general_objective",
+    "strategy.specific_objectives",
+]
+
+
+def _open(findings: list[Any]) -> list[tuple[str, str]]:
+    return sorted(
+        (f["path"], f["severity"])
+        for f in findings
+        if f["code"] == "OPEN_FIELD" and f["path"] in _REQUIRED
+    )
+
+
+def test_final_requires_what_adoption_needs(cli: Cli, tmp_path: Path) -> None:
+    data = minimal_plan()
+    data["context"] = {"description": "Distretto frutticolo."}
+    # a draft without the new fields is still a valid draft
+    assert _open(_findings(cli, tmp_path, data)) == []
+    assert _open(_findings(cli, tmp_path, data, "--final")) == [(p, "error") for p in _REQUIRED]
+    data = _with_strategy()
+    data["context"] = {"phenomenon": "Caporalato nella raccolta."}
+    data["organization"] = {"manager": "Dirigente Area Servizi sociali"}
+    assert _open(_findings(cli, tmp_path, data, "--final")) == []
+
+
+def test_an_adopted_v1_plan_stays_valid(cli: Cli, tmp_path: Path) -> None:
+    """Adopted before the fields existed: warnings, not errors, unless --final is asked."""
+    data = _adopted(minimal_plan())
+    data["context"] = {"description": "Distretto frutticolo."}
+    assert _open(_findings(cli, tmp_path, data)) == [(p, "warning") for p in _REQUIRED]
+    assert _open(_findings(cli, tmp_path, data, "--final")) == [(p, "error") for p in _REQUIRED]
+    data["plan"]["status"] = "proposta"
+    del data["plan"]["adoption"]
+    assert _open(_findings(cli, tmp_path, data)) == [(p, "error") for p in _REQUIRED]

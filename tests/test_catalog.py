@@ -267,6 +267,18 @@ def test_funding_sources_facts(catalog: Catalog) -> None:
     assert catalog.funding_sources["supreme2"].period == "2021-2027"
 
 
+def test_regional_funding_sources_name_istat_regions(catalog: Catalog, comuni: ComuniIndex) -> None:
+    """Su.Pr.Eme.2 serves five Regions of the South (DOMAIN 7), named as ISTAT names them,
+    so that the check against the plan's Region compares like with like."""
+    south = ("Basilicata", "Calabria", "Campania", "Puglia", "Sicilia")
+    assert catalog.funding_sources["supreme2"].regions == south
+    istat_regions = {record.region for record in comuni}
+    regional = [s for s in catalog.funding_sources.values() if s.regions]
+    assert {s.id for s in regional} == {"supreme", "supreme2", "pon-legalita"}
+    assert all(set(s.regions) <= istat_regions for s in regional)
+    assert catalog.funding_sources["fami"].regions == ()
+
+
 def test_usual_stakeholders_named_for_a_comune(catalog: Catalog, comuni: ComuniIndex) -> None:
     saluzzo = comuni.by_code("004203")
     assert saluzzo is not None

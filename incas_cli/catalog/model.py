@@ -328,6 +328,8 @@ class FundingSource(_Frozen):
     period: Text | None = None
     end_date: date | None = None
     """The date by which funded projects must end, where the source sets one."""
+    regions: tuple[Text, ...] = ()
+    """The Regions (ISTAT names) whose projects the source funds; empty: all of Italy."""
     notes: Text | None = None
     url: Text | None = None
 

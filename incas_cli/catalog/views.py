@@ -11,7 +11,7 @@ from typing import Any
 
 from incas_cli.catalog.model import Catalog, NationalPlan, PriorityAction
 from incas_cli.document.model import Cell, Column, Paragraph, Table
-from incas_cli.formats import numeric_date
+from incas_cli.formats import join_and, numeric_date
 from incas_cli.messages import catalog as msg
 
 View = tuple[Table] | tuple[Table, Paragraph]
@@ -169,6 +169,8 @@ def funding_view(catalog: Catalog) -> View:
             notes.append(source.period)
         if source.end_date:
             notes.append(msg.END_DATE_NOTE.format(date=numeric_date(source.end_date)))
+        if source.regions:
+            notes.append(msg.REGIONS_NOTE.format(regions=join_and(source.regions)))
         if source.notes:
             notes.append(source.notes)
         rows.append(((*name, f"({source.id})"), tuple(notes)))

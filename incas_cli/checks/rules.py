@@ -276,6 +276,43 @@ def funding_deadlines(ctx: RuleContext) -> Iterator[Finding]:
                 )
 
 
+def _plan_region(ctx: RuleContext) -> str | None:
+    """The plan's Region: as the file names it, else from the ISTAT list."""
+    c = ctx.plan.comune
+    if c.region:
+        return c.region
+    record = ctx.comuni.by_code(c.istat_code) if c.istat_code else None
+    if record is None:
+        matches = ctx.comuni.by_name(c.name)
+        record = matches[0] if len(matches) == 1 else None
+    return record.region if record is not None else None
+
+
+def funding_regions(ctx: RuleContext) -> Iterator[Finding]:
+    """A source that funds projects in some Regions only (Su.Pr.Eme.2: five of the South)
+    budgeted by a plan of another Region."""
+    region = _plan_region(ctx)
+    if region is None:
+        return
+    for i, m in enumerate(ctx.plan.measures):
+        for j, line in enumerate(m.budget):
+            source = ctx.catalog.funding_sources.get(line.source or "")
+            if source is None or not source.regions:
+                continue
+            if _fold(region) not in {_fold(r) for r in source.regions}:
+                yield warning(
+                    "FUNDING_OUTSIDE_REGION",
+                    ("measures", i, "budget", j, "source"),
+                    msg.FUNDING_OUTSIDE_REGION.format(
+                        id=m.id,
+                        source=source.label,
+                        regions=formats.join_and(source.regions),
+                        region=region,
+                    ),
+                    msg.FUNDING_OUTSIDE_REGION_HINT,
+                )
+
+
 def needs_addressed(ctx: RuleContext) -> Iterator[Finding]:
     if not ctx.plan.measures:
         return  # a draft without measures yet: counted as an open section instead
@@ -529,6 +566,7 @@ RULES: tuple[Rule, ...] = (
     periods,
     adoption,
     funding_deadlines,
+    funding_regions,
     needs_addressed,
     axes_covered,
     measures_complete,

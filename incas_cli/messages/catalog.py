@@ -109,6 +109,7 @@ TITLE_MEASURES_ONE = "Misure locali tipiche - azione {number}: {label}"
 INFERRED_MARK = "*"
 INFERRED_NOTE = "* Asse dedotto dal titolo dell'azione: il comunicato non lo indica."
 END_DATE_NOTE = "Scadenza: {date}."
+REGIONS_NOTE = "Solo per: {regions}."
 CROSS_CUTTING = "Trasversali"
 NONE = "-"
 

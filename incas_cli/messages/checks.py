@@ -84,6 +84,14 @@ FUNDING_AFTER_DEADLINE = (
 FUNDING_AFTER_DEADLINE_HINT = (
     "anticipa la fine della misura o separa le attività dopo la scadenza su un'altra fonte"
 )
+FUNDING_OUTSIDE_REGION = (
+    "la misura {id} usa la fonte {source}, che finanzia solo progetti in {regions}, "
+    "ma il piano è in {region}"
+)
+FUNDING_OUTSIDE_REGION_HINT = (
+    "scegli una fonte disponibile nella tua Regione («incas catalog funding» le elenca) o "
+    "spiega nella nota della voce di spesa perché la fonte è disponibile"
+)
 END_BEFORE_START = "la fine ({end}) precede l'inizio ({start})"
 END_BEFORE_START_HINT = "correggi le date: la fine deve essere uguale o successiva all'inizio"
 MEASURE_OUTSIDE_PERIOD = (

@@ -33,6 +33,7 @@ __all__ = [
     "act_number",
     "counted",
     "date_after",
+    "in_words",
     "integer",
     "join_and",
     "long_date",
@@ -120,6 +121,15 @@ def integer(value: int) -> str:
     """``4.000``: dots between thousands, as Babel writes ``it_IT`` integers (a test checks
     they agree); plain Python, so that counting in messages never loads Babel."""
     return f"{value:,}".replace(",", ".")
+
+
+_WORDS = ("zero", "uno", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove", "dieci")
+
+
+def in_words(value: int) -> str:
+    """A small count in words as running prose writes it (``tre``), from 11 in digits
+    (``4.000``)."""
+    return _WORDS[value] if 0 <= value < len(_WORDS) else integer(value)
 
 
 def number(value: Decimal | int | float) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from incas_cli import formats as fmt
+from incas_cli.checks.risks import Risk, plan_risks
 from incas_cli.document.model import Cell, Column, Placeholder, Table, plain
 from incas_cli.facts import plan_facts
 from incas_cli.messages import render as msg
@@ -178,6 +179,15 @@ class Context:
             for letter, (key, title, content) in zip(letters, present, strict=False)
         )
         self.coverage = coverage_text(self.facts, len(national.actions))
+        # the risks the checks know: all of them for drafts and the internal edition, those
+        # about funds and dates in the public edition of a final plan
+        everything = edition == "interna" or self.draft
+        self.risks = tuple(r for r in plan_risks(plan, catalog) if everything or r.public)
+        self.public_risks_only = not everything
+
+    def measure_risks(self, measure_id: str) -> tuple[Risk, ...]:
+        """The risks about one measure (its card's «Criticità»)."""
+        return tuple(r for r in self.risks if r.measure == measure_id)
 
     @property
     def comune(self) -> str:
@@ -281,6 +291,12 @@ def coverage_text(facts: PlanFacts, total: int) -> str:
         template = msg.COVERAGE_UNCOVERED_ONE if len(uncovered) == 1 else msg.COVERAGE_UNCOVERED
         sentences.append(template.format(actions=action_codes(uncovered)))
     return " ".join(sentences)
+
+
+def risk_sentence(risk: Risk) -> str:
+    """A check's message as a sentence of the document: capital first, full stop last."""
+    text = risk.finding.message.strip()
+    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
 
 
 def measure_ref(measure: Measure) -> str:

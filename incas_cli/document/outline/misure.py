@@ -17,11 +17,13 @@ from incas_cli.document.outline.common import (
     measure_ref,
     open_value,
     paragraphs,
+    risk_sentence,
     timing,
 )
 from incas_cli.document.outline.obiettivi import objectives_of
 from incas_cli.document.outline.risorse import commitments, measure_budget
 from incas_cli.messages import contents as contents_msg
+from incas_cli.messages import document as doc_msg
 from incas_cli.messages import render as msg
 from incas_cli.messages.checks import OPEN_LABELS
 
@@ -125,6 +127,9 @@ def _card(ctx: Context, m: Measure) -> list[Block]:
         (msg.CARD_BUDGET, _budget(m)),
         *_additions(ctx, m),
     ]
+    risks = ctx.measure_risks(m.id)
+    if risks:
+        facts.append((doc_msg.CARD_RISKS, tuple(risk_sentence(r) for r in risks)))
     blocks: list[Block] = [
         Heading(2, msg.H_MEASURE.format(id=m.id, title=m.title)),
         card(msg.TC_MEASURE.format(id=m.id), facts),

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from incas_cli import formats as fmt
-from incas_cli.document.model import Block, Heading
+from incas_cli.document.model import Block, Column, Heading, Paragraph, Table
 from incas_cli.document.narrative import narrative
-from incas_cli.document.outline.common import Context, Value, open_value
+from incas_cli.document.outline.common import Context, Value, open_value, risk_sentence
 from incas_cli.document.outline.cover import adoption, period, status_label
 from incas_cli.document.outline.percorso import process_summary
 from incas_cli.facts import plan_dates
+from incas_cli.messages import document as doc_msg
 from incas_cli.messages import render as msg
 
 if TYPE_CHECKING:
@@ -138,12 +139,52 @@ def intro(ctx: Context) -> Intro:
     )
 
 
+def risks_summary(ctx: Context) -> tuple[Block, ...]:
+    """The «Criticità» the checks find, in one table (each also in its measure's card)."""
+    if not ctx.risks:
+        return ()
+    count = len(ctx.risks)
+    sentences = [
+        doc_msg.RISKS_INTRO_ONE
+        if count == 1
+        else doc_msg.RISKS_INTRO_MANY.format(count=fmt.in_words(count))
+    ]
+    in_cards = sum(1 for r in ctx.risks if r.measure is not None)
+    if in_cards == count:
+        sentences.append(doc_msg.RISKS_IN_CARD_ONE if count == 1 else doc_msg.RISKS_IN_CARD)
+    elif in_cards:
+        sentences.append(doc_msg.RISKS_IN_CARDS_SOME)
+    blocks: list[Block] = [Heading(2, doc_msg.H_RISKS), Paragraph((" ".join(sentences),))]
+    if ctx.public_risks_only:
+        blocks.append(Paragraph((doc_msg.RISKS_INTRO_PUBLIC,), "note"))
+    blocks.append(
+        Table(
+            doc_msg.TC_RISKS,
+            (
+                Column(doc_msg.T_RISK_WHERE),
+                Column(doc_msg.T_RISK_TOPIC),
+                Column(doc_msg.T_RISK_TEXT),
+            ),
+            tuple(
+                (
+                    doc_msg.RISK_MEASURE.format(id=r.measure) if r.measure else doc_msg.RISK_PLAN,
+                    doc_msg.RISK_TOPICS[r.topic],
+                    risk_sentence(r),
+                )
+                for r in ctx.risks
+            ),
+        )
+    )
+    return tuple(blocks)
+
+
 def premessa(ctx: Context) -> tuple[Block, ...]:
     about = intro(ctx)
     return (
         Heading(1, msg.H_PREMESSA),
         Heading(2, msg.H_PREMESSA_PLAN),
         *narrative("premessa.md.j2", intro=about, counts=ctx.counts, coverage=ctx.coverage),
+        *risks_summary(ctx),
         Heading(2, msg.H_PREMESSA_NATIONAL),
         *narrative("quadro_nazionale.md.j2", national=about.national),
         Heading(2, msg.H_PREMESSA_LAW),

@@ -1,0 +1,21 @@
+"""Text of the plan document added for its readers: the «Criticità» (risks the checks know)
+and the legal framework chosen by the plan's date."""
+
+# --- Criticità: the warnings of the checks a reader must know -----------------------------
+H_RISKS = "Criticità da seguire"
+RISKS_INTRO_ONE = "I controlli del piano segnalano una criticità da seguire nell'attuazione."
+RISKS_INTRO_MANY = "I controlli del piano segnalano {count} criticità da seguire nell'attuazione."
+RISKS_IN_CARD_ONE = "È riportata anche nella scheda della misura che riguarda."
+RISKS_IN_CARD = "Ciascuna è riportata anche nella scheda della misura che riguarda."
+RISKS_IN_CARDS_SOME = "Quelle che riguardano una misura sono riportate anche nella sua scheda."
+RISKS_INTRO_PUBLIC = (
+    "Questa edizione riporta le criticità che riguardano le fonti di finanziamento e le date."
+)
+TC_RISKS = "Criticità segnalate dai controlli del piano"
+T_RISK_WHERE = "Riferimento"
+T_RISK_TOPIC = "Tema"
+T_RISK_TEXT = "Criticità"
+CARD_RISKS = "Criticità"
+RISK_PLAN = "Il piano"
+RISK_MEASURE = "Misura {id}"
+RISK_TOPICS = {"fondi": "Fonti di finanziamento", "date": "Date", "contenuto": "Contenuti"}

@@ -185,7 +185,7 @@ def test_reference_plan_structure(catalog: Catalog) -> None:
     assert (plan.period.start, plan.period.end) == (2020, 2022)
     assert [(s.date, s.body) for s in plan.approval] == [
         ("2020-02-20", "Tavolo caporalato"),
-        ("2020-05", "Conferenza Unificata"),
+        ("2020-05-21", "Conferenza Unificata"),
     ]
     assert [a.id for a in plan.axes] == [
         "prevenzione",

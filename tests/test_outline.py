@@ -15,6 +15,7 @@ import pytest
 
 from incas_cli import formats as fmt
 from incas_cli.catalog import load_catalog
+from incas_cli.document.law import law_on
 from incas_cli.document.model import (
     Document,
     Figure,
@@ -28,6 +29,7 @@ from incas_cli.document.model import (
     walk,
 )
 from incas_cli.document.narrative import narrative, parse_blocks
+from incas_cli.document.outline.premessa import region_name
 from incas_cli.messages import contents as contents_msg
 from incas_cli.messages import figures as fig_msg
 from incas_cli.messages import render as msg
@@ -401,7 +403,7 @@ def test_properties_come_from_the_plan_not_the_clock() -> None:
 
 def test_user_text_is_data_in_the_narrative_templates() -> None:
     region = "{{ 7 * 7 }} {% if true %}x{% endif %}\n- elenco"
-    blocks = narrative("quadro_normativo.md.j2", region=region)
+    blocks = narrative("quadro_normativo.md.j2", region=region, law=law_on(None))
     paragraphs = [plain(b.content) for b in blocks if isinstance(b, Paragraph)]
     joined = " ".join(paragraphs)
     assert "{{ 7 * 7 }} {% if true %}x{% endif %} - elenco" in joined
@@ -411,7 +413,8 @@ def test_user_text_is_data_in_the_narrative_templates() -> None:
 
 
 def test_a_placeholder_prints_in_the_narrative() -> None:
-    blocks = narrative("quadro_normativo.md.j2", region=Placeholder("regione"))
+    region = region_name(Placeholder("regione"))
+    blocks = narrative("quadro_normativo.md.j2", region=region, law=law_on(None))
     assert "Regione [da completare: regione] in materia" in plain(blocks[-1].content)  # type: ignore[union-attr]
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from incas_cli.catalog import load_catalog
 from incas_cli.checks.risks import plan_risks
 from incas_cli.document.model import Document, Table, plain, walk
@@ -112,3 +114,73 @@ def test_no_risk_no_section() -> None:
     plan = plan_from(load_yaml(example_path("siracusa")).plain())
     assert plan_risks(plan, load_catalog()) == ()
     assert doc_msg.H_RISKS not in write_text(outline(plan, "interna"))
+
+
+# --- the legal framework of the plan's date ------------------------------------------------
+
+
+def law_text(data: dict[str, Any]) -> str:
+    """Sections 1.2 (national plan) and 1.3 (law) of the document as text."""
+    text = write_text(outline(plan_from(data)))
+    start = text.index("Il Piano triennale nazionale\n")
+    return text[start : text.index("Il metodo InCaS\n", start)]
+
+
+def dated(adoption: str | None, start: str) -> dict[str, Any]:
+    data = saluzzo_data()
+    data["plan"]["period"] = {"start": start, "end": "2027-12"}
+    for m in data["measures"]:
+        m["start"], m["end"] = start, "2026-06"
+    data["monitoring"]["reviews"] = []
+    if adoption is None:
+        data["plan"]["status"] = "bozza"
+        del data["plan"]["adoption"]
+    else:
+        data["plan"]["adoption"]["date"] = adoption
+    return data
+
+
+def test_a_plan_of_2023_cites_no_18_ter_nor_dl_146() -> None:
+    text = law_text(dated("2023-11-28", "2023-09"))
+    assert "18-ter" not in text and "145/2024" not in text
+    assert "146/2025" not in text and "Assegno di Inclusione" not in text
+    assert "articolo 18 del d.lgs. 286/1998" in text
+    assert "non dipendono dalla collaborazione della vittima" in text
+
+
+def test_a_plan_of_2025_cites_18_ter_with_its_condition() -> None:
+    text = law_text(dated("2025-03-10", "2025-01"))
+    assert "articolo 18-ter del d.lgs. 286/1998, introdotto dal DL 145/2024" in text
+    paragraph = next(p for p in text.split("\n\n") if "18-ter" in p)
+    assert "contribuisca utilmente all'emersione dei fatti" in paragraph
+    assert "richiede quindi la collaborazione della vittima" in paragraph
+    assert "non dipendono" not in paragraph and "non condizionat" not in paragraph
+    assert "146/2025" not in text  # not yet
+
+
+def test_a_draft_without_adoption_speaks_from_its_period_start() -> None:
+    assert "18-ter" not in law_text(dated(None, "2024-09"))
+    text = law_text(dated(None, "2026-01"))
+    assert "18-ter" in text
+    assert "da sei mesi a un anno e ha dato ai titolari accesso all'Assegno di Inclusione" in text
+    assert "reso il Tavolo caporalato un organismo permanente" in text
+
+
+def test_the_intesa_has_its_day_and_sicily_its_statutory_name() -> None:
+    data: dict[str, Any] = load_yaml(example_path("siracusa")).plain()
+    text = write_text(outline(plan_from(data)))
+    assert "Intesa sul Piano (Conferenza Unificata), 21 maggio 2020" in text
+    assert "della Regione Siciliana in materia di lavoro" in text
+    assert "Regione Sicilia " not in text
+
+
+def test_each_act_applies_from_its_day() -> None:
+    import datetime as dt
+
+    from incas_cli.document.law import law_on
+
+    assert not law_on(dt.date(2024, 10, 10)).cites("art-18-ter")
+    assert law_on(dt.date(2024, 10, 11)).cites("art-18-ter")
+    assert law_on(None).cites("dl-146-2025")  # no date: today's law
+    with pytest.raises(KeyError):
+        law_on(None).cites("art-18-quater")

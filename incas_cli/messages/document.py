@@ -19,3 +19,13 @@ CARD_RISKS = "Criticità"
 RISK_PLAN = "Il piano"
 RISK_MEASURE = "Misura {id}"
 RISK_TOPICS = {"fondi": "Fonti di finanziamento", "date": "Date", "contenuto": "Contenuti"}
+
+# --- the Region as an institution ---------------------------------------------------------
+REGION_NAME = "Regione {name}"
+REGION_OFFICIAL_NAMES = {
+    "Sicilia": "Regione Siciliana",
+    "Sardegna": "Regione Autonoma della Sardegna",
+    "Valle d'Aosta/Vallée d'Aoste": "Regione Autonoma Valle d'Aosta",
+    "Valle d'Aosta": "Regione Autonoma Valle d'Aosta",
+}
+"""Regions whose statute gives them another name than «Regione» + the ISTAT name."""

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from incas_cli import formats as fmt
-from incas_cli.document.model import Block, Column, Heading, Paragraph, Table
+from incas_cli.document.law import plan_law
+from incas_cli.document.model import Block, Column, Heading, Paragraph, Table, plain
 from incas_cli.document.narrative import narrative
 from incas_cli.document.outline.common import Context, Value, open_value, risk_sentence
 from incas_cli.document.outline.cover import adoption, period, status_label
@@ -178,17 +179,25 @@ def risks_summary(ctx: Context) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
+def region_name(region: Value) -> str:
+    """The Region as an institution: «Regione Piemonte», «Regione Siciliana»."""
+    if not isinstance(region, str):
+        return doc_msg.REGION_NAME.format(name=plain(region))
+    return doc_msg.REGION_OFFICIAL_NAMES.get(region, doc_msg.REGION_NAME.format(name=region))
+
+
 def premessa(ctx: Context) -> tuple[Block, ...]:
     about = intro(ctx)
+    law = plan_law(ctx.plan)
     return (
         Heading(1, msg.H_PREMESSA),
         Heading(2, msg.H_PREMESSA_PLAN),
         *narrative("premessa.md.j2", intro=about, counts=ctx.counts, coverage=ctx.coverage),
         *risks_summary(ctx),
         Heading(2, msg.H_PREMESSA_NATIONAL),
-        *narrative("quadro_nazionale.md.j2", national=about.national),
+        *narrative("quadro_nazionale.md.j2", national=about.national, law=law),
         Heading(2, msg.H_PREMESSA_LAW),
-        *narrative("quadro_normativo.md.j2", region=about.region),
+        *narrative("quadro_normativo.md.j2", region=region_name(about.region), law=law),
         Heading(2, msg.H_PREMESSA_METHOD),
         *narrative("metodo_incas.md.j2", process=process_summary(ctx)),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import io
 import random
 import shutil
@@ -526,3 +527,75 @@ def test_grid_uses_the_callers_numbers() -> None:
     assert power_interest_png(numbered, width_px=600) == power_interest_png(
         list(reversed(numbered)), width_px=600
     )  # the order of the input does not matter, the numbers do
+
+
+@pytest.mark.parametrize(
+    ("name", "relations"), [("saluzzo", None), ("siracusa", None), ("saluzzo", 3)]
+)
+def test_network_text_prints_at_8_pt_or_more(
+    monkeypatch: pytest.MonkeyPatch, name: str, relations: int | None
+) -> None:
+    """Every font the network figure asks for (labels, numbers in the markers, legends,
+    relation codes), at the size the document prints the picture, is 8 pt or more: for
+    the examples' networks (numbered) and for a small one (names beside the markers)."""
+    import re
+    import zipfile
+
+    from incas_cli.document.figures import text as figure_text
+    from incas_cli.document.figures.values import MIN_TEXT_PT, printed_points
+    from incas_cli.document.model import Figure, walk
+    from incas_cli.fonts import figure_font
+    from incas_cli.render import plan_document, render_docx
+    from tests.render_support import example_data, plan_from
+
+    sizes: list[int] = []
+    original = figure_font
+
+    def recording(size: int, bold: bool = False) -> Any:
+        sizes.append(size)
+        return original(size, bold)
+
+    monkeypatch.setattr("incas_cli.document.figures.text.figure_font", recording)
+    data = copy.deepcopy(example_data(name))
+    if relations is not None:
+        data["relations"] = data["relations"][:relations]
+    plan = plan_from(data)
+    figures = [b for b in walk(plan_document(plan).blocks) if isinstance(b, Figure)]
+    assert len(figures) == 1 and figures[0].image is not None  # the public edition: the network
+    canvas_px = png(figures[0].image).width * figure_text._SS
+    with zipfile.ZipFile(io.BytesIO(render_docx(plan))) as docx:
+        body = docx.read("word/document.xml").decode()
+    (extent,) = re.findall(r'<wp:extent cx="(\d+)" cy="\d+"', body)
+    printed_width_pt = int(extent) / 12700
+    assert printed_width_pt == pytest.approx(16 / 2.54 * 72, rel=0.01)  # never shrunk
+    smallest = printed_points(min(sizes), canvas_px, printed_width_pt)
+    assert smallest >= MIN_TEXT_PT, (name, smallest)
+
+
+def test_network_relations_between_ring_actors_bend_around_the_centre_box() -> None:
+    """A relation between two actors facing each other across the centre is drawn as a
+    curve that clears the centre's box, not as a line hidden behind it."""
+    from incas_cli.document.figures.network_layout import (
+        _crosses,
+        _edge_path,
+        _layout_network,
+        _prepare_network,
+    )
+
+    nodes = [comune(), *actors(8)]
+    ring = [n.id for n in nodes[1:]]
+    edges = [FigureEdge(ring[i], ring[i + 4], "Accordo") for i in range(4)]
+    net = _prepare_network(nodes, [*spokes(nodes), *edges])
+    layout = _layout_network(net, 2.0)
+    spots = {s.node.id: s for s in layout.spots}
+    assert layout.centre_rect is not None
+    curved = 0
+    for edge in net.edges:
+        path = _edge_path(layout, spots, edge, 2.0)
+        if "comune" in (edge.source, edge.target):
+            assert path[1] is None  # a spoke ends at the centre, under its box
+        else:
+            assert not _crosses(path, layout.centre_rect), edge
+            curved += path[1] is not None
+    assert curved  # some straight lines would have crossed the box
+    assert network_png(nodes, [*spokes(nodes), *edges], width_px=800)

@@ -12,7 +12,6 @@ NO_FREETYPE_HINT = "reinstalla Pillow dai pacchetti ufficiali: pip install --for
 # --- stakeholder network ------------------------------------------------------------------
 NETWORK_EMPTY = "Nessun attore da rappresentare"
 NETWORK_LEGEND_GROUPS = "Tipi di attore"
-NETWORK_LEGEND_ACTORS = "Attori della rete"
 NETWORK_LEGEND_RELATIONS = "Relazioni"
 
 RELATIONS_NONE = "nessuna relazione"
@@ -21,6 +20,11 @@ RELATIONS_MANY = "{count} relazioni"
 
 NETWORK_ALT_EMPTY = "Rete degli attori: nessun attore indicato."
 NETWORK_ALT_INTRO = "Rete degli attori del piano: {actors} e {relations}."
+NETWORK_ALT_INTRO_OF = (
+    "Relazioni formali della rete: {actors} su {total} del piano, quelli che hanno almeno "
+    "una relazione, e {relations}."
+)
+NETWORK_ALT_NUMBERS = "Nei simboli, il numero dell'attore nella tabella degli attori."
 NETWORK_ALT_CENTRE = "Al centro: {centre}, in relazione diretta con {linked}."
 NETWORK_ALT_CENTRE_ALONE = "Al centro: {centre}, senza relazioni dirette indicate."
 NETWORK_ALT_NO_CENTRE = "Nessun attore è indicato al centro della rete."
@@ -60,3 +64,14 @@ GRID_ALT_QUADRANTS = {
     "inform": "Tenere informati (potere basso, interesse alto)",
     "monitor": "Monitorare (potere e interesse bassi)",
 }
+
+# --- captions -------------------------------------------------------------------------------
+NETWORK_CAPTION_ALL = (
+    "Relazioni formali tra gli attori della rete: tutti i {total} attori "
+    "(numeri della tabella degli attori)"
+)
+NETWORK_CAPTION_SOME = (
+    "Relazioni formali tra gli attori della rete: {shown} dei {total} attori, quelli che "
+    "hanno almeno una relazione (numeri della tabella degli attori)"
+)
+NETWORK_ACTOR_REF = "{number}. {name}"

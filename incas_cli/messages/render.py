@@ -334,7 +334,6 @@ TC_INDICATORS = "Indicatori del piano"
 TC_CHANGELOG = "Registro delle versioni"
 TC_CONTACTS = "Contatti dei referenti"
 
-FIG_NETWORK_TITLE = "Rete degli attori e relazioni"
 FIG_GRID_TITLE = "Matrice potere/interesse degli attori"
 FIGURE_UNAVAILABLE = (
     "La figura non è disponibile in questa installazione: le stesse informazioni sono "

@@ -59,7 +59,9 @@ if TYPE_CHECKING:
 
 TWIPS_PER_EMU = 635  # 914400 EMU per inch / 1440 twips per inch
 FIGURE_WIDTH_EMU = 5_760_720  # 16 cm
-FIGURE_MAX_HEIGHT_EMU = 6_480_000  # 18 cm
+FIGURE_MAX_HEIGHT_EMU = (
+    7_560_000  # 21 cm: a network of 20 actors prints 16 cm wide (labels >= 8 pt)
+)
 _FIGURE_ROOM_TWIPS = 1_700  # 3 cm of the page kept for the heading and the caption
 HEADER_WIDTH_TWIPS = 9_000
 """Room for the running header: the text width of the reference document (16.5 cm) less

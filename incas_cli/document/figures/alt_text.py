@@ -17,8 +17,11 @@ from incas_cli.document.figures.values import (
 from incas_cli.messages import figures as msg
 
 
-def network_alt_text(nodes: Sequence[FigureNode], edges: Sequence[FigureEdge]) -> str:
-    """Italian alt text: counts, the actor at the centre, groups and the main relations."""
+def network_alt_text(
+    nodes: Sequence[FigureNode], edges: Sequence[FigureEdge], *, total: int | None = None
+) -> str:
+    """Italian alt text: counts (of ``total`` actors of the plan, when the figure shows only
+    those with a relation), the actor at the centre, groups and the main relations."""
     net = _prepare_network(nodes, edges)
     if not net.nodes:
         return msg.NETWORK_ALT_EMPTY
@@ -28,7 +31,13 @@ def network_alt_text(nodes: Sequence[FigureNode], edges: Sequence[FigureEdge]) -
         else msg.RELATIONS_NONE
     )
     actors = _count_phrase(len(net.nodes), msg.ACTORS_ONE, msg.ACTORS_MANY)
-    sentences = [msg.NETWORK_ALT_INTRO.format(actors=actors, relations=relations)]
+    if total is not None and total > len(net.nodes):
+        intro = msg.NETWORK_ALT_INTRO_OF.format(actors=actors, total=total, relations=relations)
+    else:
+        intro = msg.NETWORK_ALT_INTRO.format(actors=actors, relations=relations)
+    sentences = [intro]
+    if all(n.number is not None for n in net.ring):
+        sentences.append(msg.NETWORK_ALT_NUMBERS)
     if net.centre is not None:
         centre_id = net.centre.id
         linked = {

@@ -110,6 +110,10 @@ class _Legend:
     columns: int
     placed: list[tuple[_LegendItem, float, float]] = field(default_factory=list)
     height: float = 0.0
+    title_size: int | None = None
+    """The title's font size (25 design units unless given); ``badge_size`` likewise for
+    relation codes (see :func:`_badge_rect`)."""
+    badge_size: int | None = None
 
 
 _LEGEND_MARKER_W = 56.0  # design px reserved left of the text for the marker
@@ -160,7 +164,7 @@ def _layout_legends(legends: Sequence[_Legend], width: float, u: float) -> float
     """Fix the item positions of each legend (relative to its top); return the total height."""
     total = 0.0
     for legend in legends:
-        title_h = 48 * u
+        title_h = max(48 * u, (legend.title_size or 0) * 1.24 + 24 * u)
         col_w = width / legend.columns
         cols, body = _flow(legend.items, legend.columns, u)
         used = [0.0] * legend.columns
@@ -184,7 +188,7 @@ def _draw_legends(
     y = top
     for legend in legends:
         draw.line((left, y, left + width, y), fill=RULE, width=max(1, round(1.5 * u)))
-        title = _block(legend.title, round(25 * u), width, 1, bold=True)
+        title = _block(legend.title, legend.title_size or round(25 * u), width, 1, bold=True)
         _draw_block(draw, title, left, y + 12 * u, "left", INK)
         for item, dx, dy in legend.placed:
             x0, y0 = left + dx, y + dy
@@ -197,7 +201,7 @@ def _draw_legends(
                 shape, colour, text = item.marker
                 _draw_marker(draw, shape, colour, x0 + 20 * u, cy, 17 * u, text, u)
             if item.badge is not None:
-                _draw_badge(draw, item.badge, x0 + 20 * u, cy, u)
+                _draw_badge(draw, item.badge, x0 + 20 * u, cy, u, legend.badge_size)
             _draw_block(
                 draw, item.block, x0 + _LEGEND_MARKER_W * u, cy - item.block.height / 2, "left", INK
             )
@@ -211,19 +215,24 @@ def _legend_columns(texts: Sequence[str], width: float, size: int, u: float) -> 
     return 3 if all(_length(font, t) <= col_w for t in texts) else 2
 
 
-def _badge_rect(code: str, x: float, y: float, u: float) -> Rect:
-    font = _font(round(21 * u), bold=True)
-    w = max(_length(font, code) + 14 * u, 30 * u)
-    h = 30 * u
+def _badge_rect(code: str, x: float, y: float, u: float, size: int | None = None) -> Rect:
+    """The box of a relation code; ``size`` the font's (21 design units unless given)."""
+    size = size or round(21 * u)
+    font = _font(size, bold=True)
+    h = max(30 * u, size * 1.45)
+    w = max(_length(font, code) + 14 * u, h)
     return (x - w / 2, y - h / 2, x + w / 2, y + h / 2)
 
 
-def _draw_badge(draw: ImageDraw.ImageDraw, code: str, x: float, y: float, u: float) -> None:
-    rect = _badge_rect(code, x, y, u)
+def _draw_badge(
+    draw: ImageDraw.ImageDraw, code: str, x: float, y: float, u: float, size: int | None = None
+) -> None:
+    rect = _badge_rect(code, x, y, u, size)
     draw.rounded_rectangle(
         rect, radius=8 * u, fill=WHITE, outline=MUTED, width=max(1, round(2 * u))
     )
-    draw.text((x, y), code, font=_font(round(21 * u), bold=True), fill=INK, anchor="mm")
+    font = _font(size or round(21 * u), bold=True)
+    draw.text((x, y), code, font=font, fill=INK, anchor="mm")
 
 
 # --- encoding ---------------------------------------------------------------------------------

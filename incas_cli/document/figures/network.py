@@ -18,74 +18,70 @@ from incas_cli.document.figures.canvas import (
     _message_png,
 )
 from incas_cli.document.figures.network_layout import (
+    _edge_path,
     _layout_network,
-    _NetLayout,
     _Network,
-    _node_point,
     _place_edge_labels,
     _prepare_network,
+    path_points,
 )
-from incas_cli.document.figures.text import _SS, _block, _code, _draw_block, _font
+from incas_cli.document.figures.text import _SS, _block, _draw_block, _font
 from incas_cli.document.figures.values import (
     CENTRE_FILL,
     EDGE_LINE,
     EDGE_TEXT,
     INK,
+    NETWORK_EDGE_PT,
+    NETWORK_LEGEND_PT,
+    NETWORK_LEGEND_TITLE_PT,
     PALETTE,
     RULE,
     SHAPES,
     WHITE,
     FigureEdge,
     FigureNode,
+    print_size,
 )
 from incas_cli.messages import figures as msg
 
 
 def _group_style(net: _Network, group: str) -> tuple[str, str, str]:
-    """Shape, colour and letter of a group."""
+    """Shape and colour of a group (its legend marker holds no text: the markers of the
+    diagram hold the actors' numbers)."""
     index = net.groups.index(group)
-    return (
-        SHAPES[index % len(SHAPES)],
-        PALETTE[index % len(PALETTE)],
-        _code(index, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
-    )
+    return SHAPES[index % len(SHAPES)], PALETTE[index % len(PALETTE)], ""
 
 
 def _network_legends(
-    net: _Network, layout: _NetLayout, relations: dict[str, str], width: float, u: float
+    net: _Network, relations: dict[str, str], width: float, u: float
 ) -> list[_Legend]:
+    """The types of actor (shape and colour) and the relations' codes. The actors are
+    named beside their markers, or by number in the table of the network's actors."""
     legends: list[_Legend] = []
-    size = round(24 * u)
-    if layout.numbered:
-        col_w = width / 3 - _LEGEND_MARKER_W * u - 16 * u
-        items: list[_LegendItem] = []
-        previous: str | None = None
-        for spot in layout.spots:
-            shape, colour, _letter = _group_style(net, spot.node.group)
-            if spot.node.group != previous:
-                header = _block(spot.node.group, size, col_w + _LEGEND_MARKER_W * u, 2, bold=True)
-                items.append(_LegendItem(header, header=True))
-                previous = spot.node.group
-            items.append(
-                _LegendItem(
-                    _block(spot.node.label, size, col_w, 3), (shape, colour, str(spot.number))
-                )
-            )
-        legends.append(_Legend(msg.NETWORK_LEGEND_ACTORS, items, 3))
-    elif net.groups:
+    size = print_size(NETWORK_LEGEND_PT, u)
+    title = print_size(NETWORK_LEGEND_TITLE_PT, u)
+    if net.groups:
         col_w = width / 3 - _LEGEND_MARKER_W * u - 16 * u
         items = [
             _LegendItem(_block(group, size, col_w, 2), _group_style(net, group))
             for group in net.groups
         ]
-        legends.append(_Legend(msg.NETWORK_LEGEND_GROUPS, items, 3))
+        legends.append(_Legend(msg.NETWORK_LEGEND_GROUPS, items, 3, title_size=title))
     if relations:
         col_w = width / 2 - _LEGEND_MARKER_W * u - 16 * u
         items = [
             _LegendItem(_block(label, size, col_w, 3), badge=code)
             for code, label in relations.items()
         ]
-        legends.append(_Legend(msg.NETWORK_LEGEND_RELATIONS, items, 2))
+        legends.append(
+            _Legend(
+                msg.NETWORK_LEGEND_RELATIONS,
+                items,
+                2,
+                title_size=title,
+                badge_size=print_size(NETWORK_EDGE_PT, u),
+            )
+        )
     return legends
 
 
@@ -107,31 +103,29 @@ def network_png(
     placed_labels, relations = _place_edge_labels(net, layout, u)
     margin = 34 * u
     legend_w = layout.width - 2 * margin
-    legends = _network_legends(net, layout, relations, legend_w, u)
+    legends = _network_legends(net, relations, legend_w, u)
     legends_h = _layout_legends(legends, legend_w, u)
     image, draw = _canvas(layout.width, layout.height + legends_h + margin / 2)
 
     spots = {s.node.id: s for s in layout.spots}
     line_w = max(1, round(2.6 * u))
     for edge in net.edges:
-        draw.line(
-            (*_node_point(layout, spots, edge.source), *_node_point(layout, spots, edge.target)),
-            fill=EDGE_LINE,
-            width=line_w,
-        )
-    edge_font = _font(round(21 * u))
+        points = path_points(_edge_path(layout, spots, edge, u))
+        draw.line(points, fill=EDGE_LINE, width=line_w, joint="curve")
+    edge_size = print_size(NETWORK_EDGE_PT, u)
+    edge_font = _font(edge_size)
     for _edge, text, x, y, rect in placed_labels:
         if relations:
-            _draw_badge(draw, text, x, y, u)
+            _draw_badge(draw, text, x, y, u, edge_size)
         else:
             draw.rounded_rectangle(
                 rect, radius=6 * u, fill=WHITE, outline=RULE, width=max(1, round(1.5 * u))
             )
             draw.text((x, y), text, font=edge_font, fill=EDGE_TEXT, anchor="mm")
     for spot in layout.spots:
-        shape, colour, letter = _group_style(net, spot.node.group)
-        text = str(spot.number) if spot.number is not None else letter
-        _draw_marker(draw, shape, colour, spot.x, spot.y, spot.r, text, u)
+        shape, colour, _ = _group_style(net, spot.node.group)
+        number = spot.number if spot.number is not None else spot.node.number
+        _draw_marker(draw, shape, colour, spot.x, spot.y, spot.r, str(number or ""), u)
         if spot.label is not None and spot.label_rect is not None:
             x = {"left": spot.label_rect[0], "right": spot.label_rect[2]}.get(
                 spot.label_align, (spot.label_rect[0] + spot.label_rect[2]) / 2

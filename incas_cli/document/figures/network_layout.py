@@ -22,7 +22,16 @@ from incas_cli.document.figures.text import (
     _overlaps,
     _SortKey,
 )
-from incas_cli.document.figures.values import FigureEdge, FigureNode, _explicit_numbers
+from incas_cli.document.figures.values import (
+    NETWORK_CENTRE_PT,
+    NETWORK_EDGE_PT,
+    NETWORK_LABEL_PT,
+    NETWORK_NUMBER_PT,
+    FigureEdge,
+    FigureNode,
+    _explicit_numbers,
+    print_size,
+)
 from incas_cli.messages import figures as msg
 
 # --- the stakeholder network --------------------------------------------------------------------
@@ -138,12 +147,20 @@ def _angles(net: _Network) -> list[float]:
     return [-math.pi / 2 + 2 * math.pi * p / total for p in positions]
 
 
+def _marker_radius(net: _Network, u: float) -> float:
+    """The smallest marker that holds the largest actor number at
+    :data:`~incas_cli.document.figures.values.NETWORK_NUMBER_PT` (``_draw_marker`` writes
+    up to two characters at 0.95 of the radius, more at 0.75)."""
+    digits = max((len(str(n.number)) for n in net.ring if n.number is not None), default=1)
+    return print_size(NETWORK_NUMBER_PT, u) / (0.95 if digits <= 2 else 0.75) + 1
+
+
 def _centre_badge(
     net: _Network, cx: float, cy: float, u: float
 ) -> tuple[_Block | None, Rect | None]:
     if net.centre is None:
         return None, None
-    block = _block(net.centre.label, round(28 * u), 330 * u, 2, bold=True)
+    block = _block(net.centre.label, print_size(NETWORK_CENTRE_PT, u), 360 * u, 2, bold=True)
     w = block.width + 44 * u
     h = block.height + 30 * u
     return block, (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
@@ -168,16 +185,21 @@ def _label_box(spot: _Spot, block: _Block, gap: float) -> tuple[Rect, Align]:
 
 
 def _try_layout(
-    net: _Network, u: float, *, numbered: bool, rings: int, radius: float | None = None
+    net: _Network,
+    u: float,
+    *,
+    numbered: bool,
+    rings: int,
+    radius: float | None = None,
+    force: bool = False,
 ) -> _NetLayout | None:
     width = 1600 * u
     margin = 34 * u
+    r = _marker_radius(net, u)  # every marker holds the actor's number
     if numbered:
-        r = 24 * u
         radius = 560 * u if radius is None else radius
     else:
-        r = 21 * u
-        radius = _max_label_radius(u) if radius is None else radius
+        radius = _max_label_radius(net, u) if radius is None else radius
     # labels take the room the ring leaves, up to a comfortable line length
     label_w = min(_NODE_LABEL_W_MAX * u, width / 2 - margin - radius - 14 * u - r * 1.3)
     cx = width / 2
@@ -195,9 +217,11 @@ def _try_layout(
         if rings == 2:
             neighbours += list(zip(spots, spots[2:], strict=False))
         gaps = [math.dist((a.x, a.y), (b.x, b.y)) for a, b in neighbours]
-        r = max(9 * u, min(r, min(gaps, default=4 * r) / 2.9))
+        if min(gaps, default=4 * r) / 2.9 < r:
+            if not force:
+                return None  # markers would overlap: two rings, or a larger ring
+            r = max(9 * u, min(gaps) / 2.9)  # only past about 75 related actors
         for number, spot in enumerate(spots, start=1):
-            spot.r = r
             spot.number = spot.node.number if spot.node.number is not None else number
     centre_block, centre_rect = _centre_badge(net, cx, cy, u)
     layout = _NetLayout(width, 2 * width, cx, cy, spots, centre_block, centre_rect, numbered)
@@ -207,7 +231,7 @@ def _try_layout(
         if centre_rect is not None:
             obstacles.append(centre_rect)
         for spot in spots:
-            block = _block(spot.node.label, round(26 * u), label_w, 2)
+            block = _block(spot.node.label, print_size(NETWORK_LABEL_PT, u), label_w, 2)
             rect, align = _label_box(spot, block, 8 * u)
             if not _inside(rect, bounds):
                 return None
@@ -223,9 +247,9 @@ _NODE_LABEL_W = 270.0
 _NODE_LABEL_W_MAX = 340.0
 
 
-def _max_label_radius(u: float) -> float:
+def _max_label_radius(net: _Network, u: float) -> float:
     """The largest ring that leaves room for labels on both sides of the canvas."""
-    return 800 * u - 34 * u - _NODE_LABEL_W * u - 14 * u - 21 * u * 1.3
+    return 800 * u - 34 * u - _NODE_LABEL_W * u - 14 * u - _marker_radius(net, u) * 1.3
 
 
 def _fit_height(layout: _NetLayout, margin: float) -> None:
@@ -252,24 +276,85 @@ def _fit_height(layout: _NetLayout, margin: float) -> None:
 def _layout_network(net: _Network, u: float) -> _NetLayout:
     """Names next to the nodes if they fit (small ring first), else numbered nodes."""
     n = len(net.ring)
-    largest = _max_label_radius(u)
+    largest = _max_label_radius(net, u)
+    widest = 800 * u - 34 * u - _marker_radius(net, u) * 1.4
     attempts: list[tuple[bool, int, float | None]] = []
     if n <= 24:
         attempts.append((False, 1, min(largest, max(300 * u, (140 + 30 * n) * u))))
         attempts.append((False, 1, largest))
     if 6 <= n <= 40:
         attempts.append((False, 2, largest))
-    attempts.append((True, 1 if n <= 30 else 2, None))
+    attempts += [(True, 1, None), (True, 1, widest), (True, 2, widest)]
     for numbered, rings, radius in attempts:
         layout = _try_layout(net, u, numbered=numbered, rings=rings, radius=radius)
         if layout is not None:
             return layout
-    raise AssertionError("the numbered layout always succeeds")  # pragma: no cover
+    forced = _try_layout(net, u, numbered=True, rings=2, radius=widest, force=True)
+    assert forced is not None  # a forced layout always succeeds
+    return forced
 
 
 def _node_point(layout: _NetLayout, spots: dict[str, _Spot], node_id: str) -> tuple[float, float]:
     spot = spots.get(node_id)
     return (spot.x, spot.y) if spot is not None else (layout.cx, layout.cy)
+
+
+Point = tuple[float, float]
+EdgePath = tuple[Point, Point | None, Point]
+"""From, control point (None: a straight line), to: a quadratic Bézier curve."""
+
+
+def _path_point(path: EdgePath, t: float) -> Point:
+    (x0, y0), control, (x1, y1) = path
+    if control is None:
+        return x0 + (x1 - x0) * t, y0 + (y1 - y0) * t
+    qx, qy = control
+    a, b, c = (1 - t) ** 2, 2 * t * (1 - t), t * t
+    return a * x0 + b * qx + c * x1, a * y0 + b * qy + c * y1
+
+
+def path_points(path: EdgePath, steps: int = 32) -> list[Point]:
+    """The path as a polyline (one segment for a straight line)."""
+    if path[1] is None:
+        return [path[0], path[2]]
+    return [_path_point(path, i / steps) for i in range(steps + 1)]
+
+
+def _crosses(path: EdgePath, rect: Rect) -> bool:
+    return any(
+        rect[0] <= x <= rect[2] and rect[1] <= y <= rect[3]
+        for x, y in (_path_point(path, i / 48) for i in range(1, 48))
+    )
+
+
+def _edge_path(layout: _NetLayout, spots: dict[str, _Spot], edge: FigureEdge, u: float) -> EdgePath:
+    """A straight line, or a curve around the centre's box for a relation between two
+    other actors whose line would run behind it (the reader would lose it there)."""
+    p0 = _node_point(layout, spots, edge.source)
+    p1 = _node_point(layout, spots, edge.target)
+    rect = layout.centre_rect
+    if rect is None or edge.source not in spots or edge.target not in spots:
+        return p0, None, p1
+    pad = 14 * u
+    box = (rect[0] - pad, rect[1] - pad, rect[2] + pad, rect[3] + pad)
+    if not _crosses((p0, None, p1), box):
+        return p0, None, p1
+    (x0, y0), (x1, y1) = p0, p1
+    length = math.dist(p0, p1) or 1.0
+    nx, ny = -(y1 - y0) / length, (x1 - x0) / length
+    mx, my = (x0 + x1) / 2, (y0 + y1) / 2
+    side = (mx - layout.cx) * nx + (my - layout.cy) * ny
+    if side < 0:
+        nx, ny, side = -nx, -ny, -side
+    clearance = math.dist((box[0], box[1]), (box[2], box[3])) / 2
+    path: EdgePath = (p0, None, p1)
+    for _ in range(6):
+        bend = 2 * (clearance - side)
+        path = (p0, (mx + nx * bend, my + ny * bend), p1)
+        if not _crosses(path, box):
+            break
+        clearance *= 1.25
+    return path
 
 
 # Where along an edge its label may go, in order of preference. Spokes from the centre are
@@ -289,7 +374,8 @@ def _place_edge_labels(
         base.append(layout.centre_rect)
     bounds = (0.0, 0.0, layout.width, layout.height)
     labelled = [e for e in net.edges if e.label]
-    font = _font(round(21 * u))
+    size = print_size(NETWORK_EDGE_PT, u)
+    font = _font(size)
 
     def attempt(
         inline: bool, force: bool
@@ -307,27 +393,26 @@ def _place_edge_labels(
                 text = codes.setdefault(
                     edge.label.casefold(), _code(len(codes), "abcdefghijklmnopqrstuvwxyz")
                 )
-            x0, y0 = _node_point(layout, spots, edge.source)
-            x1, y1 = _node_point(layout, spots, edge.target)
+            path = _edge_path(layout, spots, edge, u)
             spoke = edge.source == (net.centre.id if net.centre else None)
             if spoke:
-                x0, y0, x1, y1 = x1, y1, x0, y0
+                path = (path[2], path[1], path[0])
             choice: tuple[float, float, Rect] | None = None
             for t in _SPOKE_T if spoke else _EDGE_T:
-                x, y = x0 + (x1 - x0) * t, y0 + (y1 - y0) * t
+                x, y = _path_point(path, t)
                 if inline:
-                    w, h = _length(font, text) + 14 * u, 30 * u
+                    w, h = _length(font, text) + 14 * u, max(30 * u, size * 1.45)
                     rect = (x - w / 2, y - h / 2, x + w / 2, y + h / 2)
                 else:
-                    rect = _badge_rect(text, x, y, u)
+                    rect = _badge_rect(text, x, y, u, size)
                 if _inside(rect, bounds) and not any(_overlaps(rect, o, 3 * u) for o in taken):
                     choice = (x, y, rect)
                     break
             if choice is None:
                 if not force:
                     return None
-                x, y = x0 + (x1 - x0) * 0.5, y0 + (y1 - y0) * 0.5
-                choice = (x, y, _badge_rect(text, x, y, u))
+                x, y = _path_point(path, 0.5)
+                choice = (x, y, _badge_rect(text, x, y, u, size))
             placed.append((edge, text, *choice))
             taken.append(choice[2])
         return placed

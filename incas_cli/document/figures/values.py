@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -101,6 +102,37 @@ EDGE_TEXT = "#404040"
 RULE = "#BFBFBF"
 GRID_LINE = "#CFCFCF"
 FRAME = "#404040"
+
+
+# --- print size -----------------------------------------------------------------------------
+
+#: The width the document gives a figure (``writers/docx.py``: 16 cm), in points: a figure is
+#: drawn on a canvas ``NETWORK_DESIGN_WIDTH`` design units wide that prints this wide.
+PRINT_WIDTH_PT = 16 / 2.54 * 72
+#: No text of a figure prints smaller than this (labels, numbers in markers, legends).
+MIN_TEXT_PT = 8.0
+NETWORK_DESIGN_WIDTH = 1600
+
+#: Print sizes of the network's texts, in points (all at least :data:`MIN_TEXT_PT`).
+NETWORK_LABEL_PT = 9.0
+NETWORK_CENTRE_PT = 9.5
+NETWORK_EDGE_PT = 8.5
+NETWORK_LEGEND_PT = 8.5
+NETWORK_LEGEND_TITLE_PT = 9.0
+NETWORK_NUMBER_PT = 8.5
+"""The actor's number inside its marker."""
+
+
+def print_size(points: float, u: float, design_width: int = NETWORK_DESIGN_WIDTH) -> int:
+    """The font size, in canvas pixels, of text that prints at ``points`` when the figure
+    (``design_width`` units of ``u`` pixels) is :data:`PRINT_WIDTH_PT` wide."""
+    return math.ceil(points / PRINT_WIDTH_PT * design_width * u)
+
+
+def printed_points(size_px: float, canvas_px: float, printed_width_pt: float) -> float:
+    """How large text of ``size_px`` on a canvas ``canvas_px`` wide prints, in points, when
+    the picture is ``printed_width_pt`` wide (the check of :data:`MIN_TEXT_PT`)."""
+    return size_px / canvas_px * printed_width_pt
 
 
 def clamp_score(value: int) -> int:

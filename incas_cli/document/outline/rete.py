@@ -35,6 +35,7 @@ from incas_cli.document.model import (
 )
 from incas_cli.document.narrative import narrative
 from incas_cli.document.outline.common import DASH, Context, card, joined, open_value
+from incas_cli.messages import figures as fig_msg
 from incas_cli.messages import render as msg
 from incas_cli.messages.checks import OPEN_LABELS
 
@@ -230,22 +231,37 @@ def _relations(ctx: Context, central: str | None) -> list[Block]:
         for r in plan.relations
         if r.from_ in known and r.to in known
     )
+    numbers = {s.id: number for number, s in enumerate(plan.stakeholders, start=1)}
+
+    def actor(stakeholder_id: str) -> str:
+        name = ctx.stakeholder(stakeholder_id)
+        number = numbers.get(stakeholder_id)
+        return (
+            name if number is None else fig_msg.NETWORK_ACTOR_REF.format(number=number, name=name)
+        )
+
     table = Table(
         msg.TC_RELATIONS,
         (Column(msg.T_FROM), Column(msg.T_TO), Column(msg.T_RELATION), Column(msg.T_DESCRIPTION)),
         tuple(
             (
-                ctx.stakeholder(r.from_),
-                ctx.stakeholder(r.to),
+                actor(r.from_),
+                actor(r.to),
                 msg.RELATION_KINDS.get(r.kind or "", DASH),
                 r.label or DASH,
             )
             for r in plan.relations
         ),
     )
+    total = len(plan.stakeholders)
+    caption = (
+        fig_msg.NETWORK_CAPTION_ALL.format(total=total)
+        if len(nodes) >= total
+        else fig_msg.NETWORK_CAPTION_SOME.format(shown=len(nodes), total=total)
+    )
     return _figure(
-        msg.FIG_NETWORK_TITLE,
-        network_alt_text(nodes, edges),
+        caption,
+        network_alt_text(nodes, edges, total=total),
         _png(lambda: network_png(nodes, edges, width_px=FIGURE_WIDTH_PX)),
         table,
     )

@@ -65,7 +65,7 @@ def test_approval_steps_do_not_capitalise_after_a_colon() -> None:
     steps = [t for t in texts if t.startswith(("Approvazione del Piano", "Intesa sul Piano"))]
     assert steps == [
         "Approvazione del Piano (Tavolo caporalato), 20 febbraio 2020",
-        "Intesa sul Piano (Conferenza Unificata), maggio 2020",
+        "Intesa sul Piano (Conferenza Unificata), 21 maggio 2020",
     ]
 
 

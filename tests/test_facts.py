@@ -375,7 +375,7 @@ def test_facts_are_the_figures_of_the_document(path: Path) -> None:
         return [plain(row[index]) for row in tables[title].rows]
 
     def ids(items: tuple[str, ...]) -> str:
-        return msg.LIST_SEPARATOR.join(items) or "–"
+        return fmt.join_and(items) or "–"
 
     if facts.has_budget:
         total = tables[msg.TC_BUDGET_MEASURE].total

@@ -161,27 +161,27 @@ def test_coverage_tells_primary_and_secondary_only_apart_with_their_budget() -> 
     )
     document = outline(plan)
     coverage = (
-        "Delle 10 azioni prioritarie del Piano triennale, 2 sono l'azione principale di almeno "
-        "una misura. AP1 e AP7 compaiono solo come azioni secondarie delle misure M1 e M2, le "
-        "cui risorse (1.500,00 €) sono attribuite alle rispettive azioni principali. AP2, AP3, "
-        "AP4, AP6, AP8 e AP10 non sono coperte da alcuna misura."
+        "Delle dieci azioni prioritarie del Piano triennale, due sono l'azione principale di "
+        "almeno una misura. AP1 e AP7 compaiono solo come azioni secondarie delle misure M1 e "
+        "M2, le cui risorse (1.500,00 €) sono attribuite alle rispettive azioni principali. "
+        "AP2, AP3, AP4, AP6, AP8 e AP10 non sono coperte da alcuna misura."
     )
     text = _said(write_text(document))
     # the plan's introduction and the coherence chapter say it in the same words
     assert text.count(coverage) == 2
-    assert "coprono" not in text and "delle 10 azioni" not in text
+    assert "coprono" not in text and "delle dieci azioni" not in text
     actions = {
         plain(r[0]).split()[0]: [_said(plain(c)) for c in r[2:]]
         for r in table(document, msg.TC_ACTIONS).rows
     }
-    assert actions["AP5"] == ["M1, M2", "–", "Principale", "1.500,00 €"]
-    assert actions["AP7"] == ["–", "M1, M2", "Solo secondaria", "–"]
+    assert actions["AP5"] == ["M1 e M2", "–", "Principale", "1.500,00 €"]
+    assert actions["AP7"] == ["–", "M1 e M2", "Solo secondaria", "–"]
     assert actions["AP1"] == ["–", "M1", "Solo secondaria", "–"]
     assert actions["AP2"] == ["–", "–", "Nessuna", "–"]
     total = table(document, msg.TC_ACTIONS).total
     assert total is not None and _said(plain(total[-1])) == "1.700,00 €"
     axes = {plain(r[0]): [plain(c) for c in r[1:]] for r in table(document, msg.TC_AXES).rows}
-    assert axes["Asse 1 – Prevenzione"] == ["7", "AP5", "AP1, AP7", "AP2, AP3, AP4, AP6", "2"]
+    assert axes["Asse 1 – Prevenzione"] == ["7", "AP5", "AP1 e AP7", "AP2, AP3, AP4 e AP6", "2"]
     assert axes["Asse 3 – Protezione e assistenza"] == ["1", "AP9", "–", "–", "1"]
     assert (
         "Azioni prioritarie coperte solo come azione secondaria, senza risorse proprie: "
@@ -193,7 +193,7 @@ def test_coverage_tells_primary_and_secondary_only_apart_with_their_budget() -> 
 def test_coverage_wording_for_one_measure_all_actions_and_no_budget() -> None:
     one = _said(write_text(outline(_coverage_plan(("M1", [5, 2], "70000.00")))))
     assert (
-        "Delle 10 azioni prioritarie del Piano triennale, una sola è l'azione principale di "
+        "Delle dieci azioni prioritarie del Piano triennale, una sola è l'azione principale di "
         "almeno una misura. AP2 compare solo come azione secondaria della misura M1, le cui "
         "risorse (70.000,00 €) sono attribuite alla sua azione principale. AP1, AP3, AP4, AP6, "
         "AP7, AP8, AP9 e AP10 non sono coperte da alcuna misura."
@@ -202,7 +202,7 @@ def test_coverage_wording_for_one_measure_all_actions_and_no_budget() -> None:
     text = _said(write_text(outline(every)))
     assert (
         text.count(
-            "Ognuna delle 10 azioni prioritarie del Piano triennale è l'azione principale di "
+            "Ognuna delle dieci azioni prioritarie del Piano triennale è l'azione principale di "
             "almeno una misura."
         )
         == 2
@@ -443,8 +443,9 @@ def test_saluzzo_outline_says_measures_budget_and_coverage() -> None:
     total = fmt.money(plan.total_budget).replace(NBSP, " ")
     assert f"Il budget complessivo del piano è di {total}." in text
     primary = {m.primary_action for m in plan.measures} & set(range(1, 11))
-    assert f"Delle 10 azioni prioritarie del Piano triennale, {len(primary)} sono" in text
-    assert "delle 10 azioni" not in text.replace("Delle 10 azioni", "")
+    count = fmt.in_words(len(primary))
+    assert f"Delle dieci azioni prioritarie del Piano triennale, {count} sono" in text
+    assert "delle dieci azioni" not in text.replace("Delle dieci azioni", "")
     mark = "Allegato A alla deliberazione della Giunta comunale n. 212 del 28 novembre 2023"
     assert text.startswith(f"{mark}\n\nComune di Saluzzo (CN)")
 

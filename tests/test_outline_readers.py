@@ -184,3 +184,35 @@ def test_each_act_applies_from_its_day() -> None:
     assert law_on(None).cites("dl-146-2025")  # no date: today's law
     with pytest.raises(KeyError):
         law_on(None).cites("art-18-quater")
+
+
+# --- Italian ------------------------------------------------------------------------------
+
+
+def test_a_district_plan_speaks_of_the_district_and_lists_with_e() -> None:
+    data = saluzzo_data()
+    data["comune"]["partners"] = [
+        {"name": "Lagnasco", "istat_code": "004104"},
+        {"name": "Manta", "istat_code": "004116"},
+    ]
+    text = write_text(outline(plan_from(data)))
+    assert (
+        "Questo capitolo descrive il territorio del piano, l'ambito che riunisce i Comuni di "
+        "Saluzzo, Lagnasco e Manta:"
+    ) in text
+    assert "il territorio del Comune di Saluzzo" not in text
+    assert "costruito insieme ai Comuni di Lagnasco e Manta," in text
+
+
+def test_small_counts_in_running_prose_are_words_with_their_article() -> None:
+    from incas_cli.formats import in_words
+    from incas_cli.messages.document import counted_words
+
+    assert [in_words(n) for n in (0, 3, 10, 11, 4000)] == ["zero", "tre", "dieci", "11", "4.000"]
+    assert counted_words(1, "misura") == "una misura"
+    assert counted_words(1, "azione prioritaria") == "un'azione prioritaria"
+    assert counted_words(1, "attore") == "un attore"
+    assert counted_words(3, "misura") == "tre misure"
+    assert counted_words(15, "misura") == "15 misure"
+    text = write_text(outline(plan_from(saluzzo_data())))
+    assert "Il Piano triennale si articola in quattro assi strategici e dieci azioni" in text

@@ -19,7 +19,8 @@ from jinja2 import Environment
 
 from incas_cli.document.model import Block as DocumentBlock
 from incas_cli.document.model import ItemList, Paragraph, Placeholder, Run, plain
-from incas_cli.messages.render import counted
+from incas_cli.formats import in_words, join_and
+from incas_cli.messages.document import counted_words
 from incas_cli.resources import template_environment
 
 BlockKind = Literal["paragraph", "bullet", "number"]
@@ -45,7 +46,10 @@ def _finalize(value: Any) -> str:
 def environment() -> Environment:
     """The narrative's jinja2 environment: every printed value on one line (``finalize``)."""
     env = template_environment(keep_trailing_newline=False, finalize=_finalize)
-    env.globals["counted"] = counted  # {{ counted(n, "misura") }}: "1 misura", "15 misure"
+    # running prose: {{ counted(n, "misura") }} is "una misura", "tre misure", "15 misure"
+    env.globals["counted"] = counted_words
+    env.filters["join_and"] = join_and  # {{ names | join_and }}: "A, B e C"
+    env.filters["in_words"] = in_words  # {{ 4 | in_words }}: "quattro"
     return env
 
 

@@ -1,5 +1,11 @@
-"""Text of the plan document added for its readers: the «Criticità» (risks the checks know)
-and the legal framework chosen by the plan's date."""
+"""Text of the plan document added for its readers: the «Criticità» (risks the checks know),
+the Region's name, counts in words."""
+
+from __future__ import annotations
+
+import re
+
+from incas_cli.messages.render import NOUN_FORMS
 
 # --- Criticità: the warnings of the checks a reader must know -----------------------------
 H_RISKS = "Criticità da seguire"
@@ -29,3 +35,23 @@ REGION_OFFICIAL_NAMES = {
     "Valle d'Aosta": "Regione Autonoma Valle d'Aosta",
 }
 """Regions whose statute gives them another name than «Regione» + the ISTAT name."""
+
+
+# --- counts in running prose ----------------------------------------------------------------
+FEMININE_NOUNS = frozenset(
+    {"azione prioritaria", "misura", "organizzazione", "pagina", "voce di spesa"}
+)
+
+
+def counted_words(count: int, noun: str) -> str:
+    """Running prose: ``una misura``, ``un'azione prioritaria``, ``tre misure``, ``15 misure``
+    (counts up to ten in words, :func:`incas_cli.formats.in_words`); ``noun`` is a key of
+    :data:`~incas_cli.messages.render.NOUN_FORMS`."""
+    from incas_cli.formats import in_words
+
+    one, many = NOUN_FORMS[noun]
+    if count != 1:
+        return f"{in_words(count)} {many}"
+    if noun in FEMININE_NOUNS:
+        return f"un'{one}" if one[0] in "aeiou" else f"una {one}"
+    return f"uno {one}" if re.match(r"(s[^aeiou]|z|gn|ps|x|y)", one) else f"un {one}"

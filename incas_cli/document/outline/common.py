@@ -79,7 +79,8 @@ def paragraphs(raw: str | None) -> tuple[str, ...]:
 
 
 def joined(items: Iterable[str]) -> str:
-    return msg.LIST_SEPARATOR.join(items)
+    """ "A, B e C": every list the document prints, in a sentence or a cell."""
+    return fmt.join_and(list(items))
 
 
 def card(title: str, facts: Sequence[tuple[str, Cell]], *, caption: bool = False) -> Table:
@@ -253,16 +254,18 @@ def coverage_text(facts: PlanFacts, total: int) -> str:
     with the money behind the secondary-only ones: the same sentences wherever the
     document says it (the plan's introduction, the coherence chapter)."""
     if not facts.by_measure:
-        return msg.COVERAGE_NO_MEASURES.format(total=total)
+        return msg.COVERAGE_NO_MEASURES.format(total=fmt.in_words(total))
     primary = len(facts.primary_actions)
     if primary == total:
-        sentences = [msg.COVERAGE_ALL_PRIMARY.format(total=total)]
+        sentences = [msg.COVERAGE_ALL_PRIMARY.format(total=fmt.in_words(total))]
     elif primary == 0:
-        sentences = [msg.COVERAGE_PRIMARY_NONE.format(total=total)]
+        sentences = [msg.COVERAGE_PRIMARY_NONE.format(total=fmt.in_words(total))]
     elif primary == 1:
-        sentences = [msg.COVERAGE_PRIMARY_ONE.format(total=total)]
+        sentences = [msg.COVERAGE_PRIMARY_ONE.format(total=fmt.in_words(total))]
     else:
-        sentences = [msg.COVERAGE_PRIMARY.format(count=fmt.integer(primary), total=total)]
+        sentences = [
+            msg.COVERAGE_PRIMARY.format(count=fmt.in_words(primary), total=fmt.in_words(total))
+        ]
     if primary and facts.has_budget and facts.primary_budget != facts.total:
         sentences.append(msg.COVERAGE_PRIMARY_BUDGET.format(budget=fmt.money(facts.primary_budget)))
     secondary = facts.secondary_only_actions

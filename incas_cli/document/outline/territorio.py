@@ -27,7 +27,11 @@ def territorio(ctx: Context) -> tuple[Block, ...]:
     ctx_data = ctx.plan.context
     blocks: list[Block] = [
         Heading(1, msg.H_TERRITORY),
-        *narrative("territorio.md.j2", comune=ctx.comune),
+        *narrative(
+            "territorio.md.j2",
+            comune=ctx.comune,
+            comuni=[ctx.plan.comune.name, *(p.name for p in ctx.plan.comune.partners)],
+        ),
         Heading(2, msg.H_TERRITORY_CONTEXT),
     ]
     description: tuple[Value, ...] = (

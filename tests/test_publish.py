@@ -362,3 +362,21 @@ def test_odt_normalised_whatever_the_run_left_behind() -> None:
     with zipfile.ZipFile(io.BytesIO(normalize_odt(slow, None))) as odt:
         assert odt.namelist()[0] == "mimetype"
         assert odt.read("meta.xml") == meta % b"P0D"
+
+
+def test_pdf_metadata_is_escaped_once() -> None:
+    """LibreOffice 7.4 escapes the XMP's text twice (``l&amp;apos;immigrazione``): the
+    packet is fixed in place, padded to its length, so every offset stays valid."""
+    from incas_cli.publish.package import normalize_pdf
+
+    packet = (
+        b'<?xpacket begin="\xef\xbb\xbf" id="W5M0MpCehiHzreSzNTczkc9d"?>'
+        b"<dc:creator><rdf:Seq><rdf:li>Ufficio per l&amp;apos;immigrazione &amp;amp; "
+        b"politiche sociali</rdf:li></rdf:Seq></dc:creator>" + b" " * 40 + b'<?xpacket end="w"?>'
+    )
+    pdf = b"%PDF-1.7\n1 0 obj\n<< /Length 1 >>\nstream\n" + packet + b"\nendstream\nendobj\n"
+    fixed = normalize_pdf(pdf, b"2023-11-28T00:00:00")
+    assert len(fixed) == len(pdf)
+    assert b"<rdf:li>Ufficio per l&apos;immigrazione &amp; politiche sociali</rdf:li>" in fixed
+    assert b"&amp;apos;" not in fixed and b"&amp;amp;" not in fixed
+    assert normalize_pdf(fixed, b"2023-11-28T00:00:00") == fixed  # once, not at every pass

@@ -156,15 +156,30 @@ _XMP_DATE = re.compile(
     rb"(<xmp:(?:CreateDate|ModifyDate|MetadataDate)>)(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)"
 )
 _PDF_ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]{32})>\s*<([0-9A-Fa-f]{32})>\s*\]")
+_XMP_PACKET = re.compile(rb"(<\?xpacket begin=.*?)(<\?xpacket end=)", re.DOTALL)
+_TWICE_ESCAPED = re.compile(rb"&amp;(apos|quot|amp|lt|gt);")
+
+
+def _escape_once(match: re.Match[bytes]) -> bytes:
+    """The XMP packet with LibreOffice's second escape undone (7.4 writes ``dc:creator`` as
+    ``l&amp;apos;immigrazione``), padded with spaces to its length: XMP packets end in
+    padding, so the stream's length and the cross-reference offsets stay valid."""
+    packet = match.group(1)
+    fixed = _TWICE_ESCAPED.sub(rb"&\1;", packet)
+    if fixed == packet:
+        return match.group(0)
+    return fixed + b" " * (len(packet) - len(fixed)) + match.group(2)
 
 
 def normalize_pdf(stored: bytes, modified: bytes | None) -> bytes:
     """LibreOffice's PDF with the plan's date instead of the clock, and a content-based ID.
 
     LibreOffice writes the current time into the document information, the XMP metadata
-    and the file identifier. Each is rewritten in place with a value of the same length,
-    so the cross-reference offsets stay valid and no PDF library is needed.
+    and the file identifier, and escapes the XMP's text twice. Each is rewritten in place
+    with a value of the same length, so the cross-reference offsets stay valid and no PDF
+    library is needed.
     """
+    stored = _XMP_PACKET.sub(_escape_once, stored)
     if modified is None or not re.fullmatch(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d", modified):
         return stored
     digits = re.sub(rb"\D", b"", modified)

@@ -26,6 +26,7 @@ from docx.shared import Mm
 
 from incas_cli.catalog import load_catalog
 from incas_cli.document.figures import FigureNode, GridPoint
+from incas_cli.document.model import Table, walk
 from incas_cli.errors import InputError
 from incas_cli.messages import render as msg
 from incas_cli.render import ChangeEntry, RenderOptions, plan_document, render_docx, write_docx
@@ -115,7 +116,16 @@ def test_data_tables_repeat_header_rows_and_never_merge_or_nest(name: str) -> No
     for table in document.tables:
         tbl = table._tbl
         rows = tbl.findall(qn("w:tr"))
-        assert rows[0].find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+        look = tbl.find(f"{qn('w:tblPr')}/{qn('w:tblLook')}")
+        assert look is not None
+        if look.get(qn("w:firstRow")) == "1":  # a data table: its header row repeats
+            assert rows[0].find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+        else:  # a key-value card: no header row, the first column heads each row
+            assert look.get(qn("w:firstColumn")) == "1"
+            assert not list(tbl.iter(qn("w:tblHeader")))
+            labels = [r.findall(qn("w:tc"))[0] for r in rows]
+            assert all("Intestazione" in _cell_style(document, tc) for tc in labels)
+            assert table.rows[0].cells[0].text not in ("Voce", "")
         for row in rows:
             assert row.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None
         assert not list(tbl.iter(qn("w:gridSpan")))
@@ -126,6 +136,13 @@ def test_data_tables_repeat_header_rows_and_never_merge_or_nest(name: str) -> No
         assert caption is not None and caption.get(qn("w:val"))
         widths = {len(r.findall(qn("w:tc"))) for r in rows}
         assert len(widths) == 1
+
+
+def _cell_style(document: Any, tc: Any) -> str:
+    """The name of the paragraph style of a cell's first paragraph."""
+    p_style = tc.find(f"{qn('w:p')}/{qn('w:pPr')}/{qn('w:pStyle')}")
+    style_id = p_style.get(qn("w:val")) if p_style is not None else ""
+    return next((s.name for s in document.styles if s.style_id == style_id), style_id)
 
 
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
@@ -539,9 +556,11 @@ def test_pandoc_sees_the_same_headings_and_tables_with_headers(name: str) -> Non
     _walk(_pandoc_json(data)["blocks"], found)
     assert found["headers"] == headings(open_docx(data))
     assert len(found["tables"]) == len(open_docx(data).tables)
-    for table in found["tables"]:
-        head_rows = table[3][1]  # TableHead: [attr, rows]
-        assert len(head_rows) == 1
+    blocks = walk(plan_document(example_plan(name), load_catalog()).blocks)
+    # a data table has one header row; a key-value card none (its labels head the rows)
+    expected = [int(b.header_row) for b in blocks if isinstance(b, Table)]
+    assert [len(table[3][1]) for table in found["tables"]] == expected  # TableHead rows
+    assert 0 in expected and 1 in expected
     matrix = [t for t in found["tables"] if len(t[2]) == 11]  # colspecs: measure + 10 actions
     assert matrix
 

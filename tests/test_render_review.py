@@ -154,7 +154,7 @@ def test_chapter_4_counts_the_members_and_the_annex_lists_them() -> None:
     data = rendered("saluzzo")
     plan = example_plan("saluzzo")
     assert plan.governance is not None and plan.governance.steering_body is not None
-    steering = _table(data, "Voce", "Contenuto")
+    steering = _table(data, "Denominazione")  # a card: no header row, labels as row headers
     members = next(row[1] for row in steering if row[0] == "Componenti")
     count = len(plan.governance.steering_body.members)
     assert members == f"{count} organizzazioni (elenco nell'Allegato A.1)"

@@ -87,6 +87,8 @@ class Table:
 
     ``title`` is the caption (numbered by the writer) and the table's accessible title;
     ``row_headers``: the first cell of each row names the row (a key-value card, a matrix);
+    ``header_row``: off for a key-value card, whose labels are its row headers (a header
+    row would only say "field | content");
     ``total``: a last row in bold (sums), never mixed with the data rows;
     ``compact``: narrow cell margins (calendars, matrices);
     ``stretch``: a chart (the Gantt table): the fixed columns may widen, up to twice their
@@ -98,6 +100,7 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...]
     total: tuple[Cell, ...] | None = None
     row_headers: bool = False
+    header_row: bool = True
     caption: bool = True
     compact: bool = False
     stretch: bool = False

@@ -208,8 +208,6 @@ NOTE_NO_BODIES = "La cabina di regia e i tavoli tematici sono ancora da definire
 
 # --- tables ------------------------------------------------------------------------------
 
-T_FIELD = "Voce"
-T_CONTENT = "Contenuto"
 T_CROP = "Coltura"
 T_WORKERS = "Lavoratori"
 T_MONTH = "Mese"

@@ -37,8 +37,9 @@ def table_element(table: Table, styles: Styles, *, width: int, font_pt: float) -
     grid = sub(tbl, "w:tblGrid")
     for w in widths:
         sub(grid, "w:gridCol", {"w:w": str(w)})
-    headers: tuple[Cell, ...] = tuple(c.header for c in table.columns)
-    _row(tbl, headers, table.columns, widths, styles, header=True)
+    if table.header_row:
+        headers: tuple[Cell, ...] = tuple(c.header for c in table.columns)
+        _row(tbl, headers, table.columns, widths, styles, header=True)
     for row in table.rows:
         _row(tbl, row, table.columns, widths, styles, label_column=table.row_headers)
     if table.total is not None:
@@ -107,6 +108,8 @@ _LOOK = {
     "w:noHBand": "1",
     "w:noVBand": "1",
 }
+# a key-value card has no header row: its first column heads each row
+_CARD_LOOK = _LOOK | {"w:val": "0480", "w:firstRow": "0", "w:firstColumn": "1"}
 
 
 def _tbl_pr(tbl: BaseOxmlElement, table: Table, styles: Styles) -> None:
@@ -121,7 +124,7 @@ def _tbl_pr(tbl: BaseOxmlElement, table: Table, styles: Styles) -> None:
         margins = sub(pr, "w:tblCellMar")
         for side in ("left", "right"):
             sub(margins, f"w:{side}", {"w:w": str(NO_CELL_MARGIN), "w:type": "dxa"})
-    sub(pr, "w:tblLook", _LOOK)
+    sub(pr, "w:tblLook", _LOOK if table.header_row else _CARD_LOOK)
     sub(pr, "w:tblCaption").set(W_VAL, package.clean(table.title))
 
 

@@ -91,6 +91,7 @@ def rich_table(table: Table) -> RichTable:
         show_edge=False,
         pad_edge=False,
         padding=(0, 0) if table.compact else (0, 1),
+        show_header=table.header_row,
     )
     for i, column in enumerate(table.columns):
         numeric = column.align == "right"

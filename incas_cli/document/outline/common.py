@@ -84,12 +84,14 @@ def joined(items: Iterable[str]) -> str:
 
 
 def card(title: str, facts: Sequence[tuple[str, Cell]], *, caption: bool = False) -> Table:
-    """A key/value card: each row names its field (a measure, a need, the steering body)."""
+    """A key/value card: each row names its field (a measure, a need, the steering body);
+    the labels are row headers, and there is no header row."""
     return Table(
         title,
-        (Column(msg.T_FIELD), Column(msg.T_CONTENT)),
+        (Column(""), Column("")),
         tuple((label, value) for label, value in facts),
         row_headers=True,
+        header_row=False,
         caption=caption,
     )
 

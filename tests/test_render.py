@@ -573,3 +573,26 @@ def test_docx_headings_are_the_outline_headings(name: str) -> None:
     """The golden outline (tests/test_outline.py) holds for the .docx too."""
     document = plan_document(example_plan(name), load_catalog())
     assert headings(open_docx(rendered(name))) == outline_headings(document)
+
+
+def test_cards_may_break_between_rows_and_no_table_leaves_its_last_row_alone() -> None:
+    """A card's labels (in the heading style, which keeps with the next paragraph) do not
+    chain the card to what follows, so a measure's blocks need not share one page; the
+    row before a table's last keeps with it, so no page holds one lonely row."""
+    document = open_docx(rendered("saluzzo"))
+
+    def keeps(row: Any) -> set[str | None]:
+        return {keep.get(qn("w:val"), "1") for keep in row.iter(qn("w:keepNext"))}
+
+    cards = data = 0
+    for table in document.tables:
+        rows = table._tbl.findall(qn("w:tr"))
+        look = table._tbl.find(f"{qn('w:tblPr')}/{qn('w:tblLook')}")
+        assert look is not None
+        if look.get(qn("w:firstRow")) == "0" and len(rows) > 2:
+            cards += 1
+            assert all(keeps(row) == {"0"} for row in rows[:-2])
+        elif len(rows) > 3:
+            data += 1
+            assert keeps(rows[-2]) == {"1"}
+    assert cards and data

@@ -40,8 +40,19 @@ def table_element(table: Table, styles: Styles, *, width: int, font_pt: float) -
     if table.header_row:
         headers: tuple[Cell, ...] = tuple(c.header for c in table.columns)
         _row(tbl, headers, table.columns, widths, styles, header=True)
-    for row in table.rows:
-        _row(tbl, row, table.columns, widths, styles, label_column=table.row_headers)
+    # the last row never goes alone to a new page: the one before keeps with it (the last
+    # data row keeps with the total)
+    keeper = len(table.rows) - (1 if table.total is None else 0)
+    for index, row in enumerate(table.rows, start=1):
+        _row(
+            tbl,
+            row,
+            table.columns,
+            widths,
+            styles,
+            label_column=table.row_headers,
+            keep_with_next=index == keeper,
+        )
     if table.total is not None:
         _row(tbl, table.total, table.columns, widths, styles, bold=True)
     return tbl
@@ -138,6 +149,7 @@ def _row(
     header: bool = False,
     bold: bool = False,
     label_column: bool = False,
+    keep_with_next: bool = False,
 ) -> None:
     tr = sub(tbl, "w:tr")
     trpr = sub(tr, "w:trPr")
@@ -151,6 +163,11 @@ def _row(
         shaded = isinstance(value, Mark) and value.shaded
         if isinstance(value, Mark) and value.shaded:
             sub(tcpr, "w:shd", {"w:val": "clear", "w:color": "auto", "w:fill": _FILLS[value.tone]})
+        # A row label is in the heading style, which keeps with the next paragraph: set
+        # off here, or every card (and the blocks after it) would be held on one page.
+        keep = False if label_column and index == 0 and not header else None
+        if keep_with_next:
+            keep = True
         if header or (label_column and index == 0):
             style = st.TABLE_HEADING
         elif shaded:
@@ -160,13 +177,19 @@ def _row(
         if isinstance(value, Mark):
             # A shaded mark is centred in its own style; an unshaded one is text.
             align = "center" if shaded else column.align
-            tc.append(styles.paragraph(value.symbol, style, align=align))
+            tc.append(styles.paragraph(value.symbol, style, align=align, keep_next=keep))
         elif isinstance(value, tuple):
             for item in value or ("",):
-                tc.append(styles.paragraph(item, style, bold=bold, align=column.align))
+                tc.append(
+                    styles.paragraph(item, style, bold=bold, align=column.align, keep_next=keep)
+                )
         else:
             tc.append(
                 styles.paragraph(
-                    value if value is not None else "", style, bold=bold, align=column.align
+                    value if value is not None else "",
+                    style,
+                    bold=bold,
+                    align=column.align,
+                    keep_next=keep,
                 )
             )

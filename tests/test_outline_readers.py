@@ -216,3 +216,28 @@ def test_small_counts_in_running_prose_are_words_with_their_article() -> None:
     assert counted_words(15, "misura") == "15 misure"
     text = write_text(outline(plan_from(saluzzo_data())))
     assert "Il Piano triennale si articola in quattro assi strategici e dieci azioni" in text
+
+
+# --- the comparison of two versions, as a document ----------------------------------------
+
+
+def test_the_diff_annex_shows_no_rating_of_a_named_organisation() -> None:
+    from incas_cli.diff import diff_plans
+    from incas_cli.document.diff_annex import diff_document
+    from incas_cli.messages import diff as diff_msg
+    from tests.helpers import minimal_plan
+
+    old_data = minimal_plan()
+    old_data["stakeholders"][1] |= {"power": 2, "interest": 3, "engagement": "informare"}
+    new_data = minimal_plan()
+    new_data["stakeholders"][1] |= {"power": 4, "interest": 5, "engagement": "collaborare"}
+    new_data["stakeholders"][0]["role"] = "Promotore del piano"
+    old, new = plan_from(old_data), plan_from(new_data)
+    diff = diff_plans(old, new, catalog=load_catalog())
+    names = {"old_name": "v1.yaml", "new_name": "v2.yaml"}
+    public = write_text(diff_document(diff, old, new, **names))
+    internal = write_text(diff_document(diff, old, new, edition="interna", **names))
+    for field in ("Potere", "Interesse", "Coinvolgimento", "Caritas diocesana"):
+        assert field not in public and field in internal
+    assert "Promotore del piano" in public  # other changes stay
+    assert diff_msg.RATINGS_WITHHELD in public and diff_msg.RATINGS_WITHHELD not in internal

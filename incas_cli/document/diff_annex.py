@@ -1,9 +1,14 @@
 """The comparison of two versions of a plan as a document (``incas plan diff --docx``):
 the same sections and tables as the terminal (:func:`incas_cli.diff.report`), with
-properties taken from the plans and never from the clock."""
+properties taken from the plans and never from the clock.
+
+The public edition (the default: the annex may be published with the plan) leaves out the
+changes to the ratings of named organisations (power, interest, engagement), internal
+working material like the grid they come from (DOMAIN.md section 9)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -22,6 +27,23 @@ from incas_cli.messages import diff as msg
 if TYPE_CHECKING:
     from incas_cli.diff import PlanDiff, ReportSection, ReportTable
     from incas_cli.models import Plan
+    from incas_cli.render import Edition
+
+RATINGS = frozenset({"power", "interest", "engagement"})
+"""Fields of a stakeholder that rate a named organisation: internal edition only."""
+
+
+def without_ratings(diff: PlanDiff) -> tuple[PlanDiff, bool]:
+    """``diff`` without the changes to the actors' ratings, and whether there were any."""
+    kept = []
+    dropped = False
+    for change in diff.stakeholders.changed:
+        fields = tuple(c for c in change.changes if c.field not in RATINGS)
+        dropped = dropped or len(fields) < len(change.changes)
+        if fields:
+            kept.append(dataclasses.replace(change, changes=fields))
+    people = dataclasses.replace(diff.stakeholders, changed=tuple(kept))
+    return dataclasses.replace(diff, stakeholders=people), dropped
 
 
 def diff_document(
@@ -32,9 +54,14 @@ def diff_document(
     old_name: str,
     new_name: str,
     sections: Sequence[ReportSection] | None = None,
+    edition: Edition = "pubblica",
 ) -> Document:
     """Title, the versions and files compared, then one chapter per report section."""
     from incas_cli.diff import report, version_date
+
+    withheld = False
+    if edition == "pubblica" and sections is None:
+        diff, withheld = without_ratings(diff)
 
     subtitle = msg.DOC_SUBTITLE.format(
         title=new.plan.title,
@@ -51,6 +78,8 @@ def diff_document(
         blocks.append(Paragraph((msg.NO_CHANGES.capitalize(),)))
     for section in parts:
         blocks += _section(section)
+    if withheld:
+        blocks.append(Paragraph((msg.RATINGS_WITHHELD,), "note"))
     return Document(tuple(blocks), _properties(old, new, version_date(new)))
 
 

@@ -234,9 +234,10 @@ def test_the_diff_annex_shows_no_rating_of_a_named_organisation() -> None:
     new_data["stakeholders"][0]["role"] = "Promotore del piano"
     old, new = plan_from(old_data), plan_from(new_data)
     diff = diff_plans(old, new, catalog=load_catalog())
-    names = {"old_name": "v1.yaml", "new_name": "v2.yaml"}
-    public = write_text(diff_document(diff, old, new, **names))
-    internal = write_text(diff_document(diff, old, new, edition="interna", **names))
+    public = write_text(diff_document(diff, old, new, old_name="v1.yaml", new_name="v2.yaml"))
+    internal = write_text(
+        diff_document(diff, old, new, old_name="v1.yaml", new_name="v2.yaml", edition="interna")
+    )
     for field in ("Potere", "Interesse", "Coinvolgimento", "Caritas diocesana"):
         assert field not in public and field in internal
     assert "Promotore del piano" in public  # other changes stay

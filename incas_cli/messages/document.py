@@ -26,6 +26,14 @@ RISK_PLAN = "Il piano"
 RISK_MEASURE = "Misura {id}"
 RISK_TOPICS = {"fondi": "Fonti di finanziamento", "date": "Date", "contenuto": "Contenuti"}
 
+# --- the Gantt table: the seasons of the harvest -------------------------------------------
+PEAK_MARK = "▲"
+T_PEAK_ROW = "Mesi di picco della raccolta (calendario delle colture)"
+NOTE_GANTT_PEAKS = (
+    "{mark} periodo che comprende un mese di picco della domanda di lavoro: le misure "
+    "stagionali si concentrano in quei mesi anche quando la colonna copre un periodo più lungo."
+)
+
 # --- the Region as an institution ---------------------------------------------------------
 REGION_NAME = "Regione {name}"
 REGION_OFFICIAL_NAMES = {

@@ -19,6 +19,7 @@ from incas_cli.document.model import (
 )
 from incas_cli.document.narrative import narrative
 from incas_cli.document.outline.common import Context, measure_ref, timing
+from incas_cli.messages import document as doc_msg
 from incas_cli.messages import render as msg
 from incas_cli.models.month import YearMonth
 
@@ -30,6 +31,13 @@ MAX_MONTH_COLUMNS = 18
 MAX_QUARTER_COLUMNS = 24
 _ACTIVE = Mark(msg.ACTIVE_MARK, msg.MARK_ACTIVE)
 _REVIEW = Mark(msg.REVIEW_MARK, msg.MARK_REVIEW, tone="review")
+_PEAK = Mark(doc_msg.PEAK_MARK, msg.MARK_PEAK, shaded=False)
+
+
+def _peak_months(plan: Plan) -> frozenset[int]:
+    """The months (1-12) in which some crop's demand for labour peaks."""
+    crops = plan.context.crops if plan.context is not None else []
+    return frozenset(m for crop in crops for m in crop.peak_months)
 
 
 def _gantt_range(plan: Plan) -> tuple[int, int] | None:
@@ -85,6 +93,18 @@ def _blocks(plan: Plan) -> tuple[Block, ...]:
             a, b = m.start.index, m.end.index
             cells = [_ACTIVE if first <= b and a <= last else None for first, last, _ in columns]
         rows.append(((measure_ref(m), timing(m)), *cells))
+    peaks = _peak_months(plan)
+    if peaks:
+        # a quarter or a year column hides the season: the harvest's peak months say it
+        rows.append(
+            (
+                doc_msg.T_PEAK_ROW,
+                *(
+                    _PEAK if any(i % 12 + 1 in peaks for i in range(first, last + 1)) else None
+                    for first, last, _ in columns
+                ),
+            )
+        )
     reviews = plan.monitoring.reviews if plan.monitoring is not None else []
     if reviews:
         indexes = [r.index for r in reviews]
@@ -107,6 +127,8 @@ def _blocks(plan: Plan) -> tuple[Block, ...]:
         end=fmt.month(YearMonth.from_index(span[1])),
     )
     granularity_note = msg.NOTE_GANTT_GRANULARITY[granularity].format(range=range_text)
+    if peaks:
+        granularity_note += " " + doc_msg.NOTE_GANTT_PEAKS.format(mark=doc_msg.PEAK_MARK)
     return (
         Heading(1, msg.H_GANTT),
         *narrative("cronoprogramma.md.j2", range=range_text, reviews=bool(reviews)),

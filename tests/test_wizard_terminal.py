@@ -362,7 +362,7 @@ def _to_actors(child: Any) -> None:
     child.send("agosto; settembre; ottobre\r")
     child.expect("Lavoratori impiegati")
     child.send("\r")
-    child.expect("Coltura principale")
+    child.expect("Altra coltura")
     child.send("\r")
     child.expect("primo attore")
     child.send("\r")

@@ -35,7 +35,9 @@ __all__ = [
 
 
 # open fields that a rule already reports with its own, more specific code
-_REPORTED_BY_RULES = frozenset({"measure.budget", "measure.indicators"})
+_REPORTED_BY_RULES = frozenset(
+    {"measure.budget", "measure.indicators", "stakeholder.draft", "need.draft", "measure.draft"}
+)
 
 
 @dataclass

@@ -87,9 +87,53 @@ def _ask_file_name(prompter: Prompter, data: Any, *, force: bool) -> Path:
     return Path(prompter.text(msg.ASK_FILE, default=default, validate=check).strip())
 
 
+def _report_saved(saver: _Saver) -> None:
+    """Where the work is: the file, its complete sections, the item kept as a draft."""
+    from incas_cli.console import print_plain
+    from incas_cli.wizard import SECTIONS, open_counts, read_marker
+    from incas_cli.wizard.progress import read_draft
+    from incas_cli.wizard.tree import plain
+
+    print_plain(msg.INTERRUPTED_SAVED.format(path=saver.path), stderr=True)
+    if saver.last is None:
+        return
+    counts = open_counts(plain(saver.last))
+    marker = read_marker(saver.last)
+    current = marker.sections[0] if marker is not None else None
+    # Complete: walked in this run before the one in progress, or with no open field.
+    walked = (
+        [s for s in SECTIONS[: SECTIONS.index(current)] if s not in marker.sections]
+        if marker is not None and current is not None
+        else []
+    )
+    if counts is not None:
+        done = [s for s in SECTIONS if (s in walked or counts[s] == 0) and s != current]
+        if done:
+            labels = ", ".join(msg.SECTION_LABELS[s] for s in done)
+            print_plain(msg.INTERRUPTED_DONE.format(sections=labels), stderr=True)
+    if current is not None:
+        print_plain(
+            msg.INTERRUPTED_IN_PROGRESS.format(section=msg.SECTION_LABELS[current]),
+            stderr=True,
+        )
+    draft = read_draft(saver.last)
+    if draft is not None:
+        items = saver.last.get(draft.list) or []
+        item = next((x for x in items if str(x.get("id")) == draft.id), None)
+        if item is not None:
+            label = item.get("title") or item.get("name") or item.get("description") or ""
+            print_plain(
+                msg.INTERRUPTED_DRAFT.format(
+                    noun=msg.DRAFT_NOUNS.get(draft.list, ""),
+                    id=draft.id,
+                    label=" ".join(str(label).split())[:60],
+                ),
+                stderr=True,
+            )
+
+
 def _report_interrupt(saver: _Saver, *, section: str | None) -> None:
     from incas_cli.console import print_plain
-    from incas_cli.wizard import SECTIONS, read_marker
 
     if saver.writes == 0:
         if saver.path is None or not saver.path.exists():
@@ -97,18 +141,13 @@ def _report_interrupt(saver: _Saver, *, section: str | None) -> None:
             return
         print_plain(msg.INTERRUPTED_UNCHANGED.format(path=saver.path), stderr=True)
     else:
-        print_plain(msg.INTERRUPTED_SAVED.format(path=saver.path), stderr=True)
-        marker = read_marker(saver.last) if saver.last is not None else None
-        if marker is not None:
-            current = marker.sections[0]
-            done = [s for s in SECTIONS[: SECTIONS.index(current)] if s not in marker.sections]
-            if done:
-                labels = ", ".join(msg.SECTION_LABELS[s] for s in done)
-                print_plain(msg.INTERRUPTED_DONE.format(sections=labels), stderr=True)
-            print_plain(
-                msg.INTERRUPTED_IN_PROGRESS.format(section=msg.SECTION_LABELS[current]),
-                stderr=True,
-            )
+        _report_saved(saver)
+    _resume_hint(saver, section)
+
+
+def _resume_hint(saver: _Saver, section: str | None) -> None:
+    from incas_cli.console import print_plain
+
     if section is not None:
         print_plain(
             msg.RESUME_SECTION_COMMAND.format(path=saver.path, section=section), stderr=True
@@ -117,11 +156,27 @@ def _report_interrupt(saver: _Saver, *, section: str | None) -> None:
         print_plain(msg.RESUME_COMMAND.format(path=saver.path), stderr=True)
 
 
-def _run(saver: _Saver, start: Any, *, section: str | None) -> None:
-    """Run the wizard; Ctrl-C / Ctrl-D end it with a report and exit 130."""
+def _report_crash(saver: _Saver, *, section: str | None) -> None:
+    """A bug: an Italian line, where the work is, how to report it (no traceback)."""
+    from incas_cli.console import print_plain
+
+    print_plain(msg.UNEXPECTED_ERROR, stderr=True)
+    if saver.writes:
+        _report_saved(saver)
+        _resume_hint(saver, section)
+    elif saver.path is not None and saver.path.exists():
+        print_plain(msg.INTERRUPTED_UNCHANGED.format(path=saver.path), stderr=True)
+    else:
+        print_plain(msg.UNEXPECTED_NOTHING_SAVED, stderr=True)
+    print_plain(msg.UNEXPECTED_REPORT, stderr=True)
+
+
+def _run(saver: _Saver, start: Any, *, section: str | None, debug: bool = False) -> None:
+    """Run the wizard; Ctrl-C / Ctrl-D end it with a report and exit 130; any other
+    error (a bug) with an Italian report and exit 1 (the traceback only with ``--debug``)."""
     from incas_cli.catalog import load_catalog
     from incas_cli.console import print_plain
-    from incas_cli.errors import ExitCode
+    from incas_cli.errors import ExitCode, IncasError
     from incas_cli.wizard import run_wizard
 
     try:
@@ -135,6 +190,13 @@ def _run(saver: _Saver, start: Any, *, section: str | None) -> None:
     except (KeyboardInterrupt, EOFError):
         _report_interrupt(saver, section=section)
         raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+    except IncasError:
+        raise
+    except Exception:
+        if debug:
+            raise
+        _report_crash(saver, section=section)
+        raise typer.Exit(int(ExitCode.INPUT_ERROR)) from None
     if saver.path is not None and saver.writes:
         print_plain(msg.SAVED_TO.format(path=saver.path))
         print_plain(msg.VALIDATE_NEXT.format(path=saver.path))
@@ -145,6 +207,7 @@ def _run(saver: _Saver, start: Any, *, section: str | None) -> None:
 def new(
     file: Path | None = typer.Argument(None, help=msg.NEW_FILE_HELP, show_default=False),
     force: bool = typer.Option(False, "--force", help=msg.FORCE_HELP),
+    debug: bool = typer.Option(False, "--debug", help=msg.DEBUG_HELP),
 ) -> None:
     """Ask for a new plan (help: ``messages.cli.NEW_HELP``)."""
     from incas_cli.errors import OutputExistsError
@@ -157,13 +220,14 @@ def new(
         )
     _require_terminal()
     saver = _Saver(file, QuestionaryPrompter(), force=force)
-    _run(saver, new_document_data({"schema_version": 1}), section=None)
+    _run(saver, new_document_data({"schema_version": 1}), section=None, debug=debug)
 
 
 @handle_errors
 def edit(
     file: Path = typer.Argument(..., help=msg.EDIT_FILE_HELP, show_default=False),
     section: Section | None = typer.Option(None, "--section", "-s", help=msg.SECTION_HELP),
+    debug: bool = typer.Option(False, "--debug", help=msg.DEBUG_HELP),
 ) -> None:
     """Complete or revise a plan (help: ``messages.cli.EDIT_HELP``)."""
     from incas_cli.checks import check_data
@@ -181,4 +245,4 @@ def edit(
         )
     _require_terminal()
     saver = _Saver(file, QuestionaryPrompter(), force=True)
-    _run(saver, doc.data, section=section.value if section else None)
+    _run(saver, doc.data, section=section.value if section else None, debug=debug)

@@ -31,6 +31,10 @@ PLAN_SCHEMA_DESCRIPTION = (
     "e il caporalato, formato v1 dello strumento incas."
 )
 EXTENSION_KEYS_DESCRIPTION = "Annotazioni libere, ignorate da incas"
+DRAFT_DESCRIPTION = (
+    "true: elemento lasciato a metà dalla procedura guidata (incas plan edit lo riprende); "
+    "togli la chiave quando è completo"
+)
 MONTH_DESCRIPTION = "Mese nel formato AAAA-MM"
 ADOPTION_NUMBER_DESCRIPTION = "Numero della delibera"
 ADOPTION_DATE_DESCRIPTION = "Data della delibera (AAAA-MM-GG)"

@@ -341,6 +341,7 @@ class Stakeholder(PlanModel):
     engagement: Engagement | None = None
     commitments: Text | None = None
     contact: Contact | None = None
+    draft: bool | None = Field(None, description=msg.DRAFT_DESCRIPTION)
 
 
 class Relation(PlanModel):
@@ -378,6 +379,7 @@ class Need(PlanModel):
     people: Count | None = None
     severity: Score | None = None
     urgency: Score | None = None
+    draft: bool | None = Field(None, description=msg.DRAFT_DESCRIPTION)
 
     @property
     def priority(self) -> int | None:
@@ -436,6 +438,7 @@ class Measure(PlanModel):
         default_factory=list, description=msg.MEASURE_OBJECTIVES_DESCRIPTION
     )
     sustainability: Text | None = Field(None, description=msg.SUSTAINABILITY_DESCRIPTION)
+    draft: bool | None = Field(None, description=msg.DRAFT_DESCRIPTION)
 
     @property
     def total_budget(self) -> Decimal:

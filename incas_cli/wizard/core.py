@@ -11,7 +11,7 @@ an empty answer keeps it (``-`` empties an optional field).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, MutableMapping, Sequence
+from collections.abc import Callable, Mapping, MutableMapping, MutableSequence, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal, TypeVar
@@ -22,6 +22,7 @@ from incas_cli.catalog import Catalog, ComuneRecord, ComuniIndex
 from incas_cli.messages import wizard as msg
 from incas_cli.messages.vocab import Term, capitalized
 from incas_cli.wizard.checking import check_field, italian_number
+from incas_cli.wizard.form import CountingPrompter, Walk
 from incas_cli.wizard.prompter import Choice, Prompter
 from incas_cli.wizard.tree import drop, key_of, keys_of, plain, put
 
@@ -72,6 +73,22 @@ def split_list(text: str, separators: str = ";") -> list[str]:
 
 
 @dataclass
+class InProgress:
+    """An item of a list being asked: what a Ctrl-C keeps as a draft."""
+
+    key: str | None
+    """The plan's top-level list (``measures``), or None for a list inside an item."""
+    items: MutableSequence[Any]
+    item: Data
+    new: bool
+    """Not in the list yet (an item being added)."""
+    walk: Walk | None = None
+    """Where its form is."""
+    prepare: Callable[[Data], None] | None = None
+    """Completes what the form leaves to the end (a stakeholder's id from its name)."""
+
+
+@dataclass
 class Session:
     """One run of the wizard over one plan tree."""
 
@@ -82,6 +99,18 @@ class Session:
     on_save: Callable[[Data], None]
     mode: Mode = "completo"
     saves: int = field(default=0, init=False)
+    progress: list[InProgress] = field(default_factory=list, init=False)
+    """The items being asked, outermost first."""
+    adding: str | None = field(default=None, init=False)
+    """The top-level list whose add loop is on (an interruption resumes it)."""
+    draft_place: Any = field(default=None, init=False)
+    """Where an item kept as a draft stopped (``progress.DraftPlace``), read at the start."""
+    walking: bool = field(default=False, init=False)
+    """Walking the incomplete sections (not one section chosen with ``--section``)."""
+
+    def __post_init__(self) -> None:
+        self.counter = CountingPrompter(self.prompter)
+        self.prompter = self.counter
 
     @property
     def full(self) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import MutableMapping
+from collections.abc import Callable, MutableMapping, Sequence
 from typing import Any
 
 from incas_cli.catalog import ComuneRecord
@@ -27,7 +27,8 @@ from incas_cli.models.vocab import DEFAULT_STATUS, FINAL_STATUSES
 from incas_cli.wizard.answers import iso_date, iso_months, month_names, read_months
 from incas_cli.wizard.checking import blocking_at
 from incas_cli.wizard.core import Session, show_value, term_choices
-from incas_cli.wizard.lists import ListSpec, edit_list
+from incas_cli.wizard.form import Field
+from incas_cli.wizard.lists import Item, ListSpec, edit_list
 from incas_cli.wizard.prompter import Choice
 from incas_cli.wizard.tree import child_list, child_map, keys_of, new_map
 
@@ -85,53 +86,69 @@ def _ask_comune(s: Session, message: str, default: str | None) -> ComuneRecord:
     return record
 
 
-def comune_step(s: Session) -> None:
+def comune_step(s: Session) -> list[Field]:
     """Which Comune (ISTAT list), partner Comuni, the national plan and the title."""
     comune = child_map(s.data, "comune", TOP)
-    current = s.comune_record()
-    default = current.display_name if current else (show_value(comune.get("name")) or None)
-    record = _ask_comune(s, msg.ASK_COMUNE, default)
-    s.set(comune, Comune, "name", record.name)
-    s.set(comune, Comune, "istat_code", record.istat_code)
-    s.set(comune, Comune, "province", record.province)
-    s.set(comune, Comune, "region", record.region)
-    s.say(
-        msg.COMUNE_FOUND.format(
-            name=record.name,
-            code=record.istat_code,
-            province=record.province_name,
-            sigla=record.province,
-            region=record.region,
-        )
-    )
-    if s.full:
-        _partners(s, comune, record)
-
     info = child_map(s.data, "plan", TOP)
-    plans = s.catalog.national_plans
-    if len(plans) > 1 and (s.full or "national_plan" not in info):
-        s.ask_select(
-            info,
-            PlanInfo,
-            "national_plan",
-            msg.ASK_NATIONAL_PLAN,
-            [Choice(p.title, p.id) for p in plans.values()],
-            default=s.catalog.default_national_plan,
+
+    def ask_comune() -> None:
+        current = s.comune_record()
+        default = current.display_name if current else (show_value(comune.get("name")) or None)
+        record = _ask_comune(s, msg.ASK_COMUNE, default)
+        s.set(comune, Comune, "name", record.name)
+        s.set(comune, Comune, "istat_code", record.istat_code)
+        s.set(comune, Comune, "province", record.province)
+        s.set(comune, Comune, "region", record.region)
+        s.say(
+            msg.COMUNE_FOUND.format(
+                name=record.name,
+                code=record.istat_code,
+                province=record.province_name,
+                sigla=record.province,
+                region=record.region,
+            )
         )
-    else:
-        s.set_default(info, PlanInfo, "national_plan", s.catalog.default_national_plan)
-    title = msg.DEFAULT_TITLE.format(comune=record.name)
-    if s.full:
-        s.ask_text(info, PlanInfo, "title", msg.ASK_TITLE, required=True, default=title)
-    else:
-        s.set_default(info, PlanInfo, "title", title)
-    s.save()
+
+    def ask_partners() -> None:
+        record = s.comune_record()
+        if s.full and record is not None:
+            _partners(s, comune, record)
+
+    def ask_national_plan() -> None:
+        plans = s.catalog.national_plans
+        if len(plans) > 1 and (s.full or "national_plan" not in info):
+            s.ask_select(
+                info,
+                PlanInfo,
+                "national_plan",
+                msg.ASK_NATIONAL_PLAN,
+                [Choice(p.title, p.id) for p in plans.values()],
+                default=s.catalog.default_national_plan,
+            )
+        else:
+            s.set_default(info, PlanInfo, "national_plan", s.catalog.default_national_plan)
+
+    def ask_title() -> None:
+        record = s.comune_record()
+        title = msg.DEFAULT_TITLE.format(comune=record.name if record else "")
+        if s.full:
+            s.ask_text(info, PlanInfo, "title", msg.ASK_TITLE, required=True, default=title)
+        else:
+            s.set_default(info, PlanInfo, "title", title)
+        s.save()
+
+    return [
+        Field(None, ask_comune),
+        Field(None, ask_partners),
+        Field(None, ask_national_plan),
+        Field(None, ask_title),
+    ]
 
 
 def _partners(s: Session, comune: MutableMapping[str, Any], record: ComuneRecord) -> None:
     partners = child_list(comune, "partners", keys_of(Comune))
 
-    def add_one() -> bool:
+    def opener(extra: Sequence[Choice[str]]) -> Item | str | None:
         answer = s.prompter.autocomplete(
             msg.ASK_PARTNER,
             lambda typed: [r.display_name for r in s.comuni.search(typed, 12)],
@@ -139,26 +156,28 @@ def _partners(s: Session, comune: MutableMapping[str, Any], record: ComuneRecord
             instruction=msg.PARTNER_SKIP,
         )
         if not answer.strip():
-            return False
+            return None
         found, _ = resolve_comune(s, answer)
         assert found is not None
         item = new_map()
         s.set(item, PartnerComune, "name", found.name)
         s.set(item, PartnerComune, "istat_code", found.istat_code)
-        partners.append(item)
-        return True
+        return item
 
-    def edit_one(item: MutableMapping[str, Any]) -> None:
-        found = _ask_comune(s, msg.ASK_PARTNER_EDIT, show_value(item.get("name")) or None)
-        s.set(item, PartnerComune, "name", found.name)
-        s.set(item, PartnerComune, "istat_code", found.istat_code)
+    def fields(item: Item, new: bool) -> list[Field]:
+        def ask() -> None:
+            found = _ask_comune(s, msg.ASK_PARTNER_EDIT, show_value(item.get("name")) or None)
+            s.set(item, PartnerComune, "name", found.name)
+            s.set(item, PartnerComune, "istat_code", found.istat_code)
+
+        return [Field(msg.FIELD_NAME, ask, lambda: show_value(item.get("name")))]
 
     spec = ListSpec(
         menu=msg.MENU_PARTNERS,
         add=msg.MENU_ADD_PARTNER,
         label=lambda item: show_value(item.get("name")),
-        add_one=add_one,
-        edit_one=edit_one,
+        opener=opener,
+        fields=fields,
         save_each=False,
     )
     edit_list(s, partners, spec)
@@ -178,38 +197,44 @@ def _partner_error(s: Session, raw: str, own: ComuneRecord) -> str | None:
 # --- period and status --------------------------------------------------------------------
 
 
-def period_step(s: Session) -> None:
+def period_step(s: Session) -> list[Field]:
     """The plan's period, status, version, adoption, office and authors."""
     info = child_map(s.data, "plan", TOP)
     period = child_map(info, "period", keys_of(PlanInfo))
-    s.ask_text(
-        period,
-        Period,
-        "start",
-        msg.ASK_PERIOD_START,
-        instruction=msg.MONTH_HINT,
-        skip=msg.OPEN_HINT,
-        rewrite=iso_months,
-    )
+
+    def ask_start() -> None:
+        s.ask_text(
+            period,
+            Period,
+            "start",
+            msg.ASK_PERIOD_START,
+            instruction=msg.MONTH_HINT,
+            skip=msg.OPEN_HINT,
+            rewrite=iso_months,
+        )
 
     def end_rule(value: Any) -> str | None:
         candidate = s.plain()
         candidate.setdefault("plan", {}).setdefault("period", {})["end"] = value
         return blocking_at(candidate, [("plan", "period", "end")], ["END_BEFORE_START"])
 
-    s.ask_text(
-        period,
-        Period,
-        "end",
-        msg.ASK_PERIOD_END,
-        instruction=msg.MONTH_HINT,
-        skip=msg.OPEN_HINT,
-        rewrite=iso_months,
-        extra=end_rule,
-    )
-    if not period:
-        del info["period"]
-    if s.full:
+    def ask_end() -> None:
+        s.ask_text(
+            period,
+            Period,
+            "end",
+            msg.ASK_PERIOD_END,
+            instruction=msg.MONTH_HINT,
+            skip=msg.OPEN_HINT,
+            rewrite=iso_months,
+            extra=end_rule,
+        )
+
+    def ask_status() -> None:
+        if not s.full:
+            s.set_default(info, PlanInfo, "status", DEFAULT_STATUS)
+            s.set_default(info, PlanInfo, "version", msg.DEFAULT_VERSION)
+            return
         status = s.ask_select(
             info,
             PlanInfo,
@@ -221,15 +246,30 @@ def period_step(s: Session) -> None:
         if status in FINAL_STATUSES:
             _adoption(s, info, adopted=status == "adottato")
             _final_check(s, str(status))
-        s.ask_text(info, PlanInfo, "version", msg.ASK_VERSION, default=msg.DEFAULT_VERSION)
-        s.ask_text(info, PlanInfo, "office", msg.ASK_OFFICE, instruction=msg.OFFICE_EXAMPLE)
-        s.ask_text(
-            info, PlanInfo, "authors", msg.ASK_AUTHORS, as_list=True, instruction=msg.AUTHORS_HINT
-        )
-    else:
-        s.set_default(info, PlanInfo, "status", DEFAULT_STATUS)
-        s.set_default(info, PlanInfo, "version", msg.DEFAULT_VERSION)
-    s.save()
+
+    def full_text(name: str, question: str, **options: Any) -> Callable[[], None]:
+        def ask() -> None:
+            if s.full:
+                s.ask_text(info, PlanInfo, name, question, **options)
+
+        return ask
+
+    def tidy() -> None:
+        if not period and "period" in info:
+            del info["period"]
+
+    return [
+        Field(None, ask_start),
+        Field(None, ask_end),
+        Field(None, tidy),
+        Field(None, ask_status),
+        Field(None, full_text("version", msg.ASK_VERSION, default=msg.DEFAULT_VERSION)),
+        Field(None, full_text("office", msg.ASK_OFFICE, instruction=msg.OFFICE_EXAMPLE)),
+        Field(
+            None,
+            full_text("authors", msg.ASK_AUTHORS, as_list=True, instruction=msg.AUTHORS_HINT),
+        ),
+    ]
 
 
 def _adoption(s: Session, info: MutableMapping[str, Any], *, adopted: bool) -> None:
@@ -274,79 +314,106 @@ def _final_check(s: Session, status: str) -> None:
 # --- territory ----------------------------------------------------------------------------
 
 
-def territory_step(s: Session) -> None:
+def territory_step(s: Session) -> list[Field]:
     """Description, crops and their peak months, workforce, settlements, services, sources."""
     ctx = child_map(s.data, "context", TOP)
-    s.ask_text(ctx, Context, "description", msg.ASK_CONTEXT_DESCRIPTION, multiline=True)
-    crops = child_list(ctx, "crops", keys_of(Context))
 
-    def crop_fields(item: MutableMapping[str, Any]) -> None:
-        # Typed, not ticked: planners write months the way they say them ("agosto;
-        # settembre", "giugno-agosto"), and letters typed into a list of checkboxes
-        # ticked the wrong months without a word.
-        s.ask_text(
-            item,
-            Crop,
-            "peak_months",
-            msg.ASK_CROP_MONTHS.format(crop=show_value(item.get("name"))),
-            instruction=msg.PEAK_MONTHS_HINT,
-            read=read_months,
-            show=month_names,
-        )
-        s.ask_text(
-            item,
-            Crop,
-            "workers",
-            msg.ASK_CROP_WORKERS.format(crop=show_value(item.get("name"))),
-            skip=msg.UNKNOWN_HINT,
-            number=True,
-        )
+    def fields(item: Item, new: bool) -> list[Field]:
+        def crop() -> str:
+            return show_value(item.get("name"))
 
-    def add_one() -> bool:
+        def ask_name() -> None:
+            s.ask_text(item, Crop, "name", msg.ASK_CROP_NAME_EDIT, required=True)
+
+        def ask_months() -> None:
+            # Typed, not ticked: planners write months the way they say them ("agosto;
+            # settembre", "giugno-agosto"), and letters typed into a list of checkboxes
+            # ticked the wrong months without a word.
+            s.ask_text(
+                item,
+                Crop,
+                "peak_months",
+                msg.ASK_CROP_MONTHS.format(crop=crop()),
+                instruction=msg.PEAK_MONTHS_HINT,
+                read=read_months,
+                show=month_names,
+            )
+
+        def ask_workers() -> None:
+            s.ask_text(
+                item,
+                Crop,
+                "workers",
+                msg.ASK_CROP_WORKERS.format(crop=crop()),
+                skip=msg.UNKNOWN_HINT,
+                number=True,
+            )
+
+        return [
+            Field(msg.FIELD_NAME, ask_name, crop),
+            Field(msg.FIELD_MONTHS, ask_months, lambda: month_names(item.get("peak_months") or [])),
+            Field(msg.FIELD_WORKERS, ask_workers, lambda: show_value(item.get("workers"))),
+        ]
+
+    def opener(extra: Sequence[Choice[str]]) -> Item | str | None:
         item = new_map()
+        first = not ctx.get("crops")
         name = s.ask_text(
             item,
             Crop,
             "name",
-            msg.ASK_CROP_NAME,
-            instruction=msg.CROP_EXAMPLE,
+            msg.ASK_CROP_NAME if first else msg.ASK_CROP_NAME_NEXT,
+            instruction=msg.CROP_EXAMPLE if first else None,
             skip=msg.ENTER_TO_FINISH,
         )
-        if name is None:
-            return False
-        crop_fields(item)
-        crops.append(item)
-        return True
+        return item if name is not None else None
 
-    def edit_one(item: MutableMapping[str, Any]) -> None:
-        s.ask_text(item, Crop, "name", msg.ASK_CROP_NAME_EDIT, required=True)
-        crop_fields(item)
+    def ask_description() -> None:
+        s.ask_text(ctx, Context, "description", msg.ASK_CONTEXT_DESCRIPTION, multiline=True)
 
-    edit_list(
-        s,
-        crops,
-        ListSpec(
-            menu=msg.MENU_CROPS,
-            add=msg.MENU_ADD_CROP,
-            label=lambda item: show_value(item.get("name")),
-            add_one=add_one,
-            edit_one=edit_one,
-        ),
-    )
-    if not crops:
-        del ctx["crops"]
-    if s.full:
+    def ask_crops() -> None:
+        crops_now = child_list(ctx, "crops", keys_of(Context))
+        edit_list(
+            s,
+            crops_now,
+            ListSpec(
+                menu=msg.MENU_CROPS,
+                add=msg.MENU_ADD_CROP,
+                label=lambda item: show_value(item.get("name")),
+                opener=opener,
+                fields=fields,
+            ),
+        )
+        if not crops_now:
+            del ctx["crops"]
+
+    def ask_workforce() -> None:
+        if not s.full:
+            return
         workforce = child_map(ctx, "workforce", keys_of(Context))
         for name, question in msg.ASK_WORKFORCE.items():
             s.ask_text(workforce, Workforce, name, question, skip=msg.UNKNOWN_HINT, number=True)
         if not workforce:
             del ctx["workforce"]
-        s.ask_text(ctx, Context, "settlements", msg.ASK_SETTLEMENTS, multiline=True)
-        s.ask_text(ctx, Context, "services", msg.ASK_SERVICES, multiline=True)
-        s.ask_text(
-            ctx, Context, "sources", msg.ASK_SOURCES, as_list=True, instruction=msg.LIST_HINT
-        )
-    s.save()
+
+    def full_text(name: str, question: str, **options: Any) -> Callable[[], None]:
+        def ask() -> None:
+            if s.full:
+                s.ask_text(ctx, Context, name, question, **options)
+
+        return ask
+
+    return [
+        Field(None, ask_description),
+        Field(None, ask_crops),
+        Field(None, ask_workforce),
+        Field(None, full_text("settlements", msg.ASK_SETTLEMENTS, multiline=True)),
+        Field(None, full_text("services", msg.ASK_SERVICES, multiline=True)),
+        Field(
+            None,
+            full_text("sources", msg.ASK_SOURCES, as_list=True, instruction=msg.LIST_HINT),
+        ),
+    ]
 
 
 # --- monitoring ---------------------------------------------------------------------------
@@ -364,28 +431,32 @@ def suggested_reviews(start: str | None, end: str | None) -> list[str]:
     return [str(r) for r in reviews]
 
 
-def monitoring_step(s: Session) -> None:
+def monitoring_step(s: Session) -> list[Field]:
     """Review months and how progress is reported."""
     monitoring = child_map(s.data, "monitoring", TOP)
-    start, end = s.period()
-    default = msg.LIST_SEPARATOR.join(suggested_reviews(start, end)) or None
 
-    reviews = s.ask_text(
-        monitoring,
-        Monitoring,
-        "reviews",
-        msg.ASK_REVIEWS,
-        default=default,
-        as_list=True,
-        separators=";, ",
-        rewrite=iso_months,
-        instruction=msg.MONTHS_LIST_HINT,
-    )
-    # Outside the period is a warning for `plan validate` too: said, not refused.
-    if reviews and start and end:
-        for month in reviews:
-            if not start <= month <= end:
-                s.say(msg.REVIEW_OUTSIDE.format(month=month, start=start, end=end))
-    if s.full:
-        s.ask_text(monitoring, Monitoring, "reporting", msg.ASK_REPORTING, multiline=True)
-    s.save()
+    def ask_reviews() -> None:
+        start, end = s.period()
+        default = msg.LIST_SEPARATOR.join(suggested_reviews(start, end)) or None
+        reviews = s.ask_text(
+            monitoring,
+            Monitoring,
+            "reviews",
+            msg.ASK_REVIEWS,
+            default=default,
+            as_list=True,
+            separators=";, ",
+            rewrite=iso_months,
+            instruction=msg.MONTHS_LIST_HINT,
+        )
+        # Outside the period is a warning for `plan validate` too: said, not refused.
+        if reviews and start and end:
+            for month in reviews:
+                if not start <= month <= end:
+                    s.say(msg.REVIEW_OUTSIDE.format(month=month, start=start, end=end))
+
+    def ask_reporting() -> None:
+        if s.full:
+            s.ask_text(monitoring, Monitoring, "reporting", msg.ASK_REPORTING, multiline=True)
+
+    return [Field(None, ask_reviews), Field(None, ask_reporting)]

@@ -113,6 +113,7 @@ def run_wizard(
         if mode is None and "comune" not in data:
             mode = _ask_mode(prompter)
     session = Session(prompter, catalog, comuni, data, on_save, mode or "completo")
+    on_disk = "comune" in data  # a plan read from its file (a new one: once the Comune is in)
     session.walking = walk
     session.draft_place = draft_place
     current: list[str] = []
@@ -121,7 +122,9 @@ def run_wizard(
             _revise(session, current)
         _walk(session, todo, current, record=walk)
     except BaseException:
-        _keep_in_progress(session, todo, current, record=walk or draft_place is not None)
+        _keep_in_progress(
+            session, todo, current, record=walk or draft_place is not None, on_disk=on_disk
+        )
         raise
     show_summary(prompter, catalog, data)
     return data
@@ -174,12 +177,12 @@ def _walk(session: Session, todo: list[str], current: list[str], *, record: bool
 
 
 def _keep_in_progress(
-    session: Session, todo: list[str], current: list[str], *, record: bool
+    session: Session, todo: list[str], current: list[str], *, record: bool, on_disk: bool
 ) -> None:
     """Keep the item being asked as a draft and save, after an interruption."""
     data = session.data
     draft = _keep_draft(session)
-    if record and current and current[0] in todo:
+    if (record or draft is not None) and current and current[0] in todo:
         write_marker(
             data,
             todo[todo.index(current[0]) :],
@@ -190,7 +193,7 @@ def _keep_in_progress(
     # Interrupted at the first question of a new item: the list's items are saved already,
     # the marker (saved now) says that the add loop goes on.
     adding = record and session.adding is not None and bool(data.get(session.adding))
-    if session.saves and (draft is not None or adding):
+    if (session.saves or on_disk) and (draft is not None or adding):
         try:
             session.on_save(data)
         except Exception:  # the last complete save stays on disk; the first error is reported
@@ -212,8 +215,12 @@ def _keep_draft(session: Session) -> dict[str, Any] | None:
     except ValidationError:
         return None  # not even its required fields yet (a name, a title): nothing to keep
     put(item, DRAFT_KEY, True, [])
-    if progress.new and not any(x is item for x in progress.items):
-        progress.items.append(item)
+    for inner in session.progress:
+        # A line of a list inside the item (a budget line whose amount is typed): kept too.
+        if inner.new and inner.item and not any(x is inner.item for x in inner.items):
+            inner.items.append(inner.item)
+    for key in [k for k, v in item.items() if isinstance(v, list | dict) and not v]:
+        del item[key]  # a nested list just opened (the budget lines): nothing in it yet
     walk = progress.walk
     return {
         "list": progress.key,

@@ -24,6 +24,7 @@ from incas_cli.document.model import Column, Table
 from incas_cli.messages import wizard as msg
 from incas_cli.wizard.core import InProgress, Session
 from incas_cli.wizard.form import Field, Walk, answered, run_fields
+from incas_cli.wizard.progress import clear_draft_place
 from incas_cli.wizard.prompter import Choice, GoBack
 from incas_cli.wizard.tree import drop
 
@@ -320,6 +321,8 @@ def _resume_drafts(
         except GoBack:  # back from the first question left: every question of the item
             _ask(s, items, spec, item, new=new, kept=True, start=0)
         _done(s, spec, item)
+        clear_draft_place(s.data)
+        s.draft_place = None
         if spec.save_each:
             s.save()
     return adding

@@ -140,6 +140,15 @@ def write_marker(
     put(data, MARKER_KEY, node, [])
 
 
+def clear_draft_place(data: MutableMapping[str, Any]) -> None:
+    """Forget where a draft stopped (it has been resumed)."""
+    node = data.get(MARKER_KEY)
+    if isinstance(node, MutableMapping):
+        for key in ("draft", "adding"):
+            if key in node:
+                del node[key]
+
+
 def clear_marker(data: MutableMapping[str, Any]) -> None:
     if MARKER_KEY in data:
         del data[MARKER_KEY]

@@ -1,0 +1,205 @@
+"""Going back, correcting one field, and drafts: the wizard loses nothing (scripted)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from incas_cli.document.model import Table
+from incas_cli.io import dump_yaml, load_yaml, new_document_data, parse_yaml
+from incas_cli.messages import wizard as msg
+from incas_cli.wizard import MARKER_KEY
+from incas_cli.wizard.lists import FIX
+from incas_cli.wizard.scripted import BACK, CTRL_C, ENTER
+from tests.conftest import Cli
+from tests.test_wizard_flow import BREVE, Run, plain_of, script
+
+
+def index_of(steps: list[Any], fragment: str, occurrence: int = 0) -> int:
+    seen = 0
+    for index, step in enumerate(steps):
+        if fragment.casefold() in str(step[0]).casefold():
+            if seen == occurrence:
+                return index
+            seen += 1
+    raise AssertionError(fragment)
+
+
+def insert(steps: list[Any], before: str, *new: Any, occurrence: int = 0) -> list[Any]:
+    at = index_of(steps, before, occurrence)
+    return [*steps[:at], *new, *steps[at:]]
+
+
+def messages(run: Run) -> list[str]:
+    return [a.message for a in run.prompter.asked]
+
+
+# --- the "domanda precedente" key -------------------------------------------------------
+
+
+def test_back_inside_a_measure_asks_the_previous_question_again() -> None:
+    steps = script("breve")
+    # At the first measure's start month: back to the lead (a select), then forward again.
+    steps = insert(
+        steps,
+        "Inizio della misura",
+        ["Inizio della misura", BACK],
+        ["Capofila", ENTER],
+    )
+    run = Run(steps)()
+    asked = messages(run)
+    at = asked.index(msg.ASK_MEASURE_START)
+    assert asked[at : at + 3] == [
+        msg.ASK_MEASURE_START,
+        msg.ASK_MEASURE_LEAD,
+        msg.ASK_MEASURE_START,
+    ]
+    assert plain_of(run.result) == load_yaml(BREVE).plain()
+
+
+def test_a_typed_less_than_is_the_back_key_and_a_corrected_answer_is_kept() -> None:
+    steps = script("breve")
+    # «Gravità» 5, then «<» at «Urgenza»: Gravità again, corrected to 4.
+    steps = insert(steps, "Urgenza", ["Urgenza", "<"], ["Gravità", "4"])
+    run = Run(steps)()
+    assert plain_of(run.result)["needs"][0]["severity"] == 4
+    assert run.prompter.rejections == []
+
+
+def test_back_from_the_next_opener_reopens_the_last_question_of_the_item_before() -> None:
+    steps = script("breve")
+    # After the Prefettura (5 questions), «<» at the next actor type: its engagement again.
+    steps = insert(
+        steps,
+        "Tipo del prossimo attore",
+        ["Tipo del prossimo attore", BACK],
+        ["Coinvolgimento", "informare"],
+        occurrence=1,
+    )
+    run = Run(steps)()
+    prefettura = plain_of(run.result)["stakeholders"][1]
+    assert prefettura["engagement"] == "informare"
+    assert len(plain_of(run.result)["stakeholders"]) == 3
+
+
+def test_back_from_the_first_question_of_a_section_goes_to_the_section_before() -> None:
+    steps = script("breve")
+    # The first question of «Periodo»: back to the Comune, then the period again.
+    steps = insert(
+        steps,
+        "Inizio del periodo",
+        ["Inizio del periodo", BACK],
+        ["Comune", ENTER],
+    )
+    run = Run(steps)()
+    assert plain_of(run.result) == load_yaml(BREVE).plain()
+
+
+def test_back_at_the_very_first_question_says_there_is_none() -> None:
+    steps = [["procedere", BACK], *script("breve")]
+    run = Run(steps)()
+    assert msg.AT_FIRST_QUESTION in run.prompter.shown
+    assert plain_of(run.result) == load_yaml(BREVE).plain()
+
+
+# --- review and one field corrected -------------------------------------------------------
+
+
+def test_each_new_item_is_reviewed_and_one_field_can_be_corrected_from_the_next_opener() -> None:
+    steps = script("breve")
+    steps = insert(
+        steps,
+        "Tipo del prossimo attore",
+        ["Tipo del prossimo attore", FIX],
+        ["Quale campo di «Prefettura di Cuneo»", 4],  # the fields' index: power
+        ["Potere", "4"],
+        occurrence=1,
+    )
+    run = Run(steps)()
+    assert plain_of(run.result)["stakeholders"][1]["power"] == 4
+    reviews = [s for s in run.prompter.shown if isinstance(s, Table)]
+    titles = [r.title for r in reviews]
+    assert "Riepilogo: l'attore «Prefettura di Cuneo»" in titles
+    assert any(str(t).startswith("Riepilogo: il bisogno «N1 [Alloggio]") for t in titles)
+    measure = next(r for r in reviews if str(r.title).startswith("Riepilogo: la misura «M1"))
+    assert ("Capofila", "comune") in measure.rows
+    assert ("Inizio", "2025-05") in measure.rows
+
+
+def test_plan_edit_jumps_to_one_field_of_one_item() -> None:
+    breve = load_yaml(BREVE)
+    steps = [
+        ["Misure: cosa vuoi fare?", "edit:1"],
+        ["cosa vuoi modificare", 10],  # the end month only
+        ["Fine della misura", "2026-10"],
+        ["Misure: cosa vuoi fare?", "next"],
+    ]
+    run = Run(steps, breve.data, sections=["misure"])()
+    data = plain_of(run.result)
+    assert data["measures"][1]["end"] == "2026-10"
+    expected = load_yaml(BREVE).plain()
+    expected["measures"][1]["end"] = "2026-10"
+    assert data == expected
+
+
+# --- drafts -------------------------------------------------------------------------------
+
+
+def _interrupted_in_the_second_measure() -> tuple[list[Any], int, Run]:
+    steps = script("breve")
+    cut = index_of(steps, "Importo", occurrence=1)
+    run = Run([*steps[:cut], [steps[cut][0], CTRL_C]])
+    with pytest.raises(KeyboardInterrupt):
+        run()
+    return steps, cut, run
+
+
+def test_ctrl_c_inside_a_measure_keeps_it_as_a_draft_with_every_answer(tmp_path: Any) -> None:
+    _, _, run = _interrupted_in_the_second_measure()
+    saved = run.saved[-1]
+    draft = saved["measures"][1]
+    assert draft["draft"] is True
+    assert draft["title"] == "Navetta estiva verso i frutteti"
+    assert (draft["start"], draft["end"]) == ("2025-06", "2027-12")
+    assert "budget" not in draft
+    place = saved[MARKER_KEY]
+    assert place["resume"][0] == "misure"
+    assert place["adding"] == "measures"
+    assert place["draft"]["list"] == "measures" and place["draft"]["id"] == "M2"
+
+
+def test_a_draft_is_reported_by_validate_and_blocks_final(tmp_path: Any, cli: Cli) -> None:
+    _, _, run = _interrupted_in_the_second_measure()
+    target = tmp_path / "bozza.yaml"
+    target.write_text(dump_yaml(new_document_data(run.saved[-1])), encoding="utf-8")
+    result = cli("plan", "validate", str(target))
+    assert "DRAFT_ITEM" in result.output or "è una bozza" in result.output
+    assert "La misura «M2» è una bozza" in result.output
+    final = cli("plan", "validate", "--final", str(target))
+    assert final.exit_code != 0
+    assert "La misura «M2» è una bozza" in final.output
+
+
+def test_plan_edit_resumes_inside_the_draft_with_every_answer_kept() -> None:
+    steps, cut, run = _interrupted_in_the_second_measure()
+    start = parse_yaml(dump_yaml(new_document_data(run.saved[-1])), "saved.yaml").data
+    resumed = Run(steps[cut:], start)()
+    # The first question asked is the one interrupted: the amount of the second measure.
+    assert resumed.prompter.asked[0].message == msg.ASK_BUDGET_AMOUNT
+    said = [s for s in resumed.prompter.shown if isinstance(s, str)]
+    assert any(s.startswith("Riprendo da dove si era interrotto: la misura «M2") for s in said)
+    assert any("Titolo" in s and "Descrizione" in s for s in said)
+    assert plain_of(resumed.result) == load_yaml(BREVE).plain()
+
+
+def test_ctrl_c_before_the_required_title_keeps_no_half_measure() -> None:
+    steps = script("breve")
+    cut = index_of(steps, "Titolo della misura", occurrence=1)
+    run = Run([*steps[:cut], [steps[cut][0], CTRL_C]])
+    with pytest.raises(KeyboardInterrupt):
+        run()
+    # The file holds the first measure, complete, and no measure without a title.
+    last = run.saved[-1]
+    assert [m["id"] for m in last["measures"]] == ["M1"]
+    assert "draft" not in last["measures"][0]

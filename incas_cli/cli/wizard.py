@@ -44,25 +44,87 @@ def _require_terminal() -> None:
 
 
 class _Saver:
-    """``on_save`` for the wizard: atomic writes, and a memory of what reached the disk."""
+    """``on_save`` for the wizard: atomic writes, a memory of what reached the disk, and
+    hand edits made to the file meanwhile carried into what is written (never lost)."""
 
-    def __init__(self, path: Path | None, prompter: Prompter, *, force: bool) -> None:
+    def __init__(
+        self, path: Path | None, prompter: Prompter, *, force: bool, read: Any = None
+    ) -> None:
         self.path = path
         self.prompter = prompter
         self.force = force
         self.last: Any = None
         self.writes = 0
+        self._seen: tuple[bytes, Any] | None = None
+        """The file's bytes as last read or written, and its plain data."""
+        if read is not None and path is not None:
+            self._seen = (path.read_bytes(), read)
 
     def __call__(self, data: Any) -> None:
         from incas_cli.io import atomic_write_text, dump_yaml
 
         if self.path is None:
             self.path = _ask_file_name(self.prompter, data, force=self.force)
+        self._take_hand_edits(data)
         # The first write of a new plan must not clobber a file created meanwhile.
         force = self.force or self.writes > 0
-        atomic_write_text(self.path, dump_yaml(data), force=force)
+        text = dump_yaml(data)
+        atomic_write_text(self.path, text, force=force)
         self.writes += 1
         self.last = data
+        self._seen = (text.encode("utf-8"), _plain(data))
+
+    def _take_hand_edits(self, data: Any) -> None:
+        """If the file changed since it was read or written here, merge the change."""
+        from incas_cli.errors import InputError
+        from incas_cli.io import dump_yaml, load_yaml
+        from incas_cli.wizard.merge import merge_hand_edits
+
+        if self._seen is None or self.path is None or not self.path.exists():
+            return
+        seen_bytes, seen_plain = self._seen
+        try:
+            now = self.path.read_bytes()
+        except OSError:
+            return
+        if now == seen_bytes:
+            return
+        side = self.path.with_name(self.path.name + msg.SIDE_FILE_SUFFIX)
+        try:
+            disk = load_yaml(self.path)
+        except InputError:
+            self._keep_aside(side, dump_yaml(data))
+            raise InputError(
+                msg.HAND_EDIT_UNREADABLE.format(path=self.path),
+                hint=msg.HAND_EDIT_SIDE_HINT.format(side=side, path=self.path),
+                file=self.path,
+            ) from None
+        merged = merge_hand_edits(data, seen_plain, disk.data)
+        if merged.conflicts:
+            self._keep_aside(side, dump_yaml(data))
+            raise InputError(
+                msg.HAND_EDIT_CONFLICT.format(
+                    path=self.path, fields=", ".join(merged.conflicts[:8])
+                ),
+                hint=msg.HAND_EDIT_SIDE_HINT.format(side=side, path=self.path),
+                file=self.path,
+            )
+        if merged.taken:
+            self.prompter.show(
+                msg.HAND_EDIT_TAKEN.format(path=self.path, fields=", ".join(merged.taken[:8]))
+            )
+
+    @staticmethod
+    def _keep_aside(side: Path, text: str) -> None:
+        from incas_cli.io import atomic_write_text
+
+        atomic_write_text(side, text, force=True)
+
+
+def _plain(data: Any) -> Any:
+    from incas_cli.wizard.tree import plain
+
+    return plain(data)
 
 
 def _ask_file_name(prompter: Prompter, data: Any, *, force: bool) -> Path:
@@ -244,5 +306,5 @@ def edit(
             file=file,
         )
     _require_terminal()
-    saver = _Saver(file, QuestionaryPrompter(), force=True)
+    saver = _Saver(file, QuestionaryPrompter(), force=True, read=doc.plain())
     _run(saver, doc.data, section=section.value if section else None, debug=debug)

@@ -51,6 +51,23 @@ DEBUG_HELP = "In caso di errore imprevisto mostra i dettagli tecnici (per segnal
 INTERRUPTED_UNCHANGED = "Interrotto: il file {path} non è stato modificato."
 RESUME_COMMAND = "Per riprendere: incas plan edit {path}"
 RESUME_SECTION_COMMAND = "Per riprendere: incas plan edit {path} --section {section}"
+SIDE_FILE_SUFFIX = ".procedura.yaml"
+HAND_EDIT_TAKEN = (
+    "Il file {path} è stato modificato fuori dalla procedura: tengo le modifiche ({fields}) "
+    "e aggiungo le tue risposte."
+)
+HAND_EDIT_CONFLICT = (
+    "il file {path} è stato modificato fuori dalla procedura negli stessi campi che hai "
+    "appena cambiato ({fields}): non lo sovrascrivo"
+)
+HAND_EDIT_UNREADABLE = (
+    "il file {path} è stato modificato fuori dalla procedura e ora non si legge come YAML: "
+    "non lo sovrascrivo"
+)
+HAND_EDIT_SIDE_HINT = (
+    "le risposte date nella procedura sono in {side}; confronta i due file, riporta in "
+    "{path} quello che serve, poi riprendi con «incas plan edit {path}»"
+)
 SAVED_TO = "Piano salvato in {path}."
 RENDER_NEXT = "Per generare il documento Word: incas plan render {path}"
 VALIDATE_NEXT = "Per controllarlo in dettaglio: incas plan validate {path}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -131,7 +132,7 @@ def test_plan_edit_jumps_to_one_field_of_one_item() -> None:
     breve = load_yaml(BREVE)
     steps = [
         ["Misure: cosa vuoi fare?", "edit:1"],
-        ["cosa vuoi modificare", 10],  # the end month only
+        ["cosa vuoi modificare", 11],  # the end month only
         ["Fine della misura", "2026-10"],
         ["Misure: cosa vuoi fare?", "next"],
     ]
@@ -203,3 +204,57 @@ def test_ctrl_c_before_the_required_title_keeps_no_half_measure() -> None:
     last = run.saved[-1]
     assert [m["id"] for m in last["measures"]] == ["M1"]
     assert "draft" not in last["measures"][0]
+
+
+# --- the participatory path ---------------------------------------------------------------
+
+
+def test_the_participatory_path_entered_in_the_wizard_reaches_the_document(
+    tmp_path: Any, cli: Cli
+) -> None:
+    import docx
+
+    run = Run(script("completo"), mode="completo")()
+    meeting = plain_of(run.result)["process"]["meetings"][0]
+    assert meeting == {
+        "date": dt.date(2024, 10, 15),
+        "kind": "tavolo",
+        "table": "Tavolo alloggio",
+        "participants": ["comune", "prefettura-cn"],  # the table's members, ticked
+        "summary": "Mappati gli alloggi disponibili.",
+    }
+    plan = tmp_path / "piano.yaml"
+    plan.write_text(dump_yaml(run.result), encoding="utf-8")
+    out = tmp_path / "piano.docx"
+    result = cli("plan", "render", str(plan), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    tables = "\n".join(
+        cell.text for t in docx.Document(str(out)).tables for row in t.rows for cell in row.cells
+    )
+    assert "Mappati gli alloggi disponibili." in text + tables
+
+
+def test_final_needs_a_recorded_path_and_tables_with_participants(tmp_path: Any, cli: Cli) -> None:
+    result = cli("plan", "validate", "--final", str(BREVE))
+    assert "PROCESS_NOT_RECORDED" in result.output
+    assert "il percorso partecipativo non è documentato" in result.output
+    data = load_yaml(BREVE).plain()
+    data["process"] = {"meetings": [{"date": "2025-02-10", "kind": "tavolo", "table": "Alloggi"}]}
+    plan = tmp_path / "p.yaml"
+    plan.write_text(dump_yaml(new_document_data(data)), encoding="utf-8")
+    draft = cli("plan", "validate", str(plan))
+    assert "Tavolo tematico «Alloggi» non ha partecipanti" in draft.output
+    final = cli("plan", "validate", "--final", str(plan))
+    assert "PROCESS_NOT_RECORDED" not in final.output
+    assert "MEETING_WITHOUT_PARTICIPANTS" in final.output
+    assert final.exit_code != 0
+
+
+def test_section_names_any_case_and_an_italian_error_with_the_close_one(cli: Cli) -> None:
+    result = cli("plan", "edit", str(BREVE), "--section", "misura")
+    assert result.exit_code == 2
+    assert "«misura» non è una sezione (forse «misure»?)" in result.output
+    assert "Value error" not in result.output
+    upper = cli("plan", "edit", str(BREVE), "--section", "Misure")
+    assert "non è una sezione" not in upper.output  # accepted (then: no terminal here)

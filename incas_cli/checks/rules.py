@@ -15,6 +15,7 @@ from typing import Any
 from incas_cli import formats
 from incas_cli.catalog import Catalog, ComuniIndex, NationalPlan
 from incas_cli.checks.findings import Finding, Loc, Severity, error, warning
+from incas_cli.checks.process import meetings_have_participants, process_recorded
 from incas_cli.checks.structure import suggest
 from incas_cli.messages import checks as msg
 from incas_cli.models import Plan, YearMonth
@@ -554,6 +555,8 @@ RULES: tuple[Rule, ...] = (
     axes_covered,
     measures_complete,
     drafts,
+    process_recorded,
+    meetings_have_participants,
     comune_in_network,
     governance_consistency,
 )

@@ -30,8 +30,30 @@ class Section(enum.StrEnum):
     relazioni = "relazioni"
     governance = "governance"
     bisogni = "bisogni"
+    strategia = "strategia"
     misure = "misure"
     monitoraggio = "monitoraggio"
+    percorso = "percorso"
+
+
+def _section(value: str | None) -> str | None:
+    """``--section``: a section's name, any case; an Italian error naming the close one."""
+    if value is None:
+        return None
+    import difflib
+
+    names = [s.value for s in Section]
+    typed = value.strip().casefold()
+    if typed in names:
+        return typed
+    close = difflib.get_close_matches(typed, names, n=1, cutoff=0.6)
+    raise typer.BadParameter(
+        msg.SECTION_UNKNOWN.format(
+            value=value,
+            close=msg.SECTION_CLOSE.format(name=close[0]) if close else "",
+            names=", ".join(names),
+        )
+    )
 
 
 def _require_terminal() -> None:
@@ -288,7 +310,14 @@ def new(
 @handle_errors
 def edit(
     file: Path = typer.Argument(..., help=msg.EDIT_FILE_HELP, show_default=False),
-    section: Section | None = typer.Option(None, "--section", "-s", help=msg.SECTION_HELP),
+    section: str | None = typer.Option(
+        None,
+        "--section",
+        "-s",
+        help=msg.SECTION_HELP,
+        callback=_section,
+        metavar=msg.SECTION_METAVAR,
+    ),
     debug: bool = typer.Option(False, "--debug", help=msg.DEBUG_HELP),
 ) -> None:
     """Complete or revise a plan (help: ``messages.cli.EDIT_HELP``)."""
@@ -307,4 +336,4 @@ def edit(
         )
     _require_terminal()
     saver = _Saver(file, QuestionaryPrompter(), force=True, read=doc.plain())
-    _run(saver, doc.data, section=section.value if section else None, debug=debug)
+    _run(saver, doc.data, section=section, debug=debug)

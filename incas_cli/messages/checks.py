@@ -168,6 +168,17 @@ DRAFT_ITEM_HINT = (
     "mano e togli la riga «draft: true»"
 )
 DRAFT_KINDS = {"stakeholders": "L'attore", "needs": "Il bisogno", "measures": "La misura"}
+PROCESS_NOT_RECORDED = (
+    "il percorso partecipativo non è documentato: nessun incontro in «process.meetings»"
+)
+PROCESS_NOT_RECORDED_HINT = (
+    "un piano da adottare dice come è stato costruito (tavoli, incontri bilaterali, "
+    "assemblea pubblica): aggiungili con «incas plan edit FILE --section percorso»"
+)
+MEETING_WITHOUT_PARTICIPANTS = "{kind} «{name}» non ha partecipanti"
+MEETING_WITHOUT_PARTICIPANTS_HINT = (
+    "indica in «participants» gli id degli attori presenti (quelli di «stakeholders»)"
+)
 OPEN_FIELD_FINAL = "campo ancora aperto: {label}"
 OPEN_FIELD_FINAL_HINT = (
     "un piano definitivo (--final, o con stato «proposta» o «adottato») deve compilare tutti "

@@ -21,8 +21,9 @@ from incas_cli.messages import wizard as msg
 from incas_cli.models.plan import Measure, Need, Plan, Stakeholder
 from incas_cli.wizard.core import Data, Mode, Session
 from incas_cli.wizard.form import Field, Walk, run_fields
+from incas_cli.wizard.governance_steps import governance_step
 from incas_cli.wizard.lists import DRAFT_KEY
-from incas_cli.wizard.network_steps import governance_step, relations_step, stakeholders_step
+from incas_cli.wizard.network_steps import relations_step, stakeholders_step
 from incas_cli.wizard.plan_steps import comune_step, monitoring_step, period_step, territory_step
 from incas_cli.wizard.progress import (
     SECTIONS,
@@ -32,6 +33,7 @@ from incas_cli.wizard.progress import (
     write_marker,
 )
 from incas_cli.wizard.prompter import Choice, GoBack, Prompter
+from incas_cli.wizard.strategy_steps import process_step, strategy_step
 from incas_cli.wizard.summary import compute_summary, summary_blocks
 from incas_cli.wizard.tree import keys_of, plain, put
 from incas_cli.wizard.work_steps import measures_step, needs_step
@@ -44,8 +46,10 @@ STEPS: dict[str, Callable[[Session], Sequence[Field]]] = {
     "relazioni": relations_step,
     "governance": governance_step,
     "bisogni": needs_step,
+    "strategia": strategy_step,
     "misure": measures_step,
     "monitoraggio": monitoring_step,
+    "percorso": process_step,
 }
 assert tuple(STEPS) == SECTIONS
 

@@ -12,10 +12,12 @@ from incas_cli.messages import vocab
 from incas_cli.messages import wizard as msg
 from incas_cli.models.month import YearMonth, as_month
 from incas_cli.models.plan import (
+    Act,
     Adoption,
     Comune,
     Context,
     Crop,
+    DataPoint,
     Monitoring,
     PartnerComune,
     Period,
@@ -165,12 +167,50 @@ def _partners(s: Session, comune: MutableMapping[str, Any], record: ComuneRecord
         return item
 
     def fields(item: Item, new: bool) -> list[Field]:
+        def name() -> str:
+            return show_value(item.get("name"))
+
         def ask() -> None:
-            found = _ask_comune(s, msg.ASK_PARTNER_EDIT, show_value(item.get("name")) or None)
+            found = _ask_comune(s, msg.ASK_PARTNER_EDIT, name() or None)
             s.set(item, PartnerComune, "name", found.name)
             s.set(item, PartnerComune, "istat_code", found.istat_code)
 
-        return [Field(msg.FIELD_NAME, ask, lambda: show_value(item.get("name")))]
+        def ask_role() -> None:
+            s.ask_text(item, PartnerComune, "role", msg.ASK_PARTNER_ROLE.format(name=name()))
+
+        def ask_adhesion() -> None:
+            act = child_map(item, "adhesion", keys_of(PartnerComune))
+            s.ask_select(
+                act,
+                Act,
+                "organ",
+                msg.ASK_ADHESION_ORGAN.format(name=name()),
+                term_choices(vocab.ADOPTION_ORGANS, undecided=True),
+            )
+            if act.get("organ"):
+                s.ask_text(act, Act, "number", msg.ASK_ADHESION_NUMBER, rewrite=act_number)
+                s.ask_text(
+                    act,
+                    Act,
+                    "date",
+                    msg.ASK_ADHESION_DATE,
+                    instruction=msg.DATE_HINT,
+                    rewrite=iso_date,
+                )
+            if not act:
+                del item["adhesion"]
+
+        def shown_adhesion() -> str:
+            act = item.get("adhesion")
+            if not isinstance(act, MutableMapping):
+                return ""
+            return " ".join(show_value(v) for v in act.values() if v)
+
+        return [
+            Field(msg.FIELD_NAME, ask, name),
+            Field(msg.FIELD_ROLE, ask_role, lambda: show_value(item.get("role"))),
+            Field(msg.FIELD_ADHESION, ask_adhesion, shown_adhesion),
+        ]
 
     spec = ListSpec(
         menu=msg.MENU_PARTNERS,
@@ -403,6 +443,10 @@ def territory_step(s: Session) -> list[Field]:
 
         return ask
 
+    def ask_data() -> None:
+        if s.full:
+            _data_points(s, ctx)
+
     return [
         Field(None, ask_description),
         Field(None, ask_crops),
@@ -413,7 +457,63 @@ def territory_step(s: Session) -> list[Field]:
             None,
             full_text("sources", msg.ASK_SOURCES, as_list=True, instruction=msg.LIST_HINT),
         ),
+        Field(None, full_text("phenomenon", msg.ASK_PHENOMENON, multiline=True)),
+        Field(None, ask_data),
+        Field(None, full_text("gender", msg.ASK_GENDER, multiline=True)),
     ]
+
+
+def _data_points(s: Session, ctx: Item) -> None:
+    """Figures about the phenomenon, each with its year and source."""
+    points = child_list(ctx, "data", keys_of(Context))
+
+    def fields(item: Item, new: bool) -> list[Field]:
+        def label() -> str:
+            return show_value(item.get("label"))
+
+        def text(key: str, question: str, **options: Any) -> Callable[[], None]:
+            def ask() -> None:
+                s.ask_text(item, DataPoint, key, question.format(label=label()), **options)
+
+            return ask
+
+        def shown(key: str) -> Callable[[], str]:
+            return lambda: show_value(item.get(key))
+
+        return [
+            Field(msg.FIELD_LABEL, text("label", msg.ASK_DATA_LABEL_EDIT, required=True), label),
+            Field(msg.FIELD_VALUE, text("value", msg.ASK_DATA_VALUE, number=True), shown("value")),
+            Field(msg.FIELD_UNIT, text("unit", msg.ASK_DATA_UNIT), shown("unit")),
+            Field(msg.FIELD_YEAR, text("year", msg.ASK_DATA_YEAR, number=True), shown("year")),
+            Field(msg.FIELD_SOURCE, text("source", msg.ASK_DATA_SOURCE), shown("source")),
+        ]
+
+    def opener(extra: Sequence[Choice[str]]) -> Item | str | None:
+        item = new_map()
+        label = s.ask_text(
+            item,
+            DataPoint,
+            "label",
+            msg.ASK_DATA_LABEL,
+            instruction=msg.DATA_EXAMPLE,
+            skip=msg.ENTER_TO_FINISH,
+        )
+        return item if label is not None else None
+
+    edit_list(
+        s,
+        points,
+        ListSpec(
+            menu=msg.MENU_DATA,
+            add=msg.MENU_ADD_DATA,
+            label=lambda item: show_value(item.get("label")),
+            opener=opener,
+            fields=fields,
+            save_each=False,
+        ),
+    )
+    if not points:
+        del ctx["data"]
 
 
 # --- monitoring ---------------------------------------------------------------------------

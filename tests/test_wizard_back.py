@@ -258,3 +258,63 @@ def test_section_names_any_case_and_an_italian_error_with_the_close_one(cli: Cli
     assert "Value error" not in result.output
     upper = cli("plan", "edit", str(BREVE), "--section", "Misure")
     assert "non è una sezione" not in upper.output  # accepted (then: no terminal here)
+
+
+# --- numbers, dates, months and names as planners write them -----------------------------
+
+
+def test_italian_thousands_in_an_integer_field_of_the_file_are_refused(
+    tmp_path: Any, cli: Cli
+) -> None:
+    text = BREVE.read_text(encoding="utf-8").replace("workers: 350", "workers: 3.000")
+    assert "workers: 3.000" in text
+    plan = tmp_path / "p.yaml"
+    plan.write_text(text, encoding="utf-8")
+    result = cli("plan", "validate", str(plan))
+    assert result.exit_code != 0
+    assert "«3.000» sembra scritto con il punto delle migliaia" in result.output
+    assert "scrivi 3000" in result.output
+
+
+@pytest.mark.parametrize(
+    ("fragment", "wrong", "error", "right"),
+    [
+        ("Lavoratori impiegati", "circa 3.000", "«circa 3.000» non è un numero", "3.000"),
+        ("Importo", "sessantamila", "«sessantamila» non è un numero", "60.000"),
+        ("Potere", "alta", "da 1 (basso) a 5 (alto)", "5"),
+    ],
+)
+def test_wrong_numbers_get_a_message_that_agrees_with_what_is_accepted(
+    fragment: str, wrong: str, error: str, right: str
+) -> None:
+    from tests.test_wizard_flow import replace_step
+
+    run = Run(replace_step(script("breve"), fragment, wrong, right))()
+    assert len(run.prompter.rejections) == 1
+    assert error in run.prompter.rejections[0].error
+    assert "1.200" not in run.prompter.rejections[0].error
+    assert "150000.00" not in run.prompter.rejections[0].error
+    if fragment == "Lavoratori impiegati":
+        assert plain_of(run.result)["context"]["crops"][0]["workers"] == 3000
+
+
+def test_dates_months_and_names_as_written() -> None:
+    from incas_cli.wizard.answers import existing_day, iso_date, read_months
+
+    assert iso_date("12 marzo 2025") == "2025-03-12"
+    with pytest.raises(ValueError, match="il 31 giugno 2025 non esiste: giugno ha 30 giorni"):
+        existing_day(iso_date("31/06/2025"))
+    assert read_months("Sett.") == [9]
+    assert read_months("tutto l'anno") == list(range(1, 13))
+    from tests.test_wizard_flow import replace_step
+
+    steps = replace_step(script("breve"), "Comune", "San Severo di Puglia", "Lagnasco")
+    run = Run(steps)()
+    assert "forse San Severo (FG)?" in run.prompter.rejections[0].error
+
+
+def test_an_email_with_a_comma_is_refused() -> None:
+    from incas_cli.wizard.network_steps import email_error
+
+    assert email_error("a@esempio.it, b@esempio.it") is not None
+    assert email_error("referente@comune.esempio.it") is None

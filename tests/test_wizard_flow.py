@@ -14,7 +14,7 @@ from incas_cli.checks import check_data, open_fields
 from incas_cli.document.model import plain as cell_text
 from incas_cli.formats import money
 from incas_cli.io import dump_yaml, load_yaml, new_document_data, parse_yaml
-from incas_cli.messages import checks as checks_msg
+from incas_cli.messages import models as models_msg
 from incas_cli.messages import wizard as msg
 from incas_cli.wizard import MARKER_KEY, SECTIONS, incomplete_sections, read_marker, run_wizard
 from incas_cli.wizard.answers import iso_date, iso_months, read_months
@@ -156,7 +156,7 @@ def test_wrong_answers_are_asked_again_with_the_italian_message() -> None:
         ("gennaio", "valore non valido: usa il formato AAAA-MM, ad esempio 2025-03"),
         ("2024-12", "la fine (2024-12) precede l'inizio (2025-01)"),
         ("7", "valore non valido: serve un punteggio da 1 a 5"),
-        ("alto", "valore non valido: " + checks_msg.DETAIL_INT),
+        ("alto", "valore non valido: " + models_msg.SCORE_EXPECTED),
         ("   ", msg.REQUIRED),
         ("0", "valore non valido: serve un punteggio da 1 a 5"),
         (

@@ -22,6 +22,12 @@ MONEY_COMMA = (
     "scrivi l'importo senza separatori delle migliaia e con il punto per i "
     "decimali, ad esempio 1693747.15"
 )
+INTEGER_THOUSANDS_DOT = (
+    "«{value}» sembra scritto con il punto delle migliaia: se intendi {thousands} scrivi "
+    "{thousands}, senza punto"
+)
+INTEGER_THOUSANDS_DOTS = "«{text}» è scritto con i punti delle migliaia: scrivi {plain}"
+SCORE_EXPECTED = "serve un punteggio in cifre da 1 (basso) a 5 (alto)"
 MONTH_REPEATED = "un mese compare più volte"
 
 # descriptions in the JSON Schema of the plan file

@@ -11,6 +11,7 @@ an empty answer keeps it (``-`` empties an optional field).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Mapping, MutableMapping, MutableSequence, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -27,6 +28,7 @@ from incas_cli.wizard.prompter import Choice, Prompter
 from incas_cli.wizard.tree import drop, key_of, keys_of, plain, put
 
 T = TypeVar("T")
+_NUMERIC = re.compile(r"^[+-]?\d+(\.\d+)?$")
 Mode = Literal["rapido", "completo"]
 Data = MutableMapping[str, Any]
 Extra = Callable[[Any], str | None]
@@ -227,7 +229,9 @@ class Session:
                 return None, None
             candidate: Any = rewrite(text) if rewrite is not None else text
             if number:
-                candidate = italian_number(candidate)
+                candidate = italian_number(str(candidate).removesuffix("%").strip())
+                if not _NUMERIC.match(candidate):
+                    return None, msg.NUMBER_EXPECTED.format(text=text)
             if as_list:
                 candidate = split_list(candidate, separators)
             if read is not None:

@@ -26,7 +26,7 @@ from incas_cli.models.plan import (
     Workforce,
 )
 from incas_cli.models.vocab import DEFAULT_STATUS, FINAL_STATUSES
-from incas_cli.wizard.answers import iso_date, iso_months, month_names, read_months
+from incas_cli.wizard.answers import existing_day, iso_date, iso_months, month_names, read_months
 from incas_cli.wizard.checking import blocking_at
 from incas_cli.wizard.core import Session, show_value, term_choices
 from incas_cli.wizard.form import Field
@@ -68,11 +68,22 @@ def resolve_comune(s: Session, raw: str) -> tuple[ComuneRecord | None, str | Non
     started = s.comuni.search(text, 2)
     if len(started) == 1:
         return started[0], None
-    suggestions = s.comuni.suggest(text, 3)
+    suggestions = _shorter_names(s, text) or s.comuni.suggest(text, 3)
     if suggestions:
         names = msg.OR.join(r.display_name for r in suggestions)
         return None, msg.COMUNE_UNKNOWN_SUGGEST.format(name=text, names=names)
     return None, msg.COMUNE_UNKNOWN.format(name=text)
+
+
+def _shorter_names(s: Session, text: str) -> list[ComuneRecord]:
+    """Comuni named by the first words of the answer («San Severo di Puglia»: San Severo,
+    a name with the region or province added)."""
+    words = text.split()
+    for cut in range(len(words) - 1, 0, -1):
+        found = s.comuni.by_name(" ".join(words[:cut]))
+        if found:
+            return found[:3]
+    return []
 
 
 def _ask_comune(s: Session, message: str, default: str | None) -> ComuneRecord:
@@ -196,6 +207,7 @@ def _partners(s: Session, comune: MutableMapping[str, Any], record: ComuneRecord
                     msg.ASK_ADHESION_DATE,
                     instruction=msg.DATE_HINT,
                     rewrite=iso_date,
+                    read=existing_day,
                 )
             if not act:
                 del item["adhesion"]
@@ -334,6 +346,7 @@ def _adoption(s: Session, info: MutableMapping[str, Any], *, adopted: bool) -> N
         msg.ASK_ADOPTION_DATE,
         instruction=msg.DATE_HINT,
         rewrite=iso_date,
+        read=existing_day,
     )
 
 

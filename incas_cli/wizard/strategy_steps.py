@@ -9,7 +9,7 @@ from typing import Any
 from incas_cli.messages import vocab
 from incas_cli.messages import wizard as msg
 from incas_cli.models.plan import Meeting, Plan, Process, SpecificObjective, Strategy
-from incas_cli.wizard.answers import iso_date
+from incas_cli.wizard.answers import existing_day, iso_date
 from incas_cli.wizard.core import Session, next_number_id, show_value, term_choices
 from incas_cli.wizard.form import Field
 from incas_cli.wizard.lists import ListSpec, edit_list
@@ -141,6 +141,7 @@ def process_step(s: Session) -> list[Field]:
                 msg.ASK_MEETING_DATE,
                 instruction=msg.DATE_HINT,
                 rewrite=iso_date,
+                read=existing_day,
             )
 
         def ask_table() -> None:

@@ -318,3 +318,23 @@ def test_an_email_with_a_comma_is_refused() -> None:
 
     assert email_error("a@esempio.it, b@esempio.it") is not None
     assert email_error("referente@comune.esempio.it") is None
+
+
+def test_the_end_summary_names_the_open_fields_and_says_if_ready_for_final() -> None:
+    run = Run(script("breve"))()
+    lines = [s for s in run.prompter.shown if isinstance(s, str)]
+    assert any(line.strip() == "ufficio responsabile (plan.office)" for line in lines)
+    assert any(
+        line.startswith("Non ancora pronto per l'adozione: con --final restano") for line in lines
+    )
+
+
+def test_each_line_of_a_multi_line_answer_is_a_paragraph() -> None:
+    from tests.test_wizard_flow import replace_step
+
+    steps = replace_step(
+        script("breve"), "Descrizione del territorio", "Meleti e pescheti.\nRaccolta estiva."
+    )
+    run = Run(steps)()
+    description = plain_of(run.result)["context"]["description"]
+    assert description == "Meleti e pescheti.\n\nRaccolta estiva."

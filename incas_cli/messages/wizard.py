@@ -80,7 +80,7 @@ RENDER_NEXT = "Per generare il documento Word: incas plan render {path}"
 VALIDATE_NEXT = "Per controllarlo in dettaglio: incas plan validate {path}"
 
 # --- prompter -----------------------------------------------------------------------------
-MULTILINE_HINT = "più righe: Esc e poi Invio per confermare"
+MULTILINE_HINT = "ogni riga è un paragrafo; Esc e poi Invio per confermare"
 MULTILINE_MARK = "›"
 HINT_SEPARATOR = "; "
 CLEAR_ANSWER = "-"
@@ -492,6 +492,10 @@ STATE_EMPTY = {
 }
 OPEN_FIELD_FORMS = ("campo aperto", "campi aperti")
 SUMMARY_OPEN = "Campi ancora aperti: {count}."
+MORE_OPEN = "… e altri {count} (incas plan status li elenca tutti)"
+SUMMARY_NOT_FINAL = "Non ancora pronto per l'adozione: con --final restano {problems}."
+BLOCKING_FORMS = ("problema bloccante", "problemi bloccanti")
+SUMMARY_FINAL_READY = "Pronto per l'adozione: --final non trova problemi bloccanti."
 SUMMARY_FINDINGS = "Problemi: {errors} bloccanti, {warnings} non bloccanti."
 FINDING_BLOCKING = "✗"
 FINDING_WARNING = "!"

@@ -223,6 +223,9 @@ class Session:
 
         def convert(raw: str) -> tuple[Any, str | None]:
             text = raw.strip()
+            if multiline and text != shown.strip():
+                # Each line typed is a paragraph: in the file a single newline only wraps.
+                text = "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
             if not text:
                 if required:
                     return None, msg.REQUIRED

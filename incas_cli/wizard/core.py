@@ -163,10 +163,12 @@ class Session:
         return [item for item in node if isinstance(item, MutableMapping)]
 
     def stakeholder_choices(self) -> list[Choice[str]]:
+        """The actors by name (the id, long and cut in a list, only where two share a name)."""
+        actors = [s for s in self.items("stakeholders") if s.get("id")]
+        names = [str(s.get("name") or s.get("id")) for s in actors]
         return [
-            Choice(f"{s.get('name', s.get('id'))} ({s.get('id')})", str(s.get("id")))
-            for s in self.items("stakeholders")
-            if s.get("id")
+            Choice(name if names.count(name) == 1 else f"{name} ({s.get('id')})", str(s.get("id")))
+            for s, name in zip(actors, names, strict=True)
         ]
 
     # --- asking for one field ---------------------------------------------------------

@@ -251,6 +251,8 @@ class _Builder:
             base, *metadata = typing.get_args(hint)
             if base is int:
                 return _integer(_bounds(metadata))
+        if hint is bool:
+            return {"type": "boolean", "errorMessage": words.BOOLEAN_ERROR}
         if isinstance(hint, type) and issubclass(hint, BaseModel):
             return self.model(hint)
         raise TypeError(f"no JSON Schema form for {hint!r}")  # a new type of the models

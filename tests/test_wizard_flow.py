@@ -14,10 +14,11 @@ from incas_cli.checks import check_data, open_fields
 from incas_cli.document.model import plain as cell_text
 from incas_cli.formats import money
 from incas_cli.io import dump_yaml, load_yaml, new_document_data, parse_yaml
-from incas_cli.messages import checks as checks_msg
+from incas_cli.messages import models as models_msg
 from incas_cli.messages import wizard as msg
 from incas_cli.wizard import MARKER_KEY, SECTIONS, incomplete_sections, read_marker, run_wizard
 from incas_cli.wizard.answers import iso_date, iso_months, read_months
+from incas_cli.wizard.lists import FIX
 from incas_cli.wizard.prompter import Choice, search_choices
 from incas_cli.wizard.scripted import CTRL_C, CTRL_D, ENTER, ScriptedPrompter, ScriptError
 from incas_cli.wizard.summary import (
@@ -94,7 +95,7 @@ def test_short_scenario_gives_the_reference_plan_in_under_60_prompts() -> None:
     run = Run(script("breve"))()
     assert plain_of(run.result) == load_yaml(BREVE).plain()
     assert len(run.prompter.asked) < 60
-    assert len(run.prompter.asked) == 55
+    assert len(run.prompter.asked) == 57
     assert run.prompter.rejections == []
     # Saved after every group: comune, each section, each actor, need and measure.
     assert len(run.saved) >= 9 + 3 + 2 + 2
@@ -155,7 +156,7 @@ def test_wrong_answers_are_asked_again_with_the_italian_message() -> None:
         ("gennaio", "valore non valido: usa il formato AAAA-MM, ad esempio 2025-03"),
         ("2024-12", "la fine (2024-12) precede l'inizio (2025-01)"),
         ("7", "valore non valido: serve un punteggio da 1 a 5"),
-        ("alto", "valore non valido: " + checks_msg.DETAIL_INT),
+        ("alto", "valore non valido: " + models_msg.SCORE_EXPECTED),
         ("   ", msg.REQUIRED),
         ("0", "valore non valido: serve un punteggio da 1 a 5"),
         (
@@ -208,8 +209,8 @@ def test_a_suggestion_is_named_in_the_hint_and_an_empty_answer_takes_it() -> Non
     run = Run(script("breve"))()
     names = [a for a in run.prompter.asked if a.message == msg.ASK_ACTOR_NAME]
     assert [a.instruction for a in names] == [
-        "(Invio per «Prefettura di Cuneo», → per modificarlo)",
-        "(Invio per «Enti del terzo settore del territorio», → per modificarlo)",
+        "(Invio per «Prefettura di Cuneo», → per modificarlo; < indietro)",
+        "(Invio per «Enti del terzo settore del territorio», → per modificarlo; < indietro)",
     ]
     # Enter took the first suggestion; the typed name replaced the second one.
     assert [s["name"] for s in plain_of(run.result)["stakeholders"]] == [
@@ -219,9 +220,10 @@ def test_a_suggestion_is_named_in_the_hint_and_an_empty_answer_takes_it() -> Non
     ]
     # An optional field says what Enter does; a suggestion for one can be refused with "-".
     asked = {a.message: a.instruction for a in run.prompter.asked}
-    assert asked[msg.ASK_PERIOD_START] == f"({msg.MONTH_HINT}; {msg.OPEN_HINT})"
+    assert asked[msg.ASK_PERIOD_START] == f"({msg.MONTH_HINT}; {msg.OPEN_HINT}; < indietro)"
     assert asked[msg.ASK_MEASURE_END] == (
-        f"({msg.MONTH_HINT}; Invio per «2027-12», → per modificarlo, - per lasciare vuoto)"
+        f"({msg.MONTH_HINT}; Invio per «2027-12», → per modificarlo, - per lasciare vuoto; "
+        "< indietro)"
     )
 
 
@@ -239,10 +241,13 @@ def test_edit_enter_keeps_a_value_and_dash_empties_an_optional_one() -> None:
     data = plain_of(run.result)
     assert data["plan"]["period"] == {"start": "2025-01"}
     assert run.prompter.asked[0].instruction == (
-        f"({msg.MONTH_HINT}; Invio per «2025-01», → per modificarlo, - per lasciare vuoto)"
+        f"({msg.MONTH_HINT}; Invio per «2025-01», → per modificarlo, - per lasciare vuoto; "
+        "< indietro)"
     )
     # With nothing to keep, an optional field says that Enter skips it.
-    assert run.prompter.asked[4].instruction == f"({msg.OFFICE_EXAMPLE}; {msg.SKIP_HINT})"
+    assert run.prompter.asked[4].instruction == (
+        f"({msg.OFFICE_EXAMPLE}; {msg.SKIP_HINT}; {msg.BACK_HINT})"
+    )
 
 
 def test_a_required_field_refuses_dash() -> None:
@@ -362,8 +367,10 @@ def test_interrupt_at_each_section_then_resume(section: str) -> None:
         "relazioni": [],
         "governance": ["governance"],
         "bisogni": ["needs"],
+        "strategia": ["strategy"],
         "misure": ["measures"],
         "monitoraggio": ["monitoring"],
+        "percorso": ["process"],
     }
     for done in SECTIONS[:position]:
         for key in keys[done]:
@@ -502,6 +509,7 @@ def test_list_menu_edits_adds_and_deletes_with_a_warning_for_references() -> Non
     breve = load_yaml(BREVE)
     steps = [
         ["Attori della rete: cosa vuoi fare?", "edit:1"],
+        ["cosa vuoi modificare", None],
         ["Tipo di attore", ENTER],
         ["Nome dell'attore", ENTER],
         ["Ruolo", "Coordina il protocollo provinciale."],
@@ -520,7 +528,7 @@ def test_list_menu_edits_adds_and_deletes_with_a_warning_for_references() -> Non
         ["Attori della rete: cosa vuoi fare?", "next"],
     ]
     run = Run(steps, breve.data, sections=["attori"])()
-    warning = run.prompter.asked[12].message
+    warning = run.prompter.asked[13].message
     assert warning.startswith("«comune» è usato in: M1, M2, cabina di regia.")
     data = plain_of(run.result)
     prefettura = data["stakeholders"][1]
@@ -622,7 +630,7 @@ def test_summary_tables_print_in_80_columns_without_colour(
     coverage = lines.index(msg.SUMMARY_COVERAGE_TITLE)
     eighth = next(line for line in lines[coverage:] if line.lstrip().startswith("8 "))
     assert eighth.rstrip().endswith(msg.SECONDARY_MEASURES.format(ids="M1"))
-    assert lines[-1] == msg.SUMMARY_BUDGET.format(amount=money(Decimal("78000")))
+    assert lines[-2] == msg.SUMMARY_BUDGET.format(amount=money(Decimal("78000")))
 
 
 def test_run_shows_the_summary_at_the_end() -> None:
@@ -696,7 +704,7 @@ def test_peak_months_typed_by_name_are_stored_and_a_wrong_word_is_asked_again() 
     ]
     asked = next(a for a in run.prompter.asked if a.message.startswith("Mesi di picco"))
     assert asked.kind == "text"
-    assert asked.instruction == f"({msg.PEAK_MONTHS_HINT}; {msg.SKIP_HINT})"
+    assert asked.instruction == f"({msg.PEAK_MONTHS_HINT}; {msg.SKIP_HINT}; {msg.BACK_HINT})"
     assert plain_of(run.result) == load_yaml(BREVE).plain()  # peak_months: [8, 9, 10]
 
 
@@ -705,11 +713,12 @@ def test_peak_months_when_editing_are_named_in_the_hint_and_kept_by_enter() -> N
     steps = [
         ["Descrizione del territorio", ENTER],
         ["Colture", "edit:0"],
+        ["cosa vuoi modificare", None],
         ["Nome della coltura", ENTER],
         ["Mesi di picco", ENTER],
         ["Lavoratori impiegati", ENTER],
         ["Colture", "add"],
-        ["Coltura principale", "olive"],
+        ["Altra coltura", "olive"],
         ["Mesi di picco", "novembre-gennaio"],
         ["Lavoratori impiegati", ENTER],
         ["Colture", "next"],
@@ -718,7 +727,7 @@ def test_peak_months_when_editing_are_named_in_the_hint_and_kept_by_enter() -> N
     months = [a for a in run.prompter.asked if a.message.startswith("Mesi di picco")]
     assert months[0].instruction == (
         f"({msg.PEAK_MONTHS_HINT}; Invio per «agosto; settembre; ottobre», → per modificarlo, "
-        "- per lasciare vuoto)"
+        "- per lasciare vuoto; < indietro)"
     )
     crops = plain_of(run.result)["context"]["crops"]
     assert crops == [
@@ -765,7 +774,10 @@ def test_the_way_out_of_every_add_loop_is_not_searchable() -> None:
     for question, way_out in loops:
         first = offered[question][0]
         assert (first.title, first.value, first.searchable) == (way_out, None, False)
-        assert all(c.searchable for c in offered[question][1:])
+        # After the way out, the choice to correct the item just added (not searchable
+        # either), then the list's own choices.
+        rest = [c for c in offered[question][1:] if c.value != FIX]
+        assert all(c.searchable for c in rest)
     # Typing «Altro» at the actor type shows the type Altro first, never the way out.
     actor_types = offered[msg.ASK_ACTOR_TYPE]
     shown = search_choices(actor_types, "Altro")

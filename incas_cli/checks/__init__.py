@@ -35,7 +35,9 @@ __all__ = [
 
 
 # open fields that a rule already reports with its own, more specific code
-_REPORTED_BY_RULES = frozenset({"measure.budget", "measure.indicators"})
+_REPORTED_BY_RULES = frozenset(
+    {"measure.budget", "measure.indicators", "stakeholder.draft", "need.draft", "measure.draft"}
+)
 
 # Open fields of the v1 additions that adoption requires (see completeness.py for which and
 # why). A plan adopted before they existed is the record of an act already taken: it stays

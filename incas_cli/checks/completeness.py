@@ -84,6 +84,8 @@ def open_fields(plan: Plan) -> list[OpenField]:
 
     need(plan.stakeholders, ("stakeholders",), "stakeholders")
     for i, s in enumerate(plan.stakeholders):
+        if s.draft:
+            out.append(OpenField(("stakeholders", i, "draft"), "stakeholder.draft"))
         need(s.type, ("stakeholders", i, "type"), "stakeholder.type")
         need(s.role, ("stakeholders", i, "role"), "stakeholder.role")
         need(s.power, ("stakeholders", i, "power"), "stakeholder.power")
@@ -104,6 +106,8 @@ def open_fields(plan: Plan) -> list[OpenField]:
 
     need(plan.needs, ("needs",), "needs")
     for i, n in enumerate(plan.needs):
+        if n.draft:
+            out.append(OpenField(("needs", i, "draft"), "need.draft"))
         need(n.area, ("needs", i, "area"), "need.area")
         need(n.description, ("needs", i, "description"), "need.description")
         need(n.severity, ("needs", i, "severity"), "need.severity")
@@ -123,6 +127,8 @@ def open_fields(plan: Plan) -> list[OpenField]:
 
     need(plan.measures, ("measures",), "measures")
     for i, m in enumerate(plan.measures):
+        if m.draft:
+            out.append(OpenField(("measures", i, "draft"), "measure.draft"))
         need(m.description, ("measures", i, "description"), "measure.description")
         need(m.objective, ("measures", i, "objective"), "measure.objective")
         need(m.actions, ("measures", i, "actions"), "measure.actions")

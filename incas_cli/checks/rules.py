@@ -10,10 +10,12 @@ import datetime as dt
 import difflib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from incas_cli import formats
 from incas_cli.catalog import Catalog, ComuniIndex, NationalPlan
 from incas_cli.checks.findings import Finding, Loc, Severity, error, warning
+from incas_cli.checks.process import meetings_have_participants, process_recorded
 from incas_cli.checks.structure import suggest
 from incas_cli.messages import checks as msg
 from incas_cli.models import Plan, YearMonth
@@ -371,6 +373,26 @@ def measures_complete(ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
+def drafts(ctx: RuleContext) -> Iterator[Finding]:
+    """Items the wizard saved half done (``draft: true``): incomplete, blocking when final."""
+    severity = Severity.ERROR if ctx.final else Severity.WARNING
+    lists: tuple[tuple[str, list[Any]], ...] = (
+        ("stakeholders", ctx.plan.stakeholders),
+        ("needs", ctx.plan.needs),
+        ("measures", ctx.plan.measures),
+    )
+    for key, items in lists:
+        for i, item in enumerate(items):
+            if item.draft:
+                yield Finding(
+                    "DRAFT_ITEM",
+                    severity,
+                    (key, i, "draft"),
+                    msg.DRAFT_ITEM.format(kind=msg.DRAFT_KINDS[key], id=item.id),
+                    msg.DRAFT_ITEM_HINT,
+                )
+
+
 def adoption(ctx: RuleContext) -> Iterator[Finding]:
     """The act that adopts the plan: complete once adopted, a number written without its
     own "n.", a date neither in the future nor after the plan's end."""
@@ -570,6 +592,9 @@ RULES: tuple[Rule, ...] = (
     needs_addressed,
     axes_covered,
     measures_complete,
+    drafts,
+    process_recorded,
+    meetings_have_participants,
     comune_in_network,
     governance_consistency,
 )

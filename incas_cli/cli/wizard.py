@@ -30,8 +30,30 @@ class Section(enum.StrEnum):
     relazioni = "relazioni"
     governance = "governance"
     bisogni = "bisogni"
+    strategia = "strategia"
     misure = "misure"
     monitoraggio = "monitoraggio"
+    percorso = "percorso"
+
+
+def _section(value: str | None) -> str | None:
+    """``--section``: a section's name, any case; an Italian error naming the close one."""
+    if value is None:
+        return None
+    import difflib
+
+    names = [s.value for s in Section]
+    typed = value.strip().casefold()
+    if typed in names:
+        return typed
+    close = difflib.get_close_matches(typed, names, n=1, cutoff=0.6)
+    raise typer.BadParameter(
+        msg.SECTION_UNKNOWN.format(
+            value=value,
+            close=msg.SECTION_CLOSE.format(name=close[0]) if close else "",
+            names=", ".join(names),
+        )
+    )
 
 
 def _require_terminal() -> None:
@@ -44,25 +66,87 @@ def _require_terminal() -> None:
 
 
 class _Saver:
-    """``on_save`` for the wizard: atomic writes, and a memory of what reached the disk."""
+    """``on_save`` for the wizard: atomic writes, a memory of what reached the disk, and
+    hand edits made to the file meanwhile carried into what is written (never lost)."""
 
-    def __init__(self, path: Path | None, prompter: Prompter, *, force: bool) -> None:
+    def __init__(
+        self, path: Path | None, prompter: Prompter, *, force: bool, read: Any = None
+    ) -> None:
         self.path = path
         self.prompter = prompter
         self.force = force
         self.last: Any = None
         self.writes = 0
+        self._seen: tuple[bytes, Any] | None = None
+        """The file's bytes as last read or written, and its plain data."""
+        if read is not None and path is not None:
+            self._seen = (path.read_bytes(), read)
 
     def __call__(self, data: Any) -> None:
         from incas_cli.io import atomic_write_text, dump_yaml
 
         if self.path is None:
             self.path = _ask_file_name(self.prompter, data, force=self.force)
+        self._take_hand_edits(data)
         # The first write of a new plan must not clobber a file created meanwhile.
         force = self.force or self.writes > 0
-        atomic_write_text(self.path, dump_yaml(data), force=force)
+        text = dump_yaml(data)
+        atomic_write_text(self.path, text, force=force)
         self.writes += 1
         self.last = data
+        self._seen = (text.encode("utf-8"), _plain(data))
+
+    def _take_hand_edits(self, data: Any) -> None:
+        """If the file changed since it was read or written here, merge the change."""
+        from incas_cli.errors import InputError
+        from incas_cli.io import dump_yaml, load_yaml
+        from incas_cli.wizard.merge import merge_hand_edits
+
+        if self._seen is None or self.path is None or not self.path.exists():
+            return
+        seen_bytes, seen_plain = self._seen
+        try:
+            now = self.path.read_bytes()
+        except OSError:
+            return
+        if now == seen_bytes:
+            return
+        side = self.path.with_name(self.path.name + msg.SIDE_FILE_SUFFIX)
+        try:
+            disk = load_yaml(self.path)
+        except InputError:
+            self._keep_aside(side, dump_yaml(data))
+            raise InputError(
+                msg.HAND_EDIT_UNREADABLE.format(path=self.path),
+                hint=msg.HAND_EDIT_SIDE_HINT.format(side=side, path=self.path),
+                file=self.path,
+            ) from None
+        merged = merge_hand_edits(data, seen_plain, disk.data)
+        if merged.conflicts:
+            self._keep_aside(side, dump_yaml(data))
+            raise InputError(
+                msg.HAND_EDIT_CONFLICT.format(
+                    path=self.path, fields=", ".join(merged.conflicts[:8])
+                ),
+                hint=msg.HAND_EDIT_SIDE_HINT.format(side=side, path=self.path),
+                file=self.path,
+            )
+        if merged.taken:
+            self.prompter.show(
+                msg.HAND_EDIT_TAKEN.format(path=self.path, fields=", ".join(merged.taken[:8]))
+            )
+
+    @staticmethod
+    def _keep_aside(side: Path, text: str) -> None:
+        from incas_cli.io import atomic_write_text
+
+        atomic_write_text(side, text, force=True)
+
+
+def _plain(data: Any) -> Any:
+    from incas_cli.wizard.tree import plain
+
+    return plain(data)
 
 
 def _ask_file_name(prompter: Prompter, data: Any, *, force: bool) -> Path:
@@ -87,9 +171,53 @@ def _ask_file_name(prompter: Prompter, data: Any, *, force: bool) -> Path:
     return Path(prompter.text(msg.ASK_FILE, default=default, validate=check).strip())
 
 
+def _report_saved(saver: _Saver) -> None:
+    """Where the work is: the file, its complete sections, the item kept as a draft."""
+    from incas_cli.console import print_plain
+    from incas_cli.wizard import SECTIONS, open_counts, read_marker
+    from incas_cli.wizard.progress import read_draft
+    from incas_cli.wizard.tree import plain
+
+    print_plain(msg.INTERRUPTED_SAVED.format(path=saver.path), stderr=True)
+    if saver.last is None:
+        return
+    counts = open_counts(plain(saver.last))
+    marker = read_marker(saver.last)
+    current = marker.sections[0] if marker is not None else None
+    # Complete: walked in this run before the one in progress, or with no open field.
+    walked = (
+        [s for s in SECTIONS[: SECTIONS.index(current)] if s not in marker.sections]
+        if marker is not None and current is not None
+        else []
+    )
+    if counts is not None:
+        done = [s for s in SECTIONS if (s in walked or counts[s] == 0) and s != current]
+        if done:
+            labels = ", ".join(msg.SECTION_LABELS[s] for s in done)
+            print_plain(msg.INTERRUPTED_DONE.format(sections=labels), stderr=True)
+    if current is not None:
+        print_plain(
+            msg.INTERRUPTED_IN_PROGRESS.format(section=msg.SECTION_LABELS[current]),
+            stderr=True,
+        )
+    draft = read_draft(saver.last)
+    if draft is not None:
+        items = saver.last.get(draft.list) or []
+        item = next((x for x in items if str(x.get("id")) == draft.id), None)
+        if item is not None:
+            label = item.get("title") or item.get("name") or item.get("description") or ""
+            print_plain(
+                msg.INTERRUPTED_DRAFT.format(
+                    noun=msg.DRAFT_NOUNS.get(draft.list, ""),
+                    id=draft.id,
+                    label=" ".join(str(label).split())[:60],
+                ),
+                stderr=True,
+            )
+
+
 def _report_interrupt(saver: _Saver, *, section: str | None) -> None:
     from incas_cli.console import print_plain
-    from incas_cli.wizard import SECTIONS, read_marker
 
     if saver.writes == 0:
         if saver.path is None or not saver.path.exists():
@@ -97,18 +225,13 @@ def _report_interrupt(saver: _Saver, *, section: str | None) -> None:
             return
         print_plain(msg.INTERRUPTED_UNCHANGED.format(path=saver.path), stderr=True)
     else:
-        print_plain(msg.INTERRUPTED_SAVED.format(path=saver.path), stderr=True)
-        marker = read_marker(saver.last) if saver.last is not None else None
-        if marker is not None:
-            current = marker.sections[0]
-            done = [s for s in SECTIONS[: SECTIONS.index(current)] if s not in marker.sections]
-            if done:
-                labels = ", ".join(msg.SECTION_LABELS[s] for s in done)
-                print_plain(msg.INTERRUPTED_DONE.format(sections=labels), stderr=True)
-            print_plain(
-                msg.INTERRUPTED_IN_PROGRESS.format(section=msg.SECTION_LABELS[current]),
-                stderr=True,
-            )
+        _report_saved(saver)
+    _resume_hint(saver, section)
+
+
+def _resume_hint(saver: _Saver, section: str | None) -> None:
+    from incas_cli.console import print_plain
+
     if section is not None:
         print_plain(
             msg.RESUME_SECTION_COMMAND.format(path=saver.path, section=section), stderr=True
@@ -117,11 +240,27 @@ def _report_interrupt(saver: _Saver, *, section: str | None) -> None:
         print_plain(msg.RESUME_COMMAND.format(path=saver.path), stderr=True)
 
 
-def _run(saver: _Saver, start: Any, *, section: str | None) -> None:
-    """Run the wizard; Ctrl-C / Ctrl-D end it with a report and exit 130."""
+def _report_crash(saver: _Saver, *, section: str | None) -> None:
+    """A bug: an Italian line, where the work is, how to report it (no traceback)."""
+    from incas_cli.console import print_plain
+
+    print_plain(msg.UNEXPECTED_ERROR, stderr=True)
+    if saver.writes:
+        _report_saved(saver)
+        _resume_hint(saver, section)
+    elif saver.path is not None and saver.path.exists():
+        print_plain(msg.INTERRUPTED_UNCHANGED.format(path=saver.path), stderr=True)
+    else:
+        print_plain(msg.UNEXPECTED_NOTHING_SAVED, stderr=True)
+    print_plain(msg.UNEXPECTED_REPORT, stderr=True)
+
+
+def _run(saver: _Saver, start: Any, *, section: str | None, debug: bool = False) -> None:
+    """Run the wizard; Ctrl-C / Ctrl-D end it with a report and exit 130; any other
+    error (a bug) with an Italian report and exit 1 (the traceback only with ``--debug``)."""
     from incas_cli.catalog import load_catalog
     from incas_cli.console import print_plain
-    from incas_cli.errors import ExitCode
+    from incas_cli.errors import ExitCode, IncasError
     from incas_cli.wizard import run_wizard
 
     try:
@@ -135,6 +274,13 @@ def _run(saver: _Saver, start: Any, *, section: str | None) -> None:
     except (KeyboardInterrupt, EOFError):
         _report_interrupt(saver, section=section)
         raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+    except IncasError:
+        raise
+    except Exception:
+        if debug:
+            raise
+        _report_crash(saver, section=section)
+        raise typer.Exit(int(ExitCode.INPUT_ERROR)) from None
     if saver.path is not None and saver.writes:
         print_plain(msg.SAVED_TO.format(path=saver.path))
         print_plain(msg.VALIDATE_NEXT.format(path=saver.path))
@@ -145,6 +291,7 @@ def _run(saver: _Saver, start: Any, *, section: str | None) -> None:
 def new(
     file: Path | None = typer.Argument(None, help=msg.NEW_FILE_HELP, show_default=False),
     force: bool = typer.Option(False, "--force", help=msg.FORCE_HELP),
+    debug: bool = typer.Option(False, "--debug", help=msg.DEBUG_HELP),
 ) -> None:
     """Ask for a new plan (help: ``messages.cli.NEW_HELP``)."""
     from incas_cli.errors import OutputExistsError
@@ -157,13 +304,21 @@ def new(
         )
     _require_terminal()
     saver = _Saver(file, QuestionaryPrompter(), force=force)
-    _run(saver, new_document_data({"schema_version": 1}), section=None)
+    _run(saver, new_document_data({"schema_version": 1}), section=None, debug=debug)
 
 
 @handle_errors
 def edit(
     file: Path = typer.Argument(..., help=msg.EDIT_FILE_HELP, show_default=False),
-    section: Section | None = typer.Option(None, "--section", "-s", help=msg.SECTION_HELP),
+    section: str | None = typer.Option(
+        None,
+        "--section",
+        "-s",
+        help=msg.SECTION_HELP,
+        callback=_section,
+        metavar=msg.SECTION_METAVAR,
+    ),
+    debug: bool = typer.Option(False, "--debug", help=msg.DEBUG_HELP),
 ) -> None:
     """Complete or revise a plan (help: ``messages.cli.EDIT_HELP``)."""
     from incas_cli.checks import check_data
@@ -180,5 +335,5 @@ def edit(
             file=file,
         )
     _require_terminal()
-    saver = _Saver(file, QuestionaryPrompter(), force=True)
-    _run(saver, doc.data, section=section.value if section else None)
+    saver = _Saver(file, QuestionaryPrompter(), force=True, read=doc.plain())
+    _run(saver, doc.data, section=section, debug=debug)

@@ -103,7 +103,10 @@ PLAN_INFO = Spec(
 )
 MEASURE = Spec(
     Measure,
-    skip={"id": "the key that matches a measure across versions"},
+    skip={
+        "id": "the key that matches a measure across versions",
+        "draft": "the wizard's bookkeeping of a half-done item, not the plan's content",
+    },
     kinds={
         "actions": "actions",
         "needs": "list",
@@ -123,12 +126,18 @@ MEASURE = Spec(
 )
 STAKEHOLDER = Spec(
     Stakeholder,
-    skip={"id": "the key that matches a stakeholder across versions"},
+    skip={
+        "id": "the key that matches a stakeholder across versions",
+        "draft": "the wizard's bookkeeping of a half-done item, not the plan's content",
+    },
     kinds={"type": "actor_type", "contact": "private"},
 )
 NEED = Spec(
     Need,
-    skip={"id": "the key that matches a need across versions"},
+    skip={
+        "id": "the key that matches a need across versions",
+        "draft": "the wizard's bookkeeping of a half-done item, not the plan's content",
+    },
     kinds={"area": "need_area"},
 )
 

@@ -170,6 +170,23 @@ UNKNOWN_TABLE = (
 )
 UNKNOWN_TABLE_HINT_SUGGEST = "forse intendevi «{suggestion}»?"
 UNKNOWN_TABLE_HINT = "usa il nome di uno dei tavoli in «governance.tables»"
+DRAFT_ITEM = "{kind} «{id}» è una bozza: la procedura guidata è stata interrotta a metà"
+DRAFT_ITEM_HINT = (
+    "riprendila con «incas plan edit», che chiede le domande rimaste; oppure completala a "
+    "mano e togli la riga «draft: true»"
+)
+DRAFT_KINDS = {"stakeholders": "L'attore", "needs": "Il bisogno", "measures": "La misura"}
+PROCESS_NOT_RECORDED = (
+    "il percorso partecipativo non è documentato: nessun incontro in «process.meetings»"
+)
+PROCESS_NOT_RECORDED_HINT = (
+    "un piano da adottare dice come è stato costruito (tavoli, incontri bilaterali, "
+    "assemblea pubblica): aggiungili con «incas plan edit FILE --section percorso»"
+)
+MEETING_WITHOUT_PARTICIPANTS = "{kind} «{name}» non ha partecipanti"
+MEETING_WITHOUT_PARTICIPANTS_HINT = (
+    "indica in «participants» gli id degli attori presenti (quelli di «stakeholders»)"
+)
 OPEN_FIELD_FINAL = "campo ancora aperto: {label}"
 OPEN_FIELD_FINAL_HINT = (
     "un piano definitivo (--final, o con stato «proposta» o «adottato») deve compilare tutti "
@@ -251,6 +268,7 @@ OPEN_LABELS: dict[str, str] = {
     "strategy.specific_objectives": "obiettivi specifici",
     "organization.manager": "responsabile dell'attuazione nel Comune",
     "stakeholders": "attori della rete",
+    "stakeholder.draft": "attore lasciato a metà (bozza)",
     "stakeholder.type": "tipo di attore",
     "stakeholder.role": "ruolo dell'attore",
     "stakeholder.engagement": "livello di coinvolgimento",
@@ -259,11 +277,13 @@ OPEN_LABELS: dict[str, str] = {
     "governance": "sezione della governance (cabina di regia e tavoli)",
     "governance.steering_body": "cabina di regia",
     "needs": "bisogni",
+    "need.draft": "bisogno lasciato a metà (bozza)",
     "need.area": "area del bisogno",
     "need.description": "descrizione del bisogno",
     "need.severity": "gravità (1-5)",
     "need.urgency": "urgenza (1-5)",
     "measures": "misure",
+    "measure.draft": "misura lasciata a metà (bozza)",
     "measure.description": "descrizione della misura",
     "measure.objective": "obiettivo della misura",
     "measure.actions": "azioni nazionali della misura",

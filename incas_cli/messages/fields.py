@@ -157,6 +157,7 @@ FIELDS: dict[str, dict[str, FieldText]] = {
         "contact": F(
             "Referente", "Referente dell'attore: dati personali, solo nell'edizione interna."
         ),
+        "draft": F("Bozza", m.DRAFT_DESCRIPTION),
     },
     "Contact": {
         "person": F(w.ASK_CONTACT_PERSON, "Nome e ruolo del referente."),
@@ -194,6 +195,7 @@ FIELDS: dict[str, dict[str, FieldText]] = {
         "people": F(w.ASK_NEED_PEOPLE, "Numero di persone colpite (intero), stima."),
         "severity": F(w.ASK_NEED_SEVERITY, "Da 1 a 5; la priorità è gravità per urgenza."),
         "urgency": F(w.ASK_NEED_URGENCY, "Da 1 a 5; la priorità è gravità per urgenza."),
+        "draft": F("Bozza", m.DRAFT_DESCRIPTION),
     },
     "Measure": {
         "id": F("Id", "Identificativo della misura, unico (es. M1)."),
@@ -211,6 +213,7 @@ FIELDS: dict[str, dict[str, FieldText]] = {
         "risks": F("Rischi", "I rischi della misura e come li si riduce."),
         "specific_objectives": F("Obiettivi specifici", m.MEASURE_OBJECTIVES_DESCRIPTION),
         "sustainability": F("Sostenibilità", m.SUSTAINABILITY_DESCRIPTION),
+        "draft": F("Bozza", m.DRAFT_DESCRIPTION),
     },
     "BudgetLine": {
         "amount": F(
@@ -264,6 +267,7 @@ ISTAT_PATTERN_ERROR = m.ISTAT_CODE_FORMAT
 PROVINCE_PATTERN_ERROR = "la sigla della provincia ha due lettere, es. CN"
 SLUG_PATTERN_ERROR = "solo lettere minuscole, cifre e trattini, es. prefettura-cn"
 ITEM_ID_PATTERN_ERROR = "lettere, cifre, punti, trattini e trattini bassi, es. M1"
+BOOLEAN_ERROR = "scrivi true (sì) o false (no)"
 TEXT_PATTERN_ERROR = "il testo non può essere vuoto"
 CUP_PATTERN_ERROR = m.CUP_FORMAT
 MONEY_PATTERN_ERROR = m.MONEY_COMMA

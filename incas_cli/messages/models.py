@@ -22,6 +22,12 @@ MONEY_COMMA = (
     "scrivi l'importo senza separatori delle migliaia e con il punto per i "
     "decimali, ad esempio 1693747.15"
 )
+INTEGER_THOUSANDS_DOT = (
+    "«{value}» sembra scritto con il punto delle migliaia: se intendi {thousands} scrivi "
+    "{thousands}, senza punto"
+)
+INTEGER_THOUSANDS_DOTS = "«{text}» è scritto con i punti delle migliaia: scrivi {plain}"
+SCORE_EXPECTED = "serve un punteggio in cifre da 1 (basso) a 5 (alto)"
 MONTH_REPEATED = "un mese compare più volte"
 
 # descriptions in the JSON Schema of the plan file
@@ -31,6 +37,10 @@ PLAN_SCHEMA_DESCRIPTION = (
     "e il caporalato, formato v1 dello strumento incas."
 )
 EXTENSION_KEYS_DESCRIPTION = "Annotazioni libere, ignorate da incas"
+DRAFT_DESCRIPTION = (
+    "true: elemento lasciato a metà dalla procedura guidata (incas plan edit lo riprende); "
+    "togli la chiave quando è completo"
+)
 MONTH_DESCRIPTION = "Mese nel formato AAAA-MM"
 ADOPTION_NUMBER_DESCRIPTION = "Numero della delibera"
 ADOPTION_DATE_DESCRIPTION = "Data della delibera (AAAA-MM-GG)"

@@ -169,8 +169,10 @@ WIZARD_SECTIONS = {
     "relazioni": Term("Relazioni tra attori"),
     "governance": Term("Governance e tavoli"),
     "bisogni": Term("Bisogni"),
+    "strategia": Term("Strategia e obiettivi"),
     "misure": Term("Misure"),
     "monitoraggio": Term("Monitoraggio"),
+    "percorso": Term("Percorso partecipativo"),
 }
 """The wizard's sections (``incas plan edit --section``), in the order it asks them."""
 

@@ -124,6 +124,33 @@ def _money(value: Any) -> Any:
     return value
 
 
+def _integer(value: Any) -> Any:
+    """A whole number; ``3.000`` (read from YAML as 3.000, i.e. three) is three thousand
+    written the Italian way, refused with the number to write instead of read as 3."""
+    if isinstance(value, float) and not isinstance(value, bool):
+        value = Decimal(repr(value))
+    if isinstance(value, Decimal) and value.is_finite():
+        exponent = value.as_tuple().exponent
+        if isinstance(exponent, int) and exponent == -3:
+            thousands = (value * 1000).to_integral_value()
+            raise ValueError(msg.INTEGER_THOUSANDS_DOT.format(value=value, thousands=thousands))
+    if isinstance(value, str):
+        text = value.strip().replace(" ", "").replace("\u00a0", "")
+        if re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
+            raise ValueError(
+                msg.INTEGER_THOUSANDS_DOTS.format(text=text, plain=text.replace(".", ""))
+            )
+    return value
+
+
+def _score(value: Any) -> Any:
+    """A 1-5 score: a word (``alta``) gets the scale, not the advice about thousands."""
+    value = _integer(value)
+    if isinstance(value, str) and not value.strip().isdigit():
+        raise ValueError(msg.SCORE_EXPECTED)
+    return value
+
+
 def _cup(value: Any) -> Any:
     """A CUP is 15 letters and digits; written in lower case or with spaces it is the same."""
     if isinstance(value, str):
@@ -179,12 +206,16 @@ Money = Annotated[
 Quantity = Annotated[
     Decimal, BeforeValidator(_number), Field(allow_inf_nan=False), AfterValidator(_bounded)
 ]
-Score = Annotated[int, Field(ge=1, le=5, strict=True)]
-Year = Annotated[int, Field(ge=1900, le=2100, strict=True, description=msg.YEAR_DESCRIPTION)]
+Score = Annotated[int, BeforeValidator(_score), Field(ge=1, le=5, strict=True)]
+Year = Annotated[
+    int,
+    BeforeValidator(_integer),
+    Field(ge=1900, le=2100, strict=True, description=msg.YEAR_DESCRIPTION),
+]
 Cup = Annotated[
     str, BeforeValidator(_cup), Field(pattern=r"^[A-Z0-9]{15}$", description=msg.CUP_DESCRIPTION)
 ]
-Count = Annotated[int, Field(ge=0, strict=True)]
+Count = Annotated[int, BeforeValidator(_integer), Field(ge=0, strict=True)]
 Province = Annotated[
     str, StringConstraints(strip_whitespace=True, to_upper=True, pattern=r"^[A-Z]{2}$")
 ]
@@ -341,6 +372,7 @@ class Stakeholder(PlanModel):
     engagement: Engagement | None = None
     commitments: Text | None = None
     contact: Contact | None = None
+    draft: bool | None = Field(None, description=msg.DRAFT_DESCRIPTION)
 
 
 class Relation(PlanModel):
@@ -378,6 +410,7 @@ class Need(PlanModel):
     people: Count | None = None
     severity: Score | None = None
     urgency: Score | None = None
+    draft: bool | None = Field(None, description=msg.DRAFT_DESCRIPTION)
 
     @property
     def priority(self) -> int | None:
@@ -436,6 +469,7 @@ class Measure(PlanModel):
         default_factory=list, description=msg.MEASURE_OBJECTIVES_DESCRIPTION
     )
     sustainability: Text | None = Field(None, description=msg.SUSTAINABILITY_DESCRIPTION)
+    draft: bool | None = Field(None, description=msg.DRAFT_DESCRIPTION)
 
     @property
     def total_budget(self) -> Decimal:

@@ -49,8 +49,10 @@ WizardSection = Literal[
     "relazioni",
     "governance",
     "bisogni",
+    "strategia",
     "misure",
     "monitoraggio",
+    "percorso",
 ]
 """The wizard's sections, in the order a planner thinks (and ``--section`` names)."""
 
@@ -84,10 +86,12 @@ WIZARD_SECTION_PARTS: dict[WizardSection, tuple[PlanSection, ...]] = {
     "territorio": ("context",),
     "attori": ("stakeholders",),
     "relazioni": ("relations",),
-    "governance": ("governance",),
+    "governance": ("governance", "organization"),
     "bisogni": ("needs",),
+    "strategia": ("strategy",),
     "misure": ("measures",),
     "monitoraggio": ("monitoring",),
+    "percorso": ("process",),
 }
 """The parts of the plan file each wizard section fills."""
 

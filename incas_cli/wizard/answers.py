@@ -15,9 +15,12 @@ from collections.abc import Iterable
 from incas_cli.formats import MONTH_ABBREVIATIONS, MONTH_NAMES, month_name
 from incas_cli.messages import wizard as msg
 
-_MONTH_NUMBER = {name: n for n, name in enumerate(MONTH_NAMES, start=1)} | {
-    short: n for n, short in enumerate(MONTH_ABBREVIATIONS, start=1)
-}
+_MONTH_NUMBER = (
+    {name: n for n, name in enumerate(MONTH_NAMES, start=1)}
+    | {short: n for n, short in enumerate(MONTH_ABBREVIATIONS, start=1)}
+    | {"sett": 9}  # «Sett.», as often written
+)
+_WHOLE_YEAR = ("tutto l'anno", "tutto l’anno", "tutto l anno", "tutti i mesi", "sempre")
 
 _DAY_FIRST = re.compile(r"^(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})$")
 _ISO_LOOSE = re.compile(r"^(?P<y>\d{4})\s*[/.]\s*(?P<m>\d{1,2})\s*[/.]\s*(?P<d>\d{1,2})$")
@@ -35,16 +38,45 @@ _MONTH_FORMS = re.compile(
 )
 
 
+_DAY_NAMED = re.compile(rf"(?i)^(?P<d>\d{{1,2}})(?:º|°)?\s+(?P<name>{_NAMES})\.?\s+(?P<y>\d{{4}})$")
+_ISO_DATE = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})$")
+
+
 def iso_date(text: str) -> str:
-    """``28/11/2023``, ``28-11-2023``, ``28.11.2023`` or ``2023/11/28`` -> ``2023-11-28``.
+    """``28/11/2023``, ``28-11-2023``, ``28.11.2023``, ``2023/11/28`` or ``28 novembre
+    2023`` -> ``2023-11-28``.
 
     Day first, as Italians write it; any other answer is returned stripped but unchanged.
     """
     answer = text.strip()
+    named = _DAY_NAMED.match(answer)
+    if named is not None:
+        month = _MONTH_NUMBER[named["name"].lower()]
+        return f"{named['y']}-{month:02d}-{int(named['d']):02d}"
     match = _DAY_FIRST.match(answer) or _ISO_LOOSE.match(answer)
     if match is None:
         return answer
     return f"{match['y']}-{int(match['m']):02d}-{int(match['d']):02d}"
+
+
+def existing_day(text: str) -> str:
+    """An ISO date whose day does not exist (``2025-06-31``) raises ValueError with the
+    Italian message («il 31 giugno 2025 non esiste: giugno ha 30 giorni»); anything else
+    is returned as it is, for the model to judge."""
+    import calendar
+
+    match = _ISO_DATE.match(text.strip())
+    if match is None:
+        return text
+    year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
+    if not 1 <= month <= 12:
+        raise ValueError(msg.MONTH_NUMBER_WRONG.format(month=month))
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        raise ValueError(
+            msg.DAY_DOES_NOT_EXIST.format(day=day, month=month_name(month), year=year, days=days)
+        )
+    return text
 
 
 def iso_months(text: str) -> str:
@@ -89,11 +121,14 @@ def read_months(text: str) -> list[int]:
     """The months of a year as a planner writes them -> their numbers, in calendar order.
 
     ``agosto; settembre``, ``8, 9, 10``, ``giugno-agosto``, ``da giugno a agosto``,
-    ``ago e set``: names (whole or shortened), numbers and ranges, separated by ``;``,
+    ``ago e set``, ``Sett.``, ``tutto l'anno``: names (whole or shortened), numbers and
+    ranges, separated by ``;``,
     ``,`` or ``e``. A range may cross the new year (``novembre-febbraio`` is 11, 12, 1,
     2); a month named twice counts once. A word that is not a month raises ValueError
     with the Italian message to show (``«tredici» non è un mese``).
     """
+    if text.strip().casefold() in _WHOLE_YEAR:
+        return list(range(1, 13))
     months: set[int] = set()
     for part in _MONTH_SPLIT.split(text.strip()):
         part = part.strip()

@@ -11,7 +11,8 @@ an empty answer keeps it (``-`` empties an optional field).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, MutableMapping, Sequence
+import re
+from collections.abc import Callable, Mapping, MutableMapping, MutableSequence, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal, TypeVar
@@ -22,10 +23,12 @@ from incas_cli.catalog import Catalog, ComuneRecord, ComuniIndex
 from incas_cli.messages import wizard as msg
 from incas_cli.messages.vocab import Term, capitalized
 from incas_cli.wizard.checking import check_field, italian_number
+from incas_cli.wizard.form import CountingPrompter, Walk
 from incas_cli.wizard.prompter import Choice, Prompter
 from incas_cli.wizard.tree import drop, key_of, keys_of, plain, put
 
 T = TypeVar("T")
+_NUMERIC = re.compile(r"^[+-]?\d+(\.\d+)?$")
 Mode = Literal["rapido", "completo"]
 Data = MutableMapping[str, Any]
 Extra = Callable[[Any], str | None]
@@ -72,6 +75,22 @@ def split_list(text: str, separators: str = ";") -> list[str]:
 
 
 @dataclass
+class InProgress:
+    """An item of a list being asked: what a Ctrl-C keeps as a draft."""
+
+    key: str | None
+    """The plan's top-level list (``measures``), or None for a list inside an item."""
+    items: MutableSequence[Any]
+    item: Data
+    new: bool
+    """Not in the list yet (an item being added)."""
+    walk: Walk | None = None
+    """Where its form is."""
+    prepare: Callable[[Data], None] | None = None
+    """Completes what the form leaves to the end (a stakeholder's id from its name)."""
+
+
+@dataclass
 class Session:
     """One run of the wizard over one plan tree."""
 
@@ -82,6 +101,18 @@ class Session:
     on_save: Callable[[Data], None]
     mode: Mode = "completo"
     saves: int = field(default=0, init=False)
+    progress: list[InProgress] = field(default_factory=list, init=False)
+    """The items being asked, outermost first."""
+    adding: str | None = field(default=None, init=False)
+    """The top-level list whose add loop is on (an interruption resumes it)."""
+    draft_place: Any = field(default=None, init=False)
+    """Where an item kept as a draft stopped (``progress.DraftPlace``), read at the start."""
+    walking: bool = field(default=False, init=False)
+    """Walking the incomplete sections (not one section chosen with ``--section``)."""
+
+    def __post_init__(self) -> None:
+        self.counter = CountingPrompter(self.prompter)
+        self.prompter = self.counter
 
     @property
     def full(self) -> bool:
@@ -132,10 +163,12 @@ class Session:
         return [item for item in node if isinstance(item, MutableMapping)]
 
     def stakeholder_choices(self) -> list[Choice[str]]:
+        """The actors by name (the id, long and cut in a list, only where two share a name)."""
+        actors = [s for s in self.items("stakeholders") if s.get("id")]
+        names = [str(s.get("name") or s.get("id")) for s in actors]
         return [
-            Choice(f"{s.get('name', s.get('id'))} ({s.get('id')})", str(s.get("id")))
-            for s in self.items("stakeholders")
-            if s.get("id")
+            Choice(name if names.count(name) == 1 else f"{name} ({s.get('id')})", str(s.get("id")))
+            for s, name in zip(actors, names, strict=True)
         ]
 
     # --- asking for one field ---------------------------------------------------------
@@ -192,13 +225,18 @@ class Session:
 
         def convert(raw: str) -> tuple[Any, str | None]:
             text = raw.strip()
+            if multiline and text != shown.strip():
+                # Each line typed is a paragraph: in the file a single newline only wraps.
+                text = "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
             if not text:
                 if required:
                     return None, msg.REQUIRED
                 return None, None
             candidate: Any = rewrite(text) if rewrite is not None else text
             if number:
-                candidate = italian_number(candidate)
+                candidate = italian_number(str(candidate).removesuffix("%").strip())
+                if not _NUMERIC.match(candidate):
+                    return None, msg.NUMBER_EXPECTED.format(text=text)
             if as_list:
                 candidate = split_list(candidate, separators)
             if read is not None:

@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from typing import Any
 
+from incas_cli.catalog import ActorType
 from incas_cli.messages import vocab
 from incas_cli.messages import wizard as msg
 from incas_cli.models.plan import (
     Contact,
-    Governance,
     Plan,
     Relation,
     Stakeholder,
-    SteeringBody,
-    Table,
 )
 from incas_cli.wizard.core import Session, show_value, slugify, term_choices, unique_id
+from incas_cli.wizard.form import Field, run_fields
 from incas_cli.wizard.lists import ListSpec, edit_list
-from incas_cli.wizard.prompter import Choice
+from incas_cli.wizard.prompter import Choice, GoBack
 from incas_cli.wizard.tree import child_list, child_map, drop, keys_of, new_map
 
 TOP = keys_of(Plan)
@@ -73,65 +72,94 @@ def _stakeholder_label(item: Item) -> str:
     return show_value(item.get("name")) or show_value(item.get("id"))
 
 
-def _stakeholder_fields(s: Session, item: Item, *, suggested_name: str | None) -> None:
-    actor_type = str(item.get("type") or "")
-    actor = s.catalog.actor_types.get(actor_type)
-    s.ask_text(item, Stakeholder, "name", msg.ASK_ACTOR_NAME, required=True, default=suggested_name)
-    name = show_value(item.get("name"))
-    if s.full:
+def _stakeholder_fields(s: Session, item: Item, suggested_name: str | None) -> list[Field]:
+    """An actor's form: its type (asked by the opener for a new one), name, role..."""
+
+    def actor_type() -> str:
+        return str(item.get("type") or "")
+
+    def actor() -> ActorType | None:
+        return s.catalog.actor_types.get(actor_type())
+
+    def name() -> str:
+        return show_value(item.get("name"))
+
+    def ask_type() -> None:
+        s.ask_select(item, Stakeholder, "type", msg.ASK_ACTOR_TYPE_EDIT, _type_choices(s))
+
+    def ask_name() -> None:
         s.ask_text(
-            item,
-            Stakeholder,
-            "role",
-            msg.ASK_ACTOR_ROLE.format(name=name),
-            default=actor.usual_role if actor else None,
+            item, Stakeholder, "name", msg.ASK_ACTOR_NAME, required=True, default=suggested_name
         )
+
+    def ask_role() -> None:
+        if s.full:
+            usual = actor()
+            s.ask_text(
+                item,
+                Stakeholder,
+                "role",
+                msg.ASK_ACTOR_ROLE.format(name=name()),
+                default=usual.usual_role if usual else None,
+            )
+
+    def ask_level() -> None:
+        usual = actor()
+        if s.full:
+            s.ask_select(
+                item,
+                Stakeholder,
+                "level",
+                msg.ASK_ACTOR_LEVEL.format(name=name()),
+                [
+                    Choice(level.label, level.id, level.description)
+                    for level in s.catalog.levels.values()
+                ],
+                default=usual.default_level if usual else None,
+            )
+        elif usual is not None:
+            # The role is the plan's own words: left open here, asked (with the catalogue's
+            # usual role as a starting point) on the complete path.
+            s.set_default(item, Stakeholder, "level", usual.default_level)
+
+    def ask_score(field: str, question: str) -> Callable[[], None]:
+        def ask() -> None:
+            s.ask_text(
+                item,
+                Stakeholder,
+                field,
+                question.format(name=name()),
+                instruction=msg.SCORE_HINT,
+            )
+
+        return ask
+
+    def ask_engagement() -> None:
+        choices: list[Choice[str | None]] = [
+            Choice(level.label, level.id, level.description)
+            for level in s.catalog.engagement_levels.values()
+        ]
+        choices.append(Choice(msg.UNDECIDED, None))
         s.ask_select(
             item,
             Stakeholder,
-            "level",
-            msg.ASK_ACTOR_LEVEL.format(name=name),
-            [
-                Choice(level.label, level.id, level.description)
-                for level in s.catalog.levels.values()
-            ],
-            default=actor.default_level if actor else None,
+            "engagement",
+            msg.ASK_ACTOR_ENGAGEMENT.format(name=name()),
+            choices,
+            default=suggested_engagement(_int(item.get("power")), _int(item.get("interest"))),
         )
-    elif actor is not None:
-        # The role is the plan's own words: left open here, asked (with the catalogue's
-        # usual role as a starting point) on the complete path.
-        s.set_default(item, Stakeholder, "level", actor.default_level)
-    power = s.ask_text(
-        item,
-        Stakeholder,
-        "power",
-        msg.ASK_ACTOR_POWER.format(name=name),
-        instruction=msg.SCORE_HINT,
-    )
-    interest = s.ask_text(
-        item,
-        Stakeholder,
-        "interest",
-        msg.ASK_ACTOR_INTEREST.format(name=name),
-        instruction=msg.SCORE_HINT,
-    )
-    engagement_choices: list[Choice[str | None]] = [
-        Choice(level.label, level.id, level.description)
-        for level in s.catalog.engagement_levels.values()
-    ]
-    engagement_choices.append(Choice(msg.UNDECIDED, None))
-    s.ask_select(
-        item,
-        Stakeholder,
-        "engagement",
-        msg.ASK_ACTOR_ENGAGEMENT.format(name=name),
-        engagement_choices,
-        default=suggested_engagement(power, interest),
-    )
-    if s.full:
-        s.ask_text(item, Stakeholder, "commitments", msg.ASK_ACTOR_COMMITMENTS.format(name=name))
+
+    def ask_commitments() -> None:
+        if s.full:
+            s.ask_text(
+                item, Stakeholder, "commitments", msg.ASK_ACTOR_COMMITMENTS.format(name=name())
+            )
+
+    def ask_contact() -> None:
+        if not s.full:
+            return
         has_contact = isinstance(item.get("contact"), MutableMapping)
-        if s.prompter.confirm(msg.ASK_ACTOR_CONTACT.format(name=name), default=has_contact):
+        if s.prompter.confirm(msg.ASK_ACTOR_CONTACT.format(name=name()), default=has_contact):
             contact = child_map(item, "contact", keys_of(Stakeholder))
             s.ask_text(
                 contact,
@@ -140,27 +168,97 @@ def _stakeholder_fields(s: Session, item: Item, *, suggested_name: str | None) -
                 msg.ASK_CONTACT_PERSON,
                 instruction=msg.CONTACT_PERSON_HINT,
             )
-            s.ask_text(contact, Contact, "email", msg.ASK_CONTACT_EMAIL)
+            s.ask_text(contact, Contact, "email", msg.ASK_CONTACT_EMAIL, extra=email_error)
             s.ask_text(contact, Contact, "phone", msg.ASK_CONTACT_PHONE)
             if not contact:
                 drop(item, "contact")
         else:
             drop(item, "contact")
 
+    def shown_type() -> str:
+        usual = actor()
+        return usual.label if usual is not None else actor_type()
+
+    def shown_term(key: str, terms: Mapping[str, Any]) -> Callable[[], str]:
+        def shown() -> str:
+            value = item.get(key)
+            term = terms.get(str(value)) if value is not None else None
+            return str(term.label) if term is not None else show_value(value)
+
+        return shown
+
+    def shown_contact() -> str:
+        contact = item.get("contact")
+        if not isinstance(contact, MutableMapping):
+            return ""
+        return msg.LIST_SEPARATOR.join(show_value(v) for v in contact.values() if v)
+
+    return [
+        Field(msg.FIELD_TYPE, ask_type, shown_type),
+        Field(msg.FIELD_NAME, ask_name, name),
+        Field(msg.FIELD_ROLE, ask_role, _shown(item, "role")),
+        Field(msg.FIELD_LEVEL, ask_level, shown_term("level", s.catalog.levels)),
+        Field(msg.FIELD_POWER, ask_score("power", msg.ASK_ACTOR_POWER), _shown(item, "power")),
+        Field(
+            msg.FIELD_INTEREST,
+            ask_score("interest", msg.ASK_ACTOR_INTEREST),
+            _shown(item, "interest"),
+        ),
+        Field(
+            msg.FIELD_ENGAGEMENT,
+            ask_engagement,
+            shown_term("engagement", s.catalog.engagement_levels),
+        ),
+        Field(msg.FIELD_COMMITMENTS, ask_commitments, _shown(item, "commitments")),
+        Field(msg.FIELD_CONTACT, ask_contact, shown_contact),
+    ]
+
+
+def _int(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _shown(item: Item, key: str) -> Callable[[], str]:
+    return lambda: show_value(item.get(key))
+
+
+def email_error(value: Any) -> str | None:
+    """An e-mail address: one ``@``, a dot after it, no spaces, commas or semicolons."""
+    text = str(value or "")
+    if not text:
+        return None
+    local, at, domain = text.partition("@")
+    if (
+        not at
+        or not local
+        or "." not in domain.strip(".")
+        or any(ch in text for ch in " ,;<>")
+        or "@" in domain
+    ):
+        return msg.EMAIL_INVALID.format(value=text)
+    return None
+
 
 def _type_choices(s: Session) -> list[Choice[str]]:
     return [Choice(a.label, a.id, a.description) for a in s.catalog.actor_types.values()]
 
 
-def stakeholders_step(s: Session) -> None:
+def stakeholders_step(s: Session) -> list[Field]:
     """The network's actors: the Comune first, then one actor after the other."""
     items = child_list(s.data, "stakeholders", TOP)
     fresh = not items
-    record = s.comune_record()
-    has_comune = any(x.get("type") == "comune" for x in s.items("stakeholders"))
-    if record is not None and not has_comune:
+
+    def finish(item: Item) -> None:
+        if not item.get("id"):
+            s.set(item, Stakeholder, "id", _stakeholder_id(s, item))
+
+    def ask_comune() -> None:
+        record = s.comune_record()
+        has_comune = any(x.get("type") == "comune" for x in s.items("stakeholders"))
+        if record is None or has_comune:
+            return
         name = _suggested_name(s, "comune")
-        if s.prompter.confirm(msg.ASK_ADD_COMUNE_ACTOR.format(name=name), default=True):
+        while s.prompter.confirm(msg.ASK_ADD_COMUNE_ACTOR.format(name=name), default=True):
             item = new_map()
             s.set(item, Stakeholder, "type", "comune")
             # The promoter: highest power and interest, collaborating (shown as defaults
@@ -169,46 +267,57 @@ def stakeholders_step(s: Session) -> None:
             s.set(item, Stakeholder, "interest", 5)
             s.set(item, Stakeholder, "engagement", "collaborare")
             if s.full:
-                _stakeholder_fields(s, item, suggested_name=name)
+                try:
+                    run_fields(s.counter, _stakeholder_fields(s, item, name), start=1)
+                except GoBack:
+                    continue
             else:
                 s.set(item, Stakeholder, "name", name)
                 s.set(item, Stakeholder, "level", s.catalog.actor_types["comune"].default_level)
-            s.set(item, Stakeholder, "id", _stakeholder_id(s, item))
+            finish(item)
             items.append(item)
             s.save()
+            return
 
-    def add_one() -> bool:
+    def opener(extra: Sequence[Choice[str]]) -> Item | str | None:
         choices: list[Choice[str | None]] = [Choice(msg.NO_MORE_ACTORS, None, searchable=False)]
+        choices += extra
         choices += _type_choices(s)
         actor_type = s.prompter.select(msg.ASK_ACTOR_TYPE, choices, default=None)
-        if actor_type is None:
-            return False
+        if actor_type is None or actor_type in {c.value for c in extra}:
+            return actor_type
         item = new_map()
         s.set(item, Stakeholder, "type", actor_type)
-        _stakeholder_fields(s, item, suggested_name=_suggested_name(s, actor_type))
-        s.set(item, Stakeholder, "id", _stakeholder_id(s, item))
-        items.append(item)
-        return True
+        return item
 
-    def edit_one(item: Item) -> None:
-        s.ask_select(item, Stakeholder, "type", msg.ASK_ACTOR_TYPE_EDIT, _type_choices(s))
-        _stakeholder_fields(s, item, suggested_name=None)
+    def fields(item: Item, new: bool) -> list[Field]:
+        suggested = _suggested_name(s, str(item.get("type") or "")) if new else None
+        return _stakeholder_fields(s, item, suggested)
 
-    edit_list(
-        s,
-        items,
-        ListSpec(
-            menu=msg.MENU_ACTORS,
-            add=msg.MENU_ADD_ACTOR,
-            label=_stakeholder_label,
-            add_one=add_one,
-            edit_one=edit_one,
-            deleted=lambda item: references(s, "stakeholder", str(item.get("id"))),
-        ),
-        fresh=fresh,
+    spec = ListSpec(
+        menu=msg.MENU_ACTORS,
+        add=msg.MENU_ADD_ACTOR,
+        label=_stakeholder_label,
+        opener=opener,
+        fields=fields,
+        finish=finish,
+        deleted=lambda item: references(s, "stakeholder", str(item.get("id"))),
+        key="stakeholders",
+        noun=msg.NOUN_ACTOR,
     )
-    if not items:
-        del s.data["stakeholders"]
+
+    def ask_list() -> None:
+        edit_list(s, items, spec, fresh=fresh)
+
+    def tidy() -> None:
+        if not items and "stakeholders" in s.data:
+            del s.data["stakeholders"]
+
+    return [
+        Field(None, ask_comune),
+        Field(msg.SECTION_LABELS["attori"], ask_list),
+        Field(None, tidy),
+    ]
 
 
 def references(s: Session, kind: str, ref: str) -> str | None:
@@ -251,144 +360,68 @@ def _relation_label(s: Session, item: Item) -> str:
     return f"{label}: {item['label']}" if item.get("label") else label
 
 
-def relations_step(s: Session) -> None:
+def relations_step(s: Session) -> list[Field]:
     """Protocols, agreements and other ties between the actors entered."""
-    if len(s.items("stakeholders")) < 2:
-        s.say(msg.RELATIONS_NEED_ACTORS)
-        return
-    items = child_list(s.data, "relations", TOP)
+    items: list[Any] = []
 
-    def fields(item: Item) -> None:
-        source = str(item.get("from"))
-        targets = [c for c in s.stakeholder_choices() if c.value != source]
-        s.ask_select(item, Relation, "to", msg.ASK_RELATION_TO.format(source=source), targets)
-        kinds = term_choices(vocab.RELATION_KINDS, undecided=True)
-        s.ask_select(item, Relation, "kind", msg.ASK_RELATION_KIND, kinds, default="protocollo")
-        s.ask_text(
-            item, Relation, "label", msg.ASK_RELATION_LABEL, instruction=msg.RELATION_LABEL_EXAMPLE
-        )
+    def fields(item: Item, new: bool) -> list[Field]:
+        def ask_from() -> None:
+            s.ask_select(
+                item, Relation, "from_", msg.ASK_RELATION_FROM_EDIT, s.stakeholder_choices()
+            )
 
-    def add_one() -> bool:
+        def ask_to() -> None:
+            source = str(item.get("from"))
+            targets = [c for c in s.stakeholder_choices() if c.value != source]
+            s.ask_select(item, Relation, "to", msg.ASK_RELATION_TO.format(source=source), targets)
+
+        def ask_kind() -> None:
+            kinds = term_choices(vocab.RELATION_KINDS, undecided=True)
+            s.ask_select(item, Relation, "kind", msg.ASK_RELATION_KIND, kinds, default="protocollo")
+
+        def ask_label() -> None:
+            s.ask_text(
+                item,
+                Relation,
+                "label",
+                msg.ASK_RELATION_LABEL,
+                instruction=msg.RELATION_LABEL_EXAMPLE,
+            )
+
+        return [
+            Field(msg.FIELD_FROM, ask_from, _shown(item, "from")),
+            Field(msg.FIELD_TO, ask_to, _shown(item, "to")),
+            Field(msg.FIELD_KIND, ask_kind, _shown(item, "kind")),
+            Field(msg.FIELD_LABEL, ask_label, _shown(item, "label")),
+        ]
+
+    def opener(extra: Sequence[Choice[str]]) -> Item | str | None:
         choices: list[Choice[str | None]] = [Choice(msg.NO_MORE_RELATIONS, None, searchable=False)]
         choices += s.stakeholder_choices()
         source = s.prompter.select(msg.ASK_RELATION_FROM, choices, default=None)
         if source is None:
-            return False
+            return None
         item = new_map()
         s.set(item, Relation, "from_", source)
-        fields(item)
-        items.append(item)
-        return True
+        return item
 
-    def edit_one(item: Item) -> None:
-        s.ask_select(item, Relation, "from_", msg.ASK_RELATION_FROM_EDIT, s.stakeholder_choices())
-        fields(item)
-
-    edit_list(
-        s,
-        items,
-        ListSpec(
-            menu=msg.MENU_RELATIONS,
-            add=msg.MENU_ADD_RELATION,
-            label=lambda item: _relation_label(s, item),
-            add_one=add_one,
-            edit_one=edit_one,
-        ),
-    )
-    if not items:
-        del s.data["relations"]
-
-
-# --- governance ---------------------------------------------------------------------------
-
-
-def governance_step(s: Session) -> None:
-    """The steering body (name, coordinator, members, cadence) and the thematic tables."""
-    gov = child_map(s.data, "governance", TOP)
-    body = child_map(gov, "steering_body", keys_of(Governance))
-    actors = s.stakeholder_choices()
-    comune_id = next(
-        (str(x.get("id")) for x in s.items("stakeholders") if x.get("type") == "comune"), None
-    )
-    s.ask_text(body, SteeringBody, "name", msg.ASK_STEERING_NAME, default=msg.DEFAULT_STEERING_NAME)
-    if actors:
-        if s.full:
-            coordinators: list[Choice[str | None]] = [*actors, Choice(msg.UNDECIDED, None)]
-            s.ask_select(
-                body,
-                SteeringBody,
-                "coordinator",
-                msg.ASK_STEERING_COORDINATOR,
-                coordinators,
-                default=comune_id,
-            )
-        elif comune_id is not None:
-            s.set_default(body, SteeringBody, "coordinator", comune_id)
-        s.ask_checkbox(
-            body,
-            SteeringBody,
-            "members",
-            msg.ASK_STEERING_MEMBERS,
-            actors,
-            defaults=[c.value for c in actors],
+    def ask_list() -> None:
+        if len(s.items("stakeholders")) < 2:
+            s.say(msg.RELATIONS_NEED_ACTORS)
+            return
+        items[:] = [child_list(s.data, "relations", TOP)]
+        edit_list(
+            s,
+            items[0],
+            ListSpec(
+                menu=msg.MENU_RELATIONS,
+                add=msg.MENU_ADD_RELATION,
+                label=lambda item: _relation_label(s, item),
+                opener=opener,
+                fields=fields,
+            ),
         )
-    if s.full:
-        s.ask_text(
-            body, SteeringBody, "cadence", msg.ASK_STEERING_CADENCE, instruction=msg.CADENCE_EXAMPLE
-        )
-        _tables(s, gov)
-    if not body:
-        del gov["steering_body"]
-    s.save()
+        if not items[0]:
+            del s.data["relations"]
 
-
-def _tables(s: Session, gov: Item) -> None:
-    tables = child_list(gov, "tables", keys_of(Governance))
-    topics: list[Choice[str | None]] = [
-        Choice(area.label, area.id, area.description) for area in s.catalog.need_areas.values()
-    ]
-    topics.append(Choice(msg.UNDECIDED, None))
-
-    def fields(item: Item) -> None:
-        name = show_value(item.get("name"))
-        s.ask_select(item, Table, "topic", msg.ASK_TABLE_TOPIC.format(name=name), topics)
-        actors = s.stakeholder_choices()
-        if actors:
-            s.ask_checkbox(item, Table, "members", msg.ASK_TABLE_MEMBERS.format(name=name), actors)
-
-    def add_one() -> bool:
-        item = new_map()
-        if (
-            s.ask_text(
-                item,
-                Table,
-                "name",
-                msg.ASK_TABLE_NAME,
-                instruction=msg.TABLE_EXAMPLE,
-                skip=msg.ENTER_TO_FINISH,
-            )
-            is None
-        ):
-            return False
-        fields(item)
-        tables.append(item)
-        return True
-
-    def edit_one(item: Item) -> None:
-        s.ask_text(item, Table, "name", msg.ASK_TABLE_NAME_EDIT, required=True)
-        fields(item)
-
-    edit_list(
-        s,
-        tables,
-        ListSpec(
-            menu=msg.MENU_TABLES,
-            add=msg.MENU_ADD_TABLE,
-            label=lambda item: show_value(item.get("name")),
-            add_one=add_one,
-            edit_one=edit_one,
-            save_each=False,
-        ),
-    )
-    if not tables:
-        del gov["tables"]
+    return [Field(msg.SECTION_LABELS["relazioni"], ask_list)]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import MutableMapping
+from collections.abc import Callable, MutableMapping, Sequence
 from typing import Any
 
 from incas_cli.catalog import ComuneRecord
@@ -12,10 +12,12 @@ from incas_cli.messages import vocab
 from incas_cli.messages import wizard as msg
 from incas_cli.models.month import YearMonth, as_month
 from incas_cli.models.plan import (
+    Act,
     Adoption,
     Comune,
     Context,
     Crop,
+    DataPoint,
     Monitoring,
     PartnerComune,
     Period,
@@ -24,10 +26,11 @@ from incas_cli.models.plan import (
     Workforce,
 )
 from incas_cli.models.vocab import DEFAULT_STATUS, FINAL_STATUSES
-from incas_cli.wizard.answers import iso_date, iso_months, month_names, read_months
+from incas_cli.wizard.answers import existing_day, iso_date, iso_months, month_names, read_months
 from incas_cli.wizard.checking import blocking_at
 from incas_cli.wizard.core import Session, show_value, term_choices
-from incas_cli.wizard.lists import ListSpec, edit_list
+from incas_cli.wizard.form import Field
+from incas_cli.wizard.lists import Item, ListSpec, edit_list
 from incas_cli.wizard.prompter import Choice
 from incas_cli.wizard.tree import child_list, child_map, keys_of, new_map
 
@@ -65,11 +68,22 @@ def resolve_comune(s: Session, raw: str) -> tuple[ComuneRecord | None, str | Non
     started = s.comuni.search(text, 2)
     if len(started) == 1:
         return started[0], None
-    suggestions = s.comuni.suggest(text, 3)
+    suggestions = _shorter_names(s, text) or s.comuni.suggest(text, 3)
     if suggestions:
         names = msg.OR.join(r.display_name for r in suggestions)
         return None, msg.COMUNE_UNKNOWN_SUGGEST.format(name=text, names=names)
     return None, msg.COMUNE_UNKNOWN.format(name=text)
+
+
+def _shorter_names(s: Session, text: str) -> list[ComuneRecord]:
+    """Comuni named by the first words of the answer («San Severo di Puglia»: San Severo,
+    a name with the region or province added)."""
+    words = text.split()
+    for cut in range(len(words) - 1, 0, -1):
+        found = s.comuni.by_name(" ".join(words[:cut]))
+        if found:
+            return found[:3]
+    return []
 
 
 def _ask_comune(s: Session, message: str, default: str | None) -> ComuneRecord:
@@ -85,53 +99,69 @@ def _ask_comune(s: Session, message: str, default: str | None) -> ComuneRecord:
     return record
 
 
-def comune_step(s: Session) -> None:
+def comune_step(s: Session) -> list[Field]:
     """Which Comune (ISTAT list), partner Comuni, the national plan and the title."""
     comune = child_map(s.data, "comune", TOP)
-    current = s.comune_record()
-    default = current.display_name if current else (show_value(comune.get("name")) or None)
-    record = _ask_comune(s, msg.ASK_COMUNE, default)
-    s.set(comune, Comune, "name", record.name)
-    s.set(comune, Comune, "istat_code", record.istat_code)
-    s.set(comune, Comune, "province", record.province)
-    s.set(comune, Comune, "region", record.region)
-    s.say(
-        msg.COMUNE_FOUND.format(
-            name=record.name,
-            code=record.istat_code,
-            province=record.province_name,
-            sigla=record.province,
-            region=record.region,
-        )
-    )
-    if s.full:
-        _partners(s, comune, record)
-
     info = child_map(s.data, "plan", TOP)
-    plans = s.catalog.national_plans
-    if len(plans) > 1 and (s.full or "national_plan" not in info):
-        s.ask_select(
-            info,
-            PlanInfo,
-            "national_plan",
-            msg.ASK_NATIONAL_PLAN,
-            [Choice(p.title, p.id) for p in plans.values()],
-            default=s.catalog.default_national_plan,
+
+    def ask_comune() -> None:
+        current = s.comune_record()
+        default = current.display_name if current else (show_value(comune.get("name")) or None)
+        record = _ask_comune(s, msg.ASK_COMUNE, default)
+        s.set(comune, Comune, "name", record.name)
+        s.set(comune, Comune, "istat_code", record.istat_code)
+        s.set(comune, Comune, "province", record.province)
+        s.set(comune, Comune, "region", record.region)
+        s.say(
+            msg.COMUNE_FOUND.format(
+                name=record.name,
+                code=record.istat_code,
+                province=record.province_name,
+                sigla=record.province,
+                region=record.region,
+            )
         )
-    else:
-        s.set_default(info, PlanInfo, "national_plan", s.catalog.default_national_plan)
-    title = msg.DEFAULT_TITLE.format(comune=record.name)
-    if s.full:
-        s.ask_text(info, PlanInfo, "title", msg.ASK_TITLE, required=True, default=title)
-    else:
-        s.set_default(info, PlanInfo, "title", title)
-    s.save()
+
+    def ask_partners() -> None:
+        record = s.comune_record()
+        if s.full and record is not None:
+            _partners(s, comune, record)
+
+    def ask_national_plan() -> None:
+        plans = s.catalog.national_plans
+        if len(plans) > 1 and (s.full or "national_plan" not in info):
+            s.ask_select(
+                info,
+                PlanInfo,
+                "national_plan",
+                msg.ASK_NATIONAL_PLAN,
+                [Choice(p.title, p.id) for p in plans.values()],
+                default=s.catalog.default_national_plan,
+            )
+        else:
+            s.set_default(info, PlanInfo, "national_plan", s.catalog.default_national_plan)
+
+    def ask_title() -> None:
+        record = s.comune_record()
+        title = msg.DEFAULT_TITLE.format(comune=record.name if record else "")
+        if s.full:
+            s.ask_text(info, PlanInfo, "title", msg.ASK_TITLE, required=True, default=title)
+        else:
+            s.set_default(info, PlanInfo, "title", title)
+        s.save()
+
+    return [
+        Field(None, ask_comune),
+        Field(None, ask_partners),
+        Field(None, ask_national_plan),
+        Field(None, ask_title),
+    ]
 
 
 def _partners(s: Session, comune: MutableMapping[str, Any], record: ComuneRecord) -> None:
     partners = child_list(comune, "partners", keys_of(Comune))
 
-    def add_one() -> bool:
+    def opener(extra: Sequence[Choice[str]]) -> Item | str | None:
         answer = s.prompter.autocomplete(
             msg.ASK_PARTNER,
             lambda typed: [r.display_name for r in s.comuni.search(typed, 12)],
@@ -139,26 +169,67 @@ def _partners(s: Session, comune: MutableMapping[str, Any], record: ComuneRecord
             instruction=msg.PARTNER_SKIP,
         )
         if not answer.strip():
-            return False
+            return None
         found, _ = resolve_comune(s, answer)
         assert found is not None
         item = new_map()
         s.set(item, PartnerComune, "name", found.name)
         s.set(item, PartnerComune, "istat_code", found.istat_code)
-        partners.append(item)
-        return True
+        return item
 
-    def edit_one(item: MutableMapping[str, Any]) -> None:
-        found = _ask_comune(s, msg.ASK_PARTNER_EDIT, show_value(item.get("name")) or None)
-        s.set(item, PartnerComune, "name", found.name)
-        s.set(item, PartnerComune, "istat_code", found.istat_code)
+    def fields(item: Item, new: bool) -> list[Field]:
+        def name() -> str:
+            return show_value(item.get("name"))
+
+        def ask() -> None:
+            found = _ask_comune(s, msg.ASK_PARTNER_EDIT, name() or None)
+            s.set(item, PartnerComune, "name", found.name)
+            s.set(item, PartnerComune, "istat_code", found.istat_code)
+
+        def ask_role() -> None:
+            s.ask_text(item, PartnerComune, "role", msg.ASK_PARTNER_ROLE.format(name=name()))
+
+        def ask_adhesion() -> None:
+            act = child_map(item, "adhesion", keys_of(PartnerComune))
+            s.ask_select(
+                act,
+                Act,
+                "organ",
+                msg.ASK_ADHESION_ORGAN.format(name=name()),
+                term_choices(vocab.ADOPTION_ORGANS, undecided=True),
+            )
+            if act.get("organ"):
+                s.ask_text(act, Act, "number", msg.ASK_ADHESION_NUMBER, rewrite=act_number)
+                s.ask_text(
+                    act,
+                    Act,
+                    "date",
+                    msg.ASK_ADHESION_DATE,
+                    instruction=msg.DATE_HINT,
+                    rewrite=iso_date,
+                    read=existing_day,
+                )
+            if not act:
+                del item["adhesion"]
+
+        def shown_adhesion() -> str:
+            act = item.get("adhesion")
+            if not isinstance(act, MutableMapping):
+                return ""
+            return " ".join(show_value(v) for v in act.values() if v)
+
+        return [
+            Field(msg.FIELD_NAME, ask, name),
+            Field(msg.FIELD_ROLE, ask_role, lambda: show_value(item.get("role"))),
+            Field(msg.FIELD_ADHESION, ask_adhesion, shown_adhesion),
+        ]
 
     spec = ListSpec(
         menu=msg.MENU_PARTNERS,
         add=msg.MENU_ADD_PARTNER,
         label=lambda item: show_value(item.get("name")),
-        add_one=add_one,
-        edit_one=edit_one,
+        opener=opener,
+        fields=fields,
         save_each=False,
     )
     edit_list(s, partners, spec)
@@ -178,38 +249,44 @@ def _partner_error(s: Session, raw: str, own: ComuneRecord) -> str | None:
 # --- period and status --------------------------------------------------------------------
 
 
-def period_step(s: Session) -> None:
+def period_step(s: Session) -> list[Field]:
     """The plan's period, status, version, adoption, office and authors."""
     info = child_map(s.data, "plan", TOP)
     period = child_map(info, "period", keys_of(PlanInfo))
-    s.ask_text(
-        period,
-        Period,
-        "start",
-        msg.ASK_PERIOD_START,
-        instruction=msg.MONTH_HINT,
-        skip=msg.OPEN_HINT,
-        rewrite=iso_months,
-    )
+
+    def ask_start() -> None:
+        s.ask_text(
+            period,
+            Period,
+            "start",
+            msg.ASK_PERIOD_START,
+            instruction=msg.MONTH_HINT,
+            skip=msg.OPEN_HINT,
+            rewrite=iso_months,
+        )
 
     def end_rule(value: Any) -> str | None:
         candidate = s.plain()
         candidate.setdefault("plan", {}).setdefault("period", {})["end"] = value
         return blocking_at(candidate, [("plan", "period", "end")], ["END_BEFORE_START"])
 
-    s.ask_text(
-        period,
-        Period,
-        "end",
-        msg.ASK_PERIOD_END,
-        instruction=msg.MONTH_HINT,
-        skip=msg.OPEN_HINT,
-        rewrite=iso_months,
-        extra=end_rule,
-    )
-    if not period:
-        del info["period"]
-    if s.full:
+    def ask_end() -> None:
+        s.ask_text(
+            period,
+            Period,
+            "end",
+            msg.ASK_PERIOD_END,
+            instruction=msg.MONTH_HINT,
+            skip=msg.OPEN_HINT,
+            rewrite=iso_months,
+            extra=end_rule,
+        )
+
+    def ask_status() -> None:
+        if not s.full:
+            s.set_default(info, PlanInfo, "status", DEFAULT_STATUS)
+            s.set_default(info, PlanInfo, "version", msg.DEFAULT_VERSION)
+            return
         status = s.ask_select(
             info,
             PlanInfo,
@@ -221,15 +298,30 @@ def period_step(s: Session) -> None:
         if status in FINAL_STATUSES:
             _adoption(s, info, adopted=status == "adottato")
             _final_check(s, str(status))
-        s.ask_text(info, PlanInfo, "version", msg.ASK_VERSION, default=msg.DEFAULT_VERSION)
-        s.ask_text(info, PlanInfo, "office", msg.ASK_OFFICE, instruction=msg.OFFICE_EXAMPLE)
-        s.ask_text(
-            info, PlanInfo, "authors", msg.ASK_AUTHORS, as_list=True, instruction=msg.AUTHORS_HINT
-        )
-    else:
-        s.set_default(info, PlanInfo, "status", DEFAULT_STATUS)
-        s.set_default(info, PlanInfo, "version", msg.DEFAULT_VERSION)
-    s.save()
+
+    def full_text(name: str, question: str, **options: Any) -> Callable[[], None]:
+        def ask() -> None:
+            if s.full:
+                s.ask_text(info, PlanInfo, name, question, **options)
+
+        return ask
+
+    def tidy() -> None:
+        if not period and "period" in info:
+            del info["period"]
+
+    return [
+        Field(None, ask_start),
+        Field(None, ask_end),
+        Field(None, tidy),
+        Field(None, ask_status),
+        Field(None, full_text("version", msg.ASK_VERSION, default=msg.DEFAULT_VERSION)),
+        Field(None, full_text("office", msg.ASK_OFFICE, instruction=msg.OFFICE_EXAMPLE)),
+        Field(
+            None,
+            full_text("authors", msg.ASK_AUTHORS, as_list=True, instruction=msg.AUTHORS_HINT),
+        ),
+    ]
 
 
 def _adoption(s: Session, info: MutableMapping[str, Any], *, adopted: bool) -> None:
@@ -254,6 +346,7 @@ def _adoption(s: Session, info: MutableMapping[str, Any], *, adopted: bool) -> N
         msg.ASK_ADOPTION_DATE,
         instruction=msg.DATE_HINT,
         rewrite=iso_date,
+        read=existing_day,
     )
 
 
@@ -274,79 +367,166 @@ def _final_check(s: Session, status: str) -> None:
 # --- territory ----------------------------------------------------------------------------
 
 
-def territory_step(s: Session) -> None:
+def territory_step(s: Session) -> list[Field]:
     """Description, crops and their peak months, workforce, settlements, services, sources."""
     ctx = child_map(s.data, "context", TOP)
-    s.ask_text(ctx, Context, "description", msg.ASK_CONTEXT_DESCRIPTION, multiline=True)
-    crops = child_list(ctx, "crops", keys_of(Context))
 
-    def crop_fields(item: MutableMapping[str, Any]) -> None:
-        # Typed, not ticked: planners write months the way they say them ("agosto;
-        # settembre", "giugno-agosto"), and letters typed into a list of checkboxes
-        # ticked the wrong months without a word.
-        s.ask_text(
-            item,
-            Crop,
-            "peak_months",
-            msg.ASK_CROP_MONTHS.format(crop=show_value(item.get("name"))),
-            instruction=msg.PEAK_MONTHS_HINT,
-            read=read_months,
-            show=month_names,
-        )
-        s.ask_text(
-            item,
-            Crop,
-            "workers",
-            msg.ASK_CROP_WORKERS.format(crop=show_value(item.get("name"))),
-            skip=msg.UNKNOWN_HINT,
-            number=True,
-        )
+    def fields(item: Item, new: bool) -> list[Field]:
+        def crop() -> str:
+            return show_value(item.get("name"))
 
-    def add_one() -> bool:
+        def ask_name() -> None:
+            s.ask_text(item, Crop, "name", msg.ASK_CROP_NAME_EDIT, required=True)
+
+        def ask_months() -> None:
+            # Typed, not ticked: planners write months the way they say them ("agosto;
+            # settembre", "giugno-agosto"), and letters typed into a list of checkboxes
+            # ticked the wrong months without a word.
+            s.ask_text(
+                item,
+                Crop,
+                "peak_months",
+                msg.ASK_CROP_MONTHS.format(crop=crop()),
+                instruction=msg.PEAK_MONTHS_HINT,
+                read=read_months,
+                show=month_names,
+            )
+
+        def ask_workers() -> None:
+            s.ask_text(
+                item,
+                Crop,
+                "workers",
+                msg.ASK_CROP_WORKERS.format(crop=crop()),
+                skip=msg.UNKNOWN_HINT,
+                number=True,
+            )
+
+        return [
+            Field(msg.FIELD_NAME, ask_name, crop),
+            Field(msg.FIELD_MONTHS, ask_months, lambda: month_names(item.get("peak_months") or [])),
+            Field(msg.FIELD_WORKERS, ask_workers, lambda: show_value(item.get("workers"))),
+        ]
+
+    def opener(extra: Sequence[Choice[str]]) -> Item | str | None:
         item = new_map()
+        first = not ctx.get("crops")
         name = s.ask_text(
             item,
             Crop,
             "name",
-            msg.ASK_CROP_NAME,
-            instruction=msg.CROP_EXAMPLE,
+            msg.ASK_CROP_NAME if first else msg.ASK_CROP_NAME_NEXT,
+            instruction=msg.CROP_EXAMPLE if first else None,
             skip=msg.ENTER_TO_FINISH,
         )
-        if name is None:
-            return False
-        crop_fields(item)
-        crops.append(item)
-        return True
+        return item if name is not None else None
 
-    def edit_one(item: MutableMapping[str, Any]) -> None:
-        s.ask_text(item, Crop, "name", msg.ASK_CROP_NAME_EDIT, required=True)
-        crop_fields(item)
+    def ask_description() -> None:
+        s.ask_text(ctx, Context, "description", msg.ASK_CONTEXT_DESCRIPTION, multiline=True)
 
-    edit_list(
-        s,
-        crops,
-        ListSpec(
-            menu=msg.MENU_CROPS,
-            add=msg.MENU_ADD_CROP,
-            label=lambda item: show_value(item.get("name")),
-            add_one=add_one,
-            edit_one=edit_one,
-        ),
-    )
-    if not crops:
-        del ctx["crops"]
-    if s.full:
+    def ask_crops() -> None:
+        crops_now = child_list(ctx, "crops", keys_of(Context))
+        edit_list(
+            s,
+            crops_now,
+            ListSpec(
+                menu=msg.MENU_CROPS,
+                add=msg.MENU_ADD_CROP,
+                label=lambda item: show_value(item.get("name")),
+                opener=opener,
+                fields=fields,
+            ),
+        )
+        if not crops_now:
+            del ctx["crops"]
+
+    def ask_workforce() -> None:
+        if not s.full:
+            return
         workforce = child_map(ctx, "workforce", keys_of(Context))
         for name, question in msg.ASK_WORKFORCE.items():
             s.ask_text(workforce, Workforce, name, question, skip=msg.UNKNOWN_HINT, number=True)
         if not workforce:
             del ctx["workforce"]
-        s.ask_text(ctx, Context, "settlements", msg.ASK_SETTLEMENTS, multiline=True)
-        s.ask_text(ctx, Context, "services", msg.ASK_SERVICES, multiline=True)
-        s.ask_text(
-            ctx, Context, "sources", msg.ASK_SOURCES, as_list=True, instruction=msg.LIST_HINT
+
+    def full_text(name: str, question: str, **options: Any) -> Callable[[], None]:
+        def ask() -> None:
+            if s.full:
+                s.ask_text(ctx, Context, name, question, **options)
+
+        return ask
+
+    def ask_data() -> None:
+        if s.full:
+            _data_points(s, ctx)
+
+    return [
+        Field(None, ask_description),
+        Field(None, ask_crops),
+        Field(None, ask_workforce),
+        Field(None, full_text("settlements", msg.ASK_SETTLEMENTS, multiline=True)),
+        Field(None, full_text("services", msg.ASK_SERVICES, multiline=True)),
+        Field(
+            None,
+            full_text("sources", msg.ASK_SOURCES, as_list=True, instruction=msg.LIST_HINT),
+        ),
+        Field(None, full_text("phenomenon", msg.ASK_PHENOMENON, multiline=True)),
+        Field(None, ask_data),
+        Field(None, full_text("gender", msg.ASK_GENDER, multiline=True)),
+    ]
+
+
+def _data_points(s: Session, ctx: Item) -> None:
+    """Figures about the phenomenon, each with its year and source."""
+    points = child_list(ctx, "data", keys_of(Context))
+
+    def fields(item: Item, new: bool) -> list[Field]:
+        def label() -> str:
+            return show_value(item.get("label"))
+
+        def text(key: str, question: str, **options: Any) -> Callable[[], None]:
+            def ask() -> None:
+                s.ask_text(item, DataPoint, key, question.format(label=label()), **options)
+
+            return ask
+
+        def shown(key: str) -> Callable[[], str]:
+            return lambda: show_value(item.get(key))
+
+        return [
+            Field(msg.FIELD_LABEL, text("label", msg.ASK_DATA_LABEL_EDIT, required=True), label),
+            Field(msg.FIELD_VALUE, text("value", msg.ASK_DATA_VALUE, number=True), shown("value")),
+            Field(msg.FIELD_UNIT, text("unit", msg.ASK_DATA_UNIT), shown("unit")),
+            Field(msg.FIELD_YEAR, text("year", msg.ASK_DATA_YEAR, number=True), shown("year")),
+            Field(msg.FIELD_SOURCE, text("source", msg.ASK_DATA_SOURCE), shown("source")),
+        ]
+
+    def opener(extra: Sequence[Choice[str]]) -> Item | str | None:
+        item = new_map()
+        label = s.ask_text(
+            item,
+            DataPoint,
+            "label",
+            msg.ASK_DATA_LABEL,
+            instruction=msg.DATA_EXAMPLE,
+            skip=msg.ENTER_TO_FINISH,
         )
-    s.save()
+        return item if label is not None else None
+
+    edit_list(
+        s,
+        points,
+        ListSpec(
+            menu=msg.MENU_DATA,
+            add=msg.MENU_ADD_DATA,
+            label=lambda item: show_value(item.get("label")),
+            opener=opener,
+            fields=fields,
+            save_each=False,
+        ),
+    )
+    if not points:
+        del ctx["data"]
 
 
 # --- monitoring ---------------------------------------------------------------------------
@@ -364,28 +544,32 @@ def suggested_reviews(start: str | None, end: str | None) -> list[str]:
     return [str(r) for r in reviews]
 
 
-def monitoring_step(s: Session) -> None:
+def monitoring_step(s: Session) -> list[Field]:
     """Review months and how progress is reported."""
     monitoring = child_map(s.data, "monitoring", TOP)
-    start, end = s.period()
-    default = msg.LIST_SEPARATOR.join(suggested_reviews(start, end)) or None
 
-    reviews = s.ask_text(
-        monitoring,
-        Monitoring,
-        "reviews",
-        msg.ASK_REVIEWS,
-        default=default,
-        as_list=True,
-        separators=";, ",
-        rewrite=iso_months,
-        instruction=msg.MONTHS_LIST_HINT,
-    )
-    # Outside the period is a warning for `plan validate` too: said, not refused.
-    if reviews and start and end:
-        for month in reviews:
-            if not start <= month <= end:
-                s.say(msg.REVIEW_OUTSIDE.format(month=month, start=start, end=end))
-    if s.full:
-        s.ask_text(monitoring, Monitoring, "reporting", msg.ASK_REPORTING, multiline=True)
-    s.save()
+    def ask_reviews() -> None:
+        start, end = s.period()
+        default = msg.LIST_SEPARATOR.join(suggested_reviews(start, end)) or None
+        reviews = s.ask_text(
+            monitoring,
+            Monitoring,
+            "reviews",
+            msg.ASK_REVIEWS,
+            default=default,
+            as_list=True,
+            separators=";, ",
+            rewrite=iso_months,
+            instruction=msg.MONTHS_LIST_HINT,
+        )
+        # Outside the period is a warning for `plan validate` too: said, not refused.
+        if reviews and start and end:
+            for month in reviews:
+                if not start <= month <= end:
+                    s.say(msg.REVIEW_OUTSIDE.format(month=month, start=start, end=end))
+
+    def ask_reporting() -> None:
+        if s.full:
+            s.ask_text(monitoring, Monitoring, "reporting", msg.ASK_REPORTING, multiline=True)
+
+    return [Field(None, ask_reviews), Field(None, ask_reporting)]

@@ -6,11 +6,21 @@ file, under the ``x-incas-wizard`` key that every other command ignores (the v1 
 ignores keys starting with ``x-``): the sections still to walk and the path chosen. It
 lets ``incas plan edit`` resume even in the middle of a list (the third actor of five),
 where the file alone cannot tell "finished" from "interrupted". A completed walk removes it.
+
+An item interrupted half done is kept in its list with ``draft: true`` (a field of the
+plan model, which ``plan validate`` reports); the marker's ``draft`` says which item and
+where its form stopped, ``adding`` which list was being added to::
+
+    x-incas-wizard:
+      resume: [misure, monitoraggio]
+      mode: rapido
+      adding: measures
+      draft: {list: measures, id: M3, field: 7, asked: [1, 3, 4, 5, 6], new: true}
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, MutableMapping, Sequence
+from collections.abc import Iterable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -62,6 +72,39 @@ def incomplete_sections(plain: Any) -> list[str]:
     return [section for section in SECTIONS if counts[section]]
 
 
+@dataclass(frozen=True)
+class DraftPlace:
+    """Where the form of an item kept as a draft stopped."""
+
+    list: str
+    id: str
+    field: int
+    asked: tuple[int, ...]
+    new: bool
+    adding: bool
+
+
+def read_draft(data: MutableMapping[str, Any]) -> DraftPlace | None:
+    node = data.get(MARKER_KEY)
+    draft = node.get("draft") if isinstance(node, MutableMapping) else None
+    if not isinstance(draft, MutableMapping):
+        return None
+    try:
+        field = int(draft.get("field", 0))
+        asked = tuple(int(i) for i in draft.get("asked") or () if 0 <= int(i) < field)
+    except (TypeError, ValueError):
+        return None
+    key = str(draft.get("list"))
+    return DraftPlace(
+        key,
+        str(draft.get("id")),
+        max(field, 0),
+        asked,
+        draft.get("new") is True,
+        isinstance(node, MutableMapping) and node.get("adding") == key,
+    )
+
+
 def read_marker(data: MutableMapping[str, Any]) -> Marker | None:
     node = data.get(MARKER_KEY)
     if not isinstance(node, MutableMapping):
@@ -76,12 +119,34 @@ def read_marker(data: MutableMapping[str, Any]) -> Marker | None:
     return Marker(known, cast(Mode, mode) if mode in ("rapido", "completo") else "completo")
 
 
-def write_marker(data: MutableMapping[str, Any], sections: Sequence[str], mode: Mode) -> None:
-    """Record the sections still to walk (none: remove the marker)."""
+def write_marker(
+    data: MutableMapping[str, Any],
+    sections: Sequence[str],
+    mode: Mode,
+    *,
+    adding: str | None = None,
+    draft: Mapping[str, Any] | None = None,
+) -> None:
+    """Record the sections still to walk (none: remove the marker), the list being added
+    to and the item kept as a draft."""
     if not sections:
         clear_marker(data)
         return
-    put(data, MARKER_KEY, {"resume": list(sections), "mode": mode}, [])
+    node: dict[str, Any] = {"resume": list(sections), "mode": mode}
+    if adding:
+        node["adding"] = adding
+    if draft:
+        node["draft"] = dict(draft)
+    put(data, MARKER_KEY, node, [])
+
+
+def clear_draft_place(data: MutableMapping[str, Any]) -> None:
+    """Forget where a draft stopped (it has been resumed)."""
+    node = data.get(MARKER_KEY)
+    if isinstance(node, MutableMapping):
+        for key in ("draft", "adding"):
+            if key in node:
+                del node[key]
 
 
 def clear_marker(data: MutableMapping[str, Any]) -> None:

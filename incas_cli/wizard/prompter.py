@@ -18,6 +18,11 @@ Contract shared by every implementation:
   then asks again.
 - Ctrl-C inside a prompt raises ``KeyboardInterrupt`` and Ctrl-D (end of input) raises
   ``EOFError``: a prompter never swallows them and never returns ``None`` instead.
+- The "domanda precedente" key (:data:`~incas_cli.messages.wizard.BACK_ANSWER`, ``<``,
+  typed as the whole answer or pressed in a list; Page Up too in the terminal) raises
+  :class:`GoBack`: the caller decides which question that is.
+- No key sequence ends a question with anything but an answer of the right kind or one
+  of those three exceptions.
 """
 
 from __future__ import annotations
@@ -41,6 +46,10 @@ Completions = Sequence[str] | Callable[[str], Sequence[str]]
 Shown = str | Paragraph | Table
 """What :meth:`Prompter.show` shows: a line of text, or a document-model paragraph or
 table (the terminal prompter lays them out with the rich writer)."""
+
+
+class GoBack(Exception):
+    """The user asked for the previous question (see :data:`msg.BACK_ANSWER`)."""
 
 
 @dataclass(frozen=True)
@@ -143,8 +152,18 @@ def search_choices(choices: Sequence[Choice[Any]], typed: str) -> list[int]:
     return [index for _, index in sorted(ranked)]
 
 
+def is_back(raw: str) -> bool:
+    """Whether a typed answer is the "domanda precedente" key (``<`` alone)."""
+    return raw.strip() == msg.BACK_ANSWER
+
+
 def resolve_answer(raw: str, default: str | None) -> str:
-    """What a typed answer stands for: empty -> ``default``, ``-`` -> empty, else itself."""
+    """What a typed answer stands for: empty -> ``default``, ``-`` -> empty, else itself.
+
+    ``<`` alone raises :class:`GoBack`.
+    """
+    if is_back(raw):
+        raise GoBack
     if not raw.strip():
         return default or ""
     if raw.strip() == msg.CLEAR_ANSWER:
@@ -159,10 +178,11 @@ def instruction_text(
     clearable: bool = False,
     multiline: bool = False,
     limit: int = 100,
-) -> str | None:
+) -> str:
     """The hint shown after a text question, in one pair of parentheses.
 
-    ``(AAAA-MM, es. 2025-03; Invio per «2027-12», → per modificarlo, - per lasciare vuoto)``.
+    ``(AAAA-MM, es. 2025-03; Invio per «2027-12», → per modificarlo, - per lasciare vuoto;
+    < indietro)``: the last part names the "domanda precedente" key.
     A multi-line default is shown under the question, not in the hint; a long one-line
     default is shortened here (→ brings the whole of it into the answer).
     """
@@ -181,6 +201,5 @@ def instruction_text(
         if clearable:
             keep += msg.DEFAULT_CLEAR
         parts.append(keep)
-    if not parts:
-        return None
+    parts.append(msg.BACK_HINT)
     return "(" + msg.HINT_SEPARATOR.join(parts) + ")"

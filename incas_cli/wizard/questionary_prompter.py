@@ -44,9 +44,11 @@ from incas_cli.messages import wizard as msg
 from incas_cli.wizard.prompter import (
     Choice,
     Completions,
+    GoBack,
     Shown,
     Validator,
     instruction_text,
+    is_back,
     resolve_answer,
     search_choices,
 )
@@ -74,6 +76,8 @@ class _Check(PromptValidator):
         self._default = default
 
     def validate(self, document: Document) -> None:
+        if is_back(document.text):  # the "domanda precedente" key, not an answer
+            return
         error = self._validate(resolve_answer(document.text, self._default))
         if error is not None:
             raise ValidationError(
@@ -135,6 +139,17 @@ def _text_question(
         return list(line if done else _wrap_tokens(line))
 
     bindings = KeyBindings()
+
+    @bindings.add(Keys.PageUp, eager=True)
+    def _back(event: KeyPressEvent) -> None:
+        event.app.exit(exception=GoBack, style="class:aborting")
+
+    if not multiline:
+        # Esc then Enter confirms a multi-line answer: on one line it is just Enter.
+        @bindings.add(Keys.Escape, Keys.ControlM, eager=True)
+        def _escape_enter(event: KeyPressEvent) -> None:
+            event.current_buffer.validate_and_handle()
+
     if default:
 
         @bindings.add("right", filter=Condition(lambda: not typed()))
@@ -344,7 +359,14 @@ def _list_question(
     def _end_of_input(event: KeyPressEvent) -> None:
         event.app.exit(exception=EOFError, style="class:aborting")
 
+    @bindings.add(Keys.PageUp, eager=True)
+    def _back(event: KeyPressEvent) -> None:
+        event.app.exit(exception=GoBack, style="class:aborting")
+
     def type_char(event: KeyPressEvent) -> None:
+        if event.key_sequence[0].key == msg.BACK_ANSWER and not ic.typed:
+            event.app.exit(exception=GoBack, style="class:aborting")
+            return
         ic.notice = None
         ic.add_search_character(event.key_sequence[0].key)  # type: ignore[arg-type]
 
@@ -383,6 +405,9 @@ def _list_question(
     def _up(event: KeyPressEvent) -> None:
         ic.select_previous()
 
+    # Esc then Enter (how a multi-line answer is confirmed) is Enter here too: alone,
+    # prompt_toolkit's own binding ended the list with an empty answer.
+    @bindings.add(Keys.Escape, Keys.ControlM, eager=True)
     @bindings.add(Keys.ControlM, eager=True)
     def _enter(event: KeyPressEvent) -> None:
         if multi:
@@ -478,10 +503,13 @@ class QuestionaryPrompter:
         start = next((i for i, c in enumerate(choices) if c.value == default), None)
         # Every list can be filtered by typing; long ones (actor types, actions) say so.
         hint = msg.SELECT_SEARCH_HINT if len(choices) > SEARCH_FROM else msg.SELECT_HINT
-        question = questionary.Question(
-            _list_question(message, choices, hint=hint, multi=False, default=start)
-        )
-        return choices[int(_ask(question))].value
+        while True:
+            question = questionary.Question(
+                _list_question(message, choices, hint=hint, multi=False, default=start)
+            )
+            index = _ask(question)
+            if isinstance(index, int) and 0 <= index < len(choices):
+                return choices[index].value
 
     def checkbox(
         self, message: str, choices: Sequence[Choice[T]], defaults: Sequence[T] = ()
@@ -491,7 +519,16 @@ class QuestionaryPrompter:
         question = questionary.Question(
             _list_question(message, choices, hint=msg.CHECKBOX_HINT, multi=True, ticked=ticked)
         )
-        picked = sorted(int(i) for i in _ask(question))
+        answer = _ask(question)
+        while not isinstance(answer, list):  # defensive: only a list of indices answers
+            answer = _ask(
+                questionary.Question(
+                    _list_question(
+                        message, choices, hint=msg.CHECKBOX_HINT, multi=True, ticked=ticked
+                    )
+                )
+            )
+        picked = sorted(int(i) for i in answer)
         titles = [choices[i].title for i in picked]
         self._echo(message, msg.LIST_SEPARATOR.join(titles) if titles else msg.NONE_CHOSEN)
         return [choices[i].value for i in picked]

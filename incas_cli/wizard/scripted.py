@@ -9,7 +9,10 @@ question it did not expect. Special answers:
   empty text answer (``""`` too) stands for the default and ``"-"`` for an empty answer
   (see :func:`~incas_cli.wizard.prompter.resolve_answer`);
 - ``"<ctrl-c>"`` (:data:`CTRL_C`): raise ``KeyboardInterrupt`` at this question;
-- ``"<ctrl-d>"`` (:data:`CTRL_D`): raise ``EOFError`` at this question.
+- ``"<ctrl-d>"`` (:data:`CTRL_D`): raise ``EOFError`` at this question;
+- ``"<indietro>"`` (:data:`BACK`): the "domanda precedente" key (raises
+  :class:`~incas_cli.wizard.prompter.GoBack`); a typed ``"<"`` does the same in text
+  questions, as in the terminal.
 
 ``validate`` callbacks run exactly as in the terminal: a rejected answer is recorded
 in :attr:`ScriptedPrompter.rejections` and the next step answers the same question again.
@@ -24,6 +27,7 @@ from typing import Any, TypeVar
 from incas_cli.wizard.prompter import (
     Choice,
     Completions,
+    GoBack,
     Shown,
     Validator,
     instruction_text,
@@ -35,6 +39,7 @@ T = TypeVar("T")
 ENTER = "<invio>"
 CTRL_C = "<ctrl-c>"
 CTRL_D = "<ctrl-d>"
+BACK = "<indietro>"
 
 
 class ScriptError(AssertionError):
@@ -121,6 +126,8 @@ class ScriptedPrompter:
             raise KeyboardInterrupt
         if step.answer == CTRL_D:
             raise EOFError
+        if step.answer == BACK:
+            raise GoBack
         return step.answer
 
     def _validated(

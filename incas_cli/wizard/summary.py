@@ -20,6 +20,7 @@ from incas_cli.messages import wizard as msg
 from incas_cli.wizard.progress import SECTIONS, section_counts
 
 MAX_FINDINGS_SHOWN = 8
+MAX_OPEN_SHOWN = 12
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,10 @@ class Summary:
     total_budget: Decimal = Decimal("0")
     empty: tuple[str, ...] = ()
     """The list sections with no item at all (no relations...): not "complete"."""
+    open_fields: tuple[tuple[str, str], ...] = ()
+    """``(path, label)`` of every open field, in the plan's order."""
+    final_errors: tuple[Finding, ...] = ()
+    """What ``plan validate --final`` would block on (empty: ready for adoption)."""
 
     @property
     def open_count(self) -> int:
@@ -72,6 +77,7 @@ def compute_summary(plain: Any, catalog: Catalog) -> Summary:
     if plan is None:
         return Summary(readable=False, errors=errors, warnings=warnings)
     facts = plan_facts(plan, catalog)
+    _, final_findings = check_data(plain, catalog=catalog, final=True)
     national = catalog.national_plan(facts.national_plan) if facts.national_plan else None
     actions: list[ActionCoverage] = []
     axes: list[tuple[str, bool]] = []
@@ -93,6 +99,8 @@ def compute_summary(plain: Any, catalog: Catalog) -> Summary:
             axes.append((axis.label if axis is not None else axis_facts.id, axis_facts.covered))
     return Summary(
         readable=True,
+        open_fields=tuple((f.path, f.label) for f in facts.open_fields),
+        final_errors=tuple(f for f in final_findings if f.blocking),
         open_by_section=section_counts(facts.open_fields),
         errors=errors,
         warnings=warnings,
@@ -168,6 +176,11 @@ def summary_blocks(summary: Summary) -> list[str | Paragraph | Table]:
 
     out.append(sections_table(summary))
     out.append(msg.SUMMARY_OPEN.format(count=summary.open_count))
+    for path, label in summary.open_fields[:MAX_OPEN_SHOWN]:
+        out.append(f"  {label} ({path})")
+    if len(summary.open_fields) > MAX_OPEN_SHOWN:
+        more = len(summary.open_fields) - MAX_OPEN_SHOWN
+        out.append("  " + msg.MORE_OPEN.format(count=more))
     out.append(
         msg.SUMMARY_FINDINGS.format(errors=len(summary.errors), warnings=len(summary.warnings))
     )
@@ -185,6 +198,11 @@ def summary_blocks(summary: Summary) -> list[str | Paragraph | Table]:
     if missing:
         out.append(msg.SUMMARY_AXES_MISSING.format(axes=join_and(missing)))
     out.append(msg.SUMMARY_BUDGET.format(amount=money(summary.total_budget)))
+    if summary.final_errors:
+        problems = counted(len(summary.final_errors), *msg.BLOCKING_FORMS)
+        out.append(msg.SUMMARY_NOT_FINAL.format(problems=problems))
+    else:
+        out.append(msg.SUMMARY_FINAL_READY)
     return out
 
 

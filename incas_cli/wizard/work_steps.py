@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping
+from collections.abc import Callable, MutableMapping, Sequence
 from typing import Any
 
 from incas_cli.catalog import NationalPlan
-from incas_cli.messages import vocab
 from incas_cli.messages import wizard as msg
-from incas_cli.models.plan import BudgetLine, Indicator, Measure, Need, Plan, Risk
+from incas_cli.models.plan import Measure, Need, Plan
 from incas_cli.wizard.answers import iso_months
 from incas_cli.wizard.checking import blocking_at
-from incas_cli.wizard.core import Session, next_number_id, show_value, term_choices
+from incas_cli.wizard.core import Session, next_number_id, show_value
+from incas_cli.wizard.form import Field
 from incas_cli.wizard.lists import ListSpec, edit_list
+from incas_cli.wizard.measure_parts import budget, indicators, risks
 from incas_cli.wizard.network_steps import references
 from incas_cli.wizard.prompter import Choice
 from incas_cli.wizard.tree import child_list, keys_of, new_map, plain
@@ -41,61 +42,109 @@ def _need_label(s: Session, item: Item) -> str:
     return " ".join(parts)
 
 
-def needs_step(s: Session) -> None:
+def needs_step(s: Session) -> list[Field]:
     """The needs: area, description, evidence, target group, people, severity, urgency."""
     items = child_list(s.data, "needs", TOP)
     areas = [Choice(a.label, a.id, a.description) for a in s.catalog.need_areas.values()]
 
-    def fields(item: Item) -> None:
-        s.ask_text(item, Need, "description", msg.ASK_NEED_DESCRIPTION, required=True)
-        if s.full:
-            s.ask_text(
-                item, Need, "evidence", msg.ASK_NEED_EVIDENCE, instruction=msg.EVIDENCE_EXAMPLE
-            )
-            s.ask_text(item, Need, "source", msg.ASK_NEED_SOURCE)
-            s.ask_text(
-                item, Need, "target_group", msg.ASK_NEED_TARGET, instruction=msg.TARGET_EXAMPLE
-            )
-            s.ask_text(
-                item, Need, "people", msg.ASK_NEED_PEOPLE, skip=msg.UNKNOWN_HINT, number=True
-            )
-        s.ask_text(item, Need, "severity", msg.ASK_NEED_SEVERITY, instruction=msg.SCORE_HINT)
-        s.ask_text(item, Need, "urgency", msg.ASK_NEED_URGENCY, instruction=msg.SCORE_HINT)
+    def fields(item: Item, new: bool) -> list[Field]:
+        def ask_area() -> None:
+            s.ask_select(item, Need, "area", msg.ASK_NEED_AREA_EDIT, areas)
 
-    def add_one() -> bool:
+        def text(name: str, question: str, **options: Any) -> Callable[[], None]:
+            def ask() -> None:
+                s.ask_text(item, Need, name, question, **options)
+
+            return ask
+
+        def full(ask: Callable[[], None]) -> Callable[[], None]:
+            return ask if s.full else _nothing
+
+        def shown_area() -> str:
+            area = s.catalog.need_areas.get(str(item.get("area")))
+            return area.label if area is not None else show_value(item.get("area"))
+
+        return [
+            Field(msg.FIELD_AREA, ask_area, shown_area),
+            Field(
+                msg.FIELD_DESCRIPTION,
+                text("description", msg.ASK_NEED_DESCRIPTION, required=True),
+                _shown(item, "description"),
+            ),
+            Field(
+                msg.FIELD_EVIDENCE,
+                full(text("evidence", msg.ASK_NEED_EVIDENCE, instruction=msg.EVIDENCE_EXAMPLE)),
+                _shown(item, "evidence"),
+            ),
+            Field(
+                msg.FIELD_SOURCE,
+                full(text("source", msg.ASK_NEED_SOURCE)),
+                _shown(item, "source"),
+            ),
+            Field(
+                msg.FIELD_TARGET,
+                full(text("target_group", msg.ASK_NEED_TARGET, instruction=msg.TARGET_EXAMPLE)),
+                _shown(item, "target_group"),
+            ),
+            Field(
+                msg.FIELD_PEOPLE,
+                full(text("people", msg.ASK_NEED_PEOPLE, skip=msg.UNKNOWN_HINT, number=True)),
+                _shown(item, "people"),
+            ),
+            Field(
+                msg.FIELD_SEVERITY,
+                text("severity", msg.ASK_NEED_SEVERITY, instruction=msg.SCORE_HINT),
+                _shown(item, "severity"),
+            ),
+            Field(
+                msg.FIELD_URGENCY,
+                text("urgency", msg.ASK_NEED_URGENCY, instruction=msg.SCORE_HINT),
+                _shown(item, "urgency"),
+            ),
+        ]
+
+    def opener(extra: Sequence[Choice[str]]) -> Item | str | None:
         choices: list[Choice[str | None]] = [
             Choice(msg.NO_MORE_NEEDS, None, searchable=False),
+            *extra,
             *areas,
         ]
         area = s.prompter.select(msg.ASK_NEED_AREA, choices, default=None)
-        if area is None:
-            return False
+        if area is None or area in {c.value for c in extra}:
+            return area
         item = new_map()
         taken = [str(x.get("id")) for x in s.items("needs")]
         s.set(item, Need, "id", next_number_id("N", taken))
         s.set(item, Need, "area", area)
-        fields(item)
-        items.append(item)
-        return True
+        return item
 
-    def edit_one(item: Item) -> None:
-        s.ask_select(item, Need, "area", msg.ASK_NEED_AREA_EDIT, areas)
-        fields(item)
-
-    edit_list(
-        s,
-        items,
-        ListSpec(
-            menu=msg.MENU_NEEDS,
-            add=msg.MENU_ADD_NEED,
-            label=lambda item: _need_label(s, item),
-            add_one=add_one,
-            edit_one=edit_one,
-            deleted=lambda item: references(s, "need", str(item.get("id"))),
-        ),
+    spec = ListSpec(
+        menu=msg.MENU_NEEDS,
+        add=msg.MENU_ADD_NEED,
+        label=lambda item: _need_label(s, item),
+        opener=opener,
+        fields=fields,
+        deleted=lambda item: references(s, "need", str(item.get("id"))),
+        key="needs",
+        noun=msg.NOUN_NEED,
     )
-    if not items:
-        del s.data["needs"]
+
+    def ask_list() -> None:
+        edit_list(s, items, spec)
+
+    def tidy() -> None:
+        if not items and "needs" in s.data:
+            del s.data["needs"]
+
+    return [Field(msg.SECTION_LABELS["bisogni"], ask_list), Field(None, tidy)]
+
+
+def _nothing() -> None:
+    """A question of the complete path, on the essential one."""
+
+
+def _shown(item: Item, key: str) -> Callable[[], str]:
+    return lambda: show_value(item.get(key))
 
 
 # --- measures -----------------------------------------------------------------------------
@@ -112,7 +161,7 @@ def _measure_label(item: Item) -> str:
     return f"{show_value(item.get('id'))} {_short(show_value(item.get('title')))}".strip()
 
 
-def measures_step(s: Session) -> None:
+def measures_step(s: Session) -> list[Field]:
     """The measures, aligned with the national priority actions."""
     items = child_list(s.data, "measures", TOP)
     national = _national(s)
@@ -124,68 +173,80 @@ def measures_step(s: Session) -> None:
         )
         actions.append(Choice(title, action.number, action.expected_result))
 
-    def add_one() -> bool:
-        choices: list[Choice[int | None]] = [
+    def opener(extra: Sequence[Choice[str]]) -> Item | str | None:
+        choices: list[Choice[int | str | None]] = [
             Choice(msg.NO_MORE_MEASURES, None, searchable=False),
+            *extra,
             *actions,
         ]
         primary = s.prompter.select(msg.ASK_MEASURE_PRIMARY, choices, default=None)
-        if primary is None:
-            return False
+        if primary is None or isinstance(primary, str):
+            return primary
         item = new_map()
         taken = [str(x.get("id")) for x in s.items("measures")]
         s.set(item, Measure, "id", next_number_id("M", taken))
-        _measure_fields(s, national, actions, item, primary, index=len(items), new=True)
-        items.append(item)
-        return True
+        s.set(item, Measure, "actions", [primary])
+        return item
 
-    def edit_one(item: Item) -> None:
-        current = item.get("actions") or []
-        primary = s.prompter.select(
-            msg.ASK_MEASURE_PRIMARY_EDIT, actions, default=current[0] if current else None
-        )
-        index = next(i for i, x in enumerate(items) if x is item)
-        _measure_fields(s, national, actions, item, primary, index=index, new=False)
-
-    edit_list(
-        s,
-        items,
-        ListSpec(
-            menu=msg.MENU_MEASURES,
-            add=msg.MENU_ADD_MEASURE,
-            label=_measure_label,
-            add_one=add_one,
-            edit_one=edit_one,
-        ),
+    spec = ListSpec(
+        menu=msg.MENU_MEASURES,
+        add=msg.MENU_ADD_MEASURE,
+        label=_measure_label,
+        opener=opener,
+        fields=lambda item, new: _measure_fields(s, national, actions, items, item, new=new),
+        key="measures",
+        noun=msg.NOUN_MEASURE,
     )
-    if not items:
-        del s.data["measures"]
+
+    def ask_list() -> None:
+        edit_list(s, items, spec)
+
+    def tidy() -> None:
+        if not items and "measures" in s.data:
+            del s.data["measures"]
+
+    return [Field(msg.SECTION_LABELS["misure"], ask_list), Field(None, tidy)]
 
 
 def _measure_fields(
     s: Session,
     national: NationalPlan,
     actions: list[Choice[int]],
+    items: list[Any] | Any,
     item: Item,
-    primary: int,
     *,
-    index: int,
     new: bool,
-) -> None:
-    action = national.action(primary)
-    current = [int(n) for n in item.get("actions") or []]
-    others = [n for n in current if n != primary]
-    if s.full:
+) -> list[Field]:
+    suggested: dict[str, str | None] = {"title": None, "description": None}
+
+    def current() -> list[int]:
+        return [int(n) for n in item.get("actions") or []]
+
+    def primary() -> int | None:
+        listed = current()
+        return listed[0] if listed else None
+
+    def ask_primary() -> None:
+        listed = current()
+        chosen = s.prompter.select(msg.ASK_MEASURE_PRIMARY_EDIT, actions, default=primary())
+        s.set(item, Measure, "actions", [chosen, *[n for n in listed if n != chosen]])
+
+    def ask_others() -> None:
+        first = primary()
+        if not s.full or first is None:
+            return
         others = s.prompter.checkbox(
             msg.ASK_MEASURE_OTHER_ACTIONS,
-            [c for c in actions if c.value != primary],
-            defaults=others,
+            [c for c in actions if c.value != first],
+            defaults=[n for n in current() if n != first],
         )
-    s.set(item, Measure, "actions", [primary, *others])
+        s.set(item, Measure, "actions", [first, *others])
 
-    title_default: str | None = None
-    description_default: str | None = None
-    if new and action is not None and action.typical_measures:
+    def ask_start_point() -> None:
+        first = primary()
+        action = national.action(first) if first is not None else None
+        if not new or action is None or not action.typical_measures:
+            return
         starts: list[Choice[int | None]] = [
             Choice(t.title, i, t.description) for i, t in enumerate(action.typical_measures)
         ]
@@ -195,19 +256,30 @@ def _measure_fields(
             starts,
             default=0,
         )
-        if pick is not None:
-            typical = action.typical_measures[pick]
-            title_default, description_default = typical.title, typical.description
-    s.ask_text(item, Measure, "title", msg.ASK_MEASURE_TITLE, required=True, default=title_default)
-    s.ask_text(
-        item,
-        Measure,
-        "description",
-        msg.ASK_MEASURE_DESCRIPTION,
-        multiline=True,
-        default=description_default,
-    )
-    if s.full:
+        typical = action.typical_measures[pick] if pick is not None else None
+        suggested["title"] = typical.title if typical is not None else None
+        suggested["description"] = typical.description if typical is not None else None
+
+    def ask_title() -> None:
+        s.ask_text(
+            item, Measure, "title", msg.ASK_MEASURE_TITLE, required=True, default=suggested["title"]
+        )
+
+    def ask_description() -> None:
+        s.ask_text(
+            item,
+            Measure,
+            "description",
+            msg.ASK_MEASURE_DESCRIPTION,
+            multiline=True,
+            default=suggested["description"],
+        )
+
+    def ask_objective() -> None:
+        if not s.full:
+            return
+        first = primary()
+        action = national.action(first) if first is not None else None
         s.ask_text(
             item,
             Measure,
@@ -216,15 +288,17 @@ def _measure_fields(
             default=action.expected_result if new and action is not None else None,
         )
 
-    needs = s.items("needs")
-    if needs:
+    def ask_needs() -> None:
+        needs = s.items("needs")
+        if not needs:
+            return
         need_choices = [Choice(_need_label(s, n), str(n.get("id"))) for n in needs]
-        usual = [str(n.get("area")) for n in needs]
+        first = primary()
         defaults = (
             [
                 str(n.get("id"))
-                for n, area in zip(needs, usual, strict=True)
-                if primary in national.need_area_actions.get(area, ())
+                for n in needs
+                if first in national.need_area_actions.get(str(n.get("area")), ())
             ]
             if new
             else []
@@ -233,15 +307,40 @@ def _measure_fields(
             item, Measure, "needs", msg.ASK_MEASURE_NEEDS, need_choices, defaults=defaults
         )
 
-    actors = s.stakeholder_choices()
-    if actors:
-        comune_id = next(
+    def ask_objectives() -> None:
+        strategy = s.data.get("strategy")
+        listed = (
+            strategy.get("specific_objectives") if isinstance(strategy, MutableMapping) else None
+        )
+        objectives = [o for o in listed or [] if isinstance(o, MutableMapping) and o.get("id")]
+        if not objectives:
+            return
+        choices = [
+            Choice(f"{o.get('id')} {_short(show_value(o.get('text')))}", str(o.get("id")))
+            for o in objectives
+        ]
+        s.ask_checkbox(item, Measure, "specific_objectives", msg.ASK_MEASURE_OBJECTIVES, choices)
+
+    def ask_sustainability() -> None:
+        if s.full:
+            s.ask_text(item, Measure, "sustainability", msg.ASK_MEASURE_SUSTAINABILITY)
+
+    def comune_id() -> str | None:
+        return next(
             (str(x.get("id")) for x in s.items("stakeholders") if x.get("type") == "comune"),
             None,
         )
-        leads: list[Choice[str | None]] = [*actors, Choice(msg.UNDECIDED, None)]
-        lead = s.ask_select(item, Measure, "lead", msg.ASK_MEASURE_LEAD, leads, default=comune_id)
-        if s.full:
+
+    def ask_lead() -> None:
+        actors = s.stakeholder_choices()
+        if actors:
+            leads: list[Choice[str | None]] = [*actors, Choice(msg.UNDECIDED, None)]
+            s.ask_select(item, Measure, "lead", msg.ASK_MEASURE_LEAD, leads, default=comune_id())
+
+    def ask_partners() -> None:
+        actors = s.stakeholder_choices()
+        if actors and s.full:
+            lead = item.get("lead")
             s.ask_checkbox(
                 item,
                 Measure,
@@ -250,15 +349,15 @@ def _measure_fields(
                 [c for c in actors if c.value != lead],
             )
 
-    start, end = s.period()
-
-    def inside(name: str) -> Any:
+    def inside(name: str) -> Callable[[Any], str | None]:
         def rule(value: Any) -> str | None:
             candidate = s.plain()
             measure = plain(item)
             measure[name] = value
             listed = candidate.setdefault("measures", [])
-            if new:
+            index = next((i for i, x in enumerate(items) if x is item), None)
+            if index is None:
+                index = len(listed)
                 listed.append(measure)
             else:
                 listed[index] = measure
@@ -270,186 +369,68 @@ def _measure_fields(
 
         return rule
 
-    s.ask_text(
-        item,
-        Measure,
-        "start",
-        msg.ASK_MEASURE_START,
-        default=start,
-        instruction=msg.MONTH_HINT,
-        skip=msg.OPEN_HINT,
-        rewrite=iso_months,
-        extra=inside("start"),
-    )
-    s.ask_text(
-        item,
-        Measure,
-        "end",
-        msg.ASK_MEASURE_END,
-        default=end,
-        instruction=msg.MONTH_HINT,
-        skip=msg.OPEN_HINT,
-        rewrite=iso_months,
-        extra=inside("end"),
-    )
-    _budget(s, item)
-    if s.full:
-        _indicators(s, item)
-        _risks(s, item)
+    def ask_month(name: str, question: str) -> Callable[[], None]:
+        def ask() -> None:
+            start, end = s.period()
+            s.ask_text(
+                item,
+                Measure,
+                name,
+                question,
+                default=start if name == "start" else end,
+                instruction=msg.MONTH_HINT,
+                skip=msg.OPEN_HINT,
+                rewrite=iso_months,
+                extra=inside(name),
+            )
 
+        return ask
 
-def _budget(s: Session, measure: Item) -> None:
-    lines = child_list(measure, "budget", keys_of(Measure))
-    sources: list[Choice[str]] = [
-        Choice(f.label, f.id, f.description) for f in s.catalog.funding_sources.values()
-    ]
-    sources.append(Choice(msg.OWN_SOURCE, _OWN_SOURCE))
+    def ask_budget() -> None:
+        budget(s, item)
 
-    def fields(line: Item) -> None:
-        current = line.get("source")
-        known = current is not None and str(current) in s.catalog.funding_sources
-        default = str(current) if known else (_OWN_SOURCE if current else None)
-        picked = s.prompter.select(msg.ASK_BUDGET_SOURCE, sources, default=default)
-        if picked == _OWN_SOURCE:
-            s.ask_text(line, BudgetLine, "source", msg.ASK_BUDGET_SOURCE_TEXT, required=True)
-        else:
-            s.set(line, BudgetLine, "source", picked)
+    def ask_indicators() -> None:
         if s.full:
-            s.ask_text(line, BudgetLine, "note", msg.ASK_BUDGET_NOTE)
+            indicators(s, item)
 
-    def add_one() -> bool:
-        line = new_map()
-        amount = s.ask_text(
-            line,
-            BudgetLine,
-            "amount",
-            msg.ASK_BUDGET_AMOUNT,
-            number=True,
-            instruction=msg.AMOUNT_HINT,
-            skip=msg.AMOUNT_SKIP,
+    def ask_risks() -> None:
+        if s.full:
+            risks(s, item)
+
+    def shown_actions() -> str:
+        return msg.LIST_SEPARATOR.join(str(n) for n in current())
+
+    def shown_budget() -> str:
+        lines = [x for x in item.get("budget") or [] if isinstance(x, MutableMapping)]
+        return msg.LIST_SEPARATOR.join(
+            msg.BUDGET_LABEL.format(
+                amount=show_value(x.get("amount")), source=show_value(x.get("source"))
+            )
+            for x in lines
         )
-        if amount is None:
-            return False
-        fields(line)
-        lines.append(line)
-        return True
 
-    def edit_one(line: Item) -> None:
-        s.ask_text(
-            line,
-            BudgetLine,
-            "amount",
-            msg.ASK_BUDGET_AMOUNT_EDIT,
-            number=True,
-            instruction=msg.AMOUNT_HINT,
-            skip=msg.AMOUNT_SKIP,
-        )
-        fields(line)
+    def shown_names(key: str, name: str) -> Callable[[], str]:
+        def shown() -> str:
+            listed = [x for x in item.get(key) or [] if isinstance(x, MutableMapping)]
+            return msg.LIST_SEPARATOR.join(show_value(x.get(name)) for x in listed)
 
-    if s.full or lines:
-        edit_list(
-            s,
-            lines,
-            ListSpec(
-                menu=msg.MENU_BUDGET,
-                add=msg.MENU_ADD_BUDGET,
-                label=lambda line: msg.BUDGET_LABEL.format(
-                    amount=show_value(line.get("amount")), source=show_value(line.get("source"))
-                ),
-                add_one=add_one,
-                edit_one=edit_one,
-                save_each=False,
-            ),
-        )
-    else:  # the essential path asks for one line at most
-        add_one()
-    if not lines:
-        del measure["budget"]
+        return shown
 
-
-def _indicators(s: Session, measure: Item) -> None:
-    indicators = child_list(measure, "indicators", keys_of(Measure))
-    kinds = term_choices(vocab.INDICATOR_KINDS, undecided=True)
-
-    def fields(item: Item) -> None:
-        name = show_value(item.get("name"))
-        s.ask_select(item, Indicator, "kind", msg.ASK_INDICATOR_KIND.format(name=name), kinds)
-        s.ask_text(item, Indicator, "unit", msg.ASK_INDICATOR_UNIT.format(name=name))
-        s.ask_text(
-            item,
-            Indicator,
-            "baseline",
-            msg.ASK_INDICATOR_BASELINE.format(name=name),
-            skip=msg.UNKNOWN_HINT,
-            number=True,
-        )
-        s.ask_text(
-            item, Indicator, "target", msg.ASK_INDICATOR_TARGET.format(name=name), number=True
-        )
-        s.ask_text(item, Indicator, "verification", msg.ASK_INDICATOR_VERIFICATION)
-
-    def add_one() -> bool:
-        item = new_map()
-        name = s.ask_text(
-            item,
-            Indicator,
-            "name",
-            msg.ASK_INDICATOR_NAME,
-            instruction=msg.INDICATOR_EXAMPLE,
-            skip=msg.ENTER_TO_FINISH,
-        )
-        if name is None:
-            return False
-        fields(item)
-        indicators.append(item)
-        return True
-
-    def edit_one(item: Item) -> None:
-        s.ask_text(item, Indicator, "name", msg.ASK_INDICATOR_NAME_EDIT, required=True)
-        fields(item)
-
-    edit_list(
-        s,
-        indicators,
-        ListSpec(
-            menu=msg.MENU_INDICATORS,
-            add=msg.MENU_ADD_INDICATOR,
-            label=lambda item: show_value(item.get("name")),
-            add_one=add_one,
-            edit_one=edit_one,
-            save_each=False,
-        ),
-    )
-    if not indicators:
-        del measure["indicators"]
-
-
-def _risks(s: Session, measure: Item) -> None:
-    risks = child_list(measure, "risks", keys_of(Measure))
-
-    def add_one() -> bool:
-        item = new_map()
-        if s.ask_text(item, Risk, "risk", msg.ASK_RISK, skip=msg.ENTER_TO_FINISH) is None:
-            return False
-        s.ask_text(item, Risk, "mitigation", msg.ASK_RISK_MITIGATION)
-        risks.append(item)
-        return True
-
-    def edit_one(item: Item) -> None:
-        s.ask_text(item, Risk, "risk", msg.ASK_RISK_EDIT, required=True)
-        s.ask_text(item, Risk, "mitigation", msg.ASK_RISK_MITIGATION)
-
-    edit_list(
-        s,
-        risks,
-        ListSpec(
-            menu=msg.MENU_RISKS,
-            add=msg.MENU_ADD_RISK,
-            label=lambda item: _short(show_value(item.get("risk"))),
-            add_one=add_one,
-            edit_one=edit_one,
-            save_each=False,
-        ),
-    )
-    if not risks:
-        del measure["risks"]
+    return [
+        Field(msg.FIELD_PRIMARY_ACTION, ask_primary, lambda: show_value(primary())),
+        Field(msg.FIELD_ACTIONS, ask_others, shown_actions),
+        Field(None, ask_start_point),
+        Field(msg.FIELD_TITLE, ask_title, _shown(item, "title")),
+        Field(msg.FIELD_DESCRIPTION, ask_description, _shown(item, "description")),
+        Field(msg.FIELD_OBJECTIVE, ask_objective, _shown(item, "objective")),
+        Field(msg.FIELD_NEEDS, ask_needs, _shown(item, "needs")),
+        Field(msg.FIELD_SPECIFIC_OBJECTIVES, ask_objectives, _shown(item, "specific_objectives")),
+        Field(msg.FIELD_LEAD, ask_lead, _shown(item, "lead")),
+        Field(msg.FIELD_PARTNERS, ask_partners, _shown(item, "partners")),
+        Field(msg.FIELD_START, ask_month("start", msg.ASK_MEASURE_START), _shown(item, "start")),
+        Field(msg.FIELD_END, ask_month("end", msg.ASK_MEASURE_END), _shown(item, "end")),
+        Field(msg.FIELD_BUDGET, ask_budget, shown_budget),
+        Field(msg.FIELD_INDICATORS, ask_indicators, shown_names("indicators", "name")),
+        Field(msg.FIELD_RISKS, ask_risks, shown_names("risks", "risk")),
+        Field(msg.FIELD_SUSTAINABILITY, ask_sustainability, _shown(item, "sustainability")),
+    ]

@@ -6,6 +6,10 @@ APP_HELP = (
 )
 PLAN_HELP = "Crea, controlla e genera i piani locali (file YAML)."
 CATALOG_HELP = "Consulta il catalogo nazionale: assi, azioni, attori, bisogni, fonti, misure."
+MONITOR_HELP = (
+    "Monitoraggio del piano adottato: relazioni per periodo, stato di attuazione, "
+    "Relazione di monitoraggio."
+)
 VERSION_HELP = "Mostra la versione ed esce."
 
 # the help of each command (typer shows it for --help; commands are registered with help=)

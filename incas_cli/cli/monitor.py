@@ -1,0 +1,45 @@
+"""``incas monitor``: init, validate, status, report (one function per command).
+
+Only typer and light modules are imported here; the work is imported when a command runs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from incas_cli.cli._common import handle_errors
+from incas_cli.messages import cli as cli_msg
+from incas_cli.messages import monitor as msg
+
+app = typer.Typer(
+    help=cli_msg.MONITOR_HELP,
+    no_args_is_help=True,
+    options_metavar=cli_msg.OPTIONS_METAVAR,
+    subcommand_metavar=cli_msg.SUBCOMMAND_METAVAR,
+)
+
+
+@handle_errors
+def validate(
+    files: list[Path] = typer.Argument(..., help=msg.VALIDATE_FILES_HELP, show_default=False),
+    plan: Path | None = typer.Option(
+        None, "--plan", help=msg.VALIDATE_PLAN_HELP, show_default=False
+    ),
+    as_json: bool = typer.Option(False, "--json", help=msg.JSON_HELP),
+) -> None:
+    """Check monitoring reports against their plan (help: ``messages.monitor.VALIDATE_HELP``)."""
+    from incas_cli.batch import exit_code
+    from incas_cli.console import outcomes_json, print_outcomes
+    from incas_cli.monitor.checks import PlanSource, check_reports
+
+    outcomes = check_reports(files, PlanSource(given=plan))
+    if as_json:
+        typer.echo(outcomes_json(outcomes))
+    else:
+        print_outcomes(outcomes)
+    raise typer.Exit(int(exit_code(outcomes)))
+
+
+app.command("validate", help=msg.VALIDATE_HELP)(validate)

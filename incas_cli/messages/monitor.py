@@ -1,0 +1,93 @@
+"""Messages of ``incas monitor``: the monitoring file, its checks, the status screen and
+the *Relazione di monitoraggio*."""
+
+NONE = "nessuno"
+
+# --- the monitoring file's JSON Schema descriptions --------------------------------------
+SCHEMA_TITLE = "Relazione di monitoraggio di un Piano Locale Multisettoriale (incas, formato v1)"
+SCHEMA_DESCRIPTION = (
+    "Stato di attuazione di un piano per un periodo: misure, spesa, indicatori e incontri. "
+    "Un file per periodo, accanto al file del piano."
+)
+PLAN_FILE_DESCRIPTION = "Il file del piano, relativo alla cartella di questa relazione"
+PLAN_VERSION_DESCRIPTION = "La versione del piano a cui si riferisce la relazione"
+REPORT_DATE_DESCRIPTION = "Data di redazione della relazione (AAAA-MM-GG)"
+NEXT_PERIOD_DESCRIPTION = "Che cosa cambia nel prossimo periodo (priorità, correzioni)"
+MEASURE_ID_DESCRIPTION = "L'identificativo di una misura del piano (es. M1)"
+PROGRESS_DESCRIPTION = "Avanzamento della misura, in percentuale (0-100)"
+ISSUES_DESCRIPTION = "Problemi incontrati, ritardi e loro cause"
+CORRECTIVE_DESCRIPTION = "Azioni correttive decise per i problemi incontrati"
+INDICATOR_REF_DESCRIPTION = "L'identificativo dell'indicatore nel piano, o il suo nome"
+
+# --- checks --------------------------------------------------------------------------------
+NOT_A_REPORT = "il file non è una relazione di monitoraggio: servono chiavi e valori"
+PLAN_NOT_REPORT = "questo è un file di piano, non una relazione di monitoraggio"
+PLAN_NOT_REPORT_HINT = (
+    "controlla il piano con «incas plan validate»; una relazione si prepara con "
+    "«incas monitor init PIANO --period 2025»"
+)
+PLAN_UNREADABLE = "il piano indicato in report.plan.file ({path}) non si legge: {detail}"
+PLAN_UNREADABLE_HINT = "il percorso è relativo alla cartella della relazione"
+PLAN_INVALID = "il piano {path} ha errori di struttura: la relazione non si può controllare"
+PLAN_INVALID_HINT = "correggi prima il piano: incas plan validate {path}"
+REPORT_FOR_OTHER_PLAN = (
+    "la relazione si riferisce al piano {named}, non a {given}: è la relazione di un altro piano"
+)
+REPORT_FOR_OTHER_PLAN_HINT = (
+    "indica il piano giusto, o correggi report.plan.file (relativo alla cartella della relazione)"
+)
+NO_MEASURE_IN_PLAN = (
+    "nessuna misura della relazione è nel piano «{title}»: la relazione sembra di un altro piano"
+)
+UNKNOWN_MEASURE = "la misura «{id}» non è nel piano"
+UNKNOWN_MEASURE_HINT_SUGGEST = "forse intendevi «{suggestion}»?"
+UNKNOWN_MEASURE_HINT = "misure del piano: {ids}"
+DUPLICATE_MEASURE = "la misura «{id}» compare più volte"
+DUPLICATE_MEASURE_HINT = "riunisci in una sola voce lo stato e la spesa della misura"
+UNKNOWN_INDICATOR = "l'indicatore «{indicator}» non è tra quelli della misura {id}"
+UNKNOWN_INDICATOR_HINT_SUGGEST = "forse intendevi «{suggestion}»?"
+UNKNOWN_INDICATOR_HINT = "indicatori della misura (id o nome): {keys}"
+UNKNOWN_PARTICIPANT = "l'attore «{id}» non è tra gli attori del piano"
+UNKNOWN_PARTICIPANT_HINT = "usa gli id della sezione stakeholders del piano"
+MONTH_AFTER_PERIOD = "{month} è dopo la fine del periodo della relazione ({end})"
+MONTH_OUTSIDE_PERIOD = "{month} è fuori dal periodo della relazione ({start} – {end})"
+DATE_OUTSIDE_PERIOD = "il {date} è fuori dal periodo della relazione ({start} – {end})"
+DATE_OUTSIDE_PERIOD_HINT = (
+    "ogni relazione riporta solo il suo periodo: ciò che viene dopo va nella relazione successiva"
+)
+ENDED_BEFORE_STARTED = "la conclusione è prima dell'avvio"
+ENDED_BEFORE_STARTED_HINT = "controlla i mesi di started e ended (AAAA-MM)"
+COMPLETED_WITHOUT_END = "la misura {id} è completata ma non ha la data di conclusione"
+COMPLETED_WITHOUT_END_HINT = "aggiungi «ended: AAAA-MM», il mese in cui si è conclusa"
+NOT_STARTED_WITH_START = "la misura {id} risulta non avviata ma ha una data di avvio"
+NOT_STARTED_WITH_START_HINT = "togli started o cambia lo stato in in-corso"
+PAID_ABOVE_COMMITTED = "pagato {paid} oltre l'impegnato {committed}"
+PAID_ABOVE_COMMITTED_HINT = "si paga solo ciò che è impegnato: controlla i due importi"
+COMMITTED_ABOVE_BUDGET = (
+    "impegnato {committed} oltre il budget del piano per la fonte {source} ({budget})"
+)
+COMMITTED_ABOVE_BUDGET_HINT = (
+    "controlla l'importo; se il budget è cambiato, aggiorna il piano con una nuova versione"
+)
+SOURCE_NOT_IN_BUDGET = "la fonte «{source}» non è nel budget della misura {id} nel piano"
+SOURCE_NOT_IN_BUDGET_HINT = "usa una fonte delle righe budget della misura nel piano"
+PERIOD_REVERSED = "la fine del periodo è prima dell'inizio"
+PERIOD_OUTSIDE_PLAN = "{month} è fuori dal periodo del piano ({start} – {end})"
+PERIOD_HINT = "il periodo della relazione sta dentro quello del piano: report.period {start, end}"
+PLAN_VERSION_DIFFERS = "la relazione indica la versione {named} del piano, il file è la {actual}"
+PLAN_VERSION_DIFFERS_HINT = (
+    "se il piano è stato aggiornato, correggi report.plan.version dopo aver rivisto la relazione"
+)
+MEASURE_NOT_REPORTED = "la misura {id} ({title}) è prevista nel periodo ma non è nella relazione"
+MEASURE_NOT_REPORTED_HINT = "aggiungi la misura in measures, anche solo con il suo stato"
+
+# --- the command line ------------------------------------------------------------------------
+VALIDATE_HELP = (
+    "Controlla relazioni di monitoraggio rispetto al piano che indicano: misure e indicatori, "
+    "importi, date e periodo. Esce con 1 se un file non si legge, 3 se ci sono errori."
+)
+VALIDATE_FILES_HELP = "File di relazione (.yaml)."
+VALIDATE_PLAN_HELP = (
+    "Il piano a cui le relazioni devono riferirsi (altrimenti quello indicato in ciascuna)."
+)
+JSON_HELP = "Stampa il risultato in JSON (per script e altri strumenti)."

@@ -43,3 +43,39 @@ def validate(
 
 
 app.command("validate", help=msg.VALIDATE_HELP)(validate)
+
+
+@handle_errors
+def init(
+    plan: Path = typer.Argument(..., help=msg.INIT_PLAN_HELP, show_default=False),
+    period: str = typer.Option(..., "--period", help=msg.INIT_PERIOD_HELP, show_default=False),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help=msg.INIT_OUTPUT_HELP, show_default=False
+    ),
+    force: bool = typer.Option(False, "--force", help=msg.INIT_FORCE_HELP),
+) -> None:
+    """Write a report pre-filled from the plan (help: ``messages.monitor.INIT_HELP``)."""
+    from incas_cli import formats as fmt
+    from incas_cli.console import print_plain
+    from incas_cli.io import atomic_write_text
+    from incas_cli.monitor.checks import load_plan
+    from incas_cli.monitor.scaffold import build_report, default_output, parse_period
+
+    loaded = load_plan(plan)
+    span = parse_period(period, loaded)
+    target = output or default_output(plan, span)
+    text = build_report(loaded, plan, target, span)
+    atomic_write_text(target, text, force=force)
+    indicators = sum(len(m.indicators) for m in loaded.measures)
+    print_plain(
+        msg.INIT_DONE.format(
+            path=target,
+            measures=fmt.counted(len(loaded.measures), "misura", "misure"),
+            indicators=fmt.counted(indicators, "indicatore", "indicatori"),
+            period=msg.RANGE.format(start=fmt.month(span.start), end=fmt.month(span.end)),
+        )
+    )
+    print_plain(msg.INIT_NEXT.format(path=target))
+
+
+app.command("init", help=msg.INIT_HELP)(init)

@@ -91,3 +91,31 @@ VALIDATE_PLAN_HELP = (
     "Il piano a cui le relazioni devono riferirsi (altrimenti quello indicato in ciascuna)."
 )
 JSON_HELP = "Stampa il risultato in JSON (per script e altri strumenti)."
+
+# --- monitor init ------------------------------------------------------------------------------
+INIT_HELP = (
+    "Prepara la relazione di monitoraggio di un periodo, già compilata con le misure, le fonti "
+    "e gli indicatori del piano e con commenti che guidano."
+)
+INIT_PLAN_HELP = "Il file del piano adottato (.yaml)."
+INIT_PERIOD_HELP = "Il periodo: un anno (2025) o due mesi (2025-01..2025-06)."
+INIT_OUTPUT_HELP = (
+    "Il file da scrivere (di norma PIANO-monitoraggio-PERIODO.yaml accanto al piano)."
+)
+INIT_FORCE_HELP = "Sovrascrive il file se esiste già."
+INIT_BAD_PERIOD = "periodo non valido: «{value}»"
+INIT_BAD_PERIOD_HINT = "scrivi un anno (2025) o due mesi AAAA-MM separati da .. (2025-01..2025-06)"
+INIT_PERIOD_OUTSIDE = "il periodo «{value}» non sta dentro quello del piano ({start} – {end})"
+INIT_PERIOD_OUTSIDE_HINT = "scegli un periodo dentro la durata del piano (plan.period)"
+INIT_DONE = "Scritta {path}: {measures}, {indicators}, periodo {period}."
+INIT_NEXT = "Compila la relazione, poi: incas monitor validate {path}"
+RANGE = "{start} – {end}"
+PLANNED = "prevista da {start} a {end}"
+OPEN = "non indicato"
+PLANNED_START = " (previsto {month})"
+PLANNED_END = " (prevista {month})"
+INDICATOR_UNIT = "{name} ({unit})"
+VERIFICATION_NOTE = " (nel piano: {text})"
+STARTED_COMMENT = "mese di avvio effettivo, AAAA-MM"
+ENDED_COMMENT = "mese di conclusione, solo se conclusa"
+SOURCE_COMMENT = "da dove viene il valore"

@@ -26,7 +26,14 @@ if TYPE_CHECKING:
     from incas_cli.models import Plan
     from incas_cli.monitor.model import MonitoringReport
 
-__all__ = ["PlanSource", "ReportCheckResult", "check_report", "check_reports", "load_plan"]
+__all__ = [
+    "PlanSource",
+    "ReportCheckResult",
+    "check_report",
+    "check_report_document",
+    "check_reports",
+    "load_plan",
+]
 
 
 @dataclass
@@ -100,13 +107,14 @@ def check_report(path: Path, plans: PlanSource | None = None) -> Outcome:
     except IncasError as err:
         return Outcome(name, Status.FAILED, error=err)
     try:
-        result = _check(doc, path, plans)
+        result = check_report_document(doc, path, plans)
     except IncasError as err:
         return Outcome(name, Status.FAILED, error=err)
     return Outcome(name, Status.OK if result.ok else Status.INVALID, result=result)
 
 
-def _check(doc: YamlDocument, path: Path, plans: PlanSource) -> ReportCheckResult:
+def check_report_document(doc: YamlDocument, path: Path, plans: PlanSource) -> ReportCheckResult:
+    """A parsed report checked; ``path`` is where it is (or will be) on disk."""
     from pydantic import ValidationError
 
     from incas_cli.checks import locate

@@ -25,7 +25,7 @@ Rules, stated once:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
@@ -55,9 +55,7 @@ RISK_MONTHS = 12
 _ZERO = Decimal(0)
 
 Trend = Literal["on-track", "behind", "no-data", "no-target"]
-MissingKind = Literal[
-    "measure", "status", "spending", "indicator", "meetings", "date", "approval"
-]
+MissingKind = Literal["measure", "status", "spending", "indicator", "meetings", "date", "approval"]
 
 
 @dataclass(frozen=True)
@@ -224,8 +222,8 @@ def monitor_facts(
     )
 
 
-def _sum(items: Sequence[Money] | object) -> tuple[Decimal, Decimal, Decimal]:
-    rows = list(items)  # type: ignore[call-overload]
+def _sum(items: Iterable[Money]) -> tuple[Decimal, Decimal, Decimal]:
+    rows = list(items)
     return (
         sum((r.budget for r in rows), _ZERO),
         sum((r.committed for r in rows), _ZERO),
@@ -280,9 +278,7 @@ def _measure(
     )
 
     def texts(key: str) -> tuple[tuple[YearMonth, str], ...]:
-        return tuple(
-            (r.report.period.end, getattr(e, key)) for r, e in listed if getattr(e, key)
-        )
+        return tuple((r.report.period.end, getattr(e, key)) for r, e in listed if getattr(e, key))
 
     started = next((e.started for _, e in reversed(listed) if e.started), None)
     ended = next((e.ended for _, e in reversed(listed) if e.ended), None)

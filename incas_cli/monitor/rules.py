@@ -102,7 +102,9 @@ def measures(ctx: RuleContext) -> Iterator[Finding]:
                 yield error(
                     "DATE_OUTSIDE_PERIOD",
                     (*loc, key),
-                    msg.MONTH_AFTER_PERIOD.format(month=fmt.month(month), end=fmt.month(period.end)),
+                    msg.MONTH_AFTER_PERIOD.format(
+                        month=fmt.month(month), end=fmt.month(period.end)
+                    ),
                     msg.DATE_OUTSIDE_PERIOD_HINT,
                 )
         if item.started and item.ended and item.ended < item.started:

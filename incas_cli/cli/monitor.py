@@ -6,12 +6,17 @@ Only typer and light modules are imported here; the work is imported when a comm
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from incas_cli.cli._common import handle_errors
 from incas_cli.messages import cli as cli_msg
 from incas_cli.messages import monitor as msg
+
+if TYPE_CHECKING:
+    from incas_cli.models import Plan
+    from incas_cli.monitor.model import MonitoringReport
 
 app = typer.Typer(
     help=cli_msg.MONITOR_HELP,
@@ -79,3 +84,43 @@ def init(
 
 
 app.command("init", help=msg.INIT_HELP)(init)
+
+
+def _checked_series(plan: Path, reports: list[Path]) -> tuple[Plan, list[MonitoringReport]]:
+    """The plan and its reports, checked; findings printed and exit 1/3 when they fail."""
+    from incas_cli.batch import Status, exit_code
+    from incas_cli.console import print_outcomes
+    from incas_cli.monitor.checks import PlanSource, check_reports, load_plan, series
+
+    plans = PlanSource(given=plan)
+    loaded = load_plan(plan, plans)
+    outcomes = check_reports(reports, plans)
+    if any(o.status is not Status.OK for o in outcomes) or any(
+        o.result is not None and o.result.findings for o in outcomes
+    ):
+        print_outcomes(outcomes)
+    code = exit_code(outcomes)
+    if code:
+        raise typer.Exit(int(code))
+    return loaded, series(outcomes)
+
+
+@handle_errors
+def status(
+    plan: Path = typer.Argument(..., help=msg.STATUS_PLAN_HELP, show_default=False),
+    reports: list[Path] = typer.Argument(..., help=msg.STATUS_REPORTS_HELP, show_default=False),
+) -> None:
+    """One screen of the plan's state (help: ``messages.monitor.STATUS_HELP``)."""
+    from incas_cli.catalog import load_catalog
+    from incas_cli.console import print_blocks
+    from incas_cli.monitor.facts import monitor_facts
+    from incas_cli.monitor.tables import Labels
+    from incas_cli.monitor.views import status_blocks
+
+    loaded, series = _checked_series(plan, reports)
+    catalog = load_catalog()
+    facts = monitor_facts(loaded, series, catalog)
+    print_blocks(status_blocks(facts, Labels(catalog, facts.plan.plan.national_plan), str(plan)))
+
+
+app.command("status", help=msg.STATUS_HELP)(status)

@@ -119,3 +119,98 @@ VERIFICATION_NOTE = " (nel piano: {text})"
 STARTED_COMMENT = "mese di avvio effettivo, AAAA-MM"
 ENDED_COMMENT = "mese di conclusione, solo se conclusa"
 SOURCE_COMMENT = "da dove viene il valore"
+
+# --- words of the vocabularies -----------------------------------------------------------
+STATES = {
+    "non-avviata": "non avviata",
+    "in-corso": "in corso",
+    "completata": "completata",
+    "sospesa": "sospesa",
+    "annullata": "annullata",
+}
+STATE_NOT_REPORTED = "non riportata"
+TRENDS = {
+    "on-track": "in linea",
+    "behind": "in ritardo",
+    "no-data": "senza dati",
+    "no-target": "senza traguardo",
+}
+REPORT_STATUS_WORDS = {"bozza": "in bozza", "approvato": "approvata"}
+NO_SOURCE = "fonte non indicata"
+NO_AXIS = "senza asse"
+DASH = "–"
+
+# --- tables (status screen and document) -----------------------------------------------------
+COL_STATE = "Stato"
+COL_MEASURES = "Misure"
+COL_COUNT = "N."
+COL_SOURCE = "Fonte"
+COL_AXIS = "Asse"
+COL_MEASURE = "Misura"
+COL_BUDGET = "Budget"
+COL_COMMITTED = "Impegnato"
+COL_PAID = "Pagato"
+COL_PAID_SHARE = "% pagato"
+COL_LEFT = "Da pagare"
+COL_TOTAL = "Totale"
+COL_INDICATOR = "Indicatore"
+COL_BASELINE = "Partenza"
+COL_TARGET = "Traguardo"
+COL_LATEST = "Ultimo valore"
+COL_EXPECTED = "Atteso"
+COL_TREND = "Esito"
+COL_DEADLINE = "Scadenza"
+COL_OPEN_MEASURES = "Misure non concluse"
+COL_PROGRESS = "Avanz."
+COL_PLANNED = "Previsto"
+COL_ACTUAL = "Effettivo"
+COL_TITLE = "Titolo"
+COL_DATE = "Data"
+COL_KIND = "Tipo"
+COL_TABLE = "Tavolo"
+COL_PARTICIPANTS = "Partecipanti"
+COL_SUMMARY = "Sintesi"
+COL_PERIOD = "Periodo"
+COL_VALUE = "Valore"
+COL_VALUE_SOURCE = "Fonte del dato"
+COL_NOTE = "Nota"
+TABLE_BY_STATE = "Misure per stato"
+TABLE_BY_SOURCE = "Spesa per fonte di finanziamento"
+TABLE_BY_MEASURE = "Spesa per misura"
+TABLE_BY_AXIS = "Spesa per asse del piano nazionale"
+TABLE_TRENDS = "Indicatori rispetto alla linea da partenza a traguardo"
+TABLE_BEHIND = "Indicatori in ritardo"
+TABLE_RISKS = "Fondi a rischio di scadenza"
+TABLE_MEASURES = "Stato di attuazione delle misure"
+TABLE_INDICATORS = "Indicatori: valori per periodo"
+TABLE_MEETINGS = "Incontri nel periodo"
+TABLE_SERIES = "Valori di «{name}» ({measure})"
+SPAN = "{start} – {end}"
+MORE_ROWS = "… e altri {count}"
+
+# --- monitor status ------------------------------------------------------------------------
+STATUS_HELP = (
+    "Lo stato di attuazione in una schermata: misure per stato, spesa per fonte, indicatori "
+    "rispetto al traguardo, fondi a rischio di scadenza, che cosa manca nella relazione."
+)
+STATUS_PLAN_HELP = "Il file del piano (.yaml)."
+STATUS_REPORTS_HELP = "Le relazioni di monitoraggio (.yaml), una per periodo."
+STATUS_PLAN_LINE = "Piano: {title} (versione {version}), {path}"
+STATUS_REPORTS_LINE = "Relazioni: {periods}; l'ultima è {status}."
+STATUS_MONEY_LINE = "Pagato {paid} su {budget} di budget ({share}); impegnato {committed}."
+STATUS_RISK_NONE = "Nessun fondo a rischio di scadenza."
+STATUS_MISSING_TITLE = "Manca nell'ultima relazione:"
+STATUS_MISSING_NONE = "Nell'ultima relazione non manca nulla."
+MISSING_LINE = "- {text}"
+MISSING = {
+    "measure": "{measure}: prevista nel periodo, non è nella relazione",
+    "status": "{measure}: stato non indicato",
+    "spending": "{measure}: avviata ma senza spesa",
+    "indicator": "{measure}: nessun valore per «{indicator}»",
+    "meetings": "nessun incontro nel periodo",
+    "date": "manca la data di redazione",
+    "approval": "la relazione non è ancora approvata",
+}
+SERIES_OVERLAP = "i periodi di {first} e {second} si sovrappongono"
+SERIES_OVERLAP_HINT = "ogni relazione copre un periodo suo: correggi report.period"
+SERIES_BLOCKED = "le relazioni hanno errori: correggile prima (incas monitor validate)"

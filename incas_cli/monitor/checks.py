@@ -11,6 +11,7 @@ a failure (1); blocking findings are 3.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -189,3 +190,24 @@ def _plan_of(
             )
         ]
     return result.plan, []
+
+
+def series(outcomes: list[Outcome]) -> list[MonitoringReport]:
+    """The reports of checked outcomes, by period; overlapping periods are an error (3).
+    Call it once every outcome is ok."""
+    from incas_cli.errors import ChecksFailed
+
+    checked = [
+        (o.name, o.result.report)
+        for o in outcomes
+        if isinstance(o.result, ReportCheckResult) and o.result.report is not None
+    ]
+    checked.sort(key=lambda pair: (pair[1].report.period.start, pair[1].report.period.end))
+    for (first, a), (second, b) in itertools.pairwise(checked):
+        if b.report.period.start <= a.report.period.end:
+            raise ChecksFailed(
+                msg.SERIES_OVERLAP.format(first=first, second=second),
+                hint=msg.SERIES_OVERLAP_HINT,
+                file=second,
+            )
+    return [report for _, report in checked]

@@ -13,6 +13,7 @@ import typer
 from incas_cli.cli._common import handle_errors
 from incas_cli.messages import cli as cli_msg
 from incas_cli.messages import monitor as msg
+from incas_cli.messages import render as render_msg
 
 if TYPE_CHECKING:
     from incas_cli.models import Plan
@@ -124,3 +125,71 @@ def status(
 
 
 app.command("status", help=msg.STATUS_HELP)(status)
+
+
+@handle_errors
+def report(
+    plan: Path = typer.Argument(..., help=msg.STATUS_PLAN_HELP, show_default=False),
+    reports: list[Path] = typer.Argument(..., help=msg.STATUS_REPORTS_HELP, show_default=False),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help=msg.REPORT_OUTPUT_HELP, show_default=False
+    ),
+    edition: str = typer.Option("pubblica", "--edition", help=render_msg.RENDER_EDITION_HELP),
+    fmt: str | None = typer.Option(
+        None, "--format", help=render_msg.RENDER_FORMAT_HELP, show_default=False
+    ),
+    template: Path | None = typer.Option(
+        None, "--template", help=render_msg.RENDER_TEMPLATE_HELP, show_default=False
+    ),
+    force: bool = typer.Option(False, "--force", help=render_msg.RENDER_FORCE_HELP),
+    no_toc_update: bool = typer.Option(
+        False, "--no-toc-update", help=render_msg.RENDER_NO_TOC_HELP
+    ),
+) -> None:
+    """The Relazione di monitoraggio (help: ``messages.monitor.REPORT_HELP``)."""
+    from typing import cast
+
+    from incas_cli import formats
+    from incas_cli.catalog import load_catalog
+    from incas_cli.cli.render import _refuse_existing, _target, _usage, _warn
+    from incas_cli.console import print_plain
+    from incas_cli.io import atomic_write_bytes
+    from incas_cli.monitor.facts import monitor_facts
+    from incas_cli.monitor.outline import report_document
+    from incas_cli.monitor.tables import span
+    from incas_cli.pipeline import Target, check_target, produce_document
+    from incas_cli.render import EDITIONS, Edition
+
+    if edition not in EDITIONS:
+        _usage(
+            render_msg.RENDER_BAD_EDITION.format(value=edition), render_msg.RENDER_BAD_EDITION_HINT
+        )
+    target_format, output_path = _target(reports[-1], output, fmt, edition)
+    _refuse_existing(output_path, force)
+    target = Target(
+        format=target_format,
+        edition=cast("Edition", edition),
+        template=template,
+        toc_update=not no_toc_update,
+    )
+    check_target(target)
+
+    loaded, series = _checked_series(plan, reports)
+    catalog = load_catalog()
+    facts = monitor_facts(loaded, series, catalog)
+    produced = produce_document(report_document(facts, catalog, edition=target.edition), target)
+    for notice in produced.warnings:
+        _warn(notice.message, notice.hint)
+    atomic_write_bytes(output_path, produced.data, force=force)
+    periods = [span(r.report.period.start, r.report.period.end) for r in facts.reports]
+    details = [
+        formats.counted(len(loaded.measures), "misura", "misure"),
+        msg.REPORT_DONE_REPORTS.format(periods=formats.join_and(periods)),
+        render_msg.RENDER_DONE_EDITION.format(edition=edition),
+    ]
+    if produced.toc_pending:
+        details.append(render_msg.RENDER_DONE_TOC_PENDING)
+    print_plain(msg.REPORT_DONE.format(path=output_path, details=", ".join(details)))
+
+
+app.command("report", help=msg.REPORT_HELP)(report)

@@ -227,3 +227,12 @@ def test_status_refuses_bad_or_overlapping_reports(cli: Cli, folder: Path) -> No
     result = cli("monitor", "status", PLAN, REPORTS[0], name, cwd=folder)
     assert result.exit_code == 3
     assert "si sovrappongono" in result.stderr
+
+
+def test_the_bundled_example_report_is_valid(cli: Cli) -> None:
+    examples = Path(__file__).parent.parent / "examples"
+    report = examples / "monitoraggio" / "saluzzo-2024.yaml"
+    assert cli("monitor", "validate", str(report)).exit_code == 0
+    result = cli("monitor", "status", str(examples / "saluzzo.yaml"), str(report))
+    assert result.exit_code == 0, result.output
+    assert "PNRR M5C2" in result.stdout  # at risk: 24% paid, 40% of its time gone

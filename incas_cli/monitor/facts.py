@@ -15,8 +15,10 @@ Rules, stated once:
   baseline or a target.
 - A fund is *at risk* of its deadline (the catalogue's ``end_date``, e.g. PNRR M5C2 2.2 by
   30 June 2026) when less than its budget is paid and a measure it funds is not completed,
-  and either that measure is planned to end after the deadline or the deadline falls within
-  :data:`RISK_MONTHS` months of the end of the latest period (or before it).
+  and either that measure is planned to end after the deadline, or the deadline falls within
+  :data:`RISK_MONTHS` months of the end of the latest period (or before it), or spending is
+  behind time: the share paid is below the share of months gone from the first planned
+  start of its measures to the deadline.
 - What is *missing* is about the latest report: measures that run in its period and are not
   in it, states left open, running measures with budget and no spending, indicators of
   reported measures without a value, no meeting, no date, not approved.
@@ -379,7 +381,14 @@ def _risks(
         open_ = [m for m in funded if m.status not in ("completata", "annullata")]
         deadline = YearMonth.from_date(fund.deadline)
         late = [m.id for m in open_ if m.planned_end is not None and m.planned_end > deadline]
-        if open_ and (late or deadline <= horizon):
+        starts = [m.planned_start for m in funded if m.planned_start is not None]
+        behind = False
+        if starts:
+            first = min(starts)
+            months = max(1, first.months_until(deadline) + 1)
+            gone = min(months, max(0, first.months_until(latest.report.period.end) + 1))
+            behind = fund.paid * months < fund.budget * gone
+        if open_ and (late or deadline <= horizon or behind):
             risks.append(
                 FundRisk(
                     fund.source,

@@ -18,7 +18,13 @@ import pytest
 
 from incas_cli import formats as fmt
 from incas_cli.catalog import load_catalog
-from incas_cli.document.figures.series import SeriesPoint, series_alt_text, series_png
+from incas_cli.document.figures.series import (
+    PANELS_PER_FIGURE,
+    SeriesPanel,
+    SeriesPoint,
+    series_alt_text,
+    series_png,
+)
 from incas_cli.document.model import Figure, Heading, walk
 from incas_cli.io import load_yaml
 from incas_cli.messages import monitor as msg
@@ -175,9 +181,14 @@ def test_the_outline_has_the_chapters_and_a_chart_per_indicator_with_values() ->
         msg.H_NEXT,
     ]
     figures = [b for b in walk(document.blocks) if isinstance(b, Figure)]
-    assert len(figures) == 3  # the fourth indicator has no value yet
-    assert all(f.image and f.image.startswith(b"\x89PNG") and f.data for f in figures)
-    assert "dicembre 2024: 0 e dicembre 2025: 24" in figures[0].alt
+    assert len(figures) == 1  # three indicators with values, one chart of three panels
+    (figure,) = figures
+    assert figure.image is not None and figure.image.startswith(b"\x89PNG")
+    assert figure.data is not None and len(figure.data.rows) == 5  # every value, one a row
+    assert "M1 – posti letto attivi" in figure.alt
+    assert "dicembre 2024: 0 e dicembre 2025: 24" in figure.alt
+    text = " ".join(str(b) for b in walk(document.blocks))
+    assert "Senza valori rilevati: M3 – accessi allo sportello." in text
     assert document.draft  # the latest report is a draft
     assert document.properties.created == dt.datetime(2026, 2, 15, tzinfo=dt.UTC)
 
@@ -197,20 +208,27 @@ def test_a_bad_report_blocks_the_document(cli: Cli, folder: Path) -> None:
 
 
 def test_the_series_chart_is_deterministic() -> None:
-    points = [
+    points = (
         SeriesPoint(YearMonth("2024-12"), Decimal(0)),
         SeriesPoint(YearMonth("2025-12"), Decimal(24)),
-    ]
-    kwargs: dict[str, Any] = {
-        "baseline": Decimal(0),
-        "target": Decimal(60),
-        "start": YearMonth("2024-09"),
-        "end": YearMonth("2026-06"),
-    }
-    png = series_png(points, **kwargs)
-    assert png == series_png(points, **kwargs)
+    )
+    panel = SeriesPanel(
+        "posti letto",
+        points,
+        baseline=Decimal(0),
+        target=Decimal(60),
+        start=YearMonth("2024-09"),
+        end=YearMonth("2026-06"),
+    )
+    png = series_png([panel, panel, panel])
+    assert png == series_png([panel, panel, panel])
     from PIL import Image
 
-    assert Image.open(io.BytesIO(png)).size == (1200, 540)
-    alt = series_alt_text("posti letto", points, **kwargs)
+    width, height = Image.open(io.BytesIO(png)).size
+    assert width == 1000
+    assert height > Image.open(io.BytesIO(series_png([panel]))).size[1]  # two rows of panels
+    with pytest.raises(ValueError):
+        series_png([panel] * (PANELS_PER_FIGURE + 1))
+    alt = series_alt_text(panel)
     assert alt.startswith("Andamento dell'indicatore «posti letto»: partenza 0, traguardo 60")
+    assert alt.endswith("Valori rilevati: dicembre 2024: 0 e dicembre 2025: 24.")

@@ -169,27 +169,58 @@ def _measure(rep: Report, m: MeasureFacts) -> list[Block]:
 
 
 def indicators(rep: Report) -> list[Block]:
+    """The table of every indicator by period, then the charts, a few indicators to each."""
+    from incas_cli.document.figures.series import PANELS_PER_FIGURE
+
     facts = rep.facts
     blocks: list[Block] = [Heading(1, msg.H_INDICATORS)]
     if not facts.indicators:
         return [*blocks, Paragraph((msg.INDICATORS_NONE,))]
     blocks.append(tables.indicator_series(facts))
-    for indicator in facts.indicators:
-        blocks += _indicator(rep, indicator)
+    measured = [i for i in facts.indicators if i.observations]
+    if measured:
+        blocks.append(Heading(2, msg.H_CHARTS))
+    groups = [
+        measured[k : k + PANELS_PER_FIGURE] for k in range(0, len(measured), PANELS_PER_FIGURE)
+    ]
+    for number, group in enumerate(groups, start=1):
+        blocks.append(_chart(rep, group, number, len(groups)))
+    empty = [i for i in facts.indicators if not i.observations]
+    if empty:
+        names = [msg.INDICATOR_OF.format(measure=i.measure, name=i.name) for i in empty]
+        blocks.append(Paragraph((msg.INDICATORS_NO_VALUES.format(names="; ".join(names)),)))
     return blocks
 
 
-def _indicator(rep: Report, i: IndicatorFacts) -> list[Block]:
-    from incas_cli.document.figures.series import SeriesPoint, series_alt_text, series_png
+def _chart(rep: Report, group: list[IndicatorFacts], number: int, total: int) -> Figure:
+    from incas_cli.document.figures.series import (
+        SeriesPanel,
+        SeriesPoint,
+        series_alt_text,
+        series_png,
+    )
 
-    title = msg.FIGURE_SERIES.format(name=i.name, measure=i.measure)
-    head: list[Block] = [Heading(2, title)]
-    if not i.observations:
-        return [*head, Paragraph((msg.INDICATOR_NO_VALUES,))]
-    points = [SeriesPoint(o.month, o.value) for o in i.observations]
-    start = i.line_start or min(p.month for p in points)
-    end = i.line_end or max(p.month for p in points)
+    panels = []
+    for i in group:
+        points = tuple(SeriesPoint(o.month, o.value) for o in i.observations)
+        panels.append(
+            SeriesPanel(
+                title=msg.INDICATOR_OF.format(measure=i.measure, name=i.name),
+                points=points,
+                baseline=i.baseline,
+                target=i.target,
+                start=i.line_start or min(p.month for p in points),
+                end=i.line_end or max(p.month for p in points),
+            )
+        )
+    title = (
+        msg.FIGURE_SERIES_PART.format(number=number, total=total)
+        if total > 1
+        else msg.FIGURE_SERIES
+    )
     columns = [
+        Column(msg.COL_MEASURE),
+        Column(msg.COL_INDICATOR),
         Column(msg.COL_PERIOD),
         Column(msg.COL_MONTH),
         Column(msg.COL_VALUE, "right"),
@@ -199,23 +230,22 @@ def _indicator(rep: Report, i: IndicatorFacts) -> list[Block]:
     if rep.internal:
         columns.append(Column(msg.COL_NOTE))
     rows = []
-    for o in i.observations:
-        row = [
-            span(o.period_start, o.period_end),
-            fmt.month(o.month),
-            quantity(o.value),
-            quantity(i.expected_at(o.month)),
-            o.source or msg.DASH,
-        ]
-        if rep.internal:
-            row.append(o.note or msg.DASH)
-        rows.append(tuple(row))
-    data = Table(title, tuple(columns), tuple(rows))
-    png = series_png(points, baseline=i.baseline, target=i.target, start=start, end=end)
-    alt = series_alt_text(
-        i.name, points, baseline=i.baseline, target=i.target, start=start, end=end
-    )
-    return [*head, Figure(title, alt, png, data)]
+    for i in group:
+        for o in i.observations:
+            row = [
+                i.measure,
+                i.name,
+                span(o.period_start, o.period_end),
+                fmt.month(o.month),
+                quantity(o.value),
+                quantity(i.expected_at(o.month)),
+                o.source or msg.DASH,
+            ]
+            if rep.internal:
+                row.append(o.note or msg.DASH)
+            rows.append(tuple(row))
+    alt = " ".join(series_alt_text(p) for p in panels)
+    return Figure(title, alt, series_png(panels), Table(title, tuple(columns), tuple(rows)))
 
 
 # --- money ---------------------------------------------------------------------------------

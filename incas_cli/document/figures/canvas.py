@@ -247,13 +247,19 @@ def _canvas(width: float, height: float) -> tuple[Image.Image, ImageDraw.ImageDr
     return image, ImageDraw.Draw(image)
 
 
-def _encode(image: Image.Image, width_px: int) -> bytes:
-    """Reduce the supersampled canvas and write a PNG with no metadata but the resolution."""
+def _encode(image: Image.Image, width_px: int, colors: int = 256, scale: int = _SS) -> bytes:
+    """Reduce the supersampled canvas and write a PNG with no metadata but the resolution.
+
+    ``colors``: the palette's size (a chart of a few inks and their antialiased edges needs
+    fewer than 256, and a smaller palette is quicker to make); ``scale``: how many times the
+    final size the canvas was drawn (1: not supersampled)."""
     from PIL import Image
 
-    small = image.reduce(_SS)
+    small = image.reduce(scale) if scale > 1 else image
     # a flat-colour drawing fits a 256-colour palette: a third of the size, and faster
-    small = small.quantize(colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+    small = small.quantize(
+        colors=colors, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE
+    )
     small.putpalette(_snap_palette(small.getpalette() or []))
     dpi = round(width_px / (16 / 2.54), 3)  # natural width: 16 cm
     buffer = io.BytesIO()

@@ -1,10 +1,12 @@
-"""An indicator over time as PNG bytes: its values by month, the straight line from
-baseline to target and the target itself (the *Relazione di monitoraggio*).
+"""Indicators over time as PNG bytes (the *Relazione di monitoraggio*): small multiples, a
+panel per indicator with its values by month, the straight line from baseline to target
+and the target itself, several panels to a figure.
 
-Same conventions as the other figures: drawn at ``_SS`` times the size and reduced, DejaVu
-Sans from the package, no clock, a natural width of 16 cm. The values are never told
-apart by colour alone: observed values are solid dots joined by a solid line and labelled
-with their number; the expected line is dashed; the target a dotted rule with its label.
+Same conventions as the other figures (DejaVu Sans from the package, no clock, a natural
+width of 16 cm), except that the panels are drawn at their final size (see ``_SCALE``).
+Values are never told apart by colour alone: observed values are dots joined by a solid
+line and labelled with their number; the expected line is dashed; the target a dotted rule
+with its label. One legend under the panels says so.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from incas_cli import formats as fmt
 from incas_cli.document.figures.canvas import _canvas, _check_width, _encode
-from incas_cli.document.figures.text import _SS, _clean, _font, _length
+from incas_cli.document.figures.text import _clean, _ellipsize, _font, _length
 from incas_cli.document.figures.values import FRAME, GRID_LINE, INK, MUTED, PALETTE
 from incas_cli.messages import figures as msg
 
@@ -25,9 +27,18 @@ if TYPE_CHECKING:
 
     from incas_cli.models.month import YearMonth
 
-__all__ = ["SeriesPoint", "series_alt_text", "series_png"]
+__all__ = ["PANELS_PER_FIGURE", "SeriesPanel", "SeriesPoint", "series_alt_text", "series_png"]
+
+PANELS_PER_FIGURE = 8
+"""At most this many panels (two columns) in one figure."""
 
 _TARGET = "#8A1F11"
+_COLUMNS = 2
+_SCALE = 1
+"""Drawn at the final size: the charts are many (one panel per indicator) and supersampling
+them cost more than the rest of the report; text is antialiased by FreeType anyway."""
+_PANEL_H = 380  # design pixels (1600 wide)
+_LEGEND_H = 90
 
 
 @dataclass(frozen=True)
@@ -36,10 +47,22 @@ class SeriesPoint:
     value: Decimal
 
 
+@dataclass(frozen=True)
+class SeriesPanel:
+    """One indicator: its title, values, baseline and target over ``start``-``end``."""
+
+    title: str
+    points: tuple[SeriesPoint, ...]
+    baseline: Decimal | None
+    target: Decimal | None
+    start: YearMonth
+    end: YearMonth
+
+
 def _ticks(lo: Decimal, hi: Decimal) -> list[Decimal]:
-    """About five round values covering ``lo``-``hi``."""
+    """About four round values covering ``lo``-``hi``."""
     span = hi - lo if hi > lo else Decimal(1)
-    raw = span / 4
+    raw = span / 3
     magnitude = Decimal(10) ** (raw.adjusted())
     step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
     first = (lo / step).to_integral_value(rounding="ROUND_FLOOR") * step
@@ -58,8 +81,6 @@ def _dashed(
     dash: float,
 ) -> None:
     length = ((b[0] - a[0]) ** 2 + (b[1] - a[1]) ** 2) ** 0.5
-    if length == 0:
-        return
     steps = max(1, int(length / dash))
     for k in range(0, steps, 2):
         t0, t1 = k / steps, min(1.0, (k + 1) / steps)
@@ -75,29 +96,41 @@ def _dashed(
         )
 
 
-def series_png(
-    points: Sequence[SeriesPoint],
-    *,
-    baseline: Decimal | None,
-    target: Decimal | None,
-    start: YearMonth,
-    end: YearMonth,
-    width_px: int = 1200,
-) -> bytes:
-    """The chart of one indicator from ``start`` to ``end`` (months of its line)."""
-    width_px = _check_width(width_px, 400)
-    u = width_px * _SS / 1600
-    width, height = width_px * _SS, 720 * u
-    image, draw = _canvas(width, height)
+def series_png(panels: Sequence[SeriesPanel], *, width_px: int = 1000) -> bytes:
+    """Up to :data:`PANELS_PER_FIGURE` indicators in one figure, two to a row."""
+    if not panels or len(panels) > PANELS_PER_FIGURE:
+        raise ValueError(f"1 to {PANELS_PER_FIGURE} panels, got {len(panels)}")
+    width_px = _check_width(width_px, 500)
+    u = width_px * _SCALE / 1600
+    rows = (len(panels) + _COLUMNS - 1) // _COLUMNS
+    width = width_px * _SCALE
+    image, draw = _canvas(width, (rows * _PANEL_H + _LEGEND_H) * u)
+    panel_w = width / _COLUMNS
+    for index, panel in enumerate(panels):
+        row, column = divmod(index, _COLUMNS)
+        _panel(draw, panel, column * panel_w, row * _PANEL_H * u, panel_w, u)
+    _legend(draw, u, rows * _PANEL_H * u + 20 * u)
+    return _encode(image, width_px, colors=64, scale=_SCALE)
+
+
+def _panel(
+    draw: ImageDraw.ImageDraw, panel: SeriesPanel, x0: float, y0: float, w: float, u: float
+) -> None:
+    title_font = _font(round(30 * u), bold=True)
+    small = _font(round(26 * u))
+    title = _ellipsize(_clean(panel.title), title_font, w - 40 * u)
+    draw.text((x0 + 20 * u, y0 + 20 * u), title, font=title_font, fill=INK, anchor="la")
+    points = panel.points
     months = [p.month for p in points]
-    first = min([start, *months])
-    last = max([end, *months])
-    values = [p.value for p in points] + [v for v in (baseline, target) if v is not None]
-    lo = min([Decimal(0), *values])
-    hi = max([Decimal(1), *values])
-    ticks = _ticks(lo, hi)
+    first = min([panel.start, *months])
+    last = max([panel.end, *months])
+    values = [p.value for p in points] + [
+        v for v in (panel.baseline, panel.target) if v is not None
+    ]
+    ticks = _ticks(min([Decimal(0), *values]), max([Decimal(1), *values]))
     lo, hi = ticks[0], ticks[-1]
-    left, right, top, bottom = 150 * u, width - 60 * u, 40 * u, height - 190 * u
+    left, right = x0 + 130 * u, x0 + w - 40 * u
+    top, bottom = y0 + 95 * u, y0 + _PANEL_H * u - 70 * u
     span_m = max(1, last.index - first.index)
 
     def x(month: YearMonth) -> float:
@@ -106,67 +139,57 @@ def series_png(
     def y(value: Decimal) -> float:
         return bottom - (bottom - top) * float((value - lo) / (hi - lo))
 
-    small = _font(round(24 * u))
-    line_w = max(1, round(3 * u))
+    thin, line_w = max(1, round(u)), max(1, round(3 * u))
     for tick in ticks:
-        draw.line((left, y(tick), right, y(tick)), fill=GRID_LINE, width=max(1, round(u)))
-        draw.text((left - 12 * u, y(tick)), fmt.number(tick), font=small, fill=MUTED, anchor="rm")
+        draw.line((left, y(tick), right, y(tick)), fill=GRID_LINE, width=thin)
+        draw.text((left - 10 * u, y(tick)), fmt.number(tick), font=small, fill=MUTED, anchor="rm")
     draw.line((left, bottom, right, bottom), fill=FRAME, width=line_w)
     for year in range(first.year, last.year + 1):
         at = max(first.index, year * 12)
-        if at > last.index:
-            continue
+        partial = at != year * 12
+        if at > last.index or (partial and (year + 1) * 12 - at < span_m / 5):
+            continue  # no room before the next January's label
         px = left + (right - left) * (at - first.index) / span_m
-        draw.line((px, bottom, px, bottom + 10 * u), fill=FRAME, width=line_w)
-        label = str(year) if at == year * 12 else f"{fmt.month_abbr(first.month)} {year}"
-        draw.text((px, bottom + 16 * u), label, font=small, fill=MUTED, anchor="ma")
-    if baseline is not None and target is not None:
-        _dashed(draw, (x(start), y(baseline)), (x(end), y(target)), MUTED, line_w, 16 * u)
-    if target is not None:
-        _dashed(draw, (left, y(target)), (right, y(target)), _TARGET, line_w, 5 * u)
-        label = msg.SERIES_TARGET_LABEL.format(value=fmt.number(target))
-        draw.text((right, y(target) - 8 * u), label, font=small, fill=_TARGET, anchor="rd")
-    colour = PALETTE[0]
+        label = f"{fmt.month_abbr(first.month)} {year}" if partial else str(year)
+        draw.line((px, bottom, px, bottom + 8 * u), fill=FRAME, width=line_w)
+        draw.text((px, bottom + 12 * u), label, font=small, fill=MUTED, anchor="ma")
+    if panel.baseline is not None and panel.target is not None:
+        start = (x(panel.start), y(panel.baseline))
+        _dashed(draw, start, (x(panel.end), y(panel.target)), MUTED, line_w, 16 * u)
+    if panel.target is not None:
+        _dashed(draw, (left, y(panel.target)), (right, y(panel.target)), _TARGET, line_w, 5 * u)
+        label = msg.SERIES_TARGET_LABEL.format(value=fmt.number(panel.target))
+        draw.text((right, y(panel.target) - 6 * u), label, font=small, fill=_TARGET, anchor="rd")
     coords = [(x(p.month), y(p.value)) for p in points]
     if len(coords) > 1:
-        draw.line(coords, fill=colour, width=round(5 * u), joint="curve")
+        draw.line(coords, fill=PALETTE[0], width=round(5 * u), joint="curve")
     r = 9 * u
     for (px, py), p in zip(coords, points, strict=True):
-        draw.ellipse((px - r, py - r, px + r, py + r), fill=colour, outline=INK)
-        draw.text((px, py - 16 * u), fmt.number(p.value), font=small, fill=INK, anchor="md")
-    _legend(draw, u, height - 110 * u, left, colour)
-    return _encode(image, width_px)
+        draw.ellipse((px - r, py - r, px + r, py + r), fill=PALETTE[0], outline=INK)
+        draw.text((px, py - 14 * u), fmt.number(p.value), font=small, fill=INK, anchor="md")
 
 
-def _legend(draw: ImageDraw.ImageDraw, u: float, top: float, left: float, colour: str) -> None:
-    font = _font(round(24 * u))
-    x = left
-    mid = top + 15 * u
+def _legend(draw: ImageDraw.ImageDraw, u: float, top: float) -> None:
+    font = _font(round(26 * u))
+    x, mid = 20 * u, top + 20 * u
     items = (
-        (msg.SERIES_LEGEND_VALUES, colour, "solid"),
-        (msg.SERIES_LEGEND_LINE, MUTED, "dash"),
-        (msg.SERIES_LEGEND_TARGET, _TARGET, "dot"),
+        (msg.SERIES_LEGEND_VALUES, PALETTE[0], 0.0),
+        (msg.SERIES_LEGEND_LINE, MUTED, 16.0),
+        (msg.SERIES_LEGEND_TARGET, _TARGET, 5.0),
     )
-    for text, ink, style in items:
-        w = max(1, round(3 * u))
-        if style == "solid":
+    for text, ink, dash in items:
+        if not dash:
             draw.line((x, mid, x + 50 * u, mid), fill=ink, width=round(5 * u))
             draw.ellipse((x + 16 * u, mid - 9 * u, x + 34 * u, mid + 9 * u), fill=ink, outline=INK)
         else:
-            _dashed(draw, (x, mid), (x + 50 * u, mid), ink, w, (16 if style == "dash" else 5) * u)
+            _dashed(draw, (x, mid), (x + 50 * u, mid), ink, max(1, round(3 * u)), dash * u)
         draw.text((x + 62 * u, mid), text, font=font, fill=INK, anchor="lm")
         x += 62 * u + _length(font, text) + 40 * u
 
 
-def series_alt_text(
-    name: str,
-    points: Sequence[SeriesPoint],
-    *,
-    baseline: Decimal | None,
-    target: Decimal | None,
-    start: YearMonth,
-    end: YearMonth,
-) -> str:
+def series_alt_text(panel: SeriesPanel) -> str:
+    """What one panel shows, in words (a figure's alt text joins its panels')."""
+    points = panel.points
     values = (
         msg.SERIES_ALT_VALUES.format(
             values=fmt.join_and(
@@ -180,10 +203,10 @@ def series_alt_text(
         else msg.SERIES_ALT_NO_VALUES
     )
     return msg.SERIES_ALT.format(
-        name=_clean(name),
-        baseline=fmt.number(baseline) if baseline is not None else "–",
-        target=fmt.number(target) if target is not None else "–",
-        start=fmt.month(start),
-        end=fmt.month(end),
+        name=_clean(panel.title),
+        baseline=fmt.number(panel.baseline) if panel.baseline is not None else "–",
+        target=fmt.number(panel.target) if panel.target is not None else "–",
+        start=fmt.month(panel.start),
+        end=fmt.month(panel.end),
         values=values,
     )

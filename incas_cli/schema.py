@@ -352,6 +352,25 @@ def plan_schema() -> dict[str, Any]:
     return schema
 
 
+def monitor_schema() -> dict[str, Any]:
+    """The JSON Schema of the monitoring file (v1), with the same conventions as the plan's."""
+    from incas_cli.catalog import load_catalog
+    from incas_cli.monitor.model import MonitoringReport
+
+    polished: dict[str, Any] = _polish(MonitoringReport.model_json_schema(mode="validation"))
+    source = polished["$defs"]["Spending"]["properties"]["source"]
+    source["examples"] = list(load_catalog().funding_sources)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": MonitoringReport.model_config.get("title"),
+        **{k: v for k, v in polished.items() if k != "title"},
+    }
+
+
+def monitor_schema_json() -> str:
+    return json.dumps(monitor_schema(), ensure_ascii=False, indent=2, sort_keys=False)
+
+
 def schema_json() -> str:
     return _plan_schema_text()
 

@@ -236,3 +236,22 @@ def test_the_bundled_example_report_is_valid(cli: Cli) -> None:
     result = cli("monitor", "status", str(examples / "saluzzo.yaml"), str(report))
     assert result.exit_code == 0, result.output
     assert "PNRR M5C2" in result.stdout  # at risk: 24% paid, 40% of its time gone
+
+
+def test_the_monitoring_file_has_a_json_schema(cli: Cli) -> None:
+    import jsonschema
+
+    from incas_cli.io import load_yaml
+    from tests.test_schema import _jsonable
+
+    result = cli("schema", "--monitor")
+    assert result.exit_code == 0
+    schema = json.loads(result.stdout)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    for name in REPORTS:
+        data = _jsonable(load_yaml(DATA / name).plain())
+        assert not list(validator.iter_errors(data)), name
+        data["measures"][0]["progres"] = 1
+        assert list(validator.iter_errors(data))
+    assert "pnrr-m5c2-i2.2" in schema["$defs"]["Spending"]["properties"]["source"]["examples"]

@@ -145,6 +145,9 @@ SUMMARY_FILES = "{total} file: {ok} validi, {invalid} non validi, {failed} illeg
 
 # schema
 SCHEMA_OUTPUT_HELP = "Scrive lo schema in questo file invece che sullo standard output."
+SCHEMA_MONITOR_HELP = (
+    "Lo schema del file di relazione di monitoraggio (incas monitor) invece di quello del piano."
+)
 SCHEMA_REPORT_HELP = (
     "Lo schema del rapporto --json di un comando invece di quello del file di piano: "
     "validate, status, build, diff o catalog."

@@ -255,3 +255,24 @@ def test_the_monitoring_file_has_a_json_schema(cli: Cli) -> None:
         data["measures"][0]["progres"] = 1
         assert list(validator.iter_errors(data))
     assert "pnrr-m5c2-i2.2" in schema["$defs"]["Spending"]["properties"]["source"]["examples"]
+
+
+def test_plan_status_learns_about_reports(cli: Cli, folder: Path) -> None:
+    plain = cli("plan", "status", PLAN, cwd=folder)
+    args = ("plan", "status", PLAN, "--report", REPORTS[0], "--report", REPORTS[1])
+    result = cli(*args, cwd=folder)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(plain.stdout)
+    assert "Spesa per fonte di finanziamento" in result.stdout
+    assert "Fondi a rischio di scadenza" in result.stdout
+    refused = cli("plan", "status", PLAN, PLAN, "--json", "--report", REPORTS[0], cwd=folder)
+    assert refused.exit_code == 2
+
+
+def test_plan_commands_on_a_folder_leave_the_reports_beside_the_plans_out(
+    cli: Cli, folder: Path
+) -> None:
+    result = cli("plan", "validate", ".", cwd=folder)
+    assert result.exit_code == 0, result.output
+    assert "piano-lavello.yaml" in result.stdout
+    assert "relazione-2024.yaml" not in result.stdout

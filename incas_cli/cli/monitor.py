@@ -112,6 +112,11 @@ def status(
     reports: list[Path] = typer.Argument(..., help=msg.STATUS_REPORTS_HELP, show_default=False),
 ) -> None:
     """One screen of the plan's state (help: ``messages.monitor.STATUS_HELP``)."""
+    print_monitoring(plan, reports)
+
+
+def print_monitoring(plan: Path, reports: list[Path]) -> None:
+    """The status screen of ``plan`` and its ``reports`` (also ``plan status --report``)."""
     from incas_cli.catalog import load_catalog
     from incas_cli.console import print_blocks
     from incas_cli.monitor.facts import monitor_facts

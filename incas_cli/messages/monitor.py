@@ -301,3 +301,12 @@ COL_REPORT_DATE = "Redatta il"
 COL_APPROVAL = "Approvazione"
 COL_AUTHORS = "A cura di"
 APPROVAL_CELL = "delibera {organ} n. {number} {date}"
+
+# --- plan status --report ------------------------------------------------------------------
+PLAN_STATUS_REPORT_HELP = (
+    "Una relazione di monitoraggio del piano (ripetibile): aggiunge lo stato di attuazione."
+)
+PLAN_STATUS_REPORT_ONE = "--report vale per un solo piano e senza --json"
+PLAN_STATUS_REPORT_HINT = (
+    "indica un solo file di piano, oppure usa incas monitor status PIANO RELAZIONI"
+)

@@ -63,13 +63,20 @@ def init(
     """Write a report pre-filled from the plan (help: ``messages.monitor.INIT_HELP``)."""
     from incas_cli import formats as fmt
     from incas_cli.console import print_plain
-    from incas_cli.io import atomic_write_text
+    from incas_cli.io import atomic_write_text, output_file
     from incas_cli.monitor.checks import load_plan
     from incas_cli.monitor.scaffold import build_report, default_output, parse_period
 
     loaded = load_plan(plan)
     span = parse_period(period, loaded)
-    target = output or default_output(plan, span)
+    default = default_output(plan, span)
+    target = output_file(
+        output or default,
+        suffixes=("yaml", "yml"),
+        name_inside=default.name,
+        inputs=[plan],
+        force=force,
+    )
     text = build_report(loaded, plan, target, span)
     atomic_write_text(target, text, force=force)
     indicators = sum(len(m.indicators) for m in loaded.measures)
@@ -156,7 +163,7 @@ def report(
 
     from incas_cli import formats
     from incas_cli.catalog import load_catalog
-    from incas_cli.cli.render import _refuse_existing, _target, _usage, _warn
+    from incas_cli.cli.render import _target, _usage, _warn
     from incas_cli.console import print_plain
     from incas_cli.io import atomic_write_bytes
     from incas_cli.monitor.facts import monitor_facts
@@ -169,8 +176,9 @@ def report(
         _usage(
             render_msg.RENDER_BAD_EDITION.format(value=edition), render_msg.RENDER_BAD_EDITION_HINT
         )
-    target_format, output_path = _target(reports[-1], output, fmt, edition)
-    _refuse_existing(output_path, force)
+    target_format, output_path = _target(
+        reports[-1], output, fmt, edition, inputs=[plan, *reports, template], force=force
+    )
     target = Target(
         format=target_format,
         edition=cast("Edition", edition),

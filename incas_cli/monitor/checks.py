@@ -66,9 +66,9 @@ class PlanSource:
         key = _resolved(path)
         if key not in self._cache:
             from incas_cli.checks import check_document
-            from incas_cli.io import load_yaml
+            from incas_cli.io import read_yaml
 
-            self._cache[key] = check_document(load_yaml(path))
+            self._cache[key] = check_document(read_yaml(path))
         return self._cache[key]
 
 
@@ -99,12 +99,12 @@ def check_reports(paths: list[Path], plans: PlanSource | None = None) -> list[Ou
 
 def check_report(path: Path, plans: PlanSource | None = None) -> Outcome:
     """One report file checked against the plan it names (or the one given)."""
-    from incas_cli.io import load_yaml
+    from incas_cli.io import read_yaml
 
     plans = plans or PlanSource()
     name = str(path)
     try:
-        doc = load_yaml(path)
+        doc = read_yaml(path)
     except IncasError as err:
         return Outcome(name, Status.FAILED, error=err)
     try:

@@ -18,6 +18,7 @@ from incas_cli.messages import render as render_msg
 if TYPE_CHECKING:
     from incas_cli.models import Plan
     from incas_cli.monitor.model import MonitoringReport
+    from incas_cli.wizard.prompter import Prompter
 
 app = typer.Typer(
     help=cli_msg.MONITOR_HELP,
@@ -206,3 +207,54 @@ def report(
 
 
 app.command("report", help=msg.REPORT_HELP)(report)
+
+
+@handle_errors
+def edit(
+    file: Path = typer.Argument(..., help=msg.EDIT_FILE_HELP, show_default=False),
+) -> None:
+    """Fill in a report by questions (help: ``messages.monitor.EDIT_HELP``)."""
+    from incas_cli.cli.wizard import _require_terminal
+    from incas_cli.wizard.questionary_prompter import QuestionaryPrompter
+
+    _require_terminal()
+    run_edit(file, QuestionaryPrompter())
+
+
+def run_edit(file: Path, prompter: Prompter) -> None:
+    """``monitor edit`` with any prompter: check, ask, save after every group, report."""
+    from incas_cli.batch import exit_code
+    from incas_cli.console import print_outcomes, print_plain
+    from incas_cli.errors import ExitCode, InputError
+    from incas_cli.io import atomic_write_text, dump_yaml, load_yaml
+    from incas_cli.monitor.checks import check_report
+    from incas_cli.monitor.edit import edit_report
+
+    outcome = check_report(file)
+    if outcome.error is not None:
+        raise outcome.error
+    result = outcome.result
+    if result is None or result.plan is None or getattr(result, "report", None) is None:
+        raise InputError(msg.EDIT_BROKEN, hint=msg.EDIT_BROKEN_HINT.format(path=file), file=file)
+    data = load_yaml(file).data
+    saves = [0]
+
+    def save(tree: object) -> None:
+        atomic_write_text(file, dump_yaml(tree), force=True)
+        saves[0] += 1
+
+    try:
+        edit_report(prompter, result.plan, data, on_save=save)
+    except (KeyboardInterrupt, EOFError):
+        done = msg.EDIT_INTERRUPTED if saves[0] else msg.EDIT_INTERRUPTED_NOTHING
+        print_plain(done.format(path=file), stderr=True)
+        print_plain(msg.EDIT_RESUME.format(path=file), stderr=True)
+        raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+    save(data)
+    print_plain(msg.EDIT_SAVED.format(path=file))
+    outcomes = [check_report(file)]
+    print_outcomes(outcomes)
+    raise typer.Exit(int(exit_code(outcomes)))
+
+
+app.command("edit", help=msg.EDIT_HELP)(edit)

@@ -114,3 +114,88 @@ def test_edit_needs_a_terminal_and_a_sound_report(cli: Cli, report: Path) -> Non
     report.write_text(report.read_text(encoding="utf-8").replace("measures:", "misure:"))
     with pytest.raises(InputError, match="struttura"):
         run_edit(report, ScriptedPrompter([]))
+
+
+@pytest.mark.terminal
+def test_in_a_terminal_ctrl_c_loses_nothing_saved_and_edit_resumes(report: Path) -> None:
+    import os
+
+    import pexpect
+
+    from tests.helpers import REPO, incas_argv
+
+    env = {
+        **os.environ,
+        "TERM": "xterm",
+        "NO_COLOR": "1",
+        "PROMPT_TOOLKIT_NO_CPR": "1",
+        "COLUMNS": "200",
+        "PYTHONPATH": str(REPO),
+    }
+    argv = incas_argv("monitor", "edit", report.name)
+
+    def spawn() -> pexpect.spawn:
+        return pexpect.spawn(
+            argv[0],
+            argv[1:],
+            cwd=str(report.parent),
+            env=env,
+            encoding="utf-8",
+            timeout=60,
+            dimensions=(40, 200),
+        )
+
+    child = spawn()
+    child.expect("Che cosa vuoi compilare")
+    child.send("\r")  # Misure
+    child.expect("Quale misura")
+    child.send("\r")  # M1
+    child.expect("Stato della misura M1")
+    child.send("in corso")  # typed into the list: it filters the choices
+    child.expect("in corso")
+    child.send("\r")
+    child.expect("Avanzamento")
+    child.send("70\r")
+    child.expect("avvio effettivo")
+    child.send("2024-10\r")
+    child.expect("Impegnato nel periodo, fonte pnrr")
+    child.send("480000\r")
+    child.expect("Pagato nel periodo, fonte pnrr")
+    child.send("\r")
+    child.expect("Impegnato nel periodo, fonte bilancio")
+    child.send("\r")
+    child.expect("Pagato nel periodo, fonte bilancio")
+    child.send("\r")
+    child.expect("Problemi")
+    child.send("\x1b\r")  # multi-line text ends with Esc Enter
+    child.expect("Azioni correttive")
+    child.send("\x1b\r")
+    child.expect("Nota di lavoro")
+    child.send("\r")
+    child.expect("Che cosa vuoi compilare")  # M1 saved
+    child.send("\x1b[B\r")  # Indicatori
+    child.expect("Quale indicatore")
+    child.send("\r")
+    child.expect("Valore di")
+    child.send("\x03")  # Ctrl-C in the middle of a value
+    child.expect("Interrotto")
+    child.expect(f"Per riprendere: incas monitor edit {report.name}")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    m1 = read_yaml(report).plain()["measures"][0]
+    assert (m1["status"], m1["progress"], m1["spending"][0]["committed"]) == (
+        "in-corso",
+        70,
+        480000,
+    )
+
+    child = spawn()  # resume: the measure is there, the rest can be filled now
+    child.expect("Che cosa vuoi compilare")
+    child.expect(r"Misure \(2 da compilare su 3\)")
+    child.send("\x1b[A\r")  # Fine (the last entry, one up from the first)
+    child.expect("Salvato in")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert read_yaml(report).plain()["measures"][0]["progress"] == 70

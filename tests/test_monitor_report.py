@@ -131,25 +131,14 @@ def _facts() -> MonitorFacts:
 
 def test_totals_add_up() -> None:
     facts = _facts()
-    typed = [load_yaml(DATA / name).plain() for name in REPORTS]
-    paid = sum(
-        (
-            Decimal(str(row["paid"]))
-            for data in typed
-            for m in data["measures"]
-            for row in m.get("spending", [])
-        ),
-        Decimal(0),
-    )
-    committed = sum(
-        (
-            Decimal(str(row["committed"]))
-            for data in typed
-            for m in data["measures"]
-            for row in m.get("spending", [])
-        ),
-        Decimal(0),
-    )
+    rows = [
+        row
+        for name in REPORTS
+        for m in load_yaml(DATA / name).plain()["measures"]
+        for row in m.get("spending", [])
+    ]
+    paid = sum((Decimal(str(row["paid"])) for row in rows), Decimal(0))
+    committed = sum((Decimal(str(row["committed"])) for row in rows), Decimal(0))
     assert (facts.total.paid, facts.total.committed) == (paid, committed)
     assert facts.total.paid == Decimal("481057.07")
     for rows in (facts.measures, facts.by_source, facts.by_axis):
@@ -232,3 +221,12 @@ def test_the_series_chart_is_deterministic() -> None:
     alt = series_alt_text(panel)
     assert alt.startswith("Andamento dell'indicatore «posti letto»: partenza 0, traguardo 60")
     assert alt.endswith("Valori rilevati: dicembre 2024: 0 e dicembre 2025: 24.")
+
+
+@pytest.mark.office
+def test_the_report_as_pdf_and_odt(cli: Cli, folder: Path) -> None:
+    for fmt_name, magic in (("pdf", b"%PDF"), ("odt", b"PK")):
+        args = ("monitor", "report", PLAN, *REPORTS, "--format", fmt_name, "-o", "rel")
+        result = cli(*args, cwd=folder)
+        assert result.exit_code == 0, result.output
+        assert (folder / f"rel.{fmt_name}").read_bytes().startswith(magic)

@@ -141,10 +141,10 @@ def test_totals_add_up() -> None:
     committed = sum((Decimal(str(row["committed"])) for row in rows), Decimal(0))
     assert (facts.total.paid, facts.total.committed) == (paid, committed)
     assert facts.total.paid == Decimal("481057.07")
-    for rows in (facts.measures, facts.by_source, facts.by_axis):
-        assert sum((r.paid for r in rows), Decimal(0)) == facts.total.paid
-        assert sum((r.committed for r in rows), Decimal(0)) == facts.total.committed
-        assert sum((r.budget for r in rows), Decimal(0)) == facts.total.budget
+    for parts in (facts.measures, facts.by_source, facts.by_axis):
+        assert sum((r.paid for r in parts), Decimal(0)) == facts.total.paid
+        assert sum((r.committed for r in parts), Decimal(0)) == facts.total.committed
+        assert sum((r.budget for r in parts), Decimal(0)) == facts.total.budget
     assert facts.total.budget == facts.plan.total_budget
 
 

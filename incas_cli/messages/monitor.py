@@ -1,6 +1,9 @@
 """Messages of ``incas monitor``: the monitoring file, its checks, the status screen and
 the *Relazione di monitoraggio*."""
 
+from incas_cli.messages import vocab as _vocab
+from incas_cli.messages.fields import FieldText as _F
+
 NONE = "nessuno"
 
 # --- the monitoring file's JSON Schema descriptions --------------------------------------
@@ -121,13 +124,7 @@ ENDED_COMMENT = "mese di conclusione, solo se conclusa"
 SOURCE_COMMENT = "da dove viene il valore"
 
 # --- words of the vocabularies -----------------------------------------------------------
-STATES = {
-    "non-avviata": "non avviata",
-    "in-corso": "in corso",
-    "completata": "completata",
-    "sospesa": "sospesa",
-    "annullata": "annullata",
-}
+STATES = {value: term.label for value, term in _vocab.MEASURE_STATES.items()}
 STATE_NOT_REPORTED = "non riportata"
 TRENDS = {
     "on-track": "in linea",
@@ -135,7 +132,7 @@ TRENDS = {
     "no-data": "senza dati",
     "no-target": "senza traguardo",
 }
-REPORT_STATUS_WORDS = {"bozza": "in bozza", "approvato": "approvata"}
+REPORT_STATUS_WORDS = {value: term.label for value, term in _vocab.REPORT_STATUSES.items()}
 NO_SOURCE = "fonte non indicata"
 NO_AXIS = "senza asse"
 DASH = "–"
@@ -374,3 +371,57 @@ ERR_PAID_ABOVE = "il pagato supera l'impegnato ({committed})"
 ERR_NUMBER = "serve un numero, es. 24 o 12.5"
 ERR_DATE = "serve una data AAAA-MM-GG, es. {example}"
 ERR_DATE_OUTSIDE = "la data è fuori dal periodo ({start} – {end})"
+
+# --- the monitoring file's keys, for editors (incas schema --monitor) ---------------------------
+FIELDS = {
+    "MonitoringReport": {
+        "schema_version": _F("Versione del formato", "Versione del formato del file: 1."),
+        "report": _F("Dati della relazione", "Piano, periodo, data, stato e approvazione."),
+        "measures": _F("Misure", "Stato, avanzamento, date effettive e spesa di ogni misura."),
+        "indicators": _F("Valori degli indicatori", "Il valore di ogni indicatore nel periodo."),
+        "meetings": _F("Incontri", "Cabina di regia e tavoli riuniti nel periodo."),
+    },
+    "ReportInfo": {
+        "plan": _F("Piano", "Il file del piano e la sua versione."),
+        "period": _F("Periodo", "Il periodo della relazione, dentro quello del piano."),
+        "date": _F("Data di redazione", REPORT_DATE_DESCRIPTION),
+        "status": _F("Stato della relazione", "bozza o approvato."),
+        "approval": _F("Approvazione", "Organo, numero e data della delibera di approvazione."),
+        "authors": _F("A cura di", "Uffici o persone che hanno redatto la relazione."),
+        "next_period": _F("Prossimo periodo", NEXT_PERIOD_DESCRIPTION),
+    },
+    "PlanRef": {
+        "file": _F("File del piano", PLAN_FILE_DESCRIPTION),
+        "version": _F("Versione del piano", PLAN_VERSION_DESCRIPTION),
+    },
+    "ReportPeriod": {
+        "start": _F("Inizio", "Primo mese del periodo, AAAA-MM."),
+        "end": _F("Fine", "Ultimo mese del periodo, AAAA-MM."),
+    },
+    "MeasureProgress": {
+        "id": _F("Misura", MEASURE_ID_DESCRIPTION),
+        "status": _F("Stato", "Lo stato della misura alla fine del periodo."),
+        "progress": _F("Avanzamento", PROGRESS_DESCRIPTION),
+        "started": _F("Avvio effettivo", "Mese di avvio, AAAA-MM."),
+        "ended": _F("Conclusione", "Mese di conclusione, AAAA-MM (per una misura completata)."),
+        "spending": _F("Spesa", "Impegnato e pagato nel periodo, per fonte."),
+        "note": _F("Nota di lavoro", "Solo nell'edizione interna della relazione."),
+        "issues": _F("Problemi", ISSUES_DESCRIPTION),
+        "corrective": _F("Azioni correttive", CORRECTIVE_DESCRIPTION),
+    },
+    "Spending": {
+        "source": _F("Fonte", "La fonte di finanziamento, come nel budget del piano."),
+        "committed": _F("Impegnato", "Euro impegnati nel periodo, es. 120000.00."),
+        "paid": _F("Pagato", "Euro pagati nel periodo, non oltre l'impegnato."),
+    },
+    "IndicatorValue": {
+        "measure": _F("Misura", MEASURE_ID_DESCRIPTION),
+        "indicator": _F("Indicatore", INDICATOR_REF_DESCRIPTION),
+        "value": _F("Valore", "Il valore rilevato."),
+        "date": _F("Mese", "Il mese del valore, AAAA-MM, dentro il periodo."),
+        "source": _F("Fonte del dato", "Da dove viene il valore."),
+        "note": _F("Nota", "Solo nell'edizione interna della relazione."),
+    },
+}
+"""``FIELDS[model][key]``: the words for every key of the monitoring file (the plan's
+``Act`` and ``Meeting`` keep theirs, from :mod:`incas_cli.messages.fields`)."""

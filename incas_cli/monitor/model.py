@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Field
 
@@ -31,6 +31,12 @@ from incas_cli.models.plan import (
     Text,
 )
 
+# The vocabularies are defined once, with the plan's (their words: messages/vocab.py).
+from incas_cli.models.vocab import MEASURE_STATES as MEASURE_STATES
+from incas_cli.models.vocab import REPORT_STATUSES as REPORT_STATUSES
+from incas_cli.models.vocab import MeasureState as MeasureState
+from incas_cli.models.vocab import ReportStatus as ReportStatus
+
 __all__ = [
     "MEASURE_STATES",
     "REPORT_STATUSES",
@@ -45,10 +51,6 @@ __all__ = [
     "Spending",
 ]
 
-MeasureState = Literal["non-avviata", "in-corso", "completata", "sospesa", "annullata"]
-MEASURE_STATES: tuple[MeasureState, ...] = get_args(MeasureState)
-ReportStatus = Literal["bozza", "approvato"]
-REPORT_STATUSES: tuple[ReportStatus, ...] = get_args(ReportStatus)
 
 Percent = Annotated[int, Field(ge=0, le=100, description=msg.PROGRESS_DESCRIPTION)]
 

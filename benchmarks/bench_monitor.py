@@ -102,7 +102,7 @@ def report_for(plan: Plan, year: int, step: int) -> MonitoringReport:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args()
     plan = generated_plan(MEASURES)
     reports = [report_for(plan, year, step) for step, year in enumerate(YEARS)]

@@ -54,7 +54,7 @@ def quantity(value: Decimal | None, places: int = 1) -> str:
     if value is None:
         return msg.DASH
     if value == value.to_integral_value():
-        return fmt.number(value.to_integral_value())
+        return fmt.integer(int(value))  # as fmt.number writes it, without Babel
     return fmt.number(value.quantize(Decimal(1).scaleb(-places)))
 
 

@@ -247,23 +247,31 @@ def _canvas(width: float, height: float) -> tuple[Image.Image, ImageDraw.ImageDr
     return image, ImageDraw.Draw(image)
 
 
-def _encode(image: Image.Image, width_px: int, colors: int = 256, scale: int = _SS) -> bytes:
-    """Reduce the supersampled canvas and write a PNG with no metadata but the resolution.
-
-    ``colors``: the palette's size (a chart of a few inks and their antialiased edges needs
-    fewer than 256, and a smaller palette is quicker to make); ``scale``: how many times the
-    final size the canvas was drawn (1: not supersampled)."""
+def _encode(image: Image.Image, width_px: int) -> bytes:
+    """Reduce the supersampled canvas and write a PNG with no metadata but the resolution."""
     from PIL import Image
 
-    small = image.reduce(scale) if scale > 1 else image
+    small = image.reduce(_SS)
     # a flat-colour drawing fits a 256-colour palette: a third of the size, and faster
-    small = small.quantize(
-        colors=colors, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE
-    )
+    small = small.quantize(colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
     small.putpalette(_snap_palette(small.getpalette() or []))
+    return _png(small, width_px)
+
+
+def _encode_web(image: Image.Image, width_px: int) -> bytes:
+    """A canvas drawn at its final size in web-safe colours, as a PNG of the fixed web
+    palette: no palette to compute (the charts of the monitoring report are many)."""
+    from PIL import Image
+
+    small = image.convert("P", palette=Image.Palette.WEB, dither=Image.Dither.NONE)
+    # zlib's level 3: half the time of 6 for a file about a third larger
+    return _png(small, width_px, compress_level=3)
+
+
+def _png(image: Image.Image, width_px: int, *, compress_level: int = 6) -> bytes:
     dpi = round(width_px / (16 / 2.54), 3)  # natural width: 16 cm
     buffer = io.BytesIO()
-    small.save(buffer, format="PNG", optimize=False, compress_level=6, dpi=(dpi, dpi))
+    image.save(buffer, format="PNG", optimize=False, compress_level=compress_level, dpi=(dpi, dpi))
     return buffer.getvalue()
 
 

@@ -3,7 +3,10 @@ panel per indicator with its values by month, the straight line from baseline to
 and the target itself, several panels to a figure.
 
 Same conventions as the other figures (DejaVu Sans from the package, no clock, a natural
-width of 16 cm), except that the panels are drawn at their final size (see ``_SCALE``).
+width of 16 cm), except that the panels are drawn at their final size in web-safe colours
+and written with the fixed web palette: the charts are many (one panel per indicator), and
+supersampling them and computing their palettes cost more than the rest of the report
+(FreeType antialiases the text anyway).
 Values are never told apart by colour alone: observed values are dots joined by a solid
 line and labelled with their number; the expected line is dashed; the target a dotted rule
 with its label. One legend under the panels says so.
@@ -11,19 +14,19 @@ with its label. One legend under the panels says so.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from incas_cli import formats as fmt
-from incas_cli.document.figures.canvas import _canvas, _check_width, _encode
+from incas_cli.document.figures.canvas import _canvas, _check_width, _encode_web
 from incas_cli.document.figures.text import _clean, _ellipsize, _font, _length
-from incas_cli.document.figures.values import FRAME, GRID_LINE, INK, MUTED, PALETTE
 from incas_cli.messages import figures as msg
 
 if TYPE_CHECKING:
-    from PIL import ImageDraw
+    from PIL import Image, ImageDraw
 
     from incas_cli.models.month import YearMonth
 
@@ -32,11 +35,16 @@ __all__ = ["PANELS_PER_FIGURE", "SeriesPanel", "SeriesPoint", "series_alt_text",
 PANELS_PER_FIGURE = 8
 """At most this many panels (two columns) in one figure."""
 
-_TARGET = "#8A1F11"
 _COLUMNS = 2
-_SCALE = 1
-"""Drawn at the final size: the charts are many (one panel per indicator) and supersampling
-them cost more than the rest of the report; text is antialiased by FreeType anyway."""
+
+# Web-safe colours, so that the fixed web palette keeps them exact (see canvas._encode_web);
+# text and lines keep at least 4.5:1 (3:1 for the grid) against white.
+INK = "#000000"
+MUTED = "#666666"
+FRAME = "#333333"
+GRID_LINE = "#CCCCCC"
+_VALUES = "#336699"
+_TARGET = "#993300"
 _PANEL_H = 380  # design pixels (1600 wide)
 _LEGEND_H = 90
 
@@ -57,6 +65,40 @@ class SeriesPanel:
     target: Decimal | None
     start: YearMonth
     end: YearMonth
+
+
+@functools.lru_cache(maxsize=4096)
+def _stamp(text: str, size: int, bold: bool, anchor: str) -> tuple[Image.Image, int, int]:
+    """``text`` as a mask and its offset from the anchor point: the same labels (ticks,
+    years, values) recur in every panel, and FreeType renders each of them once."""
+    from PIL import Image, ImageDraw
+
+    font = _font(size, bold)
+    left, top, right, bottom = (int(v) for v in font.getbbox(text, anchor=anchor))
+    mask = Image.new("L", (max(1, right - left), max(1, bottom - top)), 0)
+    ImageDraw.Draw(mask).text((-left, -top), text, font=font, fill=255, anchor=anchor)
+    return mask, left, top
+
+
+def _label(
+    image: Image.Image,
+    at: tuple[float, float],
+    text: str,
+    *,
+    size: int,
+    fill: str,
+    anchor: str,
+    bold: bool = False,
+) -> None:
+    mask, left, top = _stamp(text, size, bold, anchor)
+    image.paste(fill, (round(at[0]) + left, round(at[1]) + top), mask)
+
+
+def _number(value: Decimal) -> str:
+    """As :func:`incas_cli.formats.number`, whole numbers without Babel (most labels)."""
+    if value == value.to_integral_value():
+        return fmt.integer(int(value))
+    return fmt.number(value)
 
 
 def _ticks(lo: Decimal, hi: Decimal) -> list[Decimal]:
@@ -101,23 +143,29 @@ def series_png(panels: Sequence[SeriesPanel], *, width_px: int = 1000) -> bytes:
     if not panels or len(panels) > PANELS_PER_FIGURE:
         raise ValueError(f"1 to {PANELS_PER_FIGURE} panels, got {len(panels)}")
     width_px = _check_width(width_px, 500)
-    u = width_px * _SCALE / 1600
+    u = width_px / 1600
     rows = (len(panels) + _COLUMNS - 1) // _COLUMNS
-    width = width_px * _SCALE
+    width = width_px
     image, draw = _canvas(width, (rows * _PANEL_H + _LEGEND_H) * u)
     panel_w = width / _COLUMNS
     for index, panel in enumerate(panels):
         row, column = divmod(index, _COLUMNS)
-        _panel(draw, panel, column * panel_w, row * _PANEL_H * u, panel_w, u)
+        _panel(image, draw, panel, column * panel_w, row * _PANEL_H * u, panel_w, u)
     _legend(draw, u, rows * _PANEL_H * u + 20 * u)
-    return _encode(image, width_px, colors=64, scale=_SCALE)
+    return _encode_web(image, width_px)
 
 
 def _panel(
-    draw: ImageDraw.ImageDraw, panel: SeriesPanel, x0: float, y0: float, w: float, u: float
+    image: Image.Image,
+    draw: ImageDraw.ImageDraw,
+    panel: SeriesPanel,
+    x0: float,
+    y0: float,
+    w: float,
+    u: float,
 ) -> None:
     title_font = _font(round(30 * u), bold=True)
-    small = _font(round(26 * u))
+    small = round(26 * u)
     title = _ellipsize(_clean(panel.title), title_font, w - 40 * u)
     draw.text((x0 + 20 * u, y0 + 20 * u), title, font=title_font, fill=INK, anchor="la")
     points = panel.points
@@ -142,7 +190,7 @@ def _panel(
     thin, line_w = max(1, round(u)), max(1, round(3 * u))
     for tick in ticks:
         draw.line((left, y(tick), right, y(tick)), fill=GRID_LINE, width=thin)
-        draw.text((left - 10 * u, y(tick)), fmt.number(tick), font=small, fill=MUTED, anchor="rm")
+        _label(image, (left - 10 * u, y(tick)), _number(tick), size=small, fill=MUTED, anchor="rm")
     draw.line((left, bottom, right, bottom), fill=FRAME, width=line_w)
     for year in range(first.year, last.year + 1):
         at = max(first.index, year * 12)
@@ -152,28 +200,29 @@ def _panel(
         px = left + (right - left) * (at - first.index) / span_m
         label = f"{fmt.month_abbr(first.month)} {year}" if partial else str(year)
         draw.line((px, bottom, px, bottom + 8 * u), fill=FRAME, width=line_w)
-        draw.text((px, bottom + 12 * u), label, font=small, fill=MUTED, anchor="ma")
+        _label(image, (px, bottom + 12 * u), label, size=small, fill=MUTED, anchor="ma")
     if panel.baseline is not None and panel.target is not None:
         start = (x(panel.start), y(panel.baseline))
         _dashed(draw, start, (x(panel.end), y(panel.target)), MUTED, line_w, 16 * u)
     if panel.target is not None:
         _dashed(draw, (left, y(panel.target)), (right, y(panel.target)), _TARGET, line_w, 5 * u)
-        label = msg.SERIES_TARGET_LABEL.format(value=fmt.number(panel.target))
-        draw.text((right, y(panel.target) - 6 * u), label, font=small, fill=_TARGET, anchor="rd")
+        label = msg.SERIES_TARGET_LABEL.format(value=_number(panel.target))
+        rule = (right, y(panel.target) - 6 * u)
+        _label(image, rule, label, size=small, fill=_TARGET, anchor="rd")
     coords = [(x(p.month), y(p.value)) for p in points]
     if len(coords) > 1:
-        draw.line(coords, fill=PALETTE[0], width=round(5 * u), joint="curve")
+        draw.line(coords, fill=_VALUES, width=round(5 * u), joint="curve")
     r = 9 * u
     for (px, py), p in zip(coords, points, strict=True):
-        draw.ellipse((px - r, py - r, px + r, py + r), fill=PALETTE[0], outline=INK)
-        draw.text((px, py - 14 * u), fmt.number(p.value), font=small, fill=INK, anchor="md")
+        draw.ellipse((px - r, py - r, px + r, py + r), fill=_VALUES, outline=INK)
+        _label(image, (px, py - 14 * u), _number(p.value), size=small, fill=INK, anchor="md")
 
 
 def _legend(draw: ImageDraw.ImageDraw, u: float, top: float) -> None:
     font = _font(round(26 * u))
     x, mid = 20 * u, top + 20 * u
     items = (
-        (msg.SERIES_LEGEND_VALUES, PALETTE[0], 0.0),
+        (msg.SERIES_LEGEND_VALUES, _VALUES, 0.0),
         (msg.SERIES_LEGEND_LINE, MUTED, 16.0),
         (msg.SERIES_LEGEND_TARGET, _TARGET, 5.0),
     )

@@ -13,7 +13,7 @@ import typer
 from incas_cli.cli.monitor import run_edit
 from incas_cli.errors import InputError
 from incas_cli.io import read_yaml
-from incas_cli.wizard.scripted import CTRL_C, ENTER, ScriptedPrompter
+from incas_cli.wizard.scripted import BACK, CTRL_C, ENTER, ScriptedPrompter
 from tests.conftest import Cli
 
 DATA = Path(__file__).parent / "data" / "monitor"
@@ -199,3 +199,20 @@ def test_in_a_terminal_ctrl_c_loses_nothing_saved_and_edit_resumes(report: Path)
     child.close()
     assert child.exitstatus == 0
     assert read_yaml(report).plain()["measures"][0]["progress"] == 70
+
+
+def test_the_way_back_within_a_group_and_out_of_it(report: Path) -> None:
+    before = report.read_text(encoding="utf-8")
+    steps = [
+        ("che cosa", "measures"),
+        ("quale misura", "M2"),
+        ("stato della misura m2", "sospesa"),
+        ("avanzamento", BACK),  # the state again
+        ("stato della misura m2", BACK),  # out of the group: the menu, nothing written
+        ("che cosa", "done"),
+    ]
+    code, _ = _run(report, steps)
+    assert code == 0
+    data = read_yaml(report).plain()
+    assert data["measures"][1]["status"] is None
+    assert report.read_text(encoding="utf-8").count("status:") == before.count("status:")

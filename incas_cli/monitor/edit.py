@@ -1,11 +1,13 @@
 """``monitor edit``: the report filled in by questions, behind the wizard's :class:`Prompter`.
 
 :func:`edit_report` is a pure function of its prompter, the plan and the report's tree (the
-round-trip tree of the file, comments kept): it asks, writes the answers into the tree and
-calls ``on_save`` after every completed group (a measure, an indicator's value, a meeting,
-the report's own data), so a Ctrl-C loses at most the group under way. It never touches
-files; the command saves. There is no separate resume state: the file is the state, and the
-menu says what is still to fill in, so running the command again carries on.
+round-trip tree of the file, comments kept). Each group (a measure, an indicator's value, a
+meeting, the report's own data) is a form of the wizard (:mod:`incas_cli.wizard.form`): its
+questions are asked in order with the wizard's way back («<», Pag↑), which from the first
+question returns to the menu; its answers go into the tree only when the group is complete,
+and ``on_save`` is called then, so a Ctrl-C loses at most the group under way. It never
+touches files; the command saves. There is no separate resume state: the file is the state,
+and the menu says what is still to fill in, so running the command again carries on.
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ from incas_cli.models.month import YearMonth
 from incas_cli.monitor.model import MEASURE_STATES, REPORT_STATUSES
 from incas_cli.monitor.rules import find_indicator, indicator_key
 from incas_cli.monitor.tables import quantity
-from incas_cli.wizard.prompter import Choice
+from incas_cli.wizard.form import CountingPrompter, Field, run_fields
+from incas_cli.wizard.prompter import Choice, GoBack
 
 if TYPE_CHECKING:
     from incas_cli.models import Indicator, Measure, Plan
@@ -37,7 +40,7 @@ _OPEN = "__open__"
 
 @dataclass
 class _Editor:
-    prompter: Prompter
+    prompter: CountingPrompter
     plan: Plan
     data: Any
     on_save: Callable[[Any], None]
@@ -58,27 +61,31 @@ class _Editor:
             self.data[key] = new_document_data({"x": []})["x"]
         return self.data[key]
 
+    def find(self, measure: Measure) -> Any:
+        """The report's entry of ``measure`` (None: not listed)."""
+        for item in self.data.get("measures") or []:
+            if isinstance(item, dict) and str(item.get("id")) == measure.id:
+                return item
+        return None
+
     def entry(self, measure: Measure) -> Any:
         """The report's entry of ``measure``, added when missing."""
         from incas_cli.io import new_document_data
 
-        measures = self.items("measures")
-        for item in measures:
-            if isinstance(item, dict) and str(item.get("id")) == measure.id:
-                return item
-        measures.append(new_document_data({"id": measure.id, "status": None}))
-        return measures[-1]
+        found = self.find(measure)
+        if found is None:
+            self.items("measures").append(new_document_data({"id": measure.id, "status": None}))
+            found = self.items("measures")[-1]
+        return found
 
     def save(self) -> None:
         self.on_save(self.data)
 
     def entry_status(self, measure: Measure) -> str | None:
         """The state the report gives ``measure`` (None: open or not listed)."""
-        for item in self.data.get("measures") or []:
-            if isinstance(item, dict) and str(item.get("id")) == measure.id:
-                status = item.get("status")
-                return str(status) if status else None
-        return None
+        found = self.find(measure)
+        status = found.get("status") if found is not None else None
+        return str(status) if status else None
 
     def value_row(self, measure: Measure, indicator: Indicator) -> Any:
         """The report's row of values of ``indicator`` (None: not listed)."""
@@ -100,7 +107,7 @@ def edit_report(
     prompter: Prompter, plan: Plan, data: Any, *, on_save: Callable[[Any], None]
 ) -> None:
     """Ask until the user picks "Fine"; ``data`` is the report's tree, changed in place."""
-    ed = _Editor(prompter, plan, data, on_save)
+    ed = _Editor(CountingPrompter(prompter), plan, data, on_save)
     period = msg.SPAN.format(start=fmt.month(ed.start), end=fmt.month(ed.end))
     prompter.show(msg.EDIT_TITLE.format(period=period, title=plan.plan.title))
     while True:
@@ -108,32 +115,36 @@ def edit_report(
         indicators = [(m, i) for m in plan.measures for i in m.indicators]
         todo_values = sum(1 for m, i in indicators if ed.value_of(m, i) is None)
         meetings = ed.data.get("meetings") or []
-        choice = prompter.select(
-            msg.EDIT_WHAT,
-            [
-                Choice(
-                    msg.EDIT_MENU_MEASURES.format(todo=todo_measures, total=len(plan.measures)),
-                    "measures",
-                ),
-                Choice(
-                    msg.EDIT_MENU_INDICATORS.format(todo=todo_values, total=len(indicators)),
-                    "indicators",
-                ),
-                Choice(msg.EDIT_MENU_MEETINGS.format(count=len(meetings)), "meeting"),
-                Choice(msg.EDIT_MENU_INFO, "info"),
-                Choice(msg.EDIT_MENU_DONE, "done", searchable=False),
-            ],
-        )
+        try:
+            choice = _menu(ed, todo_measures, todo_values, len(indicators), len(meetings))
+        except GoBack:
+            continue  # nothing before the menu
         if choice == "done":
             return
-        if choice == "measures":
-            _measures(ed)
-        elif choice == "indicators":
-            _indicators(ed)
-        elif choice == "meeting":
-            _meeting(ed)
-        else:
-            _info(ed)
+        try:
+            GROUPS[choice](ed)
+        except GoBack:
+            continue  # back from a group's first question: the menu again, nothing saved
+
+
+def _menu(ed: _Editor, todo_measures: int, todo_values: int, indicators: int, meetings: int) -> str:
+    plan = ed.plan
+    return ed.prompter.select(
+        msg.EDIT_WHAT,
+        [
+            Choice(
+                msg.EDIT_MENU_MEASURES.format(todo=todo_measures, total=len(plan.measures)),
+                "measures",
+            ),
+            Choice(
+                msg.EDIT_MENU_INDICATORS.format(todo=todo_values, total=indicators),
+                "indicators",
+            ),
+            Choice(msg.EDIT_MENU_MEETINGS.format(count=meetings), "meeting"),
+            Choice(msg.EDIT_MENU_INFO, "info"),
+            Choice(msg.EDIT_MENU_DONE, "done", searchable=False),
+        ],
+    )
 
 
 # --- reading the tree ------------------------------------------------------------------------
@@ -231,6 +242,32 @@ def _state_label(state: str | None) -> str:
     return msg.STATES.get(state or "", msg.STATE_NOT_REPORTED)
 
 
+def _ask_text(
+    ed: _Editor,
+    answers: dict[str, Any],
+    key: str,
+    message: str,
+    *,
+    default: Any = None,
+    validate: Validator | None = None,
+    instruction: str | None = None,
+    multiline: bool = False,
+) -> Field:
+    """A field asking one text question into ``answers[key]`` (stripped, "" for empty)."""
+
+    def ask() -> None:
+        answers[key] = ed.prompter.text(
+            message,
+            default=_text(answers.get(key)) or _text(default),
+            validate=validate,
+            instruction=instruction,
+            multiline=multiline,
+            clearable=True,
+        ).strip()
+
+    return Field(None, ask)
+
+
 def _measures(ed: _Editor) -> None:
     choices = [
         Choice(
@@ -252,73 +289,84 @@ def _measures(ed: _Editor) -> None:
 
 
 def _measure(ed: _Editor, measure: Measure) -> None:
-    entry = ed.entry(measure)
-    p = ed.prompter
-    current = _text(entry.get("status"))
-    status = p.select(
-        msg.EDIT_STATUS.format(id=measure.id),
-        [
-            *(Choice(msg.STATES[s], s) for s in MEASURE_STATES),
-            Choice(msg.EDIT_STATUS_OPEN, _OPEN),
-        ],
-        default=current or _OPEN,
-    )
-    entry["status"] = None if status == _OPEN else status
-    progress = p.text(
-        msg.EDIT_PROGRESS,
-        default=_text(entry.get("progress")),
-        validate=_optional(_percent),
-        instruction=msg.EDIT_PROGRESS_HINT,
-        clearable=True,
-    )
-    entry["progress"] = int(progress) if progress.strip() else None
-    hint = msg.EDIT_MONTH_HINT.format(example=measure.start or ed.start)
-    started = p.text(
-        msg.EDIT_STARTED,
-        default=_text(entry.get("started")),
-        validate=_month_check(ed),
-        instruction=hint,
-        clearable=True,
-    ).strip()
-    entry["started"] = started or None
-    if status in ("completata", "annullata") or entry.get("ended"):
-        ended = p.text(
+    entry = ed.find(measure) or {}
+    answers: dict[str, Any] = {k: entry.get(k) for k in ("status", "progress", "started")}
+    answers.update({k: entry.get(k) for k in ("ended", "issues", "corrective", "note")})
+    spending: list[dict[str, Any]] = []
+
+    def status() -> None:
+        current = _text(answers.get("status"))
+        picked = ed.prompter.select(
+            msg.EDIT_STATUS.format(id=measure.id),
+            [
+                *(Choice(msg.STATES[s], s) for s in MEASURE_STATES),
+                Choice(msg.EDIT_STATUS_OPEN, _OPEN),
+            ],
+            default=current or _OPEN,
+        )
+        answers["status"] = None if picked == _OPEN else picked
+
+    def ended() -> None:
+        if answers.get("status") not in ("completata", "annullata") and not answers.get("ended"):
+            return
+        started = _text(answers.get("started"))
+        answers["ended"] = ed.prompter.text(
             msg.EDIT_ENDED,
-            default=_text(entry.get("ended")),
+            default=_text(answers.get("ended")),
             validate=_month_check(ed, after=YearMonth(started) if started else None),
             instruction=msg.EDIT_MONTH_HINT.format(example=ed.end),
             clearable=True,
         ).strip()
-        entry["ended"] = ended or None
-    _spending(ed, measure, entry)
-    for key, question, multiline in (
-        ("issues", msg.EDIT_ISSUES, True),
-        ("corrective", msg.EDIT_CORRECTIVE, True),
-        ("note", msg.EDIT_NOTE, False),
-    ):
-        answer = p.text(
-            question, default=_text(entry.get(key)), multiline=multiline, clearable=True
-        ).strip()
-        entry[key] = answer or None
+
+    def money() -> None:
+        spending[:] = _spending(ed, measure, entry)
+
+    fields = [
+        Field(None, status),
+        _ask_text(
+            ed,
+            answers,
+            "progress",
+            msg.EDIT_PROGRESS,
+            validate=_optional(_percent),
+            instruction=msg.EDIT_PROGRESS_HINT,
+        ),
+        _ask_text(
+            ed,
+            answers,
+            "started",
+            msg.EDIT_STARTED,
+            validate=_month_check(ed),
+            instruction=msg.EDIT_MONTH_HINT.format(example=measure.start or ed.start),
+        ),
+        Field(None, ended),
+        Field(None, money),
+        _ask_text(ed, answers, "issues", msg.EDIT_ISSUES, multiline=True),
+        _ask_text(ed, answers, "corrective", msg.EDIT_CORRECTIVE, multiline=True),
+        _ask_text(ed, answers, "note", msg.EDIT_NOTE),
+    ]
+    run_fields(ed.prompter, fields)
+    entry = ed.entry(measure)  # the answers go into the tree once the group is complete
+    progress = _text(answers.get("progress"))
+    entry["status"] = answers.get("status")
+    entry["progress"] = int(progress) if progress else None
+    for key in ("started", "ended", "issues", "corrective", "note"):
+        if key == "ended" and key not in entry and not answers.get(key):
+            continue
+        entry[key] = _text(answers.get(key))
+    _write_spending(entry, spending)
 
 
-def _spending(ed: _Editor, measure: Measure, entry: Any) -> None:
-    from incas_cli.io import new_document_data
-
+def _spending(ed: _Editor, measure: Measure, entry: Any) -> list[dict[str, Any]]:
+    """Committed and paid for every source of the measure's budget (and of the report)."""
     budget: dict[str, Decimal] = {}
     for line in measure.budget:
         if line.source:
             budget[line.source] = budget.get(line.source, Decimal(0)) + (line.amount or 0)
-    rows = entry.get("spending")
-    if not isinstance(rows, list):
-        entry["spending"] = rows = new_document_data({"x": []})["x"]
-    sources = [str(r.get("source")) for r in rows if isinstance(r, dict) and r.get("source")]
-    for source in budget:
-        if source not in sources:
-            rows.append(new_document_data({"source": source, "committed": None, "paid": None}))
+    rows = [dict(r) for r in entry.get("spending") or [] if isinstance(r, dict)]
+    listed = {str(r.get("source")) for r in rows}
+    rows += [{"source": s, "committed": None, "paid": None} for s in budget if s not in listed]
     for row in rows:
-        if not isinstance(row, dict):
-            continue
         source = str(row.get("source") or "")
         amount = budget.get(source)
         hint = msg.EDIT_MONEY_HINT.format(budget=fmt.money(amount) if amount else msg.DASH)
@@ -338,6 +386,23 @@ def _spending(ed: _Editor, measure: Measure, entry: Any) -> None:
             clearable=True,
         )
         row["paid"] = _money(paid) if paid.strip() else None
+    return rows
+
+
+def _write_spending(entry: Any, rows: list[dict[str, Any]]) -> None:
+    from incas_cli.io import new_document_data
+
+    if not rows:
+        return
+    existing = entry.get("spending")
+    if not isinstance(existing, list):
+        entry["spending"] = existing = new_document_data({"x": []})["x"]
+    for index, row in enumerate(rows):
+        if index < len(existing) and isinstance(existing[index], dict):
+            for key in ("source", "committed", "paid"):
+                existing[index][key] = row.get(key)
+        else:
+            existing.append(new_document_data(row))
 
 
 def _indicators(ed: _Editor) -> None:
@@ -363,65 +428,87 @@ def _indicator(ed: _Editor, measure: Measure, indicator: Indicator) -> None:
     from incas_cli.io import new_document_data
 
     row = ed.value_row(measure, indicator)
+    answers: dict[str, Any] = {}
+    if row is not None:
+        answers = {k: row.get(k) for k in ("value", "date", "source")}
+    unit = f" ({indicator.unit})" if indicator.unit else ""
+    fields = [
+        _ask_text(
+            ed,
+            answers,
+            "value",
+            msg.EDIT_VALUE.format(name=indicator.name, unit=unit),
+            validate=_optional(_number),
+            instruction=msg.EDIT_VALUE_HINT.format(
+                baseline=quantity(indicator.baseline), target=quantity(indicator.target)
+            ),
+        ),
+        _ask_text(
+            ed,
+            answers,
+            "date",
+            msg.EDIT_VALUE_DATE,
+            default=str(ed.end),
+            validate=_month_check(ed, inside=True),
+            instruction=msg.EDIT_MONTH_HINT.format(example=ed.end),
+        ),
+        _ask_text(ed, answers, "source", msg.EDIT_VALUE_SOURCE, default=indicator.verification),
+    ]
+    run_fields(ed.prompter, fields)
     if row is None:
         ed.items("indicators").append(
             new_document_data({"measure": measure.id, "indicator": indicator_key(indicator)})
         )
         row = ed.items("indicators")[-1]
-    p = ed.prompter
-    unit = f" ({indicator.unit})" if indicator.unit else ""
-    value = p.text(
-        msg.EDIT_VALUE.format(name=indicator.name, unit=unit),
-        default=_text(row.get("value")),
-        validate=_optional(_number),
-        instruction=msg.EDIT_VALUE_HINT.format(
-            baseline=quantity(indicator.baseline), target=quantity(indicator.target)
-        ),
-        clearable=True,
-    )
-    row["value"] = _as_number(value)
-    when = p.text(
-        msg.EDIT_VALUE_DATE,
-        default=_text(row.get("date")) or str(ed.end),
-        validate=_month_check(ed, inside=True),
-        instruction=msg.EDIT_MONTH_HINT.format(example=ed.end),
-        clearable=True,
-    ).strip()
-    row["date"] = when or None
-    source = p.text(
-        msg.EDIT_VALUE_SOURCE,
-        default=_text(row.get("source")) or indicator.verification,
-        clearable=True,
-    ).strip()
-    row["source"] = source or None
+    row["value"] = _as_number(str(answers.get("value") or ""))
+    row["date"] = _text(answers.get("date"))
+    row["source"] = _text(answers.get("source"))
 
 
 def _meeting(ed: _Editor) -> None:
     from incas_cli.io import new_document_data
     from incas_cli.models.vocab import MEETING_KINDS
 
-    p = ed.prompter
-    day = p.text(
-        msg.EDIT_MEETING_DATE,
-        validate=_date_check(ed),
-        instruction=msg.EDIT_DATE_HINT.format(example=f"{ed.end}-15"),
-    ).strip()
-    kind = p.select(
-        msg.EDIT_MEETING_KIND, [Choice(render_msg.MEETING_KINDS[k], k) for k in MEETING_KINDS]
-    )
-    table = p.text(msg.EDIT_MEETING_TABLE, clearable=True).strip()
-    participants = p.checkbox(
-        msg.EDIT_MEETING_PARTICIPANTS, [Choice(s.name, s.id) for s in ed.plan.stakeholders]
-    )
-    summary = p.text(msg.EDIT_MEETING_SUMMARY, multiline=True).strip()
+    answers: dict[str, Any] = {}
+
+    def kind() -> None:
+        answers["kind"] = ed.prompter.select(
+            msg.EDIT_MEETING_KIND,
+            [Choice(render_msg.MEETING_KINDS[k], k) for k in MEETING_KINDS],
+            default=answers.get("kind"),
+        )
+
+    def participants() -> None:
+        answers["participants"] = ed.prompter.checkbox(
+            msg.EDIT_MEETING_PARTICIPANTS,
+            [Choice(s.name, s.id) for s in ed.plan.stakeholders],
+            defaults=answers.get("participants", ()),
+        )
+
+    fields = [
+        _ask_text(
+            ed,
+            answers,
+            "date",
+            msg.EDIT_MEETING_DATE,
+            validate=_date_check(ed),
+            instruction=msg.EDIT_DATE_HINT.format(example=f"{ed.end}-15"),
+        ),
+        Field(None, kind),
+        _ask_text(ed, answers, "table", msg.EDIT_MEETING_TABLE),
+        Field(None, participants),
+        _ask_text(ed, answers, "summary", msg.EDIT_MEETING_SUMMARY, multiline=True),
+    ]
+    run_fields(ed.prompter, fields)
+    day = _text(answers.get("date"))
     ed.items("meetings").append(
         new_document_data(
             {
                 "date": dt.date.fromisoformat(day) if day else None,
-                "kind": kind,
-                "table": table or None,
-                "participants": list(participants),
-                "summary": summary or None,
+                "kind": answers.get("kind"),
+                "table": _text(answers.get("table")),
+                "participants": list(answers.get("participants", [])),
+                "summary": _text(answers.get("summary")),
             }
         )
     )
@@ -429,32 +516,44 @@ def _meeting(ed: _Editor) -> None:
 
 
 def _info(ed: _Editor) -> None:
-    info = ed.data["report"]
-    p = ed.prompter
-    day = p.text(
-        msg.EDIT_REPORT_DATE,
-        default=_text(info.get("date")),
-        validate=_optional(_iso_date),
-        instruction=msg.EDIT_DATE_HINT.format(example=f"{ed.end.plus(2)}-15"),
-        clearable=True,
-    ).strip()
-    info["date"] = dt.date.fromisoformat(day) if day else None
-    status = p.select(
-        msg.EDIT_REPORT_STATUS,
-        [Choice(msg.REPORT_STATUS_WORDS[s], s) for s in REPORT_STATUSES],
-        default=_text(info.get("status")) or "bozza",
-    )
-    info["status"] = status
-    authors: Sequence[Any] = info.get("authors") or []
-    typed = p.text(msg.EDIT_AUTHORS, default=", ".join(map(str, authors)) or None, clearable=True)
-    names = [a.strip() for a in typed.split(",") if a.strip()]
     from incas_cli.io import new_document_data
 
+    info = ed.data["report"]
+    authors: Sequence[Any] = info.get("authors") or []
+    answers: dict[str, Any] = {
+        "date": info.get("date"),
+        "status": info.get("status"),
+        "authors": ", ".join(map(str, authors)),
+        "next_period": info.get("next_period"),
+    }
+
+    def status() -> None:
+        answers["status"] = ed.prompter.select(
+            msg.EDIT_REPORT_STATUS,
+            [Choice(msg.REPORT_STATUS_WORDS[s], s) for s in REPORT_STATUSES],
+            default=_text(answers.get("status")) or "bozza",
+        )
+
+    fields = [
+        _ask_text(
+            ed,
+            answers,
+            "date",
+            msg.EDIT_REPORT_DATE,
+            validate=_optional(_iso_date),
+            instruction=msg.EDIT_DATE_HINT.format(example=f"{ed.end.plus(2)}-15"),
+        ),
+        Field(None, status),
+        _ask_text(ed, answers, "authors", msg.EDIT_AUTHORS),
+        _ask_text(ed, answers, "next_period", msg.EDIT_NEXT_PERIOD, multiline=True),
+    ]
+    run_fields(ed.prompter, fields)
+    day = _text(answers.get("date"))
+    info["date"] = dt.date.fromisoformat(day) if day else None
+    info["status"] = answers["status"]
+    names = [a.strip() for a in str(answers.get("authors") or "").split(",") if a.strip()]
     info["authors"] = new_document_data({"x": names})["x"]
-    outlook = p.text(
-        msg.EDIT_NEXT_PERIOD, default=_text(info.get("next_period")), multiline=True, clearable=True
-    ).strip()
-    info["next_period"] = outlook or None
+    info["next_period"] = _text(answers.get("next_period"))
     ed.save()
 
 
@@ -464,3 +563,12 @@ def _iso_date(raw: str) -> str | None:
     except ValueError:
         return msg.ERR_DATE.format(example="2026-02-15")
     return None
+
+
+GROUPS: dict[str, Callable[[_Editor], None]] = {
+    "measures": _measures,
+    "indicators": _indicators,
+    "meeting": _meeting,
+    "info": _info,
+}
+"""What each entry of the menu asks."""

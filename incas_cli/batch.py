@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import signal
 import threading
 from collections.abc import Callable, Iterable, Sequence
@@ -57,7 +58,8 @@ class Outcome:
 
 
 def expand_inputs(inputs: Iterable[Path]) -> list[Path]:
-    """Files as given; folders walked recursively for ``*.yaml``/``*.yml``, sorted.
+    """Files as given; folders walked recursively for ``*.yaml``/``*.yml``, sorted, leaving
+    out monitoring reports (``incas monitor``) kept beside their plans.
 
     A folder with no plan files is an input error, so a typo in a path never passes
     silently as "nothing to do".
@@ -68,7 +70,9 @@ def expand_inputs(inputs: Iterable[Path]) -> list[Path]:
     for item in inputs:
         if _is_dir(item):
             found = sorted(
-                p for p in item.rglob("*") if p.suffix.lower() in PLAN_SUFFIXES and p.is_file()
+                p
+                for p in item.rglob("*")
+                if p.suffix.lower() in PLAN_SUFFIXES and p.is_file() and not _is_report(p)
             )
             if not found:
                 raise InputError(
@@ -96,6 +100,20 @@ def _is_dir(path: Path) -> bool:
         return path.is_dir()
     except OSError:
         return False
+
+
+_REPORT_KEY = re.compile(r"^report\s*:", re.MULTILINE)
+_PLAN_KEY = re.compile(r"^plan\s*:", re.MULTILINE)
+
+
+def _is_report(path: Path) -> bool:
+    """A monitoring report (``incas monitor``), which lives beside its plan: a top-level
+    ``report:`` and no ``plan:``. Found in a folder, it is not a plan to check."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    return bool(_REPORT_KEY.search(text)) and not _PLAN_KEY.search(text)
 
 
 def check_file(path: Path, *, final: bool = False) -> Outcome:

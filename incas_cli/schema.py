@@ -32,6 +32,7 @@ from incas_cli.messages import fields as words
 from incas_cli.messages import models as models_msg
 
 SCHEMA_ID = "https://incas.invalid/schema/plan-v1.json"
+MONITOR_SCHEMA_ID = "https://incas.invalid/schema/monitoring-v1.json"
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 # Patterns of the text forms the validator accepts beside the strict ones.
@@ -113,10 +114,11 @@ def _bounds(metadata: Any) -> dict[str, Any]:
 class _Builder:
     """Walks the models and writes each field's schema."""
 
-    def __init__(self) -> None:
+    def __init__(self, fields: dict[str, dict[str, words.FieldText]] | None = None) -> None:
         from incas_cli.catalog import load_catalog
         from incas_cli.models import plan as p
 
+        self.fields = words.FIELDS if fields is None else fields
         self.catalog = load_catalog()
         self.plan_module = p
         self.choices = self._catalogue_choices()
@@ -143,6 +145,7 @@ class _Builder:
             ("DataPoint", "topic"): (False, areas),
             ("SpecificObjective", "axis"): (False, list(axes.items())),
             ("BudgetLine", "source"): (False, sources),
+            ("Spending", "source"): (False, sources),
         }
 
     def _actions(self) -> dict[str, Any]:
@@ -173,7 +176,7 @@ class _Builder:
 
     def model(self, cls: Any) -> dict[str, Any]:
         hints = typing.get_type_hints(cls, include_extras=True)
-        texts = words.FIELDS[cls.__name__]
+        texts = self.fields[cls.__name__]
         properties: dict[str, Any] = {}
         required: list[str] = []
         for name, info in cls.model_fields.items():
@@ -350,6 +353,26 @@ def plan_schema() -> dict[str, Any]:
     """The plan file's JSON Schema (a fresh dict at every call)."""
     schema: dict[str, Any] = json.loads(_plan_schema_text())
     return schema
+
+
+def monitor_schema() -> dict[str, Any]:
+    """The monitoring file's JSON Schema (``incas schema --monitor``): the same builder and
+    conventions as the plan's, with the monitoring file's own words."""
+    from incas_cli.messages import monitor as monitor_msg
+    from incas_cli.monitor.model import MonitoringReport
+
+    body = _Builder({**words.FIELDS, **monitor_msg.FIELDS}).model(MonitoringReport)
+    return {
+        "$schema": DRAFT,
+        "$id": MONITOR_SCHEMA_ID,
+        "title": monitor_msg.SCHEMA_TITLE,
+        "description": monitor_msg.SCHEMA_DESCRIPTION,
+        **_canonical(body),
+    }
+
+
+def monitor_schema_json() -> str:
+    return json.dumps(monitor_schema(), ensure_ascii=False, indent=2, sort_keys=False)
 
 
 def schema_json() -> str:

@@ -31,6 +31,7 @@ __all__ = [
     "check_plan",
     "format_path",
     "open_fields",
+    "schema_version_findings",
 ]
 
 
@@ -75,7 +76,8 @@ class CheckResult:
         return self.plan is not None and not self.errors
 
 
-def _schema_version(data: dict[str, Any]) -> list[Finding]:
+def schema_version_findings(data: dict[str, Any]) -> list[Finding]:
+    """``schema_version`` missing or not 1 (a plan file or any v1 file beside it)."""
     if "schema_version" not in data:
         return [
             error(
@@ -161,7 +163,7 @@ def check_data(
         return None, [
             error("INVALID_VALUE", (), msg.DETAIL_MAPPING.format(value=type(data).__name__))
         ]
-    found = _schema_version(data)
+    found = schema_version_findings(data)
     if any(f.code == "UNSUPPORTED_SCHEMA_VERSION" for f in found):
         return None, found
     payload = {**data, "schema_version": 1}

@@ -72,9 +72,10 @@ def _field_keys(model: type[BaseModel]) -> list[str]:
     return [f.alias or name for name, f in model.model_fields.items()]
 
 
-def model_at(loc: Loc) -> type[BaseModel] | None:
-    """The model class that validates the mapping at ``loc`` (None if not a model)."""
-    model: type[BaseModel] | None = Plan
+def model_at(loc: Loc, root: type[BaseModel] = Plan) -> type[BaseModel] | None:
+    """The model class that validates the mapping at ``loc`` of a ``root`` file (the plan,
+    or another file's model such as the monitoring report); None if not a model."""
+    model: type[BaseModel] | None = root
     for part in loc:
         if model is None:
             return None
@@ -89,8 +90,8 @@ def model_at(loc: Loc) -> type[BaseModel] | None:
     return model
 
 
-def allowed_keys(loc: Loc) -> list[str]:
-    model = model_at(loc)
+def allowed_keys(loc: Loc, root: type[BaseModel] = Plan) -> list[str]:
+    model = model_at(loc, root)
     return _field_keys(model) if model is not None else []
 
 
@@ -150,7 +151,11 @@ def _clean_loc(loc: tuple[str | int, ...]) -> Loc:
     return tuple(p for p in loc if not (isinstance(p, str) and "[" in p and "]" in p))
 
 
-def findings_from_validation_error(exc: ValidationError) -> list[Finding]:
+def findings_from_validation_error(
+    exc: ValidationError, root: type[BaseModel] = Plan
+) -> list[Finding]:
+    """Every error of ``exc`` as a finding; ``root`` is the model of the whole file (for the
+    keys allowed where an unknown one was found)."""
     found: list[Finding] = []
     for err in exc.errors(include_url=False):
         loc = _clean_loc(tuple(err["loc"]))
@@ -166,7 +171,7 @@ def findings_from_validation_error(exc: ValidationError) -> list[Finding]:
                 )
             )
         elif kind == "extra_forbidden":
-            allowed = allowed_keys(loc[:-1])
+            allowed = allowed_keys(loc[:-1], root)
             close = suggest(name, allowed)
             if close:
                 hint = msg.UNKNOWN_KEY_HINT_SUGGEST.format(suggestion=close)

@@ -41,6 +41,7 @@ from incas_cli.cli import (  # noqa: E402
     completion,
     diff,
     init,
+    monitor,
     render,
     schema,
     status,
@@ -65,10 +66,17 @@ app.add_typer(
     options_metavar=msg.OPTIONS_METAVAR,
     subcommand_metavar=msg.SUBCOMMAND_METAVAR,
 )
+app.add_typer(
+    monitor.app,
+    name="monitor",
+    help=msg.MONITOR_HELP,
+    options_metavar=msg.OPTIONS_METAVAR,
+    subcommand_metavar=msg.SUBCOMMAND_METAVAR,
+)
 app.command("schema", help=msg.SCHEMA_HELP)(schema.schema)
 app.command("template", help=msg.TEMPLATE_HELP)(template.template)
 app.command("completion", help=msg.COMPLETION_HELP)(completion.completion)
-for _typer in (app, plan_app, catalog.app):
+for _typer in (app, plan_app, catalog.app, monitor.app):
     for _info in _typer.registered_commands:
         _info.options_metavar = msg.OPTIONS_METAVAR
 

@@ -1,4 +1,5 @@
-"""``incas schema [--report NAME]``: the JSON Schema of the plan file or of a JSON report."""
+"""``incas schema [--report NAME | --monitor]``: the JSON Schema of the plan file, of a JSON
+report or of the monitoring file."""
 
 from __future__ import annotations
 
@@ -16,11 +17,16 @@ def schema(
     report: str | None = typer.Option(
         None, "--report", metavar=msg.REPORT_METAVAR, help=msg.SCHEMA_REPORT_HELP
     ),
+    monitor: bool = typer.Option(False, "--monitor", help=msg.SCHEMA_MONITOR_HELP),
     output: Path | None = typer.Option(None, "--output", "-o", help=msg.SCHEMA_OUTPUT_HELP),
     force: bool = typer.Option(False, "--force", help=msg.FORCE_HELP),
 ) -> None:
     """Print or write a JSON Schema (help: ``messages.cli.SCHEMA_HELP``)."""
-    if report is None:
+    if monitor:
+        from incas_cli.schema import monitor_schema_json
+
+        text = monitor_schema_json()
+    elif report is None:
         from incas_cli.schema import schema_json
 
         text = schema_json()

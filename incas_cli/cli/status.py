@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from incas_cli.cli._common import handle_errors
+from incas_cli.messages import monitor as monitor_msg
 from incas_cli.messages import staff as msg
 
 if TYPE_CHECKING:
@@ -26,21 +27,34 @@ _BAR_WIDTH = 10
 def status(
     files: list[Path] = typer.Argument(..., help=msg.STATUS_FILES_HELP, show_default=False),
     as_json: bool = typer.Option(False, "--json", help=msg.STATUS_JSON_HELP),
+    reports: list[Path] | None = typer.Option(
+        None, "--report", help=monitor_msg.PLAN_STATUS_REPORT_HELP, show_default=False
+    ),
 ) -> None:
     """How far each plan is (help: ``messages.cli.STATUS_HELP``)."""
     from incas_cli.batch import expand_inputs
     from incas_cli.console import get_console
-    from incas_cli.errors import ExitCode
+    from incas_cli.errors import ExitCode, UsageError
     from incas_cli.reports import report_json
     from incas_cli.status import plan_statuses, status_report
 
-    statuses = plan_statuses(expand_inputs(files))
+    paths = expand_inputs(files)
+    if reports and (as_json or len(paths) != 1):
+        raise UsageError(
+            monitor_msg.PLAN_STATUS_REPORT_ONE, hint=monitor_msg.PLAN_STATUS_REPORT_HINT
+        )
+    statuses = plan_statuses(paths)
     if as_json:
         typer.echo(report_json("status", status_report(statuses)))
     elif len(statuses) == 1:
         print_status(statuses[0], get_console())
     else:
         print_summary(statuses, get_console())
+    if reports and statuses[0].readable:
+        from incas_cli.cli.monitor import print_monitoring
+
+        get_console().print()
+        print_monitoring(paths[0], reports)
     failed = any(not s.readable for s in statuses)
     raise typer.Exit(int(ExitCode.INPUT_ERROR if failed else ExitCode.OK))
 

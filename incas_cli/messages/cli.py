@@ -6,6 +6,10 @@ APP_HELP = (
 )
 PLAN_HELP = "Crea, controlla e genera i piani locali (file YAML)."
 CATALOG_HELP = "Consulta il catalogo nazionale: assi, azioni, attori, bisogni, fonti, misure."
+MONITOR_HELP = (
+    "Monitoraggio del piano adottato: relazioni per periodo, stato di attuazione, "
+    "Relazione di monitoraggio."
+)
 VERSION_HELP = "Mostra la versione ed esce."
 
 # the help of each command (typer shows it for --help; commands are registered with help=)
@@ -141,6 +145,9 @@ SUMMARY_FILES = "{total} file: {ok} validi, {invalid} non validi, {failed} illeg
 
 # schema
 SCHEMA_OUTPUT_HELP = "Scrive lo schema in questo file invece che sullo standard output."
+SCHEMA_MONITOR_HELP = (
+    "Lo schema del file di relazione di monitoraggio (incas monitor) invece di quello del piano."
+)
 SCHEMA_REPORT_HELP = (
     "Lo schema del rapporto --json di un comando invece di quello del file di piano: "
     "validate, status, build, diff o catalog."

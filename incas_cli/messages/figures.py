@@ -75,3 +75,16 @@ NETWORK_CAPTION_SOME = (
     "hanno almeno una relazione (numeri della tabella degli attori)"
 )
 NETWORK_ACTOR_REF = "{number}. {name}"
+
+# --- indicator series (Relazione di monitoraggio) ---------------------------------------
+SERIES_LEGEND_VALUES = "Valori rilevati"
+SERIES_LEGEND_LINE = "Andamento atteso (da partenza a traguardo)"
+SERIES_LEGEND_TARGET = "Traguardo"
+SERIES_TARGET_LABEL = "traguardo {value}"
+SERIES_ALT = (
+    "Andamento dell'indicatore «{name}»: partenza {baseline}, traguardo {target} "
+    "({start} – {end}). {values}"
+)
+SERIES_ALT_VALUE = "{month}: {value}"
+SERIES_ALT_VALUES = "Valori rilevati: {values}."
+SERIES_ALT_NO_VALUES = "Nessun valore rilevato."

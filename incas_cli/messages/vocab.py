@@ -126,6 +126,22 @@ BUDGET_STATUSES = {
     "da-reperire": Term("Da reperire", "le risorse vanno ancora trovate"),
 }
 """How sure a budget line is (``measures[].budget[].status``)."""
+
+# --- monitoring reports (incas monitor) ------------------------------------------------------
+
+MEASURE_STATES = {
+    "non-avviata": Term("non avviata", "la misura non è ancora partita"),
+    "in-corso": Term("in corso", "la misura è partita e non è conclusa"),
+    "completata": Term("completata", "la misura è conclusa (serve il mese di conclusione)"),
+    "sospesa": Term("sospesa", "la misura è ferma e riprenderà"),
+    "annullata": Term("annullata", "la misura non si farà"),
+}
+"""A measure's state in a monitoring report (``measures[].status``)."""
+REPORT_STATUSES = {
+    "bozza": Term("in bozza", "la relazione è in preparazione"),
+    "approvato": Term("approvata", "la relazione è approvata (approval: organo, numero, data)"),
+}
+"""A monitoring report's status (``report.status``)."""
 INDICATOR_KIND_PHRASES = {
     "output": "di realizzazione",
     "outcome": "di risultato",

@@ -26,6 +26,10 @@ RelationKind = Literal["protocollo", "accordo", "tavolo", "convenzione", "altro"
 IndicatorKind = Literal["output", "outcome"]
 MeetingKind = Literal["tavolo", "bilaterale", "assemblea", "task-force", "altro"]
 BudgetStatus = Literal["assicurato", "richiesto", "da-reperire"]
+MeasureState = Literal["non-avviata", "in-corso", "completata", "sospesa", "annullata"]
+"""A measure's state in a monitoring report (``incas monitor``)."""
+ReportStatus = Literal["bozza", "approvato"]
+"""A monitoring report's own status."""
 PlanSection = Literal[
     "plan",
     "comune",
@@ -67,6 +71,8 @@ RELATION_KINDS: tuple[RelationKind, ...] = get_args(RelationKind)
 INDICATOR_KINDS: tuple[IndicatorKind, ...] = get_args(IndicatorKind)
 MEETING_KINDS: tuple[MeetingKind, ...] = get_args(MeetingKind)
 BUDGET_STATUSES: tuple[BudgetStatus, ...] = get_args(BudgetStatus)
+MEASURE_STATES: tuple[MeasureState, ...] = get_args(MeasureState)
+REPORT_STATUSES: tuple[ReportStatus, ...] = get_args(ReportStatus)
 PLAN_SECTIONS: tuple[PlanSection, ...] = get_args(PlanSection)
 WIZARD_SECTIONS: tuple[WizardSection, ...] = get_args(WizardSection)
 WORKFORCE_CATEGORIES: tuple[WorkforceCategory, ...] = get_args(WorkforceCategory)
@@ -106,6 +112,8 @@ VOCABULARIES: dict[str, tuple[tuple[str, ...], Mapping[str, object]]] = {
     "indicator kind phrase": (INDICATOR_KINDS, words.INDICATOR_KIND_PHRASES),
     "meeting kind": (MEETING_KINDS, words.MEETING_KINDS),
     "budget status": (BUDGET_STATUSES, words.BUDGET_STATUSES),
+    "measure state": (MEASURE_STATES, words.MEASURE_STATES),
+    "report status": (REPORT_STATUSES, words.REPORT_STATUSES),
     "plan section": (PLAN_SECTIONS, words.PLAN_SECTIONS),
     "wizard section": (WIZARD_SECTIONS, words.WIZARD_SECTIONS),
     "workforce category": (WORKFORCE_CATEGORIES, words.WORKFORCE),

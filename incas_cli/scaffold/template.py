@@ -66,3 +66,9 @@ def _environment() -> Environment:
     env.filters["flow"] = yaml_flow_list
     env.filters["c"] = _comment
     return env
+
+
+def render_yaml_template(name: str, **context: object) -> str:
+    """A YAML template of ``templates/`` with the ``y``, ``flow`` and ``c`` filters (values
+    as YAML scalars, one-line lists, comment text): ``plan init``'s and ``monitor init``'s."""
+    return _environment().get_template(name).render(**context)

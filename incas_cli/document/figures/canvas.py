@@ -255,9 +255,23 @@ def _encode(image: Image.Image, width_px: int) -> bytes:
     # a flat-colour drawing fits a 256-colour palette: a third of the size, and faster
     small = small.quantize(colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
     small.putpalette(_snap_palette(small.getpalette() or []))
+    return _png(small, width_px)
+
+
+def _encode_web(image: Image.Image, width_px: int) -> bytes:
+    """A canvas drawn at its final size in web-safe colours, as a PNG of the fixed web
+    palette: no palette to compute (the charts of the monitoring report are many)."""
+    from PIL import Image
+
+    small = image.convert("P", palette=Image.Palette.WEB, dither=Image.Dither.NONE)
+    # zlib's level 3: half the time of 6 for a file about a third larger
+    return _png(small, width_px, compress_level=3)
+
+
+def _png(image: Image.Image, width_px: int, *, compress_level: int = 6) -> bytes:
     dpi = round(width_px / (16 / 2.54), 3)  # natural width: 16 cm
     buffer = io.BytesIO()
-    small.save(buffer, format="PNG", optimize=False, compress_level=6, dpi=(dpi, dpi))
+    image.save(buffer, format="PNG", optimize=False, compress_level=compress_level, dpi=(dpi, dpi))
     return buffer.getvalue()
 
 

@@ -1,0 +1,213 @@
+"""Checking monitoring reports: structure (pydantic), then the rules against their plan.
+
+``check_report`` is the one path from a report file to a checked report, shared by
+``monitor validate``, ``monitor status`` and ``monitor report``. Its result is the same
+:class:`~incas_cli.batch.Outcome` as ``plan validate``'s, so findings print and serialise
+(``--json``) alike: ``file:line:col: livello [CODICE] percorso: messaggio``.
+
+Exit codes follow ``plan validate``: a report (or the plan it names) that cannot be read is
+a failure (1); blocking findings are 3.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from incas_cli.batch import Outcome, Status
+from incas_cli.checks import CheckResult, schema_version_findings
+from incas_cli.checks.findings import Finding, error
+from incas_cli.errors import IncasError, InputError
+from incas_cli.messages import monitor as msg
+
+if TYPE_CHECKING:
+    from incas_cli.io import YamlDocument
+    from incas_cli.models import Plan
+    from incas_cli.monitor.model import MonitoringReport
+
+__all__ = [
+    "PlanSource",
+    "ReportCheckResult",
+    "check_report",
+    "check_report_document",
+    "check_reports",
+    "load_plan",
+]
+
+
+@dataclass
+class ReportCheckResult(CheckResult):
+    """A checked report: ``plan`` is the plan it names (when readable), ``report`` the
+    report itself (None if its structure is broken)."""
+
+    report: MonitoringReport | None = None
+    plan_path: Path | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.report is not None and self.plan is not None and not self.errors
+
+
+@dataclass
+class PlanSource:
+    """Plans read once per command, by resolved path (several reports name one plan).
+
+    ``given``: the plan named on the command line (``monitor status PLAN``); a report that
+    names another file is a report for another plan.
+    """
+
+    given: Path | None = None
+    _cache: dict[Path, CheckResult] = field(default_factory=dict)
+
+    def result(self, path: Path) -> CheckResult:
+        """The plan at ``path`` checked (``IncasError`` when it cannot be read)."""
+        key = _resolved(path)
+        if key not in self._cache:
+            from incas_cli.checks import check_document
+            from incas_cli.io import read_yaml
+
+            self._cache[key] = check_document(read_yaml(path))
+        return self._cache[key]
+
+
+def load_plan(path: Path, plans: PlanSource | None = None) -> Plan:
+    """A plan for ``monitor status``/``report``: read and structurally valid, else an
+    ``IncasError`` (1 unreadable, 3 broken)."""
+    from incas_cli.errors import ChecksFailed
+
+    result = (plans or PlanSource()).result(path)
+    if result.plan is None:
+        raise ChecksFailed(
+            msg.PLAN_INVALID.format(path=path), hint=msg.PLAN_INVALID_HINT.format(path=path)
+        )
+    return result.plan
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except OSError:
+        return path.absolute()
+
+
+def check_reports(paths: list[Path], plans: PlanSource | None = None) -> list[Outcome]:
+    source = plans or PlanSource()
+    return [check_report(p, source) for p in paths]
+
+
+def check_report(path: Path, plans: PlanSource | None = None) -> Outcome:
+    """One report file checked against the plan it names (or the one given)."""
+    from incas_cli.io import read_yaml
+
+    plans = plans or PlanSource()
+    name = str(path)
+    try:
+        doc = read_yaml(path)
+    except IncasError as err:
+        return Outcome(name, Status.FAILED, error=err)
+    try:
+        result = check_report_document(doc, path, plans)
+    except IncasError as err:
+        return Outcome(name, Status.FAILED, error=err)
+    return Outcome(name, Status.OK if result.ok else Status.INVALID, result=result)
+
+
+def check_report_document(doc: YamlDocument, path: Path, plans: PlanSource) -> ReportCheckResult:
+    """A parsed report checked; ``path`` is where it is (or will be) on disk."""
+    from pydantic import ValidationError
+
+    from incas_cli.checks import locate
+    from incas_cli.checks.structure import findings_from_validation_error
+    from incas_cli.monitor.model import MonitoringReport, parse_report
+    from incas_cli.monitor.rules import check_against_plan
+
+    data = doc.plain()
+    result = ReportCheckResult(doc.name, None)
+    if not isinstance(data, dict):
+        result.findings = locate([error("INVALID_VALUE", (), msg.NOT_A_REPORT)], doc)
+        return result
+    found = schema_version_findings(data)
+    if any(f.code == "UNSUPPORTED_SCHEMA_VERSION" for f in found):
+        result.findings = locate(found, doc)
+        return result
+    if "monitoring" in data and "report" not in data:
+        found.append(
+            error("NOT_A_REPORT", ("monitoring",), msg.PLAN_NOT_REPORT, msg.PLAN_NOT_REPORT_HINT)
+        )
+        result.findings = locate(found, doc)
+        return result
+    try:
+        report = parse_report({**data, "schema_version": 1})
+    except ValidationError as exc:
+        report = None
+        found += findings_from_validation_error(exc, MonitoringReport)
+    result.report = report
+    if report is not None:
+        plan, plan_found = _plan_of(report, doc, path, plans)
+        result.plan, result.plan_path = plan, path.parent / report.report.plan.file
+        found += plan_found
+        if plan is not None:
+            found += check_against_plan(report, plan)
+    result.findings = locate(found, doc)
+    return result
+
+
+def _plan_of(
+    report: MonitoringReport, doc: YamlDocument, path: Path, plans: PlanSource
+) -> tuple[Plan | None, list[Finding]]:
+    """The plan the report names, relative to the report's folder."""
+    where = ("report", "plan", "file")
+    named = path.parent / report.report.plan.file
+    if plans.given is not None and _resolved(named) != _resolved(plans.given):
+        return None, [
+            error(
+                "REPORT_FOR_OTHER_PLAN",
+                where,
+                msg.REPORT_FOR_OTHER_PLAN.format(named=report.report.plan.file, given=plans.given),
+                msg.REPORT_FOR_OTHER_PLAN_HINT,
+            )
+        ]
+    try:
+        result = plans.result(named)
+    except IncasError as err:
+        line, column = doc.position(where)
+        raise InputError(
+            msg.PLAN_UNREADABLE.format(path=report.report.plan.file, detail=err.message),
+            hint=err.hint or msg.PLAN_UNREADABLE_HINT,
+            file=doc.name,
+            line=line,
+            column=column,
+        ) from None
+    if result.plan is None:
+        return None, [
+            error(
+                "PLAN_INVALID",
+                where,
+                msg.PLAN_INVALID.format(path=report.report.plan.file),
+                msg.PLAN_INVALID_HINT.format(path=named),
+            )
+        ]
+    return result.plan, []
+
+
+def series(outcomes: list[Outcome]) -> list[MonitoringReport]:
+    """The reports of checked outcomes, by period; overlapping periods are an error (3).
+    Call it once every outcome is ok."""
+    from incas_cli.errors import ChecksFailed
+
+    checked = [
+        (o.name, o.result.report)
+        for o in outcomes
+        if isinstance(o.result, ReportCheckResult) and o.result.report is not None
+    ]
+    checked.sort(key=lambda pair: (pair[1].report.period.start, pair[1].report.period.end))
+    for (first, a), (second, b) in itertools.pairwise(checked):
+        if b.report.period.start <= a.report.period.end:
+            raise ChecksFailed(
+                msg.SERIES_OVERLAP.format(first=first, second=second),
+                hint=msg.SERIES_OVERLAP_HINT,
+                file=second,
+            )
+    return [report for _, report in checked]

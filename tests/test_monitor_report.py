@@ -1,0 +1,232 @@
+"""``incas monitor report``: the Relazione di monitoraggio of the held-out plan and reports.
+
+Every value typed in the reports is read back from the Word document, and the totals add
+up exactly (Decimal).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import shutil
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from incas_cli import formats as fmt
+from incas_cli.catalog import load_catalog
+from incas_cli.document.figures.series import (
+    PANELS_PER_FIGURE,
+    SeriesPanel,
+    SeriesPoint,
+    series_alt_text,
+    series_png,
+)
+from incas_cli.document.model import Figure, Heading, walk
+from incas_cli.io import load_yaml
+from incas_cli.messages import monitor as msg
+from incas_cli.messages import render as render_msg
+from incas_cli.models.month import YearMonth
+from incas_cli.monitor.checks import PlanSource, check_reports, load_plan, series
+from incas_cli.monitor.facts import MonitorFacts, monitor_facts
+from incas_cli.monitor.outline import report_document
+from tests.conftest import Cli
+from tests.render_support import body_text, open_docx
+
+DATA = Path(__file__).parent / "data" / "monitor"
+PLAN = "piano-lavello.yaml"
+REPORTS = ("relazione-2024.yaml", "relazione-2025.yaml")
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    for name in (PLAN, *REPORTS):
+        shutil.copy(DATA / name, tmp_path / name)
+    return tmp_path
+
+
+def _render(cli: Cli, folder: Path, *extra: str) -> bytes:
+    args = ("monitor", "report", PLAN, *REPORTS, "-o", "rel.docx", "--no-toc-update", *extra)
+    result = cli(*args, cwd=folder)
+    assert result.exit_code == 0, result.output
+    return (folder / "rel.docx").read_bytes()
+
+
+def _leaves(
+    data: Any, path: tuple[str | int, ...] = ()
+) -> Iterator[tuple[tuple[str | int, ...], Any]]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _leaves(value, (*path, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _leaves(value, (*path, i))
+    elif data is not None:
+        yield path, data
+
+
+_NAMES = {
+    "comune": "Comune di Lavello",
+    "prefettura-pz": "Prefettura di Potenza",
+    "flai-pz": "FLAI CGIL Potenza",
+}
+
+
+def _printed(path: tuple[str | int, ...], value: Any) -> str | None:
+    """How the document prints a value typed at ``path`` (None: a key that is not shown)."""
+    key = next(p for p in reversed(path) if isinstance(p, str))
+    catalog = load_catalog()
+    shown_as_name = path[:1] == ("indicators",) and key in ("measure", "indicator")
+    if key in ("schema_version", "file", "organ") or shown_as_name:
+        return None  # the format's version, a path, and references printed as names
+    if key in ("committed", "paid"):
+        return fmt.money(Decimal(str(value)))
+    if key == "value":
+        return fmt.number(Decimal(str(value)))
+    if key == "progress":
+        return f"{value}%"
+    if key == "source" and path[0] == "measures":
+        return catalog.funding_sources[value].label
+    if key == "status":
+        return msg.STATES.get(value) or msg.REPORT_STATUS_WORDS[value]
+    if key == "kind":
+        return render_msg.MEETING_KINDS[value]
+    if key == "participants" or path[-2:-1] == ("participants",):
+        return _NAMES[value]
+    if isinstance(value, dt.date):
+        # the approval's date in words (the cover, the reports' table), others as 15/02/2026
+        return fmt.long_date(value) if "approval" in path else fmt.numeric_date(value)
+    if key in ("started", "ended", "date", "start", "end"):
+        return fmt.month(YearMonth(value))
+    return str(value)
+
+
+def test_every_value_typed_in_the_reports_is_in_the_document(cli: Cli, folder: Path) -> None:
+    text = " ".join(body_text(open_docx(_render(cli, folder, "--edition", "interna"))).split())
+    missing = []
+    for name in REPORTS:
+        for path, value in _leaves(load_yaml(DATA / name).plain()):
+            printed = _printed(path, value)
+            if printed is not None and " ".join(printed.split()) not in text:
+                missing.append(f"{name} {path}: {printed!r}")
+    assert not missing, "\n".join(missing)
+
+
+def test_the_public_edition_leaves_out_the_working_notes(cli: Cli, folder: Path) -> None:
+    text = body_text(open_docx(_render(cli, folder)))
+    assert "Stima prudente" not in text
+    assert "Progettazione esecutiva approvata a novembre." not in text
+    assert (
+        "Variante approvata e turni di lavoro raddoppiati." in text
+    )  # corrective actions are public
+
+
+def _facts() -> MonitorFacts:
+    outcomes = check_reports([DATA / name for name in REPORTS], PlanSource())
+    return monitor_facts(load_plan(DATA / PLAN), series(outcomes), load_catalog())
+
+
+def test_totals_add_up() -> None:
+    facts = _facts()
+    rows = [
+        row
+        for name in REPORTS
+        for m in load_yaml(DATA / name).plain()["measures"]
+        for row in m.get("spending", [])
+    ]
+    paid = sum((Decimal(str(row["paid"])) for row in rows), Decimal(0))
+    committed = sum((Decimal(str(row["committed"])) for row in rows), Decimal(0))
+    assert (facts.total.paid, facts.total.committed) == (paid, committed)
+    assert facts.total.paid == Decimal("481057.07")
+    for parts in (facts.measures, facts.by_source, facts.by_axis):
+        assert sum((r.paid for r in parts), Decimal(0)) == facts.total.paid
+        assert sum((r.committed for r in parts), Decimal(0)) == facts.total.committed
+        assert sum((r.budget for r in parts), Decimal(0)) == facts.total.budget
+    assert facts.total.budget == facts.plan.total_budget
+
+
+def test_the_document_says_the_totals_and_the_verdicts(cli: Cli, folder: Path) -> None:
+    text = body_text(open_docx(_render(cli, folder)))
+    for amount in ("1.110.000,00 €", "870.000,50 €", "481.057,07 €", "435.501,00 €"):
+        assert amount.replace(" ", "\u00a0") in text
+    assert "in ritardo" in text and "senza dati" in text
+    assert "30 giugno 2026" in text  # PNRR M5C2 2.2's deadline
+    assert "Aprire lo sportello a gennaio e collaudare la foresteria entro maggio." in text
+
+
+def test_the_outline_has_the_chapters_and_a_chart_per_indicator_with_values() -> None:
+    document = report_document(_facts(), load_catalog())
+    headings = [b.text for b in walk(document.blocks) if isinstance(b, Heading) and b.level == 1]
+    assert headings == [
+        msg.H_SUMMARY,
+        msg.H_MEASURES,
+        msg.H_INDICATORS,
+        msg.H_SPENDING,
+        msg.H_PROBLEMS,
+        msg.H_PROCESS,
+        msg.H_NEXT,
+    ]
+    figures = [b for b in walk(document.blocks) if isinstance(b, Figure)]
+    assert len(figures) == 1  # three indicators with values, one chart of three panels
+    (figure,) = figures
+    assert figure.image is not None and figure.image.startswith(b"\x89PNG")
+    assert figure.data is not None and len(figure.data.rows) == 5  # every value, one a row
+    assert "M1 – posti letto attivi" in figure.alt
+    assert "dicembre 2024: 0 e dicembre 2025: 24" in figure.alt
+    text = " ".join(str(b) for b in walk(document.blocks))
+    assert "Senza valori rilevati: M3 – accessi allo sportello." in text
+    assert document.draft  # the latest report is a draft
+    assert document.properties.created == dt.datetime(2026, 2, 15, tzinfo=dt.UTC)
+
+
+def test_the_same_inputs_give_the_same_bytes(cli: Cli, folder: Path) -> None:
+    first = _render(cli, folder)
+    assert _render(cli, folder, "--force") == first
+
+
+def test_a_bad_report_blocks_the_document(cli: Cli, folder: Path) -> None:
+    text = (folder / REPORTS[1]).read_text(encoding="utf-8")
+    (folder / REPORTS[1]).write_text(text.replace("- id: M2\n", "- id: M9\n"), encoding="utf-8")
+    result = cli("monitor", "report", PLAN, *REPORTS, "-o", "rel.docx", cwd=folder)
+    assert result.exit_code == 3
+    assert f"{REPORTS[1]}:20:9: errore [UNKNOWN_MEASURE]" in result.stdout
+    assert not (folder / "rel.docx").exists()
+
+
+def test_the_series_chart_is_deterministic() -> None:
+    points = (
+        SeriesPoint(YearMonth("2024-12"), Decimal(0)),
+        SeriesPoint(YearMonth("2025-12"), Decimal(24)),
+    )
+    panel = SeriesPanel(
+        "posti letto",
+        points,
+        baseline=Decimal(0),
+        target=Decimal(60),
+        start=YearMonth("2024-09"),
+        end=YearMonth("2026-06"),
+    )
+    png = series_png([panel, panel, panel])
+    assert png == series_png([panel, panel, panel])
+    from PIL import Image
+
+    width, height = Image.open(io.BytesIO(png)).size
+    assert width == 1000
+    assert height > Image.open(io.BytesIO(series_png([panel]))).size[1]  # two rows of panels
+    with pytest.raises(ValueError):
+        series_png([panel] * (PANELS_PER_FIGURE + 1))
+    alt = series_alt_text(panel)
+    assert alt.startswith("Andamento dell'indicatore «posti letto»: partenza 0, traguardo 60")
+    assert alt.endswith("Valori rilevati: dicembre 2024: 0 e dicembre 2025: 24.")
+
+
+@pytest.mark.office
+def test_the_report_as_pdf_and_odt(cli: Cli, folder: Path) -> None:
+    for fmt_name, magic in (("pdf", b"%PDF"), ("odt", b"PK")):
+        args = ("monitor", "report", PLAN, *REPORTS, "--format", fmt_name, "-o", "rel")
+        result = cli(*args, cwd=folder)
+        assert result.exit_code == 0, result.output
+        assert (folder / f"rel.{fmt_name}").read_bytes().startswith(magic)

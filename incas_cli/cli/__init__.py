@@ -8,6 +8,7 @@ from incas_cli import __version__
 from incas_cli.cli import _i18n
 from incas_cli.cli._options import normalize_option
 from incas_cli.messages import cli as msg
+from incas_cli.messages import export as export_msg
 
 _i18n.install()
 
@@ -40,6 +41,7 @@ from incas_cli.cli import (  # noqa: E402
     catalog,
     completion,
     diff,
+    export,
     init,
     render,
     schema,
@@ -65,6 +67,7 @@ app.add_typer(
     options_metavar=msg.OPTIONS_METAVAR,
     subcommand_metavar=msg.SUBCOMMAND_METAVAR,
 )
+app.command("export", help=export_msg.EXPORT_HELP)(export.export)
 app.command("schema", help=msg.SCHEMA_HELP)(schema.schema)
 app.command("template", help=msg.TEMPLATE_HELP)(template.template)
 app.command("completion", help=msg.COMPLETION_HELP)(completion.completion)

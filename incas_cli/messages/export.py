@@ -26,10 +26,9 @@ PUBLISHER_NEEDED = "con più file di piano serve l'ente che pubblica i dati"
 PUBLISHER_NEEDED_HINT = 'aggiungi --publisher "nome dell\'ente", ad esempio --publisher "ANCI Piemonte"'
 EXPORT_PROGRESS = "Esportazione"
 EXPORT_DONE = (
-    "Esportati {plans} su {total} in {output_dir} ({fmt}): {files}. "
-    "Descrizione: datapackage.json e {dcat}."
+    "Piani esportati: {plans} su {total}, in {output_dir} ({tables} tabelle {fmt}), "
+    "descritti da {package} e {dcat} (licenza CC BY 4.0)."
 )
-EXPORT_NOTHING = "Nessun piano esportato: {total} file, nessuno valido."
 EXPORT_SKIPPED_TITLE = "Piani non esportati"
 COL_FILE = "File"
 COL_REASON = "Primo problema"

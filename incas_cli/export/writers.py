@@ -228,3 +228,16 @@ def _json_value(value: Value) -> str:
     if isinstance(value, dt.date):
         return json.dumps(value.isoformat())
     return json.dumps(value, ensure_ascii=False)
+
+
+def write_xlsx(
+    path: Path, tables: Sequence[tuple[TableSpec, Sequence[Row]]], *, force: bool = False
+) -> None:
+    """A workbook of ``tables`` (one sheet each, as the export writes them), atomically."""
+    from incas_cli.io import atomic_writer
+
+    with atomic_writer(path, force=force) as handle:
+        writer = _XlsxWriter([spec for spec, _ in tables], handle)
+        for spec, rows in tables:
+            writer.write(spec.name, rows)
+        writer.finish()

@@ -240,7 +240,7 @@ def test_the_xlsx_opens_in_libreoffice_with_the_rows_of_the_csv(cli: Cli, tmp_pa
             f"-env:UserInstallation=file://{tmp_path / 'profile'}",
             "--headless",
             "--convert-to",
-            'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
+            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
             "--outdir",
             str(converted),
             str(tmp_path / "x" / "dati.xlsx"),
@@ -252,9 +252,7 @@ def test_the_xlsx_opens_in_libreoffice_with_the_rows_of_the_csv(cli: Cli, tmp_pa
     for spec in TABLES:
         expected = _read_csv(tmp_path / "csv" / f"{spec.name}.csv")
         got = _read_csv(converted / f"dati-{spec.name}.csv")
-        assert [_office_row(r) for r in got] == [
-            _office_row(r) for r in expected
-        ], spec.name
+        assert [_office_row(r) for r in got] == [_office_row(r) for r in expected], spec.name
     shutil.rmtree(tmp_path / "profile", ignore_errors=True)
 
 

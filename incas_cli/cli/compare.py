@@ -38,13 +38,17 @@ def compare(
     chosen = fmt or (output.suffix.lower().lstrip(".") or "docx")
     target = next((f for f in COMPARE_FORMATS if f == chosen), None)
     if target is None:
-        raise UsageError(msg.BAD_COMPARE_FORMAT.format(value=chosen), hint=msg.BAD_COMPARE_FORMAT_HINT)
+        raise UsageError(
+            msg.BAD_COMPARE_FORMAT.format(value=chosen), hint=msg.BAD_COMPARE_FORMAT_HINT
+        )
     if target in ("pdf", "odt"):
         from incas_cli.pipeline import Target, check_target
 
         check_target(Target(format=target))
     if not force and os.path.lexists(output):  # before reading thousands of plans
-        raise OutputExistsError(io_msg.OUTPUT_EXISTS, hint=io_msg.OUTPUT_EXISTS_HINT, file=str(output))
+        raise OutputExistsError(
+            io_msg.OUTPUT_EXISTS, hint=io_msg.OUTPUT_EXISTS_HINT, file=str(output)
+        )
     sources = expand_inputs(inputs)
     workers = jobs if jobs is not None else default_jobs(len(sources))
     console = get_console(stderr=True)

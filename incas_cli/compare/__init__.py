@@ -141,9 +141,11 @@ def _funds_at_risk(plan: Plan, catalog: Catalog, region: str | None, name: str) 
                 )
             # regions: the Regions a source funds (catalogue data from v1.1; none: all Italy)
             regions = getattr(source, "regions", ()) or ()
-            if region and regions and normalize_name(region) not in {
-                normalize_name(r) for r in regions
-            }:
+            if (
+                region
+                and regions
+                and normalize_name(region) not in {normalize_name(r) for r in regions}
+            ):
                 out.append(FundAtRisk(name, m.id, source.label, amount, "region"))
     return out
 
@@ -203,9 +205,7 @@ def summarize_file(source: Path) -> PlanSummary | Rejected:
 
     outcome = check_file(source)
     if outcome.status is not Status.OK or outcome.result is None or outcome.result.plan is None:
-        return Rejected(
-            outcome.name, first_message(outcome) or "", outcome.status is Status.FAILED
-        )
+        return Rejected(outcome.name, first_message(outcome) or "", outcome.status is Status.FAILED)
     plan = outcome.result.plan
     catalog = load_catalog()
     return summarize(plan, plan_facts(plan, catalog), catalog, outcome.name)

@@ -100,9 +100,7 @@ def comparison_tables(comparison: Comparison, catalog: Catalog) -> dict[str, Com
         tuple((p.comune, *(_coverage(p.axes.get(a.id)) for a in axes)) for p in plans),
     )
     by_axis = comparison.by_axis()
-    axis_rows: list[Row] = [
-        (f"{a.number}. {a.label}", by_axis.get(a.id, _ZERO)) for a in axes
-    ]
+    axis_rows: list[Row] = [(f"{a.number}. {a.label}", by_axis.get(a.id, _ZERO)) for a in axes]
     if comparison.unassigned:
         axis_rows.append((msg.UNASSIGNED, comparison.unassigned))
     tables["axis_budget"] = CompareTable(

@@ -92,7 +92,10 @@ def block(table: CompareTable) -> Table:
     return Table(
         table.title,
         columns,
-        tuple(tuple(_cell(c, v) for c, v in zip(table.columns, row, strict=True)) for row in table.rows),
+        tuple(
+            tuple(_cell(c, v) for c, v in zip(table.columns, row, strict=True))
+            for row in table.rows
+        ),
         total=None
         if table.total is None
         else tuple(_cell(c, v) for c, v in zip(table.columns, table.total, strict=True)),

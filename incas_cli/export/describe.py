@@ -159,9 +159,7 @@ def dcat(
         ]
     else:
         distributions = [
-            _distribution(
-                files[0], msg.DISTRIBUTION_ALL.format(fmt=_FILE_TYPES[fmt]), fmt, licence
-            )
+            _distribution(files[0], msg.DISTRIBUTION_ALL.format(fmt=_FILE_TYPES[fmt]), fmt, licence)
         ]
     dataset: dict[str, Any] = {
         "@context": {

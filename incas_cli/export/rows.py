@@ -149,9 +149,7 @@ def plan_rows(
     return rows
 
 
-def _measure_rows(
-    plan: Plan, facts: PlanFacts, key: str, catalog: Catalog
-) -> dict[str, list[Row]]:
+def _measure_rows(plan: Plan, facts: PlanFacts, key: str, catalog: Catalog) -> dict[str, list[Row]]:
     measures: list[Row] = []
     actions: list[Row] = []
     needs: list[Row] = []

@@ -97,7 +97,9 @@ class _CsvWriter:
         for spec, handle in zip(specs, handles, strict=True):
             # utf-8-sig writes the BOM that Excel needs to read UTF-8
             text = io.TextIOWrapper(
-                handle, encoding="utf-8-sig" if excel else "utf-8", newline=""  # type: ignore[arg-type]
+                handle,
+                encoding="utf-8-sig" if excel else "utf-8",
+                newline="",
             )
             writer = csv.writer(text, delimiter=";" if excel else ",", lineterminator="\r\n")
             writer.writerow(spec.headers)
@@ -188,9 +190,9 @@ class _JsonWriter:
         self._spools: dict[str, IO[str]] = {}
         self._counts: dict[str, int] = {}
         for spec in specs:
-            spool = stack.enter_context(
-                tempfile.TemporaryFile("w+", encoding="utf-8", newline="")
-            )
+            # closed by the stack, with the export's files
+            spool = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")  # noqa: SIM115
+            stack.callback(spool.close)
             self._spools[spec.name] = spool
             self._counts[spec.name] = 0
 
@@ -207,7 +209,7 @@ class _JsonWriter:
             self._counts[table] += 1
 
     def finish(self) -> None:
-        out = io.TextIOWrapper(self._handle, encoding="utf-8", newline="\n")  # type: ignore[arg-type]
+        out = io.TextIOWrapper(self._handle, encoding="utf-8", newline="\n")
         out.write('{"tables": {')
         for i, spec in enumerate(self._specs):
             spool = self._spools[spec.name]

@@ -5,9 +5,13 @@ COMPARE_HELP = (
     "copertura delle azioni e degli assi, bisogni e misure frequenti, fondi a rischio, "
     "cosa manca per l'adozione. Scrive un documento Word (o PDF/ODT) o un foglio XLSX."
 )
-COMPARE_INPUTS_HELP = "File di piano (.yaml) o cartelle che li contengono (cercati anche nelle sottocartelle)."
+COMPARE_INPUTS_HELP = (
+    "File di piano (.yaml) o cartelle che li contengono (cercati anche nelle sottocartelle)."
+)
 COMPARE_OUTPUT_HELP = "Il file da scrivere: .docx (o .pdf/.odt con --format) oppure .xlsx."
-COMPARE_FORMAT_HELP = "docx, pdf, odt (serve LibreOffice) o xlsx; predefinito: dall'estensione di -o."
+COMPARE_FORMAT_HELP = (
+    "docx, pdf, odt (serve LibreOffice) o xlsx; predefinito: dall'estensione di -o."
+)
 COMPARE_FORCE_HELP = "Sovrascrive il file se esiste già."
 COMPARE_JOBS_HELP = "Quanti piani leggere in parallelo (predefinito: uno per processore)."
 BAD_COMPARE_FORMAT = "formato non previsto: «{value}»"
@@ -81,7 +85,6 @@ COL_REASON = "Perché"
 COL_OPEN = "Campi aperti"
 COL_WHICH = "Quali"
 COL_PROBLEM = "Primo problema"
-COL_SHARE = "Quota"
 AXIS_SHORT = "Asse {number}"
 ACTION_SHORT = "A{number}"
 UNASSIGNED = "Senza asse"

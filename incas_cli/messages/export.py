@@ -7,14 +7,16 @@ EXPORT_HELP = (
     "Esporta i piani come dati aperti: una tabella per entità (CSV, XLSX o JSON), con "
     "datapackage.json (Frictionless) e la descrizione DCAT-AP_IT, licenza CC BY 4.0."
 )
-EXPORT_INPUTS_HELP = "File di piano (.yaml) o cartelle che li contengono (cercati anche nelle sottocartelle)."
+EXPORT_INPUTS_HELP = (
+    "File di piano (.yaml) o cartelle che li contengono (cercati anche nelle sottocartelle)."
+)
 EXPORT_OUTPUT_HELP = "Cartella in cui scrivere i dati (creata se manca)."
 EXPORT_FORMAT_HELP = "Formato delle tabelle: csv (un file per tabella), xlsx (un foglio per tabella) o json (un solo documento)."
 EXPORT_EXCEL_HELP = "CSV per Excel in italiano: separatore «;», virgola decimale e BOM."
 EXPORT_FORCE_HELP = "Sovrascrive i file già presenti nella cartella."
 EXPORT_JOBS_HELP = "Quanti piani leggere in parallelo (predefinito: uno per processore)."
 EXPORT_PUBLISHER_HELP = (
-    "L'ente che pubblica i dati (DCAT-AP_IT), es. \"ANCI\"; con un solo Comune è il Comune."
+    'L\'ente che pubblica i dati (DCAT-AP_IT), es. "ANCI"; con un solo Comune è il Comune.'
 )
 EXPORT_PUBLISHER_ID_HELP = "Codice IPA dell'ente che pubblica (facoltativo)."
 
@@ -23,7 +25,9 @@ BAD_EXPORT_FORMAT_HINT = "usa --format csv, --format xlsx oppure --format json"
 EXCEL_NEEDS_CSV = "--excel vale solo per il formato csv"
 EXCEL_NEEDS_CSV_HINT = "togli --excel, oppure usa --format csv"
 PUBLISHER_NEEDED = "con più file di piano serve l'ente che pubblica i dati"
-PUBLISHER_NEEDED_HINT = 'aggiungi --publisher "nome dell\'ente", ad esempio --publisher "ANCI Piemonte"'
+PUBLISHER_NEEDED_HINT = (
+    'aggiungi --publisher "nome dell\'ente", ad esempio --publisher "ANCI Piemonte"'
+)
 EXPORT_PROGRESS = "Esportazione"
 EXPORT_DONE = (
     "Piani esportati: {plans} su {total}, in {output_dir} ({tables} tabelle {fmt}), "
@@ -34,9 +38,8 @@ COL_FILE = "File"
 COL_REASON = "Primo problema"
 NO_PLAN_KEY = "manca l'inizio del periodo (plan.period.start): il piano non ha una chiave stabile"
 NO_ISTAT_CODE = "manca il codice ISTAT del Comune e il nome non basta a trovarlo nell'elenco ISTAT"
-DUPLICATE_PLAN_KEY = "stesso Comune e stesso inizio del periodo di {other} (chiave {key}): esportato solo il primo"
-MONITORING_NOT_SUPPORTED = (
-    "«{file}» è un rapporto di monitoraggio: questa versione di incas non esporta ancora i valori del monitoraggio"
+DUPLICATE_PLAN_KEY = (
+    "stesso Comune e stesso inizio del periodo di {other} (chiave {key}): esportato solo il primo"
 )
 
 # --- tables --------------------------------------------------------------------------------
@@ -81,7 +84,10 @@ TABLES = {
         "Voci di spesa",
         "Le voci di spesa delle misure: anno, stato, fonte, importo, CUP.",
     ),
-    "indicators": ("Indicatori", "Gli indicatori delle misure, con valore di partenza e obiettivo."),
+    "indicators": (
+        "Indicatori",
+        "Gli indicatori delle misure, con valore di partenza e obiettivo.",
+    ),
 }
 
 FIELDS = {

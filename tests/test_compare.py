@@ -44,12 +44,17 @@ def test_sums_equal_the_plans_own_facts(comparison: Comparison) -> None:
     assert sum(by_axis.values(), Decimal(0)) + comparison.unassigned == total
     assert sum(comparison.by_source().values(), Decimal(0)) == total
     assert sum(amount for _, amount in comparison.by_region().values()) == total
+    assert sum(comparison.by_year().values(), Decimal(0)) == total
+    for year, amount in comparison.by_year().items():
+        assert amount == sum(
+            (y.amount for f in facts for y in f.by_year if y.year == year), Decimal(0)
+        )
 
 
 def test_the_tables_totals_are_the_same_sum(comparison: Comparison) -> None:
     tables = comparison_tables(comparison, load_catalog())
     total = comparison.total
-    for key in ("plans", "axis_budget", "source_budget", "region_budget"):
+    for key in ("plans", "axis_budget", "source_budget", "year_budget", "region_budget"):
         table = tables[key]
         assert table.total is not None and total in table.total, key
         column = next(i for i, c in enumerate(table.columns) if c.type == "number")

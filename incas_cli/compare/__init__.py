@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from incas_cli.catalog import Catalog
     from incas_cli.facts import PlanFacts
     from incas_cli.models import Plan
+    from incas_cli.models.month import YearMonth
 
 __all__ = [
     "Comparison",
@@ -71,6 +72,8 @@ class PlanSummary:
     unassigned_budget: Decimal
     source_budget: dict[str, Decimal]
     """Source label (or free text; ``""`` for lines whose source is open) -> amount."""
+    year_budget: dict[int | None, Decimal]
+    """Budget year (``None``: not assigned to a year) -> amount (:attr:`PlanFacts.by_year`)."""
     need_areas: tuple[str, ...]
     primary_actions: tuple[int, ...]
     """The primary action of each measure (one entry per measure)."""
@@ -107,7 +110,7 @@ def summarize(plan: Plan, facts: PlanFacts, catalog: Catalog, name: str) -> Plan
         province=plan.comune.province or (record.province if record else None),
         region=region,
         status=facts.status,
-        period=f"{period.start or '?'}:{period.end or '?'}" if period else None,
+        period=_period(period.start, period.end) if period else None,
         total=facts.total,
         measures=len(plan.measures),
         actions={a.number: a.coverage for a in facts.actions if a.coverage is not None},
@@ -115,12 +118,23 @@ def summarize(plan: Plan, facts: PlanFacts, catalog: Catalog, name: str) -> Plan
         axis_budget={a.id: a.budget for a in facts.axes},
         unassigned_budget=facts.unassigned_budget,
         source_budget=sources,
+        year_budget={y.year: y.amount for y in facts.by_year},
         need_areas=tuple(n.area for n in plan.needs if n.area),
         primary_actions=tuple(m.primary_action for m in facts.by_measure if m.primary_action),
         open_fields=tuple(dict.fromkeys(o.label for o in facts.open_fields)),
         open_count=facts.open_count,
         funds_at_risk=tuple(_funds_at_risk(plan, catalog, region, name)),
     )
+
+
+def _period(start: YearMonth | None, end: YearMonth | None) -> str:
+    """``gen 2024 – dic 2026`` (a side left open reads ``?``)."""
+    from incas_cli import formats
+
+    def one(month: YearMonth | None) -> str:
+        return f"{formats.month_abbr(month.month)} {month.year}" if month is not None else "?"
+
+    return f"{one(start)} – {one(end)}"
 
 
 def _funds_at_risk(plan: Plan, catalog: Catalog, region: str | None, name: str) -> list[FundAtRisk]:
@@ -187,6 +201,13 @@ class Comparison:
         for p in self.plans:
             for source, amount in p.source_budget.items():
                 out[source] = out.get(source, _ZERO) + amount
+        return out
+
+    def by_year(self) -> dict[int | None, Decimal]:
+        out: dict[int | None, Decimal] = {}
+        for p in self.plans:
+            for year, amount in p.year_budget.items():
+                out[year] = out.get(year, _ZERO) + amount
         return out
 
     def by_region(self) -> dict[str, tuple[int, Decimal]]:

@@ -118,6 +118,15 @@ def comparison_tables(comparison: Comparison, catalog: Catalog) -> dict[str, Com
         tuple((label or msg.NO_SOURCE, amount) for label, amount in by_source),
         (msg.TOTAL, sum((a for _, a in by_source), _ZERO)),
     )
+    by_year = comparison.by_year()
+    years = [*sorted(y for y in by_year if y is not None), *([None] if None in by_year else [])]
+    tables["year_budget"] = CompareTable(
+        "budget-anni",
+        msg.T_YEAR_BUDGET,
+        (CompareColumn(msg.COL_YEAR), money),
+        tuple((str(y) if y is not None else msg.NO_YEAR, by_year[y]) for y in years),
+        (msg.TOTAL, sum(by_year.values(), _ZERO)),
+    )
     by_region = sorted(comparison.by_region().items())
     tables["region_budget"] = CompareTable(
         "budget-regioni",

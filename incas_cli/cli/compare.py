@@ -28,10 +28,10 @@ def compare(
     import os
 
     from incas_cli.batch import default_jobs, expand_inputs
-    from incas_cli.cli.export import print_rejected, progress
+    from incas_cli.cli.export import print_rejected
     from incas_cli.compare import compare_plans
     from incas_cli.compare.output import COMPARE_FORMATS, write_comparison
-    from incas_cli.console import get_console, print_plain
+    from incas_cli.console import get_console, print_plain, progress_bar
     from incas_cli.errors import ExitCode, OutputExistsError, UsageError
     from incas_cli.messages import io as io_msg
 
@@ -52,7 +52,7 @@ def compare(
     sources = expand_inputs(inputs)
     workers = jobs if jobs is not None else default_jobs(len(sources))
     console = get_console(stderr=True)
-    with progress(console, msg.COMPARE_PROGRESS, len(sources)) as advance:
+    with progress_bar(console, msg.COMPARE_PROGRESS, len(sources)) as advance:
         comparison = compare_plans(sources, jobs=workers, on_record=lambda r: advance())
     notices = write_comparison(comparison, output, target, force=force)
     for notice in notices:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -38,7 +38,7 @@ def export(
 ) -> None:
     """Export plans as open data (help: ``messages.export.EXPORT_HELP``)."""
     from incas_cli.batch import default_jobs, expand_inputs
-    from incas_cli.console import get_console, print_plain
+    from incas_cli.console import get_console, print_plain, progress_bar
     from incas_cli.errors import ExitCode, UsageError
     from incas_cli.export import (
         DATAPACKAGE_NAME,
@@ -66,7 +66,7 @@ def export(
     )
     workers = jobs if jobs is not None else default_jobs(len(sources))
     console = get_console(stderr=True)
-    with progress(console, msg.EXPORT_PROGRESS, len(sources)) as advance:
+    with progress_bar(console, msg.EXPORT_PROGRESS, len(sources)) as advance:
         result = export_plans(sources, options, jobs=workers, on_record=lambda r: advance())
 
     out = get_console()
@@ -88,37 +88,6 @@ def export(
     if any(r.failed for r in result.rejected):
         raise typer.Exit(int(ExitCode.INPUT_ERROR))
     raise typer.Exit(int(ExitCode.CHECKS_FAILED if result.rejected else ExitCode.OK))
-
-
-def progress(console: Console, label: str, total: int) -> Any:
-    """A transient progress bar on a terminal (nothing otherwise): yields ``advance()``."""
-    import contextlib
-
-    @contextlib.contextmanager
-    def bar() -> Iterator[Callable[[], None]]:
-        if not console.is_terminal:
-            yield lambda: None
-            return
-        from rich.progress import (
-            BarColumn,
-            MofNCompleteColumn,
-            Progress,
-            TextColumn,
-            TimeElapsedColumn,
-        )
-
-        with Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=console,
-            transient=True,
-        ) as shown:
-            task = shown.add_task(label, total=total)
-            yield lambda: shown.advance(task)
-
-    return bar()
 
 
 def rejected_table(rows: Sequence[tuple[str, str]], title: str) -> Table:

@@ -155,7 +155,7 @@ FIELDS = {
     "need": "Bisogno (id nel piano)",
     "organisation": "Organizzazione (id nel piano)",
     "line": "Posizione della voce nella misura (da 1)",
-    "year": "Anno di bilancio",
+    "year": "Anno di bilancio, come indicato nel piano",
     "budget_status": "Stato del finanziamento (assicurato, richiesto, da-reperire)",
     "source_id": "Fonte di finanziamento (id del catalogo o testo libero)",
     "source_label": "Fonte di finanziamento",

@@ -271,3 +271,15 @@ def _office_row(row: list[str]) -> list[str]:
             value = value.rstrip("0").rstrip(".")
         out.append(value)
     return out
+
+
+def test_an_interrupted_export_leaves_no_file(tmp_path: Path) -> None:
+    from incas_cli.export import ExportOptions, PlanRecord, export_plans
+
+    def stop(record: PlanRecord) -> None:
+        raise KeyboardInterrupt
+
+    out = tmp_path / "out"
+    with pytest.raises(KeyboardInterrupt):
+        export_plans(example_files(), ExportOptions(out, fmt="xlsx"), on_record=stop)
+    assert list(out.iterdir()) == []

@@ -37,6 +37,9 @@ class TableWriter(Protocol):
     def finish(self) -> None:
         """Complete the files (called once, after the last row, before they are installed)."""
 
+    def abort(self) -> None:
+        """Let go of what is half-written (the files themselves are then removed)."""
+
 
 def data_files(fmt: ExportFormat, specs: Sequence[TableSpec]) -> list[str]:
     """The names of the files the tables go to, relative to the output folder."""
@@ -83,7 +86,11 @@ def open_writer(
             writer = _XlsxWriter(specs, handles[0])
         else:
             writer = _JsonWriter(specs, handles[0], stack)
-        yield writer
+        try:
+            yield writer
+        except BaseException:
+            writer.abort()
+            raise
         writer.finish()
 
 
@@ -116,6 +123,11 @@ class _CsvWriter:
         for text in self._texts.values():
             text.flush()
             text.detach()  # the atomic writer closes the file itself
+
+    def abort(self) -> None:
+        for text in self._texts.values():
+            with contextlib.suppress(ValueError, OSError):
+                text.detach()
 
 
 _WIDTHS = {"integer": 10, "number": 14, "date": 12, "yearmonth": 10, "boolean": 8}
@@ -180,6 +192,13 @@ class _XlsxWriter:
     def finish(self) -> None:
         self._book.save(self._handle)
 
+    def abort(self) -> None:
+        # each sheet streams into a temporary file of openpyxl's: close them now
+        # (openpyxl removes its temporary files when the process ends)
+        for sheet in self._sheets.values():
+            with contextlib.suppress(Exception):
+                sheet.close()
+
 
 class _JsonWriter:
     """``{"tables": {"plans": [{...}, ...], ...}}``: each table spooled, then joined."""
@@ -222,6 +241,9 @@ class _JsonWriter:
         out.flush()
         out.detach()
 
+    def abort(self) -> None:
+        """Nothing to let go: the spools are closed with the export's files."""
+
 
 def _json_value(value: Value) -> str:
     """A cell as JSON: a Decimal with its own digits (``150000.00``), dates as ISO text."""
@@ -240,6 +262,10 @@ def write_xlsx(
 
     with atomic_writer(path, force=force) as handle:
         writer = _XlsxWriter([spec for spec, _ in tables], handle)
-        for spec, rows in tables:
-            writer.write(spec.name, rows)
+        try:
+            for spec, rows in tables:
+                writer.write(spec.name, rows)
+        except BaseException:
+            writer.abort()
+            raise
         writer.finish()

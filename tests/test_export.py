@@ -283,3 +283,13 @@ def test_an_interrupted_export_leaves_no_file(tmp_path: Path) -> None:
     with pytest.raises(KeyboardInterrupt):
         export_plans(example_files(), ExportOptions(out, fmt="xlsx"), on_record=stop)
     assert list(out.iterdir()) == []
+
+
+def test_no_valid_plan_writes_no_file(cli: Cli, tmp_path: Path) -> None:
+    broken = minimal_plan()
+    broken["measures"][0]["lead"] = "nessuno"
+    bad = write_plan(tmp_path / "rotto.yaml", broken)
+    result = cli("export", str(bad), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 3
+    assert "Nessun piano esportato su 1" in result.stdout
+    assert list((tmp_path / "out").iterdir()) == []

@@ -74,17 +74,20 @@ def export(
         print_rejected(
             [(r.name, r.message or "") for r in result.rejected], msg.EXPORT_SKIPPED_TITLE, out
         )
-    print_plain(
-        msg.EXPORT_DONE.format(
-            plans=result.exported,
-            total=result.total,
-            output_dir=output_dir,
-            tables=len(TABLES),
-            fmt=options.fmt.upper(),
-            package=DATAPACKAGE_NAME,
-            dcat=DCAT_NAME,
+    if not result.exported:
+        print_plain(msg.EXPORT_NOTHING.format(total=result.total))
+    else:
+        print_plain(
+            msg.EXPORT_DONE.format(
+                plans=result.exported,
+                total=result.total,
+                output_dir=output_dir,
+                tables=len(TABLES),
+                fmt=options.fmt.upper(),
+                package=DATAPACKAGE_NAME,
+                dcat=DCAT_NAME,
+            )
         )
-    )
     if any(r.failed for r in result.rejected):
         raise typer.Exit(int(ExitCode.INPUT_ERROR))
     raise typer.Exit(int(ExitCode.CHECKS_FAILED if result.rejected else ExitCode.OK))

@@ -130,17 +130,39 @@ def export_plans(
     """Export ``sources`` into ``options.output_dir`` (created if needed).
 
     Existing files are refused before any plan is read (``OutputExistsError``) unless
-    ``force``; on any failure or Ctrl-C no file of the export is left half-written.
+    ``force``; on any failure or Ctrl-C no file of the export is left half-written. When
+    no plan can be exported no file is written (``files`` is then empty).
     """
-    from incas_cli.batch import map_ordered, prepare_output_dir
+    from incas_cli.batch import prepare_output_dir
+
+    prepare_output_dir(options.output_dir)
+    files = data_files(options.fmt, TABLES)
+    result = ExportResult(options.output_dir, [*files, DATAPACKAGE_NAME, DCAT_NAME])
+    try:
+        _export(sources, options, result, jobs, on_record)
+    except _NothingExported:
+        result.files = []  # no plan: no file written, not even an empty table
+    return result
+
+
+class _NothingExported(Exception):
+    """Raised inside the writers to drop every file when no plan could be exported."""
+
+
+def _export(
+    sources: Sequence[Path],
+    options: ExportOptions,
+    result: ExportResult,
+    jobs: int,
+    on_record: Callable[[PlanRecord], None] | None,
+) -> None:
+    from incas_cli.batch import map_ordered
     from incas_cli.export.describe import DatasetInfo, datapackage, dcat
     from incas_cli.export.writers import open_writer
     from incas_cli.io import atomic_writer
     from incas_cli.messages import export as msg
 
-    prepare_output_dir(options.output_dir)
     files = data_files(options.fmt, TABLES)
-    result = ExportResult(options.output_dir, [*files, DATAPACKAGE_NAME, DCAT_NAME])
     keys: dict[str, str] = {}
     comuni: dict[str, str] = {}
     modified: dt.date | None = None
@@ -181,6 +203,8 @@ def export_plans(
                 record.rows = {}
             if on_record is not None:
                 on_record(record)
+        if not result.exported:
+            raise _NothingExported
         publisher = options.publisher or _comune_publisher(comuni)
         info = DatasetInfo(
             publisher=publisher,
@@ -190,14 +214,11 @@ def export_plans(
         )
         package.write(_json(datapackage(TABLES, options.fmt, info, excel=options.excel)))
         description.write(_json(dcat(TABLES, options.fmt, info, files)))
-    return result
 
 
 def _comune_publisher(comuni: dict[str, str]) -> Publisher:
     from incas_cli.messages import export as msg
 
-    if not comuni:
-        return Publisher(msg.DATASET_TITLE)
     code, name = next(iter(comuni.items()))
     return Publisher(msg.COMUNE_OF.format(name=name), code)
 

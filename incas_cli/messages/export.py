@@ -29,6 +29,7 @@ PUBLISHER_NEEDED_HINT = (
     'aggiungi --publisher "nome dell\'ente", ad esempio --publisher "ANCI Piemonte"'
 )
 EXPORT_PROGRESS = "Esportazione"
+EXPORT_NOTHING = "Nessun piano esportato su {total}: nessun file scritto."
 EXPORT_DONE = (
     "Piani esportati: {plans} su {total}, in {output_dir} ({tables} tabelle {fmt}), "
     "descritti da {package} e {dcat} (licenza CC BY 4.0)."

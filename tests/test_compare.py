@@ -123,3 +123,20 @@ def test_the_workbook_has_the_same_tables_with_numbers(cli: Cli, tmp_path: Path)
     assert rows[0][0] == "Comune" and len(rows) == len(example_files()) + 2
     total = sum((f.total for f in _facts()), Decimal(0))
     assert Decimal(str(rows[-1][5])) == total
+
+
+def test_the_format_and_the_extension_must_agree(cli: Cli, tmp_path: Path) -> None:
+    out = tmp_path / "confronto.docx"
+    result = cli("plan", "compare", str(example_files()[1]), "-o", str(out), "--format", "xlsx")
+    assert result.exit_code == 2 and ".xlsx" in result.stderr
+    plain = tmp_path / "confronto"
+    result = cli("plan", "compare", str(example_files()[1]), "-o", str(plain), "--format", "xlsx")
+    assert result.exit_code == 0 and (tmp_path / "confronto.xlsx").exists()
+
+
+@pytest.mark.office
+def test_the_comparison_as_pdf(cli: Cli, tmp_path: Path) -> None:
+    out = tmp_path / "confronto.pdf"
+    result = cli("plan", "compare", *map(str, example_files()), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes().startswith(b"%PDF")

@@ -35,12 +35,21 @@ def compare(
     from incas_cli.errors import ExitCode, OutputExistsError, UsageError
     from incas_cli.messages import io as io_msg
 
-    chosen = fmt or (output.suffix.lower().lstrip(".") or "docx")
+    # as plan render: --format, else the extension, else docx; a missing extension is added
+    suffix = output.suffix.lower().lstrip(".")
+    chosen = fmt or suffix or "docx"
     target = next((f for f in COMPARE_FORMATS if f == chosen), None)
     if target is None:
         raise UsageError(
             msg.BAD_COMPARE_FORMAT.format(value=chosen), hint=msg.BAD_COMPARE_FORMAT_HINT
         )
+    if suffix and suffix != target:
+        raise UsageError(
+            msg.COMPARE_SUFFIX_MISMATCH.format(path=output, format=target),
+            hint=msg.COMPARE_SUFFIX_MISMATCH_HINT.format(format=target),
+        )
+    if not suffix:
+        output = output.with_name(f"{output.name}.{target}")
     if target in ("pdf", "odt"):
         from incas_cli.pipeline import Target, check_target
 

@@ -16,6 +16,8 @@ COMPARE_FORCE_HELP = "Sovrascrive il file se esiste già."
 COMPARE_JOBS_HELP = "Quanti piani leggere in parallelo (predefinito: uno per processore)."
 BAD_COMPARE_FORMAT = "formato non previsto: «{value}»"
 BAD_COMPARE_FORMAT_HINT = "usa --format docx, pdf, odt oppure xlsx"
+COMPARE_SUFFIX_MISMATCH = "il file {path} non ha l'estensione del formato {format}"
+COMPARE_SUFFIX_MISMATCH_HINT = "usa un nome che finisce in .{format}, oppure togli --format"
 COMPARE_PROGRESS = "Lettura dei piani"
 COMPARE_DONE = "Confronto di {plans} piani scritto in {path} ({left} non validi, elencati a parte)."
 

@@ -8,9 +8,11 @@ COMPARE_HELP = (
 COMPARE_INPUTS_HELP = (
     "File di piano (.yaml) o cartelle che li contengono (cercati anche nelle sottocartelle)."
 )
-COMPARE_OUTPUT_HELP = "Il file da scrivere: .docx, .pdf o .odt (questi due con LibreOffice) oppure .xlsx."
-COMPARE_FORMAT_HELP = "docx, pdf, odt o xlsx (predefinito: quello dell'estensione di -o, altrimenti docx)."
-    "docx, pdf, odt (serve LibreOffice) o xlsx; predefinito: dall'estensione di -o."
+COMPARE_OUTPUT_HELP = (
+    "Il file da scrivere: .docx, .pdf o .odt (questi due con LibreOffice) oppure .xlsx."
+)
+COMPARE_FORMAT_HELP = (
+    "docx, pdf, odt o xlsx (predefinito: quello dell'estensione di -o, altrimenti docx)."
 )
 COMPARE_FORCE_HELP = "Sovrascrive il file se esiste già."
 COMPARE_JOBS_HELP = "Quanti piani leggere in parallelo (predefinito: uno per processore)."

@@ -478,7 +478,8 @@ def map_ordered(
     memory does not grow with the number of files (``export`` and ``plan compare`` write
     or add up each result as it comes). ``fn`` must be picklable (a module-level function
     or a ``functools.partial`` of one) and must not raise for a file. On Ctrl-C the
-    workers are stopped and ``KeyboardInterrupt`` reaches the caller.
+    workers are stopped and ``KeyboardInterrupt`` reaches the caller; a worker that dies
+    (killed, out of memory) stops them all with an ``InputError``.
     """
     if jobs <= 1 or len(sources) <= 1:
         for source in sources:
@@ -511,7 +512,15 @@ def _map_parallel(fn: Callable[[Path], Any], sources: Sequence[Path], jobs: int)
                     raise KeyboardInterrupt
                 wait([head], timeout=0.1, return_when=FIRST_COMPLETED)
             queue.popleft()
-            result = head.result()
+            try:
+                result = head.result()
+            except Exception as exc:  # the worker died (killed, out of memory): stop here
+                from incas_cli.messages import staff as msg
+
+                raise InputError(
+                    msg.READER_DIED.format(error=type(exc).__name__),
+                    hint=msg.WORKER_DIED_HINT,
+                ) from None
             nxt = next(items, None)
             if nxt is not None:
                 queue.append(executor.submit(fn, nxt))

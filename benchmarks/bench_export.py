@@ -6,8 +6,9 @@ ISTAT list (so each has its own key) with new need and measure ids, then runs, a
 subprocesses with the same ``--jobs``: ``plan validate DIR``, ``export DIR -o OUT``
 (CSV), ``export DIR -o OUT --format xlsx`` and ``plan compare DIR -o confronto.docx``.
 For each: the wall time, its ratio to ``plan validate``, and the peak resident memory of
-the main process (``VmHWM`` from /proc, read while it runs; workers apart). Run with two
-counts to see that memory does not grow with the number of plans.
+the main process (``VmHWM`` from /proc, read while it runs; workers apart), and the CPU
+time of all its processes (steadier than wall time on a machine shared with other work).
+Run with two counts to see that memory does not grow with the number of plans.
 
 Run: python benchmarks/bench_export.py [--count 500 2000] [--jobs 1]
 """
@@ -48,8 +49,9 @@ def generate(folder: Path, count: int) -> None:
         )
 
 
-def run(args: list[str]) -> tuple[float, float, int]:
-    """Seconds, peak MB of the main process, exit code."""
+def run(args: list[str]) -> tuple[float, float, float, int]:
+    """Wall seconds, CPU seconds of every process of the command, peak MB of the main
+    process, exit code."""
     cmd = [sys.executable, "-m", "incas_cli", *args]
     peaks = Peaks()
     stop = threading.Event()
@@ -66,7 +68,8 @@ def run(args: list[str]) -> tuple[float, float, int]:
     seconds = time.perf_counter() - start
     stop.set()
     watcher.join()
-    return seconds, peaks.by_pid.get(proc.pid, 0) / 1024, code
+    cpu = sum(peaks.cpu.values())
+    return seconds, cpu, peaks.by_pid.get(proc.pid, 0) / 1024, code
 
 
 def main() -> None:
@@ -74,7 +77,10 @@ def main() -> None:
     parser.add_argument("--count", type=int, nargs="+", default=[2000])
     parser.add_argument("--jobs", type=int, default=1)
     options = parser.parse_args()
-    print(f"{'plans':>6} {'command':<34} {'seconds':>8} {'ratio':>6} {'main MB':>8}")
+    print(
+        f"{'plans':>6} {'command':<31} {'wall s':>7} {'ratio':>6} {'CPU s':>7} {'ratio':>6}"
+        f" {'main MB':>8}"
+    )
     for count in options.count:
         with tempfile.TemporaryDirectory() as tmp:
             source = Path(tmp) / "piani"
@@ -102,15 +108,16 @@ def main() -> None:
                     ["plan", "compare", str(source), "-o", f"{tmp}/c.docx"],
                 ),
             ]
-            floor = None
+            floor: tuple[float, float] | None = None
             for label, args in commands:
                 extra = [] if args[:2] == ["plan", "validate"] else jobs
-                seconds, mb, code = run([*args, *extra])
+                seconds, cpu, mb, code = run([*args, *extra])
                 if code not in (0, 3):
                     raise SystemExit(f"{label}: exit code {code}")
-                floor = floor or seconds
+                floor = floor or (seconds, cpu)
                 print(
-                    f"{count:>6} {label:<34} {seconds:>8.1f} {seconds / floor:>5.2f}x {mb:>8.0f}",
+                    f"{count:>6} {label:<31} {seconds:>7.1f} {seconds / floor[0]:>5.2f}x"
+                    f" {cpu:>7.1f} {cpu / floor[1]:>5.2f}x {mb:>8.0f}",
                     flush=True,
                 )
 

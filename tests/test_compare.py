@@ -45,6 +45,7 @@ def test_sums_equal_the_plans_own_facts(comparison: Comparison) -> None:
     assert sum(comparison.by_source().values(), Decimal(0)) == total
     assert sum(amount for _, amount in comparison.by_region().values()) == total
     assert sum(comparison.by_year().values(), Decimal(0)) == total
+    assert sum(comparison.by_status().values(), Decimal(0)) == total
     for year, amount in comparison.by_year().items():
         assert amount == sum(
             (y.amount for f in facts for y in f.by_year if y.year == year), Decimal(0)
@@ -54,7 +55,8 @@ def test_sums_equal_the_plans_own_facts(comparison: Comparison) -> None:
 def test_the_tables_totals_are_the_same_sum(comparison: Comparison) -> None:
     tables = comparison_tables(comparison, load_catalog())
     total = comparison.total
-    for key in ("plans", "axis_budget", "source_budget", "year_budget", "region_budget"):
+    keys = ("axis_budget", "source_budget", "status_budget", "year_budget", "region_budget")
+    for key in ("plans", *keys):
         table = tables[key]
         assert table.total is not None and total in table.total, key
         column = next(i for i, c in enumerate(table.columns) if c.type == "number")
@@ -90,6 +92,19 @@ def test_funds_after_their_deadline_are_at_risk(tmp_path: Path) -> None:
         ("Saluzzo", "M1", "PNRR M5C2 Investimento 2.2.a", Decimal(1000))
     ]
     assert "30/06/2026" in str(risk.rows[0][4])
+
+
+def test_funds_of_another_region_are_at_risk(tmp_path: Path) -> None:
+    data = minimal_plan()  # Saluzzo, Piemonte
+    data["measures"][0]["budget"] = [
+        {"amount": 500, "source": "supreme2"},
+        {"amount": 700, "source": "fnpm"},
+    ]
+    comparison = compare_plans([write_plan(tmp_path / "piano.yaml", data)])
+    risk = comparison_tables(comparison, load_catalog())["risk"]
+    assert [r[:4] for r in risk.rows] == [("Saluzzo", "M1", "Su.Pr.Eme.2", Decimal(500))]
+    assert "Piemonte" in str(risk.rows[0][4])
+    assert risk.total is not None and risk.total[3] == Decimal(500)
 
 
 def test_the_command_writes_a_document_and_lists_invalid_plans_apart(

@@ -11,7 +11,6 @@ document outline (:mod:`incas_cli.document.compare`) and the XLSX writer share.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from incas_cli.catalog import Catalog
+    from incas_cli.checks import Finding
     from incas_cli.facts import PlanFacts
     from incas_cli.models import Plan
     from incas_cli.models.month import YearMonth
@@ -37,19 +37,20 @@ __all__ = [
 _ZERO = Decimal(0)
 
 
+#: The plan's own warnings that put a budget line's money at risk: the measure ends after
+#: the source's deadline (PNRR: 30 June 2026), or the source does not fund the plan's Region.
+RISK_CODES = ("FUNDING_AFTER_DEADLINE", "FUNDING_OUTSIDE_REGION")
+
+
 @dataclass(frozen=True)
 class FundAtRisk:
-    """A budget line whose source may not pay for it: the measure ends after the source's
-    deadline, or the plan's Region is not one the source funds."""
+    """A budget line whose source may not pay for it, with the plan's own warning."""
 
-    plan: str
     measure: str
     source: str
     amount: Decimal
     reason: str
-    """``deadline`` or ``region``."""
-    deadline: dt.date | None = None
-    measure_end: str | None = None
+    """The warning's Italian message (``plan validate`` shows the same)."""
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,8 @@ class PlanSummary:
     unassigned_budget: Decimal
     source_budget: dict[str, Decimal]
     """Source label (or free text; ``""`` for lines whose source is open) -> amount."""
+    status_budget: dict[str | None, Decimal]
+    """Budget status (``assicurato``, ...; ``None``: not stated) -> amount."""
     year_budget: dict[int | None, Decimal]
     """Budget year (``None``: not assigned to a year) -> amount (:attr:`PlanFacts.by_year`)."""
     need_areas: tuple[str, ...]
@@ -90,8 +93,14 @@ class Rejected:
     failed: bool = False
 
 
-def summarize(plan: Plan, facts: PlanFacts, catalog: Catalog, name: str) -> PlanSummary:
-    """The summary of one checked plan."""
+def summarize(
+    plan: Plan,
+    facts: PlanFacts,
+    catalog: Catalog,
+    name: str,
+    findings: Sequence[Finding] = (),
+) -> PlanSummary:
+    """The summary of one checked plan (``findings``: its own, for the funds at risk)."""
     from incas_cli.catalog import load_comuni
     from incas_cli.export.rows import comune_record
 
@@ -118,12 +127,13 @@ def summarize(plan: Plan, facts: PlanFacts, catalog: Catalog, name: str) -> Plan
         axis_budget={a.id: a.budget for a in facts.axes},
         unassigned_budget=facts.unassigned_budget,
         source_budget=sources,
+        status_budget={s.status: s.amount for s in facts.by_status},
         year_budget={y.year: y.amount for y in facts.by_year},
         need_areas=tuple(n.area for n in plan.needs if n.area),
         primary_actions=tuple(m.primary_action for m in facts.by_measure if m.primary_action),
         open_fields=tuple(dict.fromkeys(o.label for o in facts.open_fields)),
         open_count=facts.open_count,
-        funds_at_risk=tuple(_funds_at_risk(plan, catalog, region, name)),
+        funds_at_risk=tuple(_funds_at_risk(plan, catalog, findings)),
     )
 
 
@@ -137,30 +147,25 @@ def _period(start: YearMonth | None, end: YearMonth | None) -> str:
     return f"{one(start)} – {one(end)}"
 
 
-def _funds_at_risk(plan: Plan, catalog: Catalog, region: str | None, name: str) -> list[FundAtRisk]:
-    from incas_cli.catalog import normalize_name
-    from incas_cli.models.month import YearMonth
-
+def _funds_at_risk(plan: Plan, catalog: Catalog, findings: Sequence[Finding]) -> list[FundAtRisk]:
+    """The budget lines the plan's own funding warnings point at (one rule, in checks);
+    a line with two warnings is one line at risk, with both reasons."""
+    lines: dict[tuple[int, int], list[str]] = {}
+    for f in findings:
+        if f.code not in RISK_CODES or len(f.loc) < 4 or f.loc[0] != "measures":
+            continue
+        i, j = f.loc[1], f.loc[3]
+        if not isinstance(i, int) or not isinstance(j, int):
+            continue
+        lines.setdefault((i, j), []).append(f.message)
     out = []
-    for m in plan.measures:
-        for line in m.budget:
-            source = catalog.funding_sources.get(line.source or "")
-            if source is None:
-                continue
-            amount = line.amount if line.amount is not None else _ZERO
-            deadline = source.end_date
-            if deadline is not None and m.end is not None and m.end > YearMonth.from_date(deadline):
-                out.append(
-                    FundAtRisk(name, m.id, source.label, amount, "deadline", deadline, str(m.end))
-                )
-            # regions: the Regions a source funds (catalogue data from v1.1; none: all Italy)
-            regions = getattr(source, "regions", ()) or ()
-            if (
-                region
-                and regions
-                and normalize_name(region) not in {normalize_name(r) for r in regions}
-            ):
-                out.append(FundAtRisk(name, m.id, source.label, amount, "region"))
+    for (i, j), reasons in lines.items():
+        measure = plan.measures[i]
+        line = measure.budget[j]
+        source = catalog.funding_sources.get(line.source or "")
+        label = source.label if source is not None else (line.source or "")
+        amount = line.amount if line.amount is not None else _ZERO
+        out.append(FundAtRisk(measure.id, label, amount, "; ".join(reasons)))
     return out
 
 
@@ -203,6 +208,13 @@ class Comparison:
                 out[source] = out.get(source, _ZERO) + amount
         return out
 
+    def by_status(self) -> dict[str | None, Decimal]:
+        out: dict[str | None, Decimal] = {}
+        for p in self.plans:
+            for status, amount in p.status_budget.items():
+                out[status] = out.get(status, _ZERO) + amount
+        return out
+
     def by_year(self) -> dict[int | None, Decimal]:
         out: dict[int | None, Decimal] = {}
         for p in self.plans:
@@ -229,7 +241,8 @@ def summarize_file(source: Path) -> PlanSummary | Rejected:
         return Rejected(outcome.name, first_message(outcome) or "", outcome.status is Status.FAILED)
     plan = outcome.result.plan
     catalog = load_catalog()
-    return summarize(plan, plan_facts(plan, catalog), catalog, outcome.name)
+    findings = outcome.result.findings
+    return summarize(plan, plan_facts(plan, catalog), catalog, outcome.name, findings)
 
 
 def compare_plans(

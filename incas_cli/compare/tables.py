@@ -118,6 +118,23 @@ def comparison_tables(comparison: Comparison, catalog: Catalog) -> dict[str, Com
         tuple((label or msg.NO_SOURCE, amount) for label, amount in by_source),
         (msg.TOTAL, sum((a for _, a in by_source), _ZERO)),
     )
+    from incas_cli.messages.vocab import BUDGET_STATUSES
+
+    by_status = comparison.by_status()
+    statuses = [
+        *(k for k in BUDGET_STATUSES if k in by_status),
+        *([None] if None in by_status else []),
+    ]
+    tables["status_budget"] = CompareTable(
+        "budget-stato",
+        msg.T_STATUS_BUDGET,
+        (CompareColumn(msg.COL_BUDGET_STATUS), money),
+        tuple(
+            (BUDGET_STATUSES[k].label if k is not None else msg.NO_STATUS, by_status[k])
+            for k in statuses
+        ),
+        (msg.TOTAL, sum(by_status.values(), _ZERO)),
+    )
     by_year = comparison.by_year()
     years = [*sorted(y for y in by_year if y is not None), *([None] if None in by_year else [])]
     tables["year_budget"] = CompareTable(
@@ -189,18 +206,12 @@ def _open_list(labels: Sequence[str], limit: int = 6) -> str:
 
 
 def _risk_table(comparison: Comparison) -> CompareTable:
-    from incas_cli import formats
-
-    rows: list[Row] = []
-    for p in comparison.plans:
-        for f in p.funds_at_risk:
-            if f.reason == "deadline" and f.deadline is not None and f.measure_end:
-                why = msg.RISK_DEADLINE.format(
-                    end=formats.month(f.measure_end), deadline=formats.numeric_date(f.deadline)
-                )
-            else:
-                why = msg.RISK_REGION.format(region=p.region or "")
-            rows.append((p.comune, f.measure, f.source, f.amount, why))
+    rows: list[Row] = [
+        (p.comune, f.measure, f.source, f.amount, f.reason)
+        for p in comparison.plans
+        for f in p.funds_at_risk
+    ]
+    amounts = [r[3] for r in rows if isinstance(r[3], Decimal)]
     return CompareTable(
         "fondi-a-rischio",
         msg.T_RISK,
@@ -212,7 +223,5 @@ def _risk_table(comparison: Comparison) -> CompareTable:
             CompareColumn(msg.COL_REASON),
         ),
         tuple(rows),
-        (msg.TOTAL, None, None, sum((r[3] for r in rows if isinstance(r[3], Decimal)), _ZERO), None)
-        if rows
-        else None,
+        (msg.TOTAL, None, None, sum(amounts, _ZERO), None) if rows else None,
     )

@@ -34,7 +34,11 @@ if TYPE_CHECKING:
 _CHAPTERS: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
     (msg.CH_PLANS, ("plans",), None),
     (msg.CH_COVERAGE, ("actions", "axes"), msg.COVERAGE_LEGEND),
-    (msg.CH_BUDGET, ("axis_budget", "source_budget", "year_budget", "region_budget"), None),
+    (
+        msg.CH_BUDGET,
+        ("axis_budget", "source_budget", "status_budget", "year_budget", "region_budget"),
+        None,
+    ),
     (msg.CH_FREQUENT, ("needs", "frequent_actions"), None),
     (msg.CH_RISK, ("risk",), None),
     (msg.CH_ADOPTION, ("adoption",), None),

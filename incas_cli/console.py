@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from rich.console import Console
@@ -30,6 +31,27 @@ def get_console(stderr: bool = False) -> Console:
     width = None if stream.isatty() else _fixed_width()
     # emoji=False: rich would turn ":100:" in "file:100:7" into an emoji
     return Console(stderr=stderr, highlight=False, emoji=False, width=width, soft_wrap=False)
+
+
+@contextlib.contextmanager
+def progress_bar(console: Console, label: str, total: int) -> Iterator[Callable[[], None]]:
+    """A transient progress bar of ``total`` steps on a terminal, nothing elsewhere:
+    yields the function that advances it by one."""
+    if not console.is_terminal:
+        yield lambda: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as shown:
+        task = shown.add_task(label, total=total)
+        yield lambda: shown.advance(task)
 
 
 def _fixed_width() -> int:

@@ -4,6 +4,7 @@ Markers (declared in ``pyproject.toml``, ``--strict-markers``):
 
 - ``slow``: long; ``python -m pytest -m "not slow"`` is the fast loop.
 - ``office``: needs LibreOffice with python3-uno; skipped, with the reason, without it.
+  ``@pytest.mark.office(calc=True)`` also needs LibreOffice Calc (spreadsheets).
 - ``terminal``: drives a real pseudo-terminal with pexpect; skipped, with the reason, when
   pexpect or a pty is missing. ``@pytest.mark.terminal(tmux=True)`` also needs tmux.
 
@@ -60,6 +61,18 @@ def _office_missing() -> str | None:
 
 
 @functools.cache
+def _calc_missing() -> str | None:
+    """``office(calc=True)``: spreadsheets need LibreOffice Calc beside Writer."""
+    from incas_cli.publish import find_soffice
+
+    soffice = find_soffice()
+    program = soffice.resolve().parent if soffice is not None else None
+    if program is not None and any(program.glob("libsclo*")):
+        return None
+    return "needs LibreOffice Calc (sudo apt-get install libreoffice-calc-nogui)"
+
+
+@functools.cache
 def _terminal_missing(tmux: bool) -> str | None:
     try:
         import pexpect  # noqa: F401
@@ -111,7 +124,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.hookimpl(tryfirst=True)  # before the test's fixtures are set up
 def pytest_runtest_setup(item: pytest.Item) -> None:
-    if item.get_closest_marker("office") is not None and (reason := _office_missing()):
+    office = item.get_closest_marker("office")
+    if office is not None and (reason := _office_missing()):
+        pytest.skip(reason)
+    if office is not None and office.kwargs.get("calc", False) and (reason := _calc_missing()):
         pytest.skip(reason)
     if item.get_closest_marker("editor") is not None and (reason := _editor_missing()):
         pytest.skip(reason)

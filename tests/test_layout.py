@@ -147,6 +147,8 @@ UPPER = (
     "incas_cli.pipeline",
     "incas_cli.status",
     "incas_cli.diff",
+    "incas_cli.export",
+    "incas_cli.compare",
     "incas_cli.scaffold",
     "incas_cli.render",
     "incas_cli.document",
@@ -210,6 +212,7 @@ def test_writers_decide_how_never_what() -> None:
 
 HOMES = {
     "docx": ("incas_cli.writers",),
+    "openpyxl": ("incas_cli.export.writers",),
     "PIL": ("incas_cli.document.figures", "incas_cli.fonts"),
     "rich.table": ("incas_cli.writers",),
     "rich.box": ("incas_cli.writers",),

@@ -8,6 +8,8 @@ from incas_cli import __version__
 from incas_cli.cli import _i18n
 from incas_cli.cli._options import normalize_option
 from incas_cli.messages import cli as msg
+from incas_cli.messages import compare as compare_msg
+from incas_cli.messages import export as export_msg
 
 _i18n.install()
 
@@ -38,8 +40,10 @@ app.add_typer(plan_app, name="plan")
 from incas_cli.cli import (  # noqa: E402
     build,
     catalog,
+    compare,
     completion,
     diff,
+    export,
     init,
     monitor,
     render,
@@ -59,6 +63,7 @@ plan_app.command("validate", help=msg.VALIDATE_HELP)(validate.validate)
 plan_app.command("render", help=msg.RENDER_HELP)(render.render)
 plan_app.command("build", help=msg.BUILD_HELP)(build.build)
 plan_app.command("diff", help=msg.DIFF_HELP)(diff.diff)
+plan_app.command("compare", help=compare_msg.COMPARE_HELP)(compare.compare)
 app.add_typer(
     catalog.app,
     name="catalog",
@@ -73,6 +78,7 @@ app.add_typer(
     options_metavar=msg.OPTIONS_METAVAR,
     subcommand_metavar=msg.SUBCOMMAND_METAVAR,
 )
+app.command("export", help=export_msg.EXPORT_HELP)(export.export)
 app.command("schema", help=msg.SCHEMA_HELP)(schema.schema)
 app.command("template", help=msg.TEMPLATE_HELP)(template.template)
 app.command("completion", help=msg.COMPLETION_HELP)(completion.completion)

@@ -93,24 +93,11 @@ def build(
 def _with_progress_bar(
     sources: Sequence[Path], options: BuildOptions, workers: int, console: Console
 ) -> list[Outcome]:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
     from incas_cli.batch import build_files
+    from incas_cli.console import progress_bar
 
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-    ) as progress:
-        task = progress.add_task(msg.BUILD_PROGRESS, total=len(sources))
-
-        def advance(outcome: Outcome) -> None:
-            progress.advance(task)
-
-        return build_files(sources, options, jobs=workers, on_outcome=advance)
+    with progress_bar(console, msg.BUILD_PROGRESS, len(sources)) as advance:
+        return build_files(sources, options, jobs=workers, on_outcome=lambda o: advance())
 
 
 def _with_plain_lines(

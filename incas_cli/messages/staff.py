@@ -156,6 +156,7 @@ RENDER_FAILED_HINT = (
     "dati personali) e il messaggio"
 )
 WORKER_DIED = "il processo che impaginava questo file si è interrotto ({error})"
+READER_DIED = "un processo che leggeva i piani si è interrotto ({error}): nessun file scritto"
 WORKER_DIED_HINT = "riprova con --jobs 1; se si ripete, segnala il problema"
 INVALID_PLAN = "il piano ha {count} problemi bloccanti: {first}"
 INVALID_PLAN_ONE = "il piano ha 1 problema bloccante: {first}"

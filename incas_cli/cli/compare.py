@@ -1,0 +1,80 @@
+"""``incas plan compare INPUTS... -o confronto.docx|xlsx``: many plans side by side."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from incas_cli.cli._common import handle_errors
+from incas_cli.messages import compare as msg
+
+
+@handle_errors
+def compare(
+    inputs: list[Path] = typer.Argument(..., help=msg.COMPARE_INPUTS_HELP, show_default=False),
+    output: Path = typer.Option(
+        ..., "--output", "-o", help=msg.COMPARE_OUTPUT_HELP, show_default=False
+    ),
+    fmt: str | None = typer.Option(
+        None, "--format", help=msg.COMPARE_FORMAT_HELP, show_default=False
+    ),
+    force: bool = typer.Option(False, "--force", help=msg.COMPARE_FORCE_HELP),
+    jobs: int | None = typer.Option(
+        None, "--jobs", "-j", min=1, help=msg.COMPARE_JOBS_HELP, show_default=False
+    ),
+) -> None:
+    """Compare many plans (help: ``messages.compare.COMPARE_HELP``)."""
+    import os
+
+    from incas_cli.batch import default_jobs, expand_inputs
+    from incas_cli.cli.export import print_rejected
+    from incas_cli.compare import compare_plans
+    from incas_cli.compare.output import COMPARE_FORMATS, write_comparison
+    from incas_cli.console import get_console, print_plain, progress_bar
+    from incas_cli.errors import ExitCode, OutputExistsError, UsageError
+    from incas_cli.messages import io as io_msg
+
+    # as plan render: --format, else the extension, else docx; a missing extension is added
+    suffix = output.suffix.lower().lstrip(".")
+    chosen = fmt or suffix or "docx"
+    target = next((f for f in COMPARE_FORMATS if f == chosen), None)
+    if target is None:
+        raise UsageError(
+            msg.BAD_COMPARE_FORMAT.format(value=chosen), hint=msg.BAD_COMPARE_FORMAT_HINT
+        )
+    if suffix and suffix != target:
+        raise UsageError(
+            msg.COMPARE_SUFFIX_MISMATCH.format(path=output, format=target),
+            hint=msg.COMPARE_SUFFIX_MISMATCH_HINT.format(format=target),
+        )
+    if not suffix:
+        output = output.with_name(f"{output.name}.{target}")
+    if target in ("pdf", "odt"):
+        from incas_cli.pipeline import Target, check_target
+
+        check_target(Target(format=target))
+    if not force and os.path.lexists(output):  # before reading thousands of plans
+        raise OutputExistsError(
+            io_msg.OUTPUT_EXISTS, hint=io_msg.OUTPUT_EXISTS_HINT, file=str(output)
+        )
+    sources = expand_inputs(inputs)
+    workers = jobs if jobs is not None else default_jobs(len(sources))
+    console = get_console(stderr=True)
+    with progress_bar(console, msg.COMPARE_PROGRESS, len(sources)) as advance:
+        comparison = compare_plans(sources, jobs=workers, on_record=lambda r: advance())
+    notices = write_comparison(comparison, output, target, force=force)
+    for notice in notices:
+        print_plain(notice.message, stderr=True)
+    out = get_console()
+    if comparison.rejected:
+        rows = [(r.name, r.message) for r in comparison.rejected]
+        print_rejected(rows, msg.T_REJECTED, out)
+    print_plain(
+        msg.COMPARE_DONE.format(
+            plans=len(comparison.plans), path=output, left=len(comparison.rejected)
+        )
+    )
+    if any(r.failed for r in comparison.rejected):
+        raise typer.Exit(int(ExitCode.INPUT_ERROR))
+    raise typer.Exit(int(ExitCode.CHECKS_FAILED if comparison.rejected else ExitCode.OK))

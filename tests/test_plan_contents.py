@@ -129,6 +129,21 @@ def test_every_new_field_is_in_the_document() -> None:
         assert expected in text, expected
 
 
+def test_a_measure_funded_only_in_kind_says_so() -> None:
+    from incas_cli.catalog import load_catalog
+    from incas_cli.document.model import Table, plain, walk
+    from incas_cli.document.outline import plan_document
+    from incas_cli.messages import render as msg
+
+    data = full_plan()
+    data["measures"][0]["budget"] = [{"amount": 0, "source": "Caritas", "note": "sede"}]
+    document = plan_document(plan_from(data), load_catalog())
+    summary = next(
+        b for b in walk(document.blocks) if isinstance(b, Table) and b.title == msg.TC_MEASURES
+    )
+    assert plain(summary.rows[0][-1]) == "contributo in natura"
+
+
 def test_open_fields_of_the_new_sections_are_placeholders() -> None:
     data = full_plan()
     data["strategy"] = {"specific_objectives": []}

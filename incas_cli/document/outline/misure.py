@@ -70,6 +70,8 @@ def _lead(ctx: Context, m: Measure) -> Value:
 
 
 def _budget(m: Measure) -> Value:
+    if m.budget and all(b.in_kind for b in m.budget):
+        return contents_msg.IN_KIND  # staff or premises only: no money, not "0,00 €"
     return fmt.money(m.total_budget) if m.budget else open_value(None, "measure.budget")
 
 

@@ -256,17 +256,12 @@ def periods(ctx: RuleContext) -> Iterator[Finding]:
 
 
 def funding_deadlines(ctx: RuleContext) -> Iterator[Finding]:
-    """A measure funded by a source with an end date (PNRR: 30 June 2026) must end by then.
-
-    Once per measure and source: a source's money split into several lines (one per
-    budget year) is one risk, reported at its first line."""
+    """A measure funded by a source with an end date (PNRR: 30 June 2026) must end by then."""
     for i, m in enumerate(ctx.plan.measures):
-        if m.end is None:
-            continue
-        seen: set[str] = set()
+        seen: set[str] = set()  # once per source: a grant split by budget year is one risk
         for j, line in enumerate(m.budget):
             source = ctx.catalog.funding_sources.get(line.source or "")
-            if source is None or source.end_date is None or source.id in seen:
+            if m.end is None or source is None or source.end_date is None or source.id in seen:
                 continue
             seen.add(source.id)
             if m.end > YearMonth.from_date(source.end_date):

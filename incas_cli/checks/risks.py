@@ -53,9 +53,12 @@ class Risk:
 def plan_risks(plan: Plan, catalog: Catalog) -> tuple[Risk, ...]:
     """The reader's risks of ``plan``, in the order of the checks.
 
-    The document never depends on the clock: no date counts as "in the future" here.
+    The document never depends on the clock: no date counts as "in the future" here. A
+    finding repeated for several budget lines of one measure (three PNRR lines, one
+    deadline) is told once.
     """
     risks: list[Risk] = []
+    seen: set[tuple[str | None, str]] = set()
     for finding in check_plan(plan, catalog=catalog, today=dt.date.max):
         topic = RISK_TOPICS.get(finding.code)
         if topic is None or finding.blocking:
@@ -64,5 +67,8 @@ def plan_risks(plan: Plan, catalog: Catalog) -> tuple[Risk, ...]:
         about_measure = len(loc) >= 2 and loc[0] == "measures" and isinstance(loc[1], int)
         index = loc[1] if about_measure and isinstance(loc[1], int) else len(plan.measures)
         measure = plan.measures[index].id if index < len(plan.measures) else None
+        if (measure, finding.message) in seen:
+            continue
+        seen.add((measure, finding.message))
         risks.append(Risk(finding, topic, measure))
     return tuple(risks)

@@ -480,7 +480,15 @@ def test_edit_a_section_keeps_comments_key_order_and_current_values() -> None:
 def test_edit_without_marker_resumes_at_the_first_incomplete_section() -> None:
     breve = load_yaml(BREVE)
     incomplete = incomplete_sections(breve.plain())
-    assert incomplete == ["periodo", "territorio", "attori", "misure", "monitoraggio"]
+    assert incomplete == [
+        "periodo",
+        "territorio",
+        "attori",
+        "governance",  # the Comune's organisation
+        "strategia",  # the specific objectives
+        "misure",
+        "monitoraggio",
+    ]
     run = Run([["Inizio del periodo", CTRL_C]], breve.data)
     with pytest.raises(KeyboardInterrupt):
         run()
@@ -546,14 +554,7 @@ def test_complete_path_fills_every_open_field() -> None:
     plan, findings = check_data(data)
     assert plan is not None
     assert [f.message for f in findings if f.blocking] == []
-    # The wizard does not ask the v1 additions yet (issue 13 adds their questions): only
-    # what adoption requires of them is still open.
-    assert [o.kind for o in open_fields(plan)] == [
-        "context.phenomenon",
-        "organization.manager",
-        "strategy.general_objective",
-        "strategy.specific_objectives",
-    ]
+    assert open_fields(plan) == []
     check, _ = check_data(data, final=True)
     assert check is not None
     assert plan.comune.partners[0].name == "Manta"

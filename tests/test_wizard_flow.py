@@ -480,13 +480,12 @@ def test_edit_a_section_keeps_comments_key_order_and_current_values() -> None:
 def test_edit_without_marker_resumes_at_the_first_incomplete_section() -> None:
     breve = load_yaml(BREVE)
     incomplete = incomplete_sections(breve.plain())
-    # breve is a bare v1 file: the manager (governance) and the strategy are open too
     assert incomplete == [
         "periodo",
         "territorio",
         "attori",
-        "governance",
-        "strategia",
+        "governance",  # the Comune's organisation
+        "strategia",  # the specific objectives
         "misure",
         "monitoraggio",
     ]

@@ -27,6 +27,7 @@ from incas_cli.wizard.network_steps import relations_step, stakeholders_step
 from incas_cli.wizard.plan_steps import comune_step, monitoring_step, period_step, territory_step
 from incas_cli.wizard.progress import (
     SECTIONS,
+    clear_marker,
     incomplete_sections,
     read_draft,
     read_marker,
@@ -130,6 +131,10 @@ def run_wizard(
             session, todo, current, record=walk or draft_place is not None, on_disk=on_disk
         )
         raise
+    left = None if walk else read_marker(data)
+    if left is not None and set(left.sections) <= set(todo):
+        clear_marker(data)  # the resume point of a --section run interrupted: all done now
+        session.save()
     show_summary(prompter, catalog, data)
     return data
 

@@ -1,4 +1,4 @@
-"""``incas monitor``: init, validate, status, report (one function per command).
+"""``incas monitor``: init, validate, status, report, edit (one function per command).
 
 Only typer and light modules are imported here; the work is imported when a command runs.
 """
@@ -147,7 +147,7 @@ def report(
     output: Path | None = typer.Option(
         None, "--output", "-o", help=msg.REPORT_OUTPUT_HELP, show_default=False
     ),
-    edition: str = typer.Option("pubblica", "--edition", help=render_msg.RENDER_EDITION_HELP),
+    edition: str = typer.Option("pubblica", "--edition", help=msg.REPORT_EDITION_HELP),
     fmt: str | None = typer.Option(
         None, "--format", help=render_msg.RENDER_FORMAT_HELP, show_default=False
     ),

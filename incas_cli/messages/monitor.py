@@ -289,6 +289,9 @@ REPORT_HELP = (
     "sintesi per la Giunta, misure, indicatori con grafici, spesa, problemi, incontri, "
     "prossimo periodo."
 )
+REPORT_EDITION_HELP = (
+    "pubblica (predefinita) o interna (aggiunge le note di lavoro delle misure e dei valori)."
+)
 REPORT_OUTPUT_HELP = "Il documento da scrivere (di norma accanto all'ultima relazione)."
 REPORT_DONE = "Scritta {path}: {details}."
 REPORT_DONE_REPORTS = "relazioni: {periods}"

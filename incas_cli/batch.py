@@ -19,7 +19,7 @@ import os
 import re
 import signal
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -481,76 +481,6 @@ def remove_temporary_files(outputs: Iterable[Path]) -> None:
 
 def _glob_escape(name: str) -> str:
     return "".join(f"[{ch}]" if ch in "*?[" else ch for ch in name)
-
-
-# --- reading many plans: results in input order, a bounded number in flight ---------------
-
-
-def map_ordered(
-    fn: Callable[[Path], Any], sources: Sequence[Path], *, jobs: int = 1
-) -> Iterator[Any]:
-    """``fn(source)`` for every source, yielded in the order of ``sources``.
-
-    With ``jobs`` > 1 the calls run in worker processes (as ``plan build``'s), at most a
-    few per worker ahead of the one the caller waits for: results never pile up, so
-    memory does not grow with the number of files (``export`` and ``plan compare`` write
-    or add up each result as it comes). ``fn`` must be picklable (a module-level function
-    or a ``functools.partial`` of one) and must not raise for a file. On Ctrl-C the
-    workers are stopped and ``KeyboardInterrupt`` reaches the caller; a worker that dies
-    (killed, out of memory) stops them all with an ``InputError``.
-    """
-    if jobs <= 1 or len(sources) <= 1:
-        for source in sources:
-            yield fn(source)
-        return
-    yield from _map_parallel(fn, sources, min(jobs, len(sources)))
-
-
-def _map_parallel(fn: Callable[[Path], Any], sources: Sequence[Path], jobs: int) -> Iterator[Any]:
-    from collections import deque
-    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-
-    interrupted = threading.Event()
-    previous = _catch_sigint(interrupted)
-    executor = ProcessPoolExecutor(
-        max_workers=jobs, mp_context=_mp_context(), initializer=_init_worker
-    )
-    try:
-        ahead = jobs * 4
-        queue: deque[Future[Any]] = deque()
-        items = iter(sources)
-        for source in items:
-            queue.append(executor.submit(fn, source))
-            if len(queue) >= ahead:
-                break
-        while queue:
-            head = queue[0]
-            while not head.done():
-                if interrupted.is_set():
-                    raise KeyboardInterrupt
-                wait([head], timeout=0.1, return_when=FIRST_COMPLETED)
-            queue.popleft()
-            try:
-                result = head.result()
-            except Exception as exc:  # the worker died (killed, out of memory): stop here
-                from incas_cli.messages import staff as msg
-
-                raise InputError(
-                    msg.READER_DIED.format(error=type(exc).__name__),
-                    hint=msg.WORKER_DIED_HINT,
-                ) from None
-            nxt = next(items, None)
-            if nxt is not None:
-                queue.append(executor.submit(fn, nxt))
-            yield result
-            if interrupted.is_set():
-                raise KeyboardInterrupt
-    except BaseException:
-        _stop_workers(executor)
-        raise
-    finally:
-        _restore_sigint(previous)
-    executor.shutdown(wait=True)
 
 
 # --- inside a worker ---------------------------------------------------------------------

@@ -144,6 +144,7 @@ UPPER = (
     "incas_cli.cli",
     "incas_cli.wizard",
     "incas_cli.batch",
+    "incas_cli.batch_map",
     "incas_cli.pipeline",
     "incas_cli.status",
     "incas_cli.diff",

@@ -252,7 +252,7 @@ def compare_plans(
     on_record: Callable[[PlanSummary | Rejected], None] | None = None,
 ) -> Comparison:
     """Read, check and add up every source, in order."""
-    from incas_cli.batch import map_ordered
+    from incas_cli.batch_map import map_ordered
     from incas_cli.catalog import load_catalog
 
     comparison = Comparison(national_plan=load_catalog().default_plan.id)

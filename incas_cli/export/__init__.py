@@ -156,7 +156,7 @@ def _export(
     jobs: int,
     on_record: Callable[[PlanRecord], None] | None,
 ) -> None:
-    from incas_cli.batch import map_ordered
+    from incas_cli.batch_map import map_ordered
     from incas_cli.export.describe import DatasetInfo, datapackage, dcat
     from incas_cli.export.writers import open_writer
     from incas_cli.io import atomic_writer

@@ -248,7 +248,9 @@ def build_file(source: Path, output: Path, options: BuildOptions) -> Outcome:
     from incas_cli.errors import OutputExistsError
     from incas_cli.messages import io as io_msg
     from incas_cli.messages import staff as msg
+    from incas_cli.pipeline import warm_office
 
+    warm_office(options.target())  # in a session, LibreOffice starts while the plan is read
     outcome = check_file(source, final=options.final)
     if outcome.status is not Status.OK:
         return outcome
@@ -316,12 +318,15 @@ def build_files(
     runnable = [task for i, task in enumerate(tasks) if i not in refused]
     try:
         if jobs <= 1 or len(runnable) <= 1:
+            from incas_cli.publish.session import office_session
+
             built = []
-            for task in runnable:
-                outcome = build_file(task.source, task.output, task.options)
-                built.append(outcome)
-                if on_outcome is not None:
-                    on_outcome(outcome)
+            with office_session():  # one LibreOffice for the whole build, if one is needed
+                for task in runnable:
+                    outcome = build_file(task.source, task.output, task.options)
+                    built.append(outcome)
+                    if on_outcome is not None:
+                        on_outcome(outcome)
         else:
             built = _build_parallel(runnable, min(jobs, len(runnable)), on_outcome)
     except BaseException:
@@ -481,9 +486,13 @@ def _on_sigterm(signum: int, frame: FrameType | None) -> None:
 
 
 def _init_worker() -> None:
-    """Ctrl-C belongs to the parent (it stops the workers); SIGTERM stops a worker cleanly."""
+    """Ctrl-C belongs to the parent (it stops the workers); SIGTERM stops a worker cleanly.
+    A worker keeps one LibreOffice (started when first needed) for the whole build."""
+    from incas_cli.publish.session import open_for_process
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _on_sigterm)
+    open_for_process()
 
 
 def _run_task(task: BuildTask) -> Outcome:
@@ -492,6 +501,9 @@ def _run_task(task: BuildTask) -> Outcome:
     try:
         return build_file(task.source, task.output, task.options)
     except _Stopped:
+        from incas_cli.publish.session import close_for_process
+
+        close_for_process()  # its office was killed while unwinding: remove its folder
         os._exit(int(ExitCode.INTERRUPTED))  # unwound already: nothing half-written remains
     finally:
         _busy = False

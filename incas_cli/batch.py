@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
     from incas_cli.checks import CheckResult
+    from incas_cli.publish.session import OfficeSession
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 
@@ -320,13 +321,16 @@ def build_files(
         if jobs <= 1 or len(runnable) <= 1:
             from incas_cli.publish.session import office_session
 
-            built = []
-            with office_session():  # one LibreOffice for the whole build, if one is needed
-                for task in runnable:
-                    outcome = build_file(task.source, task.output, task.options)
-                    built.append(outcome)
-                    if on_outcome is not None:
-                        on_outcome(outcome)
+            with office_session() as office:  # one LibreOffice for the whole build
+                if _uses_office(options.target()) and len(runnable) > 1:
+                    built = _build_overlapped(runnable, office, on_outcome)
+                else:
+                    built = []
+                    for task in runnable:
+                        outcome = build_file(task.source, task.output, task.options)
+                        built.append(outcome)
+                        if on_outcome is not None:
+                            on_outcome(outcome)
         else:
             built = _build_parallel(runnable, min(jobs, len(runnable)), on_outcome)
     except BaseException:
@@ -353,6 +357,44 @@ def _over_an_input(task: BuildTask, sources: Sequence[Path]) -> Outcome | None:
         file=str(task.output),
     )
     return Outcome(str(task.source), Status.FAILED, error=error)
+
+
+def _uses_office(target: Target) -> bool:
+    return target.format != "docx" or target.toc_update
+
+
+def _build_overlapped(
+    tasks: Sequence[BuildTask],
+    office: OfficeSession,
+    on_outcome: Callable[[Outcome], None] | None,
+) -> list[Outcome]:
+    """One job, with LibreOffice: while it converts a document (in its own process), the
+    next plan is read, checked and written in a second thread; LibreOffice still takes
+    one document at a time. Outcomes come in order."""
+    from collections import deque
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+    outcomes: list[Outcome] = []
+    executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="incas-build")
+    running: deque[Future[Outcome]] = deque()
+    try:
+        for task in tasks:
+            running.append(executor.submit(build_file, task.source, task.output, task.options))
+            if len(running) < 2:
+                continue
+            outcomes.append(running.popleft().result())
+            if on_outcome is not None:
+                on_outcome(outcomes[-1])
+        while running:
+            outcomes.append(running.popleft().result())
+            if on_outcome is not None:
+                on_outcome(outcomes[-1])
+    except BaseException:
+        office.abort()  # Ctrl-C: the document in LibreOffice stops now, no other starts
+        executor.shutdown(wait=True, cancel_futures=True)
+        raise
+    executor.shutdown(wait=True)
+    return outcomes
 
 
 def _build_parallel(

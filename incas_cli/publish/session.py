@@ -251,31 +251,44 @@ class OfficeSession:
         worker = self._worker
         self._worker = None
         if worker is not None:
-            _kill_group(worker)
-            _close_pipes(worker)
+            _kill_worker(worker)
+
+    def abort(self) -> None:
+        """From another thread (Ctrl-C while a job runs): kill the office now, refuse the
+        next jobs; the running job fails at once. :meth:`close` still follows."""
+        self._closed = True
+        worker = self._worker
+        if worker is not None:
+            _kill_worker(worker)
 
     def _wait_or_kill(self, worker: subprocess.Popen[bytes]) -> None:
         self._worker = None
         try:
             worker.wait(timeout=_QUIT_WAIT)
         except subprocess.TimeoutExpired:
-            _kill_group(worker)
-        except BaseException:
-            _kill_group(worker)
-            _close_pipes(worker)
+            _kill_worker(worker)
+            return
+        except BaseException:  # Ctrl-C meanwhile
+            _kill_worker(worker)
             raise
         _close_pipes(worker)
 
     # --- the end ---------------------------------------------------------------------------
 
     def close(self) -> None:
-        """Stop the office and remove the folder (idempotent). The office is killed, not
-        asked to quit: it holds no document between jobs, its profile goes with the
-        folder, and a command that ends early (an invalid plan) does not wait for an
-        office still starting."""
+        """Stop the office and remove the folder (idempotent). An office that is up and
+        idle is asked to quit (the end of its input: faster than killing it); one still
+        starting (a command that ended early, on an invalid plan) is killed, not waited
+        for."""
         with self._lock:
             self._closed = True
-            self._kill()
+            worker = self._worker
+            if worker is not None and self._ready and worker.stdin is not None:
+                with contextlib.suppress(OSError):
+                    worker.stdin.close()
+                self._wait_or_kill(worker)
+            else:
+                self._kill()
             if self._folder is not None:
                 with _signals_held():  # a Ctrl-C now would leave half a profile behind
                     shutil.rmtree(self._folder, ignore_errors=True)
@@ -296,6 +309,17 @@ def _read_answers(stream: IO[bytes], answers: queue.Queue[dict[str, Any] | None]
     except (OSError, ValueError):
         pass
     answers.put(None)
+
+
+def _kill_worker(worker: subprocess.Popen[bytes]) -> None:
+    """The kill path of every LibreOffice job: the whole process group, waited for."""
+    # The answers' reader owns stdout (it sees its end when the group dies): detached
+    # here, so that the kill path only waits for the process.
+    stdin, worker.stdin, worker.stdout = worker.stdin, None, None
+    if stdin is not None:
+        with contextlib.suppress(OSError):
+            stdin.close()
+    _kill_group(worker)
 
 
 def _close_pipes(worker: subprocess.Popen[bytes]) -> None:

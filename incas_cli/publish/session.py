@@ -31,6 +31,7 @@ import os
 import queue
 import secrets
 import shutil
+import signal
 import subprocess
 import tempfile
 import threading
@@ -102,8 +103,13 @@ class OfficeSession:
                         raise _worker_error(code, str(answer.get("reason")), job)
                     self._ready = True
                 data = self._convert(job, deadline)
+            except Exception:
+                self._kill()  # a failure, a hang: never reuse that office
+                raise
             except BaseException:
-                self._kill()  # a failure, a hang, Ctrl-C: never reuse that office
+                # Ctrl-C, a build worker's SIGTERM: the process is stopping and must remove
+                # the folder before it is killed in turn: the office is killed, not waited for
+                self._kill(wait=False)
                 raise
             self._done += 1
             if self._done >= self.documents_per_office:
@@ -247,11 +253,11 @@ class OfficeSession:
         self._send({"quit": True})
         self._wait_or_kill(worker)
 
-    def _kill(self) -> None:
+    def _kill(self, *, wait: bool = True) -> None:
         worker = self._worker
         self._worker = None
         if worker is not None:
-            _kill_worker(worker)
+            _kill_worker(worker, wait=wait)
 
     def abort(self) -> None:
         """From another thread (Ctrl-C while a job runs): kill the office now, refuse the
@@ -311,15 +317,22 @@ def _read_answers(stream: IO[bytes], answers: queue.Queue[dict[str, Any] | None]
     answers.put(None)
 
 
-def _kill_worker(worker: subprocess.Popen[bytes]) -> None:
-    """The kill path of every LibreOffice job: the whole process group, waited for."""
+def _kill_worker(worker: subprocess.Popen[bytes], *, wait: bool = True) -> None:
+    """The kill path of every LibreOffice job: the whole process group, waited for (or,
+    with ``wait=False``, only the worker itself, briefly)."""
     # The answers' reader owns stdout (it sees its end when the group dies): detached
     # here, so that the kill path only waits for the process.
     stdin, worker.stdin, worker.stdout = worker.stdin, None, None
     if stdin is not None:
         with contextlib.suppress(OSError):
             stdin.close()
-    _kill_group(worker)
+    if wait or os.name != "posix":
+        _kill_group(worker)
+        return
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(worker.pid, signal.SIGKILL)
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        worker.wait(timeout=2)
 
 
 def _close_pipes(worker: subprocess.Popen[bytes]) -> None:

@@ -416,7 +416,10 @@ def _build_parallel(
             max_workers=jobs, mp_context=_mp_context(), initializer=_init_worker
         )
         try:
-            futures = {executor.submit(_run_task, task): i for i, task in enumerate(tasks)}
+            # The largest plans first: the last ones to finish are small, so no worker idles
+            # long at the end of the build while the other finishes a large plan.
+            order = sorted(range(len(tasks)), key=lambda i: (-_size(tasks[i].source), i))
+            futures = {executor.submit(_run_task, tasks[i]): i for i in order}
             pending = set(futures)
             while pending:
                 if interrupted.is_set():
@@ -438,6 +441,13 @@ def _build_parallel(
     finally:
         _restore_sigint(previous)
     return [r for r in results if r is not None]
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _catch_sigint(flag: threading.Event) -> Any:

@@ -281,15 +281,18 @@ class OfficeSession:
 
     # --- the end ---------------------------------------------------------------------------
 
-    def close(self) -> None:
+    def close(self, *, stopping: bool = False) -> None:
         """Stop the office and remove the folder (idempotent). An office that is up and
         idle is asked to quit (the end of its input: faster than killing it); one still
-        starting (a command that ended early, on an invalid plan) is killed, not waited
-        for."""
+        starting (a command that ended early, on an invalid plan) is killed. ``stopping``:
+        this process is being stopped (a build worker's SIGTERM) and may be killed in
+        turn soon, so the office is killed without waiting for it to vanish."""
         with self._lock:
             self._closed = True
             worker = self._worker
-            if worker is not None and self._ready and worker.stdin is not None:
+            if stopping:
+                self._kill(wait=False)
+            elif worker is not None and self._ready and worker.stdin is not None:
                 with contextlib.suppress(OSError):
                     worker.stdin.close()
                 self._wait_or_kill(worker)
@@ -395,12 +398,12 @@ def open_for_process(*, documents_per_office: int = DOCUMENTS_PER_OFFICE) -> Off
 
 
 def close_for_process() -> None:
-    """End the session of :func:`open_for_process` (a worker told to stop)."""
+    """End the session of :func:`open_for_process` at once (a worker told to stop)."""
     global _active
     with _active_lock:
         session, _active = _active, None
     if session is not None:
-        session.close()
+        session.close(stopping=True)
 
 
 def run_in_session(job: Job) -> bytes:

@@ -20,7 +20,7 @@ from incas_cli.checks import check_document
 from incas_cli.errors import ExternalToolError
 from incas_cli.io import read_yaml
 from incas_cli.render import render_docx
-from tests.helpers import example_files
+from tests.helpers import example_files, processes_mentioning
 
 pytestmark = pytest.mark.office
 
@@ -35,18 +35,6 @@ def _docx(path: Path) -> bytes:
 def documents() -> list[bytes]:
     smallest = sorted(example_files(), key=lambda p: p.stat().st_size)[:2]
     return [_docx(path) for path in smallest]
-
-
-def _processes_mentioning(text: str) -> list[str]:
-    found = []
-    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
-        try:
-            args = cmdline.read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
-        except OSError:
-            continue
-        if text in args:
-            found.append(args)
-    return found
 
 
 def test_a_warm_office_gives_the_bytes_of_a_cold_one_and_starts_once(
@@ -80,11 +68,11 @@ def test_after_a_hang_the_next_document_gets_a_fresh_office(
         with pytest.raises(ExternalToolError) as caught:
             publish.convert(documents[0], "pdf", title="Piano", timeout=0.3)
         assert "entro 0,3 secondi ed è stato fermato" in caught.value.message
-        assert not _processes_mentioning(str(tmp_path))  # the hung office was killed
+        assert not processes_mentioning(str(tmp_path))  # the hung office was killed
         assert publish.convert(documents[0], "odt", title="Piano").startswith(b"PK")
         assert office.started == 2
     assert not list(tmp_path.glob("incas-lo-*"))
-    assert not _processes_mentioning(str(tmp_path))
+    assert not processes_mentioning(str(tmp_path))
 
 
 def test_a_session_that_never_converts_starts_no_office(tmp_path: Path) -> None:
@@ -113,6 +101,6 @@ def test_a_caller_that_dies_leaves_no_office_nor_folder(
     )
     subprocess.run([sys.executable, "-c", script], check=True, timeout=300)
     deadline = time.monotonic() + 60  # a hang guard, not a timing
-    while list(tmp_path.glob("incas-lo-*")) or _processes_mentioning(str(tmp_path)):
-        assert time.monotonic() < deadline, _processes_mentioning(str(tmp_path))
+    while list(tmp_path.glob("incas-lo-*")) or processes_mentioning(str(tmp_path)):
+        assert time.monotonic() < deadline, processes_mentioning(str(tmp_path))
         time.sleep(0.1)

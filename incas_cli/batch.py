@@ -15,9 +15,11 @@ leave are removed and ``KeyboardInterrupt`` reaches the caller.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import re
 import signal
+import sys
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
     from incas_cli.checks import CheckResult
+    from incas_cli.publish.session import OfficeSession
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 
@@ -266,7 +269,9 @@ def build_file(source: Path, output: Path, options: BuildOptions) -> Outcome:
     from incas_cli.errors import OutputExistsError
     from incas_cli.messages import io as io_msg
     from incas_cli.messages import staff as msg
+    from incas_cli.pipeline import warm_office
 
+    warm_office(options.target())  # in a session, LibreOffice starts while the plan is read
     outcome = check_file(source, final=options.final)
     if outcome.status is not Status.OK:
         return outcome
@@ -334,12 +339,19 @@ def build_files(
     runnable = [task for i, task in enumerate(tasks) if i not in refused]
     try:
         if jobs <= 1 or len(runnable) <= 1:
-            built = []
-            for task in runnable:
-                outcome = build_file(task.source, task.output, task.options)
-                built.append(outcome)
-                if on_outcome is not None:
-                    on_outcome(outcome)
+            from incas_cli.publish.session import office_session
+
+            with office_session() as office:  # one LibreOffice for the whole build
+                if _uses_office(options.target()) and len(runnable) > 1:
+                    built = _build_overlapped(runnable, office, on_outcome)
+                else:
+                    built = []
+                    for task in runnable:
+                        outcome = build_file(task.source, task.output, task.options)
+                        release_memory()
+                        built.append(outcome)
+                        if on_outcome is not None:
+                            on_outcome(outcome)
         else:
             built = _build_parallel(runnable, min(jobs, len(runnable)), on_outcome)
     except BaseException:
@@ -368,6 +380,45 @@ def _over_an_input(task: BuildTask, sources: Sequence[Path]) -> Outcome | None:
     return Outcome(str(task.source), Status.FAILED, error=error)
 
 
+def _uses_office(target: Target) -> bool:
+    return target.format != "docx" or target.toc_update
+
+
+def _build_overlapped(
+    tasks: Sequence[BuildTask],
+    office: OfficeSession,
+    on_outcome: Callable[[Outcome], None] | None,
+) -> list[Outcome]:
+    """One job, with LibreOffice: while it converts a document (in its own process), the
+    next plan is read, checked and written in a second thread; LibreOffice still takes
+    one document at a time. Outcomes come in order."""
+    from collections import deque
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+    outcomes: list[Outcome] = []
+    executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="incas-build")
+    running: deque[Future[Outcome]] = deque()
+    try:
+        for task in tasks:
+            running.append(executor.submit(build_file, task.source, task.output, task.options))
+            if len(running) < 2:
+                continue
+            outcomes.append(running.popleft().result())
+            release_memory()
+            if on_outcome is not None:
+                on_outcome(outcomes[-1])
+        while running:
+            outcomes.append(running.popleft().result())
+            if on_outcome is not None:
+                on_outcome(outcomes[-1])
+    except BaseException:
+        office.abort()  # Ctrl-C: the document in LibreOffice stops now, no other starts
+        executor.shutdown(wait=True, cancel_futures=True)
+        raise
+    executor.shutdown(wait=True)
+    return outcomes
+
+
 def _build_parallel(
     tasks: Sequence[BuildTask], jobs: int, on_outcome: Callable[[Outcome], None] | None
 ) -> list[Outcome]:
@@ -383,7 +434,10 @@ def _build_parallel(
             max_workers=jobs, mp_context=_mp_context(), initializer=_init_worker
         )
         try:
-            futures = {executor.submit(_run_task, task): i for i, task in enumerate(tasks)}
+            # The largest plans first: the last ones to finish are small, so no worker idles
+            # long at the end of the build while the other finishes a large plan.
+            order = sorted(range(len(tasks)), key=lambda i: (-_size(tasks[i].source), i))
+            futures = {executor.submit(_run_task, tasks[i]): i for i in order}
             pending = set(futures)
             while pending:
                 if interrupted.is_set():
@@ -405,6 +459,13 @@ def _build_parallel(
     finally:
         _restore_sigint(previous)
     return [r for r in results if r is not None]
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _catch_sigint(flag: threading.Event) -> Any:
@@ -483,6 +544,40 @@ def _glob_escape(name: str) -> str:
     return "".join(f"[{ch}]" if ch in "*?[" else ch for ch in name)
 
 
+_frozen = False
+
+
+def release_memory() -> None:
+    """Give back what one document's work freed, before the next: a process that builds
+    many documents otherwise keeps growing (a figure's canvas is tens of MB, and a few
+    reference cycles keep a document's objects until a full collection). After the first
+    document, what is still alive (modules, the catalogue, caches) is frozen out of the
+    collector's scans, so each collection only looks at the last document's objects."""
+    global _frozen
+    import gc
+
+    gc.collect()
+    if not _frozen:
+        gc.freeze()
+        _frozen = True
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)  # glibc keeps freed memory for itself unless asked
+
+
+@functools.cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import ctypes
+
+        trim: Callable[[int], int] = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):  # not glibc (musl has no malloc_trim)
+        return None
+    return trim
+
+
 # --- inside a worker ---------------------------------------------------------------------
 
 _busy = False
@@ -499,9 +594,13 @@ def _on_sigterm(signum: int, frame: FrameType | None) -> None:
 
 
 def _init_worker() -> None:
-    """Ctrl-C belongs to the parent (it stops the workers); SIGTERM stops a worker cleanly."""
+    """Ctrl-C belongs to the parent (it stops the workers); SIGTERM stops a worker cleanly.
+    A worker keeps one LibreOffice (started when first needed) for the whole build."""
+    from incas_cli.publish.session import open_for_process
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _on_sigterm)
+    open_for_process()
 
 
 def _run_task(task: BuildTask) -> Outcome:
@@ -510,9 +609,13 @@ def _run_task(task: BuildTask) -> Outcome:
     try:
         return build_file(task.source, task.output, task.options)
     except _Stopped:
+        from incas_cli.publish.session import close_for_process
+
+        close_for_process()  # its office was killed while unwinding: remove its folder
         os._exit(int(ExitCode.INTERRUPTED))  # unwound already: nothing half-written remains
     finally:
         _busy = False
+        release_memory()  # not busy: a SIGTERM now simply ends the worker
 
 
 # --- reporting --------------------------------------------------------------------------------

@@ -42,6 +42,7 @@ __all__ = [
     "check_target",
     "produce",
     "produce_document",
+    "warm_office",
 ]
 
 Format = Literal["docx", "odt", "pdf"]
@@ -95,6 +96,19 @@ def check_target(target: Target) -> None:
         check_template(target.template)
     if target.format != "docx":
         _require_office(target.format)
+
+
+def warm_office(target: Target) -> None:
+    """Start LibreOffice now if ``target`` needs it and a session is open
+    (:func:`incas_cli.publish.office_session`): it comes up while the plan is read,
+    checked and written, instead of after. Does nothing otherwise."""
+    if target.format == "docx" and not target.toc_update:
+        return
+    from incas_cli.publish.session import current_session
+
+    session = current_session()
+    if session is not None:
+        session.prestart(timeout=target.timeout)
 
 
 def produce(plan: Plan, target: Target) -> Produced:

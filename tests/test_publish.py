@@ -27,7 +27,7 @@ from incas_cli.io import load_yaml
 from incas_cli.models import Plan
 from incas_cli.publish import office
 from incas_cli.publish import package as publish_package
-from tests.helpers import example_files
+from tests.helpers import example_files, processes_mentioning
 
 needs_pdftotext = pytest.mark.skipif(
     shutil.which("pdftotext") is None,
@@ -295,18 +295,6 @@ def test_missing_python3_uno_says_what_to_install(monkeypatch: pytest.MonkeyPatc
     assert caught.value.hint is not None and "sudo apt-get install python3-uno" in caught.value.hint
 
 
-def _processes_mentioning(text: str) -> list[str]:
-    found = []
-    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
-        try:
-            args = cmdline.read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
-        except OSError:
-            continue
-        if text in args:
-            found.append(args)
-    return found
-
-
 @pytest.mark.office
 def test_a_hung_conversion_is_stopped_with_a_clear_message(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
@@ -323,7 +311,7 @@ def test_a_hung_conversion_is_stopped_with_a_clear_message(
     # The private profile is gone and no LibreOffice of ours is left running.
     assert not list(tmp_path.glob("incas-lo-*"))
     if Path("/proc").is_dir():
-        assert not _processes_mentioning(str(tmp_path))
+        assert not processes_mentioning(str(tmp_path))
 
 
 def _odt(entries: list[tuple[str, bytes]]) -> bytes:

@@ -51,7 +51,8 @@ def render(
     from incas_cli.console import print_outcomes, print_plain
     from incas_cli.errors import ChecksFailed
     from incas_cli.io import atomic_write_bytes, read_yaml, write_stdout
-    from incas_cli.pipeline import Target, check_target, produce
+    from incas_cli.pipeline import Target, check_target, produce, warm_office
+    from incas_cli.publish.session import office_session
     from incas_cli.render import Edition, page_count
 
     if edition not in EDITIONS:
@@ -70,21 +71,23 @@ def render(
     )
     check_target(target)  # a wrong letterhead, or no LibreOffice for a PDF, fails first
 
-    result = check_document(read_yaml(file), final=final)
-    if result.findings or result.plan is None:
-        print_outcomes(
-            [Outcome(result.name, Status.OK if result.ok else Status.INVALID, result=result)],
-            stderr=True,
-        )
-    if result.plan is not None and not result.ok and result.plan.final:
-        _refuse_open_fields(result.plan, file)
-    if not result.ok or result.plan is None:
-        raise ChecksFailed(msg.RENDER_BLOCKED, hint=msg.RENDER_BLOCKED_HINT, file=file)
-    plan = result.plan
+    with office_session():
+        warm_office(target)  # LibreOffice starts while the plan is read, checked and written
+        result = check_document(read_yaml(file), final=final)
+        if result.findings or result.plan is None:
+            print_outcomes(
+                [Outcome(result.name, Status.OK if result.ok else Status.INVALID, result=result)],
+                stderr=True,
+            )
+        if result.plan is not None and not result.ok and result.plan.final:
+            _refuse_open_fields(result.plan, file)
+        if not result.ok or result.plan is None:
+            raise ChecksFailed(msg.RENDER_BLOCKED, hint=msg.RENDER_BLOCKED_HINT, file=file)
+        plan = result.plan
 
-    if previous is not None:
-        target = replace(target, changelog=_changelog(previous, plan))
-    produced = produce(plan, target)
+        if previous is not None:
+            target = replace(target, changelog=_changelog(previous, plan))
+        produced = produce(plan, target)
     for notice in produced.warnings:
         _warn(notice.message, notice.hint)
     if to_stdout:

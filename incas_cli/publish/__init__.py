@@ -3,8 +3,10 @@
 python-docx cannot compute a table of contents and ``soffice --convert-to`` does not
 refresh indexes, so every operation goes through LibreOffice's UNO API, driven by
 ``uno_worker.py`` running under the Python that has python3-uno (on Debian the system
-``/usr/bin/python3``, not the project's interpreter). Each call starts its own headless
-LibreOffice with a private temporary profile, under a time limit.
+``/usr/bin/python3``, not the project's interpreter), under a time limit. Inside
+``with office_session():`` every call of the process goes to one headless LibreOffice
+kept warm for the block (see ``session.py``); outside, each call starts its own. Either
+way it runs with a private temporary profile, one document at a time.
 
 - ``update_indexes(docx)``: the same docx with the table of contents filled in (entries
   and page numbers). The original core properties are put back and the package is
@@ -39,14 +41,17 @@ from incas_cli.publish.package import (
     normalize_odt,
     normalize_pdf,
 )
+from incas_cli.publish.session import OfficeSession, office_session
 
 __all__ = [
     "PDF_FILTER_DATA",
+    "OfficeSession",
     "convert",
     "extract_text",
     "find_soffice",
     "find_uno_python",
     "libreoffice_available",
+    "office_session",
     "update_indexes",
 ]
 

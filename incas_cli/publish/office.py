@@ -1,10 +1,10 @@
-"""Finding LibreOffice and running one conversion job in ``uno_worker.py``.
+"""Finding LibreOffice, and what a conversion job is.
 
-Every job gets a fresh temporary folder holding the input, the output and a private
-LibreOffice user profile, so parallel jobs and a desktop LibreOffice already running
-never share state. The worker and the ``soffice`` it starts run in their own process
-group under a time limit: on timeout (or Ctrl-C) the whole group is killed and the
-folder removed.
+Jobs run in ``uno_worker.py`` through a session (:mod:`~incas_cli.publish.session`): a
+temporary folder holding the inputs, the outputs and a private LibreOffice user profile,
+so parallel sessions and a desktop LibreOffice already running never share state. The
+worker and the ``soffice`` it starts run in their own process group under a time limit:
+on timeout (or Ctrl-C) the whole group is killed, and the folder removed with the session.
 """
 
 from __future__ import annotations
@@ -12,18 +12,14 @@ from __future__ import annotations
 import contextlib
 import functools
 import glob
-import json
 import os
-import secrets
 import shutil
 import signal
 import subprocess
-import tempfile
 import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -197,48 +193,12 @@ def _kill_group(proc: subprocess.Popen[bytes]) -> None:
         time.sleep(0.05)
 
 
-def _last_line(stderr: bytes) -> str:
-    lines = [ln.strip() for ln in stderr.decode("utf-8", "replace").splitlines() if ln.strip()]
-    return lines[-1] if lines else msg.NO_DETAIL
-
-
 def run_job(job: Job) -> bytes:
-    """Run ``job`` in a fresh LibreOffice; the stored bytes, or ExternalToolError."""
-    if job.timeout <= 0:
-        raise ValueError("timeout must be positive")
-    soffice, python = _require_office(job.label)
-    with _signals_held():
-        workdir = Path(tempfile.mkdtemp(prefix="incas-lo-"))
-    try:
-        source = workdir / f"input{job.source_suffix}"
-        target = workdir / f"output{job.target_suffix}"
-        profile = workdir / "profile"
-        profile.mkdir()
-        source.write_bytes(job.source)
-        spec = {
-            "soffice": str(soffice),
-            "profile_dir": str(profile),
-            "pipe": f"incas-{os.getpid()}-{secrets.token_hex(8)}",
-            "log": str(workdir / "soffice.log"),
-            "input": str(source),
-            "output": str(target),
-            "filter": job.filter_name,
-            "filter_data": job.filter_data,
-            "filter_options": job.filter_options,
-            "properties": job.properties,
-            "update_indexes": job.update_indexes,
-            "connect_timeout": min(60.0, job.timeout),
-        }
-        spec_file = workdir / "job.json"
-        spec_file.write_text(json.dumps(spec), encoding="utf-8")
-        _run_worker(python, spec_file, job)
-        data = target.read_bytes() if target.is_file() else b""
-        if not data:
-            raise ExternalToolError(msg.NO_OUTPUT.format(fmt=job.label), hint=msg.RETRY_HINT)
-        return data
-    finally:
-        with _signals_held():  # a Ctrl-C or SIGTERM now would leave half a profile behind
-            shutil.rmtree(workdir, ignore_errors=True)
+    """Run ``job`` in this process's LibreOffice session (:mod:`~incas_cli.publish.session`),
+    or in one of its own; the stored bytes, or ExternalToolError."""
+    from incas_cli.publish.session import run_in_session
+
+    return run_in_session(job)
 
 
 @contextlib.contextmanager
@@ -255,36 +215,6 @@ def _signals_held() -> Iterator[None]:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-
-
-def _run_worker(python: Path, spec_file: Path, job: Job) -> None:
-    with resources.as_file(resources.files("incas_cli.publish") / "uno_worker.py") as worker:
-        try:
-            proc = subprocess.Popen(
-                [str(python), str(worker), str(spec_file)],
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                env=_worker_env(),
-                start_new_session=os.name == "posix",
-            )
-        except OSError as err:
-            raise ExternalToolError(
-                msg.CANNOT_RUN.format(python=python, detail=err), hint=msg.NO_UNO_HINT
-            ) from err
-        try:
-            _, stderr = proc.communicate(timeout=job.timeout)
-        except subprocess.TimeoutExpired:
-            _kill_group(proc)
-            raise ExternalToolError(
-                msg.TIMEOUT.format(fmt=job.label, seconds=_seconds(job.timeout)),
-                hint=msg.TIMEOUT_HINT,
-            ) from None
-        except BaseException:
-            _kill_group(proc)  # Ctrl-C: the office lives in another session, stop it too
-            raise
-    if proc.returncode != 0:
-        raise _worker_error(proc.returncode, _last_line(stderr), job)
 
 
 def _worker_error(code: int, detail: str, job: Job) -> ExternalToolError:

@@ -1,8 +1,9 @@
 """Making LibreOffice's zip packages (docx, odt) reproducible.
 
 LibreOffice stamps the clock and per-session random numbers into what it stores: zip
-entry times, the modification date, the suffix of the bookmarks it puts on headings
-(``__RefHeading___Toc110_3335673981``, different at every start), the ``xml:id`` of
+entry times, the modification date, the numbers of the bookmarks it puts on headings
+(``__RefHeading___Toc110_3335673981``: the suffix differs at every start, the number
+grows with every document one office converts), the ``xml:id`` of
 lists in ODT and the ``Rsid`` of the session. The same input must give the same bytes,
 so these are rewritten here after the conversion, without touching the content. (PDF
 has the same problem in places that cannot be rewritten without a PDF library; see
@@ -60,15 +61,20 @@ def _write(entries: list[tuple[str, bytes]]) -> bytes:
 
 
 def _session_suffixes(parts: list[bytes]) -> Callable[[bytes], bytes]:
-    """Replace each session's random bookmark suffix by its rank of first appearance."""
-    ranks: dict[bytes, bytes] = {}
+    """Replace the numbers of LibreOffice's heading bookmarks by their ranks of first
+    appearance: the suffix is random per start, the number counts every bookmark that
+    office has made (so it depends on the documents it converted before)."""
+    numbers: dict[bytes, bytes] = {}
+    suffixes: dict[bytes, bytes] = {}
     for part in parts:
         for match in _REF_HEADING.finditer(part):
-            ranks.setdefault(match.group(2), str(len(ranks) + 1).encode())
+            numbers.setdefault(match.group(1), str(len(numbers) + 1).encode())
+            suffixes.setdefault(match.group(2), str(len(suffixes) + 1).encode())
 
     def fix(content: bytes) -> bytes:
         return _REF_HEADING.sub(
-            lambda m: b"__RefHeading___Toc" + m.group(1) + b"_" + ranks[m.group(2)], content
+            lambda m: b"__RefHeading___Toc" + numbers[m.group(1)] + b"_" + suffixes[m.group(2)],
+            content,
         )
 
     return fix

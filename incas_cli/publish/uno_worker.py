@@ -4,15 +4,19 @@ This file is shipped inside the package but is never imported by incas itself: t
 project's interpreter usually cannot import ``uno`` (python3-uno belongs to the system
 Python), so ``incas_cli.publish`` runs this script as a subprocess::
 
-    /usr/bin/python3 uno_worker.py JOB.json
+    /usr/bin/python3 uno_worker.py SESSION.json
 
-The job file (JSON) says which LibreOffice to start, with which private user profile,
-which document to load, which indexes to refresh, which properties to set and where to
-store the result with which filter. The worker starts its own ``soffice`` listening on a
-private pipe, does the work through the UNO API, then terminates that ``soffice``.
-It exits 0 on success and with one of the ``EXIT_*`` codes below otherwise, with a
-one-line technical reason on stderr. The caller owns the time limit (it kills the whole
-process group) and the removal of the temporary folder.
+The session file (JSON) says which LibreOffice to start, with which private user profile
+and on which private pipe. The worker starts that ``soffice``, connects to it and answers
+``{"ready": true}`` on stdout; then it reads jobs from stdin, one JSON object a line (which
+document to load, which indexes to refresh, which properties to set, where to store the
+result with which filter), does each through the UNO API and answers each with one line,
+``{"ok": true}`` or ``{"ok": false, "code": EXIT_*, "reason": "..."}``. On ``{"quit":
+true}`` it terminates its ``soffice`` and exits (the caller starts a fresh worker on the
+same profile); at the end of stdin (the caller is done, or died) it also removes the
+session's folder if the session file names one (``cleanup``). A failure to start answers
+``{"ready": false, ...}`` and exits with its ``EXIT_*`` code. The caller owns the time
+limits (it kills the whole process group) and decides when to start a fresh worker.
 
 Keep this file compatible with older system Pythons (3.8+): no ``match``, no runtime use
 of ``X | Y`` types.
@@ -23,10 +27,11 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
-from typing import Any
+from typing import IO, Any
 
 EXIT_USAGE = 2
 EXIT_NO_UNO = 3
@@ -68,10 +73,10 @@ def _filter_data(options: dict[str, Any]) -> Any:
     return uno.Any("[]com.sun.star.beans.PropertyValue", values)
 
 
-def _start_office(job: dict[str, Any]) -> subprocess.Popen[bytes]:
-    profile_url = _file_url(job["profile_dir"])
+def _start_office(session: dict[str, Any]) -> subprocess.Popen[bytes]:
+    profile_url = _file_url(session["profile_dir"])
     args = [
-        job["soffice"],
+        session["soffice"],
         "-env:UserInstallation=" + profile_url,
         "--headless",
         "--invisible",
@@ -80,16 +85,16 @@ def _start_office(job: dict[str, Any]) -> subprocess.Popen[bytes]:
         "--nodefault",
         "--nolockcheck",
         "--nofirststartwizard",
-        "--accept=pipe,name=" + job["pipe"] + ";urp;StarOffice.ComponentContext",
+        "--accept=pipe,name=" + session["pipe"] + ";urp;StarOffice.ComponentContext",
     ]
-    log = open(job["log"], "wb")  # noqa: SIM115 - handed to the child, closed by the OS
+    log = open(session["log"], "wb")  # noqa: SIM115 - handed to the child, closed by the OS
     try:
         return subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=log, stderr=log)
     except OSError as err:
-        raise WorkerError(EXIT_START, f"cannot start {job['soffice']}: {err}") from err
+        raise WorkerError(EXIT_START, f"cannot start {session['soffice']}: {err}") from err
 
 
-def _connect(job: dict[str, Any], office: subprocess.Popen[bytes]) -> Any:
+def _connect(session: dict[str, Any], office: subprocess.Popen[bytes]) -> Any:
     import uno
     from com.sun.star.connection import NoConnectException
 
@@ -97,8 +102,8 @@ def _connect(job: dict[str, Any], office: subprocess.Popen[bytes]) -> Any:
     resolver = local.ServiceManager.createInstanceWithContext(
         "com.sun.star.bridge.UnoUrlResolver", local
     )
-    url = "uno:pipe,name=" + job["pipe"] + ";urp;StarOffice.ComponentContext"
-    deadline = time.monotonic() + float(job.get("connect_timeout", 60))
+    url = "uno:pipe,name=" + session["pipe"] + ";urp;StarOffice.ComponentContext"
+    deadline = time.monotonic() + float(session.get("connect_timeout", 60))
     while True:
         try:
             return resolver.resolve(url)
@@ -192,37 +197,73 @@ def _stop_office(desktop: Any, office: subprocess.Popen[bytes]) -> None:
         office.wait()
 
 
-def run(job: dict[str, Any]) -> None:
+def _answer(channel: IO[str], message: dict[str, Any]) -> None:
+    channel.write(json.dumps(message) + "\n")
+    channel.flush()
+
+
+def serve(session: dict[str, Any], jobs: IO[str], channel: IO[str]) -> int:
+    """Start the office, then do the jobs read from ``jobs`` until their end."""
     try:
         import uno  # noqa: F401
     except ImportError as err:
-        raise WorkerError(EXIT_NO_UNO, f"python module uno not importable: {err}") from err
-    office = _start_office(job)
+        _answer(channel, {"ready": False, "code": EXIT_NO_UNO, "reason": f"no uno: {err}"})
+        return EXIT_NO_UNO
+    office = None
     desktop = None
+    ended = False  # the end of stdin, not a quit: the caller is done with the folder
     try:
-        ctx = _connect(job, office)
-        desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-        _work(job, desktop)
+        try:
+            office = _start_office(session)
+            ctx = _connect(session, office)
+            desktop = ctx.ServiceManager.createInstanceWithContext(
+                "com.sun.star.frame.Desktop", ctx
+            )
+        except WorkerError as err:
+            _answer(channel, {"ready": False, "code": err.code, "reason": err.reason})
+            return err.code
+        _answer(channel, {"ready": True})
+        for line in jobs:
+            if not line.strip():
+                continue
+            job = json.loads(line)
+            if job.get("quit"):
+                return 0
+            try:
+                _work(job, desktop)
+            except WorkerError as err:
+                _answer(channel, {"ok": False, "code": err.code, "reason": err.reason})
+            except Exception as err:  # the office went away, a bad job: the caller restarts
+                _answer(channel, {"ok": False, "code": EXIT_STORE, "reason": repr(err)})
+            else:
+                _answer(channel, {"ok": True})
+        ended = True
+        return 0
     finally:
-        _stop_office(desktop, office)
+        if office is not None:
+            _stop_office(desktop, office)
+        if ended and session.get("cleanup"):
+            shutil.rmtree(session["cleanup"], ignore_errors=True)
 
 
 def main(argv: list[str]) -> int:
     if len(argv) != 2:
-        sys.stderr.write("usage: uno_worker.py JOB.json\n")
+        sys.stderr.write("usage: uno_worker.py SESSION.json\n")
         return EXIT_USAGE
     try:
         with open(argv[1], encoding="utf-8") as fh:
-            job = json.load(fh)
+            session = json.load(fh)
     except (OSError, ValueError) as err:
-        sys.stderr.write(f"cannot read job: {err}\n")
+        sys.stderr.write(f"cannot read session: {err}\n")
         return EXIT_USAGE
+    # Answers go to the real stdout only: whatever UNO or LibreOffice print goes to stderr.
+    channel = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    os.dup2(2, 1)
     try:
-        run(job)
-    except WorkerError as err:
-        sys.stderr.write(err.reason + "\n")
-        return err.code
-    return 0
+        return serve(session, sys.stdin, channel)
+    finally:
+        with contextlib.suppress(OSError):
+            channel.close()
 
 
 if __name__ == "__main__":

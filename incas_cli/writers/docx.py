@@ -22,7 +22,7 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docx.image.image import Image
 from docx.oxml.ns import qn
@@ -104,6 +104,13 @@ def running_header(candidates: Sequence[str], *, bold: bool) -> str:
     while len(words) > 1 and not fits(" ".join(words) + ELLIPSIS):
         words.pop()
     return " ".join(words) + ELLIPSIS
+
+
+@dataclass(frozen=True)
+class _PartOnly:
+    """What python-docx asks of a paragraph's parent to add a picture: the part."""
+
+    part: Any
 
 
 @dataclass(frozen=True)
@@ -239,7 +246,9 @@ class _Writer:
     def figure(self, figure: Figure) -> None:
         if figure.image is not None:
             p = self.paragraph("", st.FIGURE, keep_next=True)
-            paragraph = DocxParagraph(p, self.base._body)
+            # Parented by the part alone: the document's ``_body`` would make a reference
+            # cycle that keeps the whole package in memory until a full garbage collection.
+            paragraph = DocxParagraph(p, _PartOnly(self.base.part))
             width, height = self.figure_size(figure.image)
             paragraph.add_run().add_picture(
                 io.BytesIO(figure.image), width=Emu(width), height=Emu(height)

@@ -252,6 +252,7 @@ def _encode(image: Image.Image, width_px: int) -> bytes:
     from PIL import Image
 
     small = image.reduce(_SS)
+    image.close()  # the supersampled canvas (tens of MB) goes before the palette and the PNG
     # a flat-colour drawing fits a 256-colour palette: a third of the size, and faster
     small = small.quantize(colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
     small.putpalette(_snap_palette(small.getpalette() or []))

@@ -146,4 +146,5 @@ def network_png(
             WHITE,
         )
     _draw_legends(draw, legends, margin, layout.height, legend_w, u)
+    del draw  # it holds the canvas, which _encode frees once reduced
     return _encode(image, width_px)

@@ -152,13 +152,13 @@ def _require_office(fmt: Format) -> None:
     from incas_cli.publish import find_soffice, find_uno_python
 
     soffice = find_soffice()
-    if soffice is None or find_uno_python(soffice) is not None:
+    if soffice is not None and find_uno_python(soffice) is None:
         raise ExternalToolError(
-            msg.RENDER_NEEDS_LIBREOFFICE.format(format=fmt),
-            hint=msg.RENDER_NEEDS_LIBREOFFICE_HINT,
+            msg.RENDER_NEEDS_UNO.format(format=fmt, soffice=soffice),
+            hint=msg.RENDER_NEEDS_UNO_HINT,
         )
     raise ExternalToolError(
-        msg.RENDER_NEEDS_UNO.format(format=fmt, soffice=soffice), hint=msg.RENDER_NEEDS_UNO_HINT
+        msg.RENDER_NEEDS_LIBREOFFICE.format(format=fmt), hint=msg.RENDER_NEEDS_LIBREOFFICE_HINT
     )
 
 

@@ -44,7 +44,6 @@ _TEXT = r"\S"
 # an amount written as text: digits (in groups of three with spaces), cents after a dot,
 # a euro sign before or after
 _MONEY_TEXT = r"^\s*(€\s*)?(\d+|\d{1,3}( \d{3})+)(\.\d{1,2})?(\s*€)?\s*$"
-_NUMBER_TEXT = r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$"
 _MONEY_MAX = Decimal("9999999999999.99")  # 15 digits, 2 of them decimals
 
 
@@ -67,6 +66,11 @@ def _leaves() -> list[tuple[Any, dict[str, Any]]]:
     from incas_cli.models import month
     from incas_cli.models import plan as p
 
+    whole, places = p.QUANTITY_MAX_WHOLE_DIGITS, p.QUANTITY_MAX_DECIMALS
+    number_text = rf"^\s*[+-]?(\d{{1,{whole}}}(\.\d{{0,{places}}})?|\.\d{{1,{places}}})\s*$"
+    quantity = _pattern(number_text, words.NUMBER_PATTERN_ERROR, kinds=("number", "string"))
+    limit = 10**whole
+    month_form = month.PATTERN.replace(r"^\d{4}", "^" + _years(p.MIN_YEAR, p.MAX_YEAR))
     slug = _string_constraints(p.Slug)
     item_id = _string_constraints(p.ItemId)
     province = _string_constraints(p.Province)
@@ -78,21 +82,27 @@ def _leaves() -> list[tuple[Any, dict[str, Any]]]:
     money = _pattern(_MONEY_TEXT, words.MONEY_PATTERN_ERROR, kinds=("number", "string"))
     annex = _pattern(_ANNEX, words.ANNEX_PATTERN_ERROR, kinds=("string", "integer"))
     return [
-        (p.Month, _pattern(month.PATTERN, words.MONTH_PATTERN_ERROR)),
+        (p.Month, _pattern(month_form, words.MONTH_PATTERN_ERROR)),
         (p.Slug, {**slug_form, "minimum": 0, "maxLength": slug.max_length}),
         (p.ItemId, {**id_form, "minimum": 0, "maxLength": item_id.max_length}),
         (p.Text, _pattern(_TEXT, words.TEXT_PATTERN_ERROR, kinds=("string", "number"))),
         (p.IstatCode, {**istat, "minimum": 0, "maximum": 999999}),
         (p.Money, {**money, "minimum": 0, "maximum": float(_MONEY_MAX)}),
-        (
-            p.Quantity,
-            _pattern(_NUMBER_TEXT, words.NUMBER_PATTERN_ERROR, kinds=("number", "string")),
-        ),
+        (p.Quantity, {**quantity, "exclusiveMinimum": -limit, "exclusiveMaximum": limit}),
         (p.Cup, _pattern(_CUP, words.CUP_PATTERN_ERROR)),
         (p.Province, _pattern(province.pattern, words.PROVINCE_PATTERN_ERROR)),
         (p.AnnexLetter, {**annex, "minimum": 0, "maximum": 999}),
         (dt.date, {**_pattern(_DATE, words.DATE_PATTERN_ERROR), "format": "date"}),
     ]
+
+
+def _years(first: int, last: int) -> str:
+    """``(19\\d\\d|20\\d\\d|2100)``: the years from ``first`` to ``last`` as a regular
+    expression (whole centuries, and the last year on its own)."""
+    if first % 100 or last % 100:
+        raise ValueError(f"years {first}-{last}: only whole centuries are written")
+    centuries = "|".join(rf"{c}\d\d" for c in range(first // 100, last // 100))
+    return f"({centuries}|{last})"
 
 
 def _bounds(metadata: Any) -> dict[str, Any]:

@@ -19,11 +19,15 @@ from tests.conftest import Cli
 from tests.helpers import EXAMPLES
 
 BREVE = EXAMPLES / "breve.yaml"
+MONITOR = Path(__file__).parent / "data" / "monitor"
+MONITOR_FILES = ("piano-lavello.yaml", "relazione-2024.yaml", "relazione-2025.yaml")
 
 
 def _plan(folder: Path, name: str = "piano.yaml") -> Path:
     path = folder / name
     shutil.copyfile(BREVE, path)
+    for monitoring in MONITOR_FILES:
+        shutil.copyfile(MONITOR / monitoring, folder / monitoring)
     return path
 
 
@@ -35,6 +39,15 @@ WRITERS = {
     "template": ["template", "-o", "carta.docx"],
     "schema -o": ["schema", "-o", "plan.schema.json"],
     "plan diff --docx": ["plan", "diff", "piano.yaml", "piano.yaml", "--docx", "d.docx"],
+    "monitor init": ["monitor", "init", "piano-lavello.yaml", "--period", "2026", "-o", "r.yaml"],
+    "monitor report": [
+        "monitor",
+        "report",
+        *MONITOR_FILES,
+        "-o",
+        "rel.docx",
+        "--no-toc-update",
+    ],
 }
 
 
@@ -59,6 +72,8 @@ RESULTS = {
     "schema": ["schema"],
     "schema -o -": ["schema", "-o", "-"],
     "completion": ["completion", "bash"],
+    "monitor validate": ["monitor", "validate", *MONITOR_FILES[1:]],
+    "monitor status": ["monitor", "status", *MONITOR_FILES],
 }
 
 
@@ -96,6 +111,15 @@ def test_render_to_stdout_writes_the_document_and_nothing_else(cli: Cli) -> None
     assert result.stdout_bytes[:2] == b"PK"  # a zip: the .docx itself
     assert "Documento scritto su stdout" in result.stderr
     assert not Path("-.docx").exists()
+
+
+def test_monitor_report_to_stdout(cli: Cli, tmp_path: Path) -> None:
+    _plan(tmp_path)
+    result = cli("monitor", "report", *MONITOR_FILES, "-o", "-", "--no-toc-update", cwd=tmp_path)
+    assert result.exit_code == 0, result.output
+    assert result.stdout_bytes[:2] == b"PK"
+    assert "standard output" in result.stderr
+    assert not (tmp_path / "-").exists() and not (tmp_path / "-.docx").exists()
 
 
 def test_render_from_stdin_needs_an_output(cli: Cli) -> None:
@@ -143,6 +167,8 @@ def test_help_shows_the_choices(cli: Cli) -> None:
     build = cli("plan", "build", "--help").stdout
     assert "[docx|odt|pdf]" in build and "[pubblica|interna]" in build
     assert "[text|json|github]" in cli("plan", "validate", "--help").stdout
+    monitor = cli("monitor", "report", "--help").stdout
+    assert "[docx|odt|pdf]" in monitor and "[pubblica|interna]" in monitor
 
 
 def test_option_names_are_english_and_the_old_ones_still_work(cli: Cli) -> None:

@@ -37,6 +37,11 @@ CASES = [
     ("good-cup", "source: fnpm", "source: fnpm\n        cup: J71B22000330006"),
     ("good-cup-spaced", "source: fnpm", "source: fnpm\n        cup: j71b 2200 0330 006"),
     ("good-budget-year", "source: fnpm", "source: fnpm\n        year: 2025"),
+    (
+        "good-indicator",
+        "        source: fnpm\n",
+        "        source: fnpm\n    indicators:\n      - {name: posti, target: '52.5'}\n",
+    ),
     ("good-free-source", "source: fnpm", "source: Fondazione CRC, bando 2025"),
     (
         "good-adoption-date",
@@ -46,6 +51,7 @@ CASES = [
     ("bad-month-13", "start: 2025-05", "start: 2025-13"),
     ("bad-month-words", "start: 2025-05", "start: marzo 2025"),
     ("bad-month-with-day", "start: 2025-05", "start: 2025-05-01"),
+    ("bad-month-year", "start: 2025-05", "start: 0205-05"),
     ("bad-review-month", "reviews: [2025-12,", "reviews: [2025-12-31,"),
     ("bad-date", 'version: "0.1"', 'version: "0.1"\n  adoption: {organ: giunta, date: 2024-13-10}'),
     ("bad-amount-thousands-text", "amount: 60000.00", 'amount: "60.000"'),
@@ -73,6 +79,16 @@ CASES = [
     ("bad-empty-title", "title: Accoglienza diffusa comunale", 'title: " "'),
     ("bad-cup", "source: fnpm", "source: fnpm\n        cup: ABC"),
     ("bad-budget-year", "source: fnpm", "source: fnpm\n        year: 25"),
+    (
+        "bad-indicator-target",
+        "        source: fnpm\n",
+        "        source: fnpm\n    indicators:\n      - {name: posti, target: cinquanta}\n",
+    ),
+    (
+        "bad-indicator-huge",
+        "        source: fnpm\n",
+        "        source: fnpm\n    indicators:\n      - {name: posti, target: 1e20}\n",
+    ),
     ("bad-national-plan", "national_plan: piano-triennale-2020-2022", "national_plan: piano-2030"),
     ("bad-schema-version", "schema_version: 1", "schema_version: 2"),
     ("bad-slug", "- id: prefettura-cn", "- id: Prefettura CN"),

@@ -11,9 +11,12 @@ from typing import TYPE_CHECKING
 import typer
 
 from incas_cli.cli._common import handle_errors
+from incas_cli.cli._options import choices, is_stdio
 from incas_cli.messages import cli as cli_msg
 from incas_cli.messages import monitor as msg
 from incas_cli.messages import render as render_msg
+from incas_cli.pipeline import FORMATS
+from incas_cli.render import EDITIONS
 
 if TYPE_CHECKING:
     from incas_cli.models import Plan
@@ -87,9 +90,10 @@ def init(
             measures=fmt.counted(len(loaded.measures), "misura", "misure"),
             indicators=fmt.counted(indicators, "indicatore", "indicatori"),
             period=msg.RANGE.format(start=fmt.month(span.start), end=fmt.month(span.end)),
-        )
+        ),
+        stderr=True,
     )
-    print_plain(msg.INIT_NEXT.format(path=target))
+    print_plain(msg.INIT_NEXT.format(path=target), stderr=True)
 
 
 app.command("init", help=msg.INIT_HELP)(init)
@@ -147,9 +151,15 @@ def report(
     output: Path | None = typer.Option(
         None, "--output", "-o", help=msg.REPORT_OUTPUT_HELP, show_default=False
     ),
-    edition: str = typer.Option("pubblica", "--edition", help=msg.REPORT_EDITION_HELP),
+    edition: str = typer.Option(
+        "pubblica", "--edition", metavar=choices(EDITIONS), help=msg.REPORT_EDITION_HELP
+    ),
     fmt: str | None = typer.Option(
-        None, "--format", help=render_msg.RENDER_FORMAT_HELP, show_default=False
+        None,
+        "--format",
+        metavar=choices(FORMATS),
+        help=render_msg.RENDER_FORMAT_HELP,
+        show_default=False,
     ),
     template: Path | None = typer.Option(
         None, "--template", help=render_msg.RENDER_TEMPLATE_HELP, show_default=False
@@ -164,14 +174,14 @@ def report(
 
     from incas_cli import formats
     from incas_cli.catalog import load_catalog
-    from incas_cli.cli.render import _target, _usage, _warn
+    from incas_cli.cli.render import _refuse_terminal, _target, _usage, _warn
     from incas_cli.console import print_plain
-    from incas_cli.io import atomic_write_bytes
+    from incas_cli.io import atomic_write_bytes, write_stdout
     from incas_cli.monitor.facts import monitor_facts
     from incas_cli.monitor.outline import report_document
     from incas_cli.monitor.tables import span
     from incas_cli.pipeline import Target, check_target, produce_document
-    from incas_cli.render import EDITIONS, Edition
+    from incas_cli.render import Edition
 
     if edition not in EDITIONS:
         _usage(
@@ -180,6 +190,9 @@ def report(
     target_format, output_path = _target(
         reports[-1], output, fmt, edition, inputs=[plan, *reports, template], force=force
     )
+    to_stdout = is_stdio(output_path)
+    if to_stdout:
+        _refuse_terminal()
     target = Target(
         format=target_format,
         edition=cast("Edition", edition),
@@ -194,7 +207,10 @@ def report(
     produced = produce_document(report_document(facts, catalog, edition=target.edition), target)
     for notice in produced.warnings:
         _warn(notice.message, notice.hint)
-    atomic_write_bytes(output_path, produced.data, force=force)
+    if to_stdout:
+        write_stdout(produced.data)
+    else:
+        atomic_write_bytes(output_path, produced.data, force=force)
     periods = [span(r.report.period.start, r.report.period.end) for r in facts.reports]
     details = [
         formats.counted(len(loaded.measures), "misura", "misure"),
@@ -203,7 +219,13 @@ def report(
     ]
     if produced.toc_pending:
         details.append(render_msg.RENDER_DONE_TOC_PENDING)
-    print_plain(msg.REPORT_DONE.format(path=output_path, details=", ".join(details)))
+    joined = ", ".join(details)
+    done = (
+        msg.REPORT_DONE_STDOUT.format(details=joined)
+        if to_stdout
+        else msg.REPORT_DONE.format(path=output_path, details=joined)
+    )
+    print_plain(done, stderr=True)
 
 
 app.command("report", help=msg.REPORT_HELP)(report)

@@ -124,7 +124,9 @@ NO_PLANS_IN_FOLDER = "nella cartella {folder} non ci sono file di piano (*.yaml,
 NO_PLANS_IN_FOLDER_HINT = "controlla il percorso o indica direttamente i file"
 
 # plan validate
-VALIDATE_FILES_HELP = "File di piano (.yaml) o cartelle che li contengono."
+VALIDATE_FILES_HELP = (
+    "File di piano (.yaml) o cartelle che li contengono; - legge lo standard input."
+)
 FINAL_HELP = "Controllo definitivo: richiede tutto ciò che serve alla delibera di adozione."
 JSON_HELP = "Stampa il risultato in JSON (per script e altri strumenti)."
 OUTPUT_FORMAT_HELP = (

@@ -294,6 +294,7 @@ REPORT_EDITION_HELP = (
 )
 REPORT_OUTPUT_HELP = "Il documento da scrivere (di norma accanto all'ultima relazione)."
 REPORT_DONE = "Scritta {path}: {details}."
+REPORT_DONE_STDOUT = "Relazione scritta sullo standard output: {details}."
 REPORT_DONE_REPORTS = "relazioni: {periods}"
 ACTUAL_FROM = "da {start}"
 TABLE_REPORTS = "Relazioni considerate"

@@ -479,10 +479,10 @@ TEMPLATE_DONE = (
 )
 
 RENDER_HELP = "Genera il documento Word (A4, in italiano) del piano."
-RENDER_FILE_HELP = "File del piano (.yaml)."
+RENDER_FILE_HELP = "File del piano (.yaml); - lo legge dallo standard input (serve -o)."
 RENDER_OUTPUT_HELP = (
     "File da scrivere; senza questa opzione, accanto al piano con lo stesso nome "
-    "(es. piano.yaml -> piano.docx)."
+    "(es. piano.yaml -> piano.docx); - lo scrive sullo standard output."
 )
 RENDER_EDITION_HELP = (
     "pubblica (predefinita: senza dati personali) o interna (con i contatti dei referenti)."

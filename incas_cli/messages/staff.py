@@ -66,7 +66,7 @@ TO_VERIFY = "{name} (da verificare)"
 # --- plan status --------------------------------------------------------------------------
 
 STATUS_HELP = "Mostra a che punto è ciascun piano: campi aperti, problemi, coerenza, budget."
-STATUS_FILES_HELP = "File di piano (.yaml) o cartelle che li contengono."
+STATUS_FILES_HELP = "File di piano (.yaml) o cartelle che li contengono; - legge lo standard input."
 STATUS_JSON_HELP = "Stampa il rapporto in JSON (per script e altri strumenti)."
 
 SECTION_LABELS = {value: term.short_label for value, term in _vocab.PLAN_SECTIONS.items()}

@@ -355,21 +355,26 @@ def _build_parallel(
 ) -> list[Outcome]:
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
+    from incas_cli.errors import Terminated
+
     results: list[Outcome | None] = [None] * len(tasks)
-    # Ctrl-C only sets a flag, checked between waits: a KeyboardInterrupt raised at an
+    # Ctrl-C and SIGTERM only set a flag, checked between waits: an exception raised at an
     # arbitrary point could leave one of the executor's locks held and hang the stop.
-    interrupted = threading.Event()
-    previous = _catch_sigint(interrupted)
+    stop = _StopRequest()
+    previous = _catch_stops(stop)
     try:
         executor = ProcessPoolExecutor(
-            max_workers=jobs, mp_context=_mp_context(), initializer=_init_worker
+            max_workers=jobs,
+            mp_context=_mp_context(),
+            initializer=_init_worker,
+            initargs=(os.getpid(),),
         )
         try:
             futures = {executor.submit(_run_task, task): i for i, task in enumerate(tasks)}
             pending = set(futures)
             while pending:
-                if interrupted.is_set():
-                    raise KeyboardInterrupt
+                if stop.signum is not None:
+                    raise Terminated if stop.signum == signal.SIGTERM else KeyboardInterrupt
                 done, pending = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
                 for future in sorted(done, key=lambda f: futures[f]):
                     i = futures[future]
@@ -385,28 +390,40 @@ def _build_parallel(
             raise
         executor.shutdown(wait=True)
     finally:
-        _restore_sigint(previous)
+        _restore_handlers(previous)
     return [r for r in results if r is not None]
 
 
-def _catch_sigint(flag: threading.Event) -> Any:
-    """Make Ctrl-C set ``flag``; returns the previous handler (None if left alone).
+class _StopRequest:
+    """The signal that asked the build to stop (None while none did)."""
+
+    signum: int | None = None
+
+    def __call__(self, signum: int, frame: FrameType | None) -> None:
+        self.signum = signum
+
+
+def _catch_stops(stop: _StopRequest) -> dict[int, Any]:
+    """Make Ctrl-C and SIGTERM set ``stop``; returns the handlers to restore.
 
     Left alone outside the main thread (signals cannot be handled there) and when
-    SIGINT is ignored (a build started with ``nohup`` or in the background stays so).
+    ignored (a build started with ``nohup`` or in the background stays so).
     """
     if threading.current_thread() is not threading.main_thread():
-        return None
-    previous = signal.getsignal(signal.SIGINT)
-    if previous is signal.SIG_IGN:
-        return None
-    signal.signal(signal.SIGINT, lambda signum, frame: flag.set())
-    return previous if previous is not None else signal.default_int_handler
+        return {}
+    previous: dict[int, Any] = {}
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        handler = signal.getsignal(signum)
+        if handler is signal.SIG_IGN:
+            continue
+        signal.signal(signum, stop)
+        previous[signum] = handler if handler is not None else signal.SIG_DFL
+    return previous
 
 
-def _restore_sigint(previous: Any) -> None:
-    if previous is not None:
-        signal.signal(signal.SIGINT, previous)
+def _restore_handlers(previous: dict[int, Any]) -> None:
+    for signum, handler in previous.items():
+        signal.signal(signum, handler)
 
 
 def _worker_died(task: BuildTask, exc: BaseException) -> Outcome:
@@ -452,17 +469,16 @@ def _stop_workers(executor: ProcessPoolExecutor) -> None:
 
 
 def remove_temporary_files(outputs: Iterable[Path]) -> None:
-    """Remove what an interrupted atomic write of these outputs may have left behind."""
-    for output in outputs:
-        # incas_cli.io.atomic_writer names its temporary files ".<name>.<random>.tmp"
-        with contextlib.suppress(OSError):
-            for leftover in output.parent.glob(f".{_glob_escape(output.name)}.*.tmp"):
-                with contextlib.suppress(OSError):
-                    leftover.unlink()
+    """Remove what interrupted atomic writes of these outputs left behind.
 
+    The atomic write names its temporary files after the process that writes
+    (``.incas-<pid>-<hex>.tmp``): once the workers are stopped, those of processes that
+    no longer exist go, whatever their age; a live process's files are left alone.
+    """
+    from incas_cli.scratch import sweep_temp_files
 
-def _glob_escape(name: str) -> str:
-    return "".join(f"[{ch}]" if ch in "*?[" else ch for ch in name)
+    for folder in {output.parent for output in outputs}:
+        sweep_temp_files(folder, min_age=0)
 
 
 # --- inside a worker ---------------------------------------------------------------------
@@ -480,10 +496,39 @@ def _on_sigterm(signum: int, frame: FrameType | None) -> None:
     os._exit(int(ExitCode.INTERRUPTED))
 
 
-def _init_worker() -> None:
-    """Ctrl-C belongs to the parent (it stops the workers); SIGTERM stops a worker cleanly."""
+def _init_worker(parent: int) -> None:
+    """Ctrl-C belongs to the parent (it stops the workers); SIGTERM stops a worker cleanly;
+    a worker whose parent is gone (killed with SIGKILL) stops itself the same way."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _on_sigterm)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    """Wait for the build's main process to end, then SIGTERM this worker.
+
+    The worker's own parent is the forkserver, so a parent-death signal would not do:
+    the main process is watched through a pidfd where there is one (no polling), else
+    by asking every half second whether it still exists.
+    """
+    from incas_cli.scratch import pid_alive
+
+    waited = False
+    with contextlib.suppress(AttributeError, OSError):
+        import select
+
+        fd = os.pidfd_open(parent)
+        try:
+            poller = select.poll()
+            poller.register(fd, select.POLLIN)
+            poller.poll()  # readable once the process has ended
+            waited = True
+        finally:
+            os.close(fd)
+    if not waited:
+        while pid_alive(parent):
+            threading.Event().wait(0.5)
+    os.kill(os.getpid(), signal.SIGTERM)
 
 
 def _run_task(task: BuildTask) -> Outcome:

@@ -18,7 +18,6 @@ import secrets
 import shutil
 import signal
 import subprocess
-import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -29,6 +28,7 @@ from typing import Any
 
 from incas_cli.errors import ExternalToolError
 from incas_cli.messages import publish as msg
+from incas_cli.scratch import temp_dir
 
 SOFFICE_ENV = "INCAS_SOFFICE"
 UNO_PYTHON_ENV = "INCAS_UNO_PYTHON"
@@ -208,7 +208,7 @@ def run_job(job: Job) -> bytes:
         raise ValueError("timeout must be positive")
     soffice, python = _require_office(job.label)
     with _signals_held():
-        workdir = Path(tempfile.mkdtemp(prefix="incas-lo-"))
+        workdir = temp_dir("lo")  # incas-lo-<pid>-…: swept by the next command if left
     try:
         source = workdir / f"input{job.source_suffix}"
         target = workdir / f"output{job.target_suffix}"

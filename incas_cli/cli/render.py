@@ -68,7 +68,9 @@ def render(
         template=template,
         toc_update=not no_toc_update,
     )
-    check_target(target)  # a wrong letterhead, or no LibreOffice for a PDF, fails first
+    # a wrong letterhead, or no LibreOffice for a PDF, fails first
+    for notice in check_target(target):
+        _warn(notice.message, notice.hint)
 
     result = check_document(read_yaml(file), final=final)
     if result.findings or result.plan is None:

@@ -129,6 +129,7 @@ def exit_code(outcomes: Sequence[Outcome]) -> ExitCode:
 #: Imported once in the forkserver, so that every worker starts with them loaded.
 _PRELOAD = (
     "incas_cli.batch",
+    "incas_cli.batch_worker",
     "incas_cli.models",
     "incas_cli.checks",
     "incas_cli.checks.rules",
@@ -355,6 +356,7 @@ def _build_parallel(
 ) -> list[Outcome]:
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
+    from incas_cli.batch_worker import init_worker, run_task
     from incas_cli.errors import Terminated
 
     results: list[Outcome | None] = [None] * len(tasks)
@@ -366,11 +368,11 @@ def _build_parallel(
         executor = ProcessPoolExecutor(
             max_workers=jobs,
             mp_context=_mp_context(),
-            initializer=_init_worker,
+            initializer=init_worker,
             initargs=(os.getpid(),),
         )
         try:
-            futures = {executor.submit(_run_task, task): i for i, task in enumerate(tasks)}
+            futures = {executor.submit(run_task, task): i for i, task in enumerate(tasks)}
             pending = set(futures)
             while pending:
                 if stop.signum is not None:
@@ -479,67 +481,6 @@ def remove_temporary_files(outputs: Iterable[Path]) -> None:
 
     for folder in {output.parent for output in outputs}:
         sweep_temp_files(folder, min_age=0)
-
-
-# --- inside a worker ---------------------------------------------------------------------
-
-_busy = False
-
-
-class _Stopped(BaseException):
-    """Raised in a worker by SIGTERM while it builds: unwinds (temporary files removed)."""
-
-
-def _on_sigterm(signum: int, frame: FrameType | None) -> None:
-    if _busy:
-        raise _Stopped
-    os._exit(int(ExitCode.INTERRUPTED))
-
-
-def _init_worker(parent: int) -> None:
-    """Ctrl-C belongs to the parent (it stops the workers); SIGTERM stops a worker cleanly;
-    a worker whose parent is gone (killed with SIGKILL) stops itself the same way."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, _on_sigterm)
-    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
-
-
-def _watch_parent(parent: int) -> None:
-    """Wait for the build's main process to end, then SIGTERM this worker.
-
-    The worker's own parent is the forkserver, so a parent-death signal would not do:
-    the main process is watched through a pidfd where there is one (no polling), else
-    by asking every half second whether it still exists.
-    """
-    from incas_cli.scratch import pid_alive
-
-    waited = False
-    with contextlib.suppress(AttributeError, OSError):
-        import select
-
-        fd = os.pidfd_open(parent)
-        try:
-            poller = select.poll()
-            poller.register(fd, select.POLLIN)
-            poller.poll()  # readable once the process has ended
-            waited = True
-        finally:
-            os.close(fd)
-    if not waited:
-        while pid_alive(parent):
-            threading.Event().wait(0.5)
-    os.kill(os.getpid(), signal.SIGTERM)
-
-
-def _run_task(task: BuildTask) -> Outcome:
-    global _busy
-    _busy = True
-    try:
-        return build_file(task.source, task.output, task.options)
-    except _Stopped:
-        os._exit(int(ExitCode.INTERRUPTED))  # unwound already: nothing half-written remains
-    finally:
-        _busy = False
 
 
 # --- reporting --------------------------------------------------------------------------------

@@ -67,9 +67,7 @@ def expand_inputs(inputs: Iterable[Path]) -> list[Path]:
     files: list[Path] = []
     for item in inputs:
         if _is_dir(item):
-            found = sorted(
-                p for p in item.rglob("*") if p.suffix.lower() in PLAN_SUFFIXES and p.is_file()
-            )
+            found = sorted(p for p in item.rglob("*") if _plan_name(p.name) and p.is_file())
             if not found:
                 raise InputError(
                     msg.NO_PLANS_IN_FOLDER.format(folder=item), hint=msg.NO_PLANS_IN_FOLDER_HINT
@@ -96,6 +94,13 @@ def _is_dir(path: Path) -> bool:
         return path.is_dir()
     except OSError:
         return False
+
+
+def _plan_name(name: str) -> bool:
+    """``piano.yaml``, ``piano.YML``, and also a file named just ``.yaml`` (whose suffix,
+    for pathlib, is empty: skipping it would lose a plan without a word)."""
+    lower = name.lower()
+    return lower.endswith(PLAN_SUFFIXES)
 
 
 def check_file(path: Path, *, final: bool = False) -> Outcome:

@@ -34,9 +34,34 @@ _DIR = re.compile(r"^incas-[a-z]+-(\d+)-[A-Za-z0-9_]+$")
 _FILE = re.compile(r"^\.incas-(\d+)-[0-9a-f]+\.tmp$")
 
 
-def temp_dir(kind: str) -> Path:
-    """A new private folder in the temporary folder, named ``incas-<kind>-<pid>-…``."""
-    return Path(tempfile.mkdtemp(prefix=f"{PREFIX}{kind}-{os.getpid()}-"))
+def temp_dir(kind: str, *, need: int = 0) -> Path:
+    """A new private folder in the temporary folder, named ``incas-<kind>-<pid>-…``.
+
+    ``InputError`` naming the folder (and ``TMPDIR``) when it cannot be made there, or when
+    fewer than ``need`` bytes are free in it: LibreOffice in a full temporary folder fails
+    with messages that blame the document instead.
+    """
+    from incas_cli.errors import InputError
+    from incas_cli.messages import io as msg
+
+    base = tempfile.gettempdir()
+    try:
+        made = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{kind}-{os.getpid()}-"))
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise InputError(
+            msg.TEMP_UNUSABLE.format(folder=base, reason=reason), hint=msg.TEMP_HINT
+        ) from None
+    try:
+        free = shutil.disk_usage(made).free
+    except OSError:
+        free = need
+    if free < need:
+        shutil.rmtree(made, ignore_errors=True)
+        raise InputError(
+            msg.TEMP_FULL.format(folder=base, megabytes=need // 2**20), hint=msg.TEMP_HINT
+        )
+    return made
 
 
 def temp_file_name() -> str:

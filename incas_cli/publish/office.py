@@ -30,6 +30,9 @@ from incas_cli.errors import ExternalToolError
 from incas_cli.messages import publish as msg
 from incas_cli.scratch import temp_dir
 
+WORK_SPACE = 200 * 2**20
+"""Bytes free in the temporary folder before LibreOffice starts (profile, input, output)."""
+
 SOFFICE_ENV = "INCAS_SOFFICE"
 UNO_PYTHON_ENV = "INCAS_UNO_PYTHON"
 
@@ -208,7 +211,8 @@ def run_job(job: Job) -> bytes:
         raise ValueError("timeout must be positive")
     soffice, python = _require_office(job.label)
     with _signals_held():
-        workdir = temp_dir("lo")  # incas-lo-<pid>-…: swept by the next command if left
+        # incas-lo-<pid>-…: swept by the next command if left; a full TMPDIR said as such
+        workdir = temp_dir("lo", need=WORK_SPACE)
     try:
         source = workdir / f"input{job.source_suffix}"
         target = workdir / f"output{job.target_suffix}"

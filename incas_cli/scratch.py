@@ -91,7 +91,19 @@ def _abandoned(path: Path, pid: int, min_age: float) -> bool:
         return False
     if hasattr(os, "getuid") and info.st_uid != os.getuid():
         return False
-    return time.time() - info.st_mtime >= min_age
+    return time.time() - _newest_change(path, info.st_mtime) >= min_age
+
+
+def _newest_change(path: Path, mtime: float) -> float:
+    """The latest modification of a folder or of what it directly holds: a process whose id
+    means nothing here (another container sharing the folder) is still seen at work."""
+    if not path.is_dir() or path.is_symlink():
+        return mtime
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(path):
+            with contextlib.suppress(OSError):
+                mtime = max(mtime, entry.stat(follow_symlinks=False).st_mtime)
+    return mtime
 
 
 def sweep_temp_dirs(folder: Path | None = None, *, min_age: float = MIN_AGE) -> list[Path]:

@@ -103,7 +103,12 @@ def test_leftover_folders_of_dead_processes_are_swept_by_the_next_command(
     abandoned = scratch / f"incas-lo-{dead}-abc123"
     (abandoned / "profile").mkdir(parents=True)
     (abandoned / "input.docx").write_bytes(b"contatti interni")
-    _age(abandoned, 3600)
+    for path in (abandoned / "profile", abandoned / "input.docx", abandoned):
+        _age(path, 3600)
+    at_work = scratch / f"incas-lo-{dead}-atwork"  # its id means nothing here, but it writes
+    at_work.mkdir()
+    (at_work / "output.pdf").write_bytes(b"%PDF")
+    _age(at_work, 3600)
     young = scratch / f"incas-lo-{dead}-young"
     young.mkdir()  # just made: its process may not be visible yet; left for a later run
     alive = scratch / "incas-lo-1-alive"

@@ -109,17 +109,9 @@ def _newest_change(path: Path, mtime: float) -> float:
 def sweep_temp_dirs(folder: Path | None = None, *, min_age: float = MIN_AGE) -> list[Path]:
     """Remove incas's abandoned temporary folders; returns what was removed."""
     base = Path(folder) if folder is not None else Path(tempfile.gettempdir())
-    removed: list[Path] = []
-    try:
-        names = os.listdir(base)
-    except OSError:
-        return removed
-    for name in names:
-        match = _DIR.match(name)
-        if match is None:
-            continue
-        path = base / name
-        if _abandoned(path, int(match.group(1)), min_age) and path.is_dir():
+    removed = []
+    for path in _abandoned_in(base, _DIR, min_age):
+        if path.is_dir():
             shutil.rmtree(path, ignore_errors=True)
             removed.append(path)
     return removed
@@ -127,18 +119,23 @@ def sweep_temp_dirs(folder: Path | None = None, *, min_age: float = MIN_AGE) -> 
 
 def sweep_temp_files(folder: Path, *, min_age: float = MIN_AGE) -> list[Path]:
     """Remove the abandoned temporary files of atomic writes in ``folder``."""
-    removed: list[Path] = []
+    removed = []
+    for path in _abandoned_in(folder, _FILE, min_age):
+        with contextlib.suppress(OSError):
+            path.unlink()
+            removed.append(path)
+    return removed
+
+
+def _abandoned_in(folder: Path, pattern: re.Pattern[str], min_age: float) -> list[Path]:
+    """Entries of ``folder`` named by ``pattern`` (group 1: a process id) left behind."""
     try:
         names = os.listdir(folder)
     except OSError:
-        return removed
+        return []
+    found = []
     for name in names:
-        match = _FILE.match(name)
-        if match is None:
-            continue
-        path = folder / name
-        if _abandoned(path, int(match.group(1)), min_age):
-            with contextlib.suppress(OSError):
-                path.unlink()
-                removed.append(path)
-    return removed
+        match = pattern.match(name)
+        if match is not None and _abandoned(folder / name, int(match.group(1)), min_age):
+            found.append(folder / name)
+    return found

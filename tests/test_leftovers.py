@@ -119,7 +119,9 @@ def test_leftover_folders_of_dead_processes_are_swept_by_the_next_command(
     _age(other, 3600)
     write_plan(tmp_path / "piano.yaml", minimal_plan())
     assert cli("plan", "validate", "piano.yaml", cwd=tmp_path).exit_code == 0
-    assert sorted(p.name for p in scratch.iterdir()) == sorted([young.name, alive.name, other.name])
+    assert sorted(p.name for p in scratch.iterdir()) == sorted(
+        [young.name, alive.name, other.name, at_work.name]
+    )
 
 
 def test_temporary_folders_name_their_process(

@@ -83,24 +83,13 @@ _ALLOWED: dict[str, frozenset[str]] = {
     "endnotes": frozenset({"image", "hyperlink"}),
     "fontTable": frozenset({"font"}),
 }
-_XML_KINDS = frozenset(
-    {
-        "officeDocument",
-        "styles",
-        "stylesWithEffects",
-        "numbering",
-        "header",
-        "footer",
-        "theme",
-        "fontTable",
-        "settings",
-        "webSettings",
-        "footnotes",
-        "endnotes",
-        "core-properties",
-        "extended-properties",
-    }
-)
+_XML_KINDS = _ALLOWED["officeDocument"] | {
+    "officeDocument",
+    "core-properties",
+    "extended-properties",
+}
+"""The parts read as XML (relationships filtered, dropped links removed); the rest (images,
+fonts) are kept as bytes."""
 #: settings.xml children that point outside the document (the attached template, a mail
 #: merge data source, an XSLT applied on save).
 _SETTINGS_DROPPED = ("attachedTemplate", "mailMerge", "saveThroughXslt", "attachedSchema")

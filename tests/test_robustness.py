@@ -246,3 +246,16 @@ def test_an_impossible_day_is_a_finding_at_its_place(cli: Cli, tmp_path: Path) -
     assert POSITION.search(result.output)
     assert "process.meetings[0].date" in result.output
     assert "2023-02-30 non esiste" in result.output
+
+
+def test_diff_of_a_changed_list_section_names_it(cli: Cli, tmp_path: Path) -> None:
+    # found by the fuzz harness: a relation repeated made plan diff crash
+    relation = {"from": "comune", "to": "caritas", "kind": "tavolo", "label": "Tavolo"}
+    old = minimal_plan()
+    old["relations"] = [relation]
+    new = minimal_plan()
+    new["relations"] = [relation, dict(relation)]
+    write_plan(tmp_path / "vecchio.yaml", old)
+    write_plan(tmp_path / "nuovo.yaml", new)
+    result = cli("plan", "diff", "vecchio.yaml", "nuovo.yaml", "--json", cwd=tmp_path)
+    assert result.exit_code == 0, result.output

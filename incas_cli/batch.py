@@ -14,26 +14,20 @@ leave are removed and ``KeyboardInterrupt`` reaches the caller.
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import os
 import re
 import signal
-import sys
-import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from types import FrameType
 from typing import TYPE_CHECKING, Any, Literal
 
+from incas_cli import pool
 from incas_cli.errors import ExitCode, IncasError, InputError
 from incas_cli.pipeline import Format, Notice, Target
 
 if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
-
     from incas_cli.checks import CheckResult
     from incas_cli.publish.session import OfficeSession
 
@@ -75,7 +69,7 @@ def expand_inputs(inputs: Iterable[Path]) -> list[Path]:
             found = sorted(
                 p
                 for p in item.rglob("*")
-                if p.suffix.lower() in PLAN_SUFFIXES and p.is_file() and not _is_report(p)
+                if _plan_name(p.name) and p.is_file() and not _is_report(p)
             )
             if not found:
                 raise InputError(
@@ -119,6 +113,13 @@ def _is_report(path: Path) -> bool:
     return bool(_REPORT_KEY.search(text)) and not _PLAN_KEY.search(text)
 
 
+def _plan_name(name: str) -> bool:
+    """``piano.yaml``, ``piano.YML``, and also a file named just ``.yaml`` (whose suffix,
+    for pathlib, is empty: skipping it would lose a plan without a word)."""
+    lower = name.lower()
+    return lower.endswith(PLAN_SUFFIXES)
+
+
 def check_file(path: Path, *, final: bool = False) -> Outcome:
     from incas_cli.checks import check_document
     from incas_cli.io import input_name, read_yaml
@@ -147,24 +148,8 @@ def exit_code(outcomes: Sequence[Outcome]) -> ExitCode:
 
 # --- build: many plans -> documents ------------------------------------------------------------
 
+
 #: Imported once in the forkserver, so that every worker starts with them loaded.
-_PRELOAD = (
-    "incas_cli.batch",
-    "incas_cli.models",
-    "incas_cli.checks",
-    "incas_cli.checks.rules",
-    "incas_cli.checks.structure",
-    "incas_cli.io",
-    "incas_cli.catalog.loader",
-    "incas_cli.catalog.comuni",
-    "incas_cli.pipeline",
-    "incas_cli.publish",
-    "incas_cli.render",
-    "incas_cli.document.outline",
-    "incas_cli.writers.docx",
-)
-
-
 @dataclass(frozen=True)
 class BuildOptions:
     """What ``plan build`` makes of each valid plan, and where.
@@ -348,7 +333,7 @@ def build_files(
                     built = []
                     for task in runnable:
                         outcome = build_file(task.source, task.output, task.options)
-                        release_memory()
+                        pool.release_memory()
                         built.append(outcome)
                         if on_outcome is not None:
                             on_outcome(outcome)
@@ -404,7 +389,7 @@ def _build_overlapped(
             if len(running) < 2:
                 continue
             outcomes.append(running.popleft().result())
-            release_memory()
+            pool.release_memory()
             if on_outcome is not None:
                 on_outcome(outcomes[-1])
         while running:
@@ -424,24 +409,30 @@ def _build_parallel(
 ) -> list[Outcome]:
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
+    from incas_cli.batch_worker import init_worker, run_task
+    from incas_cli.errors import Terminated
+
     results: list[Outcome | None] = [None] * len(tasks)
-    # Ctrl-C only sets a flag, checked between waits: a KeyboardInterrupt raised at an
+    # Ctrl-C and SIGTERM only set a flag, checked between waits: an exception raised at an
     # arbitrary point could leave one of the executor's locks held and hang the stop.
-    interrupted = threading.Event()
-    previous = _catch_sigint(interrupted)
+    stop = pool.StopRequest()
+    previous = pool.catch_stops(stop)
     try:
         executor = ProcessPoolExecutor(
-            max_workers=jobs, mp_context=_mp_context(), initializer=_init_worker
+            max_workers=jobs,
+            mp_context=pool.mp_context(),
+            initializer=init_worker,
+            initargs=(os.getpid(),),
         )
         try:
             # The largest plans first: the last ones to finish are small, so no worker idles
             # long at the end of the build while the other finishes a large plan.
             order = sorted(range(len(tasks)), key=lambda i: (-_size(tasks[i].source), i))
-            futures = {executor.submit(_run_task, tasks[i]): i for i in order}
+            futures = {executor.submit(run_task, tasks[i]): i for i in order}
             pending = set(futures)
             while pending:
-                if interrupted.is_set():
-                    raise KeyboardInterrupt
+                if stop.signum is not None:
+                    raise Terminated if stop.signum == signal.SIGTERM else KeyboardInterrupt
                 done, pending = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
                 for future in sorted(done, key=lambda f: futures[f]):
                     i = futures[future]
@@ -453,11 +444,11 @@ def _build_parallel(
                     if on_outcome is not None:
                         on_outcome(outcome)
         except BaseException:
-            _stop_workers(executor)
+            pool.stop_workers(executor)
             raise
         executor.shutdown(wait=True)
     finally:
-        _restore_sigint(previous)
+        pool.restore_handlers(previous)
     return [r for r in results if r is not None]
 
 
@@ -466,26 +457,6 @@ def _size(path: Path) -> int:
         return path.stat().st_size
     except OSError:
         return 0
-
-
-def _catch_sigint(flag: threading.Event) -> Any:
-    """Make Ctrl-C set ``flag``; returns the previous handler (None if left alone).
-
-    Left alone outside the main thread (signals cannot be handled there) and when
-    SIGINT is ignored (a build started with ``nohup`` or in the background stays so).
-    """
-    if threading.current_thread() is not threading.main_thread():
-        return None
-    previous = signal.getsignal(signal.SIGINT)
-    if previous is signal.SIG_IGN:
-        return None
-    signal.signal(signal.SIGINT, lambda signum, frame: flag.set())
-    return previous if previous is not None else signal.default_int_handler
-
-
-def _restore_sigint(previous: Any) -> None:
-    if previous is not None:
-        signal.signal(signal.SIGINT, previous)
 
 
 def _worker_died(task: BuildTask, exc: BaseException) -> Outcome:
@@ -503,119 +474,17 @@ def _worker_died(task: BuildTask, exc: BaseException) -> Outcome:
     )
 
 
-def _mp_context() -> Any:
-    import multiprocessing
-
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(list(_PRELOAD))
-        return context
-    return multiprocessing.get_context("spawn")
-
-
-def _stop_workers(executor: ProcessPoolExecutor) -> None:
-    """Cancel what has not started, stop the workers (SIGTERM, then SIGKILL) and wait."""
-    # Python 3.14 has executor.terminate_workers(); before it, the workers are only
-    # reachable through this private mapping, which shutdown() clears: read it first.
-    processes = list((getattr(executor, "_processes", None) or {}).values())
-    executor.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        with contextlib.suppress(Exception):
-            process.terminate()
-    for process in processes:
-        with contextlib.suppress(Exception):
-            process.join(timeout=10)
-            if process.is_alive():
-                process.kill()
-                process.join(timeout=5)
-
-
 def remove_temporary_files(outputs: Iterable[Path]) -> None:
-    """Remove what an interrupted atomic write of these outputs may have left behind."""
-    for output in outputs:
-        # incas_cli.io.atomic_writer names its temporary files ".<name>.<random>.tmp"
-        with contextlib.suppress(OSError):
-            for leftover in output.parent.glob(f".{_glob_escape(output.name)}.*.tmp"):
-                with contextlib.suppress(OSError):
-                    leftover.unlink()
+    """Remove what interrupted atomic writes of these outputs left behind.
 
+    The atomic write names its temporary files after the process that writes
+    (``.incas-<pid>-<hex>.tmp``): once the workers are stopped, those of processes that
+    no longer exist go, whatever their age; a live process's files are left alone.
+    """
+    from incas_cli.scratch import sweep_temp_files
 
-def _glob_escape(name: str) -> str:
-    return "".join(f"[{ch}]" if ch in "*?[" else ch for ch in name)
-
-
-_frozen = False
-
-
-def release_memory() -> None:
-    """Give back what one document's work freed, before the next: a process that builds
-    many documents otherwise keeps growing (a figure's canvas is tens of MB, and a few
-    reference cycles keep a document's objects until a full collection). After the first
-    document, what is still alive (modules, the catalogue, caches) is frozen out of the
-    collector's scans, so each collection only looks at the last document's objects."""
-    global _frozen
-    import gc
-
-    gc.collect()
-    if not _frozen:
-        gc.freeze()
-        _frozen = True
-    trim = _malloc_trim()
-    if trim is not None:
-        trim(0)  # glibc keeps freed memory for itself unless asked
-
-
-@functools.cache
-def _malloc_trim() -> Callable[[int], int] | None:
-    if not sys.platform.startswith("linux"):
-        return None
-    try:
-        import ctypes
-
-        trim: Callable[[int], int] = ctypes.CDLL(None).malloc_trim
-    except (OSError, AttributeError):  # not glibc (musl has no malloc_trim)
-        return None
-    return trim
-
-
-# --- inside a worker ---------------------------------------------------------------------
-
-_busy = False
-
-
-class _Stopped(BaseException):
-    """Raised in a worker by SIGTERM while it builds: unwinds (temporary files removed)."""
-
-
-def _on_sigterm(signum: int, frame: FrameType | None) -> None:
-    if _busy:
-        raise _Stopped
-    os._exit(int(ExitCode.INTERRUPTED))
-
-
-def _init_worker() -> None:
-    """Ctrl-C belongs to the parent (it stops the workers); SIGTERM stops a worker cleanly.
-    A worker keeps one LibreOffice (started when first needed) for the whole build."""
-    from incas_cli.publish.session import open_for_process
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, _on_sigterm)
-    open_for_process()
-
-
-def _run_task(task: BuildTask) -> Outcome:
-    global _busy
-    _busy = True
-    try:
-        return build_file(task.source, task.output, task.options)
-    except _Stopped:
-        from incas_cli.publish.session import close_for_process
-
-        close_for_process()  # its office was killed while unwinding: remove its folder
-        os._exit(int(ExitCode.INTERRUPTED))  # unwound already: nothing half-written remains
-    finally:
-        _busy = False
-        release_memory()  # not busy: a SIGTERM now simply ends the worker
+    for folder in {output.parent for output in outputs}:
+        sweep_temp_files(folder, min_age=0)
 
 
 # --- reporting --------------------------------------------------------------------------------

@@ -2,24 +2,18 @@
 
 ``incas export`` and ``incas plan compare`` read every plan and write or add up each result
 as it comes. With ``jobs`` > 1 the reading runs in worker processes set up as ``plan
-build``'s (:mod:`incas_cli.batch`: forkserver, Ctrl-C stops them all), with only a few
+build``'s (:mod:`incas_cli.pool`: forkserver, Ctrl-C stops them all), with only a few
 files per worker in flight, so results never pile up in memory.
 """
 
 from __future__ import annotations
 
-import threading
+import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from incas_cli.batch import (
-    _catch_sigint,
-    _init_worker,
-    _mp_context,
-    _restore_sigint,
-    _stop_workers,
-)
+from incas_cli import pool
 from incas_cli.errors import InputError
 
 __all__ = ["map_ordered"]
@@ -34,9 +28,9 @@ def map_ordered(
     few per worker ahead of the one the caller waits for: results never pile up, so
     memory does not grow with the number of files (``export`` and ``plan compare`` write
     or add up each result as it comes). ``fn`` must be picklable (a module-level function
-    or a ``functools.partial`` of one) and must not raise for a file. On Ctrl-C the
-    workers are stopped and ``KeyboardInterrupt`` reaches the caller; a worker that dies
-    (killed, out of memory) stops them all with an ``InputError``.
+    or a ``functools.partial`` of one) and must not raise for a file. On Ctrl-C (SIGTERM)
+    the workers are stopped and ``KeyboardInterrupt`` (``Terminated``) reaches the caller;
+    a worker that dies (killed, out of memory) stops them all with an ``InputError``.
     """
     if jobs <= 1 or len(sources) <= 1:
         for source in sources:
@@ -49,10 +43,15 @@ def _map_parallel(fn: Callable[[Path], Any], sources: Sequence[Path], jobs: int)
     from collections import deque
     from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 
-    interrupted = threading.Event()
-    previous = _catch_sigint(interrupted)
+    from incas_cli.batch_worker import init_worker
+
+    stop = pool.StopRequest()
+    previous = pool.catch_stops(stop)
     executor = ProcessPoolExecutor(
-        max_workers=jobs, mp_context=_mp_context(), initializer=_init_worker
+        max_workers=jobs,
+        mp_context=pool.mp_context(),
+        initializer=init_worker,
+        initargs=(os.getpid(),),
     )
     try:
         ahead = jobs * 4
@@ -65,8 +64,7 @@ def _map_parallel(fn: Callable[[Path], Any], sources: Sequence[Path], jobs: int)
         while queue:
             head = queue[0]
             while not head.done():
-                if interrupted.is_set():
-                    raise KeyboardInterrupt
+                pool.raise_if_stopped(stop)
                 wait([head], timeout=0.1, return_when=FIRST_COMPLETED)
             queue.popleft()
             try:
@@ -82,11 +80,10 @@ def _map_parallel(fn: Callable[[Path], Any], sources: Sequence[Path], jobs: int)
             if nxt is not None:
                 queue.append(executor.submit(fn, nxt))
             yield result
-            if interrupted.is_set():
-                raise KeyboardInterrupt
+            pool.raise_if_stopped(stop)
     except BaseException:
-        _stop_workers(executor)
+        pool.stop_workers(executor)
         raise
     finally:
-        _restore_sigint(previous)
+        pool.restore_handlers(previous)
     executor.shutdown(wait=True)

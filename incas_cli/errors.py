@@ -19,6 +19,7 @@ class ExitCode(IntEnum):
     USAGE = 2
     CHECKS_FAILED = 3
     INTERRUPTED = 130
+    TERMINATED = 143  # 128 + SIGTERM, as a shell reports a process SIGTERM stopped
 
 
 class IncasError(Exception):
@@ -95,3 +96,8 @@ class WizardInterrupted(IncasError):
     def __init__(self, message: str, *, partial: object = None, hint: str | None = None) -> None:
         super().__init__(message, hint=hint)
         self.partial = partial
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM received: unwinds like Ctrl-C (every ``KeyboardInterrupt`` clean-up runs),
+    then exits 143 instead of 130."""

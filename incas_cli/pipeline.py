@@ -86,16 +86,24 @@ class Produced:
     warnings: tuple[Notice, ...] = ()
 
 
-def check_target(target: Target) -> None:
+def check_target(target: Target) -> tuple[Notice, ...]:
     """Fail before any plan is read if ``target`` cannot be produced here: a template that
-    is missing or unusable (``InputError``), PDF or ODT without LibreOffice
-    (``ExternalToolError``)."""
+    is missing, unusable or over a size limit (``InputError``), PDF or ODT without
+    LibreOffice (``ExternalToolError``). Returns what the caller should say once: what was
+    dropped from the template (macros, external links, oversized images)."""
+    notices: tuple[Notice, ...] = ()
     if target.template is not None:
+        from incas_cli.messages import template as msg
         from incas_cli.writers.template import check_template
 
-        check_template(target.template)
+        dropped = check_template(target.template)
+        if dropped:
+            items = "; ".join(dropped)
+            text = msg.TEMPLATE_CLEANED.format(name=target.template.name, items=items)
+            notices = (Notice(text, msg.TEMPLATE_CLEANED_HINT),)
     if target.format != "docx":
         _require_office(target.format)
+    return notices
 
 
 def warm_office(target: Target) -> None:

@@ -145,6 +145,8 @@ UPPER = (
     "incas_cli.wizard",
     "incas_cli.batch",
     "incas_cli.batch_map",
+    "incas_cli.batch_worker",
+    "incas_cli.pool",
     "incas_cli.pipeline",
     "incas_cli.status",
     "incas_cli.diff",

@@ -151,3 +151,111 @@ def test_the_same_object_twice_is_dumped_twice_without_aliases(tmp_path: Path) -
     path.write_text(text, encoding="utf-8")
     budget = load_yaml(path).plain()["measures"][0]["budget"]
     assert [b["amount"] for b in budget] == [amount] * 3
+
+
+# --- smaller faults ----------------------------------------------------------------------
+
+
+def test_a_full_disk_during_a_save_leaves_the_plan_intact_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    from incas_cli.errors import InputError
+    from incas_cli.io import atomic_write_text
+
+    plan = write_plan(tmp_path / "piano.yaml", minimal_plan())
+    before = plan.read_bytes()
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(InputError) as info:
+        atomic_write_text(plan, "schema_version: 1\n", force=True)
+    assert "disco pieno" in info.value.message
+    assert "intatto" in info.value.message
+    assert plan.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["piano.yaml"]
+
+
+def test_saving_through_a_symlink_writes_its_target(tmp_path: Path) -> None:
+    from incas_cli.io import atomic_write_text
+
+    (tmp_path / "piani").mkdir()
+    target = write_plan(tmp_path / "piani" / "piano.yaml", minimal_plan())
+    link = tmp_path / "link.yaml"
+    link.symlink_to(target)
+    atomic_write_text(link, "schema_version: 1\n", force=True)
+    assert link.is_symlink()
+    assert target.read_text(encoding="utf-8") == "schema_version: 1\n"
+
+
+def test_an_unusable_or_full_temporary_folder_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+    import tempfile
+
+    from incas_cli import scratch
+    from incas_cli.errors import InputError
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "manca"))
+    with pytest.raises(InputError) as info:
+        scratch.temp_dir("lo")
+    assert str(tmp_path / "manca") in info.value.message
+    assert "TMPDIR" in (info.value.hint or "")
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    usage = shutil.disk_usage(tmp_path)
+    monkeypatch.setattr(shutil, "disk_usage", lambda path: usage._replace(free=10 * 2**20))
+    with pytest.raises(InputError) as info:
+        scratch.temp_dir("lo", need=200 * 2**20)
+    assert "meno di 200 MB liberi" in info.value.message
+    assert list(tmp_path.iterdir()) == []  # the folder it made is gone again
+
+
+def test_a_contact_written_as_text_is_never_repeated(cli: Cli, tmp_path: Path) -> None:
+    data = minimal_plan()
+    data["stakeholders"][1]["contact"] = "Mario Rossi, 333 1234567, mario@example.it"
+    write_plan(tmp_path / "piano.yaml", data)
+    for args in (("plan", "validate", "piano.yaml"), ("plan", "validate", "piano.yaml", "--json")):
+        result = cli(*args, cwd=tmp_path)
+        assert result.exit_code == 3
+        assert "stakeholders[1].contact" in result.output
+        assert "Mario" not in result.output and "333" not in result.output
+
+
+def test_a_file_named_dot_yaml_is_found_by_a_folder_scan(cli: Cli, tmp_path: Path) -> None:
+    (tmp_path / "piani").mkdir()
+    write_plan(tmp_path / "piani" / ".yaml", minimal_plan())
+    result = cli("plan", "validate", "piani", cwd=tmp_path)
+    assert result.exit_code == 0, result.output
+    assert ".yaml" in result.output
+
+
+def test_an_impossible_day_is_a_finding_at_its_place(cli: Cli, tmp_path: Path) -> None:
+    data = minimal_plan()
+    data["process"] = {"meetings": [{"date": "2023-02-28", "kind": "tavolo"}]}
+    path = write_plan(tmp_path / "piano.yaml", data)
+    text = path.read_text(encoding="utf-8").replace("2023-02-28", "2023-02-30")
+    path.write_text(text, encoding="utf-8")
+    result = cli("plan", "validate", "piano.yaml", cwd=tmp_path)
+    assert result.exit_code == 3
+    assert POSITION.search(result.output)
+    assert "process.meetings[0].date" in result.output
+    assert "2023-02-30 non esiste" in result.output
+
+
+def test_diff_of_a_changed_list_section_names_it(cli: Cli, tmp_path: Path) -> None:
+    # found by the fuzz harness: a relation repeated made plan diff crash
+    relation = {"from": "comune", "to": "caritas", "kind": "tavolo", "label": "Tavolo"}
+    old = minimal_plan()
+    old["relations"] = [relation]
+    new = minimal_plan()
+    new["relations"] = [relation, dict(relation)]
+    write_plan(tmp_path / "vecchio.yaml", old)
+    write_plan(tmp_path / "nuovo.yaml", new)
+    result = cli("plan", "diff", "vecchio.yaml", "nuovo.yaml", "--json", cwd=tmp_path)
+    assert result.exit_code == 0, result.output

@@ -30,6 +30,9 @@ _PATTERN_DETAILS = {
     r"^\d{4}-(0[1-9]|1[0-2])$": msg.DETAIL_MONTH,
 }
 
+_PRIVATE = "contact"
+"""The key whose values are personal data (internal edition only)."""
+
 _SIMPLE_DETAILS = {
     "string_type": msg.DETAIL_STRING,
     "string_too_short": msg.DETAIL_STRING_EMPTY,
@@ -115,20 +118,26 @@ def _detail(err: ErrorDetails) -> tuple[str, str | None]:
             name = MONTH_NAMES[6]
         example = msg.MONTH_NUMBER_EXAMPLE.format(name=name, number=MONTH_NAMES.index(name) + 1)
         return msg.DETAIL_MONTH_NUMBER.format(example=example), None
+    if kind in ("date_parsing", "date_from_datetime_parsing") and _impossible_day(value):
+        return msg.DETAIL_NO_SUCH_DAY.format(value=value), None
     if kind in _SIMPLE_DETAILS:
         return _SIMPLE_DETAILS[kind], None
+    private = _PRIVATE in err["loc"]  # personal data: never repeated in messages or JSON
+    shown = msg.PRIVATE_VALUE if private else _short(value)
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return msg.DETAIL_MAPPING.format(value=_short(value)), None
+        if private:
+            return msg.DETAIL_MAPPING_PRIVATE, None
+        return msg.DETAIL_MAPPING.format(value=shown), None
     if kind == "string_pattern_mismatch":
         template = _PATTERN_DETAILS.get(str(ctx.get("pattern")), msg.INVALID_VALUE_HINT_SCHEMA)
-        return template.format(value=_short(value)), None
+        return template.format(value=shown), None
     if kind == "string_too_long":
         return msg.DETAIL_STRING_LONG.format(max_length=ctx.get("max_length")), None
     if kind == "literal_error":
         allowed = re.findall(r"'([^']*)'|(\d+)", str(ctx.get("expected", "")))
         names = [a or b for a, b in allowed]
-        detail = msg.DETAIL_CHOICE.format(value=_short(value), allowed=", ".join(names))
-        close = suggest(str(value), names)
+        detail = msg.DETAIL_CHOICE.format(value=shown, allowed=", ".join(names))
+        close = None if private else suggest(str(value), names)
         return detail, msg.DETAIL_CHOICE_SUGGEST.format(suggestion=close) if close else None
     if kind in ("greater_than_equal", "greater_than"):
         limit = ctx.get("ge", ctx.get("gt"))
@@ -144,6 +153,20 @@ def _detail(err: ErrorDetails) -> tuple[str, str | None]:
     if kind == "value_error":
         return str(ctx.get("error", "")), None
     return msg.INVALID_VALUE_HINT_SCHEMA, None
+
+
+def _impossible_day(value: Any) -> bool:
+    """``2023-02-30``: the shape of a date, with a day its month does not have."""
+    import datetime as dt
+
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return False
+    year, month, day = (int(part) for part in value.split("-"))
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return True
+    return False
 
 
 def _clean_loc(loc: tuple[str | int, ...]) -> Loc:

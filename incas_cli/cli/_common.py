@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import ParamSpec, TypeVar
+from types import FrameType
+from typing import Any, ParamSpec, TypeVar
 
 import typer
 
@@ -22,23 +23,67 @@ R = TypeVar("R")
 def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
     """The one place where expected failures become a message and an exit code.
 
-    ``IncasError`` -> its Italian message on stderr and its exit code; Ctrl-C -> exit 130.
-    Anything else is a bug and propagates to typer, which shows a traceback without
-    local variables (a plan may hold personal data).
+    ``IncasError`` -> its Italian message on stderr and its exit code; Ctrl-C -> exit 130;
+    SIGTERM (``timeout``, CI, a service manager) is handled like Ctrl-C, as a
+    :class:`~incas_cli.errors.Terminated` that unwinds the same way (temporary files
+    removed, workers stopped) and exits 143. Anything else is a bug and propagates to
+    typer, which shows a traceback without local variables (a plan may hold personal
+    data). Before the command, temporary files of incas processes that were killed are
+    removed (:mod:`incas_cli.scratch`).
     """
 
     @functools.wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         from incas_cli.console import get_console, print_error
+        from incas_cli.errors import Terminated
         from incas_cli.messages import cli as msg
+        from incas_cli.scratch import sweep_temp_dirs
 
+        sweep_temp_dirs()
+        previous = _terminate_as_interrupt()
         try:
             return func(*args, **kwargs)
         except IncasError as err:
             print_error(err)
             raise typer.Exit(int(err.exit_code)) from None
+        except Terminated:
+            get_console(stderr=True).print(msg.TERMINATED)
+            raise typer.Exit(int(ExitCode.TERMINATED)) from None
         except KeyboardInterrupt:
             get_console(stderr=True).print(msg.INTERRUPTED)
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+        finally:
+            _restore_sigterm(previous)
 
     return wrapper
+
+
+def _terminate_as_interrupt() -> Any:
+    """SIGTERM raises ``Terminated``; returns the handler to restore (None: left alone).
+
+    Left alone outside the main thread (no handler can be set there) and when something
+    else already handles SIGTERM or ignores it on purpose.
+    """
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    previous = signal.getsignal(signal.SIGTERM)
+    if previous is not signal.SIG_DFL:
+        return None
+    signal.signal(signal.SIGTERM, _raise_terminated)
+    return previous
+
+
+def _raise_terminated(signum: int, frame: FrameType | None) -> None:
+    from incas_cli.errors import Terminated
+
+    raise Terminated
+
+
+def _restore_sigterm(previous: Any) -> None:
+    if previous is not None:
+        import signal
+
+        signal.signal(signal.SIGTERM, previous)

@@ -53,8 +53,9 @@ def build(
         expand_inputs,
         prepare_output_dir,
     )
-    from incas_cli.console import get_console
+    from incas_cli.console import get_console, print_plain
     from incas_cli.errors import UsageError
+    from incas_cli.messages import cli as cli_msg
     from incas_cli.pipeline import FORMATS, check_target
     from incas_cli.reports import report_json
 
@@ -71,7 +72,15 @@ def build(
         template=template,
         toc_update=not no_toc_update,
     )
-    check_target(options.target())  # a wrong letterhead fails once, before any plan
+    # a wrong letterhead fails once, before any plan; what its reading dropped is said once
+    for notice in check_target(options.target()):
+        print_plain(
+            msg.TEMPLATE_NOTICE.format(label=cli_msg.WARNING_LABEL, message=notice.message),
+            stderr=True,
+        )
+        print_plain(
+            msg.BUILD_WARNING_HINT.format(label=cli_msg.HINT_LABEL, hint=notice.hint), stderr=True
+        )
     sources = expand_inputs(inputs)
     prepare_output_dir(output_dir)
     workers = jobs if jobs is not None else default_jobs(len(sources))

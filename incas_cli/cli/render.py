@@ -69,7 +69,9 @@ def render(
         template=template,
         toc_update=not no_toc_update,
     )
-    check_target(target)  # a wrong letterhead, or no LibreOffice for a PDF, fails first
+    # a wrong letterhead, or no LibreOffice for a PDF, fails first
+    for notice in check_target(target):
+        _warn(notice.message, notice.hint)
 
     with office_session():
         warm_office(target)  # LibreOffice starts while the plan is read, checked and written

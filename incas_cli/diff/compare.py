@@ -300,8 +300,8 @@ def _section_changes(section: str, old: Any, new: Any) -> list[str]:
     """How a changed section is named: by each changed field that has a name of its own in
     the report (the v1 additions: ``context.phenomenon``, ``strategy.specific_objectives``,
     ...), and by the section's name when anything else in it changed."""
-    if old is None or new is None:
-        return [section]
+    if old is None or new is None or not hasattr(type(new), "model_fields"):
+        return [section]  # absent on one side, or a list section (relations): by its name
     named: list[str] = []
     other = False
     for name in type(new).model_fields:

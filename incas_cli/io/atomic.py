@@ -6,13 +6,15 @@ import contextlib
 import errno
 import os
 import stat
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
 from incas_cli.errors import InputError, OutputExistsError
 from incas_cli.messages import io as msg
+from incas_cli.scratch import sweep_temp_files, temp_file_name
+
+_NO_SPACE = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
 
 def _current_umask() -> int:
@@ -34,6 +36,10 @@ def _write_error(exc: OSError, path: Path) -> InputError:
         return InputError(msg.NAME_TOO_LONG, hint=msg.OUTPUT_NAME_TOO_LONG_HINT, file=name)
     if isinstance(exc, IsADirectoryError):
         return InputError(msg.OUTPUT_IS_DIRECTORY, hint=msg.OUTPUT_IS_DIRECTORY_HINT, file=name)
+    if exc.errno in _NO_SPACE:
+        return InputError(msg.DISK_FULL, hint=msg.DISK_FULL_HINT, file=name)
+    if exc.errno == errno.EROFS:
+        return InputError(msg.READ_ONLY, hint=msg.READ_ONLY_HINT, file=name)
     reason = exc.strerror or type(exc).__name__
     return InputError(msg.WRITE_FAILED.format(reason=reason), hint=msg.WRITE_FAILED_HINT, file=name)
 
@@ -46,36 +52,55 @@ def _exists_error(path: Path) -> OutputExistsError:
 def atomic_writer(path: Path, *, force: bool = False) -> Iterator[IO[bytes]]:
     """Yield a binary file that replaces ``path`` whole when the block ends without error.
 
-    The data goes to a temporary file in the same folder, is flushed to disk and then
-    renamed over ``path``: readers see the old file or the new one, never half of one.
-    Without ``force`` an existing file is an :class:`OutputExistsError`; an overwritten
-    file keeps its permissions. If the block raises, the temporary file is removed, the
-    original is untouched and the exception propagates unchanged.
+    The data goes to a temporary file in the same folder (``.incas-<pid>-<hex>.tmp``, short
+    whatever the target's name), is flushed to disk and then renamed over ``path``:
+    readers see the old file or the new one, never half of one. Without ``force`` an
+    existing file is an :class:`OutputExistsError`; an overwritten file keeps its
+    permissions, and a symbolic link is written through (its target is replaced, the link
+    stays). If the block raises, the temporary file is removed, the original is untouched
+    and the exception propagates (an ``OSError`` of the disk as an ``InputError``). Temporary
+    files that killed incas processes left in the folder are removed first.
     """
+    if force and path.is_symlink():
+        path = Path(os.path.realpath(path))
     if path.is_dir():
         raise InputError(msg.OUTPUT_IS_DIRECTORY, hint=msg.OUTPUT_IS_DIRECTORY_HINT, file=str(path))
     if not force and os.path.lexists(path):
         raise _exists_error(path)
     folder = path.parent
-    try:
-        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, on every path
-            mode="wb", delete=False, dir=folder, prefix=f".{path.name}.", suffix=".tmp"
-        )
-    except OSError as exc:
-        raise _write_error(exc, path) from None
-    temp = Path(handle.name)
+    sweep_temp_files(folder)
+    handle, temp = _create_temp(folder, path)
     try:
         try:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
+        except OSError as exc:
+            raise _write_error(exc, path) from None
         finally:
-            handle.close()
+            with contextlib.suppress(OSError):
+                handle.close()
         _install(temp, path, force=force)
     except BaseException:
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
+
+
+def _create_temp(folder: Path, path: Path) -> tuple[IO[bytes], Path]:
+    """A new temporary file in ``folder``, open for writing, readable by its owner only."""
+    for _ in range(100):
+        temp = folder / temp_file_name()
+        try:
+            fd = os.open(
+                temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600
+            )
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise _write_error(exc, path) from None
+        return os.fdopen(fd, "wb"), temp
+    raise _write_error(FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST)), path)
 
 
 def _install(temp: Path, path: Path, *, force: bool) -> None:

@@ -23,6 +23,7 @@ from incas_cli.messages import io as msg
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 _INT_TAG = "tag:yaml.org,2002:int"
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -94,6 +95,11 @@ class _PlanConstructor(RoundTripConstructor):
         try:
             return super().construct_non_recursive_object(node, tag)
         except (ValueError, OverflowError) as exc:
+            if node.tag == _TIMESTAMP_TAG and _DAY.match(str(node.value)):
+                # 2023-02-30: a date-shaped text whose day does not exist. Read as text, so
+                # that the plan's model reports it as a finding at its place (exit 3), with
+                # the other problems of the file, instead of the file being unreadable.
+                return str(node.value)
             raise _bad_value(node) from exc
 
     def check_mapping_key(

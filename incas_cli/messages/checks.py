@@ -30,7 +30,13 @@ DETAIL_NUMBER = "serve un numero"
 DETAIL_BOOL = "serve sì o no (true/false)"
 DETAIL_LIST = "serve un elenco (righe che iniziano con «- »)"
 DETAIL_MAPPING = "serve una sezione con chiavi e valori, non «{value}»"
+DETAIL_MAPPING_PRIVATE = (
+    "serve una sezione con chiavi e valori (person, email, phone), non un testo; il testo "
+    "scritto non viene ripetuto qui perché contiene dati personali"
+)
+PRIVATE_VALUE = "(valore non ripetuto: dati personali)"
 DETAIL_DATE = "serve una data nel formato AAAA-MM-GG, ad esempio 2024-05-10"
+DETAIL_NO_SUCH_DAY = "la data {value} non esiste nel calendario (controlla giorno e mese)"
 DETAIL_CHOICE = "«{value}» non è tra i valori ammessi ({allowed})"
 DETAIL_CHOICE_SUGGEST = "forse intendevi «{suggestion}»?"
 DETAIL_GE = "il valore deve essere almeno {limit}"

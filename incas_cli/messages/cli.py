@@ -96,7 +96,7 @@ BUILD_HELP = (
     "\n"
     "Codici di uscita: 0 tutti impaginati, 3 qualche piano non valido,\n"
     "1 qualche file illeggibile o non scritto, 2 uso errato,\n"
-    "130 interrotto (nessun documento lasciato a metà)."
+    "130 interrotto, 143 fermato da SIGTERM (nessun documento lasciato a metà)."
 )
 DIFF_HELP = (
     "Confronta due versioni di un piano: misure, budget, attori, bisogni, azioni.\n"
@@ -119,6 +119,7 @@ ERROR_LABEL = "errore"
 WARNING_LABEL = "avviso"
 HINT_LABEL = "suggerimento"
 INTERRUPTED = "Interrotto dall'utente."
+TERMINATED = "Interrotto da un segnale di terminazione (SIGTERM): nessun file lasciato a metà."
 
 NO_PLANS_IN_FOLDER = "nella cartella {folder} non ci sono file di piano (*.yaml, *.yml)"
 NO_PLANS_IN_FOLDER_HINT = "controlla il percorso o indica direttamente i file"

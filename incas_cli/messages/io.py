@@ -186,6 +186,16 @@ OUTPUT_PERMISSION = "permesso negato: non è possibile scrivere il file"
 OUTPUT_PERMISSION_HINT = "scegli una cartella in cui hai il permesso di scrivere"
 WRITE_FAILED = "impossibile scrivere il file ({reason})"
 WRITE_FAILED_HINT = "controlla lo spazio libero sul disco e i permessi della cartella, poi riprova"
+DISK_FULL = "disco pieno: il file non è stato scritto (quello che c'era prima è rimasto intatto)"
+DISK_FULL_HINT = "libera spazio sul disco, oppure scrivi il file in un'altra cartella, e riprova"
+READ_ONLY = "la cartella è in sola lettura: il file non è stato scritto"
+TEMP_UNUSABLE = "non riesco a creare una cartella di lavoro in {folder} ({reason})"
+TEMP_FULL = "la cartella temporanea {folder} ha meno di {megabytes} MB liberi"
+TEMP_HINT = (
+    "libera spazio, oppure indica con la variabile TMPDIR una cartella scrivibile con "
+    "spazio libero (ad esempio TMPDIR=$HOME/tmp)"
+)
+READ_ONLY_HINT = "scegli una cartella in cui si può scrivere"
 
 # --- sizes ------------------------------------------------------------------------------
 SIZE_MB = "{value} MB"

@@ -178,6 +178,7 @@ BUILD_TOTALS = (
     "non riusciti {failed} (documenti in {output_dir})"
 )
 BUILD_WARNING = "{label}: {file}: {message}"
+TEMPLATE_NOTICE = "{label}: {message}"
 BUILD_WARNING_HINT = "  {label}: {hint}"
 BUILD_TOC_PENDING = (
     "Indice non compilato in {count} documenti (LibreOffice non disponibile): "

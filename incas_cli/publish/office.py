@@ -26,6 +26,9 @@ from typing import Any
 from incas_cli.errors import ExternalToolError
 from incas_cli.messages import publish as msg
 
+WORK_SPACE = 200 * 2**20
+"""Bytes free in the temporary folder before LibreOffice starts (profile, input, output)."""
+
 SOFFICE_ENV = "INCAS_SOFFICE"
 UNO_PYTHON_ENV = "INCAS_UNO_PYTHON"
 

@@ -33,7 +33,6 @@ import secrets
 import shutil
 import signal
 import subprocess
-import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -167,8 +166,12 @@ class OfficeSession:
     def _launch(self, soffice: Path, python: Path, timeout: float) -> None:
         """Start a worker; its first answer (ready, or why not) comes later."""
         if self._folder is None:
+            from incas_cli.publish.office import WORK_SPACE
+            from incas_cli.scratch import temp_dir
+
             with _signals_held():
-                self._folder = Path(tempfile.mkdtemp(prefix="incas-lo-"))
+                # incas-lo-<pid>-…: swept by the next command if left; a full TMPDIR said as such
+                self._folder = temp_dir("lo", need=WORK_SPACE)
         folder = self._folder
         (folder / "profile").mkdir(parents=True, exist_ok=True)
         spec = folder / "session.json"

@@ -24,6 +24,7 @@ from incas_cli.errors import InputError
 from incas_cli.messages import render as msg
 from incas_cli.resources import template_file
 from incas_cli.writers import styles as st
+from incas_cli.writers.template_package import MAX_FILE_BYTES, Cleaned, clean_template
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -45,21 +46,22 @@ def load_base(template: Path | None) -> Document:
     if template is None:
         document = open_document(io.BytesIO(reference_bytes()))
     else:
-        document = _checked(template)
+        document = _checked(template)[0]
         _copy_auxiliary_styles(document)
     _clear_body(document)
     _portrait_a4(document)
     return document
 
 
-def check_template(template: Path) -> None:
+def check_template(template: Path) -> list[str]:
     """Fail early, with a message naming the problem, if ``template`` cannot be used: not
-    there, not a Word document, or missing a required style."""
-    _checked(template)
+    there, not a Word document, over a size limit, or missing a required style. Returns
+    what reading it dropped (macros, external links, oversized images), in Italian."""
+    return _checked(template)[1]
 
 
-def _checked(template: Path) -> Document:
-    document = _open_template(template)
+def _checked(template: Path) -> tuple[Document, list[str]]:
+    document, dropped = _open_template(template)
     missing = missing_styles(document)
     if missing:
         raise InputError(
@@ -67,22 +69,14 @@ def _checked(template: Path) -> Document:
             hint=msg.TEMPLATE_MISSING_STYLES_HINT,
             file=template,
         )
-    return document
+    return document, dropped
 
 
-def _open_template(path: Path) -> Document:
+def _open_template(path: Path) -> tuple[Document, list[str]]:
+    """The template, read with limits and cleaned (:mod:`.template_package`), opened."""
+    cleaned = _cleaned(path)
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(
-            msg.TEMPLATE_NOT_FOUND, hint=msg.TEMPLATE_NOT_FOUND_HINT, file=path
-        ) from None
-    except OSError:
-        raise InputError(
-            msg.TEMPLATE_UNREADABLE, hint=msg.TEMPLATE_UNREADABLE_HINT, file=path
-        ) from None
-    try:
-        return open_document(io.BytesIO(data))
+        return open_document(io.BytesIO(cleaned.data)), cleaned.dropped
     except (zipfile.BadZipFile, KeyError, ValueError, OSError):
         raise InputError(
             msg.TEMPLATE_UNREADABLE, hint=msg.TEMPLATE_UNREADABLE_HINT, file=path
@@ -93,6 +87,21 @@ def _open_template(path: Path) -> Document:
                 msg.TEMPLATE_UNREADABLE, hint=msg.TEMPLATE_UNREADABLE_HINT, file=path
             ) from None
         raise
+
+
+def _cleaned(path: Path) -> Cleaned:
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)  # never more than the limit in memory
+    except FileNotFoundError:
+        raise InputError(
+            msg.TEMPLATE_NOT_FOUND, hint=msg.TEMPLATE_NOT_FOUND_HINT, file=path
+        ) from None
+    except OSError:
+        raise InputError(
+            msg.TEMPLATE_UNREADABLE, hint=msg.TEMPLATE_UNREADABLE_HINT, file=path
+        ) from None
+    return clean_template(path, data)
 
 
 def _style_names(styles: BaseOxmlElement) -> dict[str, BaseOxmlElement]:

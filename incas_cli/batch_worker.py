@@ -1,0 +1,85 @@
+"""Inside a ``plan build`` worker: how it starts, runs one plan and stops.
+
+Ctrl-C belongs to the parent, which stops the workers; SIGTERM stops a worker cleanly
+(the plan under way unwinds, so its temporary files go); and a worker whose build is gone
+(the main process killed with SIGKILL) stops itself the same way, so no worker finishes
+its plans for minutes after the build it belonged to.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import threading
+from types import FrameType
+
+from incas_cli.batch import BuildTask, Outcome, build_file
+from incas_cli.errors import ExitCode
+from incas_cli.pool import release_memory
+
+_busy = False
+
+
+class _Stopped(BaseException):
+    """Raised in a worker by SIGTERM while it builds: unwinds (temporary files removed)."""
+
+
+def _on_sigterm(signum: int, frame: FrameType | None) -> None:
+    if _busy:
+        raise _Stopped
+    os._exit(int(ExitCode.INTERRUPTED))
+
+
+def init_worker(parent: int) -> None:
+    """Ctrl-C belongs to the parent (it stops the workers); SIGTERM stops a worker cleanly;
+    a worker whose parent is gone (killed with SIGKILL) stops itself the same way.
+    A worker keeps one LibreOffice (started when first needed) for the whole build."""
+    from incas_cli.publish.session import open_for_process
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _on_sigterm)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    open_for_process()
+
+
+def _watch_parent(parent: int) -> None:
+    """Wait for the build's main process to end, then SIGTERM this worker.
+
+    The worker's own parent is the forkserver, so a parent-death signal would not do:
+    the main process is watched through a pidfd where there is one (no polling), else
+    by asking every half second whether it still exists.
+    """
+    from incas_cli.scratch import pid_alive
+
+    waited = False
+    with contextlib.suppress(AttributeError, OSError):
+        import select
+
+        fd = os.pidfd_open(parent)
+        try:
+            poller = select.poll()
+            poller.register(fd, select.POLLIN)
+            poller.poll()  # readable once the process has ended
+            waited = True
+        finally:
+            os.close(fd)
+    if not waited:
+        while pid_alive(parent):
+            threading.Event().wait(0.5)
+    os.kill(os.getpid(), signal.SIGTERM)
+
+
+def run_task(task: BuildTask) -> Outcome:
+    global _busy
+    _busy = True
+    try:
+        return build_file(task.source, task.output, task.options)
+    except _Stopped:
+        from incas_cli.publish.session import close_for_process
+
+        close_for_process()  # its office was killed while unwinding: remove its folder
+        os._exit(int(ExitCode.INTERRUPTED))  # unwound already: nothing half-written remains
+    finally:
+        _busy = False
+        release_memory()  # not busy: a SIGTERM now simply ends the worker

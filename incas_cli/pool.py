@@ -1,0 +1,140 @@
+"""Worker processes shared by ``plan build`` and the readers of many plans.
+
+The start method (a forkserver that has the heavy modules loaded once), how Ctrl-C and
+SIGTERM reach a pool (a flag set by the handler, acted on between waits), and how a pool
+is stopped (SIGTERM, then SIGKILL) live here, so every command that fans out over worker
+processes stops the same way; and what a process that makes many documents does between
+two of them (:func:`release_memory`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import signal
+import sys
+import threading
+from collections.abc import Callable
+from types import FrameType
+from typing import TYPE_CHECKING, Any
+
+from incas_cli.errors import Terminated
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
+PRELOAD = (
+    "incas_cli.batch",
+    "incas_cli.batch_worker",
+    "incas_cli.models",
+    "incas_cli.checks",
+    "incas_cli.checks.rules",
+    "incas_cli.checks.structure",
+    "incas_cli.io",
+    "incas_cli.catalog.loader",
+    "incas_cli.catalog.comuni",
+    "incas_cli.pipeline",
+    "incas_cli.publish",
+    "incas_cli.render",
+    "incas_cli.document.outline",
+    "incas_cli.writers.docx",
+)
+
+
+class StopRequest:
+    """The signal that asked the build to stop (None while none did)."""
+
+    signum: int | None = None
+
+    def __call__(self, signum: int, frame: FrameType | None) -> None:
+        self.signum = signum
+
+
+def catch_stops(stop: StopRequest) -> dict[int, Any]:
+    """Make Ctrl-C and SIGTERM set ``stop``; returns the handlers to restore.
+
+    Left alone outside the main thread (signals cannot be handled there) and when
+    ignored (a build started with ``nohup`` or in the background stays so).
+    """
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+    previous: dict[int, Any] = {}
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        handler = signal.getsignal(signum)
+        if handler is signal.SIG_IGN:
+            continue
+        signal.signal(signum, stop)
+        previous[signum] = handler if handler is not None else signal.SIG_DFL
+    return previous
+
+
+def restore_handlers(previous: dict[int, Any]) -> None:
+    for signum, handler in previous.items():
+        signal.signal(signum, handler)
+
+
+def raise_if_stopped(stop: StopRequest) -> None:
+    """Ctrl-C and SIGTERM only set a flag in the handler; the stop happens here."""
+    if stop.signum is not None:
+        raise Terminated if stop.signum == signal.SIGTERM else KeyboardInterrupt
+
+
+def mp_context() -> Any:
+    import multiprocessing
+
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(list(PRELOAD))
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def stop_workers(executor: ProcessPoolExecutor) -> None:
+    """Cancel what has not started, stop the workers (SIGTERM, then SIGKILL) and wait."""
+    # Python 3.14 has executor.terminate_workers(); before it, the workers are only
+    # reachable through this private mapping, which shutdown() clears: read it first.
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    executor.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.terminate()
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.join(timeout=10)
+            if process.is_alive():
+                process.kill()
+                process.join(timeout=5)
+
+
+_frozen = False
+
+
+def release_memory() -> None:
+    """Give back what one document's work freed, before the next: a process that builds
+    many documents otherwise keeps growing (a figure's canvas is tens of MB, and a few
+    reference cycles keep a document's objects until a full collection). After the first
+    document, what is still alive (modules, the catalogue, caches) is frozen out of the
+    collector's scans, so each collection only looks at the last document's objects."""
+    global _frozen
+    import gc
+
+    gc.collect()
+    if not _frozen:
+        gc.freeze()
+        _frozen = True
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)  # glibc keeps freed memory for itself unless asked
+
+
+@functools.cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import ctypes
+
+        trim: Callable[[int], int] = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):  # not glibc (musl has no malloc_trim)
+        return None
+    return trim

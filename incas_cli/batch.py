@@ -15,7 +15,6 @@ leave are removed and ``KeyboardInterrupt`` reaches the caller.
 from __future__ import annotations
 
 import os
-import re
 import signal
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -62,6 +61,7 @@ def expand_inputs(inputs: Iterable[Path]) -> list[Path]:
     silently as "nothing to do".
     """
     from incas_cli.messages import cli as msg
+    from incas_cli.monitor.files import is_report_file
 
     files: list[Path] = []
     for item in inputs:
@@ -69,7 +69,7 @@ def expand_inputs(inputs: Iterable[Path]) -> list[Path]:
             found = sorted(
                 p
                 for p in item.rglob("*")
-                if _plan_name(p.name) and p.is_file() and not _is_report(p)
+                if _plan_name(p.name) and p.is_file() and not is_report_file(p)
             )
             if not found:
                 raise InputError(
@@ -97,20 +97,6 @@ def _is_dir(path: Path) -> bool:
         return path.is_dir()
     except OSError:
         return False
-
-
-_REPORT_KEY = re.compile(r"^report\s*:", re.MULTILINE)
-_PLAN_KEY = re.compile(r"^plan\s*:", re.MULTILINE)
-
-
-def _is_report(path: Path) -> bool:
-    """A monitoring report (``incas monitor``), which lives beside its plan: a top-level
-    ``report:`` and no ``plan:``. Found in a folder, it is not a plan to check."""
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return False
-    return bool(_REPORT_KEY.search(text)) and not _PLAN_KEY.search(text)
 
 
 def _plan_name(name: str) -> bool:

@@ -169,7 +169,7 @@ def test_invalid_plans_are_listed_apart_with_their_first_error(cli: Cli, tmp_pat
     result = cli("export", str(good), str(bad), "-o", str(tmp_path / "out"), "--publisher", "A")
     assert result.exit_code == 3
     assert "rotto.yaml" in result.stdout and "UNKNOWN_STAKEHOLDER" in result.stdout
-    assert "Piani esportati: 1 su 2" in result.stdout
+    assert "Piani esportati: 1, rapporti di monitoraggio: 0, su 2 file" in result.stdout
     assert len(_read_csv(tmp_path / "out" / "plans.csv")) == 2
 
 
@@ -291,5 +291,32 @@ def test_no_valid_plan_writes_no_file(cli: Cli, tmp_path: Path) -> None:
     bad = write_plan(tmp_path / "rotto.yaml", broken)
     result = cli("export", str(bad), "-o", str(tmp_path / "out"))
     assert result.exit_code == 3
-    assert "Nessun piano esportato su 1" in result.stdout
+    assert "Nessun piano esportato su 1 file" in result.stdout
     assert list((tmp_path / "out").iterdir()) == []
+
+
+REPORT = Path(__file__).resolve().parent.parent / "examples" / "monitoraggio" / "saluzzo-2024.yaml"
+
+
+def test_monitoring_reports_given_as_files_are_exported_with_their_plan(
+    cli: Cli, tmp_path: Path
+) -> None:
+    out = tmp_path / "dati"
+    files = [*map(str, example_files()), str(REPORT)]
+    result = cli("export", *files, "-o", str(out), "--publisher", "A")
+    assert result.exit_code == 0, result.output
+    assert "rapporti di monitoraggio: 1" in result.stdout
+    values = _read_csv(out / "monitoring_values.csv")
+    measures = _read_csv(out / "monitoring_measures.csv")
+    assert len(values) > 1 and len(measures) > 1
+    assert {row[0] for row in measures[1:]} == {"004203-2024-01"}
+    _validate(out)
+    _foreign_keys_resolve(out)
+
+
+def test_a_report_without_its_plan_is_listed_apart(cli: Cli, tmp_path: Path) -> None:
+    files = [str(REPORT), str(example_files()[1])]
+    out = str(tmp_path / "o")
+    result = cli("export", *files, "-o", out, "--publisher", "A", env={"COLUMNS": "400"})
+    assert result.exit_code == 3
+    assert "saluzzo-2024.yaml" in result.stdout and "004203-2024-01" in result.stdout

@@ -80,6 +80,7 @@ def export(
         print_plain(
             msg.EXPORT_DONE.format(
                 plans=result.exported,
+                reports=result.reports,
                 total=result.total,
                 output_dir=output_dir,
                 tables=len(TABLES),

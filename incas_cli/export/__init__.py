@@ -68,6 +68,10 @@ class PlanRecord:
     period: tuple[dt.date, dt.date] | None = None
     failed: bool = False
     """Unreadable (exit 1), rather than invalid (exit 3)."""
+    report_of: str | None = None
+    """A monitoring report: the key of the plan it reports on."""
+    report_start: str | None = None
+    """A monitoring report: the month its period starts."""
 
 
 @dataclass
@@ -75,18 +79,37 @@ class ExportResult:
     output_dir: Path
     files: list[str]
     exported: int = 0
+    """Plans exported."""
+    reports: int = 0
+    """Monitoring reports exported."""
     total: int = 0
     rejected: list[PlanRecord] = field(default_factory=list)
 
 
 def read_plan(source: Path) -> PlanRecord:
     """Check one plan file and compute its rows. Never raises for the file."""
-    from incas_cli.batch import Status, check_file, first_message
+    from incas_cli.batch import Outcome, Status, first_message
     from incas_cli.catalog import load_catalog, load_comuni
+    from incas_cli.checks import check_document
+    from incas_cli.errors import IncasError
+    from incas_cli.export.monitoring import is_report, read_report
     from incas_cli.export.rows import NoKeyError, plan_identity, plan_rows
     from incas_cli.facts import plan_facts
+    from incas_cli.io import input_name, read_yaml
 
-    outcome = check_file(source)
+    try:
+        doc = read_yaml(source)
+    except IncasError as err:
+        return PlanRecord(input_name(source), False, str(err), failed=True)
+    if is_report(doc.plain()):
+        key, start, rows, problem, failed = read_report(source, load_comuni())
+        if key is None or rows is None:
+            return PlanRecord(input_name(source), False, problem, failed=failed)
+        return PlanRecord(input_name(source), True, rows=rows, report_of=key, report_start=start)
+    checked = check_document(doc)  # as plan validate does (batch.check_file), read once
+    outcome = Outcome(
+        input_name(source), Status.OK if checked.ok else Status.INVALID, result=checked
+    )
     if outcome.status is not Status.OK:
         return PlanRecord(
             outcome.name,
@@ -179,8 +202,13 @@ def _export(
             force=options.force,
         ) as writer,
     ):
+        reports: list[PlanRecord] = []  # few beside the plans: kept until every plan is in
+        report_keys: dict[tuple[str, str | None], str] = {}
         for record in map_ordered(read_plan, sources, jobs=jobs):
             result.total += 1
+            if record.ok and record.report_of is not None:
+                reports.append(record)
+                continue
             identity = record.identity
             if record.ok and identity is not None and identity.key in keys:
                 record.ok = False
@@ -201,6 +229,24 @@ def _export(
                     start = min(start or record.period[0], record.period[0])
                     end = max(end or record.period[1], record.period[1])
                 record.rows = {}
+            if on_record is not None:
+                on_record(record)
+        for record in reports:
+            seen = (record.report_of or "", record.report_start)
+            if record.report_of not in keys:
+                record.ok = False
+                record.message = msg.REPORT_PLAN_NOT_EXPORTED.format(key=record.report_of)
+                result.rejected.append(record)
+            elif seen in report_keys:
+                record.ok = False
+                record.message = msg.DUPLICATE_REPORT.format(other=report_keys[seen])
+                result.rejected.append(record)
+            else:
+                report_keys[seen] = record.name
+                for name, rows in record.rows.items():
+                    writer.write(name, rows)
+                result.reports += 1
+            record.rows = {}
             if on_record is not None:
                 on_record(record)
         if not result.exported:

@@ -98,7 +98,7 @@ def _resource(spec: TableSpec, fmt: ExportFormat, excel: bool) -> dict[str, Any]
             "path": JSON_NAME,
             "format": "json",
             "mediatype": _MEDIA["json"],
-            "dialect": {"json": {"property": f"tables.{spec.name}", "keyed": True}},
+            "dialect": {"json": {"property": f"tables.{spec.name}", "keyed": False}},
         }
     resource["schema"] = schema
     return resource

@@ -264,6 +264,44 @@ TABLES: tuple[TableSpec, ...] = (
     ),
 )
 
+#: Tables from monitoring reports (``incas monitor``), keyed on the plan and the month the
+#: reported period starts.
+MONITORING_TABLES: tuple[TableSpec, ...] = (
+    TableSpec(
+        "monitoring_measures",
+        (
+            PLAN,
+            _key("report_start", "yearmonth"),
+            _f("report_end", "yearmonth"),
+            _key("measure"),
+            _f("status", key="measure_state"),
+            _f("progress", "integer"),
+            _f("started", "yearmonth"),
+            _f("ended", "yearmonth"),
+            _f("committed", "number"),
+            _f("paid", "number"),
+        ),
+        ("plan", "report_start", "measure"),
+        (_to_measure(),),
+    ),
+    TableSpec(
+        "monitoring_values",
+        (
+            PLAN,
+            _key("report_start", "yearmonth"),
+            _key("position", "integer"),
+            _f("measure"),
+            _f("indicator", key="indicator_ref"),
+            _f("value", "number"),
+            _f("date", "yearmonth", key="value_date"),
+            _f("source"),
+        ),
+        ("plan", "report_start", "position"),
+        (_to_measure(),),
+    ),
+)
+TABLES = (*TABLES, *MONITORING_TABLES)
+
 TABLE_NAMES: tuple[str, ...] = tuple(t.name for t in TABLES)
 
 

@@ -201,7 +201,9 @@ class _XlsxWriter:
 
 
 class _JsonWriter:
-    """``{"tables": {"plans": [{...}, ...], ...}}``: each table spooled, then joined."""
+    """``{"tables": {"plans": [["plan", ...], ["004203-2024-01", ...], ...], ...}}``: each
+    table an array of rows, the first the header (so an empty table still names its
+    fields, and a Frictionless reader takes it as a table); spooled, then joined."""
 
     def __init__(self, specs: Sequence[TableSpec], handle: IO[bytes], stack: contextlib.ExitStack):
         self._handle = handle
@@ -219,12 +221,8 @@ class _JsonWriter:
         spec = next(s for s in self._specs if s.name == table)
         spool = self._spools[table]
         for row in rows:
-            pairs = (
-                f"{json.dumps(f.name)}: {_json_value(v)}"
-                for f, v in zip(spec.fields, row, strict=True)
-            )
-            prefix = ",\n" if self._counts[table] else "\n"
-            spool.write(prefix + "{" + ", ".join(pairs) + "}")
+            values = (_json_value(v) for _, v in zip(spec.fields, row, strict=True))
+            spool.write(",\n[" + ", ".join(values) + "]")
             self._counts[table] += 1
 
     def finish(self) -> None:
@@ -233,7 +231,8 @@ class _JsonWriter:
         for i, spec in enumerate(self._specs):
             spool = self._spools[spec.name]
             spool.seek(0)
-            out.write(("," if i else "") + f"\n{json.dumps(spec.name)}: [")
+            header = json.dumps(list(spec.headers), ensure_ascii=False)
+            out.write(("," if i else "") + f"\n{json.dumps(spec.name)}: [\n{header}")
             while chunk := spool.read(1 << 16):
                 out.write(chunk)
             out.write("\n]")

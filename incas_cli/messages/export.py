@@ -29,16 +29,20 @@ PUBLISHER_NEEDED_HINT = (
     'aggiungi --publisher "nome dell\'ente", ad esempio --publisher "ANCI Piemonte"'
 )
 EXPORT_PROGRESS = "Esportazione"
-EXPORT_NOTHING = "Nessun piano esportato su {total}: nessun file scritto."
+EXPORT_NOTHING = "Nessun piano esportato su {total} file: nessun file scritto."
 EXPORT_DONE = (
-    "Piani esportati: {plans} su {total}, in {output_dir} ({tables} tabelle {fmt}), "
-    "descritti da {package} e {dcat} (licenza CC BY 4.0)."
+    "Piani esportati: {plans}, rapporti di monitoraggio: {reports}, su {total} file; in "
+    "{output_dir} ({tables} tabelle {fmt}), descritti da {package} e {dcat} (licenza CC BY 4.0)."
 )
-EXPORT_SKIPPED_TITLE = "Piani non esportati"
+EXPORT_SKIPPED_TITLE = "File non esportati"
 COL_FILE = "File"
 COL_REASON = "Primo problema"
 NO_PLAN_KEY = "manca l'inizio del periodo (plan.period.start): il piano non ha una chiave stabile"
 NO_ISTAT_CODE = "manca il codice ISTAT del Comune e il nome non basta a trovarlo nell'elenco ISTAT"
+REPORT_PLAN_NOT_EXPORTED = (
+    "il piano del rapporto ({key}) non è tra quelli esportati: aggiungi il suo file"
+)
+DUPLICATE_REPORT = "stesso piano e stesso periodo di {other}: esportato solo il primo"
 DUPLICATE_PLAN_KEY = (
     "stesso Comune e stesso inizio del periodo di {other} (chiave {key}): esportato solo il primo"
 )
@@ -51,7 +55,7 @@ DATASET_DESCRIPTION = (
     "Dati dei Piani locali multisettoriali (metodo InCaS, Piano triennale di contrasto allo "
     "sfruttamento lavorativo in agricoltura e al caporalato): piani, Comuni aderenti, "
     "organizzazioni della rete, relazioni, bisogni, misure con le azioni nazionali, voci di "
-    "spesa e indicatori. Chiavi stabili: codice ISTAT del Comune e mese di inizio del piano, "
+    "spesa e indicatori, e, dove ci sono i rapporti di monitoraggio, stato e spesa delle misure e valori degli indicatori. Chiavi stabili: codice ISTAT del Comune e mese di inizio del piano, "
     "id delle misure e dei bisogni, numeri delle azioni nazionali, CUP. Nessun dato personale."
 )
 DATASET_KEYWORDS = (
@@ -169,6 +173,17 @@ FIELDS = {
     "baseline": "Valore di partenza",
     "target": "Valore obiettivo",
     "verification": "Fonte di verifica",
+    "report_start": "Mese di inizio del periodo del rapporto di monitoraggio",
+    "report_end": "Mese di fine del periodo del rapporto di monitoraggio",
+    "measure_state": "Stato della misura (non-avviata, in-corso, completata, sospesa, annullata)",
+    "progress": "Avanzamento in percentuale",
+    "started": "Mese di avvio effettivo",
+    "ended": "Mese di conclusione effettiva",
+    "committed": "Spesa impegnata in euro",
+    "paid": "Spesa pagata in euro",
+    "indicator_ref": "Indicatore (id nel piano, o nome)",
+    "value": "Valore rilevato",
+    "value_date": "Mese della rilevazione",
 }
 
 ACTION_PRIMARY = "principale"

@@ -23,6 +23,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    Strict,
     StringConstraints,
     field_validator,
     model_validator,
@@ -206,16 +207,17 @@ Money = Annotated[
 Quantity = Annotated[
     Decimal, BeforeValidator(_number), Field(allow_inf_nan=False), AfterValidator(_bounded)
 ]
-Score = Annotated[int, BeforeValidator(_score), Field(ge=1, le=5, strict=True)]
+Score = Annotated[int, Strict(), BeforeValidator(_score), Field(ge=1, le=5)]
 Year = Annotated[
     int,
+    Strict(),
     BeforeValidator(_integer),
-    Field(ge=1900, le=2100, strict=True, description=msg.YEAR_DESCRIPTION),
+    Field(ge=1900, le=2100, description=msg.YEAR_DESCRIPTION),
 ]
 Cup = Annotated[
     str, BeforeValidator(_cup), Field(pattern=r"^[A-Z0-9]{15}$", description=msg.CUP_DESCRIPTION)
 ]
-Count = Annotated[int, BeforeValidator(_integer), Field(ge=0, strict=True)]
+Count = Annotated[int, Strict(), BeforeValidator(_integer), Field(ge=0)]
 Province = Annotated[
     str, StringConstraints(strip_whitespace=True, to_upper=True, pattern=r"^[A-Z]{2}$")
 ]
@@ -288,7 +290,7 @@ class Comune(PlanModel):
 
 class Crop(PlanModel):
     name: Text
-    peak_months: list[Annotated[int, Field(ge=1, le=12, strict=True)]] = Field(default_factory=list)
+    peak_months: list[Annotated[int, Strict(), Field(ge=1, le=12)]] = Field(default_factory=list)
     workers: Count | None = None
 
     @field_validator("peak_months")
@@ -454,7 +456,7 @@ class Measure(PlanModel):
     title: Text
     description: Text | None = None
     objective: Text | None = None
-    actions: list[Annotated[int, Field(ge=1, strict=True)]] = Field(
+    actions: list[Annotated[int, Strict(), Field(ge=1)]] = Field(
         default_factory=list, description=msg.MEASURE_ACTIONS_DESCRIPTION
     )
     needs: list[ItemId] = Field(default_factory=list)

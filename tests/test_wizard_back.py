@@ -13,6 +13,7 @@ from incas_cli.messages import wizard as msg
 from incas_cli.wizard import MARKER_KEY
 from incas_cli.wizard.lists import FIX
 from incas_cli.wizard.scripted import BACK, CTRL_C, ENTER
+from incas_cli.wizard.scripted import ScriptedPrompter as ScriptedPrompterBase
 from tests.conftest import Cli
 from tests.test_wizard_flow import BREVE, Run, plain_of, script
 
@@ -338,3 +339,59 @@ def test_each_line_of_a_multi_line_answer_is_a_paragraph() -> None:
     run = Run(steps)()
     description = plain_of(run.result)["context"]["description"]
     assert description == "Meleti e pescheti.\n\nRaccolta estiva."
+
+
+# --- an unexpected error ------------------------------------------------------------------
+
+
+class _Broken(ScriptedPrompterBase):
+    """Answers from a script, then fails the way a bug would at one question."""
+
+    def select(self, message: str, choices: Any, default: Any = None) -> Any:
+        if message.startswith("Fonte di finanziamento"):
+            raise RuntimeError("a bug")
+        return super().select(message, choices, default)
+
+
+class _BrokenAtOnce(ScriptedPrompterBase):
+    def select(self, message: str, choices: Any, default: Any = None) -> Any:
+        raise RuntimeError("a bug")
+
+
+def test_an_unexpected_error_saves_the_item_in_progress_and_speaks_italian(
+    tmp_path: Any, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import incas_cli.cli.wizard as command
+    import incas_cli.wizard.questionary_prompter as terminal
+
+    target = tmp_path / "breve.yaml"
+    target.write_text(BREVE.read_text(encoding="utf-8"), encoding="utf-8")
+    steps = [
+        ["Misure: cosa vuoi fare?", "add"],
+        ["Azione nazionale principale", 3],
+        ["Altre azioni", []],
+        ["Punto di partenza", None],
+        ["Titolo della misura", "Sportello nei campi"],
+        ["Descrizione della misura", ENTER],
+        ["Obiettivo della misura", ENTER],
+        ["Bisogni a cui risponde", []],
+        ["Capofila", ENTER],
+        ["Partner", []],
+        ["Inizio della misura", ENTER],
+        ["Fine della misura", ENTER],
+        ["Importo", "1.000"],
+    ]
+    monkeypatch.setattr(terminal, "QuestionaryPrompter", lambda: _Broken(steps))
+    monkeypatch.setattr(command, "_require_terminal", lambda: None)
+    result = cli("plan", "edit", str(target), "--section", "misure")
+    assert result.exit_code == 1
+    assert "Errore imprevisto" in result.output
+    assert "Traceback" not in result.output and "RuntimeError" not in result.output
+    assert "In bozza (misura M3 «Sportello nei campi»)" in result.output
+    saved = load_yaml(target).plain()
+    assert saved["measures"][2]["draft"] is True
+    assert saved["measures"][2]["budget"] == [{"amount": 1000}]
+    # With --debug the error and its traceback go through (to be reported).
+    monkeypatch.setattr(terminal, "QuestionaryPrompter", lambda: _BrokenAtOnce([]))
+    with pytest.raises(RuntimeError):
+        cli("plan", "edit", str(target), "--section", "misure", "--debug")

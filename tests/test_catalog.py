@@ -137,10 +137,14 @@ def test_importing_the_catalogue_package_does_not_import_pydantic() -> None:
     assert out.stdout.strip() == "False"
 
 
+ADDED_FUNDING = {"common-ground"}
+"""Funding sources added since v1 (ids may be added, none renamed or removed)."""
+
+
 def test_catalogue_has_exactly_the_v1_ids(catalog: Catalog) -> None:
     assert set(catalog.actor_types) == V1_ACTOR_TYPES
     assert set(catalog.need_areas) == V1_NEED_AREAS
-    assert set(catalog.funding_sources) == V1_FUNDING
+    assert set(catalog.funding_sources) == V1_FUNDING | ADDED_FUNDING
     assert list(catalog.engagement_levels) == V1_ENGAGEMENT
     assert [e.rank for e in catalog.engagement_levels.values()] == [1, 2, 3, 4, 5]
     assert set(catalog.levels) == V1_LEVELS
@@ -274,7 +278,7 @@ def test_regional_funding_sources_name_istat_regions(catalog: Catalog, comuni: C
     assert catalog.funding_sources["supreme2"].regions == south
     istat_regions = {record.region for record in comuni}
     regional = [s for s in catalog.funding_sources.values() if s.regions]
-    assert {s.id for s in regional} == {"supreme", "supreme2", "pon-legalita"}
+    assert {s.id for s in regional} == {"supreme", "supreme2", "pon-legalita", "common-ground"}
     assert all(set(s.regions) <= istat_regions for s in regional)
     assert catalog.funding_sources["fami"].regions == ()
 

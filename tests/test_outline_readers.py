@@ -42,9 +42,13 @@ def card_risks(document: Document, measure_id: str) -> list[str]:
 
 
 def risky_saluzzo() -> dict[str, Any]:
-    """Saluzzo (Piemonte), adopted, with its Su.Pr.Eme.2 lines (a fund of five Regions of
-    the South) and a PNRR measure made to end after 30/06/2026."""
+    """Saluzzo (Piemonte), adopted, with its Common Ground lines moved to Su.Pr.Eme.2 (a
+    fund of five Regions of the South) and a PNRR measure made to end after 30/06/2026."""
     data = saluzzo_data()
+    for measure in data["measures"]:
+        for line in measure["budget"]:
+            if line["source"] == "common-ground":
+                line["source"] = "supreme2"
     pnrr = next(
         m for m in data["measures"] if any(b["source"] == "pnrr-m5c2-i2.2" for b in m["budget"])
     )
@@ -80,8 +84,9 @@ def test_public_edition_shows_fund_risks_in_the_card_and_the_summary() -> None:
 
 
 def saluzzo_without_axis_2() -> dict[str, Any]:
-    """Saluzzo (adopted) whose only measure on vigilance (M11, AP8) is moved to AP7."""
-    data = saluzzo_data()
+    """Saluzzo (adopted) whose only measure on vigilance (M11, AP8) is moved to AP7, with
+    the risky funds of :func:`risky_saluzzo`."""
+    data = risky_saluzzo()
     next(m for m in data["measures"] if m["id"] == "M11")["actions"] = [7]
     return data
 

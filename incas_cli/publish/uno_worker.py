@@ -13,8 +13,9 @@ document to load, which indexes to refresh, which properties to set, where to st
 result with which filter), does each through the UNO API and answers each with one line,
 ``{"ok": true}`` or ``{"ok": false, "code": EXIT_*, "reason": "..."}``. On ``{"quit":
 true}`` it terminates its ``soffice`` and exits (the caller starts a fresh worker on the
-same profile); at the end of stdin (the caller is done, or died) it also removes the
-session's folder if the session file names one (``cleanup``). A failure to start answers
+same profile); when it ends for any other reason (the end of stdin: the caller is done,
+or died; a failure) it also removes the session's folder if the session file names one
+(``cleanup``). A failure to start answers
 ``{"ready": false, ...}`` and exits with its ``EXIT_*`` code. The caller owns the time
 limits (it kills the whole process group) and decides when to start a fresh worker.
 
@@ -211,7 +212,7 @@ def serve(session: dict[str, Any], jobs: IO[str], channel: IO[str]) -> int:
         return EXIT_NO_UNO
     office = None
     desktop = None
-    ended = False  # the end of stdin, not a quit: the caller is done with the folder
+    quit_asked = False  # a quit keeps the folder: the caller starts a fresh worker on it
     try:
         try:
             office = _start_office(session)
@@ -228,6 +229,7 @@ def serve(session: dict[str, Any], jobs: IO[str], channel: IO[str]) -> int:
                 continue
             job = json.loads(line)
             if job.get("quit"):
+                quit_asked = True
                 return 0
             try:
                 _work(job, desktop)
@@ -237,12 +239,13 @@ def serve(session: dict[str, Any], jobs: IO[str], channel: IO[str]) -> int:
                 _answer(channel, {"ok": False, "code": EXIT_STORE, "reason": repr(err)})
             else:
                 _answer(channel, {"ok": True})
-        ended = True
         return 0
     finally:
         if office is not None:
             _stop_office(desktop, office)
-        if ended and session.get("cleanup"):
+        # Anything else (the end of stdin, a caller gone while this office was starting,
+        # a failure): the folder goes, or it would outlive a caller that died.
+        if not quit_asked and session.get("cleanup"):
             shutil.rmtree(session["cleanup"], ignore_errors=True)
 
 

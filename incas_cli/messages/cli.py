@@ -22,7 +22,7 @@ TEMPLATE_HELP = (
     "Poi: incas plan render PIANO.yaml --template carta-intestata.docx"
 )
 COMPLETION_HELP = (
-    "Stampa lo script di completamento dei comandi per la shell (Tab completa comandi,\n"
+    "Stampa lo script di completamento dei comandi per la shell (Tab completa comandi, "
     "opzioni e nomi di file).\n"
     "\n"
     'bash: aggiungi a ~/.bashrc la riga  eval "$(incas completion bash)"\n'

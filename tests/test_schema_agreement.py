@@ -1,19 +1,27 @@
 """The editor's JSON Schema and ``incas plan validate`` give the same verdict.
 
-One corpus of plan files (``examples/breve.yaml`` with one line changed), fed to a JSON
-Schema validator (jsonschema, reading the YAML as editors do; check-jsonschema gives the
-same verdicts, but cannot be installed beside the oldest ruamel.yaml incas supports) and
-to ``incas plan validate``: a file is good for both or bad for both, for every rule the schema
-can state. What a schema cannot see is listed apart, so that the limit is written down.
+One corpus of plan files (``examples/breve.yaml`` with one line changed), fed to JSON
+Schema validators and to ``incas plan validate``: a file is good for both or bad for both,
+for every rule the schema can state. What a schema cannot see is listed apart, so that the
+limit is written down.
+
+The validators: jsonschema, reading the YAML as editors do, always; and check-jsonschema,
+the command users run in their own CI, when it is installed. It needs a newer ruamel.yaml
+than the oldest incas supports, so it lives in a virtual environment of its own, named by
+``INCAS_CHECK_JSONSCHEMA`` (``.ci/run`` makes one) or found on ``PATH``.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
 import jsonschema
+import pytest
 
 from tests.conftest import Cli
 from tests.helpers import EXAMPLES
@@ -161,6 +169,38 @@ def test_schema_and_validator_agree_on_the_corpus(cli: Cli, tmp_path: Path) -> N
     expected = {name: name.startswith("good-") for name, _, _ in CASES}
     assert by_validator == expected
     assert by_schema == expected
+
+
+def _check_jsonschema() -> str | None:
+    named = os.environ.get("INCAS_CHECK_JSONSCHEMA")
+    return named if named and Path(named).is_file() else shutil.which("check-jsonschema")
+
+
+def _check_jsonschema_verdicts(program: str, folder: Path, paths: list[Path]) -> dict[str, bool]:
+    """What check-jsonschema says of each file, in one run (its JSON report names the
+    files with errors)."""
+    schema = folder / "plan.schema.json"
+    result = subprocess.run(
+        [program, "--schemafile", str(schema), "--output-format", "json", *map(str, paths)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    report = json.loads(result.stdout)
+    assert report["parse_errors"] == [], report["parse_errors"]
+    failed = {Path(error["filename"]).stem for error in report["errors"]}
+    return {path.stem: path.stem not in failed for path in paths}
+
+
+def test_check_jsonschema_agrees_with_the_validator(cli: Cli, tmp_path: Path) -> None:
+    program = _check_jsonschema()
+    if program is None:
+        pytest.skip("check-jsonschema not installed (INCAS_CHECK_JSONSCHEMA; .ci/run installs it)")
+    paths = _write(tmp_path, CASES)
+    _schema_verdicts(cli, tmp_path, paths)  # writes plan.schema.json beside the files
+    expected = {name: name.startswith("good-") for name, _, _ in CASES}
+    assert _check_jsonschema_verdicts(program, tmp_path, paths) == expected
+    assert _validator_verdicts(cli, paths) == expected
 
 
 def test_what_only_the_validator_sees(cli: Cli, tmp_path: Path) -> None:

@@ -393,9 +393,9 @@ def _build_overlapped(
 def _build_parallel(
     tasks: Sequence[BuildTask], jobs: int, on_outcome: Callable[[Outcome], None] | None
 ) -> list[Outcome]:
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures import FIRST_COMPLETED, wait
 
-    from incas_cli.batch_worker import init_worker, run_task
+    from incas_cli.batch_worker import run_task
     from incas_cli.errors import Terminated
 
     results: list[Outcome | None] = [None] * len(tasks)
@@ -404,12 +404,7 @@ def _build_parallel(
     stop = pool.StopRequest()
     previous = pool.catch_stops(stop)
     try:
-        executor = ProcessPoolExecutor(
-            max_workers=jobs,
-            mp_context=pool.mp_context(),
-            initializer=init_worker,
-            initargs=(os.getpid(),),
-        )
+        executor = pool.worker_pool(jobs)
         try:
             # The largest plans first: the last ones to finish are small, so no worker idles
             # long at the end of the build while the other finishes a large plan.

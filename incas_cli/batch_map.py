@@ -8,7 +8,6 @@ files per worker in flight, so results never pile up in memory.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -41,18 +40,11 @@ def map_ordered(
 
 def _map_parallel(fn: Callable[[Path], Any], sources: Sequence[Path], jobs: int) -> Iterator[Any]:
     from collections import deque
-    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-
-    from incas_cli.batch_worker import init_worker
+    from concurrent.futures import FIRST_COMPLETED, Future, wait
 
     stop = pool.StopRequest()
     previous = pool.catch_stops(stop)
-    executor = ProcessPoolExecutor(
-        max_workers=jobs,
-        mp_context=pool.mp_context(),
-        initializer=init_worker,
-        initargs=(os.getpid(),),
-    )
+    executor = pool.worker_pool(jobs)
     try:
         ahead = jobs * 4
         queue: deque[Future[Any]] = deque()

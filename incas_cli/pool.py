@@ -73,6 +73,21 @@ def restore_handlers(previous: dict[int, Any]) -> None:
         signal.signal(signum, handler)
 
 
+def worker_pool(jobs: int) -> ProcessPoolExecutor:
+    """A pool of ``jobs`` worker processes set up as every incas pool is: started from the
+    forkserver, each ignoring Ctrl-C, stopping cleanly on SIGTERM and when this process is
+    gone, with one LibreOffice of its own when it first needs one
+    (:func:`incas_cli.batch_worker.init_worker`)."""
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    from incas_cli.batch_worker import init_worker
+
+    return ProcessPoolExecutor(
+        max_workers=jobs, mp_context=mp_context(), initializer=init_worker, initargs=(os.getpid(),)
+    )
+
+
 def raise_if_stopped(stop: StopRequest) -> None:
     """Ctrl-C and SIGTERM only set a flag in the handler; the stop happens here."""
     if stop.signum is not None:

@@ -174,43 +174,42 @@ def report(
 
     from incas_cli import formats
     from incas_cli.catalog import load_catalog
-    from incas_cli.cli.render import _refuse_terminal, _target, _usage, _warn
+    from incas_cli.cli.render import _usage, deliver, document_target, refuse_terminal, warn
     from incas_cli.console import print_plain
-    from incas_cli.io import atomic_write_bytes, write_stdout
     from incas_cli.monitor.facts import monitor_facts
     from incas_cli.monitor.outline import report_document
     from incas_cli.monitor.tables import span
-    from incas_cli.pipeline import Target, check_target, produce_document
+    from incas_cli.pipeline import Target, check_target, produce_document, warm_office
+    from incas_cli.publish.session import office_session
     from incas_cli.render import Edition
 
     if edition not in EDITIONS:
         _usage(
             render_msg.RENDER_BAD_EDITION.format(value=edition), render_msg.RENDER_BAD_EDITION_HINT
         )
-    target_format, output_path = _target(
+    target_format, output_path = document_target(
         reports[-1], output, fmt, edition, inputs=[plan, *reports, template], force=force
     )
     to_stdout = is_stdio(output_path)
     if to_stdout:
-        _refuse_terminal()
+        refuse_terminal()
     target = Target(
         format=target_format,
         edition=cast("Edition", edition),
         template=template,
         toc_update=not no_toc_update,
     )
-    check_target(target)
+    for notice in check_target(target):
+        warn(notice.message, notice.hint)
 
-    loaded, series = _checked_series(plan, reports)
-    catalog = load_catalog()
-    facts = monitor_facts(loaded, series, catalog)
-    produced = produce_document(report_document(facts, catalog, edition=target.edition), target)
-    for notice in produced.warnings:
-        _warn(notice.message, notice.hint)
-    if to_stdout:
-        write_stdout(produced.data)
-    else:
-        atomic_write_bytes(output_path, produced.data, force=force)
+    with office_session():  # one LibreOffice for the index pass and the PDF or ODT
+        warm_office(target)  # starting while the reports are read and checked
+        loaded, series = _checked_series(plan, reports)
+        catalog = load_catalog()
+        facts = monitor_facts(loaded, series, catalog)
+        document = report_document(facts, catalog, edition=target.edition)
+        produced = produce_document(document, target)
+    deliver(produced, output_path, force=force)
     periods = [span(r.report.period.start, r.report.period.end) for r in facts.reports]
     details = [
         formats.counted(len(loaded.measures), "misura", "misure"),

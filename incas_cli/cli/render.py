@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from incas_cli.models import Plan
-    from incas_cli.pipeline import Format
+    from incas_cli.pipeline import Format, Produced
     from incas_cli.render import ChangeEntry
 
 
@@ -50,19 +50,19 @@ def render(
     from incas_cli.checks import check_document
     from incas_cli.console import print_outcomes, print_plain
     from incas_cli.errors import ChecksFailed
-    from incas_cli.io import atomic_write_bytes, read_yaml, write_stdout
+    from incas_cli.io import read_yaml
     from incas_cli.pipeline import Target, check_target, produce, warm_office
     from incas_cli.publish.session import office_session
     from incas_cli.render import Edition, page_count
 
     if edition not in EDITIONS:
         _usage(msg.RENDER_BAD_EDITION.format(value=edition), msg.RENDER_BAD_EDITION_HINT)
-    target_format, output_path = _target(
+    target_format, output_path = document_target(
         file, output, fmt, edition, inputs=(file, template, previous), force=force
     )
     to_stdout = is_stdio(output_path)
     if to_stdout:
-        _refuse_terminal()
+        refuse_terminal()
     target = Target(
         format=target_format,
         edition=cast(Edition, edition),
@@ -71,7 +71,7 @@ def render(
     )
     # a wrong letterhead, or no LibreOffice for a PDF, fails first
     for notice in check_target(target):
-        _warn(notice.message, notice.hint)
+        warn(notice.message, notice.hint)
 
     with office_session():
         warm_office(target)  # LibreOffice starts while the plan is read, checked and written
@@ -90,12 +90,7 @@ def render(
         if previous is not None:
             target = replace(target, changelog=_changelog(previous, plan))
         produced = produce(plan, target)
-    for notice in produced.warnings:
-        _warn(notice.message, notice.hint)
-    if to_stdout:
-        write_stdout(produced.data)
-    else:
-        atomic_write_bytes(output_path, produced.data, force=force)
+    deliver(produced, output_path, force=force)
 
     details = [msg.counted(len(plan.measures), "misura")]
     pages = page_count(produced.data, target_format)
@@ -168,7 +163,7 @@ def _usage(message: str, hint: str) -> None:
     raise UsageError(message, hint=hint)
 
 
-def _target(
+def document_target(
     file: Path,
     output: Path | None,
     fmt: str | None,
@@ -232,7 +227,7 @@ def _name_fits(path: Path) -> None:
         raise InputError(io_msg.NAME_TOO_LONG, hint=io_msg.OUTPUT_NAME_TOO_LONG_HINT, file=path)
 
 
-def _refuse_terminal() -> None:
+def refuse_terminal() -> None:
     """A document is binary: ``-o -`` to a terminal would fill it with bytes."""
     import sys
 
@@ -240,9 +235,22 @@ def _refuse_terminal() -> None:
         _usage(msg.RENDER_STDOUT_TERMINAL, msg.RENDER_STDOUT_TERMINAL_HINT)
 
 
-def _warn(message: str, hint: str) -> None:
+def warn(message: str, hint: str) -> None:
     from incas_cli.console import print_plain
     from incas_cli.messages import cli as cli_msg
 
     print_plain(msg.WARNING_LINE.format(label=cli_msg.WARNING_LABEL, message=message), stderr=True)
     print_plain(msg.HINT_LINE.format(label=cli_msg.HINT_LABEL, hint=hint), stderr=True)
+
+
+def deliver(produced: Produced, output_path: Path, *, force: bool) -> None:
+    """Say what the pipeline warned about, then write the document: to stdout for ``-o -``,
+    else atomically (never over an existing file without ``force``)."""
+    from incas_cli.io import atomic_write_bytes, write_stdout
+
+    for notice in produced.warnings:
+        warn(notice.message, notice.hint)
+    if is_stdio(output_path):
+        write_stdout(produced.data)
+    else:
+        atomic_write_bytes(output_path, produced.data, force=force)

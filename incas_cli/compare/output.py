@@ -36,10 +36,12 @@ def write_comparison(
     from incas_cli.document.compare import compare_document
     from incas_cli.io import atomic_write_bytes
     from incas_cli.pipeline import Target, produce_document
+    from incas_cli.publish.session import office_session
 
     document = compare_document(
         tables, plans=len(comparison.plans), total=comparison.total, date=None
     )
-    produced = produce_document(document, Target(format=fmt))
+    with office_session():  # one LibreOffice for the index pass and the PDF or ODT
+        produced = produce_document(document, Target(format=fmt))
     atomic_write_bytes(path, produced.data, force=force)
     return produced.warnings

@@ -92,16 +92,17 @@ def read_plan(source: Path) -> PlanRecord:
     from incas_cli.catalog import load_catalog, load_comuni
     from incas_cli.checks import check_document
     from incas_cli.errors import IncasError
-    from incas_cli.export.monitoring import is_report, read_report
+    from incas_cli.export.monitoring import read_report
     from incas_cli.export.rows import NoKeyError, plan_identity, plan_rows
     from incas_cli.facts import plan_facts
     from incas_cli.io import input_name, read_yaml
+    from incas_cli.monitor.files import is_report_data
 
     try:
         doc = read_yaml(source)
     except IncasError as err:
         return PlanRecord(input_name(source), False, str(err), failed=True)
-    if is_report(doc.plain()):
+    if is_report_data(doc.plain()):
         key, start, rows, problem, failed = read_report(source, load_comuni())
         if key is None or rows is None:
             return PlanRecord(input_name(source), False, problem, failed=failed)

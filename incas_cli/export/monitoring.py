@@ -19,11 +19,6 @@ if TYPE_CHECKING:
     from incas_cli.monitor.model import MonitoringReport
 
 
-def is_report(data: object) -> bool:
-    """A monitoring report, not a plan: it has ``report`` and no ``plan`` section."""
-    return isinstance(data, dict) and "report" in data and "plan" not in data
-
-
 def report_rows(report: MonitoringReport, key: str) -> dict[str, list[Row]]:
     """The monitoring tables' rows of one report of the plan keyed ``key``."""
     start = str(report.report.period.start)

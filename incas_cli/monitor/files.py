@@ -1,4 +1,7 @@
-"""Telling a monitoring report from a plan without reading it as YAML."""
+"""Telling a monitoring report from a plan: a top-level ``report:`` and no ``plan:``.
+
+One rule, asked of a file's text (a folder scan, before anything is parsed) or of its data
+(a file given by name, already read)."""
 
 from __future__ import annotations
 
@@ -17,3 +20,8 @@ def is_report_file(path: Path) -> bool:
     except OSError:
         return False
     return bool(_REPORT_KEY.search(text)) and not _PLAN_KEY.search(text)
+
+
+def is_report_data(data: object) -> bool:
+    """The same rule as :func:`is_report_file`, for a file already read."""
+    return isinstance(data, dict) and "report" in data and "plan" not in data

@@ -170,22 +170,23 @@ def report(
     ),
 ) -> None:
     """The Relazione di monitoraggio (help: ``messages.monitor.REPORT_HELP``)."""
-    from typing import cast
 
     from incas_cli import formats
     from incas_cli.catalog import load_catalog
-    from incas_cli.cli.render import _usage, deliver, document_target, refuse_terminal, warn
+    from incas_cli.cli.render import deliver, document_target, refuse_terminal, warn
     from incas_cli.console import print_plain
     from incas_cli.monitor.facts import monitor_facts
     from incas_cli.monitor.outline import report_document
     from incas_cli.monitor.tables import span
     from incas_cli.pipeline import Target, check_target, produce_document, warm_office
     from incas_cli.publish.session import office_session
-    from incas_cli.render import Edition
 
     if edition not in EDITIONS:
-        _usage(
-            render_msg.RENDER_BAD_EDITION.format(value=edition), render_msg.RENDER_BAD_EDITION_HINT
+        from incas_cli.errors import UsageError
+
+        raise UsageError(
+            render_msg.RENDER_BAD_EDITION.format(value=edition),
+            hint=render_msg.RENDER_BAD_EDITION_HINT,
         )
     target_format, output_path = document_target(
         reports[-1], output, fmt, edition, inputs=[plan, *reports, template], force=force
@@ -195,7 +196,7 @@ def report(
         refuse_terminal()
     target = Target(
         format=target_format,
-        edition=cast("Edition", edition),
+        edition=edition,
         template=template,
         toc_update=not no_toc_update,
     )

@@ -145,6 +145,17 @@ def test_unknown_keys_suggest_the_report_s_own_keys(cli: Cli, folder: Path) -> N
     assert cli("monitor", "validate", name, cwd=folder).exit_code == 0
 
 
+def test_a_percentage_is_told_and_the_hint_names_the_report_schema(cli: Cli, folder: Path) -> None:
+    """``progress: 40%`` is refused with what to write, and the hint names the monitoring
+    file's own schema (``incas schema`` alone prints the plan's)."""
+    name = _variant(folder, "p.yaml", "    progress: 40", "    progress: 40%")
+    result = cli("monitor", "validate", name, cwd=folder)
+    assert result.exit_code == 3
+    assert f"{name}:22:15: errore [INVALID_VALUE] measures[1].progress:" in result.stdout
+    assert "senza il segno di percentuale (40, non 40%)" in result.stdout
+    assert "«incas schema --monitor» mostra il formato di ogni campo" in result.stdout
+
+
 def test_validate_json_uses_the_validate_report(cli: Cli, folder: Path) -> None:
     name = _variant(folder, "j.yaml", "paid: 33210.40", "paid: 63210.40")
     result = cli("monitor", "validate", "--json", name, *REPORTS, cwd=folder)

@@ -112,6 +112,10 @@ def _detail(err: ErrorDetails) -> tuple[str, str | None]:
     kind = err["type"]
     ctx = err.get("ctx") or {}
     value = err.get("input")
+    if kind in ("int_parsing", "int_type") and "actions" in err["loc"]:
+        return msg.DETAIL_ACTION_NUMBER, None
+    if kind == "int_parsing" and isinstance(value, str) and value.strip().endswith("%"):
+        return msg.DETAIL_PERCENT, None
     if "peak_months" in err["loc"] and kind in ("int_parsing", "int_type"):
         name = str(value).strip().lower()
         if name not in MONTH_NAMES:
@@ -129,7 +133,7 @@ def _detail(err: ErrorDetails) -> tuple[str, str | None]:
             return msg.DETAIL_MAPPING_PRIVATE, None
         return msg.DETAIL_MAPPING.format(value=shown), None
     if kind == "string_pattern_mismatch":
-        template = _PATTERN_DETAILS.get(str(ctx.get("pattern")), msg.INVALID_VALUE_HINT_SCHEMA)
+        template = _PATTERN_DETAILS.get(str(ctx.get("pattern")), msg.DETAIL_OTHER)
         return template.format(value=shown), None
     if kind == "string_too_long":
         return msg.DETAIL_STRING_LONG.format(max_length=ctx.get("max_length")), None
@@ -152,7 +156,7 @@ def _detail(err: ErrorDetails) -> tuple[str, str | None]:
         return msg.DETAIL_DECIMALS.format(limit=ctx.get("decimal_places")), None
     if kind == "value_error":
         return str(ctx.get("error", "")), None
-    return msg.INVALID_VALUE_HINT_SCHEMA, None
+    return msg.DETAIL_OTHER.format(value=shown), None
 
 
 def _impossible_day(value: Any) -> bool:
@@ -175,10 +179,13 @@ def _clean_loc(loc: tuple[str | int, ...]) -> Loc:
 
 
 def findings_from_validation_error(
-    exc: ValidationError, root: type[BaseModel] = Plan
+    exc: ValidationError,
+    root: type[BaseModel] = Plan,
+    schema_command: str = msg.SCHEMA_COMMAND_PLAN,
 ) -> list[Finding]:
     """Every error of ``exc`` as a finding; ``root`` is the model of the whole file (for the
-    keys allowed where an unknown one was found)."""
+    keys allowed where an unknown one was found), ``schema_command`` the command that prints
+    its JSON Schema (named in the hints)."""
     found: list[Finding] = []
     for err in exc.errors(include_url=False):
         loc = _clean_loc(tuple(err["loc"]))
@@ -190,7 +197,7 @@ def findings_from_validation_error(
                     "MISSING_FIELD",
                     loc,
                     msg.MISSING_FIELD.format(field=name),
-                    msg.MISSING_FIELD_HINT.format(field=name),
+                    msg.MISSING_FIELD_HINT.format(field=name, schema=schema_command),
                 )
             )
         elif kind == "extra_forbidden":
@@ -205,6 +212,17 @@ def findings_from_validation_error(
             found.append(
                 error("UNKNOWN_KEY", loc, msg.UNKNOWN_KEY.format(key=name), hint, key=True)
             )
+        elif kind == "invalid_key":
+            # ``{amount: 95000,50}``: YAML reads ``50`` as a key of its own
+            found.append(
+                error(
+                    "UNKNOWN_KEY",
+                    loc,
+                    msg.NUMBER_KEY.format(key=name),
+                    msg.NUMBER_KEY_HINT.format(key=name),
+                    key=True,
+                )
+            )
         else:
             detail, detail_hint = _detail(err)
             found.append(
@@ -212,7 +230,7 @@ def findings_from_validation_error(
                     "INVALID_VALUE",
                     loc,
                     msg.INVALID_VALUE.format(detail=detail),
-                    detail_hint or msg.INVALID_VALUE_HINT_SCHEMA,
+                    detail_hint or msg.INVALID_VALUE_HINT_SCHEMA.format(schema=schema_command),
                 )
             )
     return found

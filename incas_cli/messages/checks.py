@@ -11,19 +11,33 @@ UNSUPPORTED_SCHEMA_VERSION_HINT = (
     "questa versione di incas legge solo schema_version: 1; aggiorna incas o correggi il valore"
 )
 MISSING_FIELD = "campo obbligatorio mancante: «{field}»"
-MISSING_FIELD_HINT = "aggiungi «{field}:» con un valore; «incas schema» mostra il formato completo"
+MISSING_FIELD_HINT = "aggiungi «{field}:» con un valore; «{schema}» mostra il formato completo"
 UNKNOWN_KEY = "chiave sconosciuta: «{key}»"
 UNKNOWN_KEY_HINT_SUGGEST = "forse intendevi «{suggestion}»?"
 UNKNOWN_KEY_HINT_LIST = "chiavi ammesse qui: {allowed}"
 UNKNOWN_KEY_HINT_EMPTY = "qui non sono ammesse chiavi: togli «{key}»"
 INVALID_VALUE = "valore non valido: {detail}"
-INVALID_VALUE_HINT_SCHEMA = "«incas schema» mostra il formato di ogni campo"
+INVALID_VALUE_HINT_SCHEMA = "«{schema}» mostra il formato di ogni campo"
+SCHEMA_COMMAND_PLAN = "incas schema"
+SCHEMA_COMMAND_MONITOR = "incas schema --monitor"
+NUMBER_KEY = "chiave non valida: «{key}» è un numero, e le chiavi sono nomi"
+NUMBER_KEY_HINT = (
+    "se «{key}» è la parte decimale di un numero: tra parentesi graffe {{…}} la virgola "
+    "separa i campi, quindi scrivi gli importi con il punto per i decimali e senza "
+    "separatori delle migliaia (95000.50, non 95.000,50)"
+)
 
 # detail fragments for INVALID_VALUE, keyed by pydantic error type
 DETAIL_STRING = "serve un testo"
 DETAIL_STRING_EMPTY = "il testo è vuoto"
 DETAIL_STRING_LONG = "il testo è troppo lungo (al massimo {max_length} caratteri)"
 DETAIL_INT = "serve un numero intero, senza punti né virgole (1200, non 1.200)"
+DETAIL_ACTION_NUMBER = (
+    "serve il numero dell'azione prioritaria, da 1 a 10, senza sigla (6, non AP6): "
+    "«incas catalog actions» le elenca"
+)
+DETAIL_PERCENT = "scrivi il numero senza il segno di percentuale (40, non 40%)"
+DETAIL_OTHER = "«{value}» non ha il formato atteso"
 DETAIL_MONTH_NUMBER = "scrivi il mese come numero da 1 a 12 ({example})"
 MONTH_NUMBER_EXAMPLE = "{name} è {number}"  # the example above; luglio when the text is no month
 DETAIL_NUMBER = "serve un numero"

@@ -120,6 +120,7 @@ def check_report_document(doc: YamlDocument, path: Path, plans: PlanSource) -> R
 
     from incas_cli.checks import locate
     from incas_cli.checks.structure import findings_from_validation_error
+    from incas_cli.messages.checks import SCHEMA_COMMAND_MONITOR
     from incas_cli.monitor.model import MonitoringReport, parse_report
     from incas_cli.monitor.rules import check_against_plan
 
@@ -142,7 +143,7 @@ def check_report_document(doc: YamlDocument, path: Path, plans: PlanSource) -> R
         report = parse_report({**data, "schema_version": 1})
     except ValidationError as exc:
         report = None
-        found += findings_from_validation_error(exc, MonitoringReport)
+        found += findings_from_validation_error(exc, MonitoringReport, SCHEMA_COMMAND_MONITOR)
     result.report = report
     if report is not None:
         plan, plan_found = _plan_of(report, doc, path, plans)

@@ -113,7 +113,7 @@ def test_folder_input(cli: Cli, tmp_path: Path) -> None:
     result = cli("plan", "validate", str(tmp_path))
     code, output = result.exit_code, result.output
     assert code == 0
-    assert "2 file: 2 validi" in output
+    assert "2 file: validi 2, non validi 0, illeggibili 0" in output
     empty = tmp_path / "vuota"
     empty.mkdir()
     result = cli("plan", "validate", str(empty))

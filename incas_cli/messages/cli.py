@@ -144,7 +144,7 @@ UNREADABLE = "illeggibile"
 COUNTS = "{errors}, {warnings}"
 ERROR_FORMS = ("errore", "errori")
 WARNING_FORMS = ("avviso", "avvisi")
-SUMMARY_FILES = "{total} file: {ok} validi, {invalid} non validi, {failed} illeggibili"
+SUMMARY_FILES = "{total} file: validi {ok}, non validi {invalid}, illeggibili {failed}"
 
 # schema
 SCHEMA_OUTPUT_HELP = "Scrive lo schema in questo file invece che sullo standard output."

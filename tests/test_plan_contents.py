@@ -259,3 +259,12 @@ def test_diff_names_each_new_field_that_changes(cli: Cli, tmp_path: Path, name: 
     if expected in ("budget_lines", "indicators"):
         # the line's text shows what changed
         assert any(word in text for word in ("2026", "richiesto", "J71B22000330007", "M1-letti"))
+
+
+def test_one_partner_comune_is_named_in_the_singular() -> None:
+    """«costruito insieme al Comune di Terracina», not «ai Comuni di Terracina»."""
+    data = minimal_plan()
+    data["comune"]["partners"] = [{"name": "Terracina", "istat_code": "059032"}]
+    text = _docx_text(data)
+    assert "costruito insieme al Comune di Terracina," in text
+    assert "ai Comuni di Terracina" not in text

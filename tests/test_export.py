@@ -314,6 +314,18 @@ def test_monitoring_reports_given_as_files_are_exported_with_their_plan(
     _foreign_keys_resolve(out)
 
 
+def test_one_plan_with_its_report_is_the_comune_s_own_data(cli: Cli, tmp_path: Path) -> None:
+    """A plan and its monitoring report need no --publisher: the Comune publishes them, as
+    it does the plan alone."""
+    out = tmp_path / "dati"
+    plan = REPORT.parent.parent / "saluzzo.yaml"
+    result = cli("export", str(plan), str(REPORT), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "rapporti di monitoraggio: 1" in result.stdout
+    dcat = json.loads((out / "dcat-ap_it.jsonld").read_text(encoding="utf-8"))
+    assert dcat["dct:publisher"]["foaf:name"] == "Comune di Saluzzo"
+
+
 def test_a_report_without_its_plan_is_listed_apart(cli: Cli, tmp_path: Path) -> None:
     files = [str(REPORT), str(example_files()[1])]
     out = str(tmp_path / "o")

@@ -54,8 +54,11 @@ def export(
         raise UsageError(msg.BAD_EXPORT_FORMAT.format(value=fmt), hint=msg.BAD_EXPORT_FORMAT_HINT)
     if excel and fmt != "csv":
         raise UsageError(msg.EXCEL_NEEDS_CSV, hint=msg.EXCEL_NEEDS_CSV_HINT)
+    from incas_cli.monitor.files import is_report_file
+
     sources = expand_inputs(inputs)
-    if len(sources) > 1 and not publisher:
+    # one plan with its monitoring reports is still the Comune's own data set
+    if sum(not is_report_file(s) for s in sources) > 1 and not publisher:
         raise UsageError(msg.PUBLISHER_NEEDED, hint=msg.PUBLISHER_NEEDED_HINT)
     options = ExportOptions(
         output_dir=output_dir,

@@ -21,14 +21,21 @@ from incas_cli.formats import MONTH_NAMES
 from incas_cli.messages import checks as msg
 from incas_cli.models import Plan
 
+_SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+_ACTOR_REFERENCES = frozenset(
+    ("from", "to", "coordinator", "members", "lead", "partners", "participants")
+)
+"""Keys whose values are stakeholder ids."""
+
 _PATTERN_DETAILS = {
-    r"^[a-z0-9]+(-[a-z0-9]+)*$": msg.DETAIL_SLUG,
+    _SLUG: msg.DETAIL_SLUG,
     r"^[A-Za-z0-9][A-Za-z0-9_.-]*$": msg.DETAIL_ITEM_ID,
     r"^\d{6}$": msg.DETAIL_ISTAT,
     r"^[A-Z]{2}$": msg.DETAIL_PROVINCE,
     r"^[A-Za-z0-9]{1,3}$": msg.DETAIL_ANNEX,
     r"^\d{4}-(0[1-9]|1[0-2])$": msg.DETAIL_MONTH,
 }
+
 
 _PRIVATE = "contact"
 """The key whose values are personal data (internal edition only)."""
@@ -133,8 +140,10 @@ def _detail(err: ErrorDetails) -> tuple[str, str | None]:
             return msg.DETAIL_MAPPING_PRIVATE, None
         return msg.DETAIL_MAPPING.format(value=shown), None
     if kind == "string_pattern_mismatch":
-        template = _PATTERN_DETAILS.get(str(ctx.get("pattern")), msg.DETAIL_OTHER)
-        return template.format(value=shown), None
+        pattern = str(ctx.get("pattern"))
+        template = _PATTERN_DETAILS.get(pattern, msg.DETAIL_OTHER)
+        reference = pattern == _SLUG and not _ACTOR_REFERENCES.isdisjoint(err["loc"])
+        return template.format(value=shown), msg.ACTOR_REFERENCE_HINT if reference else None
     if kind == "string_too_long":
         return msg.DETAIL_STRING_LONG.format(max_length=ctx.get("max_length")), None
     if kind == "literal_error":

@@ -59,6 +59,10 @@ DETAIL_DECIMALS = "al massimo {limit} cifre decimali (centesimi di euro)"
 DETAIL_DIGITS = "l'importo ha troppe cifre"
 DETAIL_FINITE = "serve un numero finito"
 DETAIL_SLUG = "«{value}» non è un identificativo valido: usa lettere minuscole, cifre e trattini (es. prefettura-cn)"
+ACTOR_REFERENCE_HINT = (
+    "qui va l'«id» di un attore definito in «stakeholders» (es. comune, prefettura-cn), "
+    "non il suo nome"
+)
 DETAIL_ITEM_ID = (
     "«{value}» non è un identificativo valido: usa lettere, cifre, punto, trattino (es. M1)"
 )

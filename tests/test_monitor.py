@@ -187,6 +187,28 @@ def test_init_writes_a_valid_report_with_guidance(cli: Cli, folder: Path) -> Non
     assert cli("monitor", "validate", written.name, cwd=folder).exit_code == 0
 
 
+def test_init_comments_each_line_with_its_year_or_as_in_kind(cli: Cli, folder: Path) -> None:
+    """Two lines of one source are told apart by their year; a contribution in kind is not
+    shown as a budget of 0,00 €."""
+    plan = folder / PLAN
+    text = plan.read_text(encoding="utf-8")
+    old = "      - amount: 50000.00\n        source: bilancio-comunale\n"
+    new = (
+        "      - {amount: 30000.00, source: bilancio-comunale, year: 2025}\n"
+        "      - {amount: 20000.00, source: bilancio-comunale, year: 2026}\n"
+        "      - {amount: 0, source: regione, note: personale}\n"
+    )
+    assert old in text
+    plan.write_text(text.replace(old, new), encoding="utf-8")
+    result = cli("monitor", "init", PLAN, "--period", "2025", "-o", "r.yaml", cwd=folder)
+    assert result.exit_code == 0, result.output
+    written = (folder / "r.yaml").read_text(encoding="utf-8")
+    assert "# impegnato (budget del piano per il 2025: 30.000,00 €)" in written
+    assert "# impegnato (budget del piano per il 2026: 20.000,00 €)" in written
+    assert "# impegnato (nel piano è un contributo in natura, senza importo)" in written
+    assert "piano: 0,00 €" not in written
+
+
 def test_init_clips_a_year_to_the_plan_and_refuses_outside(cli: Cli, folder: Path) -> None:
     out = folder / "sub" / "r.yaml"
     out.parent.mkdir()

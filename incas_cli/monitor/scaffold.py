@@ -15,6 +15,7 @@ from incas_cli.models.month import YearMonth
 
 if TYPE_CHECKING:
     from incas_cli.models import Plan
+    from incas_cli.models.plan import BudgetLine
 
 TEMPLATE = "monitor-init.yaml.j2"
 
@@ -90,6 +91,16 @@ def _relative(plan_path: Path, output: Path) -> str:
         return plan_path.resolve().as_posix()
 
 
+def _line_budget(line: BudgetLine) -> str:
+    """What the plan says of a budget line, in the comment beside its spending."""
+    if line.in_kind:
+        return msg.LINE_IN_KIND
+    amount = fmt.money(line.amount) if line.amount is not None else msg.OPEN
+    if line.year is not None:
+        return msg.LINE_BUDGET_YEAR.format(year=line.year, amount=amount)
+    return msg.LINE_BUDGET.format(amount=amount)
+
+
 def build_report(plan: Plan, plan_path: Path, output: Path, span: ReportPeriodSpan) -> str:
     """The text of the report, checked against the plan (a bug if it does not pass)."""
     from incas_cli.io import parse_yaml
@@ -121,12 +132,7 @@ def build_report(plan: Plan, plan_path: Path, output: Path, span: ReportPeriodSp
                 "ended_comment": msg.ENDED_COMMENT
                 + (msg.PLANNED_END.format(month=m.end) if m.end else ""),
                 "lines": [
-                    {
-                        "source": b.source,
-                        "budget": fmt.money(b.amount) if b.amount is not None else msg.OPEN,
-                    }
-                    for b in m.budget
-                    if b.source
+                    {"source": b.source, "budget": _line_budget(b)} for b in m.budget if b.source
                 ],
             }
             for m in plan.measures

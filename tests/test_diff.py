@@ -231,6 +231,23 @@ def test_cli_shows_the_changes_and_exits_0(cli: Cli) -> None:
     assert "nessuna modifica" not in out
 
 
+def test_two_comuni_are_compared_with_a_warning_naming_plan_compare(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """Two plans of different Comuni (a wrong file picked): still compared, but stderr says
+    that plan diff is for two versions of one plan, and names plan compare."""
+    other = minimal_plan()
+    other["comune"] = {"name": "Sabaudia", "istat_code": "059024"}
+    write_plan(tmp_path / "sabaudia.yaml", other)
+    result = cli("plan", "diff", str(DATA / "saluzzo-v1.yaml"), str(tmp_path / "sabaudia.yaml"))
+    assert result.exit_code == 0, result.output
+    assert "è il piano di Saluzzo" in result.stderr
+    assert "quello di Sabaudia" in result.stderr
+    assert "incas plan compare" in result.stderr
+    same = cli("plan", "diff", "saluzzo-v1.yaml", "saluzzo-v2.yaml", cwd=DATA)
+    assert "avviso" not in same.stderr
+
+
 def _shape(value: Any) -> Any:
     """The JSON's shape: key names and value types, with lists reduced to their first item."""
     if isinstance(value, dict):

@@ -86,7 +86,26 @@ def _load_both(old: Path, new: Path, *, as_json: bool) -> tuple[Plan, Plan]:
         if count:
             problems = counted(count, msg.BLOCKING_ONE, msg.BLOCKING_MANY)
             print_plain(msg.HAS_ERRORS.format(file=outcome.name, problems=problems), stderr=True)
-    return _plan(outcomes[0]), _plan(outcomes[1])
+    old_plan, new_plan = _plan(outcomes[0]), _plan(outcomes[1])
+    if not _same_comune(old_plan, new_plan):
+        print_plain(
+            msg.OTHER_COMUNE.format(
+                old=outcomes[0].name,
+                new=outcomes[1].name,
+                old_comune=old_plan.comune.name,
+                new_comune=new_plan.comune.name,
+            ),
+            stderr=True,
+        )
+    return old_plan, new_plan
+
+
+def _same_comune(old: Plan, new: Plan) -> bool:
+    """Both plans of one Comune: the same ISTAT code, or the same name where a code is not
+    written."""
+    if old.comune.istat_code and new.comune.istat_code:
+        return old.comune.istat_code == new.comune.istat_code
+    return old.comune.name.strip().casefold() == new.comune.name.strip().casefold()
 
 
 def _plan(outcome: Outcome) -> Plan:

@@ -12,6 +12,11 @@ FORCE_HELP = "Sovrascrive il file Word di destinazione se esiste già."
 
 HEADER = "Confronto tra {old} (prima) e {new} (dopo)"
 NO_CHANGES = "nessuna modifica: i due file descrivono lo stesso piano."
+OTHER_COMUNE = (
+    "avviso: {old} è il piano di {old_comune}, {new} quello di {new_comune}: plan diff "
+    "confronta due versioni dello stesso piano; per mettere a confronto i piani di più "
+    "Comuni usa `incas plan compare {old} {new} -o confronto.docx`."
+)
 HAS_ERRORS = (
     "{file}: il piano ha {problems}; il confronto resta possibile, ma "
     "controlla il file con `incas plan validate {file}`."

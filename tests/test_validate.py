@@ -190,3 +190,18 @@ def test_italian_thousands_separator_in_amounts_is_caught(cli: Cli, tmp_path: Pa
     findings = json.loads(output)["files"][0]["findings"]
     assert [f["path"] for f in findings] == ["measures[0].budget[0].amount"]
     assert "60000.00" in findings[0]["message"]
+
+
+def test_a_monitoring_report_given_as_a_plan_is_told_so(cli: Cli) -> None:
+    """A report picked up by ``piani/*.yaml`` gets one finding naming incas monitor, not a
+    dozen about the plan's missing keys; render refuses it the same way."""
+    report = EXAMPLES / "monitoraggio" / "saluzzo-2024.yaml"
+    result = cli("plan", "validate", str(report))
+    assert result.exit_code == 3
+    assert result.stdout.count("errore [") == 1 and "(1 errore, 0 avvisi)" in result.stdout
+    assert ":11:1: errore [NOT_A_PLAN] report: questo è una relazione di monitoraggio" in (
+        result.stdout
+    )
+    assert "incas monitor validate FILE" in result.stdout
+    rendered = cli("plan", "render", str(report), "-o", "-")
+    assert rendered.exit_code == 3 and "[NOT_A_PLAN]" in rendered.stderr

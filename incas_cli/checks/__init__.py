@@ -166,6 +166,14 @@ def check_data(
     found = schema_version_findings(data)
     if any(f.code == "UNSUPPORTED_SCHEMA_VERSION" for f in found):
         return None, found
+    from incas_cli.monitor.files import is_report_data
+
+    if is_report_data(data):  # given by name to a plan command
+        return None, [
+            error(
+                "NOT_A_PLAN", ("report",), msg.REPORT_NOT_PLAN, msg.REPORT_NOT_PLAN_HINT, key=True
+            )
+        ]
     payload = {**data, "schema_version": 1}
     plan, structural = parse_plan(payload)
     found += structural

@@ -319,6 +319,32 @@ def _continuation_start(text: str, mark: Any) -> tuple[int, int] | None:
     return mark.line + 1, len(before) - len(content) + 1
 
 
+def _quote_closed_on_line(text: str, mark: Any) -> tuple[int, int] | None:
+    """Where a quoted text starts (1-based line and column) that began on an earlier line and
+    closed on the line of ``mark``, before it: ``title: "Piano`` left open is closed by the
+    first quote further down, and the error only shows there."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+    from ruamel.yaml.tokens import ScalarToken
+
+    if mark is None:
+        return None
+    last: Any = None
+    try:
+        for token in YAML(typ="rt").scan(text):
+            if token.start_mark.line > mark.line:
+                break
+            if isinstance(token, ScalarToken) and token.style in ('"', "'"):
+                last = token
+    except YAMLError:
+        pass
+    if last is None or last.end_mark.line != mark.line or last.start_mark.line >= mark.line:
+        return None
+    if last.end_mark.column > mark.column:
+        return None
+    return last.start_mark.line + 1, last.start_mark.column + 1
+
+
 def _translate(exc: MarkedYAMLError, text: str, name: str) -> InputError:
     """An Italian message for one of ruamel's syntax errors, at the most useful mark."""
     problem = str(exc.problem or "")
@@ -382,5 +408,15 @@ def _translate(exc: MarkedYAMLError, text: str, name: str) -> InputError:
         or "block mapping" in context
         or "block collection" in context
     ):
+        opened = _quote_closed_on_line(text, mark)
+        if opened is not None:
+            line = mark.line + 1
+            return InputError(
+                msg.QUOTE_CLOSED_LATER.format(line=line),
+                hint=msg.QUOTE_CLOSED_LATER_HINT,
+                file=name,
+                line=opened[0],
+                column=opened[1],
+            )
         return _error_at(msg.BAD_STRUCTURE, msg.BAD_STRUCTURE_HINT, name, mark)
     return _error_at(msg.SYNTAX, msg.SYNTAX_HINT, name, mark)

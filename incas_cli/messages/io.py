@@ -116,6 +116,11 @@ UNCLOSED_QUOTE_HINT = (
     "chiudi le virgolette alla fine del testo; dentro un testo tra virgolette singole "
     "scrivi l'apostrofo due volte (''), tra virgolette doppie scrivi \\\""
 )
+QUOTE_CLOSED_LATER = (
+    "virgolette aperte qui e chiuse solo alla riga {line}: tutte le righe tra le due sono "
+    "lette come un unico testo"
+)
+QUOTE_CLOSED_LATER_HINT = "chiudi le virgolette alla fine del testo su questa riga, oppure toglile"
 BAD_ESCAPE = "sequenza con «\\» non valida in un testo tra virgolette doppie"
 BAD_ESCAPE_HINT = (
     "scrivi la barra due volte («\\\\») oppure usa le virgolette singole ('...'), "

@@ -75,7 +75,7 @@ def test_edit_fills_the_report_and_it_validates(cli: Cli, report: Path) -> None:
     code, prompter = _run(report, [*M1, *VALUE, *MEETING, *DONE])
     assert code == 0
     assert [r.error for r in prompter.rejections] == [
-        "serve un importo in euro con il punto per i decimali, es. 12000.50",
+        "serve un importo in euro, es. 12000.50 o 12.000,50",
         "il pagato supera l'impegnato (480.000,00\u00a0€)",
         "il mese è fuori dal periodo (2025-01 – 2025-12)",
     ]
@@ -90,6 +90,42 @@ def test_edit_fills_the_report_and_it_validates(cli: Cli, report: Path) -> None:
     assert data["meetings"][0]["participants"] == ["comune", "prefettura-pz"]
     text = report.read_text(encoding="utf-8")
     assert "# M2 – Trasporto pubblico verso i campi" in text  # the guiding comments stay
+    assert cli("monitor", "validate", report.name, cwd=report.parent).exit_code == 0
+
+
+def test_answers_written_the_italian_way_are_taken(cli: Cli, report: Path) -> None:
+    """As in the plan's questions: «70%», «ottobre 2024», «480.000» and «1.500,25» are
+    taken and written in the file's form."""
+    steps = [
+        ("che cosa", "measures"),
+        ("quale misura", "M1"),
+        ("stato della misura m1", "in-corso"),
+        ("avanzamento", "70%"),
+        ("avvio", "ottobre 2024"),
+        ("impegnato", "480.000"),
+        ("pagato", "1.500,25"),
+        ("impegnato", ENTER),
+        ("pagato", ENTER),
+        ("problemi", ENTER),
+        ("correttive", ENTER),
+        ("nota", ENTER),
+        ("che cosa", "indicators"),
+        ("quale indicatore", 0),
+        ("valore", "1.200"),
+        ("mese", "11/2025"),
+        ("fonte", ENTER),
+        *DONE,
+    ]
+    code, prompter = _run(report, steps)
+    assert code == 0 and not prompter.rejections
+    data = read_yaml(report).plain()
+    m1 = data["measures"][0]
+    assert (m1["progress"], m1["started"]) == (70, "2024-10")
+    assert (m1["spending"][0]["committed"], m1["spending"][0]["paid"]) == (
+        480000,
+        pytest.approx(1500.25),
+    )
+    assert (data["indicators"][0]["value"], data["indicators"][0]["date"]) == (1200, "2025-11")
     assert cli("monitor", "validate", report.name, cwd=report.parent).exit_code == 0
 
 

@@ -25,6 +25,8 @@ from incas_cli.models.month import YearMonth
 from incas_cli.monitor.model import MEASURE_STATES, REPORT_STATUSES
 from incas_cli.monitor.rules import find_indicator, indicator_key
 from incas_cli.monitor.tables import quantity
+from incas_cli.wizard.answers import iso_months
+from incas_cli.wizard.checking import italian_number
 from incas_cli.wizard.form import CountingPrompter, Field, run_fields
 from incas_cli.wizard.prompter import Choice, GoBack
 
@@ -164,14 +166,25 @@ def _optional(check: Callable[[str], str | None]) -> Validator:
     return validate
 
 
+def _percent_text(raw: str) -> str:
+    """``55%`` -> ``55``: the sign is what the question already says."""
+    return raw.strip().removesuffix("%").strip()
+
+
 def _percent(raw: str) -> str | None:
-    return None if raw.isdigit() and 0 <= int(raw) <= 100 else msg.ERR_PERCENT
+    value = _percent_text(raw)
+    return None if value.isdigit() and 0 <= int(value) <= 100 else msg.ERR_PERCENT
+
+
+def _month_text(raw: str) -> str:
+    """A month as the plan's questions take it (``marzo 2025``, ``03/2025``) -> ``2025-03``."""
+    return iso_months(raw)
 
 
 def _month_check(ed: _Editor, *, after: YearMonth | None = None, inside: bool = False) -> Validator:
     def check(raw: str) -> str | None:
         try:
-            month = YearMonth(raw)
+            month = YearMonth(_month_text(raw))
         except ValueError:
             return msg.ERR_MONTH.format(example=ed.end)
         if inside and not ed.start <= month <= ed.end:
@@ -187,7 +200,7 @@ def _month_check(ed: _Editor, *, after: YearMonth | None = None, inside: bool = 
 
 def _money(raw: str) -> Decimal | None:
     try:
-        value = Decimal(raw.replace("€", "").strip())
+        value = Decimal(italian_number(raw).replace("€", "").strip())
     except InvalidOperation:
         return None
     if not value.is_finite() or value < 0 or value != value.quantize(Decimal("0.01")):
@@ -209,7 +222,7 @@ def _money_check(limit: Decimal | None = None) -> Validator:
 
 def _number(raw: str) -> str | None:
     try:
-        return None if Decimal(raw).is_finite() else msg.ERR_NUMBER
+        return None if Decimal(italian_number(raw)).is_finite() else msg.ERR_NUMBER
     except InvalidOperation:
         return msg.ERR_NUMBER
 
@@ -231,8 +244,9 @@ def _date_check(ed: _Editor) -> Validator:
 def _as_number(raw: str) -> Decimal | int | None:
     if not raw.strip():
         return None
-    value = Decimal(raw.strip())
-    return int(value) if value == value.to_integral_value() and "." not in raw else value
+    text = italian_number(raw)
+    value = Decimal(text)
+    return int(value) if value == value.to_integral_value() and "." not in text else value
 
 
 # --- the groups ------------------------------------------------------------------------------
@@ -252,18 +266,22 @@ def _ask_text(
     validate: Validator | None = None,
     instruction: str | None = None,
     multiline: bool = False,
+    normalize: Callable[[str], str] = str.strip,
 ) -> Field:
-    """A field asking one text question into ``answers[key]`` (stripped, "" for empty)."""
+    """A field asking one text question into ``answers[key]`` (``normalize``d: stripped, a
+    month written the Italian way in ISO form; "" for empty)."""
 
     def ask() -> None:
-        answers[key] = ed.prompter.text(
-            message,
-            default=_text(answers.get(key)) or _text(default),
-            validate=validate,
-            instruction=instruction,
-            multiline=multiline,
-            clearable=True,
-        ).strip()
+        answers[key] = normalize(
+            ed.prompter.text(
+                message,
+                default=_text(answers.get(key)) or _text(default),
+                validate=validate,
+                instruction=instruction,
+                multiline=multiline,
+                clearable=True,
+            )
+        )
 
     return Field(None, ask)
 
@@ -310,13 +328,15 @@ def _measure(ed: _Editor, measure: Measure) -> None:
         if answers.get("status") not in ("completata", "annullata") and not answers.get("ended"):
             return
         started = _text(answers.get("started"))
-        answers["ended"] = ed.prompter.text(
-            msg.EDIT_ENDED,
-            default=_text(answers.get("ended")),
-            validate=_month_check(ed, after=YearMonth(started) if started else None),
-            instruction=msg.EDIT_MONTH_HINT.format(example=ed.end),
-            clearable=True,
-        ).strip()
+        answers["ended"] = _month_text(
+            ed.prompter.text(
+                msg.EDIT_ENDED,
+                default=_text(answers.get("ended")),
+                validate=_month_check(ed, after=YearMonth(started) if started else None),
+                instruction=msg.EDIT_MONTH_HINT.format(example=ed.end),
+                clearable=True,
+            )
+        )
 
     def money() -> None:
         spending[:] = _spending(ed, measure, entry)
@@ -330,6 +350,7 @@ def _measure(ed: _Editor, measure: Measure) -> None:
             msg.EDIT_PROGRESS,
             validate=_optional(_percent),
             instruction=msg.EDIT_PROGRESS_HINT,
+            normalize=_percent_text,
         ),
         _ask_text(
             ed,
@@ -338,6 +359,7 @@ def _measure(ed: _Editor, measure: Measure) -> None:
             msg.EDIT_STARTED,
             validate=_month_check(ed),
             instruction=msg.EDIT_MONTH_HINT.format(example=measure.start or ed.start),
+            normalize=_month_text,
         ),
         Field(None, ended),
         Field(None, money),
@@ -451,6 +473,7 @@ def _indicator(ed: _Editor, measure: Measure, indicator: Indicator) -> None:
             default=str(ed.end),
             validate=_month_check(ed, inside=True),
             instruction=msg.EDIT_MONTH_HINT.format(example=ed.end),
+            normalize=_month_text,
         ),
         _ask_text(ed, answers, "source", msg.EDIT_VALUE_SOURCE, default=indicator.verification),
     ]

@@ -157,7 +157,7 @@ def test_a_resolution_dated_after_the_plan_ends_gets_a_finding() -> None:
     found = next(f for f in findings if f.code == "ADOPTION_AFTER_PERIOD")
     assert not found.blocking
     assert found.message == (
-        "la data della delibera (01/01/2025) viene dopo la fine del periodo del piano "
+        "la data della delibera (1° gennaio 2025) viene dopo la fine del periodo del piano "
         "(dicembre 2024)"
     )
     on_the_last_day = saluzzo(

@@ -91,7 +91,7 @@ def test_funds_after_their_deadline_are_at_risk(tmp_path: Path) -> None:
     assert [r[:4] for r in risk.rows] == [
         ("Saluzzo", "M1", "PNRR M5C2 Investimento 2.2.a", Decimal(1000))
     ]
-    assert "30/06/2026" in str(risk.rows[0][4])
+    assert "30 giugno 2026" in str(risk.rows[0][4])
 
 
 def test_funds_of_another_region_are_at_risk(tmp_path: Path) -> None:

@@ -73,7 +73,7 @@ def test_public_edition_shows_fund_risks_in_the_card_and_the_summary() -> None:
     in_card = card_risks(document, pnrr.measure)
     assert len(in_card) == 1
     assert in_card[0].startswith(f"La misura {pnrr.measure} finisce a")
-    assert "30/06/2026" in in_card[0] and in_card[0].endswith(".")
+    assert "30 giugno 2026" in in_card[0] and in_card[0].endswith(".")
     summary = next(t for t in tables(document) if t.title == doc_msg.TC_RISKS)
     assert [plain(row[0]) for row in summary.rows] == [
         doc_msg.RISK_MEASURE.format(id=r.measure) for r in plan_risks(plan, load_catalog())

@@ -272,7 +272,7 @@ def funding_deadlines(ctx: RuleContext) -> Iterator[Finding]:
                         id=m.id,
                         end=formats.month(m.end),
                         source=source.label,
-                        deadline=formats.numeric_date(source.end_date),
+                        deadline=formats.long_date(source.end_date),
                     ),
                     msg.FUNDING_AFTER_DEADLINE_HINT,
                 )
@@ -447,7 +447,7 @@ def adoption(ctx: RuleContext) -> Iterator[Finding]:
             "ADOPTION_AFTER_PERIOD",
             ("plan", "adoption", "date"),
             msg.ADOPTION_AFTER_PERIOD.format(
-                date=formats.numeric_date(act.date), end=formats.month(end)
+                date=formats.long_date(act.date), end=formats.month(end)
             ),
             msg.ADOPTION_AFTER_PERIOD_HINT,
         )

@@ -230,3 +230,15 @@ def test_the_report_as_pdf_and_odt(cli: Cli, folder: Path) -> None:
         result = cli(*args, cwd=folder)
         assert result.exit_code == 0, result.output
         assert (folder / f"rel.{fmt_name}").read_bytes().startswith(magic)
+
+
+def test_after_a_year_cut_short_by_the_plan_s_start_the_next_period_is_a_whole_year(
+    cli: Cli, folder: Path
+) -> None:
+    """The plan starts in July 2024, so ``monitor init --period 2024`` gives July-December:
+    the next period is 2025, not six months."""
+    args = ("monitor", "report", PLAN, REPORTS[0], "-o", "rel.docx", "--no-toc-update")
+    result = cli(*args, cwd=folder)
+    assert result.exit_code == 0, result.output
+    text = body_text(open_docx((folder / "rel.docx").read_bytes()))
+    assert "Nel prossimo periodo (gennaio 2025 – dicembre 2025):" in text

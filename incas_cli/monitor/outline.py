@@ -170,6 +170,14 @@ def _next_period(rep: Report) -> list[Block]:
     start = info.period.end.plus(1)
     end = start.plus(length)
     plan_period = facts.plan.plan.period
+    if (
+        plan_period is not None
+        and info.period.start == plan_period.start
+        and info.period.start.year == info.period.end.year
+        and info.period.end.month == 12
+    ):
+        # a year cut short by the plan's start (marzo-dicembre): the next one is whole
+        end = YearMonth.of(start.year, 12)
     if plan_period is not None and plan_period.end is not None and plan_period.end < end:
         end = max(start, plan_period.end)
     blocks: list[Block] = [Heading(1, msg.H_NEXT)]

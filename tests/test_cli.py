@@ -12,6 +12,7 @@ import typer.main
 from incas_cli import __version__
 from incas_cli.cli import app
 from tests.conftest import Cli
+from tests.helpers import minimal_plan, write_plan
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 
@@ -119,3 +120,15 @@ def test_help_screens_have_no_english_boilerplate(cli: Cli) -> None:
         screen = cli(*group, "--help").output
         assert "[OPZIONI] COMANDO [ARGOMENTI]..." in screen
         assert "COMMAND" not in screen
+
+
+def test_plan_edit_of_a_broken_file_counts_its_errors_in_good_italian(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """One structural error is «1 errore di struttura» (was «1 errori»)."""
+    data = minimal_plan()
+    data["plan"]["status"] = "adottata"
+    write_plan(tmp_path / "piano.yaml", data)
+    result = cli("plan", "edit", "piano.yaml", cwd=tmp_path)
+    assert result.exit_code == 1
+    assert "il file non è ancora un piano leggibile: 1 errore di struttura" in result.stderr

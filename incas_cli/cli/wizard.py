@@ -323,6 +323,7 @@ def edit(
     """Complete or revise a plan (help: ``messages.cli.EDIT_HELP``)."""
     from incas_cli.checks import check_data
     from incas_cli.errors import InputError
+    from incas_cli.formats import counted
     from incas_cli.io import load_yaml
     from incas_cli.wizard.questionary_prompter import QuestionaryPrompter
 
@@ -330,7 +331,11 @@ def edit(
     plan, findings = check_data(doc.plain())
     if plan is None:
         raise InputError(
-            msg.EDIT_BROKEN.format(count=sum(f.blocking for f in findings)),
+            msg.EDIT_BROKEN.format(
+                problems=counted(
+                    sum(f.blocking for f in findings), msg.EDIT_BROKEN_ONE, msg.EDIT_BROKEN_MANY
+                )
+            ),
             hint=msg.EDIT_BROKEN_HINT.format(path=file),
             file=file,
         )

@@ -32,7 +32,9 @@ NOT_INTERACTIVE_HINT = (
     "senza terminale usa i comandi non interattivi: «incas plan init» per creare una bozza, "
     "«incas plan validate FILE» per controllarla, «incas plan render FILE» per il documento"
 )
-EDIT_BROKEN = "il file non è ancora un piano leggibile: {count} errori di struttura"
+EDIT_BROKEN = "il file non è ancora un piano leggibile: {problems}"
+EDIT_BROKEN_ONE = "errore di struttura"
+EDIT_BROKEN_MANY = "errori di struttura"
 EDIT_BROKEN_HINT = (
     "correggi prima gli errori indicati da «incas plan validate {path}», poi riprendi con "
     "«incas plan edit {path}»"

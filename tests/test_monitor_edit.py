@@ -129,6 +129,14 @@ def test_answers_written_the_italian_way_are_taken(cli: Cli, report: Path) -> No
     assert cli("monitor", "validate", report.name, cwd=report.parent).exit_code == 0
 
 
+def test_the_menu_counts_meetings_without_a_plural_after_one(report: Path) -> None:
+    """After one meeting the menu reads «incontri registrati: 1» (was «1 registrati»)."""
+    again = [("che cosa", "Aggiungi un incontro (incontri registrati: 1)"), *MEETING[1:]]
+    code, _ = _run(report, [*MEETING, *again, *DONE])
+    assert code == 0
+    assert len(read_yaml(report).plain()["meetings"]) == 2
+
+
 def test_ctrl_c_keeps_every_completed_group_and_edit_resumes(cli: Cli, report: Path) -> None:
     code, _ = _run(report, [*M1, *VALUE[:3], ("mese", CTRL_C)])
     assert code == 130

@@ -210,6 +210,8 @@ def test_render_refuses_a_final_plan_with_open_fields_naming_them(
     )
     assert "e altri " in result.stderr
     assert "riporta lo stato a «bozza»" in result.stderr
+    # the hint's command works from where the user is: the path as given, not the bare name
+    assert f"«incas plan status {path}» li elenca" in result.stderr
 
 
 def test_render_of_a_complete_proposta_succeeds(cli: Cli, tmp_path: Path) -> None:

@@ -134,7 +134,7 @@ def _refuse_open_fields(plan: Plan, file: Path) -> None:
             count=msg.counted(len(found), "campo"),
             fields="; ".join(named),
         ),
-        hint=msg.RENDER_FINAL_OPEN_HINT.format(file=file.name),
+        hint=msg.RENDER_FINAL_OPEN_HINT.format(file=file),
         file=file,
     )
 

@@ -263,6 +263,17 @@ def test_status_refuses_bad_or_overlapping_reports(cli: Cli, folder: Path) -> No
     assert "si sovrappongono" in result.stderr
 
 
+def test_status_and_report_with_plan_and_report_swapped_say_so(cli: Cli, folder: Path) -> None:
+    """The report first and the plan after: a usage error naming the order, not «il piano
+    ha errori di struttura» about a report."""
+    for command in (("status",), ("report", "-o", "r.docx")):
+        result = cli("monitor", *command, REPORTS[0], PLAN, cwd=folder)
+        assert result.exit_code == 2, result.output
+        assert f"{REPORTS[0]} è una relazione di monitoraggio, non il piano" in result.stderr
+        assert f"ad esempio piano.yaml {REPORTS[0]}" in result.stderr
+    assert not (folder / "r.docx").exists()
+
+
 def test_the_bundled_example_report_is_valid(cli: Cli) -> None:
     examples = Path(__file__).parent.parent / "examples"
     report = examples / "monitoraggio" / "saluzzo-2024.yaml"

@@ -33,6 +33,10 @@ PLAN_UNREADABLE = "il piano indicato in report.plan.file ({path}) non si legge: 
 PLAN_UNREADABLE_HINT = "il percorso è relativo alla cartella della relazione"
 PLAN_INVALID = "il piano {path} ha errori di struttura: la relazione non si può controllare"
 PLAN_INVALID_HINT = "correggi prima il piano: incas plan validate {path}"
+PLAN_IS_REPORT = "{path} è una relazione di monitoraggio, non il piano"
+PLAN_IS_REPORT_HINT = (
+    "il primo file indicato è il piano, poi vengono le relazioni: ad esempio piano.yaml {path}"
+)
 REPORT_FOR_OTHER_PLAN = (
     "la relazione si riferisce al piano {named}, non a {given}: è la relazione di un altro piano"
 )

@@ -75,9 +75,13 @@ class PlanSource:
 def load_plan(path: Path, plans: PlanSource | None = None) -> Plan:
     """A plan for ``monitor status``/``report``: read and structurally valid, else an
     ``IncasError`` (1 unreadable, 3 broken)."""
-    from incas_cli.errors import ChecksFailed
+    from incas_cli.errors import ChecksFailed, UsageError
 
     result = (plans or PlanSource()).result(path)
+    if any(f.code == "NOT_A_PLAN" for f in result.findings):  # arguments swapped
+        raise UsageError(
+            msg.PLAN_IS_REPORT.format(path=path), hint=msg.PLAN_IS_REPORT_HINT.format(path=path)
+        )
     if result.plan is None:
         raise ChecksFailed(
             msg.PLAN_INVALID.format(path=path), hint=msg.PLAN_INVALID_HINT.format(path=path)

@@ -178,6 +178,35 @@ def data_sourced(ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
+def _thousands_dot(value: Decimal | None, loc: Loc) -> Iterator[Finding]:
+    """``target: 1.500`` is one and a half to YAML, fifteen hundred to an Italian."""
+    if value is None or not value.is_finite() or value.as_tuple().exponent != -3:
+        return
+    if not 1 <= abs(value) < 1000:
+        return
+    thousands = (value * 1000).to_integral_value()
+    yield warning(
+        "QUANTITY_THOUSANDS_DOT",
+        loc,
+        msg.QUANTITY_THOUSANDS_DOT.format(value=value, shown=formats.number(value.normalize())),
+        msg.QUANTITY_THOUSANDS_DOT_HINT.format(plain=thousands),
+    )
+
+
+def thousands_dots(ctx: RuleContext) -> Iterator[Finding]:
+    """Quantities (figures of the phenomenon, indicators' baseline and target) written with
+    the Italian thousands dot: amounts and whole numbers refuse it, a quantity may have
+    decimals, so here it is a warning."""
+    if ctx.plan.context is not None:
+        for i, point in enumerate(ctx.plan.context.data):
+            yield from _thousands_dot(point.value, ("context", "data", i, "value"))
+    for i, m in enumerate(ctx.plan.measures):
+        for j, indicator in enumerate(m.indicators):
+            for key in ("baseline", "target"):
+                value = getattr(indicator, key)
+                yield from _thousands_dot(value, ("measures", i, "indicators", j, key))
+
+
 def partner_adhesion(ctx: RuleContext) -> Iterator[Finding]:
     """In an adopted district plan each partner Comune has its own act of adhesion. A
     warning: the act may follow the lead Comune's resolution, and files adopted before the
@@ -250,6 +279,7 @@ CONTENT_RULES: tuple[Rule, ...] = (
     objectives_served,
     indicator_ids,
     data_sourced,
+    thousands_dots,
     partner_adhesion,
     budget_years,
     budget_secured,

@@ -247,6 +247,10 @@ MEASURE_WITHOUT_OBJECTIVE_HINT = (
 UNKNOWN_AXIS = "asse sconosciuto: «{value}»"
 UNKNOWN_AXIS_HINT_SUGGEST = "forse intendevi «{suggestion}»? «incas catalog axes» li elenca"
 UNKNOWN_AXIS_HINT = "assi del piano nazionale: {known}"
+QUANTITY_THOUSANDS_DOT = (
+    "«{value}» è letto come {shown}: nel file il punto separa i decimali, non le migliaia"
+)
+QUANTITY_THOUSANDS_DOT_HINT = "se intendi {plain}, scrivi {plain} senza punto"
 DATA_WITHOUT_YEAR = "il dato «{label}» non indica l'anno"
 DATA_WITHOUT_YEAR_HINT = "aggiungi «year:» con l'anno a cui il dato si riferisce (es. 2024)"
 DATA_WITHOUT_SOURCE = "il dato «{label}» non indica la fonte"

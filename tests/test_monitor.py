@@ -156,6 +156,15 @@ def test_a_percentage_is_told_and_the_hint_names_the_report_schema(cli: Cli, fol
     assert "«incas schema --monitor» mostra il formato di ogni campo" in result.stdout
 
 
+def test_a_value_with_the_thousands_dot_is_a_warning(cli: Cli, folder: Path) -> None:
+    """``value: 1.200`` is read as one point two: said, as in the plan's indicators."""
+    name = _variant(folder, "v.yaml", "value: 24, ", "value: 1.200, ")
+    result = cli("monitor", "validate", name, cwd=folder)
+    assert result.exit_code == 0, result.output
+    assert "avviso [QUANTITY_THOUSANDS_DOT]" in result.stdout
+    assert "«1.200» è letto come 1,2" in result.stdout
+
+
 def test_validate_json_uses_the_validate_report(cli: Cli, folder: Path) -> None:
     name = _variant(folder, "j.yaml", "paid: 33210.40", "paid: 63210.40")
     result = cli("monitor", "validate", "--json", name, *REPORTS, cwd=folder)

@@ -178,8 +178,9 @@ def data_sourced(ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
-def _thousands_dot(value: Decimal | None, loc: Loc) -> Iterator[Finding]:
-    """``target: 1.500`` is one and a half to YAML, fifteen hundred to an Italian."""
+def thousands_dot(value: Decimal | None, loc: Loc) -> Iterator[Finding]:
+    """``target: 1.500`` is one and a half to YAML, fifteen hundred to an Italian: a
+    warning for a quantity at ``loc`` (also used for a monitoring report's values)."""
     if value is None or not value.is_finite() or value.as_tuple().exponent != -3:
         return
     if not 1 <= abs(value) < 1000:
@@ -199,12 +200,12 @@ def thousands_dots(ctx: RuleContext) -> Iterator[Finding]:
     decimals, so here it is a warning."""
     if ctx.plan.context is not None:
         for i, point in enumerate(ctx.plan.context.data):
-            yield from _thousands_dot(point.value, ("context", "data", i, "value"))
+            yield from thousands_dot(point.value, ("context", "data", i, "value"))
     for i, m in enumerate(ctx.plan.measures):
         for j, indicator in enumerate(m.indicators):
             for key in ("baseline", "target"):
                 value = getattr(indicator, key)
-                yield from _thousands_dot(value, ("measures", i, "indicators", j, key))
+                yield from thousands_dot(value, ("measures", i, "indicators", j, key))
 
 
 def partner_adhesion(ctx: RuleContext) -> Iterator[Finding]:

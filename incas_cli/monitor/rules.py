@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from incas_cli import formats as fmt
+from incas_cli.checks.content import thousands_dot
 from incas_cli.checks.findings import Finding, error, warning
 from incas_cli.checks.structure import suggest
 from incas_cli.messages import monitor as msg
@@ -181,6 +182,8 @@ def indicators(ctx: RuleContext) -> Iterator[Finding]:
     period = ctx.report.report.period
     for i, value in enumerate(ctx.report.indicators):
         loc: tuple[str | int, ...] = ("indicators", i)
+        if isinstance(value.value, Decimal):
+            yield from thousands_dot(value.value, (*loc, "value"))
         measure = ctx.measure(value.measure)
         if measure is None:
             yield _unknown_measure(value.measure, (*loc, "measure"), ctx.measure_ids)

@@ -283,6 +283,13 @@ def test_status_and_report_with_plan_and_report_swapped_say_so(cli: Cli, folder:
     assert not (folder / "r.docx").exists()
 
 
+def test_the_same_report_given_twice_is_told_so(cli: Cli, folder: Path) -> None:
+    """Not «i periodi … si sovrappongono» about a file and itself."""
+    result = cli("monitor", "status", PLAN, REPORTS[0], f"./{REPORTS[0]}", cwd=folder)
+    assert result.exit_code == 3
+    assert "è indicata due volte" in result.stderr and "sovrappongono" not in result.stderr
+
+
 def test_the_bundled_example_report_is_valid(cli: Cli) -> None:
     examples = Path(__file__).parent.parent / "examples"
     report = examples / "monitoraggio" / "saluzzo-2024.yaml"

@@ -215,6 +215,8 @@ MISSING = {
 }
 SERIES_OVERLAP = "i periodi di {first} e {second} si sovrappongono"
 SERIES_OVERLAP_HINT = "ogni relazione copre un periodo suo: correggi report.period"
+SERIES_TWICE = "la relazione {file} è indicata due volte"
+SERIES_TWICE_HINT = "indica ogni relazione una sola volta"
 
 # --- the Relazione di monitoraggio -----------------------------------------------------------
 DOC_TITLE = "Relazione di monitoraggio"

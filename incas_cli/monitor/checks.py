@@ -209,6 +209,10 @@ def series(outcomes: list[Outcome]) -> list[MonitoringReport]:
     ]
     checked.sort(key=lambda pair: (pair[1].report.period.start, pair[1].report.period.end))
     for (first, a), (second, b) in itertools.pairwise(checked):
+        if _resolved(Path(first)) == _resolved(Path(second)):
+            raise ChecksFailed(
+                msg.SERIES_TWICE.format(file=second), hint=msg.SERIES_TWICE_HINT, file=second
+            )
         if b.report.period.start <= a.report.period.end:
             raise ChecksFailed(
                 msg.SERIES_OVERLAP.format(first=first, second=second),

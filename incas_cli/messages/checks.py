@@ -73,7 +73,7 @@ DETAIL_ITEM_ID = (
 )
 DETAIL_MONTH = "usa il formato AAAA-MM, ad esempio 2025-03"
 DETAIL_ISTAT = 'il codice ISTAT ha sei cifre, tra virgolette: "004203"'
-DETAIL_PROVINCE = "la provincia si scrive con la sigla di due lettere, ad esempio CN"
+DETAIL_PROVINCE = "la provincia si scrive con la sigla di due lettere maiuscole, ad esempio CN"
 DETAIL_ANNEX = "l'allegato si indica con la sola lettera o il numero, ad esempio A"
 DETAIL_SCORE = "serve un punteggio da 1 a 5"
 

@@ -205,3 +205,18 @@ def test_a_monitoring_report_given_as_a_plan_is_told_so(cli: Cli) -> None:
     assert "incas monitor validate FILE" in result.stdout
     rendered = cli("plan", "render", str(report), "-o", "-")
     assert rendered.exit_code == 3 and "[NOT_A_PLAN]" in rendered.stderr
+
+
+def test_a_wrong_region_in_the_file_does_not_move_the_funding_check(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """San Severo is in Puglia whatever the file says: a Su.Pr.Eme.2 line is fine there, and
+    the only finding about the region is REGION_MISMATCH (was also FUNDING_OUTSIDE_REGION,
+    «ma il piano è in Lazio»)."""
+    data = minimal_plan()
+    data["comune"] = {"name": "San Severo", "istat_code": "071051", "region": "Lazio"}
+    data["measures"][0]["budget"] = [{"amount": "1000.00", "source": "supreme2"}]
+    write_plan(tmp_path / "piano.yaml", data)
+    result = cli("plan", "validate", "piano.yaml", cwd=tmp_path)
+    assert "[REGION_MISMATCH]" in result.stdout
+    assert "FUNDING_OUTSIDE_REGION" not in result.stdout

@@ -279,15 +279,15 @@ def funding_deadlines(ctx: RuleContext) -> Iterator[Finding]:
 
 
 def _plan_region(ctx: RuleContext) -> str | None:
-    """The plan's Region: as the file names it, else from the ISTAT list."""
+    """The plan's Region: by the ISTAT code (REGION_MISMATCH tells the file), else as written."""
     c = ctx.plan.comune
+    record = ctx.comuni.by_code(c.istat_code) if c.istat_code else None
+    if record is not None:
+        return record.region
     if c.region:
         return c.region
-    record = ctx.comuni.by_code(c.istat_code) if c.istat_code else None
-    if record is None:
-        matches = ctx.comuni.by_name(c.name)
-        record = matches[0] if len(matches) == 1 else None
-    return record.region if record is not None else None
+    matches = ctx.comuni.by_name(c.name)
+    return matches[0].region if len(matches) == 1 else None
 
 
 def funding_regions(ctx: RuleContext) -> Iterator[Finding]:

@@ -290,6 +290,19 @@ def test_the_same_report_given_twice_is_told_so(cli: Cli, folder: Path) -> None:
     assert "è indicata due volte" in result.stderr and "sovrappongono" not in result.stderr
 
 
+def test_an_empty_missing_or_folder_report_gets_a_hint_about_reports(
+    cli: Cli, folder: Path
+) -> None:
+    """The reader's hints speak of plans («incas plan init»); here they name monitor init."""
+    (folder / "vuota.yaml").write_text("# solo un commento\n", encoding="utf-8")
+    (folder / "sub").mkdir()
+    result = cli("monitor", "validate", "vuota.yaml", "sub", "manca.yaml", cwd=folder)
+    assert result.exit_code == 1
+    assert result.stderr.count("incas monitor init PIANO --period 2025") == 2
+    assert "indica i file .yaml delle relazioni" in result.stderr
+    assert "incas plan" not in result.stderr
+
+
 def test_the_bundled_example_report_is_valid(cli: Cli) -> None:
     examples = Path(__file__).parent.parent / "examples"
     report = examples / "monitoraggio" / "saluzzo-2024.yaml"

@@ -33,6 +33,18 @@ PLAN_UNREADABLE = "il piano indicato in report.plan.file ({path}) non si legge: 
 PLAN_UNREADABLE_HINT = "il percorso è relativo alla cartella della relazione"
 PLAN_INVALID = "il piano {path} ha errori di struttura: la relazione non si può controllare"
 PLAN_INVALID_HINT = "correggi prima il piano: incas plan validate {path}"
+REPORT_NOT_FOUND_HINT = (
+    "controlla il nome e la cartella del file; «incas monitor init PIANO --period 2025» "
+    "prepara la relazione di un periodo"
+)
+REPORT_IS_DIRECTORY_HINT = (
+    "indica i file .yaml delle relazioni che si trovano dentro la cartella (ad esempio "
+    "{folder}/*-monitoraggio-*.yaml)"
+)
+REPORT_EMPTY_HINT = (
+    "«incas monitor init PIANO --period 2025» prepara la relazione di un periodo, già "
+    "compilata dal piano"
+)
 PLAN_IS_REPORT = "{path} è una relazione di monitoraggio, non il piano"
 PLAN_IS_REPORT_HINT = (
     "il primo file indicato è il piano, poi vengono le relazioni: ad esempio piano.yaml {path}"

@@ -110,12 +110,27 @@ def check_report(path: Path, plans: PlanSource | None = None) -> Outcome:
     try:
         doc = read_yaml(path)
     except IncasError as err:
-        return Outcome(name, Status.FAILED, error=err)
+        return Outcome(name, Status.FAILED, error=_about_a_report(err, path))
     try:
         result = check_report_document(doc, path, plans)
     except IncasError as err:
         return Outcome(name, Status.FAILED, error=err)
     return Outcome(name, Status.OK if result.ok else Status.INVALID, result=result)
+
+
+def _about_a_report(err: IncasError, path: Path) -> IncasError:
+    """The reader's hints speak of plans (``incas plan new``); for a report file that is
+    missing, a folder or empty, the hint names what makes a report."""
+    from incas_cli.messages import io as io_msg
+
+    hints = {
+        io_msg.NOT_FOUND: msg.REPORT_NOT_FOUND_HINT,
+        io_msg.IS_DIRECTORY: msg.REPORT_IS_DIRECTORY_HINT.format(folder=path),
+        io_msg.EMPTY: msg.REPORT_EMPTY_HINT,
+    }
+    if err.message in hints and "\\" not in str(path):  # a Windows path keeps its own hint
+        err.hint = hints[err.message]
+    return err
 
 
 def check_report_document(doc: YamlDocument, path: Path, plans: PlanSource) -> ReportCheckResult:

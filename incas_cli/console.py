@@ -100,13 +100,17 @@ def _counts(errors: int, warnings: int) -> str:
     )
 
 
-def print_outcomes(outcomes: Sequence[Outcome], *, stderr: bool = False) -> None:
+def print_outcomes(
+    outcomes: Sequence[Outcome], *, stderr: bool = False, warnings_shown: int | None = None
+) -> None:
     """Findings in the ``file:line:col: livello [CODICE] percorso: messaggio`` form.
 
     Findings go to stdout where they are the command's result (``plan validate``), to
     stderr (``stderr=True``) where they are remarks on the way to another result (the
     document of ``plan render``); each file ends with a one-line verdict, and several
-    files end with a summary line.
+    files end with a summary line. With ``warnings_shown``, only that many warnings of a
+    file are printed (errors always are) and one line counts the rest and names ``plan
+    validate``, which lists them all: a render of a large draft stays readable.
     """
     from incas_cli.batch import Status
     from incas_cli.messages import checks as cmsg
@@ -121,7 +125,14 @@ def print_outcomes(outcomes: Sequence[Outcome], *, stderr: bool = False) -> None
         if result is None:
             continue
         hints_shown: set[str] = set()
+        warnings_left = warnings_shown
+        hidden = 0
         for f in result.findings:
+            if not f.blocking and warnings_left is not None:
+                if warnings_left == 0:
+                    hidden += 1
+                    continue
+                warnings_left -= 1
             label = (
                 f"[bold red]{cmsg.SEVERITY_ERROR}[/]"
                 if f.blocking
@@ -136,6 +147,10 @@ def print_outcomes(outcomes: Sequence[Outcome], *, stderr: bool = False) -> None
             if f.hint and f.hint not in hints_shown:
                 hints_shown.add(f.hint)
                 console.print(f"    [cyan]{msg.HINT_LABEL}:[/] {escape(f.hint)}", soft_wrap=True)
+        if hidden:
+            console.print(
+                escape(msg.MORE_WARNINGS.format(count=hidden, name=outcome.name)), soft_wrap=True
+            )
         counts = _counts(len(result.errors), len(result.warnings))
         if outcome.status is Status.OK:
             verdict = msg.VALID_FINAL if result.final else msg.VALID

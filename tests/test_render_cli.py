@@ -296,3 +296,20 @@ def test_a_broken_libreoffice_fails_a_pdf_without_leaving_a_file(
     assert result.exit_code == 1
     assert "LibreOffice non si è avviato" in result.output
     assert not (tmp_path / "piano.pdf").exists()
+
+
+def test_a_draft_with_many_warnings_shows_some_and_names_validate(cli: Cli, tmp_path: Path) -> None:
+    data = minimal_plan()
+    data.setdefault("context", {})["data"] = [
+        {"label": f"Dato {n}", "value": n, "unit": "persone"} for n in range(1, 41)
+    ]  # no year, no source: two warnings each
+    plan = write_plan(tmp_path / "bozza.yaml", data)
+    out = tmp_path / "bozza.docx"
+    result = cli("plan", "render", str(plan), "-o", str(out), "--no-toc-update")
+    assert result.exit_code == 0, result.output
+    assert out.is_file()
+    shown = [line for line in result.stderr.splitlines() if ": avviso [" in line]
+    assert len(shown) == 30
+    assert f"e altri avvisi non mostrati: 50; «incas plan validate {plan}»" in result.stderr
+    validate = cli("plan", "validate", str(plan))
+    assert validate.output.count(": avviso [") == 80

@@ -21,6 +21,10 @@ if TYPE_CHECKING:
     from incas_cli.render import ChangeEntry
 
 
+RENDER_WARNINGS_SHOWN = 30
+"""Warnings ``plan render`` prints before the document; ``plan validate`` lists them all."""
+
+
 @handle_errors
 def render(
     file: Path = typer.Argument(..., help=msg.RENDER_FILE_HELP, show_default=False),
@@ -80,6 +84,7 @@ def render(
             print_outcomes(
                 [Outcome(result.name, Status.OK if result.ok else Status.INVALID, result=result)],
                 stderr=True,
+                warnings_shown=RENDER_WARNINGS_SHOWN,
             )
         if result.plan is not None and not result.ok and result.plan.final:
             _refuse_open_fields(result.plan, file)

@@ -141,6 +141,9 @@ VALID = "valido"
 VALID_FINAL = "valido anche per l'adozione (--final)"
 INVALID = "non valido"
 UNREADABLE = "illeggibile"
+MORE_WARNINGS = (
+    "    … e altri avvisi non mostrati: {count}; «incas plan validate {name}» li elenca tutti"
+)
 COUNTS = "{errors}, {warnings}"
 ERROR_FORMS = ("errore", "errori")
 WARNING_FORMS = ("avviso", "avvisi")

@@ -191,6 +191,34 @@ def test_completion_scripts(cli: Cli) -> None:
     assert wrong.exit_code == 2 and "bash, zsh, fish" in wrong.stderr
 
 
+def test_completion_without_a_shell_uses_the_users_shell(cli: Cli) -> None:
+    zsh = cli("completion", env={"SHELL": "/usr/bin/zsh"})
+    assert zsh.exit_code == 0 and zsh.stdout.startswith("#compdef incas")
+    unknown = cli("completion", env={"SHELL": "/bin/tcsh"})
+    assert unknown.exit_code == 2
+    assert "indica la shell" in unknown.stderr and "bash, zsh, fish" in unknown.stderr
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("incas plan render piano.yaml --edition ", ["pubblica", "interna"]),
+        ("incas plan render piano.yaml --format p", ["pdf"]),
+        ("incas plan build piani --format ", ["docx", "odt", "pdf"]),
+        ("incas plan validate piano.yaml --output-format ", ["text", "json", "github"]),
+        ("incas completion z", ["zsh"]),
+    ],
+)
+def test_tab_offers_an_options_values(cli: Cli, words: str, expected: list[str]) -> None:
+    env = {
+        "_INCAS_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split(" ")) - 1),
+    }
+    result = cli(env=env)
+    assert sorted(result.stdout.split()) == sorted(expected)
+
+
 # --- paths this system cannot use --------------------------------------------------------------
 
 

@@ -12,7 +12,7 @@ goes to stderr. ``-`` as an input file is stdin, ``-o -`` is stdout.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 STDIO = Path("-")
@@ -30,6 +30,16 @@ def normalize_option(name: str) -> str:
 def choices(values: Iterable[str]) -> str:
     """``[docx|odt|pdf]``: the metavar that shows an option's values in help."""
     return "[" + "|".join(values) + "]"
+
+
+def completer(values: Iterable[str]) -> Callable[[str], list[str]]:
+    """typer's ``autocompletion``: the shell's Tab offers an option's values."""
+    known = tuple(values)
+
+    def complete(incomplete: str) -> list[str]:
+        return [value for value in known if value.startswith(incomplete)]
+
+    return complete
 
 
 def is_stdio(path: Path | None) -> bool:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from incas_cli.cli._common import handle_errors
-from incas_cli.cli._options import choices
+from incas_cli.cli._options import choices, completer
 from incas_cli.messages import staff as msg
 from incas_cli.pipeline import FORMATS
 from incas_cli.render import EDITIONS
@@ -32,10 +32,18 @@ def build(
     ),
     final: bool = typer.Option(False, "--final", help=msg.BUILD_FINAL_HELP),
     edition: str = typer.Option(
-        "pubblica", "--edition", metavar=choices(EDITIONS), help=msg.BUILD_EDITION_HELP
+        "pubblica",
+        "--edition",
+        metavar=choices(EDITIONS),
+        autocompletion=completer(EDITIONS),
+        help=msg.BUILD_EDITION_HELP,
     ),
     fmt: str = typer.Option(
-        "docx", "--format", metavar=choices(FORMATS), help=msg.BUILD_FORMAT_HELP
+        "docx",
+        "--format",
+        metavar=choices(FORMATS),
+        autocompletion=completer(FORMATS),
+        help=msg.BUILD_FORMAT_HELP,
     ),
     as_json: bool = typer.Option(False, "--json", help=msg.BUILD_JSON_HELP),
     force: bool = typer.Option(False, "--force", help=msg.BUILD_FORCE_HELP),

@@ -1,11 +1,14 @@
-"""``incas completion bash|zsh|fish``: the shell's completion script, on stdout."""
+"""``incas completion [bash|zsh|fish]``: the shell's completion script, on stdout (the
+user's ``$SHELL`` when none is named)."""
 
 from __future__ import annotations
+
+import os
 
 import typer
 
 from incas_cli.cli._common import handle_errors
-from incas_cli.cli._options import choices
+from incas_cli.cli._options import choices, completer
 from incas_cli.messages import cli as msg
 
 COMPLETE_VAR = "_INCAS_COMPLETE"
@@ -23,8 +26,12 @@ def enable() -> None:
 
 @handle_errors
 def completion(
-    shell: str = typer.Argument(
-        ..., metavar=choices(SHELLS), help=msg.COMPLETION_SHELL_HELP, show_default=False
+    shell: str | None = typer.Argument(
+        None,
+        metavar=choices(SHELLS),
+        autocompletion=completer(SHELLS),
+        help=msg.COMPLETION_SHELL_HELP,
+        show_default=False,
     ),
 ) -> None:
     """Print a completion script (help: ``messages.cli.COMPLETION_HELP``)."""
@@ -32,6 +39,13 @@ def completion(
 
     from incas_cli.errors import UsageError
 
+    if shell is None:
+        shell = os.path.basename(os.environ.get("SHELL", ""))
+        if shell not in SHELLS:
+            raise UsageError(
+                msg.COMPLETION_NO_SHELL,
+                hint=msg.COMPLETION_BAD_SHELL_HINT.format(shells=", ".join(SHELLS)),
+            )
     if shell not in SHELLS:
         raise UsageError(
             msg.COMPLETION_BAD_SHELL.format(value=shell),

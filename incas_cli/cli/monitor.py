@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from incas_cli.cli._common import handle_errors
-from incas_cli.cli._options import choices, is_stdio
+from incas_cli.cli._options import choices, completer, is_stdio
 from incas_cli.messages import cli as cli_msg
 from incas_cli.messages import monitor as msg
 from incas_cli.messages import render as render_msg
@@ -152,12 +152,17 @@ def report(
         None, "--output", "-o", help=msg.REPORT_OUTPUT_HELP, show_default=False
     ),
     edition: str = typer.Option(
-        "pubblica", "--edition", metavar=choices(EDITIONS), help=msg.REPORT_EDITION_HELP
+        "pubblica",
+        "--edition",
+        metavar=choices(EDITIONS),
+        autocompletion=completer(EDITIONS),
+        help=msg.REPORT_EDITION_HELP,
     ),
     fmt: str | None = typer.Option(
         None,
         "--format",
         metavar=choices(FORMATS),
+        autocompletion=completer(FORMATS),
         help=render_msg.RENDER_FORMAT_HELP,
         show_default=False,
     ),

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, cast
 import typer
 
 from incas_cli.cli._common import handle_errors
-from incas_cli.cli._options import choices, is_stdio
+from incas_cli.cli._options import choices, completer, is_stdio
 from incas_cli.messages import render as msg
 from incas_cli.pipeline import FORMATS
 from incas_cli.render import EDITIONS
@@ -32,7 +32,11 @@ def render(
         None, "--output", "-o", help=msg.RENDER_OUTPUT_HELP, show_default=False
     ),
     edition: str = typer.Option(
-        "pubblica", "--edition", metavar=choices(EDITIONS), help=msg.RENDER_EDITION_HELP
+        "pubblica",
+        "--edition",
+        metavar=choices(EDITIONS),
+        autocompletion=completer(EDITIONS),
+        help=msg.RENDER_EDITION_HELP,
     ),
     template: Path | None = typer.Option(
         None, "--template", help=msg.RENDER_TEMPLATE_HELP, show_default=False
@@ -40,7 +44,12 @@ def render(
     final: bool = typer.Option(False, "--final", help=msg.RENDER_FINAL_HELP),
     force: bool = typer.Option(False, "--force", help=msg.RENDER_FORCE_HELP),
     fmt: str | None = typer.Option(
-        None, "--format", metavar=choices(FORMATS), help=msg.RENDER_FORMAT_HELP, show_default=False
+        None,
+        "--format",
+        metavar=choices(FORMATS),
+        autocompletion=completer(FORMATS),
+        help=msg.RENDER_FORMAT_HELP,
+        show_default=False,
     ),
     no_toc_update: bool = typer.Option(False, "--no-toc-update", help=msg.RENDER_NO_TOC_HELP),
     previous: Path | None = typer.Option(

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from incas_cli.cli._common import handle_errors
-from incas_cli.cli._options import choices
+from incas_cli.cli._options import choices, completer
 from incas_cli.messages import cli as msg
 
 OUTPUT_FORMATS = ("text", "json", "github")
@@ -18,7 +18,11 @@ def validate(
     files: list[Path] = typer.Argument(..., help=msg.VALIDATE_FILES_HELP, show_default=False),
     final: bool = typer.Option(False, "--final", help=msg.FINAL_HELP),
     output_format: str = typer.Option(
-        "text", "--output-format", metavar=choices(OUTPUT_FORMATS), help=msg.OUTPUT_FORMAT_HELP
+        "text",
+        "--output-format",
+        metavar=choices(OUTPUT_FORMATS),
+        autocompletion=completer(OUTPUT_FORMATS),
+        help=msg.OUTPUT_FORMAT_HELP,
     ),
     as_json: bool = typer.Option(False, "--json", help=msg.JSON_HELP, hidden=True),
 ) -> None:

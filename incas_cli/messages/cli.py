@@ -29,7 +29,8 @@ COMPLETION_HELP = (
     'zsh: aggiungi a ~/.zshrc la riga  eval "$(incas completion zsh)"\n'
     "fish: incas completion fish > ~/.config/fish/completions/incas.fish"
 )
-COMPLETION_SHELL_HELP = "La shell: bash, zsh o fish."
+COMPLETION_SHELL_HELP = "La shell: bash, zsh o fish (se manca, quella in uso, da $SHELL)."
+COMPLETION_NO_SHELL = "indica la shell: quella in uso ($SHELL) non è bash, zsh né fish"
 COMPLETION_BAD_SHELL = "shell «{value}» non supportata"
 COMPLETION_BAD_SHELL_HINT = "incas completa i comandi in: {shells}"
 NEW_HELP = (

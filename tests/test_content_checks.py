@@ -133,6 +133,22 @@ def test_budget_year_outside_the_period(cli: Cli, tmp_path: Path) -> None:
     assert "2024" in findings[0]["message"] and "gennaio 2025" in findings[0]["message"]
 
 
+def test_a_period_ending_before_it_starts_is_one_error_not_one_per_line(
+    cli: Cli, tmp_path: Path
+) -> None:
+    data = minimal_plan()
+    data["plan"]["period"] = {"start": "2025-01", "end": "2023-12"}
+    data["plan"]["adoption"] = {"organ": "giunta", "number": "45", "date": "2024-12-10"}
+    data["measures"][0]["budget"] = [
+        {"amount": "100.00", "source": "fnpm", "year": 2025},
+        {"amount": "100.00", "source": "fnpm", "year": 2026},
+    ]
+    codes = [code for code, _, _ in _codes(_findings(cli, tmp_path, data))]
+    assert "END_BEFORE_START" in codes
+    assert "BUDGET_YEAR_OUTSIDE_PERIOD" not in codes
+    assert "ADOPTION_AFTER_PERIOD" not in codes
+
+
 def _adopted(data: dict[str, Any]) -> dict[str, Any]:
     data["plan"] |= {
         "status": "adottato",

@@ -229,6 +229,8 @@ def budget_years(ctx: RuleContext) -> Iterator[Finding]:
     period = ctx.plan.plan.period
     if period is None or period.start is None or period.end is None:
         return
+    if period.end < period.start:
+        return  # the period's own error says it; every line would repeat it
     first, last = period.start.year, period.end.year
     severity = _severity(ctx)
     for i, measure in enumerate(ctx.plan.measures):

@@ -441,7 +441,10 @@ def adoption(ctx: RuleContext) -> Iterator[Finding]:
             ),
             msg.ADOPTION_DATE_FUTURE_HINT,
         )
-    end = info.period.end if info.period is not None else None
+    period = info.period
+    end = period.end if period is not None else None
+    if period is not None and period.start is not None and end is not None and end < period.start:
+        return  # a period that ends before it starts is its own error (END_BEFORE_START)
     if end is not None and act.date >= end.plus(1).first_day:
         yield warning(
             "ADOPTION_AFTER_PERIOD",

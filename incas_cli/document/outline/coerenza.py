@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from incas_cli import formats as fmt
 from incas_cli.document.model import Block, Cell, Column, Heading, Mark, Paragraph, Table
 from incas_cli.document.narrative import narrative
-from incas_cli.document.outline.common import DASH, Context, joined
+from incas_cli.document.outline.common import COHERENCE, DASH, Context, joined
 from incas_cli.messages import render as msg
 
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ _SECONDARY = Mark(msg.SECONDARY_MARK, msg.MARK_SECONDARY, shaded=False)
 def coerenza(ctx: Context) -> tuple[Block, ...]:
     national, facts = ctx.national, ctx.facts
     blocks: list[Block] = [
-        Heading(1, msg.H_COHERENCE),
+        Heading(1, msg.H_COHERENCE, anchor=COHERENCE),
         *narrative("coerenza.md.j2", coverage=ctx.coverage),
         Heading(2, msg.H_COHERENCE_MATRIX),
     ]

@@ -127,7 +127,8 @@ def _in_kind(ctx: Context) -> list[Block]:
 
 def measure_budget(ctx: Context, m: Measure) -> Table:
     """A measure's budget lines: source, amount (or «contributo in natura»), and the year,
-    status and CUP columns when one of its lines has them."""
+    status and CUP columns when one of its lines has them; the total row only when two
+    lines or more hold money (one line is its own total)."""
     year = any(b.year is not None for b in m.budget)
     status = any(b.status is not None for b in m.budget)
     cup = any(b.cup for b in m.budget)
@@ -141,11 +142,12 @@ def measure_budget(ctx: Context, m: Measure) -> Table:
     columns.append(Column(render_msg.T_NOTE))
     rows = tuple(_line(ctx, b, year, status, cup) for b in m.budget)
     padding = ("",) * (len(columns) - 3)
+    money = sum(1 for b in m.budget if not b.in_kind)
     return Table(
         render_msg.TC_MEASURE_BUDGET.format(id=m.id),
         tuple(columns),
         rows,
-        total=(render_msg.T_TOTAL, fmt.money(m.total_budget), *padding, ""),
+        total=(render_msg.T_TOTAL, fmt.money(m.total_budget), *padding, "") if money > 1 else None,
         caption=False,
     )
 

@@ -111,8 +111,8 @@ def test_every_new_field_is_in_the_document() -> None:
         # partner Comuni
         "ospita dieci posti di accoglienza diffusa",
         "Delibera del Consiglio comunale n. 17 del 11/02/2025",
-        # the measure card: commitments, sustainability
-        "Caritas diocesana: mette a disposizione la mensa serale",
+        # commitments (the network's table of actors), the measure card's sustainability
+        "mette a disposizione la mensa serale",
         "La gestione passa al bilancio ordinario dei servizi sociali.",
         # budget: year, status, CUP, in kind, by year with «non ripartito», by status
         "J71B22000330006",

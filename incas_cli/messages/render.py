@@ -375,9 +375,9 @@ NOTE_ACTIONS_BUDGET = (
     "un'azione coperta solo come secondaria non ha risorse proprie."
 )
 NOTE_AXES_MEASURES = (
-    "«Misure»: le misure la cui azione principale è nell'asse, elencate nel capitolo sulla "
-    "strategia; le misure che vi contribuiscono con un'azione secondaria sono nella tabella "
-    "delle azioni."
+    "«Misure»: le misure la cui azione principale è nell'asse, elencate nel {strategy}; le "
+    "misure che vi contribuiscono con un'azione secondaria sono nella tabella delle azioni "
+    "({actions})."
 )
 NOTE_AXIS_SECONDARY_ONE = (
     "Contribuisce all'asse anche, con un'azione secondaria, la misura {ids} (collocata "

@@ -36,10 +36,12 @@ AnnexKey = Literal["bodies", "changelog", "contacts"]
 # Anchors of the headings other chapters refer to (each thing is said once, where the
 # reader looks for it, and the other places point there)
 PROCESS = "percorso"
+ACTORS = "attori"
 STRATEGY = "strategia"
 NEEDS_RANKING = "bisogni-priorita"
 MEASURES = "misure"
 COHERENCE = "coerenza"
+COHERENCE_ACTIONS = "coerenza-azioni"
 BUDGET_BY_MEASURE = "risorse-per-misura"
 INDICATORS = "indicatori"
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from incas_cli.document.model import Block, Cell, Column, Heading, Paragraph, Placeholder, Table
 from incas_cli.document.narrative import narrative
 from incas_cli.document.outline.common import (
+    ACTORS,
     BUDGET_BY_MEASURE,
     DASH,
     MEASURES,
@@ -30,7 +31,7 @@ from incas_cli.document.outline.common import (
     timing,
 )
 from incas_cli.document.outline.obiettivi import objectives_of
-from incas_cli.document.outline.risorse import commitments, measure_budget
+from incas_cli.document.outline.risorse import measure_budget
 from incas_cli.messages import contents as contents_msg
 from incas_cli.messages import document as doc_msg
 from incas_cli.messages import render as msg
@@ -42,9 +43,15 @@ if TYPE_CHECKING:
 
 def misure(ctx: Context) -> tuple[Block, ...]:
     budget = ref(BUDGET_BY_MEASURE) if ctx.facts.has_budget else None
+    pledged = any(paragraphs(s.commitments) for s in ctx.plan.stakeholders)
     blocks: list[Block] = [
         Heading(1, msg.H_MEASURES, anchor=MEASURES),
-        *narrative("misure.md.j2", counts=ctx.counts, budget=budget),
+        *narrative(
+            "misure.md.j2",
+            counts=ctx.counts,
+            budget=budget,
+            actors=ref(ACTORS) if pledged else None,
+        ),
     ]
     measures = ctx.plan.measures
     if not measures:
@@ -86,14 +93,12 @@ def _actions(ctx: Context, m: Measure) -> Cell:
 
 def _additions(ctx: Context, m: Measure) -> list[tuple[str, Cell]]:
     """The card's rows for what the plan states beyond the first release: the specific
-    objectives served (when the plan has any), the commitments of the actors leading or
-    joining the measure, what keeps it going after its funding (each when written)."""
+    objectives served (when the plan has any) and what keeps the measure going after its
+    funding (when written). The commitments of its lead and partners are the plan's, not
+    the measure's: the network chapter's table of actors says them once."""
     rows: list[tuple[str, Cell]] = []
     if ctx.facts.objectives:
         rows.append((contents_msg.CARD_SPECIFIC_OBJECTIVES, objectives_of(ctx, m.id) or DASH))
-    pledged = commitments(ctx, m)
-    if pledged:
-        rows.append((contents_msg.CARD_COMMITMENTS, pledged))
     sustainability = paragraphs(m.sustainability)
     if sustainability:
         rows.append((contents_msg.CARD_SUSTAINABILITY, sustainability))

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from incas_cli import formats as fmt
 from incas_cli.document.model import Block, Cell, Column, Heading, Paragraph, Table
-from incas_cli.document.outline.common import DASH, Context, open_value, paragraphs
+from incas_cli.document.outline.common import DASH, Context, open_value
 from incas_cli.messages import contents as msg
 from incas_cli.messages import render as render_msg
 
@@ -168,16 +168,3 @@ def _line(ctx: Context, b: BudgetLine, year: bool, status: bool, cup: bool) -> t
     if cup:
         row = (*row, b.cup or DASH)
     return (*row, b.note or DASH)
-
-
-def commitments(ctx: Context, m: Measure) -> tuple[str, ...]:
-    """ "Caritas diocesana: mette a disposizione la sede" for the measure's lead and
-    partners that state commitments (the measure card)."""
-    ids = [*([m.lead] if m.lead else []), *m.partners]
-    lines = []
-    for actor_id in dict.fromkeys(ids):
-        actor = ctx.plan.stakeholder(actor_id)
-        text = " ".join(paragraphs(actor.commitments)) if actor is not None else ""
-        if actor is not None and text:
-            lines.append(msg.COMMITMENT_LINE.format(name=actor.name, commitments=text))
-    return tuple(lines)

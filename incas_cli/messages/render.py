@@ -168,10 +168,6 @@ H_STRATEGY_UNASSIGNED = "Misure senza azione nazionale"
 H_NEEDS = "Analisi dei bisogni"
 H_NEEDS_RANKING = "Bisogni in ordine di priorità"
 H_NEEDS_DETAIL = "Schede dei bisogni"
-NOTE_NEED_CARDS = (
-    "Ogni scheda completa la riga del bisogno nella tabella dei bisogni ({ranking}) con "
-    "destinatari, gravità e urgenza, evidenze, fonte e misure che lo affrontano."
-)
 H_NEED = "{id} – {area}"
 
 H_MEASURES = "Le misure"
@@ -450,12 +446,6 @@ INDICATOR_KIND_PHRASES: dict[str | None, str] = {
     kind: phrase for kind, phrase in _vocab.INDICATOR_KIND_PHRASES.items()
 }
 INDICATOR_KIND_PHRASES[None] = "di tipo ancora da definire"
-INDICATOR_KIND_COLUMNS: dict[str | None, str] = {
-    "output": "Di realizzazione",
-    "outcome": "Di risultato",
-    None: "Di tipo da definire",
-}
-T_CARD = "Scheda"
 AND = " e "
 ANNEX_DETAIL = "{label}: {value}."
 

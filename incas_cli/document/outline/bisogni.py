@@ -30,6 +30,7 @@ from incas_cli.document.outline.common import (
     ref,
     with_refs,
 )
+from incas_cli.messages import document as doc_msg
 from incas_cli.messages import render as msg
 from incas_cli.messages.checks import OPEN_LABELS
 
@@ -88,7 +89,7 @@ def bisogni(ctx: Context) -> tuple[Block, ...]:
         )
     blocks += [
         Heading(2, msg.H_NEEDS_DETAIL),
-        Paragraph(with_refs(msg.NOTE_NEED_CARDS, ranking=ref(NEEDS_RANKING)), "note"),
+        Paragraph(with_refs(doc_msg.NOTE_NEED_CARDS, ranking=ref(NEEDS_RANKING)), "note"),
     ]
     for n in needs:
         area = ctx.need_area(n.area)

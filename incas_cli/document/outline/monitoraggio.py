@@ -21,6 +21,7 @@ from incas_cli.document.outline.common import (
     paragraphs,
     ref,
 )
+from incas_cli.messages import document as doc_msg
 from incas_cli.messages import render as msg
 from incas_cli.messages.checks import OPEN_LABELS
 
@@ -97,8 +98,8 @@ def _by_measure(ctx: Context, kinds: Counter[str | None]) -> Table:
         msg.TC_INDICATORS,
         (
             Column(msg.T_MEASURE),
-            *(Column(msg.INDICATOR_KIND_COLUMNS[k], "right") for k in present),
-            Column(msg.T_CARD),
+            *(Column(doc_msg.INDICATOR_KIND_COLUMNS[k], "right") for k in present),
+            Column(doc_msg.T_CARD),
         ),
         tuple(rows),
         total=(msg.T_TOTAL, *(fmt.integer(kinds[k]) for k in present), ""),

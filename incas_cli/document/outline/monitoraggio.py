@@ -27,11 +27,13 @@ from incas_cli.messages.checks import OPEN_LABELS
 
 
 def indicator_summary(kinds: Counter[str | None]) -> str | None:
-    """ "Il quadro comprende 22 indicatori: 15 di realizzazione e 7 di risultato." """
+    """ "Il quadro comprende 22 indicatori: 15 di realizzazione e 7 di risultato." (the
+    chapter's one count of them, in running prose: in words when every count is small)"""
     total = sum(kinds.values())
     if not total:
         return None
-    counted = msg.counted(total, "indicatore")
+    counted = doc_msg.counted_words(total, "indicatore")
+    number = fmt.in_words if total <= 10 else fmt.integer
     present = [k for k in ("output", "outcome", None) if kinds[k]]
     if len(present) == 1:
         kind = msg.INDICATOR_KIND_PHRASES[present[0]]
@@ -39,7 +41,7 @@ def indicator_summary(kinds: Counter[str | None]) -> str | None:
             return msg.NOTE_INDICATOR_COUNT_SINGLE.format(total=counted, kind=kind)
         return msg.NOTE_INDICATOR_COUNTS_ONE_KIND.format(total=counted, kind=kind)
     parts = [
-        msg.INDICATOR_COUNT.format(count=kinds[k], kind=msg.INDICATOR_KIND_PHRASES[k])
+        msg.INDICATOR_COUNT.format(count=number(kinds[k]), kind=msg.INDICATOR_KIND_PHRASES[k])
         for k in present
     ]
     both = msg.LIST_SEPARATOR.join(parts[:-1]) + msg.AND + parts[-1]

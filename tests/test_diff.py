@@ -21,6 +21,7 @@ from incas_cli.io import load_yaml
 from incas_cli.models import Plan
 from tests.conftest import Cli
 from tests.helpers import example_files, minimal_plan, write_plan
+from tests.render_support import plan_from
 
 DATA = Path(__file__).parent / "data" / "diff"
 UPDATE = os.environ.get("INCAS_UPDATE_GOLDEN") == "1"
@@ -186,6 +187,29 @@ def test_changelog_entries_for_the_register_of_versions() -> None:
         "Azioni nazionali coperte, come azione principale o secondaria, da 10 a 9 su 10." in lines
     )
     assert "Bisogni eliminati: N12." in lines
+
+
+def test_the_public_register_names_no_rerated_organisation() -> None:
+    """A rating changed with another field: the organisation is named for the other field,
+    and the ratings are one sentence that names nobody; the internal register names both."""
+    from incas_cli.diff import register_summary
+    from incas_cli.messages import diff as diff_msg
+
+    old_data, new_data = minimal_plan(), minimal_plan()
+    old_data["stakeholders"][1] |= {"power": 2, "engagement": "informare"}
+    new_data["stakeholders"][1] |= {"power": 4, "engagement": "collaborare"}
+    new_data["stakeholders"][0]["role"] = "Promotore del piano"
+    old, new = plan_from(old_data), plan_from(new_data)
+    diff = diff_plans(old, new, catalog=load_catalog())
+    public = register_summary(diff, "pubblica")
+    internal = register_summary(diff, "interna")
+    first, second = (s.name for s in new.stakeholders[:2])
+    assert public[-1] == diff_msg.CHANGELOG_RATINGS
+    assert first in " ".join(public) and second not in " ".join(public)
+    assert second in " ".join(internal) and diff_msg.CHANGELOG_RATINGS not in internal
+    assert register_summary(diff_plans(old, old, catalog=load_catalog()), "pubblica") == [
+        diff_msg.CHANGELOG_NO_CHANGES
+    ]
 
 
 # --- the command ---------------------------------------------------------------------------

@@ -111,8 +111,8 @@ def test_every_new_field_is_in_the_document() -> None:
         # partner Comuni
         "ospita dieci posti di accoglienza diffusa",
         "Delibera del Consiglio comunale n. 17 del 11/02/2025",
-        # the measure card: commitments, sustainability
-        "Caritas diocesana: mette a disposizione la mensa serale",
+        # commitments (the network's table of actors), the measure card's sustainability
+        "mette a disposizione la mensa serale",
         "La gestione passa al bilancio ordinario dei servizi sociali.",
         # budget: year, status, CUP, in kind, by year with «non ripartito», by status
         "J71B22000330006",
@@ -138,10 +138,12 @@ def test_a_measure_funded_only_in_kind_says_so() -> None:
     data = full_plan()
     data["measures"][0]["budget"] = [{"amount": 0, "source": "Caritas", "note": "sede"}]
     document = plan_document(plan_from(data), load_catalog())
-    summary = next(
-        b for b in walk(document.blocks) if isinstance(b, Table) and b.title == msg.TC_MEASURES
+    by_measure = next(
+        b
+        for b in walk(document.blocks)
+        if isinstance(b, Table) and b.title == msg.TC_BUDGET_MEASURE
     )
-    assert plain(summary.rows[0][-1]) == "contributo in natura"
+    assert plain(by_measure.rows[0][1]) == "contributo in natura"  # its sources: none of money
 
 
 def test_open_fields_of_the_new_sections_are_placeholders() -> None:

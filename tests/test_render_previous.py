@@ -7,6 +7,7 @@ from pathlib import Path
 from docx import Document
 
 from tests.conftest import Cli
+from tests.helpers import EXAMPLES
 
 DIFF = Path(__file__).parent / "data" / "diff"
 
@@ -71,3 +72,40 @@ def test_a_broken_previous_version_is_reported(cli: Cli, tmp_path: Path) -> None
     assert result.exit_code == 3
     assert "non ha la struttura di un piano" in result.output
     assert not out.exists()
+
+
+def _register(path: Path) -> list[str]:
+    """The "Registro delle versioni" table's rows, as text (version, date, changes)."""
+    document = Document(str(path))
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Versione")
+    return [" | ".join(c.text for c in row.cells) for row in table.rows[1:]]
+
+
+def test_a_version_that_only_rerates_an_organisation_says_so_without_naming_it(
+    cli: Cli, tmp_path: Path
+) -> None:
+    from incas_cli.messages import diff as diff_msg
+
+    text = (EXAMPLES / "saluzzo.yaml").read_text(encoding="utf-8")
+    rated = "name: FLAI-CGIL Cuneo\n    type: sindacato\n    level: provinciale\n"
+    rating = "    power: 3\n    interest: 5\n    engagement: collaborare\n"
+    assert text.count(rating) >= 1 and rated in text
+    start = text.index(rated)
+    at = text.index(rating, start)
+    old = tmp_path / "v1.yaml"
+    old.write_text(text, encoding="utf-8")
+    new = tmp_path / "v2.yaml"
+    rerated = "    power: 1\n    interest: 2\n    engagement: informare\n"
+    new.write_text(text[:at] + rerated + text[at + len(rating) :], encoding="utf-8")
+    rows = {}
+    for edition in ("pubblica", "interna"):
+        out = tmp_path / f"{edition}.docx"
+        args = ["plan", "render", str(new), "-o", str(out), "--no-toc-update"]
+        result = cli(*args, "--previous", str(old), "--edition", edition)
+        assert result.exit_code == 0, result.output
+        rows[edition] = _register(out)[-1]
+    public, internal = rows["pubblica"], rows["interna"]
+    assert diff_msg.CHANGELOG_RATINGS in public  # an honest line: something changed
+    assert diff_msg.CHANGELOG_NO_CHANGES not in public
+    assert "FLAI-CGIL" not in public  # but not whose rating
+    assert "FLAI-CGIL Cuneo" in internal and diff_msg.CHANGELOG_RATINGS not in internal

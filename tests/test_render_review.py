@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from docx.oxml.ns import qn
 
 from incas_cli.messages import render as msg
@@ -61,12 +62,11 @@ def test_a_plan_within_the_national_period_has_no_such_sentence() -> None:
 
 
 def test_approval_steps_do_not_capitalise_after_a_colon() -> None:
-    texts = _paragraphs(rendered("saluzzo"))
-    steps = [t for t in texts if t.startswith(("Approvazione del Piano", "Intesa sul Piano"))]
-    assert steps == [
-        "Approvazione del Piano (Tavolo caporalato), 20 febbraio 2020",
-        "Intesa sul Piano (Conferenza Unificata), 21 maggio 2020",
-    ]
+    text = "\n".join(_paragraphs(rendered("saluzzo")))
+    assert (
+        "Tappe della sua approvazione: approvazione del Piano del 20 febbraio 2020 (Tavolo "
+        "caporalato) e intesa sul Piano del 21 maggio 2020 (Conferenza Unificata)."
+    ) in text
 
 
 # --- 2. drafts: what is missing is said, never counted as zero --------------------------------
@@ -89,8 +89,8 @@ def test_a_draft_without_budget_has_a_plan_level_placeholder() -> None:
     chapter = next(i for i, t in enumerate(texts) if t.endswith(". Piano finanziario"))
     assert texts[chapter + 1] == "[da completare: piano finanziario delle misure]"
     summary = _table(rendered("bozza-iniziale"), "Misura", "Capofila")
-    assert summary[-1][0] == "Totale"
-    assert summary[-1][-1] == "[da completare: piano finanziario delle misure]"  # not 0,00 €
+    assert summary[0] == ["Misura", "Capofila", "Tempi"]  # the money is the finance chapter's
+    assert not any("0,00" in cell for row in summary for cell in row)  # never counted as zero
 
 
 def test_an_empty_plan_reads_as_a_plan_to_complete() -> None:
@@ -228,7 +228,12 @@ def test_vocabulary_values_in_cells_start_with_a_capital() -> None:
     for value in (*kinds, *relations, *covered):
         assert value[:1].isupper(), value
     assert set(covered) <= {"Principale", "Solo secondaria", "Nessuna"}
-    indicator_kinds = {row[2] for row in _table(data, "Misura", "Indicatore")[1:]}
+    indicator_kinds = {
+        row.cells[1].text
+        for table in open_docx(data).tables
+        if [c.text for c in table.rows[0].cells][:2] == ["Indicatore", "Tipo"]
+        for row in table.rows[1:]
+    }
     assert indicator_kinds <= {"Realizzazione (output)", "Risultato (outcome)"}
     breve = body_text(open_docx(render_docx(example_plan("breve"), RenderOptions())))
     assert "Nessun partner indicato" in breve
@@ -242,3 +247,75 @@ def test_strategy_items_do_not_capitalise_after_a_colon() -> None:
         t for t in texts if t.startswith("M1 Nuovi posti di accoglienza finanziati dal PNRR (")
     )
     assert item.startswith("M1 Nuovi posti di accoglienza finanziati dal PNRR (AP5) – Ridurre")
+
+
+# --- 9. each thing said once, where the reader looks for it ----------------------------------
+
+
+@pytest.mark.parametrize("name", ["saluzzo", "siracusa"])
+def test_a_measure_budget_and_its_indicators_are_said_once(name: str) -> None:
+    """A measure's budget lines are one table (its card's) and its total one row of the
+    finance chapter; each indicator is one row (its card's); the document body says each
+    once."""
+    from incas_cli import formats as fmt
+
+    plan = example_plan(name)
+    document = open_docx(rendered(name))
+    paragraphs = _paragraphs(rendered(name))  # every paragraph, those of table cells too
+    budget_tables = [
+        t for t in document.tables if [c.text for c in t.rows[0].cells][:2] == ["Fonte", "Importo"]
+    ]
+    assert len(budget_tables) == sum(1 for m in plan.measures if m.budget)
+    for m in plan.measures:
+        heading = msg.H_MEASURE_BUDGET.format(id=m.id)
+        assert paragraphs.count(heading) == 1, heading
+        # the measure's total beside its name: the finance chapter's row, nowhere else
+        named = msg.MEASURE_REF.format(id=m.id, title=m.title)
+        total = fmt.money(m.total_budget)
+        rows = [
+            [c.text for c in row.cells]
+            for table in document.tables
+            for row in table.rows
+            if row.cells[0].text == named
+        ]
+        assert sum(total in cells for cells in rows) == 1, (m.id, rows)
+        for indicator in m.indicators:
+            said = paragraphs.count(indicator.name)  # its own cell, wherever it is
+            assert said == 1, (m.id, indicator.name, said)
+    text = "\n".join(paragraphs)
+    assert "Budget complessivo" not in text  # no budget row in a measure's card
+
+
+@pytest.mark.parametrize("name", ["saluzzo", "siracusa"])
+def test_a_need_card_says_what_the_needs_table_does_not(name: str) -> None:
+    plan = example_plan(name)
+    paragraphs = _paragraphs(rendered(name))
+    for need in plan.needs:
+        description = " ".join((need.description or "").split())
+        if description:
+            assert sum(p.count(description) for p in paragraphs) == 1, need.id
+    ranking = _table(rendered(name), msg.T_RANK, msg.T_NEED)[0]
+    assert {msg.T_DESCRIPTION, msg.T_PEOPLE, msg.T_PRIORITY} <= set(ranking)
+    cards = [
+        t
+        for t in open_docx(rendered(name)).tables
+        if t.rows[0].cells[0].text == msg.T_TARGET  # a need's card starts with its targets
+    ]
+    assert len(cards) == len(plan.needs)
+    for card in cards:
+        assert {r.cells[0].text for r in card.rows}.isdisjoint(
+            {msg.T_DESCRIPTION, msg.T_PEOPLE, msg.T_PRIORITY}
+        )
+
+
+def test_chapter_one_says_only_once_what_other_chapters_list() -> None:
+    """The national plan's axes and actions are listed where the plan uses them (the
+    strategy and the coherence chapters), which chapter 1 names by number."""
+    text = "\n".join(_paragraphs(rendered("saluzzo")))
+    premessa = text[text.index("1. Premessa") : text.index("2. Profilo del territorio\n")]
+    premessa = premessa[premessa.index("1.1 Il piano locale") :]  # after the table of contents
+    assert "AP5" not in premessa and "aree tematiche" not in premessa
+    assert f"il capitolo{NBSP}5" not in premessa  # a chapter reference keeps a plain space
+    assert "il capitolo 5 colloca le misure" in premessa
+    assert "il capitolo 9 le confronta" in premessa
+    assert "Il percorso di questo piano è descritto nel capitolo 3." in premessa

@@ -23,6 +23,7 @@ from incas_cli.document.model import (
     Section,
     Table,
     Toc,
+    plain,
 )
 from incas_cli.writers import styles as st
 from incas_cli.writers.docx import write_docx
@@ -120,6 +121,49 @@ def test_placeholders_footer_mark_and_properties(docx: bytes) -> None:
     header = " ".join(p.text for p in document.sections[0].header.paragraphs)
     assert header == "Un'intestazione di prova"
     assert document.core_properties.keywords == "uno; due"
+
+
+def test_ordered_lists_use_the_list_number_style(docx: bytes) -> None:
+    document = open_document(io.BytesIO(docx))
+    numbered = [p.text for p in document.paragraphs if p.style and p.style.name == "List Number"]
+    assert numbered == ["uno", "due"]
+
+
+def test_a_reference_names_its_heading_as_every_writer_numbers_it() -> None:
+    from incas_cli.document.model import Ref, resolve_refs
+
+    blocks = resolve_refs(
+        (
+            Heading(1, "Primo", anchor="primo"),
+            Paragraph(("Vedi il ", Ref("", anchor="sezione"), " e il ", Ref("", anchor="secondo"))),
+            Heading(2, "Sezione", anchor="sezione"),
+            Section((Heading(1, "Secondo", anchor="secondo"),)),
+            Annex("A", "Elenco", (Heading(2, "Dentro", anchor="dentro"),)),
+            Table(
+                "T",
+                (Column("Dove"),),
+                ((Ref("", anchor="dentro"),), (("a", Ref("", anchor="primo")),)),
+            ),
+        )
+    )
+    assert "Vedi il §\u00a01.1 e il capitolo 2" in write_text(Document(blocks, Properties("Prova")))
+    paragraph, table = blocks[1], blocks[-1]
+    assert isinstance(paragraph, Paragraph) and isinstance(table, Table)
+    assert "".join(plain(c) for c in paragraph.content) == "Vedi il §\u00a01.1 e il capitolo 2"
+    assert [plain(row[0]) for row in table.rows] == ["«Dentro»", "a capitolo 1"]
+    with pytest.raises(ValueError, match="nessuno"):
+        resolve_refs((Paragraph((Ref("", anchor="nessuno"),)),))
+
+
+def test_a_narrative_keeps_a_reference_it_is_given() -> None:
+    from incas_cli.document.model import Ref
+    from incas_cli.document.narrative import narrative
+
+    (paragraph,) = narrative("finanziario.md.j2", total="1,00 €", measures=Ref("", anchor="m"))
+    assert isinstance(paragraph, Paragraph)
+    refs = [c for c in paragraph.content if isinstance(c, Ref)]
+    assert [r.anchor for r in refs] == ["m"]
+    assert paragraph.content[-1] == ")."
 
 
 def test_the_same_document_gives_the_same_bytes(docx: bytes) -> None:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
     from incas_cli.models import Plan
     from incas_cli.pipeline import Format, Produced
-    from incas_cli.render import ChangeEntry
+    from incas_cli.render import ChangeEntry, Edition
 
 
 RENDER_WARNINGS_SHOWN = 30
@@ -102,7 +102,7 @@ def render(
         plan = result.plan
 
         if previous is not None:
-            target = replace(target, changelog=_changelog(previous, plan))
+            target = replace(target, changelog=_changelog(previous, plan, target.edition))
         produced = produce(plan, target)
     deliver(produced, output_path, force=force)
 
@@ -153,8 +153,9 @@ def _refuse_open_fields(plan: Plan, file: Path) -> None:
     )
 
 
-def _changelog(previous: Path, plan: Plan) -> Sequence[ChangeEntry]:
-    """The "Registro delle versioni" rows: the previous file, then this plan's changes."""
+def _changelog(previous: Path, plan: Plan, edition: Edition) -> Sequence[ChangeEntry]:
+    """The "Registro delle versioni" rows of ``edition``: the previous file, then this
+    plan's changes."""
     from incas_cli.catalog import load_catalog
     from incas_cli.checks import check_document
     from incas_cli.diff import changelog_entries, diff_plans
@@ -168,7 +169,8 @@ def _changelog(previous: Path, plan: Plan) -> Sequence[ChangeEntry]:
             hint=msg.RENDER_PREVIOUS_INVALID_HINT.format(path=previous),
             file=previous,
         )
-    return changelog_entries(old, plan, diff_plans(old, plan, catalog=load_catalog()))
+    diff = diff_plans(old, plan, catalog=load_catalog())
+    return changelog_entries(old, plan, diff, edition=edition)
 
 
 def _usage(message: str, hint: str) -> None:

@@ -18,11 +18,18 @@ stakeholders and needs (it is the order of the document).
 ``report(diff)`` turns a diff into titled sections of Italian tables, shared by the
 terminal (``incas plan diff``) and the Word annex (``incas_cli.document.diff_annex``,
 written through the pipeline);
-``changelog_entries`` gives the rows of the "Registro delle versioni" annex.
+``changelog_entries`` gives the rows of the "Registro delle versioni" annex, and
+``without_ratings`` what the public edition may say (no rating of a named organisation).
 Personal data (the contact of a stakeholder) is never shown: only that it changed.
 """
 
-from incas_cli.diff.changelog import change_summary, changelog_entries, version_date
+from incas_cli.diff.changelog import (
+    change_summary,
+    changelog_entries,
+    register_summary,
+    version_date,
+    without_ratings,
+)
 from incas_cli.diff.compare import diff_plans
 from incas_cli.diff.result import (
     JSON_FORMAT_VERSION,
@@ -54,6 +61,8 @@ __all__ = [
     "change_summary",
     "changelog_entries",
     "diff_plans",
+    "register_summary",
     "report",
     "version_date",
+    "without_ratings",
 ]

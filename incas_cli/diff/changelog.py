@@ -1,7 +1,14 @@
-"""The rows of the "Registro delle versioni" annex: one sentence per kind of change."""
+"""The rows of the "Registro delle versioni" annex: one sentence per kind of change.
+
+The public edition never tells how a named organisation is rated (power, interest,
+engagement: internal working material, DOMAIN.md section 9): its register says that the
+ratings changed, without naming whom, and the internal edition names them like any other
+change.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -12,7 +19,23 @@ from incas_cli.messages import diff as msg
 
 if TYPE_CHECKING:
     from incas_cli.models import Plan
-    from incas_cli.render import ChangeEntry
+    from incas_cli.render import ChangeEntry, Edition
+
+RATINGS = frozenset({"power", "interest", "engagement"})
+"""Fields of a stakeholder that rate a named organisation: internal edition only."""
+
+
+def without_ratings(diff: PlanDiff) -> tuple[PlanDiff, bool]:
+    """``diff`` without the changes to the actors' ratings, and whether there were any."""
+    kept = []
+    dropped = False
+    for change in diff.stakeholders.changed:
+        fields = tuple(c for c in change.changes if c.field not in RATINGS)
+        dropped = dropped or len(fields) < len(change.changes)
+        if fields:
+            kept.append(dataclasses.replace(change, changes=fields))
+    people = dataclasses.replace(diff.stakeholders, changed=tuple(kept))
+    return dataclasses.replace(diff, stakeholders=people), dropped
 
 
 # --- "Registro delle versioni" ---------------------------------------------------------------
@@ -77,6 +100,19 @@ def change_summary(diff: PlanDiff) -> list[str]:
     return lines
 
 
+def register_summary(diff: PlanDiff, edition: Edition) -> list[str]:
+    """The register's sentences for ``edition``: in the public one, a change of ratings is
+    one sentence that names no organisation, and a version whose only changes are ratings
+    says so (never «no changes»)."""
+    if edition == "interna":
+        return change_summary(diff)
+    public, withheld = without_ratings(diff)
+    if not withheld:
+        return change_summary(diff)
+    lines = [] if public.is_empty else change_summary(public)
+    return [*lines, msg.CHANGELOG_RATINGS]
+
+
 def version_date(plan: Plan) -> dt.date | None:
     """The date of a version: the date its document carries (never the clock)."""
     from incas_cli.facts import plan_dates
@@ -84,12 +120,15 @@ def version_date(plan: Plan) -> dt.date | None:
     return plan_dates(plan).document
 
 
-def changelog_entries(old: Plan, new: Plan, diff: PlanDiff) -> list[ChangeEntry]:
-    """Rows of the "Registro delle versioni": the previous version, then this one."""
+def changelog_entries(
+    old: Plan, new: Plan, diff: PlanDiff, *, edition: Edition = "pubblica"
+) -> list[ChangeEntry]:
+    """Rows of the "Registro delle versioni" of ``edition``: the previous version, then
+    this one."""
     from incas_cli.render import ChangeEntry
 
     previous = msg.CHANGELOG_PREVIOUS.format(status=msg.STATUSES[old.effective_status])
     return [
         ChangeEntry(old.plan.version, version_date(old), (previous,)),
-        ChangeEntry(new.plan.version, version_date(new), tuple(change_summary(diff))),
+        ChangeEntry(new.plan.version, version_date(new), tuple(register_summary(diff, edition))),
     ]

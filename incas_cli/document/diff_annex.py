@@ -8,7 +8,6 @@ working material like the grid they come from (DOMAIN.md section 9)."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -29,22 +28,6 @@ if TYPE_CHECKING:
     from incas_cli.models import Plan
     from incas_cli.render import Edition
 
-RATINGS = frozenset({"power", "interest", "engagement"})
-"""Fields of a stakeholder that rate a named organisation: internal edition only."""
-
-
-def without_ratings(diff: PlanDiff) -> tuple[PlanDiff, bool]:
-    """``diff`` without the changes to the actors' ratings, and whether there were any."""
-    kept = []
-    dropped = False
-    for change in diff.stakeholders.changed:
-        fields = tuple(c for c in change.changes if c.field not in RATINGS)
-        dropped = dropped or len(fields) < len(change.changes)
-        if fields:
-            kept.append(dataclasses.replace(change, changes=fields))
-    people = dataclasses.replace(diff.stakeholders, changed=tuple(kept))
-    return dataclasses.replace(diff, stakeholders=people), dropped
-
 
 def diff_document(
     diff: PlanDiff,
@@ -57,7 +40,7 @@ def diff_document(
     edition: Edition = "pubblica",
 ) -> Document:
     """Title, the versions and files compared, then one chapter per report section."""
-    from incas_cli.diff import report, version_date
+    from incas_cli.diff import report, version_date, without_ratings
 
     withheld = False
     if edition == "pubblica" and sections is None:

@@ -10,6 +10,7 @@ Plain frozen dataclasses, no third-party imports, so any layer can build or read
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -49,8 +50,20 @@ class Run:
     tone: Tone | None = None
 
 
+@dataclass(frozen=True)
+class Ref(Run):
+    """A cross-reference to a heading of the same document: «capitolo 11», «§ 11.1».
+
+    The outline names the heading's ``anchor`` and never writes a number by hand;
+    :func:`resolve_refs` fills ``text`` from the numbering every writer prints
+    (:class:`HeadingNumbers`). A writer prints it as the run it is (and may link it)."""
+
+    anchor: str = ""
+
+
 Inline = str | Run | Placeholder
-"""One piece of inline content: plain text, emphasised text or a placeholder."""
+"""One piece of inline content: plain text, emphasised text (a cross-reference is one,
+:class:`Ref`) or a placeholder."""
 
 
 @dataclass(frozen=True)
@@ -120,6 +133,8 @@ class Heading:
     level: int
     text: str
     numbered: bool = True
+    anchor: str = ""
+    """A name cross-references point to (:class:`Ref`); never printed."""
 
 
 ParagraphStyle = Literal["body", "plain", "note", "title", "subtitle", "draft", "cover"]
@@ -149,6 +164,16 @@ class HeadingNumbers:
                 chapter=self.chapter, number=self.section, title=heading.text
             )
         return heading.text
+
+    def locator(self, heading: Heading) -> str:
+        """How a cross-reference names ``heading``, just counted by :meth:`text`: «capitolo
+        4», «§ 4.2», or its title in quotes when it has no number."""
+        if heading.numbered and self.chapter:
+            if heading.level == 1:
+                return msg.REF_CHAPTER.format(number=self.chapter)
+            if heading.level == 2:
+                return msg.REF_SECTION.format(chapter=self.chapter, number=self.section)
+        return msg.REF_TITLE.format(title=heading.text)
 
 
 @dataclass(frozen=True)
@@ -270,3 +295,60 @@ def plain(content: Inline | Sequence[Inline] | Cell) -> str:
     if isinstance(content, Mark):
         return content.text
     return " ".join(plain(part) for part in content)
+
+
+def resolve_refs(blocks: Sequence[Block]) -> tuple[Block, ...]:
+    """``blocks`` with every :class:`Ref` naming its heading as the writers number it.
+
+    Raises ValueError for a reference to no heading (an outline that refers to a section
+    it did not write)."""
+    numbers = HeadingNumbers()
+    found: dict[str, str] = {}
+
+    def count(blocks: Sequence[Block]) -> None:
+        for block in blocks:
+            if isinstance(block, Heading):
+                numbers.text(block)
+                if block.anchor:
+                    found[block.anchor] = numbers.locator(block)
+            elif isinstance(block, Section):
+                count(block.blocks)
+            elif isinstance(block, Annex):
+                numbers.text(Heading(1, block.title, numbered=False))  # as writers head it
+                count(block.blocks)
+
+    def inline(content: Inline) -> Inline:
+        if not isinstance(content, Ref):
+            return content
+        if content.anchor not in found:
+            raise ValueError(f"a reference to no heading: {content.anchor!r}")
+        return dataclasses.replace(content, text=found[content.anchor])
+
+    def cell(value: Cell) -> Cell:
+        if isinstance(value, tuple):
+            return tuple(inline(part) for part in value)
+        return value if value is None or isinstance(value, Mark) else inline(value)
+
+    def table(t: Table) -> Table:
+        return dataclasses.replace(
+            t,
+            rows=tuple(tuple(cell(c) for c in row) for row in t.rows),
+            total=None if t.total is None else tuple(cell(c) for c in t.total),
+        )
+
+    def block(b: Block) -> Block:
+        if isinstance(b, Paragraph):
+            return dataclasses.replace(b, content=tuple(inline(c) for c in b.content))
+        if isinstance(b, ItemList):
+            items = tuple(tuple(inline(c) for c in item) for item in b.items)
+            return dataclasses.replace(b, items=items)
+        if isinstance(b, Table):
+            return table(b)
+        if isinstance(b, Figure) and b.data is not None:
+            return dataclasses.replace(b, data=table(b.data))
+        if isinstance(b, Section | Annex):
+            return dataclasses.replace(b, blocks=tuple(block(c) for c in b.blocks))
+        return b
+
+    count(blocks)
+    return tuple(block(b) for b in blocks)

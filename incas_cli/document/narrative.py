@@ -5,7 +5,8 @@ items (``- ``) and numbered items (``1. ``). User text is always *data*: it reac
 template as a variable, never as template source, so ``{{`` or ``{%`` in a plan appear
 literally. Every printed value is collapsed to one line (``finalize``), so a value can never
 open a paragraph or a list item; templates never start a line with a value. A placeholder
-prints as ``[da completare: …]``.
+prints as ``[da completare: …]``; a cross-reference (:class:`~incas_cli.document.model.Ref`)
+stays one, for the outline to number.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any, Literal
 from jinja2 import Environment
 
 from incas_cli.document.model import Block as DocumentBlock
-from incas_cli.document.model import ItemList, Paragraph, Placeholder, Run, plain
+from incas_cli.document.model import Inline, ItemList, Paragraph, Placeholder, Ref, Run, plain
 from incas_cli.formats import in_words, join_and
 from incas_cli.messages.document import counted_words
 from incas_cli.resources import template_environment
@@ -37,9 +38,30 @@ class Block:
     group: int = 0
 
 
+_REF = "\x00"
+"""Brackets a cross-reference's anchor in the rendered text until it becomes a :class:`Ref`
+again: a plan file cannot hold the character (YAML refuses it), so no user text can
+forge one."""
+_REF_SPLIT = re.compile(f"{_REF}([^{_REF}]*){_REF}")
+
+
 def _finalize(value: Any) -> str:
+    if isinstance(value, Ref):
+        return f"{_REF}{value.anchor}{_REF}"
     text = plain(value) if isinstance(value, Placeholder | Run) else str(value)
     return " ".join(text.split())
+
+
+def _inlines(text: str) -> tuple[Inline, ...]:
+    """A rendered paragraph or item: text, with its cross-references as :class:`Ref`."""
+    if _REF not in text:
+        return (text,)
+    parts = _REF_SPLIT.split(text)
+    return tuple(
+        Ref("", anchor=part) if odd else part
+        for odd, part in ((i % 2 == 1, p) for i, p in enumerate(parts))
+        if odd or part
+    )
 
 
 @functools.cache
@@ -61,11 +83,12 @@ def narrative(name: str, **context: Any) -> tuple[DocumentBlock, ...]:
     while index < len(parts):
         part = parts[index]
         if part.kind == "paragraph":
-            blocks.append(Paragraph((part.text,)))
+            blocks.append(Paragraph(_inlines(part.text)))
             index += 1
             continue
         group = [p for p in _run_of(parts, index)]
-        blocks.append(ItemList(tuple((p.text,) for p in group), ordered=part.kind == "number"))
+        items = tuple(_inlines(p.text) for p in group)
+        blocks.append(ItemList(items, ordered=part.kind == "number"))
         index += len(group)
     return tuple(blocks)
 

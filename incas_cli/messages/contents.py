@@ -36,8 +36,6 @@ OBJECTIVE_NO_MEASURE = "nessuna misura"
 NOTE_MEASURES_WITHOUT_OBJECTIVE = "Misure che non indicano un obiettivo specifico: {ids}."
 CARD_SPECIFIC_OBJECTIVES = "Obiettivi specifici"
 CARD_SUSTAINABILITY = "Sostenibilità dopo il finanziamento"
-CARD_COMMITMENTS = "Impegni degli attori"
-COMMITMENT_LINE = "{name}: {commitments}"
 
 # --- the Comune's internal organisation and partner Comuni ----------------------------------
 H_ORGANIZATION = "Organizzazione interna del Comune"

@@ -195,6 +195,10 @@ CHANGELOG_NEEDS_ADDED = "Nuovi bisogni: {ids}."
 CHANGELOG_NEEDS_REMOVED = "Bisogni eliminati: {ids}."
 CHANGELOG_NEEDS_CHANGED = "Bisogni aggiornati: {ids}."
 CHANGELOG_SECTIONS = "Aggiornate anche: {sections}."
+CHANGELOG_RATINGS = (
+    "Aggiornata la valutazione di potere, interesse e coinvolgimento degli attori, strumento "
+    "di lavoro interno dell'ufficio di piano che non si pubblica."
+)
 RATINGS_WITHHELD = (
     "Le modifiche alla valutazione di potere e interesse degli attori e al loro livello di "
     "coinvolgimento sono strumenti di lavoro dell'ufficio di piano: non sono riportate in "

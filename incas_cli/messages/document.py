@@ -1,5 +1,5 @@
 """Text of the plan document added for its readers: the «Criticità» (risks the checks know),
-the Region's name, counts in words."""
+the Region's name, counts in words, the pointers that say where a thing is said once."""
 
 from __future__ import annotations
 
@@ -63,3 +63,16 @@ def counted_words(count: int, noun: str) -> str:
     if noun in FEMININE_NOUNS:
         return f"un'{one}" if one[0] in "aeiou" else f"una {one}"
     return f"uno {one}" if re.match(r"(s[^aeiou]|z|gn|ps|x|y)", one) else f"un {one}"
+
+
+# --- each thing once: where the reader finds what a place does not repeat ----------------
+NOTE_NEED_CARDS = (
+    "Ogni scheda completa la riga del bisogno nella tabella dei bisogni ({ranking}) con "
+    "destinatari, gravità e urgenza, evidenze, fonte e misure che lo affrontano."
+)
+INDICATOR_KIND_COLUMNS: dict[str | None, str] = {
+    "output": "Di realizzazione",
+    "outcome": "Di risultato",
+    None: "Di tipo da definire",
+}
+T_CARD = "Scheda"

@@ -41,7 +41,7 @@ STRATEGY_ITEM_ACTIONS = " ({actions}) – "
 GANTT_OPEN = "periodo del piano e tempi delle misure"
 GANTT_MONTH = "{month} {year}"
 GANTT_QUARTER = "{quarter}° trim. {year}"
-APPROVAL_STEP = "{act} ({body}), {date}"
+APPROVAL_STEP = "{act} del {date} ({body})"  # in a sentence: the act in lower case
 
 STATUSES = {value: term.label for value, term in _vocab.PLAN_STATUSES.items()}
 ADOPTION_ACTS = _vocab.ADOPTION_ACTS
@@ -131,12 +131,15 @@ FOOTER_OF = " di "
 
 NUMBERED_CHAPTER = "{number}. {title}"
 NUMBERED_SECTION = "{chapter}.{number} {title}"
+# a cross-reference to a heading, in running text: «nel capitolo 8», «nel § 11.1»
+REF_CHAPTER = "capitolo {number}"
+REF_SECTION = "§\u00a0{chapter}.{number}"  # «§» never alone at a line end
+REF_TITLE = "«{title}»"
 
 H_PREMESSA = "Premessa e quadro di riferimento"
 H_PREMESSA_PLAN = "Il piano locale"
 H_PREMESSA_NATIONAL = "Il Piano triennale nazionale"
 H_PREMESSA_LAW = "Il quadro normativo"
-H_PREMESSA_METHOD = "Il metodo InCaS"
 
 H_TERRITORY = "Profilo del territorio"
 H_TERRITORY_CONTEXT = "Il contesto"
@@ -289,7 +292,6 @@ CARD_NEEDS = "Bisogni affrontati"
 CARD_LEAD = "Capofila"
 CARD_PARTNERS = "Partner"
 CARD_TIMING = "Tempi"
-CARD_BUDGET = "Budget complessivo"
 NEED_EVIDENCE = "Evidenze"
 NEED_SOURCE = "Fonte"
 NEED_MEASURES = "Misure che lo affrontano"
@@ -328,7 +330,7 @@ TC_GANTT = "Cronoprogramma delle misure"
 TC_BUDGET_MEASURE = "Risorse per misura"
 TC_BUDGET_SOURCE = "Risorse per fonte di finanziamento"
 TC_BUDGET_AXIS = "Risorse per asse (secondo l'azione principale di ogni misura)"
-TC_INDICATORS = "Indicatori del piano"
+TC_INDICATORS = "Indicatori per misura"
 TC_CHANGELOG = "Registro delle versioni"
 TC_CONTACTS = "Contatti dei referenti"
 
@@ -369,9 +371,9 @@ NOTE_ACTIONS_BUDGET = (
     "un'azione coperta solo come secondaria non ha risorse proprie."
 )
 NOTE_AXES_MEASURES = (
-    "«Misure»: le misure la cui azione principale è nell'asse, elencate nel capitolo sulla "
-    "strategia; le misure che vi contribuiscono con un'azione secondaria sono nella tabella "
-    "delle azioni."
+    "«Misure»: le misure la cui azione principale è nell'asse, elencate nel {strategy}; le "
+    "misure che vi contribuiscono con un'azione secondaria sono nella tabella delle azioni "
+    "({actions})."
 )
 NOTE_AXIS_SECONDARY_ONE = (
     "Contribuisce all'asse anche, con un'azione secondaria, la misura {ids} (collocata "

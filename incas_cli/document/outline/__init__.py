@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from incas_cli.document.model import Document
+from incas_cli.document.model import Document, resolve_refs
 from incas_cli.document.outline import (
     allegati,
     bisogni,
@@ -81,7 +81,7 @@ def plan_document(
         )
     ctx = Context(plan, catalog, national, edition=edition, changelog=changelog)
     return Document(
-        blocks=tuple(block for chapter in CHAPTERS for block in chapter(ctx)),
+        blocks=resolve_refs([block for chapter in CHAPTERS for block in chapter(ctx)]),
         properties=properties(plan),
         running_header=running_header(plan),
         draft=ctx.draft,

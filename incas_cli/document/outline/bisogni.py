@@ -1,4 +1,7 @@
-"""Chapter 6: the needs, ranked by priority, each with its card."""
+"""Chapter 7: the needs, ranked by priority in one table (what each need is, how many
+people, its priority), then a card for each with what the table does not say: who is
+affected, severity and urgency (the priority's factors), evidence, source and the measures
+that address it."""
 
 from __future__ import annotations
 
@@ -18,12 +21,16 @@ from incas_cli.document.model import (
 from incas_cli.document.narrative import narrative
 from incas_cli.document.outline.common import (
     DASH,
+    NEEDS_RANKING,
     Context,
     card,
     joined,
     open_value,
     paragraphs,
+    ref,
+    with_refs,
 )
+from incas_cli.messages import document as doc_msg
 from incas_cli.messages import render as msg
 from incas_cli.messages.checks import OPEN_LABELS
 
@@ -51,7 +58,7 @@ def bisogni(ctx: Context) -> tuple[Block, ...]:
         blocks.append(Paragraph((Placeholder(OPEN_LABELS["needs"]),), "plain"))
         return tuple(blocks)
     blocks += [
-        Heading(2, msg.H_NEEDS_RANKING),
+        Heading(2, msg.H_NEEDS_RANKING, anchor=NEEDS_RANKING),
         Table(
             msg.TC_NEEDS,
             (
@@ -80,16 +87,16 @@ def bisogni(ctx: Context) -> tuple[Block, ...]:
         blocks.append(
             Paragraph((msg.NOTE_NEEDS_UNADDRESSED.format(ids=joined(unaddressed)),), "note")
         )
-    blocks.append(Heading(2, msg.H_NEEDS_DETAIL))
+    blocks += [
+        Heading(2, msg.H_NEEDS_DETAIL),
+        Paragraph(with_refs(doc_msg.NOTE_NEED_CARDS, ranking=ref(NEEDS_RANKING)), "note"),
+    ]
     for n in needs:
         area = ctx.need_area(n.area)
         facts: list[tuple[str, Cell]] = [
-            (msg.T_DESCRIPTION, _description(n)),
             (msg.T_TARGET, n.target_group or DASH),
-            (msg.T_PEOPLE, _people(n)),
             (msg.T_SEVERITY, open_value(n.severity, "need.severity")),
             (msg.T_URGENCY, open_value(n.urgency, "need.urgency")),
-            (msg.T_PRIORITY, str(n.priority) if n.priority is not None else DASH),
         ]
         evidence = " ".join(paragraphs(n.evidence))
         if evidence:

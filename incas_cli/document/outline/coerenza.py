@@ -10,7 +10,16 @@ from typing import TYPE_CHECKING
 from incas_cli import formats as fmt
 from incas_cli.document.model import Block, Cell, Column, Heading, Mark, Paragraph, Table
 from incas_cli.document.narrative import narrative
-from incas_cli.document.outline.common import DASH, Context, joined
+from incas_cli.document.outline.common import (
+    COHERENCE,
+    COHERENCE_ACTIONS,
+    DASH,
+    STRATEGY,
+    Context,
+    joined,
+    ref,
+    with_refs,
+)
 from incas_cli.messages import render as msg
 
 if TYPE_CHECKING:
@@ -23,7 +32,7 @@ _SECONDARY = Mark(msg.SECONDARY_MARK, msg.MARK_SECONDARY, shaded=False)
 def coerenza(ctx: Context) -> tuple[Block, ...]:
     national, facts = ctx.national, ctx.facts
     blocks: list[Block] = [
-        Heading(1, msg.H_COHERENCE),
+        Heading(1, msg.H_COHERENCE, anchor=COHERENCE),
         *narrative("coerenza.md.j2", coverage=ctx.coverage),
         Heading(2, msg.H_COHERENCE_MATRIX),
     ]
@@ -56,7 +65,7 @@ def coerenza(ctx: Context) -> tuple[Block, ...]:
         blocks.append(Paragraph((msg.NOTE_NO_MEASURES,), "note"))
     labels = {a.number: a.label for a in national.actions}
     blocks += [
-        Heading(2, msg.H_COHERENCE_ACTIONS),
+        Heading(2, msg.H_COHERENCE_ACTIONS, anchor=COHERENCE_ACTIONS),
         _actions_table(ctx, labels),
     ]
     if facts.has_budget:
@@ -75,7 +84,12 @@ def coerenza(ctx: Context) -> tuple[Block, ...]:
             ),
             tuple(_axis_row(ctx, axis) for axis in facts.axes),
         ),
-        Paragraph((msg.NOTE_AXES_MEASURES,), "note"),
+        Paragraph(
+            with_refs(
+                msg.NOTE_AXES_MEASURES, strategy=ref(STRATEGY), actions=ref(COHERENCE_ACTIONS)
+            ),
+            "note",
+        ),
     ]
     if facts.unknown_actions:
         codes = joined(msg.ACTION_CODE.format(number=n) for n in facts.unknown_actions)

@@ -8,13 +8,14 @@ annex: the public document cannot leak what its outline never reads.
 
 from __future__ import annotations
 
+import string
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from incas_cli import formats as fmt
 from incas_cli.checks.risks import Risk, plan_risks
-from incas_cli.document.model import Cell, Column, Placeholder, Table, plain
+from incas_cli.document.model import Cell, Column, Inline, Placeholder, Ref, Table, plain
 from incas_cli.facts import plan_facts
 from incas_cli.messages import render as msg
 from incas_cli.messages.checks import OPEN_LABELS
@@ -31,6 +32,39 @@ ANNEX_LETTERS = "ABCDEFGH"
 ANNEX_DEFAULT = "A"
 Value = str | Placeholder
 AnnexKey = Literal["bodies", "changelog", "contacts"]
+
+# Anchors of the headings other chapters refer to (each thing is said once, where the
+# reader looks for it, and the other places point there)
+PROCESS = "percorso"
+ACTORS = "attori"
+STRATEGY = "strategia"
+NEEDS_RANKING = "bisogni-priorita"
+MEASURES = "misure"
+COHERENCE = "coerenza"
+COHERENCE_ACTIONS = "coerenza-azioni"
+BUDGET_BY_MEASURE = "risorse-per-misura"
+INDICATORS = "indicatori"
+
+
+def measure_anchor(measure_id: str) -> str:
+    """The anchor of a measure's section (its card)."""
+    return f"misura-{measure_id}"
+
+
+def ref(anchor: str) -> Ref:
+    """A cross-reference to the heading ``anchor``: «§ 11.1», «capitolo 8»."""
+    return Ref("", anchor=anchor)
+
+
+def with_refs(template: str, **refs: Ref) -> tuple[Inline, ...]:
+    """A message whose ``{name}`` fields are cross-references, as inline content."""
+    parts: list[Inline] = []
+    for text, name, _, _ in string.Formatter().parse(template):
+        if text:
+            parts.append(text)
+        if name is not None:
+            parts.append(refs[name])
+    return tuple(parts)
 
 
 def resolution_annex(plan: Plan) -> str | None:
@@ -317,31 +351,25 @@ def timing(measure: Measure) -> Value:
     return msg.RANGE.format(start=start, end=end)
 
 
-def indicator_table(title: str, measures: Sequence[Measure], *, caption: bool) -> Table:
-    """The indicators of some measures; a "Misura" column when there are several."""
-    with_measure = caption
-    columns = [
+def indicator_table(title: str, measure: Measure) -> Table:
+    """A measure's indicators (its card: the only place that lists them)."""
+    columns = (
         Column(msg.T_INDICATOR),
         Column(msg.T_KIND),
         Column(msg.T_UNIT),
         Column(msg.T_BASELINE, "right"),
         Column(msg.T_TARGET_VALUE, "right"),
         Column(msg.T_VERIFICATION),
-    ]
-    if with_measure:
-        columns.insert(0, Column(msg.T_MEASURE))
-    rows = []
-    for m in measures:
-        for i in m.indicators:
-            row: tuple[Cell, ...] = (
-                i.name,
-                msg.INDICATOR_KINDS[i.kind] if i.kind else open_value(None, "indicator.kind"),
-                i.unit or DASH,
-                fmt.number(i.baseline) if i.baseline is not None else DASH,
-                fmt.number(i.target)
-                if i.target is not None
-                else open_value(None, "indicator.target"),
-                i.verification or DASH,
-            )
-            rows.append((m.id, *row) if with_measure else row)
-    return Table(title, tuple(columns), tuple(rows), caption=caption)
+    )
+    rows = tuple(
+        (
+            i.name,
+            msg.INDICATOR_KINDS[i.kind] if i.kind else open_value(None, "indicator.kind"),
+            i.unit or DASH,
+            fmt.number(i.baseline) if i.baseline is not None else DASH,
+            fmt.number(i.target) if i.target is not None else open_value(None, "indicator.target"),
+            i.verification or DASH,
+        )
+        for i in measure.indicators
+    )
+    return Table(title, columns, rows, caption=False)

@@ -1,6 +1,7 @@
-"""Chapter 10: the budget by measure, by funding source and by axis (the plan's facts),
+"""Chapter 11: the budget by measure, by funding source and by axis (the plan's facts),
 then by year, by status and in kind where the plan says (``risorse.py``); every table's
-total is the exact sum of its rows."""
+total is the exact sum of its rows. A measure's own budget lines are in its card
+(``misure.py``): here it is one row, its total."""
 
 from __future__ import annotations
 
@@ -18,8 +19,16 @@ from incas_cli.document.model import (
     plain,
 )
 from incas_cli.document.narrative import narrative
-from incas_cli.document.outline.common import DASH, Context, joined
+from incas_cli.document.outline.common import (
+    BUDGET_BY_MEASURE,
+    DASH,
+    MEASURES,
+    Context,
+    joined,
+    ref,
+)
 from incas_cli.document.outline.risorse import risorse
+from incas_cli.messages import contents as contents_msg
 from incas_cli.messages import render as msg
 
 Row = tuple[str, str, Decimal]
@@ -33,8 +42,8 @@ def finanziario(ctx: Context) -> tuple[Block, ...]:
     total = facts.total
     blocks: list[Block] = [
         *head,
-        *narrative("finanziario.md.j2", total=fmt.money(total)),
-        Heading(2, msg.H_BUDGET_MEASURE),
+        *narrative("finanziario.md.j2", total=fmt.money(total), measures=ref(MEASURES)),
+        Heading(2, msg.H_BUDGET_MEASURE, anchor=BUDGET_BY_MEASURE),
         _table(
             msg.TC_BUDGET_MEASURE,
             Column(msg.T_MEASURE),
@@ -91,10 +100,12 @@ def _table(title: str, label: Column, detail: Column, rows: list[Row], total: De
 
 
 def _by_measure(ctx: Context) -> list[Row]:
+    """Each measure's total and its sources (its lines are in its card)."""
     return [
         (
             msg.MEASURE_REF.format(id=m.id, title=m.title),
-            joined(dict.fromkeys(_source(ctx, s) for s in m.sources)) or DASH,
+            joined(dict.fromkeys(_source(ctx, s) for s in m.sources))
+            or (contents_msg.IN_KIND if m.lines and m.in_kind == m.lines else DASH),
             m.amount,
         )
         for m in ctx.facts.by_measure

@@ -1,27 +1,37 @@
-"""Chapter 7: the measures: a summary table, then a card for each measure with its budget,
-indicators and risks (the sections are the measures, so "7.12" is measure 12)."""
+"""Chapter 8: the measures: a summary table (who leads each and when), then a card for each
+measure with its budget lines, indicators and risks (the sections are the measures, so
+"8.12" is measure 12).
+
+Each thing is said once: a measure's money is its card's budget lines (their total when
+there are several), and the finance chapter sums the measures (§ «Risorse per misura»,
+which the chapter's introduction names); its indicators are in its card only, and the
+monitoring chapter counts them."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from incas_cli import formats as fmt
 from incas_cli.document.model import Block, Cell, Column, Heading, Paragraph, Placeholder, Table
 from incas_cli.document.narrative import narrative
 from incas_cli.document.outline.common import (
+    ACTORS,
+    BUDGET_BY_MEASURE,
     DASH,
+    MEASURES,
     Context,
     Value,
     card,
     indicator_table,
+    measure_anchor,
     measure_ref,
     open_value,
     paragraphs,
+    ref,
     risk_sentence,
     timing,
 )
 from incas_cli.document.outline.obiettivi import objectives_of
-from incas_cli.document.outline.risorse import commitments, measure_budget
+from incas_cli.document.outline.risorse import measure_budget
 from incas_cli.messages import contents as contents_msg
 from incas_cli.messages import document as doc_msg
 from incas_cli.messages import render as msg
@@ -31,17 +41,17 @@ if TYPE_CHECKING:
     from incas_cli.models import Measure
 
 
-def budget_total(ctx: Context) -> Value:
-    """The plan's budget, or the placeholder of a plan with no budget line yet."""
-    if not ctx.facts.has_budget:
-        return Placeholder(msg.BUDGET_OPEN)
-    return fmt.money(ctx.facts.total)
-
-
 def misure(ctx: Context) -> tuple[Block, ...]:
+    budget = ref(BUDGET_BY_MEASURE) if ctx.facts.has_budget else None
+    pledged = any(paragraphs(s.commitments) for s in ctx.plan.stakeholders)
     blocks: list[Block] = [
-        Heading(1, msg.H_MEASURES),
-        *narrative("misure.md.j2", counts=ctx.counts),
+        Heading(1, msg.H_MEASURES, anchor=MEASURES),
+        *narrative(
+            "misure.md.j2",
+            counts=ctx.counts,
+            budget=budget,
+            actors=ref(ACTORS) if pledged else None,
+        ),
     ]
     measures = ctx.plan.measures
     if not measures:
@@ -50,14 +60,8 @@ def misure(ctx: Context) -> tuple[Block, ...]:
     blocks.append(
         Table(
             msg.TC_MEASURES,
-            (
-                Column(msg.T_MEASURE),
-                Column(msg.T_LEAD),
-                Column(msg.T_TIMING),
-                Column(msg.T_AMOUNT, "right"),
-            ),
-            tuple((measure_ref(m), _lead(ctx, m), timing(m), _budget(m)) for m in measures),
-            total=(msg.T_TOTAL, "", "", budget_total(ctx)),
+            (Column(msg.T_MEASURE), Column(msg.T_LEAD), Column(msg.T_TIMING)),
+            tuple((measure_ref(m), _lead(ctx, m), timing(m)) for m in measures),
         )
     )
     for m in measures:
@@ -67,12 +71,6 @@ def misure(ctx: Context) -> tuple[Block, ...]:
 
 def _lead(ctx: Context, m: Measure) -> Value:
     return ctx.stakeholder(m.lead) if m.lead else open_value(None, "measure.lead")
-
-
-def _budget(m: Measure) -> Value:
-    if m.budget and all(b.in_kind for b in m.budget):
-        return contents_msg.IN_KIND  # staff or premises only: no money, not "0,00 €"
-    return fmt.money(m.total_budget) if m.budget else open_value(None, "measure.budget")
 
 
 def _actions(ctx: Context, m: Measure) -> Cell:
@@ -95,14 +93,12 @@ def _actions(ctx: Context, m: Measure) -> Cell:
 
 def _additions(ctx: Context, m: Measure) -> list[tuple[str, Cell]]:
     """The card's rows for what the plan states beyond the first release: the specific
-    objectives served (when the plan has any), the commitments of the actors leading or
-    joining the measure, what keeps it going after its funding (each when written)."""
+    objectives served (when the plan has any) and what keeps the measure going after its
+    funding (when written). The commitments of its lead and partners are the plan's, not
+    the measure's: the network chapter's table of actors says them once."""
     rows: list[tuple[str, Cell]] = []
     if ctx.facts.objectives:
         rows.append((contents_msg.CARD_SPECIFIC_OBJECTIVES, objectives_of(ctx, m.id) or DASH))
-    pledged = commitments(ctx, m)
-    if pledged:
-        rows.append((contents_msg.CARD_COMMITMENTS, pledged))
     sustainability = paragraphs(m.sustainability)
     if sustainability:
         rows.append((contents_msg.CARD_SUSTAINABILITY, sustainability))
@@ -126,14 +122,13 @@ def _card(ctx: Context, m: Measure) -> list[Block]:
         (msg.CARD_LEAD, _lead(ctx, m)),
         (msg.CARD_PARTNERS, ctx.stakeholders(m.partners) if m.partners else msg.NO_PARTNERS),
         (msg.CARD_TIMING, timing(m)),
-        (msg.CARD_BUDGET, _budget(m)),
         *_additions(ctx, m),
     ]
     risks = ctx.measure_risks(m.id)
     if risks:
         facts.append((doc_msg.CARD_RISKS, tuple(risk_sentence(r) for r in risks)))
     blocks: list[Block] = [
-        Heading(2, msg.H_MEASURE.format(id=m.id, title=m.title)),
+        Heading(2, msg.H_MEASURE.format(id=m.id, title=m.title), anchor=measure_anchor(m.id)),
         card(msg.TC_MEASURE.format(id=m.id), facts),
         Heading(3, msg.H_MEASURE_BUDGET.format(id=m.id)),
     ]
@@ -143,9 +138,7 @@ def _card(ctx: Context, m: Measure) -> list[Block]:
         blocks.append(Paragraph((Placeholder(OPEN_LABELS["measure.budget"]),), "plain"))
     blocks.append(Heading(3, msg.H_MEASURE_INDICATORS.format(id=m.id)))
     if m.indicators:
-        blocks.append(
-            indicator_table(msg.TC_MEASURE_INDICATORS.format(id=m.id), [m], caption=False)
-        )
+        blocks.append(indicator_table(msg.TC_MEASURE_INDICATORS.format(id=m.id), m))
     else:
         blocks.append(Paragraph((Placeholder(OPEN_LABELS["measure.indicators"]),), "plain"))
     blocks.append(Heading(3, msg.H_MEASURE_RISKS.format(id=m.id)))

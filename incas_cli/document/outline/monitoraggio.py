@@ -1,30 +1,39 @@
-"""Chapter 11: monitoring: how results are reported and reviewed, and every indicator."""
+"""Chapter 12: monitoring: how results are reported and reviewed, and how many indicators
+each measure has (each indicator, with its baseline, target and source, is in its
+measure's card only)."""
 
 from __future__ import annotations
 
 from collections import Counter
 
 from incas_cli import formats as fmt
-from incas_cli.document.model import Block, Heading, Paragraph, Placeholder
+from incas_cli.document.model import Block, Cell, Column, Heading, Paragraph, Placeholder, Table
 from incas_cli.document.narrative import narrative
 from incas_cli.document.outline.common import (
+    INDICATORS,
+    MEASURES,
     Context,
     Value,
-    indicator_table,
     joined,
+    measure_anchor,
+    measure_ref,
     open_value,
     paragraphs,
+    ref,
 )
+from incas_cli.messages import document as doc_msg
 from incas_cli.messages import render as msg
 from incas_cli.messages.checks import OPEN_LABELS
 
 
 def indicator_summary(kinds: Counter[str | None]) -> str | None:
-    """ "Il quadro comprende 22 indicatori: 15 di realizzazione e 7 di risultato." """
+    """ "Il quadro comprende 22 indicatori: 15 di realizzazione e 7 di risultato." (the
+    chapter's one count of them, in running prose: in words when every count is small)"""
     total = sum(kinds.values())
     if not total:
         return None
-    counted = msg.counted(total, "indicatore")
+    counted = doc_msg.counted_words(total, "indicatore")
+    number = fmt.in_words if total <= 10 else fmt.integer
     present = [k for k in ("output", "outcome", None) if kinds[k]]
     if len(present) == 1:
         kind = msg.INDICATOR_KIND_PHRASES[present[0]]
@@ -32,7 +41,7 @@ def indicator_summary(kinds: Counter[str | None]) -> str | None:
             return msg.NOTE_INDICATOR_COUNT_SINGLE.format(total=counted, kind=kind)
         return msg.NOTE_INDICATOR_COUNTS_ONE_KIND.format(total=counted, kind=kind)
     parts = [
-        msg.INDICATOR_COUNT.format(count=kinds[k], kind=msg.INDICATOR_KIND_PHRASES[k])
+        msg.INDICATOR_COUNT.format(count=number(kinds[k]), kind=msg.INDICATOR_KIND_PHRASES[k])
         for k in present
     ]
     both = msg.LIST_SEPARATOR.join(parts[:-1]) + msg.AND + parts[-1]
@@ -49,7 +58,7 @@ def monitoraggio(ctx: Context) -> tuple[Block, ...]:
         reporting = paragraphs(mon.reporting) or (open_value(None, "monitoring.reporting"),)
     blocks: list[Block] = [
         Heading(1, msg.H_MONITORING),
-        *narrative("monitoraggio.md.j2", counts=ctx.counts),
+        *narrative("monitoraggio.md.j2", counts=ctx.counts, measures=ref(MEASURES)),
         Heading(2, msg.H_MONITORING_SYSTEM),
         *(Paragraph((text,)) for text in reporting),
     ]
@@ -63,14 +72,37 @@ def monitoraggio(ctx: Context) -> tuple[Block, ...]:
     cadence = gov.steering_body.cadence if gov is not None and gov.steering_body else None
     if cadence:
         blocks.append(Paragraph((msg.NOTE_CADENCE.format(cadence=cadence),), "plain"))
-    blocks.append(Heading(2, msg.H_MONITORING_INDICATORS))
+    blocks.append(Heading(2, msg.H_MONITORING_INDICATORS, anchor=INDICATORS))
     kinds: Counter[str | None] = Counter(i.kind for m in plan.measures for i in m.indicators)
     summary = indicator_summary(kinds)
     if summary is None:
         blocks.append(Paragraph((msg.NOTE_NO_INDICATORS,), "note"))
         return tuple(blocks)
-    blocks += [
-        Paragraph((summary,), "plain"),
-        indicator_table(msg.TC_INDICATORS, plan.measures, caption=True),
-    ]
+    blocks += [Paragraph((summary,), "plain"), _by_measure(ctx, kinds)]
     return tuple(blocks)
+
+
+def _by_measure(ctx: Context, kinds: Counter[str | None]) -> Table:
+    """How many indicators of each kind every measure has, and where its card is: a measure
+    with no result indicator shows at a glance."""
+    present: list[str | None] = ["output", "outcome", *([None] if kinds[None] else [])]
+    rows: list[tuple[Cell, ...]] = []
+    for m in ctx.plan.measures:
+        counted: Counter[str | None] = Counter(i.kind for i in m.indicators)
+        rows.append(
+            (
+                measure_ref(m),
+                *(fmt.integer(counted[k]) for k in present),
+                ref(measure_anchor(m.id)),
+            )
+        )
+    return Table(
+        msg.TC_INDICATORS,
+        (
+            Column(msg.T_MEASURE),
+            *(Column(doc_msg.INDICATOR_KIND_COLUMNS[k], "right") for k in present),
+            Column(doc_msg.T_CARD),
+        ),
+        tuple(rows),
+        total=(msg.T_TOTAL, *(fmt.integer(kinds[k]) for k in present), ""),
+    )

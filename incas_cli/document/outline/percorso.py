@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from incas_cli import formats as fmt
 from incas_cli.document.model import Block, Column, Heading, Table
 from incas_cli.document.narrative import narrative
-from incas_cli.document.outline.common import DASH, Context, nowrap
+from incas_cli.document.outline.common import DASH, PROCESS, Context, nowrap
 from incas_cli.messages import render as msg
 
 
@@ -76,7 +76,7 @@ def _span(first: dt.date, last: dt.date) -> str:
 def percorso(ctx: Context) -> tuple[Block, ...]:
     summary = process_summary(ctx)
     head: tuple[Block, ...] = (
-        Heading(1, msg.H_PROCESS),
+        Heading(1, msg.H_PROCESS, anchor=PROCESS),
         *narrative("percorso.md.j2", process=summary),  # says so when there is no meeting yet
     )
     if not summary.total:

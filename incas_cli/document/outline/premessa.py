@@ -1,4 +1,6 @@
-"""Chapter 1: the plan, the national plan, the law, the InCaS method."""
+"""Chapter 1: the plan (what is specific to it, with the InCaS method it follows in one
+paragraph), the national plan in brief (its axes and actions are listed where the plan
+uses them: the strategy and the coherence chapters) and the law of the plan's date."""
 
 from __future__ import annotations
 
@@ -10,9 +12,17 @@ from incas_cli import formats as fmt
 from incas_cli.document.law import plan_law
 from incas_cli.document.model import Block, Column, Heading, Paragraph, Table, plain
 from incas_cli.document.narrative import narrative
-from incas_cli.document.outline.common import Context, Value, open_value, risk_sentence
+from incas_cli.document.outline.common import (
+    COHERENCE,
+    PROCESS,
+    STRATEGY,
+    Context,
+    Value,
+    open_value,
+    ref,
+    risk_sentence,
+)
 from incas_cli.document.outline.cover import adoption, period, status_label
-from incas_cli.document.outline.percorso import process_summary
 from incas_cli.facts import plan_dates
 from incas_cli.messages import document as doc_msg
 from incas_cli.messages import render as msg
@@ -49,8 +59,6 @@ class NationalView:
     still_in_force: str | None  # for plans that start after the national plan's period
     axes: tuple[AxisView, ...]
     action_count: int
-    thematic_areas: tuple[str, ...]
-    transversal_areas: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -80,7 +88,9 @@ def national_view(national: NationalPlan, plan: Plan) -> NationalView:
         for axis in national.axes
     )
     approval = tuple(
-        msg.APPROVAL_STEP.format(date=_partial_date(step.date), body=step.body, act=step.act)
+        msg.APPROVAL_STEP.format(
+            date=_partial_date(step.date), body=step.body, act=step.act[:1].lower() + step.act[1:]
+        )
         for step in national.approval
     )
     return NationalView(
@@ -90,8 +100,6 @@ def national_view(national: NationalPlan, plan: Plan) -> NationalView:
         still_in_force=_still_in_force(national, plan),
         axes=axes,
         action_count=len(national.actions),
-        thematic_areas=tuple(a.label for a in national.thematic_areas),
-        transversal_areas=tuple(a.label for a in national.transversal_areas),
     )
 
 
@@ -192,12 +200,22 @@ def premessa(ctx: Context) -> tuple[Block, ...]:
     return (
         Heading(1, msg.H_PREMESSA),
         Heading(2, msg.H_PREMESSA_PLAN),
-        *narrative("premessa.md.j2", intro=about, counts=ctx.counts, coverage=ctx.coverage),
+        *narrative(
+            "premessa.md.j2",
+            intro=about,
+            counts=ctx.counts,
+            coverage=ctx.coverage,
+            process=ref(PROCESS),
+        ),
         *risks_summary(ctx),
         Heading(2, msg.H_PREMESSA_NATIONAL),
-        *narrative("quadro_nazionale.md.j2", national=about.national, law=law),
+        *narrative(
+            "quadro_nazionale.md.j2",
+            national=about.national,
+            law=law,
+            strategy=ref(STRATEGY),
+            coherence=ref(COHERENCE),
+        ),
         Heading(2, msg.H_PREMESSA_LAW),
         *narrative("quadro_normativo.md.j2", region=region_name(about.region), law=law),
-        Heading(2, msg.H_PREMESSA_METHOD),
-        *narrative("metodo_incas.md.j2", process=process_summary(ctx)),
     )

@@ -34,7 +34,7 @@ from incas_cli.document.model import (
     plain,
 )
 from incas_cli.document.narrative import narrative
-from incas_cli.document.outline.common import DASH, Context, card, joined, open_value
+from incas_cli.document.outline.common import ACTORS, DASH, Context, card, joined, open_value
 from incas_cli.messages import figures as fig_msg
 from incas_cli.messages import render as msg
 from incas_cli.messages.checks import OPEN_LABELS
@@ -131,7 +131,7 @@ def rete(ctx: Context) -> tuple[Block, ...]:
     blocks: list[Block] = [
         Heading(1, msg.H_NETWORK),
         *narrative("rete.md.j2", counts=ctx.counts, network=summary, internal=internal),
-        Heading(2, msg.H_NETWORK_ACTORS),
+        Heading(2, msg.H_NETWORK_ACTORS, anchor=ACTORS),
         _actors(ctx) or Paragraph((Placeholder(OPEN_LABELS["stakeholders"]),), "plain"),
         Heading(2, msg.H_NETWORK_MAP),
     ]

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from incas_cli import formats as fmt
 from incas_cli.document.model import Block, Cell, Column, Heading, Paragraph, Table
-from incas_cli.document.outline.common import DASH, Context, open_value, paragraphs
+from incas_cli.document.outline.common import DASH, Context, open_value
 from incas_cli.messages import contents as msg
 from incas_cli.messages import render as render_msg
 
@@ -127,7 +127,8 @@ def _in_kind(ctx: Context) -> list[Block]:
 
 def measure_budget(ctx: Context, m: Measure) -> Table:
     """A measure's budget lines: source, amount (or «contributo in natura»), and the year,
-    status and CUP columns when one of its lines has them."""
+    status and CUP columns when one of its lines has them; the total row only when two
+    lines or more hold money (one line is its own total)."""
     year = any(b.year is not None for b in m.budget)
     status = any(b.status is not None for b in m.budget)
     cup = any(b.cup for b in m.budget)
@@ -141,11 +142,12 @@ def measure_budget(ctx: Context, m: Measure) -> Table:
     columns.append(Column(render_msg.T_NOTE))
     rows = tuple(_line(ctx, b, year, status, cup) for b in m.budget)
     padding = ("",) * (len(columns) - 3)
+    money = sum(1 for b in m.budget if not b.in_kind)
     return Table(
         render_msg.TC_MEASURE_BUDGET.format(id=m.id),
         tuple(columns),
         rows,
-        total=(render_msg.T_TOTAL, fmt.money(m.total_budget), *padding, ""),
+        total=(render_msg.T_TOTAL, fmt.money(m.total_budget), *padding, "") if money > 1 else None,
         caption=False,
     )
 
@@ -166,16 +168,3 @@ def _line(ctx: Context, b: BudgetLine, year: bool, status: bool, cup: bool) -> t
     if cup:
         row = (*row, b.cup or DASH)
     return (*row, b.note or DASH)
-
-
-def commitments(ctx: Context, m: Measure) -> tuple[str, ...]:
-    """ "Caritas diocesana: mette a disposizione la sede" for the measure's lead and
-    partners that state commitments (the measure card)."""
-    ids = [*([m.lead] if m.lead else []), *m.partners]
-    lines = []
-    for actor_id in dict.fromkeys(ids):
-        actor = ctx.plan.stakeholder(actor_id)
-        text = " ".join(paragraphs(actor.commitments)) if actor is not None else ""
-        if actor is not None and text:
-            lines.append(msg.COMMITMENT_LINE.format(name=actor.name, commitments=text))
-    return tuple(lines)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from incas_cli import formats as fmt
 from incas_cli.document.model import Block, Heading, Inline, ItemList, Paragraph, Run
 from incas_cli.document.narrative import narrative
-from incas_cli.document.outline.common import Context, joined, open_text, open_value
+from incas_cli.document.outline.common import STRATEGY, Context, joined, open_text, open_value
 from incas_cli.document.outline.obiettivi import obiettivi
 from incas_cli.document.outline.premessa import national_view
 from incas_cli.messages import render as msg
@@ -24,7 +24,7 @@ def strategia(ctx: Context) -> tuple[Block, ...]:
     measures = {m.id: m for m in ctx.plan.measures}
     unassigned = [measures[i] for i in facts.unassigned]
     blocks: list[Block] = [
-        Heading(1, msg.H_STRATEGY),
+        Heading(1, msg.H_STRATEGY, anchor=STRATEGY),
         *narrative("strategia.md.j2", national=national_view(national, ctx.plan)),
         *obiettivi(ctx),
     ]

@@ -47,6 +47,11 @@ def test_previous_version_adds_the_change_register(cli: Cli, tmp_path: Path) -> 
     assert "Registro delle versioni" in text
     assert "Aggiunta la misura M16" in text
     assert "Eliminata la misura M11" in text
+    register = next(t for t in Document(str(out)).tables if "Versione" in t.rows[0].cells[0].text)
+    dates = [row.cells[1].text for row in register.rows[1:]]
+    # the adopted version has its resolution's date; the revision under way has none (its
+    # document date would be the period's start, not the day it was written)
+    assert dates[0] not in ("", "–") and dates[1] == "–"
 
 
 def test_without_previous_there_is_no_change_register(cli: Cli, tmp_path: Path) -> None:

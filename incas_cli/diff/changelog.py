@@ -120,6 +120,16 @@ def version_date(plan: Plan) -> dt.date | None:
     return plan_dates(plan).document
 
 
+def register_date(plan: Plan) -> dt.date | None:
+    """The date a version has in the "Registro delle versioni": its adoption's, once it is
+    adopted. A draft has no date of its own (the document's date falls back to the period's
+    start, which a reader would take for the day the version was written): none is shown."""
+    adoption = plan.plan.adoption
+    if plan.effective_status != "adottato" or adoption is None:
+        return None
+    return adoption.date
+
+
 def changelog_entries(
     old: Plan, new: Plan, diff: PlanDiff, *, edition: Edition = "pubblica"
 ) -> list[ChangeEntry]:
@@ -129,6 +139,6 @@ def changelog_entries(
 
     previous = msg.CHANGELOG_PREVIOUS.format(status=msg.STATUSES[old.effective_status])
     return [
-        ChangeEntry(old.plan.version, version_date(old), (previous,)),
-        ChangeEntry(new.plan.version, version_date(new), tuple(register_summary(diff, edition))),
+        ChangeEntry(old.plan.version, register_date(old), (previous,)),
+        ChangeEntry(new.plan.version, register_date(new), tuple(register_summary(diff, edition))),
     ]

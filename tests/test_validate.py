@@ -220,3 +220,27 @@ def test_a_wrong_region_in_the_file_does_not_move_the_funding_check(
     result = cli("plan", "validate", "piano.yaml", cwd=tmp_path)
     assert "[REGION_MISMATCH]" in result.stdout
     assert "FUNDING_OUTSIDE_REGION" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("comune", "code", "source", "outside"),
+    [
+        ("Sabaudia", "059024", "soleil", False),
+        ("San Severo", "071051", "soleil", True),
+        ("Milano", "015146", "inlav", False),
+        ("Saluzzo", "004203", "caslis-plus", True),
+        ("Perugia", "054039", "umbria-legale-sicura", False),
+    ],
+)
+def test_the_ministry_s_regional_projects_are_checked_against_the_plan_s_region(
+    cli: Cli, tmp_path: Path, comune: str, code: str, source: str, outside: bool
+) -> None:
+    """Each of the Ministry's regional projects (DOMAIN section 7) is a catalogue source with
+    its regions: a Lazio plan budgets Soleil without a warning, a Puglia plan gets one."""
+    data = minimal_plan()
+    data["comune"] = {"name": comune, "istat_code": code}
+    data["measures"][0]["budget"] = [{"amount": "1000.00", "source": source}]
+    write_plan(tmp_path / "piano.yaml", data)
+    result = cli("plan", "validate", "piano.yaml", cwd=tmp_path)
+    assert "FUNDING_SOURCE_NOT_IN_CATALOG" not in result.stdout
+    assert ("[FUNDING_OUTSIDE_REGION]" in result.stdout) is outside, result.stdout

@@ -278,7 +278,7 @@ def test_regional_funding_sources_name_istat_regions(catalog: Catalog, comuni: C
     assert catalog.funding_sources["supreme2"].regions == south
     istat_regions = {record.region for record in comuni}
     regional = [s for s in catalog.funding_sources.values() if s.regions]
-    assert {s.id for s in regional} == {"supreme", "supreme2", "pon-legalita", "common-ground"}
+    assert {s.id for s in regional} == {"supreme", "supreme2", "pon-legalita"} | ADDED_FUNDING
     assert all(set(s.regions) <= istat_regions for s in regional)
     assert catalog.funding_sources["fami"].regions == ()
 

@@ -133,6 +133,24 @@ def test_excel_csv_has_bom_semicolons_and_decimal_comma(cli: Cli, tmp_path: Path
     assert "3359747,15" in row
 
 
+def test_money_columns_always_have_two_decimals(cli: Cli, tmp_path: Path) -> None:
+    """An amount written ``60000`` in one line and ``90000.5`` in another reads the same way
+    in every row of the export: euro with cents."""
+    data = minimal_plan()
+    data["measures"][0]["budget"] = [
+        {"amount": 60000, "source": "fnpm", "year": 2025},
+        {"amount": "90000.5", "source": "bilancio-comunale", "year": 2026},
+    ]
+    plan = write_plan(tmp_path / "piano.yaml", data)
+    out = tmp_path / "dati"
+    assert cli("export", str(plan), "-o", str(out)).exit_code == 0
+    lines = _read_csv(out / "budget_lines.csv")
+    amounts = [row[lines[0].index("amount")] for row in lines[1:]]
+    assert amounts == ["60000.00", "90000.50"]
+    plans = _read_csv(out / "plans.csv")
+    assert plans[1][plans[0].index("total_budget")] == "150000.50"
+
+
 def test_no_contact_data_in_any_exported_file(cli: Cli, tmp_path: Path) -> None:
     data = minimal_plan()
     data["stakeholders"][1]["contact"] = CANARY

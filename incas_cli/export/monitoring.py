@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from incas_cli.export.tables import Row
+from incas_cli.export.tables import Row, money
 
 if TYPE_CHECKING:
     from incas_cli.catalog.comuni import ComuniIndex
@@ -37,8 +37,8 @@ def report_rows(report: MonitoringReport, key: str) -> dict[str, list[Row]]:
                 m.progress,
                 str(m.started) if m.started else None,
                 str(m.ended) if m.ended else None,
-                sum(committed, Decimal(0)) if committed else None,
-                sum(paid, Decimal(0)) if paid else None,
+                money(sum(committed, Decimal(0))) if committed else None,
+                money(sum(paid, Decimal(0))) if paid else None,
             )
         )
     values: list[Row] = [

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from incas_cli.export.tables import Row
+from incas_cli.export.tables import Row, money
 from incas_cli.messages import export as msg
 
 if TYPE_CHECKING:
@@ -91,7 +91,7 @@ def plan_rows(
                 len(plan.stakeholders),
                 len(plan.needs),
                 len(plan.measures),
-                facts.total,
+                money(facts.total),
                 len(facts.covered_actions),
                 len(facts.primary_actions),
                 len(facts.covered_axes),
@@ -169,7 +169,7 @@ def _measure_rows(plan: Plan, facts: PlanFacts, key: str, catalog: Catalog) -> d
                 m.lead,
                 str(m.start) if m.start else None,
                 str(m.end) if m.end else None,
-                mf.amount,
+                money(mf.amount),
                 len(m.budget),
                 len(m.indicators),
             )
@@ -191,7 +191,7 @@ def _measure_rows(plan: Plan, facts: PlanFacts, key: str, catalog: Catalog) -> d
                     b.source,
                     source.label if source is not None else b.source,
                     None if b.source is None else source is not None,
-                    b.amount,
+                    money(b.amount),
                     b.cup,
                     b.note,
                 )

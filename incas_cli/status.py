@@ -156,8 +156,8 @@ def plan_status(path: Path, *, catalog: Catalog | None = None) -> PlanStatus:
     if plan is None:
         return PlanStatus(name, draft=draft, final=final)
 
-    from incas_cli.checks.completeness import SECTIONS
     from incas_cli.facts import plan_facts
+    from incas_cli.models.vocab import PLAN_SECTIONS
 
     facts = plan_facts(plan, catalog)
     fields = facts.open_fields
@@ -169,7 +169,7 @@ def plan_status(path: Path, *, catalog: Catalog | None = None) -> PlanStatus:
             _count_values(dumped.get(section)),
             sum(1 for f in fields if f.section == section),
         )
-        for section in SECTIONS
+        for section in PLAN_SECTIONS  # relations and process too: a path not yet recorded shows
     )
     return PlanStatus(
         name,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -58,12 +59,14 @@ def test_draft_example_counts(cli: Cli) -> None:
         ("comune", 4, 0),
         ("context", 8, 2),  # the workforce, the analysis of the phenomenon
         ("stakeholders", 47, 23),
+        ("relations", 4, 0),
         ("governance", 6, 0),
         ("organization", 3, 1),  # the manager
         ("needs", 29, 0),
         ("strategy", 6, 1),  # the general objective
         ("measures", 39, 24),
         ("monitoring", 0, 1),
+        ("process", 9, 0),
     ]
     first, last = entry["open_fields"][0], entry["open_fields"][-1]
     assert first == {
@@ -184,14 +187,18 @@ def test_minimal_draft_open_fields(cli: Cli, tmp_path: Path) -> None:
         "comune": 2,  # province, region
         "context": 1,
         "stakeholders": 8,  # 2 x (role, power, interest, engagement)
+        "relations": 0,
         "governance": 1,
         "organization": 1,  # the manager, required for adoption
         "needs": 1,  # description
         "strategy": 2,  # general objective, specific objectives
         "measures": 4,  # description, objective, budget, indicators
         "monitoring": 1,
+        "process": 0,  # nothing open, nothing written: «ancora vuota» in the table
     }
     assert entry["open_fields_total"] == 23
+    table = cli("plan", "status", str(path)).stdout
+    assert re.search(r"Percorso\s+0\s+0\s+ancora vuota", table), table
     lines = path.read_text(encoding="utf-8").splitlines()
     role = next(o for o in entry["open_fields"] if o["path"] == "stakeholders[1].role")
     assert lines[role["line"] - 1].strip() == "- id: caritas"

@@ -91,7 +91,7 @@ def completeness_table(st: PlanStatus) -> Table:
             msg.SECTION_LABELS.get(s.section, s.section),
             str(s.filled),
             Run(str(s.open), bold=True) if s.open else "0",
-            _bar(s.percent),
+            _bar(s.percent) if s.filled or s.open else msg.SECTION_EMPTY,
         )
         for s in st.sections
     )

@@ -70,6 +70,7 @@ STATUS_FILES_HELP = "File di piano (.yaml) o cartelle che li contengono; - legge
 STATUS_JSON_HELP = "Stampa il rapporto in JSON (per script e altri strumenti)."
 
 SECTION_LABELS = {value: term.short_label for value, term in _vocab.PLAN_SECTIONS.items()}
+SECTION_EMPTY = "ancora vuota"
 PLAN_STATUS_LABELS = {value: term.label for value, term in _vocab.PLAN_STATUSES.items()}
 STATUS_NO_SOURCE = "(fonte da indicare)"
 

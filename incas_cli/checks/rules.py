@@ -15,6 +15,7 @@ from typing import Any
 from incas_cli import formats
 from incas_cli.catalog import Catalog, ComuniIndex, NationalPlan
 from incas_cli.checks.findings import Finding, Loc, Severity, error, warning
+from incas_cli.checks.places import comune_in_istat_list, fold
 from incas_cli.checks.process import meetings_have_participants, process_recorded
 from incas_cli.checks.structure import suggest
 from incas_cli.messages import checks as msg
@@ -301,7 +302,7 @@ def funding_regions(ctx: RuleContext) -> Iterator[Finding]:
             source = ctx.catalog.funding_sources.get(line.source or "")
             if source is None or not source.regions:
                 continue
-            if _fold(region) not in {_fold(r) for r in source.regions}:
+            if fold(region) not in {fold(r) for r in source.regions}:
                 yield warning(
                     "FUNDING_OUTSIDE_REGION",
                     ("measures", i, "budget", j, "source"),
@@ -454,94 +455,6 @@ def adoption(ctx: RuleContext) -> Iterator[Finding]:
             ),
             msg.ADOPTION_AFTER_PERIOD_HINT,
         )
-
-
-def _comune_names(records: Iterable[object]) -> str:
-    return " o ".join(f"{r.name} ({r.istat_code})" for r in records)  # type: ignore[attr-defined]
-
-
-def _check_comune(ctx: RuleContext, name: str, code: str | None, loc: Loc) -> Iterator[Finding]:
-    comuni = ctx.comuni
-    by_name = comuni.by_name(name)
-    if code is not None:
-        record = comuni.by_code(code)
-        if record is None:
-            suggestions = by_name or comuni.suggest(code)
-            yield error(
-                "UNKNOWN_ISTAT_CODE",
-                (*loc, "istat_code"),
-                msg.UNKNOWN_ISTAT_CODE.format(code=code),
-                msg.ISTAT_CODE_HINT.format(suggestions=_comune_names(suggestions[:3]))
-                if suggestions
-                else msg.ISTAT_CODE_HINT_NONE,
-            )
-            return
-        if not by_name:
-            # a misspelled name with a good code: the name is what needs fixing
-            yield error(
-                "UNKNOWN_COMUNE",
-                (*loc, "name"),
-                msg.UNKNOWN_COMUNE_WITH_CODE.format(name=name, code=code, actual=record.name),
-                msg.UNKNOWN_COMUNE_HINT_SUGGEST.format(suggestions=_comune_names([record])),
-            )
-            return
-        if record not in by_name:
-            suggestions = by_name or comuni.suggest(name)
-            yield error(
-                "ISTAT_CODE_MISMATCH",
-                (*loc, "istat_code"),
-                msg.ISTAT_CODE_MISMATCH.format(code=code, actual=record.name, name=name),
-                msg.ISTAT_CODE_HINT.format(suggestions=_comune_names(suggestions[:3]))
-                if suggestions
-                else msg.ISTAT_CODE_HINT_NONE,
-            )
-        return
-    if not by_name:
-        suggestions = comuni.suggest(name)
-        yield error(
-            "UNKNOWN_COMUNE",
-            (*loc, "name"),
-            msg.UNKNOWN_COMUNE.format(name=name),
-            msg.UNKNOWN_COMUNE_HINT_SUGGEST.format(suggestions=_comune_names(suggestions[:3]))
-            if suggestions
-            else msg.UNKNOWN_COMUNE_HINT,
-        )
-
-
-def comune_in_istat_list(ctx: RuleContext) -> Iterator[Finding]:
-    c = ctx.plan.comune
-    findings = list(_check_comune(ctx, c.name, c.istat_code, ("comune",)))
-    yield from findings
-    if not findings:
-        record = ctx.comuni.by_code(c.istat_code) if c.istat_code else None
-        if record is None:
-            matches = ctx.comuni.by_name(c.name)
-            record = matches[0] if len(matches) == 1 else None
-        if record is not None:
-            if c.province and c.province != record.province:
-                yield error(
-                    "PROVINCE_MISMATCH",
-                    ("comune", "province"),
-                    msg.PROVINCE_MISMATCH.format(
-                        name=record.name, expected=record.province, value=c.province
-                    ),
-                    msg.TERRITORY_HINT.format(key="province", expected=record.province),
-                )
-            if c.region and _fold(c.region) != _fold(record.region):
-                yield error(
-                    "REGION_MISMATCH",
-                    ("comune", "region"),
-                    msg.REGION_MISMATCH.format(
-                        name=record.name, expected=record.region, value=c.region
-                    ),
-                    msg.TERRITORY_HINT.format(key="region", expected=record.region),
-                )
-    for i, partner in enumerate(c.partners):
-        yield from _check_comune(ctx, partner.name, partner.istat_code, ("comune", "partners", i))
-
-
-def _fold(text: str) -> str:
-    return "".join(ch for ch in text.lower() if ch.isalnum())
 
 
 def comune_in_network(ctx: RuleContext) -> Iterator[Finding]:

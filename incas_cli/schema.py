@@ -226,7 +226,7 @@ class _Builder:
             node = self.choice(*self.choices[(model, key)], self.type(hint))
         else:
             node = self.type(hint)
-        if (model, key) == ("Crop", "peak_months"):
+        if (model, key) in (("Crop", "peak_months"), ("Measure", "months")):
             node["uniqueItems"] = True
             items = node["items"]
             items["enumDescriptions"] = items["markdownEnumDescriptions"] = list(MONTH_NAMES)

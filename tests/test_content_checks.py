@@ -149,6 +149,19 @@ def test_a_period_ending_before_it_starts_is_one_error_not_one_per_line(
     assert "ADOPTION_AFTER_PERIOD" not in codes
 
 
+def test_a_season_outside_the_measure_s_dates(cli: Cli, tmp_path: Path) -> None:
+    data = minimal_plan()
+    data["measures"][0] |= {"start": "2025-11", "end": "2026-02", "months": [6, 7, 8]}
+    findings = _findings(cli, tmp_path, data)
+    assert _codes(findings) == [("SEASON_OUTSIDE_MEASURE", "warning", "measures[0].months")]
+    assert findings[0]["message"] == (
+        "la misura «M1» è attiva solo in giugno, luglio e agosto, ma nessuno di questi mesi "
+        "cade tra novembre 2025 e febbraio 2026: il cronoprogramma non la segna mai"
+    )
+    data["measures"][0]["months"] = [12, 1]  # round the new year: it is at work
+    assert not _findings(cli, tmp_path, data)
+
+
 def _adopted(data: dict[str, Any]) -> dict[str, Any]:
     data["plan"] |= {
         "status": "adottato",

@@ -238,28 +238,40 @@ def test_strategy_lists_the_axis_measures_the_coherence_table_counts() -> None:
     ) in strategy
 
 
-def _gantt(plan: Plan) -> Table:
-    section = next(b for b in outline(plan).blocks if isinstance(b, Section))
-    assert section.orientation == "landscape"
-    return next(b for b in section.blocks if isinstance(b, Table))
+def _gantts(plan: Plan) -> list[Table]:
+    return [
+        t
+        for t in walk(outline(plan).blocks)
+        if isinstance(t, Table) and t.title.startswith("Cronoprog")
+    ]
 
 
-def test_gantt_granularity_follows_the_period_length() -> None:
+def test_the_gantt_has_a_table_per_year_and_a_column_per_month() -> None:
     data = minimal_plan()
     data["plan"]["period"] = {"start": "2025-01", "end": "2025-12"}
     data["measures"][0].update(start="2025-03", end="2025-06")
-    gantt = _gantt(plan_from(data))
-    assert gantt.columns[1].header == "gen 2025" and len(gantt.columns) == 13
-    active = tuple(isinstance(c, Mark) for c in gantt.rows[0][1:])
-    assert active == tuple(3 <= m <= 6 for m in range(1, 13))
+    (gantt,) = _gantts(plan_from(data))
+    assert [c.header for c in gantt.columns[1:]] == list(fmt.MONTH_ABBREVIATIONS)
+    assert tuple(isinstance(c, Mark) for c in gantt.rows[0][1:]) == tuple(
+        3 <= m <= 6 for m in range(1, 13)
+    )
+    assert not any(isinstance(b, Section) for b in outline(plan_from(data)).blocks)  # portrait
 
     data["plan"]["period"] = {"start": "2025-01", "end": "2027-12"}
-    gantt = _gantt(plan_from(data))
-    assert len(gantt.columns) == 13 and gantt.columns[1].header.startswith("1° trim.")
-    assert tuple(isinstance(c, Mark) for c in gantt.rows[0][1:4]) == (True, True, False)
+    data["measures"][0].update(start="2025-11", end="2026-02")
+    gantts = _gantts(plan_from(data))
+    assert [g.title for g in gantts] == [
+        f"Cronoprogramma delle misure, {y}" for y in (2025, 2026, 2027)
+    ]
+    marked = [[isinstance(c, Mark) for c in g.rows[0][1:]] for g in gantts]
+    assert marked[0] == [m >= 11 for m in range(1, 13)]
+    assert marked[1] == [m <= 2 for m in range(1, 13)]
+    assert not any(marked[2])
 
     data["plan"]["period"] = {"start": "2025-01", "end": "2034-12"}
-    assert [c.header for c in _gantt(plan_from(data)).columns[1:3]] == ["2025", "2026"]
+    (long_plan,) = _gantts(plan_from(data))
+    assert [c.header for c in long_plan.columns[1:3]] == ["2025", "2026"]
+    assert long_plan.title == msg.TC_GANTT
 
 
 def test_crop_calendar_is_month_by_month_with_demand() -> None:

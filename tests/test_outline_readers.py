@@ -249,12 +249,14 @@ def test_the_diff_annex_shows_no_rating_of_a_named_organisation() -> None:
     assert diff_msg.RATINGS_WITHHELD in public and diff_msg.RATINGS_WITHHELD not in internal
 
 
-def test_the_gantt_marks_the_harvest_peaks_when_a_column_is_a_quarter() -> None:
+def test_the_gantt_marks_the_harvest_peak_months_in_each_year() -> None:
     data = saluzzo_data()
     data["context"]["crops"] = [{"name": "mirtilli", "peak_months": [7, 8]}]
-    gantt = next(t for t in tables(outline(plan_from(data))) if t.title.startswith("Cronoprog"))
-    peaks = next(row for row in gantt.rows if row[0] == doc_msg.T_PEAK_ROW)
-    quarters = [plain(c.header) for c in gantt.columns[1:]]
-    marked = [q for q, cell in zip(quarters, peaks[1:], strict=True) if cell is not None]
-    assert marked and all(q.startswith("3°") for q in marked)  # July and August
-    assert all(plain(cell) == "picco" for cell in peaks[1:] if cell is not None)
+    gantts = [t for t in tables(outline(plan_from(data))) if t.title.startswith("Cronoprog")]
+    assert len(gantts) == 3  # 2024, 2025, 2026
+    for gantt in gantts:
+        peaks = next(row for row in gantt.rows if row[0] == doc_msg.T_PEAK_ROW)
+        months = [plain(c.header) for c in gantt.columns[1:]]
+        marked = [m for m, cell in zip(months, peaks[1:], strict=True) if cell is not None]
+        assert marked == ["lug", "ago"]
+        assert all(plain(cell) == "picco" for cell in peaks[1:] if cell is not None)

@@ -214,7 +214,10 @@ def test_meeting_dates_stay_on_one_line_and_their_column_fits_the_longest() -> N
 def test_measure_timings_break_only_between_start_and_end() -> None:
     rows = _table(rendered("saluzzo"), "Misura", "Capofila")
     timings = [row[2] for row in rows[1:-1]]
-    assert all(re.fullmatch(rf"\w+{NBSP}\d{{4}} – \w+{NBSP}\d{{4}}", t) for t in timings)
+    # a seasonal measure adds its months in words (", ogni anno da giugno a ottobre")
+    dates = rf"\w+{NBSP}\d{{4}} – \w+{NBSP}\d{{4}}(, ogni anno [\w ]+)?"
+    assert all(re.fullmatch(dates, t) for t in timings)
+    assert any(", ogni anno da giugno a ottobre" in t for t in timings)
 
 
 # --- 8. one casing for values that fill a cell -------------------------------------------------

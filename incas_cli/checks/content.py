@@ -249,6 +249,29 @@ def budget_years(ctx: RuleContext) -> Iterator[Finding]:
                 )
 
 
+def seasons_in_time(ctx: RuleContext) -> Iterator[Finding]:
+    """A seasonal measure whose months never fall between its start and its end is never
+    at work: the Gantt chart would show an empty row."""
+    for i, measure in enumerate(ctx.plan.measures):
+        start, end = measure.start, measure.end
+        if not measure.months or start is None or end is None or end < start:
+            continue
+        if not any(measure.active_in(index) for index in range(start.index, end.index + 1)):
+            yield warning(
+                "SEASON_OUTSIDE_MEASURE",
+                ("measures", i, "months"),
+                msg.SEASON_OUTSIDE_MEASURE.format(
+                    id=measure.id,
+                    months=formats.join_and(
+                        [formats.month_name(m) for m in sorted(measure.months)]
+                    ),
+                    start=formats.month(start),
+                    end=formats.month(end),
+                ),
+                msg.SEASON_OUTSIDE_MEASURE_HINT,
+            )
+
+
 def budget_secured(ctx: RuleContext) -> Iterator[Finding]:
     """A final plan whose money is mostly still to be found promises what it cannot pay:
     a warning (the Giunta may adopt it knowingly), never an error."""
@@ -285,5 +308,6 @@ CONTENT_RULES: tuple[Rule, ...] = (
     thousands_dots,
     partner_adhesion,
     budget_years,
+    seasons_in_time,
     budget_secured,
 )

@@ -123,7 +123,8 @@ def _detail(err: ErrorDetails) -> tuple[str, str | None]:
         return msg.DETAIL_ACTION_NUMBER, None
     if kind == "int_parsing" and isinstance(value, str) and value.strip().endswith("%"):
         return msg.DETAIL_PERCENT, None
-    if "peak_months" in err["loc"] and kind in ("int_parsing", "int_type"):
+    months = "peak_months" in err["loc"] or err["loc"][-2:-1] == ("months",)
+    if months and kind in ("int_parsing", "int_type"):
         name = str(value).strip().lower()
         if name not in MONTH_NAMES:
             name = MONTH_NAMES[6]

@@ -19,7 +19,7 @@ from incas_cli.diff.result import (
     _short,
 )
 from incas_cli.formats import long_date as _date
-from incas_cli.formats import money
+from incas_cli.formats import money, month_name
 from incas_cli.formats import month as _month
 from incas_cli.formats import number as _number
 from incas_cli.messages import diff as msg
@@ -134,6 +134,7 @@ _TEXTS: dict[str, Callable[[_Lookup, Any], str]] = {
     "money": lambda _, v: money(v),
     "list": lambda _, v: msg.LIST_SEPARATOR.join(map(str, v)),
     "actions": lambda _, v: msg.LIST_SEPARATOR.join(msg.ACTION_CODE.format(number=n) for n in v),
+    "months": lambda _, v: msg.LIST_SEPARATOR.join(month_name(n) for n in sorted(v)),
     "stakeholder": lambda lk, v: lk.stakeholders.get(v, v),
     "stakeholders": lambda lk, v: msg.LIST_SEPARATOR.join(lk.stakeholders.get(i, i) for i in v),
     "status": lambda _, v: msg.STATUSES.get(v, v),

@@ -61,6 +61,7 @@ def _private(value: BaseModel | None) -> dict[str, Any] | None:
 _VALUES: dict[str, Callable[[Any], Any]] = {
     "list": list,
     "actions": list,
+    "months": list,
     "stakeholders": list,
     "indicators": _dump_list,
     "risks": _dump_list,
@@ -115,8 +116,9 @@ MEASURE = Spec(
         "indicators": "indicators",
         "risks": "risks",
         "specific_objectives": "list",
+        "months": "months",
     },
-    unordered=frozenset({"needs", "partners", "specific_objectives"}),
+    unordered=frozenset({"needs", "partners", "specific_objectives", "months"}),
     expand={
         "budget": (
             Field("budget", lambda m: _cents(m.total_budget), "money"),

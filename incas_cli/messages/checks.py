@@ -267,6 +267,11 @@ BUDGET_YEAR_OUTSIDE_PERIOD = (
     "la voce di budget è sull'anno {year}, fuori dal periodo del piano ({pstart}–{pend})"
 )
 BUDGET_YEAR_OUTSIDE_PERIOD_HINT = "correggi «year» della voce o estendi «plan.period»"
+SEASON_OUTSIDE_MEASURE = (
+    "la misura «{id}» è attiva solo in {months}, ma nessuno di questi mesi cade tra "
+    "{start} e {end}: il cronoprogramma non la segna mai"
+)
+SEASON_OUTSIDE_MEASURE_HINT = "correggi «months» oppure «start» e «end» della misura"
 BUDGET_MOSTLY_TO_FIND = (
     "{share} del budget ({amount} su {total}) è ancora da reperire in un piano definitivo"
 )

@@ -81,6 +81,7 @@ FIELDS = {
     "partners": "Partner",
     "start": "Inizio",
     "end": "Fine",
+    "months": "Mesi di attività",
     "budget": "Budget totale",
     "budget_lines": "Voci di budget",
     "indicators": "Indicatori",

@@ -26,13 +26,22 @@ RISK_PLAN = "Il piano"
 RISK_MEASURE = "Misura {id}"
 RISK_TOPICS = {"fondi": "Fonti di finanziamento", "date": "Date", "contenuto": "Contenuti"}
 
-# --- the Gantt table: the seasons of the harvest -------------------------------------------
+# --- the Gantt tables: a table per year, a column per month --------------------------------
 PEAK_MARK = "▲"
 T_PEAK_ROW = "Mesi di picco della raccolta (calendario delle colture)"
-NOTE_GANTT_PEAKS = (
-    "{mark} periodo che comprende un mese di picco della domanda di lavoro: le misure "
-    "stagionali si concentrano in quei mesi anche quando la colonna copre un periodo più lungo."
+TC_GANTT_YEAR = "Cronoprogramma delle misure, {year}"
+GANTT_LEGEND = "Legenda: {items}."
+GANTT_LEGEND_ACTIVE = "{mark} misura attiva"
+GANTT_LEGEND_PEAK = "{mark} mese di picco della domanda di lavoro agricolo"
+GANTT_LEGEND_REVIEW = "{mark} verifica di monitoraggio"
+NOTE_GANTT_BY_MONTH = (
+    "Una tabella per anno, una colonna per mese: una misura stagionale è segnata solo nei "
+    "suoi mesi di attività."
 )
+SEASON = "ogni anno {months}"
+SEASON_RUN = "da {first} a {last}"
+SEASON_MONTH = "a {month}"
+NOTE_GANTT_BY_YEAR = "Una colonna per anno; i mesi di attività sono nelle schede delle misure."
 
 # --- the Region as an institution ---------------------------------------------------------
 REGION_NAME = "Regione {name}"

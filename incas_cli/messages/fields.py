@@ -208,6 +208,7 @@ FIELDS: dict[str, dict[str, FieldText]] = {
         "partners": F(w.ASK_MEASURE_PARTNERS, "Id degli attori partner."),
         "start": F(w.ASK_MEASURE_START, "Mese di inizio, AAAA-MM, nel periodo del piano."),
         "end": F(w.ASK_MEASURE_END, "Mese di fine, AAAA-MM, nel periodo del piano."),
+        "months": F("Mesi di attività", m.MEASURE_MONTHS_DESCRIPTION),
         "budget": F("Budget", "Le voci di spesa, ciascuna con importo e fonte."),
         "indicators": F("Indicatori", "Indicatori di realizzazione e di risultato."),
         "risks": F("Rischi", "I rischi della misura e come li si riduce."),

@@ -73,3 +73,7 @@ ORGANIZATION_REPORTING_DESCRIPTION = "Come la Giunta e il Consiglio sono tenuti 
 INDICATOR_ID_DESCRIPTION = "Identificativo dell'indicatore, unico nel piano (per il monitoraggio)"
 MEASURE_OBJECTIVES_DESCRIPTION = "Obiettivi specifici serviti dalla misura (id della strategia)"
 SUSTAINABILITY_DESCRIPTION = "Cosa fa proseguire la misura quando il finanziamento finisce"
+MEASURE_MONTHS_DESCRIPTION = (
+    "Per una misura stagionale, i mesi dell'anno in cui è attiva, numeri da 1 a 12 "
+    "(es. [6, 7, 8, 9, 10]); senza, è attiva in tutti i mesi tra inizio e fine"
+)

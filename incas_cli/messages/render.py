@@ -39,8 +39,6 @@ TIMING_OPEN = "tempi della misura"
 BUDGET_OPEN = "piano finanziario delle misure"
 STRATEGY_ITEM_ACTIONS = " ({actions}) – "
 GANTT_OPEN = "periodo del piano e tempi delle misure"
-GANTT_MONTH = "{month} {year}"
-GANTT_QUARTER = "{quarter}° trim. {year}"
 APPROVAL_STEP = "{act} del {date} ({body})"  # in a sentence: the act in lower case
 
 STATUSES = {value: term.label for value, term in _vocab.PLAN_STATUSES.items()}
@@ -345,15 +343,6 @@ NOTE_MATRIX_LEGEND = (
     "Legenda: {primary} azione principale della misura; {secondary} azione secondaria. "
     "Azioni prioritarie: {actions}."
 )
-NOTE_GANTT_LEGEND = "Legenda: {active} misura attiva nel periodo."
-NOTE_GANTT_LEGEND_REVIEWS = (
-    "Legenda: {active} misura attiva nel periodo; {review} verifica di monitoraggio."
-)
-NOTE_GANTT_GRANULARITY = {
-    "month": "Una colonna per mese, {range}.",
-    "quarter": "Una colonna per trimestre, {range}; le date esatte sono nelle schede delle misure.",
-    "year": "Una colonna per anno, {range}; le date esatte sono nelle schede delle misure.",
-}
 NOTE_BUDGET_AXIS = (
     "Il budget di ogni misura è attribuito per intero all'asse della sua azione "
     "principale (la prima indicata), anche quando la misura contribuisce ad altre azioni."

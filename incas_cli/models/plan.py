@@ -464,6 +464,9 @@ class Measure(PlanModel):
     partners: list[Slug] = Field(default_factory=list)
     start: Month | None = None
     end: Month | None = None
+    months: list[Annotated[int, Strict(), Field(ge=1, le=12)]] = Field(
+        default_factory=list, description=msg.MEASURE_MONTHS_DESCRIPTION
+    )
     budget: list[BudgetLine] = Field(default_factory=list)
     indicators: list[Indicator] = Field(default_factory=list)
     risks: list[Risk] = Field(default_factory=list)
@@ -472,6 +475,22 @@ class Measure(PlanModel):
     )
     sustainability: Text | None = Field(None, description=msg.SUSTAINABILITY_DESCRIPTION)
     draft: bool | None = Field(None, description=msg.DRAFT_DESCRIPTION)
+
+    @field_validator("months")
+    @classmethod
+    def _unique_months(cls, value: list[int]) -> list[int]:
+        if len(set(value)) != len(value):
+            raise ValueError(msg.MONTH_REPEATED)
+        return value
+
+    def active_in(self, index: int) -> bool:
+        """Whether the measure is at work in the month ``index`` (:attr:`YearMonth.index`):
+        between its start and end, and in one of its ``months`` when it has them."""
+        if self.start is None or self.end is None:
+            return False
+        if not self.start.index <= index <= self.end.index:
+            return False
+        return not self.months or index % 12 + 1 in self.months
 
     @property
     def total_budget(self) -> Decimal:

@@ -1,7 +1,8 @@
 """Data tables of the docx writer: a :class:`~incas_cli.document.model.Table` as ``w:tbl``.
 
 One header row that repeats on every page (``w:tblHeader``), rows that do not split
-(``w:cantSplit``), no merged or nested cells, fixed layout at the full text width, a title
+(``w:cantSplit``) and never leave one row alone on a page (:func:`_keepers`), no merged
+or nested cells, fixed layout at the full text width, a title
 for screen readers (``w:tblCaption``); columns sized to their content, never narrower than
 their longest word (:mod:`~incas_cli.writers.measure`).
 """
@@ -40,10 +41,8 @@ def table_element(table: Table, styles: Styles, *, width: int, font_pt: float) -
     if table.header_row:
         headers: tuple[Cell, ...] = tuple(c.header for c in table.columns)
         _row(tbl, headers, table.columns, widths, styles, header=True)
-    # the last row never goes alone to a new page: the one before keeps with it (the last
-    # data row keeps with the total)
-    keeper = len(table.rows) - (1 if table.total is None else 0)
-    for index, row in enumerate(table.rows, start=1):
+    keepers = _keepers(len(table.rows), total=table.total is not None)
+    for index, row in enumerate(table.rows):
         _row(
             tbl,
             row,
@@ -51,11 +50,25 @@ def table_element(table: Table, styles: Styles, *, width: int, font_pt: float) -
             widths,
             styles,
             label_column=table.row_headers,
-            keep_with_next=index == keeper,
+            keep_with_next=index in keepers,
         )
     if table.total is not None:
         _row(tbl, table.total, table.columns, widths, styles, bold=True)
     return tbl
+
+
+def _keepers(count: int, *, total: bool) -> set[int]:
+    """The data rows (0-based) that keep with the next row, so that no page holds a table's
+    header with one row, or one row alone (the total counts as a row).
+
+    Rows never split (``w:cantSplit``), and a row whose first paragraph keeps with the next
+    is moved with the row after it, in Word and in LibreOffice (its "table row keep", on
+    for Word documents: it reads the first cell's first paragraph). The first row keeps
+    with the second; the two rows before the last keep with it, since LibreOffice, once
+    a page is laid out, may pull one kept row back to the page before.
+    """
+    last = count if total else count - 1  # index of the table's last row
+    return {0, last - 2, last - 1} & set(range(last))
 
 
 def _widths(table: Table, width: int, font_pt: float) -> list[int]:

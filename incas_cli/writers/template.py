@@ -50,6 +50,7 @@ def load_base(template: Path | None) -> Document:
         _copy_auxiliary_styles(document)
     _clear_body(document)
     _portrait_a4(document)
+    _no_header_rows_by_style(document)
     return document
 
 
@@ -147,6 +148,20 @@ def _clear_body(document: Document) -> None:
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
+
+
+def _no_header_rows_by_style(document: Document) -> None:
+    """Header rows are marked row by row (``w:tblHeader`` in a table's first row), never by
+    the table style: LibreOffice repeats the first row of every table whose style's
+    ``firstRow`` says so, whatever the table's ``tblLook``, so a key-value card went on
+    to the next page under a copy of its first row."""
+    style = _style_names(document.styles.element).get(st.TABLE)
+    if style is None:
+        return
+    for conditional in style.findall(qn("w:tblStylePr")):
+        for row in conditional.findall(qn("w:trPr")):
+            for header in row.findall(qn("w:tblHeader")):
+                row.remove(header)
 
 
 def _portrait_a4(document: Document) -> None:

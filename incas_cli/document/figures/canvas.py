@@ -238,7 +238,9 @@ def _draw_badge(
 # --- encoding ---------------------------------------------------------------------------------
 
 
-def _canvas(width: float, height: float) -> tuple[Image.Image, ImageDraw.ImageDraw]:
+def new_canvas(width: float, height: float) -> tuple[Image.Image, ImageDraw.ImageDraw]:
+    """A white canvas of ``width`` by ``height`` device pixels (the height rounded up to a
+    whole number of supersampled pixels), and its drawing context."""
     from PIL import Image, ImageDraw
 
     w = round(width)
@@ -259,7 +261,7 @@ def _encode(image: Image.Image, width_px: int) -> bytes:
     return _png(small, width_px)
 
 
-def _encode_web(image: Image.Image, width_px: int) -> bytes:
+def encode_web_png(image: Image.Image, width_px: int) -> bytes:
     """A canvas drawn at its final size in web-safe colours, as a PNG of the fixed web
     palette: no palette to compute (the charts of the monitoring report are many)."""
     from PIL import Image
@@ -296,7 +298,8 @@ def _snap_palette(palette: list[int], tolerance: int = 6) -> list[int]:
     return out
 
 
-def _check_width(width_px: int, minimum: int) -> int:
+def check_width(width_px: int, minimum: int) -> int:
+    """``width_px`` as an int; a figure narrower than ``minimum`` pixels is refused."""
     if int(width_px) < minimum:
         raise ValueError(f"width_px must be at least {minimum}, got {width_px}")
     return int(width_px)
@@ -304,7 +307,7 @@ def _check_width(width_px: int, minimum: int) -> int:
 
 def _message_png(text: str, width_px: int) -> bytes:
     u = width_px * _SS / 1600
-    image, draw = _canvas(width_px * _SS, 260 * u)
+    image, draw = new_canvas(width_px * _SS, 260 * u)
     block = _block(text, round(30 * u), width_px * _SS - 80 * u, 2)
     draw.rectangle(
         (10 * u, 10 * u, width_px * _SS - 10 * u, 250 * u), outline=RULE, width=round(2 * u)

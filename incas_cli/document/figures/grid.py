@@ -9,8 +9,6 @@ from typing import TYPE_CHECKING
 
 from incas_cli.document.figures.canvas import (
     _LEGEND_MARKER_W,
-    _canvas,
-    _check_width,
     _draw_legends,
     _draw_marker,
     _encode,
@@ -18,6 +16,8 @@ from incas_cli.document.figures.canvas import (
     _Legend,
     _legend_columns,
     _LegendItem,
+    check_width,
+    new_canvas,
 )
 from incas_cli.document.figures.text import (
     _SS,
@@ -136,7 +136,7 @@ def power_interest_png(points: Sequence[GridPoint], *, width_px: int = 1400) -> 
     Scores outside 1-5 are clamped. Actors sharing a cell are spread inside it; if any cell
     is too crowded for names, every actor gets a number and a legend lists them.
     """
-    width_px = _check_width(width_px, 400)
+    width_px = check_width(width_px, 400)
     u = width_px * _SS / 1400
     width = width_px * _SS
     pts = _prepare_points(points)
@@ -173,7 +173,7 @@ def power_interest_png(points: Sequence[GridPoint], *, width_px: int = 1400) -> 
         legends.append(_Legend(msg.GRID_EMPTY, [], 1))
     axis_bottom = plot_bottom + 120 * u
     legends_h = _layout_legends(legends, legend_w, u)
-    image, draw = _canvas(width, axis_bottom + legends_h + 20 * u)
+    image, draw = new_canvas(width, axis_bottom + legends_h + 20 * u)
 
     # quadrants, cells, frame
     for key in QUADRANT_KEYS:

@@ -6,8 +6,6 @@ from collections.abc import Sequence
 
 from incas_cli.document.figures.canvas import (
     _LEGEND_MARKER_W,
-    _canvas,
-    _check_width,
     _draw_badge,
     _draw_legends,
     _draw_marker,
@@ -16,6 +14,8 @@ from incas_cli.document.figures.canvas import (
     _Legend,
     _LegendItem,
     _message_png,
+    check_width,
+    new_canvas,
 )
 from incas_cli.document.figures.network_layout import (
     _edge_path,
@@ -94,7 +94,7 @@ def network_png(
     Edges with an unknown endpoint, self-loops and duplicates are ignored. When node labels
     cannot be placed without overlapping, nodes are numbered and listed in the legend.
     """
-    width_px = _check_width(width_px, 400)
+    width_px = check_width(width_px, 400)
     u = width_px * _SS / 1600
     net = _prepare_network(nodes, edges)
     if not net.nodes:
@@ -105,7 +105,7 @@ def network_png(
     legend_w = layout.width - 2 * margin
     legends = _network_legends(net, relations, legend_w, u)
     legends_h = _layout_legends(legends, legend_w, u)
-    image, draw = _canvas(layout.width, layout.height + legends_h + margin / 2)
+    image, draw = new_canvas(layout.width, layout.height + legends_h + margin / 2)
 
     spots = {s.node.id: s for s in layout.spots}
     line_w = max(1, round(2.6 * u))

@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from incas_cli import formats as fmt
-from incas_cli.document.figures.canvas import _canvas, _check_width, _encode_web
+from incas_cli.document.figures.canvas import check_width, encode_web_png, new_canvas
 from incas_cli.document.figures.text import _clean, _ellipsize, _font, _length
 from incas_cli.messages import figures as msg
 
@@ -37,7 +37,7 @@ PANELS_PER_FIGURE = 8
 
 _COLUMNS = 2
 
-# Web-safe colours, so that the fixed web palette keeps them exact (see canvas._encode_web);
+# Web-safe colours, so that the fixed web palette keeps them exact (see canvas.encode_web_png);
 # text and lines keep at least 4.5:1 (3:1 for the grid) against white.
 INK = "#000000"
 MUTED = "#666666"
@@ -142,17 +142,17 @@ def series_png(panels: Sequence[SeriesPanel], *, width_px: int = 1000) -> bytes:
     """Up to :data:`PANELS_PER_FIGURE` indicators in one figure, two to a row."""
     if not panels or len(panels) > PANELS_PER_FIGURE:
         raise ValueError(f"1 to {PANELS_PER_FIGURE} panels, got {len(panels)}")
-    width_px = _check_width(width_px, 500)
+    width_px = check_width(width_px, 500)
     u = width_px / 1600
     rows = (len(panels) + _COLUMNS - 1) // _COLUMNS
     width = width_px
-    image, draw = _canvas(width, (rows * _PANEL_H + _LEGEND_H) * u)
+    image, draw = new_canvas(width, (rows * _PANEL_H + _LEGEND_H) * u)
     panel_w = width / _COLUMNS
     for index, panel in enumerate(panels):
         row, column = divmod(index, _COLUMNS)
         _panel(image, draw, panel, column * panel_w, row * _PANEL_H * u, panel_w, u)
     _legend(draw, u, rows * _PANEL_H * u + 20 * u)
-    return _encode_web(image, width_px)
+    return encode_web_png(image, width_px)
 
 
 def _panel(

@@ -17,6 +17,7 @@ from incas_cli import formats as fmt
 from incas_cli.checks.risks import Risk, plan_risks
 from incas_cli.document.model import Cell, Column, Inline, Placeholder, Ref, Table, plain
 from incas_cli.facts import plan_facts
+from incas_cli.messages import document as doc_msg
 from incas_cli.messages import render as msg
 from incas_cli.messages.checks import OPEN_LABELS
 
@@ -348,7 +349,27 @@ def timing(measure: Measure) -> Value:
         return Placeholder(msg.TIMING_OPEN)
     start = nowrap(fmt.month(measure.start)) if measure.start else open_text("measure.start")
     end = nowrap(fmt.month(measure.end)) if measure.end else open_text("measure.end")
-    return msg.RANGE.format(start=start, end=end)
+    text = msg.RANGE.format(start=start, end=end)
+    return f"{text}, {season(measure.months)}" if 0 < len(set(measure.months)) < 12 else text
+
+
+def season(months: Iterable[int]) -> str:
+    """ "ogni anno da giugno a ottobre": a seasonal measure's months as runs, read round
+    the year (November to February is one run)."""
+    chosen = set(months)
+    firsts = sorted(m for m in chosen if (m - 2) % 12 + 1 not in chosen)
+    runs = []
+    for first in firsts:
+        last = first
+        while last % 12 + 1 in chosen:
+            last = last % 12 + 1
+        if last == first:
+            runs.append(doc_msg.SEASON_MONTH.format(month=fmt.month_name(first)))
+        else:
+            runs.append(
+                doc_msg.SEASON_RUN.format(first=fmt.month_name(first), last=fmt.month_name(last))
+            )
+    return doc_msg.SEASON.format(months=fmt.join_and(runs))
 
 
 def indicator_table(title: str, measure: Measure) -> Table:

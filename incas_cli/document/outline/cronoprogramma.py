@@ -1,9 +1,12 @@
-"""Chapter 9: the Gantt chart of the measures (a table, on landscape pages), with the
-monitoring reviews; months, quarters or years as the plan's length allows."""
+"""Chapter 9: the Gantt chart of the measures, month by month: one table per calendar year
+(a column per month, "gen" to "dic"), with the harvest's peak months and the monitoring
+reviews in rows of their own. A seasonal measure (``months``) is marked only in its
+months. A plan longer than :data:`MAX_YEAR_TABLES` years gets one table with a column per
+year instead."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from incas_cli import formats as fmt
 from incas_cli.document.model import (
@@ -14,11 +17,10 @@ from incas_cli.document.model import (
     Mark,
     Paragraph,
     Placeholder,
-    Section,
     Table,
 )
 from incas_cli.document.narrative import narrative
-from incas_cli.document.outline.common import Context, measure_ref, timing
+from incas_cli.document.outline.common import Context, measure_ref
 from incas_cli.messages import document as doc_msg
 from incas_cli.messages import render as msg
 from incas_cli.models.month import YearMonth
@@ -26,12 +28,15 @@ from incas_cli.models.month import YearMonth
 if TYPE_CHECKING:
     from incas_cli.models import Plan
 
-Granularity = Literal["month", "quarter", "year"]
-MAX_MONTH_COLUMNS = 18
-MAX_QUARTER_COLUMNS = 24
-_ACTIVE = Mark(msg.ACTIVE_MARK, msg.MARK_ACTIVE)
-_REVIEW = Mark(msg.REVIEW_MARK, msg.MARK_REVIEW, tone="review")
-_PEAK = Mark(doc_msg.PEAK_MARK, msg.MARK_PEAK, shaded=False)
+MAX_YEAR_TABLES = 6
+"""Calendar years the chart shows month by month, one table each; beyond, a column per year."""
+
+ACTIVE = Mark(msg.ACTIVE_MARK, msg.MARK_ACTIVE)
+"""A month (or a year) in which the measure is at work: ● in a shaded cell."""
+PEAK = Mark(doc_msg.PEAK_MARK, msg.MARK_PEAK, shaded=False)
+"""A month of peak demand for labour (the crops' calendar): ▲, not shaded."""
+REVIEW = Mark(msg.REVIEW_MARK, msg.MARK_REVIEW, tone="review")
+"""A month with a monitoring review: ◆ in a cell of another shade."""
 
 
 def _peak_months(plan: Plan) -> frozenset[int]:
@@ -58,89 +63,94 @@ def _gantt_range(plan: Plan) -> tuple[int, int] | None:
     return (start, end) if end >= start else (end, start)
 
 
-def buckets(start: int, end: int) -> tuple[Granularity, list[tuple[int, int, str]]]:
-    """Columns of the Gantt table: (first month index, last month index, label)."""
-    count = end - start + 1
-    if count <= MAX_MONTH_COLUMNS:
-        return "month", [
-            (i, i, msg.GANTT_MONTH.format(month=fmt.month_abbr(i % 12 + 1), year=i // 12))
-            for i in range(start, end + 1)
-        ]
-    first_q, last_q = start // 3, end // 3
-    if last_q - first_q + 1 <= MAX_QUARTER_COLUMNS:
-        return "quarter", [
-            (q * 3, q * 3 + 2, msg.GANTT_QUARTER.format(quarter=q % 4 + 1, year=q // 4))
-            for q in range(first_q, last_q + 1)
-        ]
-    return "year", [(y * 12, y * 12 + 11, str(y)) for y in range(start // 12, end // 12 + 1)]
-
-
 def cronoprogramma(ctx: Context) -> tuple[Block, ...]:
-    """The chapter as a landscape section."""
-    return (Section(_blocks(ctx.plan), orientation="landscape"),)
-
-
-def _blocks(plan: Plan) -> tuple[Block, ...]:
+    """The chapter: the legend first (it reads for every table), then the tables."""
+    plan = ctx.plan
     span = _gantt_range(plan)
     if span is None:
         return (Heading(1, msg.H_GANTT), Paragraph((Placeholder(msg.GANTT_OPEN),), "plain"))
-    granularity, columns = buckets(*span)
-    rows: list[tuple[Cell, ...]] = []
-    for m in plan.measures:
-        if m.start is None or m.end is None:
-            cells: list[Cell] = [None for _ in columns]
-        else:
-            a, b = m.start.index, m.end.index
-            cells = [_ACTIVE if first <= b and a <= last else None for first, last, _ in columns]
-        rows.append(((measure_ref(m), timing(m)), *cells))
-    peaks = _peak_months(plan)
-    if peaks:
-        # a quarter or a year column hides the season: the harvest's peak months say it
-        rows.append(
-            (
-                doc_msg.T_PEAK_ROW,
-                *(
-                    _PEAK if any(i % 12 + 1 in peaks for i in range(first, last + 1)) else None
-                    for first, last, _ in columns
-                ),
-            )
-        )
-    reviews = plan.monitoring.reviews if plan.monitoring is not None else []
-    if reviews:
-        indexes = [r.index for r in reviews]
-        rows.append(
-            (
-                msg.T_REVIEWS_ROW,
-                *(
-                    _REVIEW if any(first <= i <= last for i in indexes) else None
-                    for first, last, _ in columns
-                ),
-            )
-        )
-        legend = msg.NOTE_GANTT_LEGEND_REVIEWS.format(
-            active=msg.ACTIVE_MARK, review=msg.REVIEW_MARK
-        )
-    else:
-        legend = msg.NOTE_GANTT_LEGEND.format(active=msg.ACTIVE_MARK)
     range_text = msg.RANGE.format(
         start=fmt.month(YearMonth.from_index(span[0])),
         end=fmt.month(YearMonth.from_index(span[1])),
     )
-    granularity_note = msg.NOTE_GANTT_GRANULARITY[granularity].format(range=range_text)
-    if peaks:
-        granularity_note += " " + doc_msg.NOTE_GANTT_PEAKS.format(mark=doc_msg.PEAK_MARK)
+    peaks = _peak_months(plan)
+    reviews = frozenset(r.index for r in (plan.monitoring.reviews if plan.monitoring else []))
+    years = range(span[0] // 12, span[1] // 12 + 1)
+    by_month = len(years) <= MAX_YEAR_TABLES
+    tables = (
+        [_year_table(plan, year, peaks, reviews) for year in years]
+        if by_month
+        else [_years_table(plan, years, reviews)]
+    )
     return (
         Heading(1, msg.H_GANTT),
         *narrative("cronoprogramma.md.j2", range=range_text, reviews=bool(reviews)),
-        Table(
-            msg.TC_GANTT,
-            (
-                Column(msg.T_MEASURE),
-                *(Column(label, "center", fixed=True) for _, _, label in columns),
-            ),
-            tuple(rows),
-            compact=True,
-            stretch=True,
+        Paragraph(
+            (_legend(by_month, peaks=by_month and bool(peaks), reviews=bool(reviews)),), "note"
         ),
-        Paragraph((f"{legend} {granularity_note}",), "note"),
+        *tables,
     )
+
+
+def _year_table(plan: Plan, year: int, peaks: frozenset[int], reviews: frozenset[int]) -> Table:
+    """The twelve months of ``year``: a row per measure, then the peaks and the reviews."""
+    first = year * 12
+    return _table(
+        doc_msg.TC_GANTT_YEAR.format(year=year),
+        [(fmt.month_abbr(m), range(first + m - 1, first + m)) for m in range(1, 13)],
+        plan,
+        [m in peaks for m in range(1, 13)] if peaks else None,
+        reviews,
+    )
+
+
+def _years_table(plan: Plan, years: range, reviews: frozenset[int]) -> Table:
+    """A long plan: a column per year, a measure marked in the years it is at work (a
+    column of a year has no room for the harvest's months)."""
+    columns = [(str(y), range(y * 12, y * 12 + 12)) for y in years]
+    return _table(msg.TC_GANTT, columns, plan, None, reviews)
+
+
+def _table(
+    title: str,
+    columns: list[tuple[str, range]],
+    plan: Plan,
+    peaks: list[bool] | None,
+    reviews: frozenset[int],
+) -> Table:
+    """A row per measure, marked in the columns (months, or years) in which it is at work;
+    the peak months and the reviews in rows of their own."""
+    rows: list[tuple[Cell, ...]] = [
+        (
+            measure_ref(m),
+            *(ACTIVE if any(m.active_in(i) for i in months) else None for _, months in columns),
+        )
+        for m in plan.measures
+    ]
+    if peaks is not None:
+        rows.append((doc_msg.T_PEAK_ROW, *(PEAK if p else None for p in peaks)))
+    if reviews:
+        rows.append(
+            (
+                msg.T_REVIEWS_ROW,
+                *(REVIEW if reviews.intersection(months) else None for _, months in columns),
+            )
+        )
+    return Table(
+        title,
+        (Column(msg.T_MEASURE), *(Column(header, "center", fixed=True) for header, _ in columns)),
+        tuple(rows),
+        compact=True,
+        stretch=True,
+    )
+
+
+def _legend(by_month: bool, *, peaks: bool, reviews: bool) -> str:
+    """What each symbol means (never the colour alone), and what a column is."""
+    parts = [doc_msg.GANTT_LEGEND_ACTIVE.format(mark=msg.ACTIVE_MARK)]
+    if peaks:
+        parts.append(doc_msg.GANTT_LEGEND_PEAK.format(mark=doc_msg.PEAK_MARK))
+    if reviews:
+        parts.append(doc_msg.GANTT_LEGEND_REVIEW.format(mark=msg.REVIEW_MARK))
+    layout = doc_msg.NOTE_GANTT_BY_MONTH if by_month else doc_msg.NOTE_GANTT_BY_YEAR
+    return doc_msg.GANTT_LEGEND.format(items="; ".join(parts)) + " " + layout

@@ -382,7 +382,7 @@ def test_an_unexpected_error_saves_the_item_in_progress_and_speaks_italian(
         ["Importo", "1.000"],
     ]
     monkeypatch.setattr(terminal, "QuestionaryPrompter", lambda: _Broken(steps))
-    monkeypatch.setattr(command, "_require_terminal", lambda: None)
+    monkeypatch.setattr(command, "require_terminal", lambda: None)
     result = cli("plan", "edit", str(target), "--section", "misure")
     assert result.exit_code == 1
     assert "Errore imprevisto" in result.output

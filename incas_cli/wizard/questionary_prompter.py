@@ -32,7 +32,8 @@ from prompt_toolkit.formatted_text import StyleAndTextTuples
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
 from prompt_toolkit.keys import Keys
 from prompt_toolkit.layout import ConditionalContainer, HSplit, Window
-from prompt_toolkit.layout.controls import FormattedTextControl
+from prompt_toolkit.layout.controls import BufferControl, FormattedTextControl
+from prompt_toolkit.layout.dimension import Dimension
 from prompt_toolkit.lexers import SimpleLexer
 from prompt_toolkit.styles import Style
 from prompt_toolkit.validation import ValidationError
@@ -167,20 +168,39 @@ def _text_question(
         complete_while_typing=completer is not None,
         key_bindings=bindings,
     )
-    _unbounded_errors(session)
+    _errors_under_answer(session)
     return questionary.Question(session.app)
 
 
-def _unbounded_errors(session: PromptSession[str]) -> None:
-    """Let a validator's message take the lines it needs (prompt_toolkit shows one)."""
+def _errors_under_answer(session: PromptSession[str]) -> None:
+    """A validator's message right under the answer, taking the lines it needs.
+
+    prompt_toolkit lets the answer's window grow to the bottom of the screen (and keeps
+    the space a completion menu needs even with no menu shown), so its one-line error
+    toolbar ended up on the terminal's last line, far from what was typed. Here the
+    answer takes its own lines, plus the menu's room only while a menu is shown.
+    """
+    buffer = session.default_buffer
+    reserve = session.reserve_space_for_menu
+
+    def answer_height() -> Dimension:
+        showing = buffer.complete_state is not None and buffer.validation_error is None
+        if showing and not get_app().is_done:
+            return Dimension(min=reserve)
+        return Dimension()
+
     for window in session.layout.find_all_windows():
         control = window.content
+        if isinstance(control, BufferControl) and control.buffer is buffer:
+            window.height = answer_height
+            window.dont_extend_height = to_filter(True)
         text = getattr(control, "text", None)
         if isinstance(control, FormattedTextControl) and "ValidationToolbar" in getattr(
             text, "__qualname__", ""
         ):
             window.height = None
             window.wrap_lines = to_filter(True)
+            window.dont_extend_height = to_filter(True)
 
 
 class _ListControl(InquirerControl):

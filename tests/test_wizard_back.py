@@ -118,8 +118,36 @@ def test_each_new_item_is_reviewed_and_one_field_can_be_corrected_from_the_next_
         ["Potere", "4"],
         occurrence=1,
     )
-    run = Run(steps)()
+    offered: dict[str, list[str]] = {}
+
+    class Recording(ScriptedPrompterBase):
+        def select(self, message: str, choices: Any, default: Any = None) -> Any:
+            offered[message] = [c.title for c in choices]
+            return super().select(message, choices, default)
+
+    run = Run(steps)
+    run.prompter = Recording(steps)
+    run()
     assert plain_of(run.result)["stakeholders"][1]["power"] == 4
+    # The question after each new item is its review, and also asks the next item's first
+    # answer: no question is added to the path.
+    asked = messages(run)
+    review = (
+        "Confermi l'attore «Prefettura di Cuneo» o correggi un campo? "
+        "Se confermi: tipo del prossimo attore"
+    )
+    assert asked.count(review) == 2  # corrected, then reviewed again
+    assert offered[review][:2] == [
+        "Confermo; nessun altro attore: avanti",
+        "Correggo un campo",
+    ]
+    assert "Regione" in offered[review][2:]  # the next actor's type, when confirmed
+    assert asked[asked.index(review) - 1].startswith("Coinvolgimento di «Prefettura")
+    assert any(m.startswith("Confermi il bisogno «N1 [Alloggio]") for m in asked)
+    assert any(m.startswith("Confermi la misura «M1 ") for m in asked)
+    # The first question of a list reviews nothing.
+    assert msg.ASK_ACTOR_TYPE in asked and msg.ASK_NEED_AREA in asked
+    assert len(asked) == 57 + 3
     reviews = [s for s in run.prompter.shown if isinstance(s, Table)]
     titles = [r.title for r in reviews]
     assert "Riepilogo: l'attore «Prefettura di Cuneo»" in titles
@@ -297,6 +325,39 @@ def test_wrong_numbers_get_a_message_that_agrees_with_what_is_accepted(
     assert "150000.00" not in run.prompter.rejections[0].error
     if fragment == "Lavoratori impiegati":
         assert plain_of(run.result)["context"]["crops"][0]["workers"] == 3000
+
+
+@pytest.mark.parametrize(
+    ("fragment", "wrong", "error", "right"),
+    [
+        # A count: no decimals, and a percentage is not a number of people.
+        ("Lavoratori impiegati", "1.500,50", "«1.500,50» non è un numero intero", "350"),
+        ("Lavoratori impiegati", "30%", "«30%» non è un numero intero", "350"),
+        ("Lavoratori impiegati", "circa 3.000", "es. 3000 o 3.000", "350"),
+        # A date where a month is asked: its month, unless the day does not exist.
+        ("Inizio del periodo", "31/06/2025", "il 31 giugno 2025 non esiste", "2025-01"),
+    ],
+)
+def test_a_count_and_a_month_get_a_message_that_agrees_with_what_is_accepted(
+    fragment: str, wrong: str, error: str, right: str
+) -> None:
+    from tests.test_wizard_flow import replace_step
+
+    run = Run(replace_step(script("breve"), fragment, wrong, right))()
+    assert [r.error for r in run.prompter.rejections] == [run.prompter.rejections[0].error]
+    rejected = run.prompter.rejections[0].error
+    assert error in rejected
+    assert "1.200" not in rejected and "1.500,50" not in rejected.replace(f"«{wrong}»", "")
+    assert "AAAA-MM" not in rejected
+    assert plain_of(run.result) == load_yaml(BREVE).plain()
+
+
+def test_a_whole_date_typed_for_a_month_gives_its_month() -> None:
+    from tests.test_wizard_flow import replace_step
+
+    run = Run(replace_step(script("breve"), "Inizio del periodo", "15/01/2025"))()
+    assert run.prompter.rejections == []
+    assert plain_of(run.result)["plan"]["period"]["start"] == "2025-01"
 
 
 def test_dates_months_and_names_as_written() -> None:

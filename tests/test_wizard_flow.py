@@ -298,7 +298,8 @@ def test_iso_date(typed: str, stored: str) -> None:
         ("2025-03", "2025-03"),
         ("13/2025", "2025-13"),
         ("gennaio", "gennaio"),
-        ("2025-03-15", "2025-03-15"),
+        ("2025-03-15", "2025-03"),  # a whole date where a month is asked: its month
+        ("15/03/2025", "2025-03"),
         ("dicembre 2025; giugno 2026, 12/2027", "2025-12; 2026-06, 2027-12"),
     ],
 )

@@ -36,6 +36,19 @@ def check_field(model: type[BaseModel], field: str, value: Any) -> tuple[Any, st
     return getattr(instance, field), None
 
 
+def whole_number_field(model: type[BaseModel], field: str) -> bool:
+    """Whether the model's ``field`` holds a whole number (a count, a year)."""
+    import typing
+
+    def bare(annotation: Any) -> Any:
+        if typing.get_origin(annotation) is typing.Annotated:
+            return typing.get_args(annotation)[0]
+        return annotation
+
+    annotation = bare(model.model_fields[field].annotation)
+    return annotation is int or int in {bare(a) for a in typing.get_args(annotation)}
+
+
 def italian_number(text: str) -> str:
     """``1.200`` -> ``1200`` and ``150.000,50`` -> ``150000.50``; anything else unchanged.
 

@@ -22,13 +22,14 @@ from pydantic import BaseModel
 from incas_cli.catalog import Catalog, ComuneRecord, ComuniIndex
 from incas_cli.messages import wizard as msg
 from incas_cli.messages.vocab import Term, capitalized
-from incas_cli.wizard.checking import check_field, italian_number
+from incas_cli.wizard.checking import check_field, italian_number, whole_number_field
 from incas_cli.wizard.form import CountingPrompter, Walk
 from incas_cli.wizard.prompter import Choice, Prompter
 from incas_cli.wizard.tree import drop, key_of, keys_of, plain, put
 
 T = TypeVar("T")
 _NUMERIC = re.compile(r"^[+-]?\d+(\.\d+)?$")
+_WHOLE = re.compile(r"^[+-]?\d+$")
 Mode = Literal["rapido", "completo"]
 Data = MutableMapping[str, Any]
 Extra = Callable[[Any], str | None]
@@ -232,9 +233,20 @@ class Session:
                 if required:
                     return None, msg.REQUIRED
                 return None, None
-            candidate: Any = rewrite(text) if rewrite is not None else text
+            candidate: Any = text
+            if rewrite is not None:
+                try:
+                    candidate = rewrite(text)
+                except ValueError as exc:
+                    return None, str(exc)
             if number:
-                candidate = italian_number(str(candidate).removesuffix("%").strip())
+                # A count or a year is written in digits (3000, 3.000); a percentage is
+                # a quantity, never a number of people («30%» is not 30 workers).
+                whole = whole_number_field(model, name)
+                written = str(candidate).strip()
+                candidate = italian_number(written if whole else written.removesuffix("%"))
+                if whole and not _WHOLE.match(candidate):
+                    return None, msg.WHOLE_NUMBER_EXPECTED.format(text=text)
                 if not _NUMERIC.match(candidate):
                     return None, msg.NUMBER_EXPECTED.format(text=text)
             if as_list:

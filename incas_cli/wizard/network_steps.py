@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, MutableMapping, Sequence
+from collections.abc import Callable, Mapping, MutableMapping
 from typing import Any
 
 from incas_cli.catalog import ActorType
@@ -16,7 +16,7 @@ from incas_cli.models.plan import (
 )
 from incas_cli.wizard.core import Session, show_value, slugify, term_choices, unique_id
 from incas_cli.wizard.form import Field, run_fields
-from incas_cli.wizard.lists import ListSpec, edit_list
+from incas_cli.wizard.lists import FIX, ListSpec, Opening, ask_opener, edit_list
 from incas_cli.wizard.prompter import Choice, GoBack
 from incas_cli.wizard.tree import child_list, child_map, drop, keys_of, new_map
 
@@ -279,12 +279,11 @@ def stakeholders_step(s: Session) -> list[Field]:
             s.save()
             return
 
-    def opener(extra: Sequence[Choice[str]]) -> Item | str | None:
-        choices: list[Choice[str | None]] = [Choice(msg.NO_MORE_ACTORS, None, searchable=False)]
-        choices += extra
-        choices += _type_choices(s)
-        actor_type = s.prompter.select(msg.ASK_ACTOR_TYPE, choices, default=None)
-        if actor_type is None or actor_type in {c.value for c in extra}:
+    def opener(opening: Opening) -> Item | str | None:
+        actor_type = ask_opener(
+            s, opening, msg.ASK_ACTOR_TYPE, msg.NO_MORE_ACTORS, _type_choices(s)
+        )
+        if actor_type is None or actor_type == FIX:
             return actor_type
         item = new_map()
         s.set(item, Stakeholder, "type", actor_type)
@@ -395,7 +394,7 @@ def relations_step(s: Session) -> list[Field]:
             Field(msg.FIELD_LABEL, ask_label, _shown(item, "label")),
         ]
 
-    def opener(extra: Sequence[Choice[str]]) -> Item | str | None:
+    def opener(opening: Opening) -> Item | str | None:
         choices: list[Choice[str | None]] = [Choice(msg.NO_MORE_RELATIONS, None, searchable=False)]
         choices += s.stakeholder_choices()
         source = s.prompter.select(msg.ASK_RELATION_FROM, choices, default=None)

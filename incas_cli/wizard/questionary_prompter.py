@@ -31,9 +31,10 @@ from prompt_toolkit.filters import Condition, is_done, to_filter
 from prompt_toolkit.formatted_text import StyleAndTextTuples
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
 from prompt_toolkit.keys import Keys
-from prompt_toolkit.layout import ConditionalContainer, HSplit, Window
-from prompt_toolkit.layout.controls import BufferControl, FormattedTextControl
+from prompt_toolkit.layout import ConditionalContainer, HSplit, Window, WindowRenderInfo
+from prompt_toolkit.layout.controls import BufferControl, FormattedTextControl, UIContent
 from prompt_toolkit.layout.dimension import Dimension
+from prompt_toolkit.layout.margins import Margin
 from prompt_toolkit.lexers import SimpleLexer
 from prompt_toolkit.styles import Style
 from prompt_toolkit.validation import ValidationError
@@ -57,6 +58,9 @@ from incas_cli.wizard.prompter import (
 T = TypeVar("T")
 SEARCH_FROM = 8
 """Selects with more choices than this can be filtered by typing."""
+LIST_ROWS_KEPT = 14
+"""Screen rows a list leaves to the rest (what was shown above, question, description)."""
+LIST_ROWS_MIN = 6
 
 _STYLE = questionary.Style(
     [
@@ -292,6 +296,37 @@ def _wrap_tokens(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
+def _list_rows() -> int:
+    """How many choices a list shows at once: what the screen holds with room above for
+    what was just shown (the review of an item) and below for a choice's description."""
+    try:
+        rows = int(get_app().output.get_size().rows)
+    except Exception:  # no running application
+        rows = 24
+    return max(LIST_ROWS_MIN, rows - LIST_ROWS_KEPT)
+
+
+class _MoreMargin(Margin):
+    """A list cut to fit the screen says so: ↑ on its first row when choices are hidden
+    above, ↓ on its last when below (no colour needed). No column when it fits."""
+
+    def get_width(self, get_ui_content: Callable[[], UIContent]) -> int:
+        return 1 if get_ui_content().line_count > _list_rows() else 0
+
+    def create_margin(
+        self, window_render_info: WindowRenderInfo, width: int, height: int
+    ) -> StyleAndTextTuples:
+        if not width:
+            return []
+        info = window_render_info
+        rows = [" "] * info.window_height
+        if info.vertical_scroll > 0:
+            rows[0] = "↑"
+        if info.vertical_scroll + info.window_height < info.content_height:
+            rows[-1] = "↓"
+        return [("class:instruction", "\n".join(rows))]
+
+
 def _note_window(text: Callable[[], str | None]) -> ConditionalContainer:
     """A line (or a few) under the list, indented and wrapped between words."""
 
@@ -357,6 +392,8 @@ def _list_question(
     for window in layout.find_all_windows():
         if window.content is ic:  # the notes stay right under the list
             window.dont_extend_height = to_filter(True)
+            window.height = lambda: Dimension(max=_list_rows())
+            window.left_margins = [_MoreMargin()]
     if isinstance(layout.container, HSplit):
         descriptions = [c.description for c in choices]
 

@@ -153,7 +153,7 @@ def test_each_new_item_is_reviewed_and_one_field_can_be_corrected_from_the_next_
     assert "Riepilogo: l'attore «Prefettura di Cuneo»" in titles
     assert any(str(t).startswith("Riepilogo: il bisogno «N1 [Alloggio]") for t in titles)
     measure = next(r for r in reviews if str(r.title).startswith("Riepilogo: la misura «M1"))
-    assert ("Capofila", "comune") in measure.rows
+    assert ("Capofila", "Comune di Lagnasco") in measure.rows  # actors by name, not id
     assert ("Inizio", "2025-05") in measure.rows
 
 

@@ -538,7 +538,7 @@ def test_list_menu_edits_adds_and_deletes_with_a_warning_for_references() -> Non
     ]
     run = Run(steps, breve.data, sections=["attori"])()
     warning = run.prompter.asked[13].message
-    assert warning.startswith("«comune» è usato in: M1, M2, cabina di regia.")
+    assert warning.startswith("«Comune di Lagnasco» è usato in: M1, M2, cabina di regia.")
     data = plain_of(run.result)
     prefettura = data["stakeholders"][1]
     assert prefettura["role"] == "Coordina il protocollo provinciale."

@@ -67,7 +67,7 @@ class Screen:
     def type(self, *keys: str) -> None:
         """Literal text (``-l``); ``Enter``, ``C-u``... are sent as keys."""
         for key in keys:
-            if key in {"Enter", "Escape", "C-c", "C-u", "PageUp"}:
+            if key in {"Enter", "Escape", "C-c", "C-u", "PageUp", "Up", "Down"}:
                 self._tmux("send-keys", key)
             else:
                 self._tmux("send-keys", "-l", key)
@@ -132,5 +132,71 @@ def test_a_refused_answer_has_its_message_right_under_it(
     lines = term.wait_for("Fine del periodo")
     assert "il mese va da 01 a 12" not in "\n".join(lines)
     assert lines[_row_of(lines, "Fine del periodo") - 1].startswith("? Inizio del periodo")
+    term.type("C-c")
+    term.wait_for("Per riprendere")
+
+
+@pytest.mark.terminal(tmux=True)
+def test_at_80x24_the_review_of_an_actor_is_in_view_with_its_question(
+    tmp_path: Path, screen: list[Screen]
+) -> None:
+    term = Screen(["plan", "new", str(tmp_path / "p.yaml")], cwd=tmp_path, size=(80, 24))
+    screen.append(term)
+    term.wait_for("Come vuoi procedere")
+    term.type("Enter")
+    term.wait_for("inizia a scrivere il nome")
+    term.type("Lagnasco", "Enter")
+    for question, answer in [
+        ("Inizio del periodo", "2025-01"),
+        ("Fine del periodo", "2027-12"),
+        ("Coltura principale", "mele"),
+        ("Mesi di picco", "agosto"),
+        ("Lavoratori impiegati", "350"),
+        ("Altra coltura", ""),
+        ("primo attore", ""),
+        ("Tipo del prossimo attore", "prefettura"),
+        ("Nome dell'attore", ""),
+        ("Potere di", "5"),
+        ("Interesse di", "3"),
+        ("Coinvolgimento di", ""),
+    ]:
+        term.wait_for(question)
+        term.type(*([answer] if answer else []), "Enter")
+        if question == "Fine del periodo":  # the description, skipped
+            term.wait_for("›")  # the answer's marker: the question is ready for keys
+            term.type("Escape", "Enter")
+    lines = term.wait_for("Confermi l'attore «Prefettura di Cuneo» o correggi un campo?")
+    shown = "\n".join(lines)
+    # The review, its question and its first choices on one 24-line screen; the list of
+    # actor types is cut to fit, and says so.
+    for text in ("Riepilogo: l'attore «Prefettura di Cuneo»", "Potere (1-5)      5"):
+        assert text in shown, shown
+    assert "» Confermo; nessun altro attore: avanti" in shown
+    assert "Correggo un campo" in shown
+    assert any(line.startswith("↓") for line in lines), shown
+    term.type("C-c")
+    term.wait_for("Per riprendere")
+
+
+@pytest.mark.terminal(tmux=True)
+def test_a_long_actor_name_in_a_list_is_wrapped_not_cut(
+    tmp_path: Path, screen: list[Screen]
+) -> None:
+    long_name = "Associazione Regionale per l'Accoglienza dei Lavoratori Stagionali della Frutta"
+    plan = tmp_path / "p.yaml"
+    text = (REPO / "examples" / "breve.yaml").read_text(encoding="utf-8")
+    plan.write_text(text.replace("Associazione Accoglienza Frutteti", long_name), encoding="utf-8")
+    args = ["plan", "edit", str(plan), "--section", "relazioni"]
+    term = Screen(args, cwd=tmp_path, size=(80, 24))
+    screen.append(term)
+    lines = term.wait_for("da quale attore parte")
+    joined = " ".join(line.strip() for line in lines)
+    assert long_name in joined, "\n".join(lines)
+    assert all(len(line.rstrip()) < 80 for line in lines), "\n".join(lines)
+    # The next question names the actor, not its id.
+    term.type("Up", "Enter")
+    lines = term.wait_for("Verso quale attore")
+    joined = " ".join(line.strip() for line in lines)
+    assert "associazione-" not in joined, "\n".join(lines)
     term.type("C-c")
     term.wait_for("Per riprendere")

@@ -172,6 +172,18 @@ class Session:
             for s, name in zip(actors, names, strict=True)
         ]
 
+    def actor_names(self, refs: Any) -> str:
+        """Actors' ids (one, or a list) as their names: what the user reads in a review,
+        a question or a menu (an id no actor has is shown as it is)."""
+        actors = self.items("stakeholders")
+        names = {str(a.get("id")): str(a.get("name") or a.get("id")) for a in actors}
+        values = refs if isinstance(refs, list | tuple) else [] if refs is None else [refs]
+        return msg.LIST_SEPARATOR.join(names.get(str(v), show_value(v)) for v in values)
+
+    def shown_actors(self, item: Data, key: str) -> Callable[[], str]:
+        """A form's ``shown`` for a field that holds actors' ids."""
+        return lambda: self.actor_names(plain(item.get(key)))
+
     # --- asking for one field ---------------------------------------------------------
 
     def store(self, target: Data, model: type[BaseModel], name: str, value: Any) -> None:

@@ -130,7 +130,7 @@ def _tables(s: Session, gov: Item) -> None:
         return [
             Field(msg.FIELD_NAME, ask_name, name),
             Field(msg.FIELD_TOPIC, ask_topic, _shown(item, "topic")),
-            Field(msg.FIELD_MEMBERS, ask_members, _shown(item, "members")),
+            Field(msg.FIELD_MEMBERS, ask_members, s.shown_actors(item, "members")),
         ]
 
     def opener(opening: Opening) -> Item | str | None:

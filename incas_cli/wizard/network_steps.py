@@ -342,7 +342,8 @@ def references(s: Session, kind: str, ref: str) -> str | None:
         places = [str(m.get("id")) for m in s.items("measures") if ref in (m.get("needs") or [])]
     if not places:
         return None
-    return msg.STILL_REFERENCED.format(id=ref, places=", ".join(places))
+    shown = s.actor_names(ref) if kind == "stakeholder" else ref
+    return msg.STILL_REFERENCED.format(id=shown, places=", ".join(places))
 
 
 # --- relations ----------------------------------------------------------------------------
@@ -352,8 +353,8 @@ def _relation_label(s: Session, item: Item) -> str:
     kind = item.get("kind")
     term = vocab.RELATION_KINDS.get(str(kind)) if kind else None
     label = msg.RELATION_LABEL.format(
-        source=show_value(item.get("from")),
-        target=show_value(item.get("to")),
+        source=s.actor_names(item.get("from")),
+        target=s.actor_names(item.get("to")),
         kind=term.label if term else show_value(kind) if kind else msg.UNDECIDED,
     )
     return f"{label}: {item['label']}" if item.get("label") else label
@@ -372,7 +373,8 @@ def relations_step(s: Session) -> list[Field]:
         def ask_to() -> None:
             source = str(item.get("from"))
             targets = [c for c in s.stakeholder_choices() if c.value != source]
-            s.ask_select(item, Relation, "to", msg.ASK_RELATION_TO.format(source=source), targets)
+            question = msg.ASK_RELATION_TO.format(source=s.actor_names(source))
+            s.ask_select(item, Relation, "to", question, targets)
 
         def ask_kind() -> None:
             kinds = term_choices(vocab.RELATION_KINDS, undecided=True)
@@ -388,8 +390,8 @@ def relations_step(s: Session) -> list[Field]:
             )
 
         return [
-            Field(msg.FIELD_FROM, ask_from, _shown(item, "from")),
-            Field(msg.FIELD_TO, ask_to, _shown(item, "to")),
+            Field(msg.FIELD_FROM, ask_from, s.shown_actors(item, "from")),
+            Field(msg.FIELD_TO, ask_to, s.shown_actors(item, "to")),
             Field(msg.FIELD_KIND, ask_kind, _shown(item, "kind")),
             Field(msg.FIELD_LABEL, ask_label, _shown(item, "label")),
         ]

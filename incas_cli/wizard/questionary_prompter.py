@@ -250,7 +250,10 @@ class _ListControl(InquirerControl):
     def _get_choice_tokens(self) -> Any:
         if not self.filtered_choices:
             return [("class:text", "   " + msg.NO_MATCH.format(text=self.typed))]
-        return super()._get_choice_tokens()  # type: ignore[no-untyped-call]
+        # A long choice (an actor's full name) goes on under its own text, never cut.
+        tokens = super()._get_choice_tokens()  # type: ignore[no-untyped-call]
+        indent = 3 + (2 if self.use_indicator else 0)
+        return _wrap_lines(tokens, _columns() - 2, indent)
 
 
 def _wrapped(text: str, indent: int = 2) -> str:
@@ -327,6 +330,31 @@ class _MoreMargin(Margin):
         return [("class:instruction", "\n".join(rows))]
 
 
+def _wrap_lines(tokens: StyleAndTextTuples, width: int, indent: int) -> StyleAndTextTuples:
+    """Lines of ``tokens`` broken between words at ``width``, the rest ``indent`` in."""
+    import re
+
+    out: StyleAndTextTuples = []
+    column = 0
+    for style, text, *_ in tokens:
+        if not text:  # a marker such as questionary's [SetCursorPosition]
+            out.append((style, text))
+            continue
+        for piece in re.findall(r"\n|[^\S\n]+|\S+", text):
+            if piece == "\n":
+                out.append((style, piece))
+                column = 0
+                continue
+            if column > indent and column + len(piece) > width:
+                out.append(("class:text", "\n" + " " * indent))
+                column = indent
+                if piece.isspace():  # the break takes the space's place
+                    continue
+            out.append((style, piece))
+            column += len(piece)
+    return out
+
+
 def _note_window(text: Callable[[], str | None]) -> ConditionalContainer:
     """A line (or a few) under the list, indented and wrapped between words."""
 
@@ -394,6 +422,7 @@ def _list_question(
             window.dont_extend_height = to_filter(True)
             window.height = lambda: Dimension(max=_list_rows())
             window.left_margins = [_MoreMargin()]
+            window.wrap_lines = to_filter(True)  # a word longer than the line
     if isinstance(layout.container, HSplit):
         descriptions = [c.description for c in choices]
 

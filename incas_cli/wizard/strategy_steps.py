@@ -183,7 +183,7 @@ def process_step(s: Session) -> list[Field]:
             Field(msg.FIELD_KIND, ask_kind, shown_kind),
             Field(msg.FIELD_DATE, ask_date, _shown(item, "date")),
             Field(msg.FIELD_TABLE, ask_table, _shown(item, "table")),
-            Field(msg.FIELD_PARTICIPANTS, ask_participants, _shown(item, "participants")),
+            Field(msg.FIELD_PARTICIPANTS, ask_participants, s.shown_actors(item, "participants")),
             Field(msg.FIELD_SUMMARY, ask_summary, _shown(item, "summary")),
         ]
 

@@ -334,6 +334,8 @@ def test_wrong_numbers_get_a_message_that_agrees_with_what_is_accepted(
         ("Lavoratori impiegati", "1.500,50", "«1.500,50» non è un numero intero", "350"),
         ("Lavoratori impiegati", "30%", "«30%» non è un numero intero", "350"),
         ("Lavoratori impiegati", "circa 3.000", "es. 3000 o 3.000", "350"),
+        # An amount of money is not a percentage either.
+        ("Importo", "30%", "«30%» non è un numero", "60.000"),
         # A date where a month is asked: its month, unless the day does not exist.
         ("Inizio del periodo", "31/06/2025", "il 31 giugno 2025 non esiste", "2025-01"),
     ],
@@ -347,9 +349,20 @@ def test_a_count_and_a_month_get_a_message_that_agrees_with_what_is_accepted(
     assert [r.error for r in run.prompter.rejections] == [run.prompter.rejections[0].error]
     rejected = run.prompter.rejections[0].error
     assert error in rejected
-    assert "1.200" not in rejected and "1.500,50" not in rejected.replace(f"«{wrong}»", "")
+    assert "1.200" not in rejected
+    if fragment == "Lavoratori impiegati":  # no decimals offered for a count
+        assert "1.500,50" not in rejected.replace(f"«{wrong}»", "")
     assert "AAAA-MM" not in rejected
     assert plain_of(run.result) == load_yaml(BREVE).plain()
+
+
+def test_a_percentage_answers_a_quantity() -> None:
+    from tests.test_wizard_flow import replace_step
+
+    run = Run(replace_step(script("completo"), "Valore obiettivo", "40%"), mode="completo")()
+    assert run.prompter.rejections == []
+    indicators = [i for m in plain_of(run.result)["measures"] for i in m.get("indicators", [])]
+    assert 40 in [i.get("target") for i in indicators]
 
 
 def test_a_whole_date_typed_for_a_month_gives_its_month() -> None:

@@ -22,7 +22,12 @@ from pydantic import BaseModel
 from incas_cli.catalog import Catalog, ComuneRecord, ComuniIndex
 from incas_cli.messages import wizard as msg
 from incas_cli.messages.vocab import Term, capitalized
-from incas_cli.wizard.checking import check_field, italian_number, whole_number_field
+from incas_cli.wizard.checking import (
+    check_field,
+    italian_number,
+    percent_field,
+    whole_number_field,
+)
 from incas_cli.wizard.form import CountingPrompter, Walk
 from incas_cli.wizard.prompter import Choice, Prompter
 from incas_cli.wizard.tree import drop, key_of, keys_of, plain, put
@@ -253,10 +258,13 @@ class Session:
                     return None, str(exc)
             if number:
                 # A count or a year is written in digits (3000, 3.000); a percentage is
-                # a quantity, never a number of people («30%» is not 30 workers).
+                # a quantity, never a number of people or an amount («30%» is not 30
+                # workers, nor 30 euros).
                 whole = whole_number_field(model, name)
                 written = str(candidate).strip()
-                candidate = italian_number(written if whole else written.removesuffix("%"))
+                if percent_field(model, name):
+                    written = written.removesuffix("%")
+                candidate = italian_number(written)
                 if whole and not _WHOLE.match(candidate):
                     return None, msg.WHOLE_NUMBER_EXPECTED.format(text=text)
                 if not _NUMERIC.match(candidate):

@@ -149,7 +149,7 @@ def test_new_interrupted_with_ctrl_c_then_edit_finishes(tmp_path: Path) -> None:
     child.send("\r")
     child.expect("Mesi delle verifiche")
     child.send("\r")
-    child.expect("Incontro del percorso partecipativo")
+    child.expect("incontro del percorso partecipativo")
     child.send("\r")
     child.expect("Riepilogo del piano")
     child.expect(f"Per generare il documento Word: incas plan render {target}")

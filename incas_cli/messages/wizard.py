@@ -468,7 +468,7 @@ FIELD_STATUS = "Stato"
 FIELD_CUP = "CUP"
 
 # --- percorso partecipativo ---------------------------------------------------------------
-ASK_MEETING_KIND = "Incontro del percorso partecipativo: di che tipo?"
+ASK_MEETING_KIND = "Tipo del prossimo incontro del percorso partecipativo"
 ASK_MEETING_KIND_EDIT = "Tipo di incontro"
 NO_MORE_MEETINGS = "Nessun altro incontro: avanti"
 MENU_MEETINGS = "Incontri del percorso partecipativo: cosa vuoi fare?"

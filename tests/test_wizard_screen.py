@@ -13,7 +13,7 @@ import shlex
 import subprocess
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -72,14 +72,25 @@ class Screen:
             else:
                 self._tmux("send-keys", "-l", key)
 
+    def interrupt(self) -> None:
+        """Ctrl-C, and the report that follows it."""
+        self.type("C-c")
+        self.wait_for("Per riprendere")
+
     def close(self) -> None:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True, check=False)
 
 
 @pytest.fixture
-def screen(tmp_path: Path) -> Iterator[list[Screen]]:
+def screen(tmp_path: Path) -> Iterator[Callable[..., Screen]]:
+    """``screen(*args, size=(80, 24))``: incas run in tmux in ``tmp_path``, closed after."""
     opened: list[Screen] = []
-    yield opened
+
+    def start(*args: str, size: tuple[int, int] = (80, 24)) -> Screen:
+        opened.append(Screen(list(args), cwd=tmp_path, size=size))
+        return opened[-1]
+
+    yield start
     for each in opened:
         each.close()
 
@@ -103,10 +114,9 @@ def _under_the_answer(lines: list[str], answer_end: str, message_start: str) -> 
 @pytest.mark.terminal(tmux=True)
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_a_refused_answer_has_its_message_right_under_it(
-    tmp_path: Path, screen: list[Screen], size: tuple[int, int]
+    tmp_path: Path, screen: Callable[..., Screen], size: tuple[int, int]
 ) -> None:
-    term = Screen(["plan", "new", str(tmp_path / "p.yaml")], cwd=tmp_path, size=size)
-    screen.append(term)
+    term = screen("plan", "new", str(tmp_path / "p.yaml"), size=size)
     term.wait_for("Come vuoi procedere")
     term.type("Enter")
     term.wait_for("inizia a scrivere il nome")
@@ -132,16 +142,14 @@ def test_a_refused_answer_has_its_message_right_under_it(
     lines = term.wait_for("Fine del periodo")
     assert "il mese va da 01 a 12" not in "\n".join(lines)
     assert lines[_row_of(lines, "Fine del periodo") - 1].startswith("? Inizio del periodo")
-    term.type("C-c")
-    term.wait_for("Per riprendere")
+    term.interrupt()
 
 
 @pytest.mark.terminal(tmux=True)
 def test_at_80x24_the_review_of_an_actor_is_in_view_with_its_question(
-    tmp_path: Path, screen: list[Screen]
+    tmp_path: Path, screen: Callable[..., Screen]
 ) -> None:
-    term = Screen(["plan", "new", str(tmp_path / "p.yaml")], cwd=tmp_path, size=(80, 24))
-    screen.append(term)
+    term = screen("plan", "new", str(tmp_path / "p.yaml"))
     term.wait_for("Come vuoi procedere")
     term.type("Enter")
     term.wait_for("inizia a scrivere il nome")
@@ -174,21 +182,18 @@ def test_at_80x24_the_review_of_an_actor_is_in_view_with_its_question(
     assert "» Confermo; nessun altro attore: avanti" in shown
     assert "Correggo un campo" in shown
     assert any(line.startswith("↓") for line in lines), shown
-    term.type("C-c")
-    term.wait_for("Per riprendere")
+    term.interrupt()
 
 
 @pytest.mark.terminal(tmux=True)
 def test_a_long_actor_name_in_a_list_is_wrapped_not_cut(
-    tmp_path: Path, screen: list[Screen]
+    tmp_path: Path, screen: Callable[..., Screen]
 ) -> None:
     long_name = "Associazione Regionale per l'Accoglienza dei Lavoratori Stagionali della Frutta"
     plan = tmp_path / "p.yaml"
     text = (REPO / "examples" / "breve.yaml").read_text(encoding="utf-8")
     plan.write_text(text.replace("Associazione Accoglienza Frutteti", long_name), encoding="utf-8")
-    args = ["plan", "edit", str(plan), "--section", "relazioni"]
-    term = Screen(args, cwd=tmp_path, size=(80, 24))
-    screen.append(term)
+    term = screen("plan", "edit", str(plan), "--section", "relazioni")
     lines = term.wait_for("da quale attore parte")
     joined = " ".join(line.strip() for line in lines)
     assert long_name in joined, "\n".join(lines)
@@ -198,5 +203,4 @@ def test_a_long_actor_name_in_a_list_is_wrapped_not_cut(
     lines = term.wait_for("Verso quale attore")
     joined = " ".join(line.strip() for line in lines)
     assert "associazione-" not in joined, "\n".join(lines)
-    term.type("C-c")
-    term.wait_for("Per riprendere")
+    term.interrupt()

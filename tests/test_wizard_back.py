@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import pytest
@@ -386,6 +387,10 @@ def test_the_end_summary_names_the_open_fields_and_says_if_ready_for_final() -> 
     assert any(
         line.startswith("Non ancora pronto per l'adozione: con --final restano") for line in lines
     )
+    # 13 open fields: all named (a line «… e altri 1» would take the place of the last).
+    named = [line for line in lines if re.fullmatch(r"  [^!].* \([\w.\[\]]+\)", line)]
+    assert len(named) == 13, named
+    assert not any("e altri" in line for line in lines)
 
 
 def test_each_line_of_a_multi_line_answer_is_a_paragraph() -> None:

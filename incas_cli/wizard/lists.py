@@ -5,14 +5,14 @@ user says there are no more (a "no more" choice, or an empty answer to the opene
 first question of an item). A list that has items shows a menu: edit one of them (every
 question, or one field chosen from a list), add, delete, go on.
 
-An item is a form (:mod:`incas_cli.wizard.form`): after a new actor, need or measure the
-wizard shows what it holds and the next opener is its review, «Confermi l'attore «…» o
-correggi un campo?», with the way out of the list, a correction of one field and the
-next item's first answer as its choices (one question: the review adds none to the
-path); the "domanda precedente" key from an opener goes back to the last question of
-the item before. The item being asked is recorded on the session (:class:`InProgress`), so that
-an interruption can keep it as a draft, and a draft found in the list is resumed where
-it stopped.
+An item is a form (:mod:`incas_cli.wizard.form`): after a new actor, need, measure or
+meeting the wizard shows what it holds, and the next opener is its review («Confermi
+l'attore «…» o correggi un campo?») with the way out of the list, a correction of one
+field and the next item's first answer as its choices: one question, so the review adds
+none to the path. The "domanda precedente" key from an opener goes back to the last
+question of the item before. The item being asked is recorded on the session
+(:class:`InProgress`), so that an interruption can keep it as a draft, and a draft found
+in the list is resumed where it stopped.
 """
 
 from __future__ import annotations

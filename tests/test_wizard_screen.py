@@ -38,6 +38,7 @@ class Screen:
             "new-session", "-d", "-x", str(columns), "-y", str(rows), "-c", str(cwd), command
         )
         self._tmux("set-option", "-g", "remain-on-exit", "on")
+        self._socket_file = Path(self._tmux("display-message", "-p", "#{socket_path}").strip())
 
     def _tmux(self, *args: str) -> str:
         done = subprocess.run(
@@ -79,6 +80,7 @@ class Screen:
 
     def close(self) -> None:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True, check=False)
+        self._socket_file.unlink(missing_ok=True)  # tmux may leave it behind
 
 
 @pytest.fixture

@@ -155,6 +155,10 @@ def test_ctrl_c_keeps_every_completed_group_and_edit_resumes(cli: Cli, report: P
 def test_edit_needs_a_terminal_and_a_sound_report(cli: Cli, report: Path) -> None:
     result = cli("monitor", "edit", report.name, cwd=report.parent)
     assert result.exit_code == 2  # no terminal: no questions
+    assert "hanno bisogno di un terminale" in result.output
+    # What to do instead is about the report, not the plan's commands.
+    assert f"incas monitor validate {report.name}" in result.output
+    assert "plan init" not in result.output
     report.write_text(report.read_text(encoding="utf-8").replace("measures:", "misure:"))
     with pytest.raises(InputError, match="struttura"):
         run_edit(report, ScriptedPrompter([]))

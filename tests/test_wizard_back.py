@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import pytest
@@ -118,14 +119,42 @@ def test_each_new_item_is_reviewed_and_one_field_can_be_corrected_from_the_next_
         ["Potere", "4"],
         occurrence=1,
     )
-    run = Run(steps)()
+    offered: dict[str, list[str]] = {}
+
+    class Recording(ScriptedPrompterBase):
+        def select(self, message: str, choices: Any, default: Any = None) -> Any:
+            offered[message] = [c.title for c in choices]
+            return super().select(message, choices, default)
+
+    run = Run(steps)
+    run.prompter = Recording(steps)
+    run()
     assert plain_of(run.result)["stakeholders"][1]["power"] == 4
+    # The question after each new item is its review, and also asks the next item's first
+    # answer: no question is added to the path.
+    asked = messages(run)
+    review = (
+        "Confermi l'attore «Prefettura di Cuneo» o correggi un campo? "
+        "Se confermi: tipo del prossimo attore"
+    )
+    assert asked.count(review) == 2  # corrected, then reviewed again
+    assert offered[review][:2] == [
+        "Confermo; nessun altro attore: avanti",
+        "Correggo un campo",
+    ]
+    assert "Regione" in offered[review][2:]  # the next actor's type, when confirmed
+    assert asked[asked.index(review) - 1].startswith("Coinvolgimento di «Prefettura")
+    assert any(m.startswith("Confermi il bisogno «N1 [Alloggio]") for m in asked)
+    assert any(m.startswith("Confermi la misura «M1 ") for m in asked)
+    # The first question of a list reviews nothing.
+    assert msg.ASK_ACTOR_TYPE in asked and msg.ASK_NEED_AREA in asked
+    assert len(asked) == 57 + 3
     reviews = [s for s in run.prompter.shown if isinstance(s, Table)]
     titles = [r.title for r in reviews]
     assert "Riepilogo: l'attore «Prefettura di Cuneo»" in titles
     assert any(str(t).startswith("Riepilogo: il bisogno «N1 [Alloggio]") for t in titles)
     measure = next(r for r in reviews if str(r.title).startswith("Riepilogo: la misura «M1"))
-    assert ("Capofila", "comune") in measure.rows
+    assert ("Capofila", "Comune di Lagnasco") in measure.rows  # actors by name, not id
     assert ("Inizio", "2025-05") in measure.rows
 
 
@@ -283,6 +312,14 @@ def test_italian_thousands_in_an_integer_field_of_the_file_are_refused(
         ("Lavoratori impiegati", "circa 3.000", "«circa 3.000» non è un numero", "3.000"),
         ("Importo", "sessantamila", "«sessantamila» non è un numero", "60.000"),
         ("Potere", "alta", "da 1 (basso) a 5 (alto)", "5"),
+        # A count: no decimals, and a percentage is not a number of people.
+        ("Lavoratori impiegati", "1.500,50", "«1.500,50» non è un numero intero", "350"),
+        ("Lavoratori impiegati", "30%", "«30%» non è un numero intero", "350"),
+        ("Lavoratori impiegati", "circa tremila", "es. 3000 o 3.000", "350"),
+        # An amount of money is not a percentage either.
+        ("Importo", "30%", "«30%» non è un numero", "60.000"),
+        # A date where a month is asked: its month, unless the day does not exist.
+        ("Inizio del periodo", "31/06/2025", "il 31 giugno 2025 non esiste", "2025-01"),
     ],
 )
 def test_wrong_numbers_get_a_message_that_agrees_with_what_is_accepted(
@@ -292,11 +329,33 @@ def test_wrong_numbers_get_a_message_that_agrees_with_what_is_accepted(
 
     run = Run(replace_step(script("breve"), fragment, wrong, right))()
     assert len(run.prompter.rejections) == 1
-    assert error in run.prompter.rejections[0].error
-    assert "1.200" not in run.prompter.rejections[0].error
-    assert "150000.00" not in run.prompter.rejections[0].error
-    if fragment == "Lavoratori impiegati":
-        assert plain_of(run.result)["context"]["crops"][0]["workers"] == 3000
+    rejected = run.prompter.rejections[0].error
+    assert error in rejected
+    for refused in ("1.200", "150000.00", "AAAA-MM"):  # forms that are accepted
+        assert refused not in rejected
+    if fragment == "Lavoratori impiegati":  # no decimals offered for a count
+        assert "1.500,50" not in rejected.replace(f"«{wrong}»", "")
+    reference = load_yaml(BREVE).plain()
+    if right == "3.000":
+        reference["context"]["crops"][0]["workers"] = 3000
+    assert plain_of(run.result) == reference
+
+
+def test_a_percentage_answers_a_quantity() -> None:
+    from tests.test_wizard_flow import replace_step
+
+    run = Run(replace_step(script("completo"), "Valore obiettivo", "40%"), mode="completo")()
+    assert run.prompter.rejections == []
+    indicators = [i for m in plain_of(run.result)["measures"] for i in m.get("indicators", [])]
+    assert 40 in [i.get("target") for i in indicators]
+
+
+def test_a_whole_date_typed_for_a_month_gives_its_month() -> None:
+    from tests.test_wizard_flow import replace_step
+
+    run = Run(replace_step(script("breve"), "Inizio del periodo", "15/01/2025"))()
+    assert run.prompter.rejections == []
+    assert plain_of(run.result)["plan"]["period"]["start"] == "2025-01"
 
 
 def test_dates_months_and_names_as_written() -> None:
@@ -328,6 +387,10 @@ def test_the_end_summary_names_the_open_fields_and_says_if_ready_for_final() -> 
     assert any(
         line.startswith("Non ancora pronto per l'adozione: con --final restano") for line in lines
     )
+    # 13 open fields: all named (a line «… e altri 1» would take the place of the last).
+    named = [line for line in lines if re.fullmatch(r"  [^!].* \([\w.\[\]]+\)", line)]
+    assert len(named) == 13, named
+    assert not any("e altri" in line for line in lines)
 
 
 def test_each_line_of_a_multi_line_answer_is_a_paragraph() -> None:
@@ -382,7 +445,7 @@ def test_an_unexpected_error_saves_the_item_in_progress_and_speaks_italian(
         ["Importo", "1.000"],
     ]
     monkeypatch.setattr(terminal, "QuestionaryPrompter", lambda: _Broken(steps))
-    monkeypatch.setattr(command, "_require_terminal", lambda: None)
+    monkeypatch.setattr(command, "require_terminal", lambda: None)
     result = cli("plan", "edit", str(target), "--section", "misure")
     assert result.exit_code == 1
     assert "Errore imprevisto" in result.output

@@ -298,7 +298,8 @@ def test_iso_date(typed: str, stored: str) -> None:
         ("2025-03", "2025-03"),
         ("13/2025", "2025-13"),
         ("gennaio", "gennaio"),
-        ("2025-03-15", "2025-03-15"),
+        ("2025-03-15", "2025-03"),  # a whole date where a month is asked: its month
+        ("15/03/2025", "2025-03"),
         ("dicembre 2025; giugno 2026, 12/2027", "2025-12; 2026-06, 2027-12"),
     ],
 )
@@ -537,7 +538,7 @@ def test_list_menu_edits_adds_and_deletes_with_a_warning_for_references() -> Non
     ]
     run = Run(steps, breve.data, sections=["attori"])()
     warning = run.prompter.asked[13].message
-    assert warning.startswith("«comune» è usato in: M1, M2, cabina di regia.")
+    assert warning.startswith("«Comune di Lagnasco» è usato in: M1, M2, cabina di regia.")
     data = plain_of(run.result)
     prefettura = data["stakeholders"][1]
     assert prefettura["role"] == "Coordina il protocollo provinciale."

@@ -134,14 +134,14 @@ def test_new_interrupted_with_ctrl_c_then_edit_finishes(tmp_path: Path) -> None:
     child.send("\r")  # no crop
     child.expect("primo attore")
     child.send("\r")  # yes, the Comune
-    child.expect("Tipo del prossimo attore")
+    child.expect("[Tt]ipo del prossimo attore")
     child.send("\r")  # "no more actors" is the first choice
     child.expect("Servono almeno due attori")
     child.expect("Nome della cabina di regia")
     child.send("\r")
     child.expect("Membri della cabina di regia")
     child.send("\r")
-    child.expect("Area del prossimo bisogno")
+    child.expect("[Aa]rea del prossimo bisogno")
     child.send("\r")
     child.expect("Obiettivo generale del piano")
     child.send("\r")
@@ -149,7 +149,7 @@ def test_new_interrupted_with_ctrl_c_then_edit_finishes(tmp_path: Path) -> None:
     child.send("\r")
     child.expect("Mesi delle verifiche")
     child.send("\r")
-    child.expect("Incontro del percorso partecipativo")
+    child.expect("incontro del percorso partecipativo")
     child.send("\r")
     child.expect("Riepilogo del piano")
     child.expect(f"Per generare il documento Word: incas plan render {target}")
@@ -286,7 +286,7 @@ def test_a_suggested_name_is_replaced_by_what_is_typed(tmp_path: Path) -> None:
     child.send("\r")
     child.expect("primo attore")
     child.send("\r")
-    child.expect("Tipo del prossimo attore")
+    child.expect("[Tt]ipo del prossimo attore")
     child.send("sindac")  # the long list is filtered by typing
     child.expect("Organizzazione sindacale")
     child.send("\r")
@@ -298,7 +298,9 @@ def test_a_suggested_name_is_replaced_by_what_is_typed(tmp_path: Path) -> None:
     child.send("5\r")
     child.expect("Coinvolgimento")
     child.send("\r")
-    child.expect("Tipo del prossimo attore")
+    # The review of the actor, which also asks the next one's type.
+    child.expect("Confermi l'attore «FLAI-CGIL Cuneo» o correggi un campo\\? Se confermi: tipo")
+    child.expect("Correggo un campo")
     child.send("\x03")
     child.expect("Per riprendere")
     assert _finish(child) == 130
@@ -370,7 +372,7 @@ def _to_actors(child: Any) -> None:
     child.send("\r")
     child.expect("primo attore")
     child.send("\r")
-    child.expect("Tipo del prossimo attore")
+    child.expect("[Tt]ipo del prossimo attore")
 
 
 @pytest.mark.terminal
@@ -393,7 +395,7 @@ def test_typed_months_and_a_filtered_actor_type_never_pick_the_way_out(tmp_path:
     child.send("4\r")
     child.expect("Coinvolgimento")
     child.send("\r")
-    child.expect("Tipo del prossimo attore")
+    child.expect("[Tt]ipo del prossimo attore")
     child.send("\r")  # nothing typed: the way out is there, first
     child.expect("da quale attore parte")
     child.send("\x03")
@@ -471,13 +473,13 @@ def test_esc_then_enter_on_every_kind_of_prompt_never_crashes(tmp_path: Path) ->
     child.send(ESC_ENTER)  # no crop
     child.expect("primo attore")
     child.send(ESC_ENTER)  # a confirm: yes
-    child.expect("Tipo del prossimo attore")
+    child.expect("[Tt]ipo del prossimo attore")
     child.send(ESC_ENTER)  # the way out
     child.expect("Nome della cabina di regia")
     child.send(ESC_ENTER)
     child.expect("Membri della cabina di regia")
     child.send(ESC_ENTER)  # a checkbox: the ticked defaults
-    child.expect("Area del prossimo bisogno")
+    child.expect("[Aa]rea del prossimo bisogno")
     child.send("\x03")
     child.expect("Per riprendere")
     assert _finish(child) == 130

@@ -58,6 +58,21 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
+def require_terminal(hint: str | None = None) -> None:
+    """Stop a command that asks questions when stdin is not a terminal (exit 2).
+
+    Nothing is asked and nothing written; ``hint`` names what to do without a terminal
+    (by default the plan's non-interactive commands).
+    """
+    import sys
+
+    from incas_cli.errors import NotInteractiveError
+    from incas_cli.messages import wizard as msg
+
+    if not sys.stdin.isatty():
+        raise NotInteractiveError(msg.NOT_INTERACTIVE, hint=hint or msg.NOT_INTERACTIVE_HINT)
+
+
 def _terminate_as_interrupt() -> Any:
     """SIGTERM raises ``Terminated``; returns the handler to restore (None: left alone).
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from incas_cli.cli._common import handle_errors
+from incas_cli.cli._common import handle_errors, require_terminal
 from incas_cli.cli._options import choices, completer, is_stdio
 from incas_cli.messages import cli as cli_msg
 from incas_cli.messages import monitor as msg
@@ -241,10 +241,9 @@ def edit(
     file: Path = typer.Argument(..., help=msg.EDIT_FILE_HELP, show_default=False),
 ) -> None:
     """Fill in a report by questions (help: ``messages.monitor.EDIT_HELP``)."""
-    from incas_cli.cli.wizard import _require_terminal
     from incas_cli.wizard.questionary_prompter import QuestionaryPrompter
 
-    _require_terminal()
+    require_terminal(msg.EDIT_NOT_INTERACTIVE_HINT.format(path=file))
     run_edit(file, QuestionaryPrompter())
 
 

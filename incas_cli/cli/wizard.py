@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from incas_cli.cli._common import handle_errors
+from incas_cli.cli._common import handle_errors, require_terminal
 from incas_cli.messages import wizard as msg
 
 if TYPE_CHECKING:
@@ -54,15 +54,6 @@ def _section(value: str | None) -> str | None:
             names=", ".join(names),
         )
     )
-
-
-def _require_terminal() -> None:
-    import sys
-
-    from incas_cli.errors import NotInteractiveError
-
-    if not sys.stdin.isatty():
-        raise NotInteractiveError(msg.NOT_INTERACTIVE, hint=msg.NOT_INTERACTIVE_HINT)
 
 
 class _Saver:
@@ -302,7 +293,7 @@ def new(
         raise OutputExistsError(
             msg.FILE_EXISTS, hint=msg.FILE_EXISTS_HINT.format(path=file), file=file
         )
-    _require_terminal()
+    require_terminal()
     saver = _Saver(file, QuestionaryPrompter(), force=force)
     _run(saver, new_document_data({"schema_version": 1}), section=None, debug=debug)
 
@@ -339,6 +330,6 @@ def edit(
             hint=msg.EDIT_BROKEN_HINT.format(path=file),
             file=file,
         )
-    _require_terminal()
+    require_terminal()
     saver = _Saver(file, QuestionaryPrompter(), force=True, read=doc.plain())
     _run(saver, doc.data, section=section, debug=debug)

@@ -342,6 +342,10 @@ EDIT_HELP = (
 EDIT_FILE_HELP = "La relazione da compilare (.yaml), preparata con incas monitor init."
 EDIT_BROKEN = "la relazione ha errori di struttura e non si può compilare con le domande"
 EDIT_BROKEN_HINT = "correggili prima: incas monitor validate {path}"
+EDIT_NOT_INTERACTIVE_HINT = (
+    "senza terminale compila la relazione a mano ({path}, un file YAML) e controllala con "
+    "«incas monitor validate {path}»"
+)
 EDIT_TITLE = "Relazione di monitoraggio {period}: {title}"
 EDIT_WHAT = "Che cosa vuoi compilare?"
 EDIT_MENU_MEASURES = "Misure ({todo} da compilare su {total})"

@@ -85,7 +85,15 @@ def iso_months(text: str) -> str:
     Works on one month or on a list (``dicembre 2025; giugno 2026``); the rest of the text
     is left as it is. A month number out of range is kept as written (``13/2025`` becomes
     ``2025-13``), so the model's message about the format is the one the user reads.
+    A whole date (``15/06/2025``, ``15 giugno 2025``) gives its month, ``2025-06``; one
+    whose day does not exist (``31/06/2025``) raises ValueError with the message that
+    says so (see :func:`existing_day`).
     """
+
+    answer = text.strip()
+    day = iso_date(answer)
+    if _ISO_DATE.match(day):  # a whole date where a month is asked: its month
+        return existing_day(day)[:7]
 
     def rewrite(match: re.Match[str]) -> str:
         if match["name"]:
@@ -96,7 +104,7 @@ def iso_months(text: str) -> str:
             month, year = int(match["y_m"]), match["y"]
         return f"{year}-{month:02d}"
 
-    return _MONTH_FORMS.sub(rewrite, text.strip())
+    return _MONTH_FORMS.sub(rewrite, answer)
 
 
 _MONTH_TOKEN = r"[^\W\d_]+\.?|\d{1,2}"

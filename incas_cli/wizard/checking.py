@@ -36,6 +36,35 @@ def check_field(model: type[BaseModel], field: str, value: Any) -> tuple[Any, st
     return getattr(instance, field), None
 
 
+def field_type(model: type[BaseModel], field: str) -> Any:
+    """The type of a model's field without its ``None`` (``Count | None`` -> ``Count``)."""
+    import typing
+
+    annotation = model.model_fields[field].annotation
+    kept = [a for a in typing.get_args(annotation) if a is not type(None)]
+    if typing.get_origin(annotation) is not typing.Annotated and len(kept) == 1:
+        return kept[0]
+    return annotation
+
+
+def whole_number_field(model: type[BaseModel], field: str) -> bool:
+    """Whether the model's ``field`` holds a whole number (a count, a year)."""
+    import typing
+
+    kind = field_type(model, field)
+    if typing.get_origin(kind) is typing.Annotated:
+        kind = typing.get_args(kind)[0]
+    return kind is int
+
+
+def percent_field(model: type[BaseModel], field: str) -> bool:
+    """Whether «30%» may answer the model's ``field``: a quantity (an indicator's target,
+    a figure), never a count of people or an amount of money."""
+    from incas_cli.models.plan import Quantity
+
+    return bool(field_type(model, field) == Quantity)
+
+
 def italian_number(text: str) -> str:
     """``1.200`` -> ``1200`` and ``150.000,50`` -> ``150000.50``; anything else unchanged.
 

@@ -22,13 +22,19 @@ from pydantic import BaseModel
 from incas_cli.catalog import Catalog, ComuneRecord, ComuniIndex
 from incas_cli.messages import wizard as msg
 from incas_cli.messages.vocab import Term, capitalized
-from incas_cli.wizard.checking import check_field, italian_number
+from incas_cli.wizard.checking import (
+    check_field,
+    italian_number,
+    percent_field,
+    whole_number_field,
+)
 from incas_cli.wizard.form import CountingPrompter, Walk
 from incas_cli.wizard.prompter import Choice, Prompter
 from incas_cli.wizard.tree import drop, key_of, keys_of, plain, put
 
 T = TypeVar("T")
 _NUMERIC = re.compile(r"^[+-]?\d+(\.\d+)?$")
+_WHOLE = re.compile(r"^[+-]?\d+$")
 Mode = Literal["rapido", "completo"]
 Data = MutableMapping[str, Any]
 Extra = Callable[[Any], str | None]
@@ -171,6 +177,18 @@ class Session:
             for s, name in zip(actors, names, strict=True)
         ]
 
+    def actor_names(self, refs: Any) -> str:
+        """Actors' ids (one, or a list) as their names: what the user reads in a review,
+        a question or a menu (an id no actor has is shown as it is)."""
+        actors = self.items("stakeholders")
+        names = {str(a.get("id")): str(a.get("name") or a.get("id")) for a in actors}
+        values = refs if isinstance(refs, list | tuple) else [] if refs is None else [refs]
+        return msg.LIST_SEPARATOR.join(names.get(str(v), show_value(v)) for v in values)
+
+    def shown_actors(self, item: Data, key: str) -> Callable[[], str]:
+        """A form's ``shown`` for a field that holds actors' ids."""
+        return lambda: self.actor_names(plain(item.get(key)))
+
     # --- asking for one field ---------------------------------------------------------
 
     def store(self, target: Data, model: type[BaseModel], name: str, value: Any) -> None:
@@ -232,9 +250,23 @@ class Session:
                 if required:
                     return None, msg.REQUIRED
                 return None, None
-            candidate: Any = rewrite(text) if rewrite is not None else text
+            candidate: Any = text
+            if rewrite is not None:
+                try:
+                    candidate = rewrite(text)
+                except ValueError as exc:
+                    return None, str(exc)
             if number:
-                candidate = italian_number(str(candidate).removesuffix("%").strip())
+                # A count or a year is written in digits (3000, 3.000); a percentage is
+                # a quantity, never a number of people or an amount («30%» is not 30
+                # workers, nor 30 euros).
+                whole = whole_number_field(model, name)
+                written = str(candidate).strip()
+                if percent_field(model, name):
+                    written = written.removesuffix("%")
+                candidate = italian_number(written)
+                if whole and not _WHOLE.match(candidate):
+                    return None, msg.WHOLE_NUMBER_EXPECTED.format(text=text)
                 if not _NUMERIC.match(candidate):
                     return None, msg.NUMBER_EXPECTED.format(text=text)
             if as_list:

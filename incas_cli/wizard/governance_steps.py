@@ -3,14 +3,14 @@ own organisation for the plan."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, MutableMapping, Sequence
+from collections.abc import Callable, MutableMapping
 from typing import Any
 
 from incas_cli.messages import wizard as msg
 from incas_cli.models.plan import Governance, Office, Organization, Plan, SteeringBody, Table
 from incas_cli.wizard.core import Session, show_value
 from incas_cli.wizard.form import Field
-from incas_cli.wizard.lists import ListSpec, edit_list
+from incas_cli.wizard.lists import ListSpec, Opening, edit_list
 from incas_cli.wizard.prompter import Choice
 from incas_cli.wizard.tree import child_list, child_map, keys_of, new_map
 
@@ -130,10 +130,10 @@ def _tables(s: Session, gov: Item) -> None:
         return [
             Field(msg.FIELD_NAME, ask_name, name),
             Field(msg.FIELD_TOPIC, ask_topic, _shown(item, "topic")),
-            Field(msg.FIELD_MEMBERS, ask_members, _shown(item, "members")),
+            Field(msg.FIELD_MEMBERS, ask_members, s.shown_actors(item, "members")),
         ]
 
-    def opener(extra: Sequence[Choice[str]]) -> Item | str | None:
+    def opener(opening: Opening) -> Item | str | None:
         item = new_map()
         name = s.ask_text(
             item,
@@ -184,7 +184,7 @@ def _organization(s: Session) -> None:
             Field(msg.FIELD_TASKS, ask_tasks, _shown(item, "tasks")),
         ]
 
-    def opener(extra: Sequence[Choice[str]]) -> Item | str | None:
+    def opener(opening: Opening) -> Item | str | None:
         item = new_map()
         name = s.ask_text(
             item,

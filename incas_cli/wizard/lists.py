@@ -5,12 +5,14 @@ user says there are no more (a "no more" choice, or an empty answer to the opene
 first question of an item). A list that has items shows a menu: edit one of them (every
 question, or one field chosen from a list), add, delete, go on.
 
-An item is a form (:mod:`incas_cli.wizard.form`): after a new actor, need or measure the
-wizard shows what it holds, and the next opener offers to correct one of its fields; the
-"domanda precedente" key from an opener goes back to the last question of the item
-before. The item being asked is recorded on the session (:class:`InProgress`), so that
-an interruption can keep it as a draft, and a draft found in the list is resumed where
-it stopped.
+An item is a form (:mod:`incas_cli.wizard.form`): after a new actor, need, measure or
+meeting the wizard shows what it holds, and the next opener is its review («Confermi
+l'attore «…» o correggi un campo?») with the way out of the list, a correction of one
+field and the next item's first answer as its choices: one question, so the review adds
+none to the path. The "domanda precedente" key from an opener goes back to the last
+question of the item before. The item being asked is recorded on the session
+(:class:`InProgress`), so that an interruption can keep it as a draft, and a draft found
+in the list is resumed where it stopped.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, MutableMapping, MutableSequence, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from incas_cli.document.model import Column, Table
 from incas_cli.messages import wizard as msg
@@ -29,9 +31,54 @@ from incas_cli.wizard.prompter import Choice, GoBack
 from incas_cli.wizard.tree import drop
 
 Item = MutableMapping[str, Any]
+V = TypeVar("V")
 FIX = "\x00correggi"
 """The value of the opener's "correct a field of the item just added" choice."""
 DRAFT_KEY = "draft"
+
+
+@dataclass(frozen=True)
+class Opening:
+    """What a list's opener is asked with: the item just added, which it reviews."""
+
+    reviewed: str | None = None
+    """The label of the item just added (None: the first of the list, or no review)."""
+    noun: str = ""
+    """That item in a sentence («l'attore»)."""
+
+    def question(self, own: str) -> str:
+        """The opener's question, or the review that also asks it."""
+        if self.reviewed is None:
+            return own
+        return msg.REVIEW_ASK.format(noun=self.noun, label=self.reviewed, next=_lower_first(own))
+
+    def way_out(self, own: str) -> str:
+        """The title of the choice that ends the list ("Nessun altro attore: avanti")."""
+        return own if self.reviewed is None else msg.REVIEW_CONFIRM.format(next=_lower_first(own))
+
+    @property
+    def choices(self) -> list[Choice[str]]:
+        """What the opener offers beside its own choices: the correction of a field."""
+        if self.reviewed is None:
+            return []
+        return [Choice(msg.FIX_FIELD, FIX, searchable=False)]
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def ask_opener(
+    s: Session, opening: Opening, question: str, way_out: str, choices: Sequence[Choice[V]]
+) -> V | str | None:
+    """A list's first question of a new item as a select: None for the way out of the
+    list (its first choice), :data:`FIX` for a correction, else the value picked."""
+    options: list[Choice[V | str | None]] = [
+        Choice(opening.way_out(way_out), None, searchable=False),
+        *opening.choices,
+        *choices,
+    ]
+    return s.prompter.select(opening.question(question), options, default=None)
 
 
 @dataclass(frozen=True)
@@ -44,10 +91,10 @@ class ListSpec:
     """The menu entry that adds an item."""
     label: Callable[[Item], str]
     """How an item is named in the menu."""
-    opener: Callable[[Sequence[Choice[str]]], Item | str | None]
+    opener: Callable[[Opening], Item | str | None]
     """Ask the first question of a new item: the new item (not in the list yet), None
-    when the user said there are no more, or the value of one of the extra choices it is
-    given (offered after the way out of a select)."""
+    when the user said there are no more, or :data:`FIX` (the :class:`Opening`'s review
+    choice, offered after the way out of a select: see :func:`ask_opener`)."""
     fields: Callable[[Item, bool], Sequence[Field]]
     """The item's form (``True``: a new item, whose first ``opened`` fields the opener
     answered)."""
@@ -79,7 +126,7 @@ def edit_list(
 
 def add_once(s: Session, items: MutableSequence[Any], spec: ListSpec) -> None:
     """One new item at most (the opener's way out adds none)."""
-    _add_one(s, items, spec, [])
+    _add_one(s, items, spec, Opening())
 
 
 def _menu(s: Session, items: MutableSequence[Any], spec: ListSpec) -> None:
@@ -97,7 +144,7 @@ def _menu(s: Session, items: MutableSequence[Any], spec: ListSpec) -> None:
         if action == "next":
             return
         if action == "add":
-            if _add_one(s, items, spec, []) is not None and spec.save_each:
+            if _add_one(s, items, spec, Opening()) is not None and spec.save_each:
                 s.save()
         elif action == "delete":
             _delete(s, items, entries, spec)
@@ -129,12 +176,11 @@ def _menu_default(s: Session, spec: ListSpec, entries: list[Item]) -> str:
 def _add_loop(s: Session, items: MutableSequence[Any], spec: ListSpec) -> None:
     last: tuple[Item, Walk] | None = None
     while True:
-        extra: list[Choice[str]] = []
+        opening = Opening()
         if last is not None and spec.key is not None:
-            label = spec.label(last[0])
-            extra.append(Choice(msg.FIX_FIELD.format(label=label), FIX, searchable=False))
+            opening = Opening(spec.label(last[0]), spec.noun)
         try:
-            added = _add_one(s, items, spec, extra)
+            added = _add_one(s, items, spec, opening)
         except GoBack:
             if last is None:
                 raise
@@ -170,13 +216,13 @@ def _add_loop(s: Session, items: MutableSequence[Any], spec: ListSpec) -> None:
 
 
 def _add_one(
-    s: Session, items: MutableSequence[Any], spec: ListSpec, extra: Sequence[Choice[str]]
+    s: Session, items: MutableSequence[Any], spec: ListSpec, opening: Opening
 ) -> tuple[Item, Walk] | str | None:
     """A new item: its opener, then its form (back from the form: the opener again)."""
     if spec.key is not None:
         s.adding = spec.key
     while True:
-        opened = spec.opener(extra)
+        opened = spec.opener(opening)
         if opened is None or isinstance(opened, str):
             if spec.key is not None:
                 s.adding = None

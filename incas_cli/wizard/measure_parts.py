@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, MutableMapping, Sequence
+from collections.abc import Callable, MutableMapping
 from typing import Any
 
 from incas_cli.messages import vocab
@@ -10,7 +10,7 @@ from incas_cli.messages import wizard as msg
 from incas_cli.models.plan import BudgetLine, Indicator, Measure, Risk
 from incas_cli.wizard.core import Session, show_value, term_choices
 from incas_cli.wizard.form import Field
-from incas_cli.wizard.lists import ListSpec, add_once, edit_list
+from incas_cli.wizard.lists import ListSpec, Opening, add_once, edit_list
 from incas_cli.wizard.prompter import Choice
 from incas_cli.wizard.tree import child_list, keys_of, new_map
 
@@ -91,7 +91,7 @@ def budget(s: Session, measure: Item) -> None:
             Field(msg.FIELD_NOTE, ask_note, _shown(line, "note")),
         ]
 
-    def opener(extra: Sequence[Choice[str]]) -> Item | str | None:
+    def opener(opening: Opening) -> Item | str | None:
         line = new_map()
         return line if ask_amount(line, msg.ASK_BUDGET_AMOUNT) is not None else None
 
@@ -155,7 +155,7 @@ def indicators(s: Session, measure: Item) -> None:
             ),
         ]
 
-    def opener(extra: Sequence[Choice[str]]) -> Item | str | None:
+    def opener(opening: Opening) -> Item | str | None:
         item = new_map()
         name = s.ask_text(
             item,
@@ -198,7 +198,7 @@ def risks(s: Session, measure: Item) -> None:
             Field(msg.FIELD_MITIGATION, ask_mitigation, _shown(item, "mitigation")),
         ]
 
-    def opener(extra: Sequence[Choice[str]]) -> Item | str | None:
+    def opener(opening: Opening) -> Item | str | None:
         item = new_map()
         if s.ask_text(item, Risk, "risk", msg.ASK_RISK, skip=msg.ENTER_TO_FINISH) is None:
             return None

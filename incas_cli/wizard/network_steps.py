@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, MutableMapping, Sequence
+from collections.abc import Callable, Mapping, MutableMapping
 from typing import Any
 
 from incas_cli.catalog import ActorType
@@ -16,7 +16,7 @@ from incas_cli.models.plan import (
 )
 from incas_cli.wizard.core import Session, show_value, slugify, term_choices, unique_id
 from incas_cli.wizard.form import Field, run_fields
-from incas_cli.wizard.lists import ListSpec, edit_list
+from incas_cli.wizard.lists import FIX, ListSpec, Opening, ask_opener, edit_list
 from incas_cli.wizard.prompter import Choice, GoBack
 from incas_cli.wizard.tree import child_list, child_map, drop, keys_of, new_map
 
@@ -279,12 +279,11 @@ def stakeholders_step(s: Session) -> list[Field]:
             s.save()
             return
 
-    def opener(extra: Sequence[Choice[str]]) -> Item | str | None:
-        choices: list[Choice[str | None]] = [Choice(msg.NO_MORE_ACTORS, None, searchable=False)]
-        choices += extra
-        choices += _type_choices(s)
-        actor_type = s.prompter.select(msg.ASK_ACTOR_TYPE, choices, default=None)
-        if actor_type is None or actor_type in {c.value for c in extra}:
+    def opener(opening: Opening) -> Item | str | None:
+        actor_type = ask_opener(
+            s, opening, msg.ASK_ACTOR_TYPE, msg.NO_MORE_ACTORS, _type_choices(s)
+        )
+        if actor_type is None or actor_type == FIX:
             return actor_type
         item = new_map()
         s.set(item, Stakeholder, "type", actor_type)
@@ -343,7 +342,8 @@ def references(s: Session, kind: str, ref: str) -> str | None:
         places = [str(m.get("id")) for m in s.items("measures") if ref in (m.get("needs") or [])]
     if not places:
         return None
-    return msg.STILL_REFERENCED.format(id=ref, places=", ".join(places))
+    shown = s.actor_names(ref) if kind == "stakeholder" else ref
+    return msg.STILL_REFERENCED.format(id=shown, places=", ".join(places))
 
 
 # --- relations ----------------------------------------------------------------------------
@@ -353,8 +353,8 @@ def _relation_label(s: Session, item: Item) -> str:
     kind = item.get("kind")
     term = vocab.RELATION_KINDS.get(str(kind)) if kind else None
     label = msg.RELATION_LABEL.format(
-        source=show_value(item.get("from")),
-        target=show_value(item.get("to")),
+        source=s.actor_names(item.get("from")),
+        target=s.actor_names(item.get("to")),
         kind=term.label if term else show_value(kind) if kind else msg.UNDECIDED,
     )
     return f"{label}: {item['label']}" if item.get("label") else label
@@ -373,7 +373,8 @@ def relations_step(s: Session) -> list[Field]:
         def ask_to() -> None:
             source = str(item.get("from"))
             targets = [c for c in s.stakeholder_choices() if c.value != source]
-            s.ask_select(item, Relation, "to", msg.ASK_RELATION_TO.format(source=source), targets)
+            question = msg.ASK_RELATION_TO.format(source=s.actor_names(source))
+            s.ask_select(item, Relation, "to", question, targets)
 
         def ask_kind() -> None:
             kinds = term_choices(vocab.RELATION_KINDS, undecided=True)
@@ -389,13 +390,13 @@ def relations_step(s: Session) -> list[Field]:
             )
 
         return [
-            Field(msg.FIELD_FROM, ask_from, _shown(item, "from")),
-            Field(msg.FIELD_TO, ask_to, _shown(item, "to")),
+            Field(msg.FIELD_FROM, ask_from, s.shown_actors(item, "from")),
+            Field(msg.FIELD_TO, ask_to, s.shown_actors(item, "to")),
             Field(msg.FIELD_KIND, ask_kind, _shown(item, "kind")),
             Field(msg.FIELD_LABEL, ask_label, _shown(item, "label")),
         ]
 
-    def opener(extra: Sequence[Choice[str]]) -> Item | str | None:
+    def opener(opening: Opening) -> Item | str | None:
         choices: list[Choice[str | None]] = [Choice(msg.NO_MORE_RELATIONS, None, searchable=False)]
         choices += s.stakeholder_choices()
         source = s.prompter.select(msg.ASK_RELATION_FROM, choices, default=None)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, MutableMapping, Sequence
+from collections.abc import Callable, MutableMapping
 from typing import Any
 
 from incas_cli.catalog import ComuneRecord
@@ -30,7 +30,7 @@ from incas_cli.wizard.answers import existing_day, iso_date, iso_months, month_n
 from incas_cli.wizard.checking import blocking_at
 from incas_cli.wizard.core import Session, show_value, term_choices
 from incas_cli.wizard.form import Field
-from incas_cli.wizard.lists import Item, ListSpec, edit_list
+from incas_cli.wizard.lists import Item, ListSpec, Opening, edit_list
 from incas_cli.wizard.prompter import Choice
 from incas_cli.wizard.tree import child_list, child_map, keys_of, new_map
 
@@ -161,7 +161,7 @@ def comune_step(s: Session) -> list[Field]:
 def _partners(s: Session, comune: MutableMapping[str, Any], record: ComuneRecord) -> None:
     partners = child_list(comune, "partners", keys_of(Comune))
 
-    def opener(extra: Sequence[Choice[str]]) -> Item | str | None:
+    def opener(opening: Opening) -> Item | str | None:
         answer = s.prompter.autocomplete(
             msg.ASK_PARTNER,
             lambda typed: [r.display_name for r in s.comuni.search(typed, 12)],
@@ -408,7 +408,7 @@ def territory_step(s: Session) -> list[Field]:
             Field(msg.FIELD_WORKERS, ask_workers, lambda: show_value(item.get("workers"))),
         ]
 
-    def opener(extra: Sequence[Choice[str]]) -> Item | str | None:
+    def opener(opening: Opening) -> Item | str | None:
         item = new_map()
         first = not ctx.get("crops")
         name = s.ask_text(
@@ -501,7 +501,7 @@ def _data_points(s: Session, ctx: Item) -> None:
             Field(msg.FIELD_SOURCE, text("source", msg.ASK_DATA_SOURCE), shown("source")),
         ]
 
-    def opener(extra: Sequence[Choice[str]]) -> Item | str | None:
+    def opener(opening: Opening) -> Item | str | None:
         item = new_map()
         label = s.ask_text(
             item,

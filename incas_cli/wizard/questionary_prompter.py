@@ -1,10 +1,12 @@
 """The real terminal: the :class:`~incas_cli.wizard.prompter.Prompter` over questionary.
 
-The only module that imports questionary (and, for text questions, its prompt_toolkit).
-Every question is asked with ``unsafe_ask()``, so Ctrl-C reaches the caller as
-``KeyboardInterrupt`` instead of being swallowed into a ``None`` answer, and Ctrl-D as
-``EOFError``. A validator's Italian message is shown under the input and the question
-stays open until the answer is acceptable.
+With :mod:`~incas_cli.wizard.list_question` (selects and checkboxes) and
+:mod:`~incas_cli.wizard.screen_text` (style and wrapping), the only modules that import
+questionary and its prompt_toolkit. Every question is asked with ``unsafe_ask()``, so
+Ctrl-C reaches the caller as ``KeyboardInterrupt`` instead of being swallowed into a
+``None`` answer, and Ctrl-D as ``EOFError``. A validator's Italian message is shown
+right under the answer (not on the screen's last line) and the question stays open until
+the answer is acceptable.
 
 Text questions are built here on prompt_toolkit's ``PromptSession`` (wrapped in a
 questionary ``Question``) rather than with ``questionary.text``: that one pre-fills the
@@ -17,30 +19,27 @@ description is shown under the list without questionary's "Description:" label.
 
 from __future__ import annotations
 
-import string
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
 import questionary
 from prompt_toolkit import PromptSession
-from prompt_toolkit.application import Application
 from prompt_toolkit.application.current import get_app
 from prompt_toolkit.completion import CompleteEvent, Completer, Completion, WordCompleter
 from prompt_toolkit.document import Document
-from prompt_toolkit.filters import Condition, is_done, to_filter
+from prompt_toolkit.filters import Condition, to_filter
 from prompt_toolkit.formatted_text import StyleAndTextTuples
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
 from prompt_toolkit.keys import Keys
-from prompt_toolkit.layout import ConditionalContainer, HSplit, Window
-from prompt_toolkit.layout.controls import FormattedTextControl
+from prompt_toolkit.layout.controls import BufferControl, FormattedTextControl
+from prompt_toolkit.layout.dimension import Dimension
 from prompt_toolkit.lexers import SimpleLexer
-from prompt_toolkit.styles import Style
 from prompt_toolkit.validation import ValidationError
 from prompt_toolkit.validation import Validator as PromptValidator
-from questionary.prompts.common import InquirerControl, create_inquirer_layout
 from questionary.styles import merge_styles_default
 
 from incas_cli.messages import wizard as msg
+from incas_cli.wizard.list_question import list_question
 from incas_cli.wizard.prompter import (
     Choice,
     Completions,
@@ -50,22 +49,12 @@ from incas_cli.wizard.prompter import (
     instruction_text,
     is_back,
     resolve_answer,
-    search_choices,
 )
+from incas_cli.wizard.screen_text import STYLE, wrap_tokens, wrapped
 
 T = TypeVar("T")
 SEARCH_FROM = 8
 """Selects with more choices than this can be filtered by typing."""
-
-_STYLE = questionary.Style(
-    [
-        ("qmark", "bold"),
-        ("question", "bold"),
-        ("answer", "bold"),
-        ("instruction", "italic"),
-        ("description", "italic"),
-    ]
-)
 
 
 class _Check(PromptValidator):
@@ -81,7 +70,7 @@ class _Check(PromptValidator):
         error = self._validate(resolve_answer(document.text, self._default))
         if error is not None:
             raise ValidationError(
-                message=_wrapped(error, indent=0), cursor_position=len(document.text)
+                message=wrapped(error, indent=0), cursor_position=len(document.text)
             )
 
 
@@ -136,7 +125,7 @@ def _text_question(
         if done and not multiline and not typed().strip() and default:
             # An empty answer took the default: show it where the answer goes.
             line.append(("class:answer", " ".join(default.split())))
-        return list(line if done else _wrap_tokens(line))
+        return list(line if done else wrap_tokens(line))
 
     bindings = KeyBindings()
 
@@ -158,7 +147,7 @@ def _text_question(
 
     session = PromptSession(
         tokens,
-        style=merge_styles_default([_STYLE]),
+        style=merge_styles_default([STYLE]),
         lexer=SimpleLexer("class:answer"),
         validator=_Check(validate, default) if validate is not None else None,
         validate_while_typing=False,
@@ -167,280 +156,39 @@ def _text_question(
         complete_while_typing=completer is not None,
         key_bindings=bindings,
     )
-    _unbounded_errors(session)
+    _errors_under_answer(session)
     return questionary.Question(session.app)
 
 
-def _unbounded_errors(session: PromptSession[str]) -> None:
-    """Let a validator's message take the lines it needs (prompt_toolkit shows one)."""
+def _errors_under_answer(session: PromptSession[str]) -> None:
+    """A validator's message right under the answer, taking the lines it needs.
+
+    prompt_toolkit lets the answer's window grow to the bottom of the screen (and keeps
+    the space a completion menu needs even with no menu shown), so its one-line error
+    toolbar ended up on the terminal's last line, far from what was typed. Here the
+    answer takes its own lines, plus the menu's room only while a menu is shown.
+    """
+    buffer = session.default_buffer
+    reserve = session.reserve_space_for_menu
+
+    def answer_height() -> Dimension:
+        showing = buffer.complete_state is not None and buffer.validation_error is None
+        if showing and not get_app().is_done:
+            return Dimension(min=reserve)
+        return Dimension()
+
     for window in session.layout.find_all_windows():
         control = window.content
+        if isinstance(control, BufferControl) and control.buffer is buffer:
+            window.height = answer_height
+            window.dont_extend_height = to_filter(True)
         text = getattr(control, "text", None)
         if isinstance(control, FormattedTextControl) and "ValidationToolbar" in getattr(
             text, "__qualname__", ""
         ):
             window.height = None
             window.wrap_lines = to_filter(True)
-
-
-class _ListControl(InquirerControl):
-    """questionary's list of choices, filtered the wizard's way as the user types.
-
-    :func:`~incas_cli.wizard.prompter.search_choices` decides what a typed text shows: a
-    way out of the list ("Nessun altro attore: avanti") never matches, and text that
-    matches nothing shows a line saying so instead of the whole list again (where Enter
-    would have picked whatever was first).
-    """
-
-    def __init__(self, wizard_choices: Sequence[Choice[Any]], **kwargs: Any) -> None:
-        self.wizard_choices = wizard_choices
-        self.notice: str | None = None
-        """A line under the list (a checkbox's confirmation after typed text)."""
-        super().__init__(**kwargs)
-
-    @property
-    def filtered_choices(self) -> list[Any]:
-        shown = [self.choices[i] for i in search_choices(self.wizard_choices, self.typed)]
-        self.found_in_search = bool(shown)
-        return shown
-
-    @property
-    def typed(self) -> str:
-        return self.search_filter or ""
-
-    def select_previous(self) -> None:
-        if self.choice_count:
-            super().select_previous()
-
-    def select_next(self) -> None:
-        if self.choice_count:
-            super().select_next()
-
-    def pointed_index(self) -> int | None:
-        """The wizard choice under the pointer (None when the text matches nothing)."""
-        shown = self.filtered_choices
-        if not shown:
-            return None
-        return int(shown[min(self.pointed_at, len(shown) - 1)].value)
-
-    def _get_choice_tokens(self) -> Any:
-        if not self.filtered_choices:
-            return [("class:text", "   " + msg.NO_MATCH.format(text=self.typed))]
-        return super()._get_choice_tokens()  # type: ignore[no-untyped-call]
-
-
-def _wrapped(text: str, indent: int = 2) -> str:
-    """``text`` broken between words to fit the terminal, ``indent`` columns in."""
-    import textwrap
-
-    width = max(20, _columns() - indent - 1)
-    return "\n".join(
-        textwrap.fill(paragraph, width=width, break_long_words=False)
-        for paragraph in text.splitlines()
-    )
-
-
-def _columns() -> int:
-    try:
-        return int(get_app().output.get_size().columns)
-    except Exception:  # no running application: a sensible width
-        return 80
-
-
-def _wrap_tokens(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """A question line broken between words (not inside them) at the terminal's width."""
-    import re
-
-    width = _columns() - 1
-    out: list[tuple[str, str]] = []
-    column = 0
-    for style, text in tokens:
-        for piece in re.findall(r"\S+|\s+", text):
-            if piece.isspace():
-                if column + len(piece) >= width:
-                    out.append((style, "\n"))
-                    column = 0
-                else:
-                    out.append((style, piece))
-                    column += len(piece)
-                continue
-            if column and column + len(piece) > width:
-                out.append((style, "\n"))
-                column = 0
-            out.append((style, piece))
-            column += len(piece)
-    return out
-
-
-def _note_window(text: Callable[[], str | None]) -> ConditionalContainer:
-    """A line (or a few) under the list, indented and wrapped between words."""
-
-    def tokens() -> StyleAndTextTuples:
-        shown = text()
-        return [("class:description", _wrapped(shown))] if shown else []
-
-    return ConditionalContainer(
-        Window(
-            FormattedTextControl(tokens),
-            wrap_lines=True,
-            dont_extend_height=True,
-            get_line_prefix=lambda line, wrapped: "  ",
-        ),
-        filter=~is_done & Condition(lambda: bool(text())),
-    )
-
-
-def _list_question(
-    message: str,
-    choices: Sequence[Choice[Any]],
-    *,
-    hint: str,
-    multi: bool,
-    default: int | None = None,
-    ticked: Sequence[int] = (),
-) -> Application[Any]:
-    """A select (``multi=False``) or a checkbox over ``choices``; answers are indices.
-
-    Typing filters the list (case and accents ignored; Backspace undoes it); arrows move.
-    In a select, Enter picks the choice under the pointer (nothing, when the text matches
-    nothing). In a checkbox, space ticks or unticks the choice under the pointer, and no
-    key ticks everything or inverts the ticks (questionary's «a», «i», Ctrl-A and Tab).
-    Enter with typed text still there does not answer: it clears the text and says what
-    is ticked, so words typed as an answer ("novembre; tredici") never pass unnoticed;
-    Enter again confirms.
-    """
-    options = [
-        questionary.Choice(c.title, value=i, checked=multi and i in ticked)
-        for i, c in enumerate(choices)
-    ]
-    ic = _ListControl(
-        choices,
-        choices=options,
-        default=None if multi or default is None else options[default],
-        initial_choice=None if default is None else options[default],
-        pointer="»",
-        use_indicator=multi,
-        show_description=False,
-    )
-    answered: list[int] = []
-
-    def tokens() -> list[tuple[str, str]]:
-        line = [("class:qmark", "?"), ("class:question", f" {message} ")]
-        if ic.is_answered:
-            if answered and not multi:
-                line.append(("class:answer", choices[answered[0]].title))
-        else:
-            line.append(("class:instruction", hint))
-        return _wrap_tokens(line)
-
-    layout = create_inquirer_layout(ic, tokens)
-    for window in layout.find_all_windows():
-        if window.content is ic:  # the notes stay right under the list
             window.dont_extend_height = to_filter(True)
-    if isinstance(layout.container, HSplit):
-        descriptions = [c.description for c in choices]
-
-        def description() -> str | None:
-            index = ic.pointed_index()
-            return descriptions[index] if index is not None else None
-
-        if any(descriptions):
-            layout.container.children.insert(2, _note_window(description))
-        layout.container.children.append(_note_window(lambda: ic.notice))
-
-    bindings = KeyBindings()
-
-    @bindings.add(Keys.ControlC, eager=True)
-    @bindings.add(Keys.ControlQ, eager=True)
-    def _interrupt(event: KeyPressEvent) -> None:
-        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
-
-    @bindings.add(Keys.ControlD, eager=True)
-    def _end_of_input(event: KeyPressEvent) -> None:
-        event.app.exit(exception=EOFError, style="class:aborting")
-
-    @bindings.add(Keys.PageUp, eager=True)
-    def _back(event: KeyPressEvent) -> None:
-        event.app.exit(exception=GoBack, style="class:aborting")
-
-    def type_char(event: KeyPressEvent) -> None:
-        if event.key_sequence[0].key == msg.BACK_ANSWER and not ic.typed:
-            event.app.exit(exception=GoBack, style="class:aborting")
-            return
-        ic.notice = None
-        ic.add_search_character(event.key_sequence[0].key)  # type: ignore[arg-type]
-
-    for character in string.printable:
-        if character not in string.whitespace:
-            bindings.add(character, eager=True)(type_char)
-    bindings.add(Keys.Backspace, eager=True)(type_char)
-
-    if multi:
-
-        @bindings.add(" ", eager=True)
-        def _toggle(event: KeyPressEvent) -> None:
-            index = ic.pointed_index()
-            if index is None:
-                return
-            ic.notice = None
-            if index in ic.selected_options:
-                ic.selected_options.remove(index)
-            else:
-                ic.selected_options.append(index)
-
-    else:
-
-        @bindings.add(" ", eager=True)
-        def _space(event: KeyPressEvent) -> None:
-            if ic.typed:  # part of the text typed to filter ("Organizzazione sindacale")
-                ic.add_search_character(" ")  # type: ignore[arg-type]
-
-    @bindings.add(Keys.Down, eager=True)
-    @bindings.add(Keys.ControlN, eager=True)
-    def _down(event: KeyPressEvent) -> None:
-        ic.select_next()
-
-    @bindings.add(Keys.Up, eager=True)
-    @bindings.add(Keys.ControlP, eager=True)
-    def _up(event: KeyPressEvent) -> None:
-        ic.select_previous()
-
-    # Esc then Enter (how a multi-line answer is confirmed) is Enter here too: alone,
-    # prompt_toolkit's own binding ended the list with an empty answer.
-    @bindings.add(Keys.Escape, Keys.ControlM, eager=True)
-    @bindings.add(Keys.ControlM, eager=True)
-    def _enter(event: KeyPressEvent) -> None:
-        if multi:
-            picked = sorted(int(i) for i in ic.selected_options)
-            if ic.typed:
-                titles = [choices[i].title for i in picked]
-                ic.notice = msg.CHECKBOX_TYPED.format(
-                    text=ic.typed,
-                    picked=msg.LIST_SEPARATOR.join(titles) if titles else msg.NONE_CHOSEN,
-                )
-                ic.search_filter = None
-                ic.pointed_at = 0
-                return
-            ic.is_answered = True
-            event.app.exit(result=picked)
-            return
-        index = ic.pointed_index()
-        if index is None:
-            return
-        answered.append(index)
-        ic.is_answered = True
-        event.app.exit(result=index)
-
-    @bindings.add(Keys.Any)
-    def _other(event: KeyPressEvent) -> None:
-        """Any other key (Tab included) does nothing."""
-
-    return Application(
-        layout=layout,
-        key_bindings=bindings,
-        style=merge_styles_default([Style([("bottom-toolbar", "noreverse")]), _STYLE]),
-        erase_when_done=multi,
-    )
 
 
 class QuestionaryPrompter:
@@ -505,7 +253,7 @@ class QuestionaryPrompter:
         hint = msg.SELECT_SEARCH_HINT if len(choices) > SEARCH_FROM else msg.SELECT_HINT
         while True:
             question = questionary.Question(
-                _list_question(message, choices, hint=hint, multi=False, default=start)
+                list_question(message, choices, hint=hint, multi=False, default=start)
             )
             index = _ask(question)
             if isinstance(index, int) and 0 <= index < len(choices):
@@ -517,13 +265,13 @@ class QuestionaryPrompter:
         ticked = [i for i, c in enumerate(choices) if c.value in defaults]
         # The question is erased when answered and the answer written again as a line.
         question = questionary.Question(
-            _list_question(message, choices, hint=msg.CHECKBOX_HINT, multi=True, ticked=ticked)
+            list_question(message, choices, hint=msg.CHECKBOX_HINT, multi=True, ticked=ticked)
         )
         answer = _ask(question)
         while not isinstance(answer, list):  # defensive: only a list of indices answers
             answer = _ask(
                 questionary.Question(
-                    _list_question(
+                    list_question(
                         message, choices, hint=msg.CHECKBOX_HINT, multi=True, ticked=ticked
                     )
                 )

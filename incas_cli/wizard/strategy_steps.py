@@ -3,7 +3,7 @@ path (tables, bilateral meetings, the public assembly)."""
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping, Sequence
+from collections.abc import MutableMapping
 from typing import Any
 
 from incas_cli.messages import vocab
@@ -12,7 +12,7 @@ from incas_cli.models.plan import Meeting, Plan, Process, SpecificObjective, Str
 from incas_cli.wizard.answers import existing_day, iso_date
 from incas_cli.wizard.core import Session, next_number_id, show_value, term_choices
 from incas_cli.wizard.form import Field
-from incas_cli.wizard.lists import ListSpec, edit_list
+from incas_cli.wizard.lists import FIX, ListSpec, Opening, ask_opener, edit_list
 from incas_cli.wizard.prompter import Choice
 from incas_cli.wizard.tree import child_list, child_map, keys_of, new_map
 
@@ -78,7 +78,7 @@ def _specific_objectives(s: Session, strategy: Item) -> None:
             Field(msg.FIELD_AXIS, ask_axis, _shown(item, "axis")),
         ]
 
-    def opener(extra: Sequence[Choice[str]]) -> Item | str | None:
+    def opener(opening: Opening) -> Item | str | None:
         item = new_map()
         taken = [str(x.get("id")) for x in objectives if isinstance(x, MutableMapping)]
         s.set(item, SpecificObjective, "id", next_number_id("OS", taken))
@@ -183,18 +183,13 @@ def process_step(s: Session) -> list[Field]:
             Field(msg.FIELD_KIND, ask_kind, shown_kind),
             Field(msg.FIELD_DATE, ask_date, _shown(item, "date")),
             Field(msg.FIELD_TABLE, ask_table, _shown(item, "table")),
-            Field(msg.FIELD_PARTICIPANTS, ask_participants, _shown(item, "participants")),
+            Field(msg.FIELD_PARTICIPANTS, ask_participants, s.shown_actors(item, "participants")),
             Field(msg.FIELD_SUMMARY, ask_summary, _shown(item, "summary")),
         ]
 
-    def opener(extra: Sequence[Choice[str]]) -> Item | str | None:
-        choices: list[Choice[str | None]] = [
-            Choice(msg.NO_MORE_MEETINGS, None, searchable=False),
-            *extra,
-            *kinds,
-        ]
-        kind = s.prompter.select(msg.ASK_MEETING_KIND, choices, default=None)
-        if kind is None or kind in {c.value for c in extra}:
+    def opener(opening: Opening) -> Item | str | None:
+        kind = ask_opener(s, opening, msg.ASK_MEETING_KIND, msg.NO_MORE_MEETINGS, kinds)
+        if kind is None or kind == FIX:
             return kind
         item = new_map()
         s.set(item, Meeting, "kind", kind)

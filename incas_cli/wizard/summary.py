@@ -176,11 +176,11 @@ def summary_blocks(summary: Summary) -> list[str | Paragraph | Table]:
 
     out.append(sections_table(summary))
     out.append(msg.SUMMARY_OPEN.format(count=summary.open_count))
-    for path, label in summary.open_fields[:MAX_OPEN_SHOWN]:
+    shown = _shown_count(len(summary.open_fields), MAX_OPEN_SHOWN)
+    for path, label in summary.open_fields[:shown]:
         out.append(f"  {label} ({path})")
-    if len(summary.open_fields) > MAX_OPEN_SHOWN:
-        more = len(summary.open_fields) - MAX_OPEN_SHOWN
-        out.append("  " + msg.MORE_OPEN.format(count=more))
+    if len(summary.open_fields) > shown:
+        out.append("  " + msg.MORE_OPEN.format(count=len(summary.open_fields) - shown))
     out.append(
         msg.SUMMARY_FINDINGS.format(errors=len(summary.errors), warnings=len(summary.warnings))
     )
@@ -208,10 +208,17 @@ def summary_blocks(summary: Summary) -> list[str | Paragraph | Table]:
 
 def _findings(findings: tuple[Finding, ...]) -> list[str]:
     lines: list[str] = []
-    for finding in findings[:MAX_FINDINGS_SHOWN]:
+    shown = _shown_count(len(findings), MAX_FINDINGS_SHOWN)
+    for finding in findings[:shown]:
         label = msg.FINDING_BLOCKING if finding.blocking else msg.FINDING_WARNING
         where = f"{finding.path}: " if finding.path else ""
         lines.append(f"  {label} {where}{finding.message}")
-    if len(findings) > MAX_FINDINGS_SHOWN:
-        lines.append("  " + msg.MORE_FINDINGS.format(count=len(findings) - MAX_FINDINGS_SHOWN))
+    if len(findings) > shown:
+        lines.append("  " + msg.MORE_FINDINGS.format(count=len(findings) - shown))
     return lines
+
+
+def _shown_count(count: int, limit: int) -> int:
+    """How many lines of a long list to show: ``limit``, or all when just one more would
+    be left out (never «… e altri 1»: the line would take the same room)."""
+    return count if count <= limit + 1 else limit

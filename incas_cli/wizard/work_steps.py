@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, MutableMapping, Sequence
+from collections.abc import Callable, MutableMapping
 from typing import Any
 
 from incas_cli.catalog import NationalPlan
@@ -12,7 +12,7 @@ from incas_cli.wizard.answers import iso_months
 from incas_cli.wizard.checking import blocking_at
 from incas_cli.wizard.core import Session, next_number_id, show_value
 from incas_cli.wizard.form import Field
-from incas_cli.wizard.lists import ListSpec, edit_list
+from incas_cli.wizard.lists import FIX, ListSpec, Opening, ask_opener, edit_list
 from incas_cli.wizard.measure_parts import budget, indicators, risks
 from incas_cli.wizard.network_steps import references
 from incas_cli.wizard.prompter import Choice
@@ -103,14 +103,9 @@ def needs_step(s: Session) -> list[Field]:
             ),
         ]
 
-    def opener(extra: Sequence[Choice[str]]) -> Item | str | None:
-        choices: list[Choice[str | None]] = [
-            Choice(msg.NO_MORE_NEEDS, None, searchable=False),
-            *extra,
-            *areas,
-        ]
-        area = s.prompter.select(msg.ASK_NEED_AREA, choices, default=None)
-        if area is None or area in {c.value for c in extra}:
+    def opener(opening: Opening) -> Item | str | None:
+        area = ask_opener(s, opening, msg.ASK_NEED_AREA, msg.NO_MORE_NEEDS, areas)
+        if area is None or area == FIX:
             return area
         item = new_map()
         taken = [str(x.get("id")) for x in s.items("needs")]
@@ -173,13 +168,8 @@ def measures_step(s: Session) -> list[Field]:
         )
         actions.append(Choice(title, action.number, action.expected_result))
 
-    def opener(extra: Sequence[Choice[str]]) -> Item | str | None:
-        choices: list[Choice[int | str | None]] = [
-            Choice(msg.NO_MORE_MEASURES, None, searchable=False),
-            *extra,
-            *actions,
-        ]
-        primary = s.prompter.select(msg.ASK_MEASURE_PRIMARY, choices, default=None)
+    def opener(opening: Opening) -> Item | str | None:
+        primary = ask_opener(s, opening, msg.ASK_MEASURE_PRIMARY, msg.NO_MORE_MEASURES, actions)
         if primary is None or isinstance(primary, str):
             return primary
         item = new_map()
@@ -425,8 +415,8 @@ def _measure_fields(
         Field(msg.FIELD_OBJECTIVE, ask_objective, _shown(item, "objective")),
         Field(msg.FIELD_NEEDS, ask_needs, _shown(item, "needs")),
         Field(msg.FIELD_SPECIFIC_OBJECTIVES, ask_objectives, _shown(item, "specific_objectives")),
-        Field(msg.FIELD_LEAD, ask_lead, _shown(item, "lead")),
-        Field(msg.FIELD_PARTNERS, ask_partners, _shown(item, "partners")),
+        Field(msg.FIELD_LEAD, ask_lead, s.shown_actors(item, "lead")),
+        Field(msg.FIELD_PARTNERS, ask_partners, s.shown_actors(item, "partners")),
         Field(msg.FIELD_START, ask_month("start", msg.ASK_MEASURE_START), _shown(item, "start")),
         Field(msg.FIELD_END, ask_month("end", msg.ASK_MEASURE_END), _shown(item, "end")),
         Field(msg.FIELD_BUDGET, ask_budget, shown_budget),

@@ -45,6 +45,7 @@ class Outcome:
     name: str
     status: Status
     result: CheckResult | None = None
+    """The findings; after a build its ``plan`` is None (:func:`build_file`)."""
     error: IncasError | None = None
     output: Path | None = None
     toc_pending: bool = False
@@ -184,6 +185,14 @@ def default_jobs(files: int) -> int:
     return max(1, min(files, usable_cpus()))
 
 
+def may_use_workers(inputs: Sequence[Path], jobs: int | None) -> bool:
+    """Whether a build of ``inputs`` with ``jobs`` (None: :func:`default_jobs`) may run in
+    worker processes: more than one job, and more than one input or a folder."""
+    if jobs == 1 or (jobs is None and usable_cpus() == 1):
+        return False
+    return len(inputs) > 1 or any(_is_dir(item) for item in inputs)
+
+
 def output_paths(sources: Sequence[Path], output_dir: Path, suffix: str) -> list[Path]:
     """Where each source's document goes: its stem plus ``suffix``, collisions numbered.
 
@@ -236,7 +245,20 @@ def build_file(source: Path, output: Path, options: BuildOptions) -> Outcome:
     ``IncasError`` (unreadable input, existing output, LibreOffice failing) -> failed;
     blocking findings -> invalid, nothing written; any other exception is a bug in incas
     and becomes a failed outcome too, so that one file never stops the others.
+
+    The outcome keeps the findings (what a build reports), not the plan: ``result.plan``
+    is None. A build of thousands of plans does not hold them all, and the main process of
+    a parallel build never has to load the plan's models to receive an outcome.
     """
+    import dataclasses
+
+    outcome = _build_file(source, output, options)
+    if outcome.result is not None and outcome.result.plan is not None:
+        outcome.result = dataclasses.replace(outcome.result, plan=None)
+    return outcome
+
+
+def _build_file(source: Path, output: Path, options: BuildOptions) -> Outcome:
     from incas_cli.errors import OutputExistsError
     from incas_cli.messages import io as io_msg
     from incas_cli.messages import staff as msg
@@ -395,6 +417,10 @@ def _build_parallel(
 ) -> list[Outcome]:
     from concurrent.futures import FIRST_COMPLETED, wait
 
+    # Outcomes arrive holding findings, whose module imports the plan's models: loaded now,
+    # while the forkserver still loads its own modules (the first submit waits for it),
+    # rather than when the first outcome arrives, competing with the workers for the CPU.
+    import incas_cli.checks  # noqa: F401
     from incas_cli.batch_worker import run_task
     from incas_cli.errors import Terminated
 

@@ -88,6 +88,19 @@ def worker_pool(jobs: int) -> ProcessPoolExecutor:
     )
 
 
+def prestart() -> None:
+    """Start the forkserver now, without waiting for it: it loads :data:`PRELOAD` on
+    another core while this process reads its arguments and finds the plans, and the pool
+    made later (:func:`worker_pool`) forks its workers from it at once instead of waiting
+    for those imports. The server ends with this process (it watches a pipe to it);
+    nothing to do where there is no forkserver (``spawn`` starts each worker afresh)."""
+    context = mp_context()
+    if context.get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+
+
 def raise_if_stopped(stop: StopRequest) -> None:
     """Ctrl-C and SIGTERM only set a flag in the handler; the stop happens here."""
     if stop.signum is not None:

@@ -59,8 +59,14 @@ def build(
         default_jobs,
         exit_code,
         expand_inputs,
+        may_use_workers,
         prepare_output_dir,
     )
+
+    if may_use_workers(inputs, jobs):  # their modules load while the arguments are checked
+        from incas_cli.pool import prestart
+
+        prestart()
     from incas_cli.console import get_console, print_plain
     from incas_cli.errors import UsageError
     from incas_cli.messages import cli as cli_msg

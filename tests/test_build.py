@@ -250,6 +250,32 @@ def test_existing_output_is_not_overwritten_without_force(cli: Cli, tmp_path: Pa
 
 
 @pytest.mark.slow
+def test_a_one_job_build_through_libreoffice_reports_in_input_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One job with the index pass prepares the next plans while LibreOffice works on one:
+    small plans after a large one finish first, the outcomes still come in input order."""
+    monkeypatch.setenv("INCAS_SOFFICE", "")  # no LibreOffice: the index is left to Word
+    large = EXAMPLES / "saluzzo.yaml"
+    sources = [large, SMALL, SMALL, large, SMALL]
+    seen: list[str] = []
+    outcomes = build_files(
+        sources, BuildOptions(tmp_path / "out"), jobs=1, on_outcome=lambda o: seen.append(o.name)
+    )
+    assert [o.name for o in outcomes] == [str(s) for s in sources]
+    assert sorted(seen) == sorted(str(s) for s in sources)
+    assert [o.status for o in outcomes] == [Status.OK] * 5
+    assert all(o.toc_pending for o in outcomes)
+    assert [o.output.name for o in outcomes if o.output] == [
+        "saluzzo.docx",
+        "bozza-iniziale.docx",
+        "bozza-iniziale-2.docx",
+        "saluzzo-2.docx",
+        "bozza-iniziale-3.docx",
+    ]
+
+
+@pytest.mark.slow
 def test_one_job_or_two_give_identical_documents(tmp_path: Path) -> None:
     sources = [SMALL, EXAMPLES / "saluzzo.yaml", SMALL]
     one = build_files(sources, BuildOptions(tmp_path / "one", toc_update=False), jobs=1)

@@ -112,9 +112,20 @@ def mp_context() -> Any:
 
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(list(PRELOAD))
+        context.set_forkserver_preload(_preload())
         return context
     return multiprocessing.get_context("spawn")
+
+
+def _preload() -> list[str]:
+    """:data:`PRELOAD`, and the CLI when this program was started as a script (the
+    ``incas`` command): each worker runs that script again to set itself up as the same
+    program (multiprocessing's rule for a main module run from a file), and the script
+    imports the whole CLI: imported once in the forkserver, the workers inherit it.
+    ``python -m incas_cli`` needs nothing more (a worker does not import that main)."""
+    main = sys.modules.get("__main__")
+    script = getattr(main, "__spec__", None) is None and getattr(main, "__file__", None)
+    return [*PRELOAD, "incas_cli.cli"] if script else list(PRELOAD)
 
 
 def stop_workers(executor: ProcessPoolExecutor) -> None:

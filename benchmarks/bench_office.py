@@ -74,8 +74,10 @@ finally:
 
 def incas(*args: str, cwd: Path | None = None) -> float:
     start = time.perf_counter()
+    script = Path(sys.executable).with_name("incas")  # as users run it, when installed
+    command = [str(script)] if script.is_file() else [sys.executable, "-m", "incas_cli"]
     done = subprocess.run(
-        [sys.executable, "-m", "incas_cli", *args],
+        [*command, *args],
         capture_output=True,
         text=True,
         check=False,

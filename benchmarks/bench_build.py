@@ -2,7 +2,8 @@
 
 Generates N plans (default 200) from the valid examples, each with new ids for its needs
 and measures (references follow) and its own title, in a temporary folder; then runs
-``incas plan build DIR -o OUT --format docx --no-toc-update --json`` (incas's own work:
+``incas plan build DIR -o OUT --format docx --no-toc-update --json`` (the installed
+``incas`` command, as users run it; incas's own work:
 the index pass is LibreOffice's, timed by ``bench_publish.py``) as a subprocess with
 ``--jobs 1`` and ``--jobs 2``. While it runs, the peak resident memory (``VmHWM``) of
 every process of the build is read from ``/proc``: the main process, and for ``--jobs 2``
@@ -122,6 +123,13 @@ def _watch(root: int, peaks: Peaks, stop: threading.Event) -> None:
         stop.wait(0.05)
 
 
+def incas_command() -> list[str]:
+    """``incas`` as users run it (the installed script beside this Python, which also
+    decides what the workers import), else ``python -m incas_cli``."""
+    script = Path(sys.executable).with_name("incas")
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "incas_cli"]
+
+
 @dataclass
 class Run:
     jobs: int
@@ -134,9 +142,7 @@ class Run:
 
 def run_build(source: Path, output: Path, count: int, jobs: int) -> Run:
     cmd = [
-        sys.executable,
-        "-m",
-        "incas_cli",
+        *incas_command(),
         "plan",
         "build",
         str(source),

@@ -14,9 +14,10 @@ leave are removed and ``KeyboardInterrupt`` reaches the caller.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -45,6 +46,7 @@ class Outcome:
     name: str
     status: Status
     result: CheckResult | None = None
+    """The findings; after a build its ``plan`` is None (:func:`build_file`)."""
     error: IncasError | None = None
     output: Path | None = None
     toc_pending: bool = False
@@ -184,6 +186,37 @@ def default_jobs(files: int) -> int:
     return max(1, min(files, usable_cpus()))
 
 
+def may_use_workers(inputs: Sequence[Path], jobs: int | None) -> bool:
+    """Whether a build of ``inputs`` with ``jobs`` (None: :func:`default_jobs`) may run in
+    worker processes: more than one job, and more than one input or a folder."""
+    if jobs == 1 or (jobs is None and usable_cpus() == 1):
+        return False
+    return len(inputs) > 1 or any(_is_dir(item) for item in inputs)
+
+
+@contextlib.contextmanager
+def started_early(
+    inputs: Sequence[Path], jobs: int | None, options: BuildOptions
+) -> Iterator[None]:
+    """Start first what a build of ``inputs`` waits for longest, so that it comes up while
+    the arguments are checked and the plans found: the forkserver that loads the workers'
+    modules when the build may run workers (:func:`may_use_workers`), else this process's
+    LibreOffice when the documents need it, kept for the block (:func:`build_files` uses
+    it: one LibreOffice for the whole build)."""
+    if may_use_workers(inputs, jobs):
+        pool.prestart()
+        yield
+        return
+    if not _uses_office(options.target()):
+        yield
+        return
+    from incas_cli.publish.session import office_session
+
+    with office_session() as office:
+        office.prestart(timeout=options.target().timeout)
+        yield
+
+
 def output_paths(sources: Sequence[Path], output_dir: Path, suffix: str) -> list[Path]:
     """Where each source's document goes: its stem plus ``suffix``, collisions numbered.
 
@@ -236,7 +269,20 @@ def build_file(source: Path, output: Path, options: BuildOptions) -> Outcome:
     ``IncasError`` (unreadable input, existing output, LibreOffice failing) -> failed;
     blocking findings -> invalid, nothing written; any other exception is a bug in incas
     and becomes a failed outcome too, so that one file never stops the others.
+
+    The outcome keeps the findings (what a build reports), not the plan: ``result.plan``
+    is None. A build of thousands of plans does not hold them all, and the main process of
+    a parallel build never has to load the plan's models to receive an outcome.
     """
+    import dataclasses
+
+    outcome = _build_file(source, output, options)
+    if outcome.result is not None and outcome.result.plan is not None:
+        outcome.result = dataclasses.replace(outcome.result, plan=None)
+    return outcome
+
+
+def _build_file(source: Path, output: Path, options: BuildOptions) -> Outcome:
     from incas_cli.errors import OutputExistsError
     from incas_cli.messages import io as io_msg
     from incas_cli.messages import staff as msg
@@ -355,39 +401,52 @@ def _uses_office(target: Target) -> bool:
     return target.format != "docx" or target.toc_update
 
 
+_PREPARED_AHEAD = 2
+"""Plans a one-job build prepares while LibreOffice converts the current one."""
+
+
 def _build_overlapped(
     tasks: Sequence[BuildTask],
     office: OfficeSession,
     on_outcome: Callable[[Outcome], None] | None,
 ) -> list[Outcome]:
     """One job, with LibreOffice: while it converts a document (in its own process), the
-    next plan is read, checked and written in a second thread; LibreOffice still takes
-    one document at a time. Outcomes come in order."""
-    from collections import deque
-    from concurrent.futures import Future, ThreadPoolExecutor
+    next plans are read, checked and written in other threads (:data:`_PREPARED_AHEAD`);
+    LibreOffice still takes one document at a time. A plan starts as soon as any other
+    finishes, so LibreOffice never waits for a plan that a slower earlier one held back,
+    and a large plan is ready by the time a small one before it is converted. Outcomes are
+    returned in order (``on_outcome`` hears them as they finish)."""
+    from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 
-    outcomes: list[Outcome] = []
-    executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="incas-build")
-    running: deque[Future[Outcome]] = deque()
+    outcomes: list[Outcome | None] = [None] * len(tasks)
+    executor = ThreadPoolExecutor(max_workers=1 + _PREPARED_AHEAD, thread_name_prefix="incas-build")
+    running: dict[Future[Outcome], int] = {}
+    queued = iter(enumerate(tasks))
+
+    def start_next() -> None:
+        item = next(queued, None)
+        if item is not None:
+            i, task = item
+            running[executor.submit(build_file, task.source, task.output, task.options)] = i
+
     try:
-        for task in tasks:
-            running.append(executor.submit(build_file, task.source, task.output, task.options))
-            if len(running) < 2:
-                continue
-            outcomes.append(running.popleft().result())
-            pool.release_memory()
-            if on_outcome is not None:
-                on_outcome(outcomes[-1])
+        for _ in range(1 + _PREPARED_AHEAD):
+            start_next()
         while running:
-            outcomes.append(running.popleft().result())
-            if on_outcome is not None:
-                on_outcome(outcomes[-1])
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                i = running.pop(future)
+                outcome = outcomes[i] = future.result()
+                start_next()
+                pool.release_memory()
+                if on_outcome is not None:
+                    on_outcome(outcome)
     except BaseException:
         office.abort()  # Ctrl-C: the document in LibreOffice stops now, no other starts
         executor.shutdown(wait=True, cancel_futures=True)
         raise
     executor.shutdown(wait=True)
-    return outcomes
+    return [outcome for outcome in outcomes if outcome is not None]
 
 
 def _build_parallel(
@@ -395,6 +454,10 @@ def _build_parallel(
 ) -> list[Outcome]:
     from concurrent.futures import FIRST_COMPLETED, wait
 
+    # Outcomes arrive holding findings, whose module imports the plan's models: loaded now,
+    # while the forkserver still loads its own modules (the first submit waits for it),
+    # rather than when the first outcome arrives, competing with the workers for the CPU.
+    import incas_cli.checks  # noqa: F401
     from incas_cli.batch_worker import run_task
     from incas_cli.errors import Terminated
 

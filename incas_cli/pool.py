@@ -88,6 +88,19 @@ def worker_pool(jobs: int) -> ProcessPoolExecutor:
     )
 
 
+def prestart() -> None:
+    """Start the forkserver now, without waiting for it: it loads :data:`PRELOAD` on
+    another core while this process reads its arguments and finds the plans, and the pool
+    made later (:func:`worker_pool`) forks its workers from it at once instead of waiting
+    for those imports. The server ends with this process (it watches a pipe to it);
+    nothing to do where there is no forkserver (``spawn`` starts each worker afresh)."""
+    context = mp_context()
+    if context.get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+
+
 def raise_if_stopped(stop: StopRequest) -> None:
     """Ctrl-C and SIGTERM only set a flag in the handler; the stop happens here."""
     if stop.signum is not None:
@@ -99,9 +112,20 @@ def mp_context() -> Any:
 
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(list(PRELOAD))
+        context.set_forkserver_preload(_preload())
         return context
     return multiprocessing.get_context("spawn")
+
+
+def _preload() -> list[str]:
+    """:data:`PRELOAD`, and the CLI when this program was started as a script (the
+    ``incas`` command): each worker runs that script again to set itself up as the same
+    program (multiprocessing's rule for a main module run from a file), and the script
+    imports the whole CLI: imported once in the forkserver, the workers inherit it.
+    ``python -m incas_cli`` needs nothing more (a worker does not import that main)."""
+    main = sys.modules.get("__main__")
+    script = getattr(main, "__spec__", None) is None and getattr(main, "__file__", None)
+    return [*PRELOAD, "incas_cli.cli"] if script else list(PRELOAD)
 
 
 def stop_workers(executor: ProcessPoolExecutor) -> None:

@@ -11,7 +11,10 @@ the id of the process that made it:
 
 The next command removes those whose process is gone and that are older than a minute
 (:func:`sweep_temp_dirs`, :func:`sweep_temp_files`): a live process's files are never
-touched, nor another user's.
+touched, nor another user's. A LibreOffice that is killed leaves its pipe socket,
+``OSL_PIPE_<uid>_incas-<pid>-<hex>``, in ``/tmp`` (LibreOffice's own choice, whatever
+``TMPDIR`` says): those named after an incas process that is gone go too
+(:func:`sweep_office_pipes`); other programs' pipes are never touched.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import os
 import re
 import secrets
 import shutil
+import stat
 import tempfile
 import time
 from pathlib import Path
@@ -32,6 +36,12 @@ just started may not be visible yet under its id on some systems)."""
 
 _DIR = re.compile(r"^incas-[a-z]+-(\d+)-[A-Za-z0-9_]+$")
 _FILE = re.compile(r"^\.incas-(\d+)-[0-9a-f]+\.tmp$")
+_PIPE = re.compile(r"^OSL_PIPE_\d+_incas-(\d+)-[0-9a-f]+$")
+
+OFFICE_PIPE_FOLDERS = ("/tmp", "/var/tmp")
+"""Where LibreOffice makes its named pipes (the first it may write to), whatever ``TMPDIR``
+says; the pipe of an office session is named after the incas process that started it
+(:mod:`incas_cli.publish.session`)."""
 
 
 def temp_dir(kind: str, *, need: int = 0) -> Path:
@@ -114,6 +124,19 @@ def sweep_temp_dirs(folder: Path | None = None, *, min_age: float = MIN_AGE) -> 
         if path.is_dir():
             shutil.rmtree(path, ignore_errors=True)
             removed.append(path)
+    return removed
+
+
+def sweep_office_pipes(*, min_age: float = MIN_AGE) -> list[Path]:
+    """Remove the pipe sockets of incas's LibreOffices whose incas process is gone (a killed
+    office cannot remove its own); returns what was removed. Sockets only, ours only."""
+    removed = []
+    for base in OFFICE_PIPE_FOLDERS:
+        for path in _abandoned_in(Path(base), _PIPE, min_age):
+            with contextlib.suppress(OSError):
+                if stat.S_ISSOCK(path.lstat().st_mode):
+                    path.unlink()
+                    removed.append(path)
     return removed
 
 

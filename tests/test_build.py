@@ -25,6 +25,7 @@ from incas_cli.batch import (
     build_files,
     build_report,
     default_jobs,
+    expand_inputs,
     output_paths,
 )
 from incas_cli.document.model import Run, plain
@@ -70,6 +71,23 @@ def test_output_names_resolve_collisions_deterministically() -> None:
     folded = output_paths([Path("A/Piano.yaml"), Path("b/piano.yaml")], Path("o"), ".pdf")
     assert [p.name for p in folded] == ["Piano.pdf", "piano-2.pdf"]
     assert all(p.parent == Path("o") for p in folded)
+
+
+def test_a_folder_scan_leaves_out_monitoring_reports_only(tmp_path: Path) -> None:
+    """A report (``report:`` and no ``plan:``) beside its plans is left out; a file with
+    both, in either order and however long the part before ``plan:``, is a plan."""
+    write_plan(tmp_path / "piano.yaml", minimal_plan())
+    shutil.copy(EXAMPLES / "monitoraggio" / "saluzzo-2024.yaml", tmp_path / "rapporto.yaml")
+    long_report = "report:\n" + "".join(f"  voce{i}: {i}\n" for i in range(20000))
+    (tmp_path / "prima-il-rapporto.yaml").write_text(long_report + "plan:\n  title: x\n")
+    (tmp_path / "prima-il-piano.yaml").write_text("plan:\n  title: x\nreport:\n  a: 1\n")
+    (tmp_path / "solo-rapporto.yaml").write_text("# note\nreport :\n  plan_ref: x\n")
+    found = expand_inputs([tmp_path])
+    assert [p.name for p in found] == [
+        "piano.yaml",
+        "prima-il-piano.yaml",
+        "prima-il-rapporto.yaml",
+    ]
 
 
 def test_default_jobs() -> None:
@@ -247,6 +265,32 @@ def test_existing_output_is_not_overwritten_without_force(cli: Cli, tmp_path: Pa
     assert code == 0
     assert _is_whole_docx(out / "piano.docx")
     assert not list(out.glob(".*.tmp"))
+
+
+@pytest.mark.slow
+def test_a_one_job_build_through_libreoffice_reports_in_input_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One job with the index pass prepares the next plans while LibreOffice works on one:
+    small plans after a large one finish first, the outcomes still come in input order."""
+    monkeypatch.setenv("INCAS_SOFFICE", "")  # no LibreOffice: the index is left to Word
+    large = EXAMPLES / "saluzzo.yaml"
+    sources = [large, SMALL, SMALL, large, SMALL]
+    seen: list[str] = []
+    outcomes = build_files(
+        sources, BuildOptions(tmp_path / "out"), jobs=1, on_outcome=lambda o: seen.append(o.name)
+    )
+    assert [o.name for o in outcomes] == [str(s) for s in sources]
+    assert sorted(seen) == sorted(str(s) for s in sources)
+    assert [o.status for o in outcomes] == [Status.OK] * 5
+    assert all(o.toc_pending for o in outcomes)
+    assert [o.output.name for o in outcomes if o.output] == [
+        "saluzzo.docx",
+        "bozza-iniziale.docx",
+        "bozza-iniziale-2.docx",
+        "saluzzo-2.docx",
+        "bozza-iniziale-3.docx",
+    ]
 
 
 @pytest.mark.slow

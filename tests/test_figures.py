@@ -541,7 +541,7 @@ def test_network_text_prints_at_8_pt_or_more(
     import re
     import zipfile
 
-    from incas_cli.document.figures import text as figure_text
+    from incas_cli.document.figures import network
     from incas_cli.document.figures.values import MIN_TEXT_PT, printed_points
     from incas_cli.document.model import Figure, walk
     from incas_cli.fonts import figure_font
@@ -562,7 +562,7 @@ def test_network_text_prints_at_8_pt_or_more(
     plan = plan_from(data)
     figures = [b for b in walk(plan_document(plan).blocks) if isinstance(b, Figure)]
     assert len(figures) == 1 and figures[0].image is not None  # the public edition: the network
-    canvas_px = png(figures[0].image).width * figure_text._SS
+    canvas_px = png(figures[0].image).width * network.SUPERSAMPLING
     with zipfile.ZipFile(io.BytesIO(render_docx(plan))) as docx:
         body = docx.read("word/document.xml").decode()
     (extent,) = re.findall(r'<wp:extent cx="(\d+)" cy="\d+"', body)

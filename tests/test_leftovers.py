@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from incas_cli import scratch
 from incas_cli.scratch import sweep_temp_dirs, temp_dir, temp_file_name
 from tests.conftest import Cli
 from tests.helpers import EXAMPLES, incas_argv, minimal_plan, write_plan
@@ -121,6 +123,40 @@ def test_leftover_folders_of_dead_processes_are_swept_by_the_next_command(
     assert cli("plan", "validate", "piano.yaml", cwd=tmp_path).exit_code == 0
     assert sorted(p.name for p in scratch.iterdir()) == sorted(
         [young.name, alive.name, other.name, at_work.name]
+    )
+
+
+def _socket(folder: Path, name: str) -> Path:
+    """A Unix socket file named ``name`` in ``folder``, as a LibreOffice pipe is."""
+    here = Path.cwd()
+    os.chdir(folder)  # a relative name: a socket's path is limited to about 100 bytes
+    try:
+        with socket.socket(socket.AF_UNIX) as sock:
+            sock.bind(name)
+    finally:
+        os.chdir(here)
+    return folder / name
+
+
+def test_pipes_of_killed_offices_are_swept_by_the_next_command(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pipes = tmp_path / "pipes"
+    pipes.mkdir()
+    monkeypatch.setattr(scratch, "OFFICE_PIPE_FOLDERS", (str(pipes),))
+    dead = _dead_pid()
+    killed = _socket(pipes, f"OSL_PIPE_0_incas-{dead}-9281d09d705f5cc7")
+    alive = _socket(pipes, f"OSL_PIPE_0_incas-{os.getpid()}-40c7723c9e448bf0")
+    young = _socket(pipes, f"OSL_PIPE_0_incas-{dead}-2ff238dac8537d5c")
+    not_ours = _socket(pipes, "OSL_PIPE_0_SingleOfficeIPC_1025f63fde2bc7d3e377b91268183c7b")
+    not_a_pipe = pipes / f"OSL_PIPE_0_incas-{dead}-0badf00d"
+    not_a_pipe.write_text("un file qualsiasi")
+    for path in (killed, alive, not_ours, not_a_pipe):
+        _age(path, 3600)
+    write_plan(tmp_path / "piano.yaml", minimal_plan())
+    assert cli("plan", "validate", "piano.yaml", cwd=tmp_path).exit_code == 0
+    assert sorted(p.name for p in pipes.iterdir()) == sorted(
+        p.name for p in (alive, young, not_ours, not_a_pipe)
     )
 
 

@@ -37,9 +37,10 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
         from incas_cli.console import get_console, print_error
         from incas_cli.errors import Terminated
         from incas_cli.messages import cli as msg
-        from incas_cli.scratch import sweep_temp_dirs
+        from incas_cli.scratch import sweep_office_pipes, sweep_temp_dirs
 
         sweep_temp_dirs()
+        sweep_office_pipes()
         previous = _terminate_as_interrupt()
         try:
             return func(*args, **kwargs)

@@ -60,6 +60,7 @@ def build(
         exit_code,
         expand_inputs,
         prepare_output_dir,
+        started_early,
     )
     from incas_cli.console import get_console, print_plain
     from incas_cli.errors import UsageError
@@ -80,24 +81,26 @@ def build(
         template=template,
         toc_update=not no_toc_update,
     )
-    # a wrong letterhead fails once, before any plan; what its reading dropped is said once
-    for notice in check_target(options.target()):
-        print_plain(
-            msg.TEMPLATE_NOTICE.format(label=cli_msg.WARNING_LABEL, message=notice.message),
-            stderr=True,
-        )
-        print_plain(
-            msg.BUILD_WARNING_HINT.format(label=cli_msg.HINT_LABEL, hint=notice.hint), stderr=True
-        )
-    sources = expand_inputs(inputs)
-    prepare_output_dir(output_dir)
-    workers = jobs if jobs is not None else default_jobs(len(sources))
+    with started_early(inputs, jobs, options):  # workers or LibreOffice come up meanwhile
+        # a wrong letterhead fails once, before any plan; what its reading dropped is said once
+        for notice in check_target(options.target()):
+            print_plain(
+                msg.TEMPLATE_NOTICE.format(label=cli_msg.WARNING_LABEL, message=notice.message),
+                stderr=True,
+            )
+            print_plain(
+                msg.BUILD_WARNING_HINT.format(label=cli_msg.HINT_LABEL, hint=notice.hint),
+                stderr=True,
+            )
+        sources = expand_inputs(inputs)
+        prepare_output_dir(output_dir)
+        workers = jobs if jobs is not None else default_jobs(len(sources))
 
-    progress_console = get_console(stderr=True)
-    if progress_console.is_terminal:
-        outcomes = _with_progress_bar(sources, options, workers, progress_console)
-    else:
-        outcomes = _with_plain_lines(sources, options, workers, progress_console)
+        progress_console = get_console(stderr=True)
+        if progress_console.is_terminal:
+            outcomes = _with_progress_bar(sources, options, workers, progress_console)
+        else:
+            outcomes = _with_plain_lines(sources, options, workers, progress_console)
 
     print_build_notices(outcomes, options, progress_console)
     if as_json:

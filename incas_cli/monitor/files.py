@@ -8,18 +8,26 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-_REPORT_KEY = re.compile(r"^report\s*:", re.MULTILINE)
-_PLAN_KEY = re.compile(r"^plan\s*:", re.MULTILINE)
+_REPORT_KEY = re.compile(r"report\s*:")
+_PLAN_KEY = re.compile(r"plan\s*:")
 
 
 def is_report_file(path: Path) -> bool:
     """A monitoring report (``incas monitor``), which lives beside its plan: a top-level
-    ``report:`` and no ``plan:``. Commands that walk a folder for plans leave it out."""
+    ``report:`` and no ``plan:``. Commands that walk a folder for plans leave it out.
+
+    Read line by line, only as far as a top-level ``plan:``: a plan's first lines, so a
+    folder scan does not read each plan whole before it is read to be checked."""
+    report = False
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")
+        with path.open(encoding="utf-8", errors="replace") as stream:
+            for line in stream:
+                if _PLAN_KEY.match(line):
+                    return False
+                report = report or _REPORT_KEY.match(line) is not None
     except OSError:
         return False
-    return bool(_REPORT_KEY.search(text)) and not _PLAN_KEY.search(text)
+    return report
 
 
 def is_report_data(data: object) -> bool:

@@ -5,9 +5,11 @@ and this module owns the drawing. Same input, same bytes: nodes, groups and edge
 in a fixed order, nothing reads the clock, and the PNG carries no metadata but its
 resolution (set so that the natural width is 16 cm, the text width of an A4 page).
 
-Pillow does not antialias shapes, so everything is drawn at ``_SS`` times the final size
-and reduced at the end. Geometry is expressed in "design pixels" for the default width and
-multiplied by a unit ``u`` (device pixels per design pixel on the supersampled canvas).
+Pillow does not antialias shapes, so the grid is drawn at ``_SS`` times the final size and
+reduced at the end; the network is drawn at its final size, which the document sets at
+300 dpi of its printed width, where unsmoothed steps do not show (``network.SUPERSAMPLING``).
+Geometry is expressed in "design pixels" for the default width and multiplied by a unit
+``u`` (device pixels per design pixel on the canvas).
 
 When labels would collide, the figures switch to numbered markers with a numbered legend
 (the whole figure at once, so a reader never has to guess which convention a point uses);

@@ -238,27 +238,45 @@ def _draw_badge(
 # --- encoding ---------------------------------------------------------------------------------
 
 
-def new_canvas(width: float, height: float) -> tuple[Image.Image, ImageDraw.ImageDraw]:
-    """A white canvas of ``width`` by ``height`` device pixels (the height rounded up to a
-    whole number of supersampled pixels), and its drawing context."""
+def new_canvas(
+    width: float, height: float, factor: int = _SS
+) -> tuple[Image.Image, ImageDraw.ImageDraw]:
+    """A white canvas of ``width`` by ``height`` device pixels, and its drawing context;
+    ``factor`` is its supersampling (the height rounded up to a multiple of it)."""
     from PIL import Image, ImageDraw
 
     w = round(width)
-    h = math.ceil(height / _SS) * _SS
+    h = math.ceil(height / factor) * factor
     image = Image.new("RGB", (w, h), WHITE)
     return image, ImageDraw.Draw(image)
 
 
-def _encode(image: Image.Image, width_px: int) -> bytes:
-    """Reduce the supersampled canvas and write a PNG with no metadata but the resolution."""
+def _encode(image: Image.Image, width_px: int, factor: int = _SS) -> bytes:
+    """Reduce the canvas supersampled ``factor`` times (1: drawn at its final size) and
+    write a PNG with no metadata but the resolution."""
     from PIL import Image
 
-    small = image.reduce(_SS)
-    image.close()  # the supersampled canvas (tens of MB) goes before the palette and the PNG
     # a flat-colour drawing fits a 256-colour palette: a third of the size, and faster
-    small = small.quantize(colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
-    small.putpalette(_snap_palette(small.getpalette() or []))
-    return _png(small, width_px)
+    if factor > 1:
+        small = image.reduce(factor)
+        image.close()  # the supersampled canvas (tens of MB) goes before the palette and the PNG
+        small = small.quantize(
+            colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE
+        )
+        small.putpalette(_snap_palette(small.getpalette() or []))
+        return _png(small, width_px)
+    # Drawn at its final size: the octree's tables take twice the canvas, so the palette
+    # comes from every other pixel (the same colours: nothing is blended) and the canvas
+    # is then mapped to it, which needs no more than the result.
+    sample = image.resize((image.width // 2, image.height // 2), Image.Resampling.NEAREST)
+    palette = sample.quantize(
+        colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE
+    )
+    sample.close()
+    palette.putpalette(_snap_palette(palette.getpalette() or []))
+    mapped = image.quantize(palette=palette, dither=Image.Dither.NONE)
+    image.close()
+    return _png(mapped, width_px)
 
 
 def encode_web_png(image: Image.Image, width_px: int) -> bytes:

@@ -25,7 +25,7 @@ from incas_cli.document.figures.network_layout import (
     _prepare_network,
     path_points,
 )
-from incas_cli.document.figures.text import _SS, _block, _draw_block, _font
+from incas_cli.document.figures.text import _block, _draw_block, _font
 from incas_cli.document.figures.values import (
     CENTRE_FILL,
     EDGE_LINE,
@@ -43,6 +43,12 @@ from incas_cli.document.figures.values import (
     print_size,
 )
 from incas_cli.messages import figures as msg
+
+SUPERSAMPLING = 1
+"""The network is drawn at its final size, not at a multiple of it reduced at the end: the
+document asks for it at 300 dpi of its printed width (``document.outline.rete``), where
+the steps of lines Pillow does not smooth are 0.08 mm, below what print shows (a screen
+scales the picture down, and smooths it), and the canvas is the picture itself."""
 
 
 def _group_style(net: _Network, group: str) -> tuple[str, str, str]:
@@ -95,7 +101,7 @@ def network_png(
     cannot be placed without overlapping, nodes are numbered and listed in the legend.
     """
     width_px = check_width(width_px, 400)
-    u = width_px * _SS / 1600
+    u = width_px * SUPERSAMPLING / 1600
     net = _prepare_network(nodes, edges)
     if not net.nodes:
         return _message_png(msg.NETWORK_EMPTY, width_px)
@@ -105,7 +111,7 @@ def network_png(
     legend_w = layout.width - 2 * margin
     legends = _network_legends(net, relations, legend_w, u)
     legends_h = _layout_legends(legends, legend_w, u)
-    image, draw = new_canvas(layout.width, layout.height + legends_h + margin / 2)
+    image, draw = new_canvas(layout.width, layout.height + legends_h + margin / 2, SUPERSAMPLING)
 
     spots = {s.node.id: s for s in layout.spots}
     line_w = max(1, round(2.6 * u))
@@ -147,4 +153,4 @@ def network_png(
         )
     _draw_legends(draw, legends, margin, layout.height, legend_w, u)
     del draw  # it holds the canvas, which _encode frees once reduced
-    return _encode(image, width_px)
+    return _encode(image, width_px, SUPERSAMPLING)

@@ -133,6 +133,17 @@ def test_excel_csv_has_bom_semicolons_and_decimal_comma(cli: Cli, tmp_path: Path
     assert "3359747,15" in row
 
 
+def test_a_seasonal_measure_exports_its_months(cli: Cli, tmp_path: Path) -> None:
+    data = minimal_plan()
+    data["measures"][0]["months"] = [10, 6, 7]
+    plan = write_plan(tmp_path / "piano.yaml", data)
+    out = tmp_path / "dati"
+    assert cli("export", str(plan), "-o", str(out)).exit_code == 0
+    rows = _read_csv(out / "measures.csv")
+    assert rows[1][rows[0].index("months")] == "6,7,10"
+    _validate(out)
+
+
 def test_money_columns_always_have_two_decimals(cli: Cli, tmp_path: Path) -> None:
     """An amount written ``60000`` in one line and ``90000.5`` in another reads the same way
     in every row of the export: euro with cents."""

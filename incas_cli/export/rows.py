@@ -169,6 +169,7 @@ def _measure_rows(plan: Plan, facts: PlanFacts, key: str, catalog: Catalog) -> d
                 m.lead,
                 str(m.start) if m.start else None,
                 str(m.end) if m.end else None,
+                ",".join(str(month) for month in sorted(m.months)) or None,
                 money(mf.amount),
                 len(m.budget),
                 len(m.indicators),

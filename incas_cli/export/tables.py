@@ -204,6 +204,7 @@ TABLES: tuple[TableSpec, ...] = (
             _f("lead"),
             _f("start", "yearmonth"),
             _f("end", "yearmonth"),
+            _f("months"),
             _f("budget", "number"),
             _f("budget_lines", "integer"),
             _f("indicators", "integer"),

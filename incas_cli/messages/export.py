@@ -151,6 +151,10 @@ FIELDS = {
     "lead": "Organizzazione capofila",
     "start": "Mese di inizio",
     "end": "Mese di fine",
+    "months": (
+        "Mesi dell'anno in cui una misura stagionale è attiva, come numeri separati da "
+        "virgole (6,7,8); vuoto se la misura è attiva tutto l'anno"
+    ),
     "budget": "Budget in euro",
     "budget_lines": "Numero di voci di spesa",
     "indicators": "Numero di indicatori",

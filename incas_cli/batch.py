@@ -55,9 +55,10 @@ class Outcome:
     """Build: the document was written, but not quite as asked (e.g. LibreOffice failed)."""
 
 
-def expand_inputs(inputs: Iterable[Path]) -> list[Path]:
+def expand_inputs(inputs: Iterable[Path], *, say_reports: bool = True) -> list[Path]:
     """Files as given; folders walked recursively for ``*.yaml``/``*.yml``, sorted, leaving
-    out monitoring reports (``incas monitor``) kept beside their plans.
+    out monitoring reports (``incas monitor``) kept beside their plans, and saying so on
+    stderr (``say_reports``), since a user may have expected them to be read.
 
     A folder with no plan files is an input error, so a typo in a path never passes
     silently as "nothing to do".
@@ -66,13 +67,13 @@ def expand_inputs(inputs: Iterable[Path]) -> list[Path]:
     from incas_cli.monitor.files import is_report_file
 
     files: list[Path] = []
+    reports: list[Path] = []
     for item in inputs:
         if _is_dir(item):
-            found = sorted(
-                p
-                for p in item.rglob("*")
-                if _plan_name(p.name) and p.is_file() and not is_report_file(p)
-            )
+            found: list[Path] = []
+            for p in sorted(item.rglob("*")):
+                if _plan_name(p.name) and p.is_file():
+                    (reports if is_report_file(p) else found).append(p)
             if not found:
                 raise InputError(
                     msg.NO_PLANS_IN_FOLDER.format(folder=item), hint=msg.NO_PLANS_IN_FOLDER_HINT
@@ -80,6 +81,11 @@ def expand_inputs(inputs: Iterable[Path]) -> list[Path]:
             files.extend(found)
         else:
             files.append(item)
+    if reports and say_reports:
+        from incas_cli.console import print_plain
+
+        print_plain(msg.REPORTS_LEFT_OUT.format(count=len(reports), first=reports[0]), stderr=True)
+        print_plain(f"    {msg.HINT_LABEL}: {msg.REPORTS_LEFT_OUT_HINT}", stderr=True)
     seen: set[Path] = set()
     unique = []
     for f in files:

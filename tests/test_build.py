@@ -90,6 +90,27 @@ def test_a_folder_scan_leaves_out_monitoring_reports_only(tmp_path: Path) -> Non
     ]
 
 
+@pytest.mark.parametrize("command", [["plan", "validate"], ["plan", "status"], ["export"]])
+def test_reports_left_out_of_a_folder_are_told(
+    cli: Cli, tmp_path: Path, command: list[str]
+) -> None:
+    """A user who points a command at a folder with reports beside the plans is told that
+    they were not read, and which command reads them."""
+    folder = tmp_path / "piani"
+    folder.mkdir()
+    write_plan(folder / "piano.yaml", minimal_plan())
+    shutil.copy(EXAMPLES / "monitoraggio" / "saluzzo-2024.yaml", folder / "rapporto.yaml")
+    extra = ["-o", str(tmp_path / "dati")] if command == ["export"] else []
+    result = cli(*command, str(folder), *extra)
+    assert "lasciate da parte: 1 (la prima: " in result.stderr
+    assert "rapporto.yaml" in result.stderr and "incas monitor validate" in result.stderr
+    plans_only = tmp_path / "solo-piani"
+    plans_only.mkdir()
+    write_plan(plans_only / "piano.yaml", minimal_plan())
+    extra = ["-o", str(tmp_path / "dati2")] if command == ["export"] else []
+    assert "lasciate da parte" not in cli(*command, str(plans_only), *extra).stderr
+
+
 def test_default_jobs() -> None:
     assert default_jobs(1) == 1
     assert 1 <= default_jobs(1000) <= 1000

@@ -142,6 +142,14 @@ VALID = "valido"
 VALID_FINAL = "valido anche per l'adozione (--final)"
 INVALID = "non valido"
 UNREADABLE = "illeggibile"
+REPORTS_LEFT_OUT = (
+    "nota: relazioni di monitoraggio trovate nelle cartelle e lasciate da parte: {count} "
+    "(la prima: {first})"
+)
+REPORTS_LEFT_OUT_HINT = (
+    "le controlla «incas monitor validate RELAZIONE.yaml»; «incas export» le esporta se le "
+    "indichi come file"
+)
 MORE_WARNINGS = (
     "    … e altri avvisi non mostrati: {count}; «incas plan validate {name}» li elenca tutti"
 )

@@ -355,7 +355,7 @@ def test_odt_normalised_whatever_the_run_left_behind() -> None:
 def test_pdf_metadata_is_escaped_once() -> None:
     """LibreOffice 7.4 escapes the XMP's text twice (``l&amp;apos;immigrazione``): the
     packet is fixed in place, padded to its length, so every offset stays valid."""
-    from incas_cli.publish.package import normalize_pdf
+    from incas_cli.publish.pdf import normalize_pdf
 
     packet = (
         b'<?xpacket begin="\xef\xbb\xbf" id="W5M0MpCehiHzreSzNTczkc9d"?>'

@@ -85,7 +85,15 @@ class Published:
 
 
 def _convert(plan: Plan, docx: bytes, fmt: str) -> bytes:
+    """The docx of ``plan`` (as ``_render`` makes it) as PDF, with the structure tree
+    completed from the document as ``plan render`` does, or as ODT."""
     assert fmt in ("pdf", "odt")
+    tags = None
+    if fmt == "pdf":
+        from incas_cli.publish.pdf import document_tags
+        from incas_cli.render import plan_document
+
+        tags = document_tags(plan_document(plan))
     return publish.convert(
         docx,
         "pdf" if fmt == "pdf" else "odt",
@@ -93,6 +101,7 @@ def _convert(plan: Plan, docx: bytes, fmt: str) -> bytes:
         subject=f"Piano Locale Multisettoriale del Comune di {plan.comune.name}",
         author=plan.plan.office or f"Comune di {plan.comune.name}",
         keywords=("caporalato", "piano locale multisettoriale", plan.comune.name),
+        tags=tags,
     )
 
 

@@ -355,12 +355,14 @@ def _marked_text(pdf: pikepdf.Pdf) -> dict[tuple[tuple[int, int], int], str]:
         fonts = {str(k): _to_unicode(f) for k, f in page.Resources.get("/Font", {}).items()}
         font: dict[int, str] = {}
         open_ids: list[int | None] = []
-        for operands, operator in pikepdf.parse_content_stream(page):
-            op = str(operator)
+        for instruction in pikepdf.parse_content_stream(page):
+            if not isinstance(instruction, pikepdf.ContentStreamInstruction):
+                continue  # an inline image
+            operands, op = instruction.operands, str(instruction.operator)
             if op == "BDC":
                 props = operands[1]
-                mcid = props.get("/MCID") if isinstance(props, Dictionary) else None
-                open_ids.append(None if mcid is None else int(mcid))
+                found = props.get("/MCID") if isinstance(props, Dictionary) else None
+                open_ids.append(None if found is None else int(found))
             elif op == "BMC":
                 open_ids.append(None)
             elif op == "EMC" and open_ids:

@@ -308,10 +308,9 @@ def _caption_into(pdf: Any, table: Any, roles: dict[str, str]) -> None:
         return
     del kids[index - 1]
     own = table.get("/K")
-    if not isinstance(own, pikepdf.Array):
-        own = pikepdf.Array([] if own is None else [own])
-    own.insert(0, _caption(pdf, paragraph, table))
-    table.K = own
+    rest = list(own) if isinstance(own, pikepdf.Array) else ([] if own is None else [own])
+    # a new array: pikepdf 8's Array.insert refuses an indirect object
+    table.K = pikepdf.Array([_caption(pdf, paragraph, table), *rest])
 
 
 def _tag_figure_caption(pdf: Any, figure: Any, roles: dict[str, str]) -> None:

@@ -225,6 +225,16 @@ def test_a_tree_that_does_not_match_the_document_is_left_alone() -> None:
             assert not _find(pdf, "/Caption") or len(tags.tables) == 2
 
 
+def test_a_pdf_without_a_tree_or_unreadable_is_returned_as_it_is() -> None:
+    tags = Tags((TableTags(True, ((_ROW, DATA_CELL),)),), 1)
+    plain = pikepdf.new()
+    plain.add_blank_page()
+    out = io.BytesIO()
+    plain.save(out)
+    for data in (out.getvalue(), b"%PDF-1.6\nnot a PDF after all"):
+        assert tag_structure(data, tags) == data
+
+
 def test_finishing_keeps_the_pdfa_metadata_and_fixes_the_clock() -> None:
     tree = _Tree()
     tree.table([1, 1])

@@ -12,8 +12,9 @@ document model says, and stamps the clock into it:
    ``Caption`` right after it (LibreOffice tags only its own "Caption" style so, not
    Word's ``caption``); a cell that holds only a symbol (●, ○, ◆, ▲) gets the words it
    stands for as ``/ActualText``, so a screen reader says "attiva", not "black circle".
-   The tree is matched to the document's tables by order and shape: a table whose rows
-   or cells do not match what the writer wrote is left as LibreOffice made it.
+   The tree is matched to the document's tables by order and shape: with another number
+   of tables (or of figures) than the document has, none is touched; a table whose rows or
+   cells do not match what the writer wrote is left as LibreOffice made it.
 2. **Clock and escapes** (:func:`normalize_pdf`, in place): the plan's date instead of the
    clock in the document information and the XMP metadata, the XMP's text escaped once
    (7.4 writes ``dc:creator`` as ``l&amp;apos;immigrazione``), a file identifier made
@@ -130,10 +131,14 @@ _GROUPS = frozenset({"/Document", "/Part", "/Art", "/Sect", "/Div", "/NonStruct"
 
 def tag_structure(data: bytes, tags: Tags) -> bytes:
     """``data`` with its structure tree completed as ``tags`` say (see the module's
-    docstring); unchanged when it has no structure tree."""
+    docstring); unchanged when it has no structure tree or pikepdf cannot read it."""
     import pikepdf
 
-    with pikepdf.open(io.BytesIO(data)) as pdf:
+    try:
+        pdf = pikepdf.open(io.BytesIO(data))
+    except pikepdf.PdfError:
+        return data  # qpdf cannot read it: LibreOffice's tree, rather than no document
+    with pdf:
         root = pdf.Root.get("/StructTreeRoot")
         if root is None:
             return data

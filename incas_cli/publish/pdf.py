@@ -28,8 +28,8 @@ anything into object streams. pikepdf is imported only here, on the PDF path.
 from __future__ import annotations
 
 import hashlib
-import io
 import re
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
@@ -131,34 +131,49 @@ _GROUPS = frozenset({"/Document", "/Part", "/Art", "/Sect", "/Div", "/NonStruct"
 
 def tag_structure(data: bytes, tags: Tags) -> bytes:
     """``data`` with its structure tree completed as ``tags`` say (see the module's
-    docstring); unchanged when it has no structure tree or pikepdf cannot read it."""
+    docstring); unchanged when it has no structure tree or pikepdf cannot read it.
+
+    The file goes through a private temporary folder: qpdf reads and writes a file in
+    half the time it takes through a Python stream (and the PDF may hold the internal
+    edition's contacts, so the folder is private and removed at once)."""
     import pikepdf
 
+    from incas_cli.scratch import temp_dir
+
+    folder = temp_dir("pdf")
     try:
-        pdf = pikepdf.open(io.BytesIO(data))
-    except pikepdf.PdfError:
-        return data  # qpdf cannot read it: LibreOffice's tree, rather than no document
-    with pdf:
-        root = pdf.Root.get("/StructTreeRoot")
-        if root is None:
-            return data
-        roles = _role_map(root)
-        tables = list(_elements(root, "/Table"))
-        if len(tables) == len(tags.tables):
-            for element, table in zip(tables, tags.tables, strict=True):
-                _tag_table(pdf, element, table, roles)
-        figures = list(_elements(root, "/Figure"))
-        if len(figures) == tags.figure_captions:
-            for figure in figures:
-                _tag_figure_caption(pdf, figure, roles)
-        out = io.BytesIO()
-        pdf.save(
-            out,
-            compress_streams=False,
-            object_stream_mode=pikepdf.ObjectStreamMode.preserve,
-            fix_metadata_version=False,
-        )
-        return out.getvalue()
+        source, target = folder / "libreoffice.pdf", folder / "tagged.pdf"
+        source.write_bytes(data)
+        try:
+            pdf = pikepdf.open(source)
+        except pikepdf.PdfError:
+            return data  # qpdf cannot read it: LibreOffice's tree, rather than no document
+        with pdf:
+            root = pdf.Root.get("/StructTreeRoot")
+            if root is None:
+                return data
+            _retag(pdf, root, tags)
+            pdf.save(
+                target,
+                compress_streams=False,
+                object_stream_mode=pikepdf.ObjectStreamMode.preserve,
+                fix_metadata_version=False,
+            )
+        return target.read_bytes()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _retag(pdf: Any, root: Any, tags: Tags) -> None:
+    roles = _role_map(root)
+    tables = list(_elements(root, "/Table"))
+    if len(tables) == len(tags.tables):
+        for element, table in zip(tables, tags.tables, strict=True):
+            _tag_table(pdf, element, table, roles)
+    figures = list(_elements(root, "/Figure"))
+    if len(figures) == tags.figure_captions:
+        for figure in figures:
+            _tag_figure_caption(pdf, figure, roles)
 
 
 def _role_map(root: Any) -> dict[str, str]:

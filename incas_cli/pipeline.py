@@ -14,7 +14,9 @@ monitoring report, the comparison of plans), which only need an outline that bui
    index when it is opened (``toc_pending``). If LibreOffice is installed but fails, the
    docx is still produced that way, with a warning saying why;
 3. PDF and ODT are converted by LibreOffice, which refreshes the indexes and sets the
-   properties itself; for these LibreOffice is required.
+   properties itself; for these LibreOffice is required. The PDF's structure tree gets
+   what LibreOffice cannot tag from the document (row headers, captions, the words of
+   symbols: :func:`incas_cli.publish.pdf.document_tags`).
 
 Expected failures are ``IncasError``s. Nothing here prints: warnings come back in
 :class:`Produced` for the caller to show. Imports are light; the work loads on first call.
@@ -137,7 +139,7 @@ def produce_document(document: Document, target: Target) -> Produced:
     has_index = any(isinstance(block, Toc) for block in walk(document.blocks))
     docx = write_docx(document, template=target.template, update_fields=has_index)
     if target.format != "docx":
-        return Produced(_convert(docx, document.properties, target), target.format, False)
+        return Produced(_convert(docx, document, target), target.format, False)
     if not has_index:
         return Produced(docx, "docx", toc_pending=False)
     if not target.toc_update or not _office_available():
@@ -190,11 +192,17 @@ def _index_pass(docx: bytes, properties: Properties, timeout: float) -> Produced
     return Produced(reapply(refreshed, properties, update_fields=False), "docx", False)
 
 
-def _convert(docx: bytes, properties: Properties, target: Target) -> bytes:
+def _convert(docx: bytes, document: Document, target: Target) -> bytes:
     from incas_cli.publish import convert
 
     _require_office(target.format)
     fmt: Literal["pdf", "odt"] = "pdf" if target.format == "pdf" else "odt"
+    tags = None
+    if fmt == "pdf":
+        from incas_cli.publish.pdf import document_tags
+
+        tags = document_tags(document)
+    properties = document.properties
     return convert(
         docx,
         fmt,
@@ -203,6 +211,7 @@ def _convert(docx: bytes, properties: Properties, target: Target) -> bytes:
         keywords=list(properties.keywords),
         author=properties.author,
         timeout=target.timeout,
+        tags=tags,
     )
 
 

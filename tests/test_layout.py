@@ -216,6 +216,7 @@ def test_writers_decide_how_never_what() -> None:
 HOMES = {
     "docx": ("incas_cli.writers",),
     "openpyxl": ("incas_cli.export.writers",),
+    "pikepdf": ("incas_cli.publish.pdf",),
     "PIL": ("incas_cli.document.figures", "incas_cli.fonts"),
     "rich.table": ("incas_cli.writers",),
     "rich.box": ("incas_cli.writers",),

@@ -85,7 +85,15 @@ class Published:
 
 
 def _convert(plan: Plan, docx: bytes, fmt: str) -> bytes:
+    """The docx of ``plan`` (as ``_render`` makes it) as PDF, with the structure tree
+    completed from the document as ``plan render`` does, or as ODT."""
     assert fmt in ("pdf", "odt")
+    tags = None
+    if fmt == "pdf":
+        from incas_cli.publish.pdf import document_tags
+        from incas_cli.render import plan_document
+
+        tags = document_tags(plan_document(plan))
     return publish.convert(
         docx,
         "pdf" if fmt == "pdf" else "odt",
@@ -93,6 +101,7 @@ def _convert(plan: Plan, docx: bytes, fmt: str) -> bytes:
         subject=f"Piano Locale Multisettoriale del Comune di {plan.comune.name}",
         author=plan.plan.office or f"Comune di {plan.comune.name}",
         keywords=("caporalato", "piano locale multisettoriale", plan.comune.name),
+        tags=tags,
     )
 
 
@@ -355,7 +364,7 @@ def test_odt_normalised_whatever_the_run_left_behind() -> None:
 def test_pdf_metadata_is_escaped_once() -> None:
     """LibreOffice 7.4 escapes the XMP's text twice (``l&amp;apos;immigrazione``): the
     packet is fixed in place, padded to its length, so every offset stays valid."""
-    from incas_cli.publish.package import normalize_pdf
+    from incas_cli.publish.pdf import normalize_pdf
 
     packet = (
         b'<?xpacket begin="\xef\xbb\xbf" id="W5M0MpCehiHzreSzNTczkc9d"?>'

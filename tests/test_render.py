@@ -28,6 +28,7 @@ from incas_cli.catalog import load_catalog
 from incas_cli.document.figures import FigureNode, GridPoint
 from incas_cli.document.model import Table, walk
 from incas_cli.errors import InputError
+from incas_cli.messages import render as msg
 from incas_cli.render import ChangeEntry, RenderOptions, plan_document, render_docx, write_docx
 from incas_cli.writers import styles as st
 from incas_cli.writers.template import reference_bytes
@@ -115,6 +116,34 @@ def test_data_tables_repeat_header_rows_and_never_merge_or_nest(name: str) -> No
         assert caption is not None and caption.get(qn("w:val"))
         widths = {len(r.findall(qn("w:tc"))) for r in rows}
         assert len(widths) == 1
+
+
+_SYMBOLS = {msg.PRIMARY_MARK, msg.SECONDARY_MARK, msg.ACTIVE_MARK, msg.REVIEW_MARK, "▲"}
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_a_table_of_symbols_says_in_its_alt_text_what_each_stands_for(name: str) -> None:
+    """Word has no alt text for a run: a screen reader says «cerchio nero» for ●. The
+    table's description (Alt Text) gives each symbol's words; a table without symbols has
+    none, and nothing shows on the page."""
+    document = open_docx(rendered(name))
+    descriptions = []
+    for table in document.tables:
+        cells = {cell.text for row in table.rows for cell in row.cells}
+        description = table._tbl.find(f"{qn('w:tblPr')}/{qn('w:tblDescription')}")
+        if not cells & _SYMBOLS:
+            assert description is None
+            continue
+        assert description is not None
+        text = description.get(qn("w:val"))
+        for symbol in cells & _SYMBOLS:
+            assert re.search(re.escape(symbol) + r" \w", text), (symbol, text)
+        descriptions.append(text)
+    if name == "saluzzo":
+        primary = msg.TABLE_SYMBOL.format(symbol=msg.PRIMARY_MARK, text=msg.MARK_PRIMARY)
+        active = msg.TABLE_SYMBOL.format(symbol=msg.ACTIVE_MARK, text=msg.MARK_ACTIVE)
+        assert any(primary in text for text in descriptions)
+        assert any(active in text for text in descriptions)
 
 
 def _cell_style(document: Any, tc: Any) -> str:

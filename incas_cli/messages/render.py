@@ -115,6 +115,10 @@ MARK_ACTIVE = "attiva"
 MARK_REVIEW = "verifica"
 MARK_PRIMARY = "principale"
 MARK_SECONDARY = "secondaria"
+# The alt text (description) of a table that holds marks, for Word's screen readers: Word
+# has no alt text for a run, so a cell's symbol is read by its name («cerchio nero»).
+TABLE_SYMBOLS = "Simboli nelle celle: {pairs}."
+TABLE_SYMBOL = "{symbol} {text}"
 
 TOC_TITLE = "Indice"
 TOC_PLACEHOLDER = (

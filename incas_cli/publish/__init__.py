@@ -13,20 +13,23 @@ way it runs with a private temporary profile, one document at a time.
   made reproducible (see ``package.py``).
 - ``convert(docx, "pdf" | "odt", title=...)``: indexes refreshed, properties (title,
   subject, author, keywords, language) set again because LibreOffice resets them on a
-  round trip, then stored as ODT or as tagged PDF/A-2b (PDF/UA) with bookmarks.
+  round trip, then stored as ODT or as tagged PDF/A-2b (PDF/UA) with bookmarks; the
+  PDF's structure tree is completed from the document (row headers, captions, the words
+  of symbols) and its clock stamps replaced, all in ``pdf.py``.
 
 The ``docx`` output of incas never needs any of this. Missing LibreOffice, a failure
 or a hang raise ``ExternalToolError`` with an Italian message saying what to do.
 
-Known limit: LibreOffice 7 writes the clock into the PDF (Info and XMP dates, the
-colour profile, the file identifier) and has no ``SOURCE_DATE_EPOCH``; PDF bytes are
-therefore not reproducible, their text and structure are. ODT and docx are.
+Known limit: LibreOffice 7 writes the clock into the PDF and has no
+``SOURCE_DATE_EPOCH``; the Info and XMP dates and the file identifier are rewritten
+(``pdf.py``), the colour profile's is not: PDF bytes are therefore not reproducible, their
+text and structure are. ODT and docx are.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from incas_cli.publish.office import (
     Job,
@@ -35,13 +38,11 @@ from incas_cli.publish.office import (
     libreoffice_available,
     run_job,
 )
-from incas_cli.publish.package import (
-    docx_modified,
-    normalize_docx,
-    normalize_odt,
-    normalize_pdf,
-)
+from incas_cli.publish.package import docx_modified, normalize_docx, normalize_odt
 from incas_cli.publish.session import OfficeSession, office_session
+
+if TYPE_CHECKING:
+    from incas_cli.publish.pdf import Tags
 
 __all__ = [
     "PDF_FILTER_DATA",
@@ -97,8 +98,14 @@ def convert(
     keywords: Sequence[str] = (),
     author: str | None = None,
     timeout: float = 180.0,
+    tags: Tags | None = None,
 ) -> bytes:
-    """A docx as PDF/A-2b (tagged) or ODT, with indexes refreshed and properties set."""
+    """A docx as PDF/A-2b (tagged) or ODT, with indexes refreshed and properties set.
+
+    ``tags`` (:func:`~incas_cli.publish.pdf.document_tags` of the document the docx was
+    written from) completes the PDF's structure tree: row headers, captions, the words of
+    symbols (see :mod:`~incas_cli.publish.pdf`); without it the tree is LibreOffice's.
+    """
     if fmt not in _FILTERS:
         raise ValueError(f"unsupported format: {fmt!r}")
     filter_name, suffix = _FILTERS[fmt]
@@ -122,7 +129,9 @@ def convert(
     )
     if fmt == "odt":
         return normalize_odt(stored, docx_modified(docx))
-    return normalize_pdf(stored, docx_modified(docx))
+    from incas_cli.publish.pdf import finish_pdf
+
+    return finish_pdf(stored, docx_modified(docx), tags)
 
 
 def extract_text(document: bytes, *, suffix: str = ".odt", timeout: float = 120.0) -> str:

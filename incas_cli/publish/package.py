@@ -5,13 +5,11 @@ entry times, the modification date, the numbers of the bookmarks it puts on head
 (``__RefHeading___Toc110_3335673981``: the suffix differs at every start, the number
 grows with every document one office converts), the ``xml:id`` of
 lists in ODT and the ``Rsid`` of the session. The same input must give the same bytes,
-so these are rewritten here after the conversion, without touching the content. (PDF
-has the same problem in places that cannot be rewritten without a PDF library; see
-``incas_cli.publish``.)"""
+so these are rewritten here after the conversion, without touching the content. (The
+PDF's are fixed in :mod:`incas_cli.publish.pdf`.)"""
 
 from __future__ import annotations
 
-import hashlib
 import io
 import re
 import zipfile
@@ -155,46 +153,3 @@ def normalize_odt(stored: bytes, modified: bytes | None) -> bytes:
             content = fix_ids(fix_suffixes(content))
         out.append((name, content))
     return _write(out)
-
-
-_PDF_INFO_DATE = re.compile(rb"(/(?:CreationDate|ModDate)\s*\(D:)(\d{14})")
-_XMP_DATE = re.compile(
-    rb"(<xmp:(?:CreateDate|ModifyDate|MetadataDate)>)(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)"
-)
-_PDF_ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]{32})>\s*<([0-9A-Fa-f]{32})>\s*\]")
-_XMP_PACKET = re.compile(rb"(<\?xpacket begin=.*?)(<\?xpacket end=)", re.DOTALL)
-_TWICE_ESCAPED = re.compile(rb"&amp;(apos|quot|amp|lt|gt);")
-
-
-def _escape_once(match: re.Match[bytes]) -> bytes:
-    """The XMP packet with LibreOffice's second escape undone (7.4 writes ``dc:creator`` as
-    ``l&amp;apos;immigrazione``), padded with spaces to its length: XMP packets end in
-    padding, so the stream's length and the cross-reference offsets stay valid."""
-    packet = match.group(1)
-    fixed = _TWICE_ESCAPED.sub(rb"&\1;", packet)
-    if fixed == packet:
-        return match.group(0)
-    return fixed + b" " * (len(packet) - len(fixed)) + match.group(2)
-
-
-def normalize_pdf(stored: bytes, modified: bytes | None) -> bytes:
-    """LibreOffice's PDF with the plan's date instead of the clock, and a content-based ID.
-
-    LibreOffice writes the current time into the document information, the XMP metadata
-    and the file identifier, and escapes the XMP's text twice. Each is rewritten in place
-    with a value of the same length, so the cross-reference offsets stay valid and no PDF
-    library is needed.
-    """
-    stored = _XMP_PACKET.sub(_escape_once, stored)
-    if modified is None or not re.fullmatch(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d", modified):
-        return stored
-    digits = re.sub(rb"\D", b"", modified)
-    data = _PDF_INFO_DATE.sub(lambda m: m.group(1) + digits, stored)
-    data = _XMP_DATE.sub(lambda m: m.group(1) + modified, data)
-    zeroed = _PDF_ID.sub(
-        lambda m: m.group(0).replace(m.group(1), b"0" * 32).replace(m.group(2), b"0" * 32), data
-    )
-    digest = hashlib.md5(zeroed, usedforsecurity=False).hexdigest().upper().encode()
-    return _PDF_ID.sub(
-        lambda m: m.group(0).replace(m.group(1), digest).replace(m.group(2), digest), data
-    )

@@ -2,9 +2,10 @@
 
 One header row that repeats on every page (``w:tblHeader``), rows that do not split
 (``w:cantSplit``) and never leave one row alone on a page (:func:`_keepers`), no merged
-or nested cells, fixed layout at the full text width, a title
-for screen readers (``w:tblCaption``); columns sized to their content, never narrower than
-their longest word (:mod:`~incas_cli.writers.measure`).
+or nested cells, fixed layout at the full text width, a title for screen readers
+(``w:tblCaption``) and, when cells hold symbols, what they stand for (``w:tblDescription``:
+Word has no alt text for a run); columns sized to their content, never narrower than their
+longest word (:mod:`~incas_cli.writers.measure`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from incas_cli.document.model import Cell, Column, Mark, Table, plain
+from incas_cli.messages import render as msg
 from incas_cli.writers import package
 from incas_cli.writers import styles as st
 from incas_cli.writers.docx_xml import W_VAL, element, sub
@@ -150,6 +152,24 @@ def _tbl_pr(tbl: BaseOxmlElement, table: Table, styles: Styles) -> None:
             sub(margins, f"w:{side}", {"w:w": str(NO_CELL_MARGIN), "w:type": "dxa"})
     sub(pr, "w:tblLook", _LOOK if table.header_row else _CARD_LOOK)
     sub(pr, "w:tblCaption").set(W_VAL, package.clean(table.title))
+    symbols = symbol_words(table)
+    if symbols:
+        sub(pr, "w:tblDescription").set(W_VAL, package.clean(symbols))
+
+
+def symbol_words(table: Table) -> str:
+    """What the table's symbols stand for (its marks' words, in order of first
+    appearance), or "" when it holds none: the table's alt text in Word, which has no
+    alt text for the symbol itself."""
+    pairs: dict[tuple[str, str], None] = {}
+    for row in table.rows:
+        for cell in row:
+            if isinstance(cell, Mark):
+                pairs.setdefault((cell.symbol, cell.text))
+    if not pairs:
+        return ""
+    words = "; ".join(msg.TABLE_SYMBOL.format(symbol=s, text=t) for s, t in pairs)
+    return msg.TABLE_SYMBOLS.format(pairs=words)
 
 
 def _row(

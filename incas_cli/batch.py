@@ -55,10 +55,9 @@ class Outcome:
     """Build: the document was written, but not quite as asked (e.g. LibreOffice failed)."""
 
 
-def expand_inputs(inputs: Iterable[Path], *, say_reports: bool = True) -> list[Path]:
+def expand_inputs(inputs: Iterable[Path]) -> list[Path]:
     """Files as given; folders walked recursively for ``*.yaml``/``*.yml``, sorted, leaving
-    out monitoring reports (``incas monitor``) kept beside their plans, and saying so on
-    stderr (``say_reports``), since a user may have expected them to be read.
+    out monitoring reports kept beside their plans (and saying so on stderr).
 
     A folder with no plan files is an input error, so a typo in a path never passes
     silently as "nothing to do".
@@ -81,7 +80,7 @@ def expand_inputs(inputs: Iterable[Path], *, say_reports: bool = True) -> list[P
             files.extend(found)
         else:
             files.append(item)
-    if reports and say_reports:
+    if reports:
         from incas_cli.console import print_plain
 
         print_plain(msg.REPORTS_LEFT_OUT.format(count=len(reports), first=reports[0]), stderr=True)

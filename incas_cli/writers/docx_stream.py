@@ -6,8 +6,9 @@ long table in it with its header and total but no data rows. :func:`write_long_t
 then writes that package again to a file: every part copied as it is, except the main
 document part, whose XML is written in pieces. Each long table is rebuilt there by the
 same code as any table (:mod:`~incas_cli.writers.docx_table`): its column widths from one
-pass over its rows, which keeps only the lines that decide them; then its rows, made one
-at a time from a second pass, serialized and let go. The bytes are those that writing the
+pass over its rows, which keeps only the lines that decide them, and the symbols its alt
+text explains from another; then its rows, made one at a time from a last pass, serialized
+and let go. The bytes are those that writing the
 whole table in memory would give (same widths, same rows, the header repeated, the title
 for screen readers), and the same rows always give the same bytes.
 """
@@ -106,7 +107,7 @@ def _place(
     # the text width where the table stands: its columns add up to it
     width = sum(int(col.get(qn("w:w")) or 0) for col in old.iter(qn("w:gridCol")))
     widths = table_widths(long.table, long.rows(), width=width, font_pt=font_pt)
-    tbl = table_start(long.table, styles, widths)
+    tbl = table_start(long.table, styles, widths, long.rows())
     tbl.append(etree.ProcessingInstruction(_MARK, str(index)))
     parent = old.getparent()
     assert parent is not None

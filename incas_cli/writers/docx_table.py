@@ -41,10 +41,17 @@ def table_element(table: Table, styles: Styles, *, width: int, font_pt: float) -
     return tbl
 
 
-def table_start(table: Table, styles: Styles, widths: Sequence[int]) -> BaseOxmlElement:
-    """A ``w:tbl`` up to its header row: properties, column grid, header (no data rows)."""
+def table_start(
+    table: Table,
+    styles: Styles,
+    widths: Sequence[int],
+    rows: Iterable[Sequence[Cell]] | None = None,
+) -> BaseOxmlElement:
+    """A ``w:tbl`` up to its header row: properties, column grid, header (no data rows);
+    ``rows``: the data rows when they stream (else ``table.rows``), read for the symbols
+    the alt text explains."""
     tbl = element("w:tbl")
-    _tbl_pr(tbl, table, styles)
+    _tbl_pr(tbl, table, styles, table.rows if rows is None else rows)
     grid = sub(tbl, "w:tblGrid")
     for w in widths:
         sub(grid, "w:gridCol", {"w:w": str(w)})
@@ -205,7 +212,9 @@ _LOOK = {
 _CARD_LOOK = _LOOK | {"w:val": "0480", "w:firstRow": "0", "w:firstColumn": "1"}
 
 
-def _tbl_pr(tbl: BaseOxmlElement, table: Table, styles: Styles) -> None:
+def _tbl_pr(
+    tbl: BaseOxmlElement, table: Table, styles: Styles, rows: Iterable[Sequence[Cell]]
+) -> None:
     pr = sub(tbl, "w:tblPr")
     style_id = styles.id(st.TABLE)
     if style_id:
@@ -219,17 +228,17 @@ def _tbl_pr(tbl: BaseOxmlElement, table: Table, styles: Styles) -> None:
             sub(margins, f"w:{side}", {"w:w": str(NO_CELL_MARGIN), "w:type": "dxa"})
     sub(pr, "w:tblLook", _LOOK if table.header_row else _CARD_LOOK)
     sub(pr, "w:tblCaption").set(W_VAL, package.clean(table.title))
-    symbols = symbol_words(table)
+    symbols = symbol_words(table, rows)
     if symbols:
         sub(pr, "w:tblDescription").set(W_VAL, package.clean(symbols))
 
 
-def symbol_words(table: Table) -> str:
+def symbol_words(table: Table, rows: Iterable[Sequence[Cell]] | None = None) -> str:
     """What the table's symbols stand for (its marks' words, in order of first
     appearance), or "" when it holds none: the table's alt text in Word, which has no
     alt text for the symbol itself."""
     pairs: dict[tuple[str, str], None] = {}
-    for row in table.rows:
+    for row in table.rows if rows is None else rows:
         for cell in row:
             if isinstance(cell, Mark):
                 pairs.setdefault((cell.symbol, cell.text))

@@ -42,6 +42,7 @@ __all__ = [
     "Produced",
     "Target",
     "check_target",
+    "convert_docx",
     "produce",
     "produce_document",
     "warm_office",
@@ -139,7 +140,7 @@ def produce_document(document: Document, target: Target) -> Produced:
     has_index = any(isinstance(block, Toc) for block in walk(document.blocks))
     docx = write_docx(document, template=target.template, update_fields=has_index)
     if target.format != "docx":
-        return Produced(_convert(docx, document, target), target.format, False)
+        return Produced(convert_docx(docx, document, target), target.format, False)
     if not has_index:
         return Produced(docx, "docx", toc_pending=False)
     if not target.toc_update or not _office_available():
@@ -192,7 +193,9 @@ def _index_pass(docx: bytes, properties: Properties, timeout: float) -> Produced
     return Produced(reapply(refreshed, properties, update_fields=False), "docx", False)
 
 
-def _convert(docx: bytes, document: Document, target: Target) -> bytes:
+def convert_docx(docx: bytes, document: Document, target: Target) -> bytes:
+    """A docx of ``document`` (from :func:`produce_document`, possibly completed by its
+    caller) as ``target``'s PDF or ODT."""
     from incas_cli.publish import convert
 
     _require_office(target.format)

@@ -63,18 +63,19 @@ def compare(
     console = get_console(stderr=True)
     with progress_bar(console, msg.COMPARE_PROGRESS, len(sources)) as advance:
         comparison = compare_plans(sources, jobs=workers, on_record=lambda r: advance())
-    notices = write_comparison(comparison, output, target, force=force)
-    for notice in notices:
-        print_plain(notice.message, stderr=True)
-    out = get_console()
-    if comparison.rejected:
-        rows = [(r.name, r.message) for r in comparison.rejected]
-        print_rejected(rows, msg.T_REJECTED, out)
-    print_plain(
-        msg.COMPARE_DONE.format(
-            plans=len(comparison.plans), path=output, left=len(comparison.rejected)
+    with comparison:
+        notices = write_comparison(comparison, output, target, force=force)
+        for notice in notices:
+            print_plain(notice.message, stderr=True)
+        out = get_console()
+        if comparison.rejected:
+            rows = [(r.name, r.message) for r in comparison.rejected]
+            print_rejected(rows, msg.T_REJECTED, out)
+        print_plain(
+            msg.COMPARE_DONE.format(
+                plans=len(comparison.plans), path=output, left=len(comparison.rejected)
+            )
         )
-    )
-    if any(r.failed for r in comparison.rejected):
+    if comparison.failed:
         raise typer.Exit(int(ExitCode.INPUT_ERROR))
     raise typer.Exit(int(ExitCode.CHECKS_FAILED if comparison.rejected else ExitCode.OK))

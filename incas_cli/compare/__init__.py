@@ -1,22 +1,36 @@
 """``incas plan compare``: many plans side by side. Never prints.
 
 Each plan file is read and checked as ``plan validate`` does (in worker processes with
-``jobs`` > 1), reduced to a :class:`PlanSummary` (its figures from
-:class:`~incas_cli.facts.PlanFacts`, so every sum is the one of the plan's own document)
-and added to a :class:`Comparison`, which keeps one summary row per plan (the document
-has a row per plan) and running totals; a plan that does not validate is kept apart with
-its first problem. :mod:`.tables` turns the comparison into typed tables, which the
-document outline (:mod:`incas_cli.document.compare`) and the XLSX writer share.
+``jobs`` > 1) and reduced to a :class:`PlanSummary` (its figures from
+:class:`~incas_cli.facts.PlanFacts`, so every sum is the one of the plan's own document),
+which is added to a :class:`Comparison`. Memory does not grow with the number of plans:
+
+- what the per-plan tables show of each plan (a :class:`PlanRow`), and the plans that do
+  not validate (each with its first problem, never silently skipped), go to JSON-lines
+  files in a temporary folder as they come (:mod:`.spill`) and are read back in input
+  order by the writers;
+- the rest is running totals keyed by what the catalogue bounds: axes, actions, need
+  areas, funding sources of the catalogue, budget statuses, years (1900-2100). Two keys
+  the catalogue does not bound are capped: funding sources written as free text and
+  regions, at :data:`KEYS_LIMIT` distinct names each; beyond that their amounts are added
+  up in one row («altre fonti a testo libero», «altre regioni»), so every sum stays whole.
+
+:mod:`.tables` turns the comparison into typed tables, which the document outline
+(:mod:`incas_cli.document.compare`) and the XLSX writer share.
 """
 
 from __future__ import annotations
 
+import shutil
+import weakref
 from collections import Counter
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from incas_cli.compare.spill import Records
 
 if TYPE_CHECKING:
     from incas_cli.catalog import Catalog
@@ -26,8 +40,10 @@ if TYPE_CHECKING:
     from incas_cli.models.month import YearMonth
 
 __all__ = [
+    "KEYS_LIMIT",
     "Comparison",
     "FundAtRisk",
+    "PlanRow",
     "PlanSummary",
     "Rejected",
     "compare_plans",
@@ -54,8 +70,8 @@ class FundAtRisk:
 
 
 @dataclass(frozen=True)
-class PlanSummary:
-    """What the comparison needs of one valid plan (small and picklable)."""
+class PlanRow:
+    """What the per-plan tables show of one valid plan (spilled to disk, one a line)."""
 
     name: str
     comune: str
@@ -69,10 +85,24 @@ class PlanSummary:
     actions: dict[int, str]
     """Action number -> ``primary`` or ``secondary``, for covered actions."""
     axes: dict[str, str]
+    open_fields: tuple[str, ...]
+    """The labels of the fields still open for adoption, each once, in plan order."""
+    open_count: int
+    funds_at_risk: tuple[FundAtRisk, ...] = ()
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    """What the comparison needs of one valid plan (small and picklable): its row, and
+    what is added up across plans."""
+
+    row: PlanRow
     axis_budget: dict[str, Decimal]
     unassigned_budget: Decimal
     source_budget: dict[str, Decimal]
-    """Source label (or free text; ``""`` for lines whose source is open) -> amount."""
+    """Source label of the catalogue (``""`` for lines whose source is open) -> amount."""
+    free_source_budget: dict[str, Decimal]
+    """Source written as free text -> amount."""
     status_budget: dict[str | None, Decimal]
     """Budget status (``assicurato``, ...; ``None``: not stated) -> amount."""
     year_budget: dict[int | None, Decimal]
@@ -80,10 +110,6 @@ class PlanSummary:
     need_areas: tuple[str, ...]
     primary_actions: tuple[int, ...]
     """The primary action of each measure (one entry per measure)."""
-    open_fields: tuple[str, ...]
-    """The labels of the fields still open for adoption, each once, in plan order."""
-    open_count: int
-    funds_at_risk: tuple[FundAtRisk, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -107,12 +133,16 @@ def summarize(
     record = comune_record(plan, load_comuni())
     region = plan.comune.region or (record.region if record else None)
     sources: dict[str, Decimal] = {}
+    free: dict[str, Decimal] = {}
     for s in facts.by_source:
         known = catalog.funding_sources.get(s.source or "")
-        label = known.label if known is not None else (s.source or "")
+        if known is None and s.source:
+            free[s.source] = free.get(s.source, _ZERO) + s.amount
+            continue
+        label = known.label if known is not None else ""
         sources[label] = sources.get(label, _ZERO) + s.amount
     period = plan.plan.period
-    return PlanSummary(
+    row = PlanRow(
         name=name,
         comune=plan.comune.name,
         istat_code=plan.comune.istat_code or (record.istat_code if record else None),
@@ -124,16 +154,20 @@ def summarize(
         measures=len(plan.measures),
         actions={a.number: a.coverage for a in facts.actions if a.coverage is not None},
         axes={a.id: a.coverage for a in facts.axes if a.coverage is not None},
+        open_fields=tuple(dict.fromkeys(o.label for o in facts.open_fields)),
+        open_count=facts.open_count,
+        funds_at_risk=tuple(_funds_at_risk(plan, catalog, findings)),
+    )
+    return PlanSummary(
+        row=row,
         axis_budget={a.id: a.budget for a in facts.axes},
         unassigned_budget=facts.unassigned_budget,
         source_budget=sources,
+        free_source_budget=free,
         status_budget={s.status: s.amount for s in facts.by_status},
         year_budget={y.year: y.amount for y in facts.by_year},
         need_areas=tuple(n.area for n in plan.needs if n.area),
         primary_actions=tuple(m.primary_action for m in facts.by_measure if m.primary_action),
-        open_fields=tuple(dict.fromkeys(o.label for o in facts.open_fields)),
-        open_count=facts.open_count,
-        funds_at_risk=tuple(_funds_at_risk(plan, catalog, findings)),
     )
 
 
@@ -169,65 +203,174 @@ def _funds_at_risk(plan: Plan, catalog: Catalog, findings: Sequence[Finding]) ->
     return out
 
 
-@dataclass
-class Comparison:
-    """The plans compared: one summary per valid plan, and those left apart."""
+KEYS_LIMIT = 200
+"""Distinct free-text funding sources, and distinct regions, a comparison names; the
+amounts of any further ones are added up in one row."""
 
-    national_plan: str | None = None
-    plans: list[PlanSummary] = field(default_factory=list)
-    rejected: list[Rejected] = field(default_factory=list)
-    need_areas: Counter[str] = field(default_factory=Counter)
-    """How many plans have at least one need of each area."""
-    primary_actions: Counter[int] = field(default_factory=Counter)
-    """How many measures have each action as their primary one."""
+K = TypeVar("K")
+
+
+class _Sums(dict[K, Decimal]):
+    """Amounts by key, with at most ``limit`` keys: a new key beyond them adds to
+    ``other``."""
+
+    def __init__(self, limit: int | None = None, other: K | None = None) -> None:
+        super().__init__()
+        self.limit = limit
+        self.other = other
+        self.counts: Counter[K] = Counter()
+
+    def add(self, key: K, amount: Decimal) -> None:
+        full = self.limit is not None and len(self) >= self.limit
+        if full and key not in self and self.other is not None:
+            key = self.other
+        self[key] = self.get(key, _ZERO) + amount
+        self.counts[key] += 1
+
+    def add_all(self, amounts: Mapping[K, Decimal]) -> None:
+        for key, amount in amounts.items():
+            self.add(key, amount)
+
+
+class Comparison:
+    """The plans compared: per-plan rows and the plans left apart on disk, running
+    totals in memory. Close it (or use it as a context manager) to remove its files;
+    they are removed anyway when it is garbage-collected or the process ends."""
+
+    def __init__(self, national_plan: str | None = None) -> None:
+        from incas_cli.messages import compare as msg
+        from incas_cli.scratch import temp_dir
+
+        self.national_plan = national_plan
+        folder = temp_dir("compare")
+        self._finalizer = weakref.finalize(self, shutil.rmtree, folder, ignore_errors=True)
+        self.plans: Records[PlanRow] = Records(folder / "piani.jsonl", _encode_row, _decode_row)
+        """The valid plans' rows, in input order."""
+        self.rejected: Records[Rejected] = Records(
+            folder / "non-validi.jsonl", _encode_rejected, _decode_rejected
+        )
+        """The plans that do not validate, in input order, each with its first problem."""
+        self.failed = False
+        """At least one file could not be read at all (rather than not validating)."""
+        self.total = _ZERO
+        self.measures = 0
+        self.unassigned = _ZERO
+        self.open_plans = 0
+        """Plans with fields still open for adoption."""
+        self.risk_lines = 0
+        self.risk_total = _ZERO
+        self.need_areas: Counter[str] = Counter()
+        """How many plans have at least one need of each area (of the catalogue)."""
+        self.primary_actions: Counter[int] = Counter()
+        """How many measures have each action as their primary one."""
+        self._by_axis: _Sums[str] = _Sums()
+        self._by_source: _Sums[str] = _Sums()
+        self._by_free_source: _Sums[str] = _Sums(KEYS_LIMIT, msg.OTHER_FREE_SOURCES)
+        self._by_status: _Sums[str | None] = _Sums()
+        self._by_year: _Sums[int | None] = _Sums()
+        self._by_region: _Sums[str] = _Sums(KEYS_LIMIT, msg.OTHER_REGIONS)
 
     def add(self, summary: PlanSummary) -> None:
-        self.plans.append(summary)
+        row = summary.row
+        self.plans.append(row)
+        self.total += row.total
+        self.measures += row.measures
+        self.unassigned += summary.unassigned_budget
+        self.open_plans += bool(row.open_count)
+        self.risk_lines += len(row.funds_at_risk)
+        self.risk_total += sum((f.amount for f in row.funds_at_risk), _ZERO)
         self.need_areas.update(set(summary.need_areas))
         self.primary_actions.update(summary.primary_actions)
+        self._by_axis.add_all(summary.axis_budget)
+        self._by_source.add_all(summary.source_budget)
+        self._by_free_source.add_all(summary.free_source_budget)
+        self._by_status.add_all(summary.status_budget)
+        self._by_year.add_all(summary.year_budget)
+        self._by_region.add(row.region or "", row.total)
 
-    @property
-    def total(self) -> Decimal:
-        return sum((p.total for p in self.plans), _ZERO)
+    def reject(self, rejected: Rejected) -> None:
+        self.rejected.append(rejected)
+        self.failed = self.failed or rejected.failed
 
     def by_axis(self) -> dict[str, Decimal]:
-        out: dict[str, Decimal] = {}
-        for p in self.plans:
-            for axis, amount in p.axis_budget.items():
-                out[axis] = out.get(axis, _ZERO) + amount
-        return out
-
-    @property
-    def unassigned(self) -> Decimal:
-        return sum((p.unassigned_budget for p in self.plans), _ZERO)
+        return dict(self._by_axis)
 
     def by_source(self) -> dict[str, Decimal]:
-        out: dict[str, Decimal] = {}
-        for p in self.plans:
-            for source, amount in p.source_budget.items():
-                out[source] = out.get(source, _ZERO) + amount
+        """Amounts by source label (catalogue and free text; ``""``: source open)."""
+        out = dict(self._by_source)
+        for label, amount in self._by_free_source.items():
+            out[label] = out.get(label, _ZERO) + amount
         return out
 
     def by_status(self) -> dict[str | None, Decimal]:
-        out: dict[str | None, Decimal] = {}
-        for p in self.plans:
-            for status, amount in p.status_budget.items():
-                out[status] = out.get(status, _ZERO) + amount
-        return out
+        return dict(self._by_status)
 
     def by_year(self) -> dict[int | None, Decimal]:
-        out: dict[int | None, Decimal] = {}
-        for p in self.plans:
-            for year, amount in p.year_budget.items():
-                out[year] = out.get(year, _ZERO) + amount
-        return out
+        return dict(self._by_year)
 
     def by_region(self) -> dict[str, tuple[int, Decimal]]:
-        out: dict[str, tuple[int, Decimal]] = {}
-        for p in self.plans:
-            count, amount = out.get(p.region or "", (0, _ZERO))
-            out[p.region or ""] = (count + 1, amount + p.total)
-        return out
+        counts = self._by_region.counts
+        return {region: (counts[region], amount) for region, amount in self._by_region.items()}
+
+    def close(self) -> None:
+        """Remove the files of the per-plan rows (the comparison is then unusable)."""
+        self.plans.close()
+        self.rejected.close()
+        self._finalizer()
+
+    def __enter__(self) -> Comparison:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _encode_row(row: PlanRow) -> list[Any]:
+    return [
+        row.name,
+        row.comune,
+        row.istat_code,
+        row.province,
+        row.region,
+        row.status,
+        row.period,
+        str(row.total),
+        row.measures,
+        list(row.actions.items()),
+        list(row.axes.items()),
+        list(row.open_fields),
+        row.open_count,
+        [[f.measure, f.source, str(f.amount), f.reason] for f in row.funds_at_risk],
+    ]
+
+
+def _decode_row(data: list[Any]) -> PlanRow:
+    (name, comune, istat, province, region, status, period, total, measures) = data[:9]
+    actions, axes, open_fields, open_count, risks = data[9:]
+    return PlanRow(
+        name=name,
+        comune=comune,
+        istat_code=istat,
+        province=province,
+        region=region,
+        status=status,
+        period=period,
+        total=Decimal(total),
+        measures=measures,
+        actions={int(n): coverage for n, coverage in actions},
+        axes=dict((axis, coverage) for axis, coverage in axes),
+        open_fields=tuple(open_fields),
+        open_count=open_count,
+        funds_at_risk=tuple(FundAtRisk(m, s, Decimal(a), r) for m, s, a, r in risks),
+    )
+
+
+def _encode_rejected(rejected: Rejected) -> list[Any]:
+    return [rejected.name, rejected.message, rejected.failed]
+
+
+def _decode_rejected(data: list[Any]) -> Rejected:
+    return Rejected(data[0], data[1], bool(data[2]))
 
 
 def summarize_file(source: Path) -> PlanSummary | Rejected:
@@ -251,16 +394,20 @@ def compare_plans(
     jobs: int = 1,
     on_record: Callable[[PlanSummary | Rejected], None] | None = None,
 ) -> Comparison:
-    """Read, check and add up every source, in order."""
+    """Read, check and add up every source, in order (close the comparison when done)."""
     from incas_cli.batch_map import map_ordered
     from incas_cli.catalog import load_catalog
 
     comparison = Comparison(national_plan=load_catalog().default_plan.id)
-    for record in map_ordered(summarize_file, sources, jobs=jobs):
-        if isinstance(record, Rejected):
-            comparison.rejected.append(record)
-        else:
-            comparison.add(record)
-        if on_record is not None:
-            on_record(record)
+    try:
+        for record in map_ordered(summarize_file, sources, jobs=jobs):
+            if isinstance(record, Rejected):
+                comparison.reject(record)
+            else:
+                comparison.add(record)
+            if on_record is not None:
+                on_record(record)
+    except BaseException:
+        comparison.close()
+        raise
     return comparison

@@ -1,8 +1,15 @@
 """The comparison written out: a document through the pipeline (docx, PDF, ODT), or a
-workbook of the same tables (XLSX, one sheet per table, numbers as numbers)."""
+workbook of the same tables (XLSX, one sheet per table, numbers as numbers). Both stream
+the tables with a row per plan from the comparison's files: the docx writer writes them
+into the saved package row by row (:mod:`incas_cli.writers.docx_stream`), the workbook is
+in openpyxl's write-only mode; the PDF and ODT are LibreOffice's conversion of that docx
+(which LibreOffice, and the PDF's tags, hold whole)."""
 
 from __future__ import annotations
 
+import io
+import itertools
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -29,19 +36,32 @@ def write_comparison(
         sheets = []
         for table in tables.values():
             fields = tuple(Field(c.header, c.type) for c in table.columns)
-            rows = [*table.rows, *([table.total] if table.total is not None else [])]
-            sheets.append((TableSpec(table.sheet, fields, ()), rows))
+            total = [table.total] if table.total is not None else []
+            sheets.append((TableSpec(table.sheet, fields, ()), itertools.chain(table.rows, total)))
         write_xlsx(path, sheets, force=force)
         return ()
     from incas_cli.document.compare import compare_document
-    from incas_cli.io import atomic_write_bytes
-    from incas_cli.pipeline import Target, produce_document
+    from incas_cli.io import atomic_write_bytes, atomic_writer
+    from incas_cli.pipeline import Target, convert_docx, produce_document
     from incas_cli.publish.session import office_session
+    from incas_cli.writers.docx_stream import write_long_tables
 
-    document = compare_document(
+    document, long_tables = compare_document(
         tables, plans=len(comparison.plans), total=comparison.total, date=None
     )
-    with office_session():  # one LibreOffice for the index pass and the PDF or ODT
-        produced = produce_document(document, Target(format=fmt))
-    atomic_write_bytes(path, produced.data, force=force)
+    # the document without the rows of its long tables (no index: nothing LibreOffice
+    # would have to lay out), then those rows streamed in as it is written out
+    produced = produce_document(document, Target(format="docx"))
+    if fmt == "docx":
+        with atomic_writer(path, force=force) as handle:
+            write_long_tables(produced.data, long_tables, handle)
+        return produced.warnings
+    whole = io.BytesIO()  # compressed: LibreOffice reads it all anyway
+    write_long_tables(produced.data, long_tables, whole)
+    # the PDF's tags name the cells of every row: the document with its rows, for them
+    full = {id(long.table): replace(long.table, rows=tuple(long.rows())) for long in long_tables}
+    tagged = replace(document, blocks=tuple(full.get(id(b), b) for b in document.blocks))
+    with office_session():
+        converted = convert_docx(whole.getvalue(), tagged, Target(format=fmt))
+    atomic_write_bytes(path, converted, force=force)
     return produced.warnings

@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from incas_cli.compare.spill import flattened, mapped
 from incas_cli.export.tables import FieldType, Row
 from incas_cli.messages import compare as msg
 
 if TYPE_CHECKING:
     from incas_cli.catalog import Catalog
-    from incas_cli.compare import Comparison
+    from incas_cli.compare import Comparison, PlanRow
 
 _ZERO = Decimal(0)
 
@@ -33,7 +34,9 @@ class CompareTable:
     """The XLSX sheet's name (at most 31 characters)."""
     title: str
     columns: tuple[CompareColumn, ...]
-    rows: tuple[Row, ...]
+    rows: Sequence[Row]
+    """A tuple, or for the tables with a row per plan rows read again from the
+    comparison's files on every pass (:class:`~incas_cli.compare.spill.Replay`)."""
     total: Row | None = None
 
 
@@ -65,8 +68,9 @@ def comparison_tables(comparison: Comparison, catalog: Catalog) -> dict[str, Com
             money,
             CompareColumn(msg.COL_MEASURES, "integer"),
         ),
-        tuple(
-            (
+        mapped(
+            plans,
+            lambda p: (
                 p.comune,
                 p.province,
                 p.region,
@@ -74,10 +78,9 @@ def comparison_tables(comparison: Comparison, catalog: Catalog) -> dict[str, Com
                 p.period,
                 p.total,
                 p.measures,
-            )
-            for p in plans
+            ),
         ),
-        (msg.TOTAL, None, None, None, None, comparison.total, sum(p.measures for p in plans)),
+        (msg.TOTAL, None, None, None, None, comparison.total, comparison.measures),
     )
     numbers = [a.number for a in national.actions]
     tables["actions"] = CompareTable(
@@ -87,7 +90,7 @@ def comparison_tables(comparison: Comparison, catalog: Catalog) -> dict[str, Com
             CompareColumn(msg.COL_COMUNE),
             *(CompareColumn(msg.ACTION_SHORT.format(number=n), heat=True) for n in numbers),
         ),
-        tuple((p.comune, *(_coverage(p.actions.get(n)) for n in numbers)) for p in plans),
+        mapped(plans, lambda p: (p.comune, *(_coverage(p.actions.get(n)) for n in numbers))),
     )
     axes = list(national.axes)
     tables["axes"] = CompareTable(
@@ -97,7 +100,7 @@ def comparison_tables(comparison: Comparison, catalog: Catalog) -> dict[str, Com
             CompareColumn(msg.COL_COMUNE),
             *(CompareColumn(msg.AXIS_SHORT.format(number=a.number), heat=True) for a in axes),
         ),
-        tuple((p.comune, *(_coverage(p.axes.get(a.id)) for a in axes)) for p in plans),
+        mapped(plans, lambda p: (p.comune, *(_coverage(p.axes.get(a.id)) for a in axes))),
     )
     by_axis = comparison.by_axis()
     axis_rows: list[Row] = [(f"{a.number}. {a.label}", by_axis.get(a.id, _ZERO)) for a in axes]
@@ -183,17 +186,13 @@ def comparison_tables(comparison: Comparison, catalog: Catalog) -> dict[str, Com
             CompareColumn(msg.COL_OPEN, "integer"),
             CompareColumn(msg.COL_WHICH),
         ),
-        tuple(
-            (p.comune, STATUSES.get(p.status, p.status), p.open_count, _open_list(p.open_fields))
-            for p in plans
-            if p.open_count
-        ),
+        flattened(plans, _adoption_rows, comparison.open_plans),
     )
     tables["rejected"] = CompareTable(
         "non-validi",
         msg.T_REJECTED,
         (CompareColumn(msg.COL_FILE), CompareColumn(msg.COL_PROBLEM)),
-        tuple((r.name, r.message) for r in comparison.rejected),
+        mapped(comparison.rejected, lambda r: (r.name, r.message)),
     )
     return tables
 
@@ -205,13 +204,19 @@ def _open_list(labels: Sequence[str], limit: int = 6) -> str:
     return "; ".join(shown)
 
 
+def _adoption_rows(p: PlanRow) -> tuple[Row, ...]:
+    from incas_cli.messages.render import STATUSES
+
+    if not p.open_count:
+        return ()
+    return ((p.comune, STATUSES.get(p.status, p.status), p.open_count, _open_list(p.open_fields)),)
+
+
+def _risk_rows(p: PlanRow) -> tuple[Row, ...]:
+    return tuple((p.comune, f.measure, f.source, f.amount, f.reason) for f in p.funds_at_risk)
+
+
 def _risk_table(comparison: Comparison) -> CompareTable:
-    rows: list[Row] = [
-        (p.comune, f.measure, f.source, f.amount, f.reason)
-        for p in comparison.plans
-        for f in p.funds_at_risk
-    ]
-    amounts = [r[3] for r in rows if isinstance(r[3], Decimal)]
     return CompareTable(
         "fondi-a-rischio",
         msg.T_RISK,
@@ -222,6 +227,6 @@ def _risk_table(comparison: Comparison) -> CompareTable:
             CompareColumn(msg.COL_AMOUNT, "number"),
             CompareColumn(msg.COL_REASON),
         ),
-        tuple(rows),
-        (msg.TOTAL, None, None, sum(amounts, _ZERO), None) if rows else None,
+        flattened(comparison.plans, _risk_rows, comparison.risk_lines),
+        (msg.TOTAL, None, None, comparison.risk_total, None) if comparison.risk_lines else None,
     )

@@ -4,12 +4,18 @@ Its tables are the comparison's typed tables (:mod:`incas_cli.compare.tables`), 
 the XLSX gets; here they become blocks: amounts and counts in Italian formats, coverage
 as a mark that says its word (``principale``, ``secondaria``), never colour alone.
 Properties come from the plans, never from the clock.
+
+The tables with a row per plan are :class:`LongTable`s: the document holds each with its
+header and total only, and the docx writer streams its rows in when it saves
+(:mod:`incas_cli.writers.docx_stream`), so a comparison of thousands of plans is never
+held whole in memory.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -46,10 +52,35 @@ _CHAPTERS: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
 _EMPTY = {"plans": msg.NO_PLANS, "risk": msg.NO_RISK, "adoption": msg.NO_OPEN}
 
 
+@dataclass(frozen=True)
+class LongTable:
+    """A table with a row per plan: in the document without its data rows, which
+    :meth:`rows` makes again, from the comparison's files, each time it is called."""
+
+    table: Table
+    source: CompareTable
+
+    @property
+    def count(self) -> int:
+        return len(self.source.rows)
+
+    def rows(self) -> Iterator[tuple[Cell, ...]]:
+        return (_cells(self.source.columns, row) for row in self.source.rows)
+
+
 def compare_document(
     tables: Mapping[str, CompareTable], *, plans: int, total: Decimal, date: dt.date | None
-) -> Document:
-    """Title, intro, one chapter per part of the comparison, the plans left apart last."""
+) -> tuple[Document, tuple[LongTable, ...]]:
+    """Title, intro, one chapter per part of the comparison, the plans left apart last;
+    and the tables whose rows are to be streamed in (those read again from files)."""
+    long_tables: list[LongTable] = []
+
+    def add(table: CompareTable) -> Table:
+        written = block(table)
+        if not isinstance(table.rows, tuple):
+            long_tables.append(LongTable(written, table))
+        return written
+
     blocks: list[Block] = [
         Paragraph((msg.TITLE,), "title"),
         Paragraph(
@@ -68,10 +99,10 @@ def compare_document(
                 if key in _EMPTY:
                     blocks.append(Paragraph((_EMPTY[key],), "plain"))
                 continue
-            blocks.append(block(table))
+            blocks.append(add(table))
     rejected = tables["rejected"]
     if rejected.rows:
-        blocks += [Heading(1, msg.CH_REJECTED), block(rejected)]
+        blocks += [Heading(1, msg.CH_REJECTED), add(rejected)]
     properties = Properties(
         title=msg.TITLE,
         subject=msg.PROPERTY_SUBJECT,
@@ -79,11 +110,13 @@ def compare_document(
         category=msg.CATEGORY,
         created=dt.datetime(date.year, date.month, date.day) if date else None,
     )
-    return Document(tuple(blocks), properties, running_header=(msg.TITLE,))
+    document = Document(tuple(blocks), properties, running_header=(msg.TITLE,))
+    return document, tuple(long_tables)
 
 
 def block(table: CompareTable) -> Table:
-    """A comparison table as a document table (numbers right-aligned, a total row)."""
+    """A comparison table as a document table (numbers right-aligned, a total row); one
+    whose rows are read from files (not a tuple) without its data rows."""
     columns = tuple(
         Column(
             c.header,
@@ -96,16 +129,17 @@ def block(table: CompareTable) -> Table:
     return Table(
         table.title,
         columns,
-        tuple(
-            tuple(_cell(c, v) for c, v in zip(table.columns, row, strict=True))
-            for row in table.rows
-        ),
-        total=None
-        if table.total is None
-        else tuple(_cell(c, v) for c, v in zip(table.columns, table.total, strict=True)),
+        tuple(_cells(table.columns, row) for row in table.rows)
+        if isinstance(table.rows, tuple)
+        else (),
+        total=None if table.total is None else _cells(table.columns, table.total),
         row_headers=heat,
         compact=heat,
     )
+
+
+def _cells(columns: Sequence[CompareColumn], row: Sequence[Value]) -> tuple[Cell, ...]:
+    return tuple(_cell(c, v) for c, v in zip(columns, row, strict=True))
 
 
 def _cell(column: CompareColumn, value: Value) -> Cell:

@@ -15,7 +15,7 @@ import datetime as dt
 import io
 import json
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal, Protocol
@@ -169,7 +169,7 @@ class _XlsxWriter:
             self._sheets[spec.name] = sheet
             self._fields[spec.name] = spec.fields
 
-    def write(self, table: str, rows: Sequence[Row]) -> None:
+    def write(self, table: str, rows: Iterable[Row]) -> None:
         sheet = self._sheets[table]
         fields = self._fields[table]
         for row in rows:
@@ -254,7 +254,7 @@ def _json_value(value: Value) -> str:
 
 
 def write_xlsx(
-    path: Path, tables: Sequence[tuple[TableSpec, Sequence[Row]]], *, force: bool = False
+    path: Path, tables: Sequence[tuple[TableSpec, Iterable[Row]]], *, force: bool = False
 ) -> None:
     """A workbook of ``tables`` (one sheet each, as the export writes them), atomically."""
     from incas_cli.io import atomic_writer

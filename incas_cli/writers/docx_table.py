@@ -10,7 +10,7 @@ longest word (:mod:`~incas_cli.writers.measure`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from incas_cli.document.model import Cell, Column, Mark, Table, plain
@@ -34,18 +34,47 @@ _FILLS = {"active": st.SHADE_FILL, "review": st.REVIEW_FILL}
 
 def table_element(table: Table, styles: Styles, *, width: int, font_pt: float) -> BaseOxmlElement:
     """The ``w:tbl`` of ``table`` for a text ``width`` in twips (without its caption)."""
-    widths = _widths(table, width, font_pt)
+    widths = table_widths(table, table.rows, width=width, font_pt=font_pt)
+    tbl = table_start(table, styles, widths)
+    for _ in table_rows(tbl, table, table.rows, len(table.rows), widths, styles):
+        pass
+    return tbl
+
+
+def table_start(
+    table: Table,
+    styles: Styles,
+    widths: Sequence[int],
+    rows: Iterable[Sequence[Cell]] | None = None,
+) -> BaseOxmlElement:
+    """A ``w:tbl`` up to its header row: properties, column grid, header (no data rows);
+    ``rows``: the data rows when they stream (else ``table.rows``), read for the symbols
+    the alt text explains."""
     tbl = element("w:tbl")
-    _tbl_pr(tbl, table, styles)
+    _tbl_pr(tbl, table, styles, table.rows if rows is None else rows)
     grid = sub(tbl, "w:tblGrid")
     for w in widths:
         sub(grid, "w:gridCol", {"w:w": str(w)})
     if table.header_row:
         headers: tuple[Cell, ...] = tuple(c.header for c in table.columns)
         _row(tbl, headers, table.columns, widths, styles, header=True)
-    keepers = _keepers(len(table.rows), total=table.total is not None)
-    for index, row in enumerate(table.rows):
-        _row(
+    return tbl
+
+
+def table_rows(
+    tbl: BaseOxmlElement,
+    table: Table,
+    rows: Iterable[Sequence[Cell]],
+    count: int,
+    widths: Sequence[int],
+    styles: Styles,
+) -> Iterator[BaseOxmlElement]:
+    """Append the data rows (``count`` of them, from ``rows``) and the total row of
+    ``table`` to ``tbl`` one at a time, yielding each ``w:tr`` once appended: a caller
+    that streams the document may serialize it and take it out again."""
+    keepers = _keepers(count, total=table.total is not None)
+    for index, row in enumerate(rows):
+        yield _row(
             tbl,
             row,
             table.columns,
@@ -55,8 +84,7 @@ def table_element(table: Table, styles: Styles, *, width: int, font_pt: float) -
             keep_with_next=index in keepers,
         )
     if table.total is not None:
-        _row(tbl, table.total, table.columns, widths, styles, bold=True)
-    return tbl
+        yield _row(tbl, table.total, table.columns, widths, styles, bold=True)
 
 
 def _keepers(count: int, *, total: bool) -> set[int]:
@@ -73,43 +101,89 @@ def _keepers(count: int, *, total: bool) -> set[int]:
     return {0, last - 2, last - 1} & set(range(last))
 
 
-def _widths(table: Table, width: int, font_pt: float) -> list[int]:
-    """Twips per column, adding up to ``width``, from what each column holds."""
+def table_widths(
+    table: Table, rows: Iterable[Sequence[Cell]], *, width: int, font_pt: float
+) -> list[int]:
+    """Twips per column of ``table`` with the data ``rows`` (``table.rows``, or rows that
+    stream), adding up to ``width``, from what each column holds. One pass over the rows,
+    keeping per column only the lines that decide its width (the widest line and the line
+    with the widest word, regular and bold): the widths are those of all the lines."""
     padding = COMPACT_PADDING if table.compact else CELL_PADDING
-    fixed = _fixed_width(table, width, font_pt, padding)
-    texts = []
-    for index, column in enumerate(table.columns):
-        lines = [line for row in table.rows for line in _cell_lines(row[index])]
-        bold = _cell_lines(table.total[index]) if table.total is not None else []
-        if table.row_headers and index == 0:
-            lines, bold = [], [*bold, *lines]
-        texts.append(
-            ColumnText(
-                column.header,
-                lines,
-                bold_lines=bold,
-                fixed_twips=fixed if column.fixed else None,
-            )
+    columns = table.columns
+    regular = [_Widest(font_pt, bold=False) for _ in columns]
+    bold = [_Widest(font_pt, bold=True) for _ in columns]
+    symbols: set[str] = set()
+    first = _Widest(font_pt, bold=False)
+    fixed = [i for i, c in enumerate(columns) if c.fixed]
+    for row in rows:
+        for index, cell in enumerate(row):
+            lines = _cell_lines(cell)
+            (bold if table.row_headers and index == 0 else regular)[index].add(lines)
+        symbols.update(c.symbol for i in fixed if isinstance(c := row[i], Mark))
+        if table.stretch:
+            first.add(_cell_lines(row[0])[:1])
+    if table.total is not None:
+        for index, cell in enumerate(table.total):
+            bold[index].add(_cell_lines(cell))
+    fixed_twips = _fixed_width(table, width, font_pt, padding, symbols, first.line)
+    texts = [
+        ColumnText(
+            column.header,
+            regular[index].lines,
+            bold_lines=bold[index].lines,
+            fixed_twips=fixed_twips if column.fixed else None,
         )
+        for index, column in enumerate(columns)
+    ]
     return column_widths(texts, width, size_pt=font_pt, padding=padding, max_word_twips=width // 3)
 
 
-def _fixed_width(table: Table, width: int, font_pt: float, padding: int) -> int:
+class _Widest:
+    """Of the lines seen, the widest one and the one with the widest word (what
+    :func:`~incas_cli.writers.measure.column_widths` reads of a column's lines)."""
+
+    def __init__(self, font_pt: float, *, bold: bool) -> None:
+        self.font_pt = font_pt
+        self.bold = bold
+        self.line: tuple[int, str] | None = None
+        self.word: tuple[int, str] | None = None
+
+    def add(self, lines: Iterable[str]) -> None:
+        for text in lines:
+            line = text_twips(text, self.font_pt, bold=self.bold)
+            if self.line is None or line > self.line[0]:
+                self.line = (line, text)
+            word = longest_word_twips(text, self.font_pt, bold=self.bold)
+            if self.word is None or word > self.word[0]:
+                self.word = (word, text)
+
+    @property
+    def lines(self) -> list[str]:
+        return [found[1] for found in (self.line, self.word) if found is not None]
+
+
+def _fixed_width(
+    table: Table,
+    width: int,
+    font_pt: float,
+    padding: int,
+    symbols: set[str],
+    widest_first: tuple[int, str] | None,
+) -> int:
     """One width for the run of fixed columns (months, periods, actions): the widest word
     of their headers and marks; a chart widens them into the room the first column leaves,
-    up to twice that."""
+    up to twice that (``widest_first``: the widest first line of the first column)."""
     fixed = [i for i, c in enumerate(table.columns) if c.fixed]
     if not fixed:
         return 0
     labels = [table.columns[i].header for i in fixed]
-    labels += sorted({c.symbol for r in table.rows for i in fixed if isinstance(c := r[i], Mark)})
+    labels += sorted(symbols)
     narrow = padding + max(
         (longest_word_twips(label, font_pt, bold=True) for label in labels), default=0
     )
     if not table.stretch:
         return narrow
-    firsts = [_cell_lines(row[0])[:1] for row in table.rows]
-    names = max((text_twips(f[0], font_pt) for f in firsts if f), default=0) + padding
+    names = (widest_first[0] if widest_first is not None else 0) + padding
     room = (width - min(names, width // 3)) // len(fixed)
     return max(narrow, min(room, 2 * narrow))
 
@@ -138,7 +212,9 @@ _LOOK = {
 _CARD_LOOK = _LOOK | {"w:val": "0480", "w:firstRow": "0", "w:firstColumn": "1"}
 
 
-def _tbl_pr(tbl: BaseOxmlElement, table: Table, styles: Styles) -> None:
+def _tbl_pr(
+    tbl: BaseOxmlElement, table: Table, styles: Styles, rows: Iterable[Sequence[Cell]]
+) -> None:
     pr = sub(tbl, "w:tblPr")
     style_id = styles.id(st.TABLE)
     if style_id:
@@ -152,17 +228,17 @@ def _tbl_pr(tbl: BaseOxmlElement, table: Table, styles: Styles) -> None:
             sub(margins, f"w:{side}", {"w:w": str(NO_CELL_MARGIN), "w:type": "dxa"})
     sub(pr, "w:tblLook", _LOOK if table.header_row else _CARD_LOOK)
     sub(pr, "w:tblCaption").set(W_VAL, package.clean(table.title))
-    symbols = symbol_words(table)
+    symbols = symbol_words(table, rows)
     if symbols:
         sub(pr, "w:tblDescription").set(W_VAL, package.clean(symbols))
 
 
-def symbol_words(table: Table) -> str:
+def symbol_words(table: Table, rows: Iterable[Sequence[Cell]] | None = None) -> str:
     """What the table's symbols stand for (its marks' words, in order of first
     appearance), or "" when it holds none: the table's alt text in Word, which has no
     alt text for the symbol itself."""
     pairs: dict[tuple[str, str], None] = {}
-    for row in table.rows:
+    for row in table.rows if rows is None else rows:
         for cell in row:
             if isinstance(cell, Mark):
                 pairs.setdefault((cell.symbol, cell.text))
@@ -183,7 +259,7 @@ def _row(
     bold: bool = False,
     label_column: bool = False,
     keep_with_next: bool = False,
-) -> None:
+) -> BaseOxmlElement:
     tr = sub(tbl, "w:tr")
     trpr = sub(tr, "w:trPr")
     sub(trpr, "w:cantSplit")
@@ -226,3 +302,4 @@ def _row(
                     keep_next=keep,
                 )
             )
+    return tr

@@ -224,12 +224,23 @@ def normalize_zip(data: bytes) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
         for name in names:
-            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.create_system = 3
-            target.writestr(info, entries[name], compresslevel=6)
+            target.writestr(entry_info(name), entries[name], compresslevel=ZIP_LEVEL)
     return out.getvalue()
+
+
+ZIP_LEVEL = 6
+"""zlib's default level: an entry written in pieces (``ZipFile.open(info, "w")``, which
+takes no level) is compressed to the same bytes."""
+
+
+def entry_info(name: str) -> zipfile.ZipInfo:
+    """The zip entry of ``name`` as :func:`normalize_zip` writes it: a fixed date,
+    permissions and system, deflated."""
+    info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    info.create_system = 3
+    return info
 
 
 def reapply(data: bytes, props: Properties, *, update_fields: bool) -> bytes:
@@ -267,6 +278,7 @@ def page_count(document: bytes, fmt: str) -> int | None:
 
 __all__ = [
     "clean",
+    "entry_info",
     "normalize_zip",
     "reapply",
     "save",

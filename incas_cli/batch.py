@@ -25,13 +25,12 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from incas_cli import pool
 from incas_cli.errors import ExitCode, IncasError, InputError
+from incas_cli.inputs import is_folder_input
 from incas_cli.pipeline import Format, Notice, Target
 
 if TYPE_CHECKING:
     from incas_cli.checks import CheckResult
     from incas_cli.publish.session import OfficeSession
-
-PLAN_SUFFIXES = (".yaml", ".yml")
 
 
 class Status(StrEnum):
@@ -55,64 +54,6 @@ class Outcome:
     """Build: the document was written, but not quite as asked (e.g. LibreOffice failed)."""
 
 
-def expand_inputs(inputs: Iterable[Path]) -> list[Path]:
-    """Files as given; folders walked recursively for ``*.yaml``/``*.yml``, sorted, leaving
-    out monitoring reports kept beside their plans (and saying so on stderr).
-
-    A folder with no plan files is an input error, so a typo in a path never passes
-    silently as "nothing to do".
-    """
-    from incas_cli.messages import cli as msg
-    from incas_cli.monitor.files import is_report_file
-
-    files: list[Path] = []
-    reports: list[Path] = []
-    for item in inputs:
-        if _is_dir(item):
-            found: list[Path] = []
-            for p in sorted(item.rglob("*")):
-                if _plan_name(p.name) and p.is_file():
-                    (reports if is_report_file(p) else found).append(p)
-            if not found:
-                raise InputError(
-                    msg.NO_PLANS_IN_FOLDER.format(folder=item), hint=msg.NO_PLANS_IN_FOLDER_HINT
-                )
-            files.extend(found)
-        else:
-            files.append(item)
-    if reports:
-        from incas_cli.console import print_plain
-
-        print_plain(msg.REPORTS_LEFT_OUT.format(count=len(reports), first=reports[0]), stderr=True)
-        print_plain(f"    {msg.HINT_LABEL}: {msg.REPORTS_LEFT_OUT_HINT}", stderr=True)
-    seen: set[Path] = set()
-    unique = []
-    for f in files:
-        try:
-            key = f.resolve()
-        except OSError:
-            key = f.absolute()
-        if key not in seen:
-            seen.add(key)
-            unique.append(f)
-    return unique
-
-
-def _is_dir(path: Path) -> bool:
-    """A folder to walk; a name the system refuses (too long) is a file load_yaml reports."""
-    try:
-        return path.is_dir()
-    except OSError:
-        return False
-
-
-def _plan_name(name: str) -> bool:
-    """``piano.yaml``, ``piano.YML``, and also a file named just ``.yaml`` (whose suffix,
-    for pathlib, is empty: skipping it would lose a plan without a word)."""
-    lower = name.lower()
-    return lower.endswith(PLAN_SUFFIXES)
-
-
 def check_file(path: Path, *, final: bool = False) -> Outcome:
     from incas_cli.checks import check_document
     from incas_cli.io import input_name, read_yaml
@@ -127,7 +68,15 @@ def check_file(path: Path, *, final: bool = False) -> Outcome:
 
 
 def check_files(paths: Sequence[Path], *, final: bool = False) -> list[Outcome]:
-    return [check_file(p, final=final) for p in paths]
+    """Outcomes of ``paths`` with their findings, without the plans: a report on thousands
+    of files keeps only what it prints."""
+    outcomes = []
+    for path in paths:
+        outcome = check_file(path, final=final)
+        if outcome.result is not None:
+            outcome.result.plan = None
+        outcomes.append(outcome)
+    return outcomes
 
 
 def exit_code(outcomes: Sequence[Outcome]) -> ExitCode:
@@ -196,7 +145,7 @@ def may_use_workers(inputs: Sequence[Path], jobs: int | None) -> bool:
     worker processes: more than one job, and more than one input or a folder."""
     if jobs == 1 or (jobs is None and usable_cpus() == 1):
         return False
-    return len(inputs) > 1 or any(_is_dir(item) for item in inputs)
+    return len(inputs) > 1 or any(is_folder_input(item) for item in inputs)
 
 
 @contextlib.contextmanager

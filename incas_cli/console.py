@@ -211,6 +211,7 @@ def outcomes_github(outcomes: Sequence[Outcome]) -> str:
 
 def outcomes_json(outcomes: Sequence[Outcome]) -> str:
     """The ``plan validate --json`` report."""
+    from incas_cli.batch import Status
     from incas_cli.reports import report_json
 
     files = []
@@ -224,7 +225,7 @@ def outcomes_json(outcomes: Sequence[Outcome]) -> str:
                 "column": o.error.column,
             }
         if o.result is not None:
-            entry["valid"] = o.result.ok
+            entry["valid"] = o.status is Status.OK
             entry["errors"] = len(o.result.errors)
             entry["warnings"] = len(o.result.warnings)
             entry["findings"] = [f.to_json() for f in o.result.findings]

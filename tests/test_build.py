@@ -25,11 +25,11 @@ from incas_cli.batch import (
     build_files,
     build_report,
     default_jobs,
-    expand_inputs,
     output_paths,
 )
 from incas_cli.document.model import Run, plain
 from incas_cli.errors import IncasError
+from incas_cli.inputs import expand_inputs
 from tests.conftest import Cli
 from tests.helpers import EXAMPLES, incas_argv, minimal_plan, write_plan
 

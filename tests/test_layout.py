@@ -146,6 +146,7 @@ UPPER = (
     "incas_cli.batch",
     "incas_cli.batch_map",
     "incas_cli.batch_worker",
+    "incas_cli.inputs",
     "incas_cli.pool",
     "incas_cli.pipeline",
     "incas_cli.status",

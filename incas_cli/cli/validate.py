@@ -27,9 +27,10 @@ def validate(
     as_json: bool = typer.Option(False, "--json", help=msg.JSON_HELP, hidden=True),
 ) -> None:
     """Check plan files (help: ``messages.cli.VALIDATE_HELP``)."""
-    from incas_cli.batch import check_files, exit_code, expand_inputs
+    from incas_cli.batch import check_files, exit_code
     from incas_cli.console import outcomes_github, outcomes_json, print_outcomes
     from incas_cli.errors import UsageError
+    from incas_cli.inputs import expand_inputs
 
     if output_format not in OUTPUT_FORMATS:
         raise UsageError(

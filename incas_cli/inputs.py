@@ -1,0 +1,69 @@
+"""The plan files a command works on: files as given, folders walked for YAML files, with
+the monitoring reports kept beside the plans left out (and said so)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from incas_cli.errors import InputError
+
+PLAN_SUFFIXES = (".yaml", ".yml")
+
+
+def expand_inputs(inputs: Iterable[Path]) -> list[Path]:
+    """Files as given; folders walked recursively for ``*.yaml``/``*.yml``, sorted, leaving
+    out monitoring reports kept beside their plans (and saying so on stderr).
+
+    A folder with no plan files is an input error, so a typo in a path never passes
+    silently as "nothing to do".
+    """
+    from incas_cli.messages import cli as msg
+    from incas_cli.monitor.files import is_report_file
+
+    files: list[Path] = []
+    reports: list[Path] = []
+    for item in inputs:
+        if is_folder_input(item):
+            found: list[Path] = []
+            for p in sorted(item.rglob("*")):
+                if _plan_name(p.name) and p.is_file():
+                    (reports if is_report_file(p) else found).append(p)
+            if not found:
+                raise InputError(
+                    msg.NO_PLANS_IN_FOLDER.format(folder=item), hint=msg.NO_PLANS_IN_FOLDER_HINT
+                )
+            files.extend(found)
+        else:
+            files.append(item)
+    if reports:
+        from incas_cli.console import print_plain
+
+        print_plain(msg.REPORTS_LEFT_OUT.format(count=len(reports), first=reports[0]), stderr=True)
+        print_plain(f"    {msg.HINT_LABEL}: {msg.REPORTS_LEFT_OUT_HINT}", stderr=True)
+    seen: set[Path] = set()
+    unique = []
+    for f in files:
+        try:
+            key = f.resolve()
+        except OSError:
+            key = f.absolute()
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique
+
+
+def is_folder_input(path: Path) -> bool:
+    """A folder to walk; a name the system refuses (too long) is a file load_yaml reports."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def _plan_name(name: str) -> bool:
+    """``piano.yaml``, ``piano.YML``, and also a file named just ``.yaml`` (whose suffix,
+    for pathlib, is empty: skipping it would lose a plan without a word)."""
+    lower = name.lower()
+    return lower.endswith(PLAN_SUFFIXES)

@@ -72,10 +72,9 @@ def compare(
         if comparison.rejected:
             rows = [(r.name, r.message) for r in comparison.rejected]
             print_rejected(rows, msg.T_REJECTED, out)
+        done = msg.COMPARE_DONE_LEFT if comparison.rejected else msg.COMPARE_DONE
         print_plain(
-            msg.COMPARE_DONE.format(
-                plans=len(comparison.plans), path=output, left=len(comparison.rejected)
-            )
+            done.format(plans=len(comparison.plans), path=output, left=len(comparison.rejected))
         )
     if comparison.failed:
         raise typer.Exit(int(ExitCode.INPUT_ERROR))

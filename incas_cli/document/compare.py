@@ -135,6 +135,7 @@ def block(table: CompareTable) -> Table:
         total=None if table.total is None else _cells(table.columns, table.total),
         row_headers=heat,
         compact=heat,
+        stretch=heat,  # a heat map: its columns take the room the names leave («AP10» whole)
     )
 
 

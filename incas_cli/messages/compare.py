@@ -21,12 +21,16 @@ BAD_COMPARE_FORMAT_HINT = "usa --format docx, pdf, odt oppure xlsx"
 COMPARE_SUFFIX_MISMATCH = "il file {path} non ha l'estensione del formato {format}"
 COMPARE_SUFFIX_MISMATCH_HINT = "usa un nome che finisce in .{format}, oppure togli --format"
 COMPARE_PROGRESS = "Lettura dei piani"
-COMPARE_DONE = "Confronto di {plans} piani scritto in {path} ({left} non validi, elencati a parte)."
+COMPARE_DONE = "Confronto scritto in {path}: piani confrontati {plans}."
+COMPARE_DONE_LEFT = (
+    "Confronto scritto in {path}: piani confrontati {plans}; piani non validi, elencati a "
+    "parte: {left}."
+)
 
 # --- the document ------------------------------------------------------------------------
 
 TITLE = "Confronto dei Piani locali multisettoriali"
-SUBTITLE = "{plans} piani a confronto: budget complessivo {total}"
+SUBTITLE = "Piani a confronto: {plans}; budget complessivo {total}"
 PROPERTY_SUBJECT = "Confronto di piani locali contro lo sfruttamento lavorativo in agricoltura"
 KEYWORDS = ("caporalato", "piani locali", "confronto")
 CATEGORY = "Confronto di piani"
@@ -60,8 +64,8 @@ T_REJECTED = "Piani non validi"
 
 COVERAGE_LEGEND = (
     "● azione (o asse) coperta come principale da almeno una misura; ○ coperta solo come "
-    "azione secondaria; cella vuota: non coperta. La parola è scritta in ogni cella, "
-    "il colore la ripete soltanto."
+    "azione secondaria; cella vuota: non coperta. La copertura è detta dal simbolo, non dal solo colore; nel "
+    "PDF ogni simbolo è letto come «principale» o «secondaria»."
 )
 COVERED_PRIMARY = "principale"
 COVERED_SECONDARY = "secondaria"
@@ -90,7 +94,7 @@ COL_OPEN = "Campi aperti"
 COL_WHICH = "Quali"
 COL_PROBLEM = "Primo problema"
 AXIS_SHORT = "Asse {number}"
-ACTION_SHORT = "A{number}"
+ACTION_SHORT = "AP{number}"
 UNASSIGNED = "Senza asse"
 NO_SOURCE = "Fonte da indicare"
 NO_REGION = "Regione non indicata"

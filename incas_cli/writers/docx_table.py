@@ -113,7 +113,7 @@ def table_widths(
     regular = [_Widest(font_pt, bold=False) for _ in columns]
     bold = [_Widest(font_pt, bold=True) for _ in columns]
     symbols: set[str] = set()
-    first = _Widest(font_pt, bold=False)
+    first = _Widest(font_pt, bold=table.row_headers)  # row labels are bold
     fixed = [i for i, c in enumerate(columns) if c.fixed]
     for row in rows:
         for index, cell in enumerate(row):

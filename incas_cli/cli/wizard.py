@@ -165,24 +165,31 @@ def _ask_file_name(prompter: Prompter, data: Any, *, force: bool) -> Path:
 def _report_saved(saver: _Saver) -> None:
     """Where the work is: the file, its complete sections, the item kept as a draft."""
     from incas_cli.console import print_plain
-    from incas_cli.wizard import SECTIONS, open_counts, read_marker
+    from incas_cli.wizard import SECTIONS, filled_sections, open_counts, read_marker
     from incas_cli.wizard.progress import read_draft
     from incas_cli.wizard.tree import plain
 
     print_plain(msg.INTERRUPTED_SAVED.format(path=saver.path), stderr=True)
     if saver.last is None:
         return
-    counts = open_counts(plain(saver.last))
+    tree = plain(saver.last)
+    counts = open_counts(tree)
+    filled = filled_sections(tree)
     marker = read_marker(saver.last)
     current = marker.sections[0] if marker is not None else None
-    # Complete: walked in this run before the one in progress, or with no open field.
+    # Complete: walked in this run before the one in progress, or answered in the file
+    # with no open field (an empty list never asked, such as the relations, is not).
     walked = (
         [s for s in SECTIONS[: SECTIONS.index(current)] if s not in marker.sections]
         if marker is not None and current is not None
         else []
     )
     if counts is not None:
-        done = [s for s in SECTIONS if (s in walked or counts[s] == 0) and s != current]
+        done = [
+            s
+            for s in SECTIONS
+            if (s in walked or (counts[s] == 0 and s in filled)) and s != current
+        ]
         if done:
             labels = ", ".join(msg.SECTION_LABELS[s] for s in done)
             print_plain(msg.INTERRUPTED_DONE.format(sections=labels), stderr=True)

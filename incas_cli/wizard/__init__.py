@@ -16,6 +16,7 @@ from incas_cli.wizard.flow import run_wizard, show_summary
 from incas_cli.wizard.progress import (
     MARKER_KEY,
     SECTIONS,
+    filled_sections,
     incomplete_sections,
     open_counts,
     read_marker,
@@ -29,6 +30,7 @@ __all__ = [
     "Mode",
     "Prompter",
     "Validator",
+    "filled_sections",
     "incomplete_sections",
     "open_counts",
     "read_marker",

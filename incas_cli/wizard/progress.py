@@ -64,6 +64,29 @@ def section_counts(fields: Iterable[OpenField]) -> dict[str, int]:
     return counts
 
 
+def _has_content(value: Any) -> bool:
+    """Some answer anywhere below ``value`` (an empty list, mapping or text is none)."""
+    if isinstance(value, Mapping):
+        return any(_has_content(v) for v in value.values())
+    if isinstance(value, (list, tuple)):
+        return any(_has_content(v) for v in value)
+    if isinstance(value, str):
+        return bool(value.strip())
+    return value is not None
+
+
+def filled_sections(plain: Any) -> list[str]:
+    """The sections with at least one answer in the file, in order (a section whose list is
+    still empty, such as relations never asked, is not filled even with no open field)."""
+    if not isinstance(plain, Mapping):
+        return []
+    return [
+        section
+        for section in SECTIONS
+        if any(_has_content(plain.get(part)) for part in WIZARD_SECTION_PARTS[section])
+    ]
+
+
 def incomplete_sections(plain: Any) -> list[str]:
     """The sections with open fields, in order (every section for a plan not started)."""
     counts = open_counts(plain)

@@ -384,9 +384,7 @@ def test_the_end_summary_names_the_open_fields_and_says_if_ready_for_final() -> 
     run = Run(script("breve"))()
     lines = [s for s in run.prompter.shown if isinstance(s, str)]
     assert any(line.strip() == "ufficio responsabile (plan.office)" for line in lines)
-    assert any(
-        line.startswith("Non ancora pronto per l'adozione: con --final restano") for line in lines
-    )
+    assert any(line.startswith("Non ancora pronto per l'adozione: con --final, ") for line in lines)
     # 13 open fields: all named (a line «… e altri 1» would take the place of the last).
     named = [line for line in lines if re.fullmatch(r"  [^!].* \([\w.\[\]]+\)", line)]
     assert len(named) == 13, named

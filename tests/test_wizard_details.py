@@ -11,6 +11,7 @@ import pytest
 from incas_cli.io import load_yaml
 from incas_cli.wizard.scripted import CTRL_C, ScriptedPrompter
 from tests.conftest import Cli
+from tests.test_wizard_flow import BREVE
 
 
 def _answer_with(monkeypatch: pytest.MonkeyPatch, steps: list[Any]) -> None:
@@ -56,3 +57,56 @@ def test_ctrl_c_after_the_comune_lists_only_the_comune(
     edited = cli("plan", "edit", str(target))
     assert edited.exit_code == 130
     assert _done_line(edited.output) == "Sezioni già complete: Comune, Periodo e stato."
+
+
+# --- counted nouns agree with their number ----------------------------------------------
+
+
+def _summary_lines(plain: Any) -> list[str]:
+    from incas_cli.catalog import load_catalog
+    from incas_cli.wizard.summary import compute_summary, summary_blocks
+
+    return [b for b in summary_blocks(compute_summary(plain, load_catalog())) if isinstance(b, str)]
+
+
+def test_the_summary_says_one_error_in_the_singular() -> None:
+    plain = load_yaml(BREVE).plain()
+    plain["stakeholders"][0]["power"] = "tanto"
+    lines = _summary_lines(plain)
+    assert "Il piano non è ancora leggibile: 1 errore di struttura." in lines
+    plain["stakeholders"][1]["power"] = "poco"
+    assert "Il piano non è ancora leggibile: 2 errori di struttura." in _summary_lines(plain)
+
+
+def test_the_summary_counts_findings_as_label_and_number() -> None:
+    plain = load_yaml(BREVE).plain()
+    # One axis left uncovered: exactly one warning.
+    plain["measures"][0]["actions"] = [5, 8]
+    plain["measures"][1]["actions"] = [6, 9]
+    lines = _summary_lines(plain)
+    assert "Problemi: bloccanti 0, non bloccanti 1." in lines
+    assert not any(" 1 bloccanti" in line or "1 non bloccanti" in line for line in lines)
+    assert any(
+        line.startswith("Non ancora pronto per l'adozione: con --final, ")
+        and line.endswith("problemi bloccanti.")
+        for line in lines
+    )
+
+
+def test_resuming_a_draft_counts_the_answers_kept_as_label_and_number() -> None:
+    from incas_cli.io import dump_yaml, new_document_data, parse_yaml
+    from tests.test_wizard_back import index_of
+    from tests.test_wizard_flow import Run, script
+
+    steps = script("breve")
+    cut = index_of(steps, "Descrizione della misura", occurrence=1)
+    run = Run([*steps[:cut], [steps[cut][0], CTRL_C]])
+    with pytest.raises(KeyboardInterrupt):
+        run()
+    start = parse_yaml(dump_yaml(new_document_data(run.saved[-1])), "s.yaml").data
+    resumed = Run(steps[cut:], start)()
+    said = [s for s in resumed.prompter.shown if isinstance(s, str) and "in bozza" in s]
+    assert said == [
+        "Riprendo da dove si era interrotto: la misura «M2 Navetta estiva verso i frutteti», "
+        "in bozza; risposte tenute: 3 (Azione principale; Azioni nazionali; Titolo)."
+    ]

@@ -176,8 +176,8 @@ FIX_NONE = "Nessuno: va bene così"
 ASK_EDIT_WHICH = "«{label}»: cosa vuoi modificare?"
 EDIT_ALL_FIELDS = "Tutte le domande, in ordine"
 RESUMING_DRAFT = (
-    "Riprendo da dove si era interrotto: {noun} «{label}», in bozza, con {count} risposte "
-    "tenute ({fields})."
+    "Riprendo da dove si era interrotto: {noun} «{label}», in bozza; risposte tenute: "
+    "{count} ({fields})."
 )
 NONE_KEPT = "nessuna"
 NOUN_ACTOR = "l'attore"
@@ -486,7 +486,8 @@ ASK_REPORTING = "Come si rendiconta l'avanzamento"
 
 # --- summary ------------------------------------------------------------------------------
 SUMMARY_TITLE = "Riepilogo del piano"
-SUMMARY_UNREADABLE = "Il piano non è ancora leggibile: {errors} errori di struttura."
+SUMMARY_UNREADABLE = "Il piano non è ancora leggibile: {errors}."
+STRUCTURE_ERROR_FORMS = ("errore di struttura", "errori di struttura")
 SUMMARY_SECTIONS_TITLE = "Sezioni"
 COL_SECTION = "Sezione"
 COL_STATE = "Stato"
@@ -500,10 +501,10 @@ STATE_EMPTY = {
 OPEN_FIELD_FORMS = ("campo aperto", "campi aperti")
 SUMMARY_OPEN = "Campi ancora aperti: {count}."
 MORE_OPEN = "… e altri {count} (incas plan status li elenca tutti)"
-SUMMARY_NOT_FINAL = "Non ancora pronto per l'adozione: con --final restano {problems}."
+SUMMARY_NOT_FINAL = "Non ancora pronto per l'adozione: con --final, {problems}."
 BLOCKING_FORMS = ("problema bloccante", "problemi bloccanti")
 SUMMARY_FINAL_READY = "Pronto per l'adozione: --final non trova problemi bloccanti."
-SUMMARY_FINDINGS = "Problemi: {errors} bloccanti, {warnings} non bloccanti."
+SUMMARY_FINDINGS = "Problemi: bloccanti {errors}, non bloccanti {warnings}."
 FINDING_BLOCKING = "✗"
 FINDING_WARNING = "!"
 MORE_FINDINGS = "… e altri {count} (incas plan validate li mostra tutti)"

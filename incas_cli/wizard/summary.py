@@ -170,7 +170,11 @@ def summary_blocks(summary: Summary) -> list[str | Paragraph | Table]:
         Paragraph((Run(msg.SUMMARY_TITLE, bold=True),), style="plain")
     ]
     if not summary.readable:
-        out.append(msg.SUMMARY_UNREADABLE.format(errors=len(summary.errors)))
+        out.append(
+            msg.SUMMARY_UNREADABLE.format(
+                errors=counted(len(summary.errors), *msg.STRUCTURE_ERROR_FORMS)
+            )
+        )
         out.extend(_findings(summary.errors))
         return out
 

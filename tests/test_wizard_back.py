@@ -440,6 +440,7 @@ def test_an_unexpected_error_saves_the_item_in_progress_and_speaks_italian(
         ["Partner", []],
         ["Inizio della misura", ENTER],
         ["Fine della misura", ENTER],
+        ["Mesi dell'anno in cui la misura", ENTER],
         ["Importo", "1.000"],
     ]
     monkeypatch.setattr(terminal, "QuestionaryPrompter", lambda: _Broken(steps))

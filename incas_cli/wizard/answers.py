@@ -125,6 +125,10 @@ def _month_number(token: str) -> int:
     raise ValueError(msg.MONTH_UNKNOWN.format(word=token.strip()))
 
 
+def _whole_year(text: str) -> bool:
+    return " ".join(text.replace("’", "'").split()).casefold() in _WHOLE_YEAR
+
+
 def read_months(text: str) -> list[int]:
     """The months of a year as a planner writes them -> their numbers, in calendar order.
 
@@ -135,13 +139,15 @@ def read_months(text: str) -> list[int]:
     2); a month named twice counts once. A word that is not a month raises ValueError
     with the Italian message to show (``«tredici» non è un mese``).
     """
-    if text.strip().casefold() in _WHOLE_YEAR:
+    if _whole_year(text):
         return list(range(1, 13))
     months: set[int] = set()
     for part in _MONTH_SPLIT.split(text.strip()):
         part = part.strip()
         if not part:
             continue
+        if _whole_year(part):  # «Sett.; tutto l'anno»: the whole year holds September
+            return list(range(1, 13))
         ranged = _MONTH_RANGE.match(part)
         if ranged is not None:
             first, last = _month_number(ranged["a"]), _month_number(ranged["b"])
@@ -154,6 +160,14 @@ def read_months(text: str) -> list[int]:
         else:
             months.add(_month_number(part))
     return sorted(months)
+
+
+def read_season(text: str) -> list[int]:
+    """The months a seasonal measure is active: :func:`read_months`, except that the whole
+    year (``tutto l'anno``, or every month named) is no months at all, which the plan file
+    reads as "active in every month between start and end"."""
+    months = read_months(text)
+    return [] if len(months) == 12 else months
 
 
 def month_names(numbers: Iterable[object]) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 from incas_cli.catalog import NationalPlan
 from incas_cli.messages import wizard as msg
 from incas_cli.models.plan import Measure, Need, Plan
-from incas_cli.wizard.answers import iso_months
+from incas_cli.wizard.answers import iso_months, month_names, read_season
 from incas_cli.wizard.checking import blocking_at
 from incas_cli.wizard.core import Session, next_number_id, show_value
 from incas_cli.wizard.form import Field
@@ -376,6 +376,19 @@ def _measure_fields(
 
         return ask
 
+    def ask_season() -> None:
+        # The full path only: most measures run all year (the essential path stays short).
+        if s.full:
+            s.ask_text(
+                item,
+                Measure,
+                "months",
+                msg.ASK_MEASURE_SEASON,
+                instruction=msg.SEASON_HINT,
+                read=read_season,
+                show=month_names,
+            )
+
     def ask_budget() -> None:
         budget(s, item)
 
@@ -419,6 +432,7 @@ def _measure_fields(
         Field(msg.FIELD_PARTNERS, ask_partners, s.shown_actors(item, "partners")),
         Field(msg.FIELD_START, ask_month("start", msg.ASK_MEASURE_START), _shown(item, "start")),
         Field(msg.FIELD_END, ask_month("end", msg.ASK_MEASURE_END), _shown(item, "end")),
+        Field(msg.FIELD_SEASON, ask_season, lambda: month_names(item.get("months") or [])),
         Field(msg.FIELD_BUDGET, ask_budget, shown_budget),
         Field(msg.FIELD_INDICATORS, ask_indicators, shown_names("indicators", "name")),
         Field(msg.FIELD_RISKS, ask_risks, shown_names("risks", "risk")),

@@ -110,3 +110,83 @@ def test_resuming_a_draft_counts_the_answers_kept_as_label_and_number() -> None:
         "Riprendo da dove si era interrotto: la misura «M2 Navetta estiva verso i frutteti», "
         "in bozza; risposte tenute: 3 (Azione principale; Azioni nazionali; Titolo)."
     ]
+
+
+# --- the months of a seasonal measure ---------------------------------------------------
+
+
+def _measure_review(run: Any, label: str) -> Any:
+    from incas_cli.document.model import Table
+
+    reviews = [s for s in run.prompter.shown if isinstance(s, Table)]
+    return next(r for r in reviews if str(r.title).startswith(f"Riepilogo: la misura «{label}"))
+
+
+def test_the_full_path_asks_the_months_of_a_measure_and_reviews_them() -> None:
+    from incas_cli.messages import wizard as msg
+    from tests.test_wizard_flow import Run, plain_of, script
+
+    run = Run(script("completo"), mode="completo")()
+    asked = [a for a in run.prompter.asked if a.message == msg.ASK_MEASURE_SEASON]
+    assert len(asked) == 1 and "tutto l'anno" in str(asked[0].instruction)
+    assert plain_of(run.result)["measures"][0]["months"] == [6, 7, 8, 9, 10]
+    review = _measure_review(run, "M1")
+    assert ("Mesi di attività", "giugno; luglio; agosto; settembre; ottobre") in review.rows
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("Sett.; ott", [9, 10]),
+        ("lug-ago", [7, 8]),
+        ("da novembre a febbraio", [1, 2, 11, 12]),
+        ("tutto l'anno", None),  # active in every month between start and end
+        ("Tutto l’anno", None),
+        ("gennaio-dicembre", None),
+        ("Sett.; tutto l'anno", None),  # the whole year holds September
+    ],
+)
+def test_measure_months_read_the_italian_way(typed: str, stored: list[int] | None) -> None:
+    from tests.test_wizard_flow import Run, plain_of, replace_step, script
+
+    steps = replace_step(script("completo"), "Mesi dell'anno in cui la misura", typed)
+    run = Run(steps, mode="completo")()
+    assert run.prompter.rejections == []
+    assert plain_of(run.result)["measures"][0].get("months") == stored
+
+
+def test_a_word_that_is_not_a_month_is_refused_and_asked_again() -> None:
+    from tests.test_wizard_flow import Run, plain_of, script
+    from tests.test_wizard_back import insert
+
+    steps = insert(
+        script("completo"),
+        "Mesi dell'anno in cui la misura",
+        ["Mesi dell'anno in cui la misura", "estate"],
+    )
+    run = Run(steps, mode="completo")()
+    assert [r.error.split(":")[0] for r in run.prompter.rejections] == ["«estate» non è un mese"]
+    assert plain_of(run.result)["measures"][0]["months"] == [6, 7, 8, 9, 10]
+
+
+def test_the_essential_path_does_not_ask_the_months_of_a_measure() -> None:
+    from incas_cli.messages import wizard as msg
+    from tests.test_wizard_flow import Run, script
+
+    run = Run(script("breve"))()
+    assert msg.ASK_MEASURE_SEASON not in [a.message for a in run.prompter.asked]
+    assert len(run.prompter.asked) < 60
+
+
+@pytest.mark.parametrize(
+    "typed", ["Sett.; tutto l'anno", "tutto l'anno, agosto", "ago e tutti i mesi"]
+)
+def test_crop_peak_months_with_the_whole_year_beside_a_month_are_every_month(
+    typed: str,
+) -> None:
+    from tests.test_wizard_flow import Run, plain_of, replace_step, script
+
+    run = Run(replace_step(script("breve"), "Mesi di picco", typed))()
+    assert run.prompter.rejections == []
+    crop = plain_of(run.result)["context"]["crops"][0]
+    assert crop["peak_months"] == list(range(1, 13))

@@ -558,6 +558,8 @@ def test_ctrl_c_inside_a_measure_then_edit_resumes_inside_it(tmp_path: Path) -> 
     child.send("\r")
     child.expect("Fine della misura")
     child.send("\r")
+    child.expect("Mesi dell'anno in cui la misura")
+    child.send("\r")
     child.expect("Importo di una voce di spesa")
     child.send("12.000\r")
     child.expect("Fonte di finanziamento")

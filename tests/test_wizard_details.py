@@ -8,10 +8,15 @@ from typing import Any
 
 import pytest
 
-from incas_cli.io import load_yaml
+from incas_cli.catalog import load_catalog
+from incas_cli.document.model import Table
+from incas_cli.io import dump_yaml, load_yaml, new_document_data, parse_yaml
+from incas_cli.messages import wizard as msg
 from incas_cli.wizard.scripted import CTRL_C, ScriptedPrompter
+from incas_cli.wizard.summary import compute_summary, summary_blocks
 from tests.conftest import Cli
-from tests.test_wizard_flow import BREVE
+from tests.test_wizard_back import index_of, insert
+from tests.test_wizard_flow import BREVE, Run, plain_of, replace_step, script
 
 
 def _answer_with(monkeypatch: pytest.MonkeyPatch, steps: list[Any]) -> None:
@@ -63,8 +68,6 @@ def test_ctrl_c_after_the_comune_lists_only_the_comune(
 
 
 def _summary_lines(plain: Any) -> list[str]:
-    from incas_cli.catalog import load_catalog
-    from incas_cli.wizard.summary import compute_summary, summary_blocks
 
     return [b for b in summary_blocks(compute_summary(plain, load_catalog())) if isinstance(b, str)]
 
@@ -94,9 +97,6 @@ def test_the_summary_counts_findings_as_label_and_number() -> None:
 
 
 def test_resuming_a_draft_counts_the_answers_kept_as_label_and_number() -> None:
-    from incas_cli.io import dump_yaml, new_document_data, parse_yaml
-    from tests.test_wizard_back import index_of
-    from tests.test_wizard_flow import Run, script
 
     steps = script("breve")
     cut = index_of(steps, "Descrizione della misura", occurrence=1)
@@ -116,15 +116,12 @@ def test_resuming_a_draft_counts_the_answers_kept_as_label_and_number() -> None:
 
 
 def _measure_review(run: Any, label: str) -> Any:
-    from incas_cli.document.model import Table
 
     reviews = [s for s in run.prompter.shown if isinstance(s, Table)]
     return next(r for r in reviews if str(r.title).startswith(f"Riepilogo: la misura «{label}"))
 
 
 def test_the_full_path_asks_the_months_of_a_measure_and_reviews_them() -> None:
-    from incas_cli.messages import wizard as msg
-    from tests.test_wizard_flow import Run, plain_of, script
 
     run = Run(script("completo"), mode="completo")()
     asked = [a for a in run.prompter.asked if a.message == msg.ASK_MEASURE_SEASON]
@@ -147,7 +144,6 @@ def test_the_full_path_asks_the_months_of_a_measure_and_reviews_them() -> None:
     ],
 )
 def test_measure_months_read_the_italian_way(typed: str, stored: list[int] | None) -> None:
-    from tests.test_wizard_flow import Run, plain_of, replace_step, script
 
     steps = replace_step(script("completo"), "Mesi dell'anno in cui la misura", typed)
     run = Run(steps, mode="completo")()
@@ -156,8 +152,6 @@ def test_measure_months_read_the_italian_way(typed: str, stored: list[int] | Non
 
 
 def test_a_word_that_is_not_a_month_is_refused_and_asked_again() -> None:
-    from tests.test_wizard_flow import Run, plain_of, script
-    from tests.test_wizard_back import insert
 
     steps = insert(
         script("completo"),
@@ -170,8 +164,6 @@ def test_a_word_that_is_not_a_month_is_refused_and_asked_again() -> None:
 
 
 def test_the_essential_path_does_not_ask_the_months_of_a_measure() -> None:
-    from incas_cli.messages import wizard as msg
-    from tests.test_wizard_flow import Run, script
 
     run = Run(script("breve"))()
     assert msg.ASK_MEASURE_SEASON not in [a.message for a in run.prompter.asked]
@@ -184,7 +176,6 @@ def test_the_essential_path_does_not_ask_the_months_of_a_measure() -> None:
 def test_crop_peak_months_with_the_whole_year_beside_a_month_are_every_month(
     typed: str,
 ) -> None:
-    from tests.test_wizard_flow import Run, plain_of, replace_step, script
 
     run = Run(replace_step(script("breve"), "Mesi di picco", typed))()
     assert run.prompter.rejections == []

@@ -82,8 +82,8 @@ def filled_sections(plain: Any) -> list[str]:
         return []
     return [
         section
-        for section in SECTIONS
-        if any(_has_content(plain.get(part)) for part in WIZARD_SECTION_PARTS[section])
+        for section, parts in WIZARD_SECTION_PARTS.items()
+        if any(_has_content(plain.get(part)) for part in parts)
     ]
 
 

@@ -19,6 +19,7 @@ from incas_cli.errors import ExitCode
 from incas_cli.pool import release_memory
 
 _busy = False
+_stopping = False
 
 
 class _Stopped(BaseException):
@@ -26,7 +27,14 @@ class _Stopped(BaseException):
 
 
 def _on_sigterm(signum: int, frame: FrameType | None) -> None:
+    global _stopping
+    if _stopping:
+        # Already stopping: a second SIGTERM (the executor sends one to every worker when
+        # one of them ends, the watch of the parent one more when it is gone) must not break
+        # off the removal of the office's folder; the parent kills a worker that hangs.
+        return
     if _busy:
+        _stopping = True
         raise _Stopped
     os._exit(int(ExitCode.INTERRUPTED))
 

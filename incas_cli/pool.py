@@ -137,12 +137,21 @@ def stop_workers(executor: ProcessPoolExecutor) -> None:
     for process in processes:
         with contextlib.suppress(Exception):
             process.terminate()
+    killed = []
     for process in processes:
         with contextlib.suppress(Exception):
             process.join(timeout=10)
             if process.is_alive():
                 process.kill()
                 process.join(timeout=5)
+                killed.append(process.pid)
+    if killed:
+        # A worker killed here may have been removing its LibreOffice folder (or not yet
+        # started to): named after its id, it is removed now that the worker is gone.
+        from incas_cli.scratch import remove_temp_dirs_of
+
+        for pid in killed:
+            remove_temp_dirs_of(pid)
 
 
 _frozen = False

@@ -92,6 +92,39 @@ def pid_alive(pid: int) -> bool:
     return True
 
 
+def remove_temp_dirs_of(pid: int, folder: Path | None = None) -> list[Path]:
+    """Remove the temporary folders of process ``pid``, which must be gone (a worker its
+    parent had to kill: it could not remove them); returns what was removed. Tolerant of
+    what vanishes meanwhile (the process's LibreOffice worker may be removing it too)."""
+    if pid == os.getpid() or pid_alive(pid):
+        return []
+    base = Path(folder) if folder is not None else Path(tempfile.gettempdir())
+    try:
+        names = os.listdir(base)
+    except OSError:
+        return []
+    removed = []
+    for name in names:
+        match = _DIR.match(name)
+        path = base / name
+        if match is None or int(match.group(1)) != pid or not _own_folder(path):
+            continue
+        shutil.rmtree(path, ignore_errors=True)
+        if not path.exists():
+            removed.append(path)
+    return removed
+
+
+def _own_folder(path: Path) -> bool:
+    """A real folder (not a link to one) of this user."""
+    try:
+        info = path.lstat()
+    except OSError:
+        return False
+    mine = not hasattr(os, "getuid") or info.st_uid == os.getuid()
+    return stat.S_ISDIR(info.st_mode) and mine
+
+
 def _abandoned(path: Path, pid: int, min_age: float) -> bool:
     if pid == os.getpid() or pid_alive(pid):
         return False

@@ -21,6 +21,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 from incas_cli.errors import ExternalToolError
@@ -208,16 +209,35 @@ def run_job(job: Job) -> bytes:
 def _signals_held() -> Iterator[None]:
     """Hold SIGINT and SIGTERM while the working folder is made or removed: a stop that
     arrives then takes effect right after (Ctrl-C as KeyboardInterrupt, a build worker's
-    SIGTERM as its clean stop), never in the middle of it."""
-    if os.name != "posix" or threading.current_thread() is not threading.main_thread():
+    SIGTERM as its clean stop), never in the middle of it.
+
+    The handlers are swapped for one that only notes the signal, and the signal is raised
+    again at the end. Blocking it (``pthread_sigmask``) is not enough: the mask is the
+    calling thread's, so in a process with other threads (a build worker watches its
+    parent and reads its office's answers in threads) the kernel hands the signal to one
+    of them, and Python still runs the handler in the main thread at once, in the middle
+    of the removal (a folder left half removed)."""
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
-    held = {signal.SIGINT, signal.SIGTERM}
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    arrived: list[int] = []
+
+    def note(signum: int, frame: FrameType | None) -> None:
+        arrived.append(signum)
+
+    previous: dict[int, Any] = {}
+    for held in (signal.SIGINT, signal.SIGTERM):
+        handler = signal.getsignal(held)
+        if handler is signal.SIG_IGN or handler is None:  # ignored, or not Python's to set
+            continue
+        previous[held] = signal.signal(held, note)
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        for restored, handler in previous.items():
+            signal.signal(restored, handler)
+        for signum in dict.fromkeys(arrived):
+            signal.raise_signal(signum)
 
 
 def _worker_error(code: int, detail: str, job: Job) -> ExternalToolError:

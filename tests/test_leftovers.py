@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -169,6 +170,56 @@ def test_temporary_folders_name_their_process(
     _age(made, 3600)
     assert sweep_temp_dirs() == []  # this process is alive: its folder stays
     assert made.is_dir()
+
+
+def test_the_folders_of_a_killed_worker_are_removed_at_once(tmp_path: Path) -> None:
+    """What ``plan build`` does for a worker it had to kill: its folders go, young or not,
+    and only its own (a live process's, another process's, a file, stay)."""
+    dead = _dead_pid()
+    killed = tmp_path / f"incas-lo-{dead}-k1ll3d"
+    (killed / "profile" / "user").mkdir(parents=True)
+    (killed / "profile" / "user" / "registrymodifications.xcu").write_text("<x/>")
+    also = tmp_path / f"incas-render-{dead}-abc"
+    also.mkdir()
+    alive = tmp_path / f"incas-lo-{os.getpid()}-alive"
+    alive.mkdir()
+    other = tmp_path / f"incas-lo-{dead}1-other"
+    other.mkdir()
+    a_file = tmp_path / f"incas-lo-{dead}-file"
+    a_file.write_text("non una cartella")
+    assert sorted(scratch.remove_temp_dirs_of(dead, tmp_path)) == sorted([killed, also])
+    assert scratch.remove_temp_dirs_of(os.getpid(), tmp_path) == []  # alive: never touched
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        p.name for p in (alive, other, a_file)
+    )
+
+
+def test_a_stop_while_a_folder_is_removed_waits_for_its_end() -> None:
+    """A SIGTERM while the office's folder is made or removed takes effect right after,
+    also in a process with other threads (a build worker has some: the kernel may hand the
+    signal to one of them, so blocking it in the main thread is not enough)."""
+    from incas_cli.publish.office import _signals_held
+
+    seen: list[str] = []
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: seen.append("handler"))
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait, daemon=True)
+    other.start()
+    try:
+        with _signals_held():
+            os.kill(os.getpid(), signal.SIGTERM)
+            for _ in range(200_000):  # Python work: a handler would run in here
+                pass
+            time.sleep(0.05)
+            seen.append("removed")
+        assert seen == ["removed", "handler"]
+        with _signals_held():
+            seen.append("again")
+        assert seen == ["removed", "handler", "again"]  # a stop is raised once, not replayed
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        stop.set()
+        other.join()
 
 
 def test_leftover_temporary_files_are_swept_from_the_output_folder(

@@ -99,19 +99,12 @@ def remove_temp_dirs_of(pid: int, folder: Path | None = None) -> list[Path]:
     if pid == os.getpid() or pid_alive(pid):
         return []
     base = Path(folder) if folder is not None else Path(tempfile.gettempdir())
-    try:
-        names = os.listdir(base)
-    except OSError:
-        return []
     removed = []
-    for name in names:
-        match = _DIR.match(name)
-        path = base / name
-        if match is None or int(match.group(1)) != pid or not _own_folder(path):
-            continue
-        shutil.rmtree(path, ignore_errors=True)
-        if not path.exists():
-            removed.append(path)
+    for path, owner in _named_in(base, _DIR):
+        if owner == pid and _own_folder(path):
+            shutil.rmtree(path, ignore_errors=True)
+            if not path.exists():
+                removed.append(path)
     return removed
 
 
@@ -185,6 +178,11 @@ def sweep_temp_files(folder: Path, *, min_age: float = MIN_AGE) -> list[Path]:
 
 def _abandoned_in(folder: Path, pattern: re.Pattern[str], min_age: float) -> list[Path]:
     """Entries of ``folder`` named by ``pattern`` (group 1: a process id) left behind."""
+    return [path for path, pid in _named_in(folder, pattern) if _abandoned(path, pid, min_age)]
+
+
+def _named_in(folder: Path, pattern: re.Pattern[str]) -> list[tuple[Path, int]]:
+    """Entries of ``folder`` named by ``pattern``, with the process id in their name."""
     try:
         names = os.listdir(folder)
     except OSError:
@@ -192,6 +190,6 @@ def _abandoned_in(folder: Path, pattern: re.Pattern[str], min_age: float) -> lis
     found = []
     for name in names:
         match = pattern.match(name)
-        if match is not None and _abandoned(folder / name, int(match.group(1)), min_age):
-            found.append(folder / name)
+        if match is not None:
+            found.append((folder / name, int(match.group(1))))
     return found

@@ -57,7 +57,9 @@ class _Tree:
         self.root = self.pdf.make_indirect(
             Dictionary(
                 Type=Name.StructTreeRoot,
-                RoleMap=Dictionary({"/caption": Name.P, "/Testo tabella": Name.P}),
+                RoleMap=Dictionary(
+                    {"/caption": Name.P, "/Testo tabella": Name.P, "/Title": Name.P}
+                ),
             )
         )
         self.document = self.element("/Document", self.root)
@@ -151,6 +153,15 @@ def test_a_key_value_card_gets_row_headers_and_loses_libreoffices_header_row() -
         # the layout attributes stay, the table owner goes with the scope of a data cell
         value = _kids(_kids(table)[1])[1]
         assert {str(k): str(v) for k, v in value.A.items()} == {"/O": "/Layout"}
+
+
+def test_the_document_title_reads_as_the_first_heading() -> None:
+    tree = _Tree()
+    tree.paragraph(tree.document, "/Title")
+    with pikepdf.open(io.BytesIO(tag_structure(tree.save(), Tags(())))) as pdf:
+        role_map = pdf.Root.StructTreeRoot.RoleMap
+        assert role_map["/Title"] == Name("/H1")
+        assert role_map["/caption"] == Name.P  # other styles keep LibreOffice's mapping
 
 
 def test_header_rows_keep_their_column_scope_and_row_labels_get_theirs() -> None:

@@ -165,6 +165,13 @@ def tag_structure(data: bytes, tags: Tags) -> bytes:
 
 
 def _retag(pdf: Any, root: Any, tags: Tags) -> None:
+    import pikepdf
+
+    role_map = root.get("/RoleMap")
+    if role_map is not None and "/Title" in role_map:
+        # the document's title (cover, comparison, report) is its first heading, not a
+        # paragraph: PDF 1.7 has no Title element, so it reads as H1
+        role_map["/Title"] = pikepdf.Name("/H1")
     roles = _role_map(root)
     tables = list(_elements(root, "/Table"))
     if len(tables) == len(tags.tables):

@@ -323,15 +323,16 @@ def _quote_closed_on_line(text: str, mark: Any) -> tuple[int, int] | None:
     """Where a quoted text starts (1-based line and column) that began on an earlier line and
     closed on the line of ``mark``, before it: ``title: "Piano`` left open is closed by the
     first quote further down, and the error only shows there."""
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import YAMLError
-    from ruamel.yaml.tokens import ScalarToken
+    # PyYAML's scanner: the same tokens for quoted text as ruamel's, in every version
+    # incas supports (ruamel's YAML.scan is missing before 0.17)
+    import yaml
+    from yaml import ScalarToken, YAMLError
 
     if mark is None:
         return None
     last: Any = None
     try:
-        for token in YAML(typ="rt").scan(text):
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
             if token.start_mark.line > mark.line:
                 break
             if isinstance(token, ScalarToken) and token.style in ('"', "'"):

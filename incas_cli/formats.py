@@ -102,12 +102,30 @@ def _exact(*values: Decimal | int | float) -> Iterator[None]:
         yield
 
 
+def cents(amount: Decimal) -> Decimal:
+    """``amount`` with exactly two decimals, rounded half-even to the cent (``60000`` ->
+    ``60000.00``): one way for the document, the JSON reports and the open data."""
+    with _exact(amount):
+        return amount.quantize(_CENT)
+
+
 def money(amount: Decimal) -> str:
     """``1.693.747,15 €``: always two decimals, rounded half-even to the cent."""
     from babel.numbers import format_currency
 
-    with _exact(amount):
-        return str(format_currency(amount.quantize(_CENT), "EUR", locale=LOCALE))
+    return str(format_currency(cents(amount), "EUR", locale=LOCALE))
+
+
+def thousands_read_as_decimals(value: Decimal) -> Decimal | None:
+    """``3.000`` in YAML is the number 3.000 (three), to an Italian three thousand: for a
+    finite number written with exactly three decimals, the thousands it may have meant
+    (``3000``); else None. The plan's money and counts refuse it, quantities warn."""
+    if not value.is_finite():
+        return None
+    exponent = value.as_tuple().exponent
+    if not isinstance(exponent, int) or exponent != -3:
+        return None
+    return (value * 1000).to_integral_value()
 
 
 def signed_money(amount: Decimal) -> str:

@@ -243,7 +243,9 @@ def _budget(facts: PlanFacts, catalog: Catalog) -> tuple[BudgetSource, ...]:
 
 def _money(value: Decimal) -> str:
     """A JSON-safe amount: a string with two decimals (``"1693747.15"``), never a float."""
-    return format(value.quantize(Decimal("0.01")), "f")
+    from incas_cli.formats import cents
+
+    return format(cents(value), "f")
 
 
 def _error_json(err: IncasError) -> dict[str, Any]:

@@ -181,11 +181,9 @@ def data_sourced(ctx: RuleContext) -> Iterator[Finding]:
 def thousands_dot(value: Decimal | None, loc: Loc) -> Iterator[Finding]:
     """``target: 1.500`` is one and a half to YAML, fifteen hundred to an Italian: a
     warning for a quantity at ``loc`` (also used for a monitoring report's values)."""
-    if value is None or not value.is_finite() or value.as_tuple().exponent != -3:
+    thousands = None if value is None else formats.thousands_read_as_decimals(value)
+    if value is None or thousands is None or not 1 <= abs(value) < 1000:
         return
-    if not 1 <= abs(value) < 1000:
-        return
-    thousands = (value * 1000).to_integral_value()
     yield warning(
         "QUANTITY_THOUSANDS_DOT",
         loc,

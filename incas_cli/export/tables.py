@@ -32,13 +32,13 @@ FieldType = Literal["string", "integer", "number", "date", "yearmonth", "boolean
 Value = str | int | Decimal | dt.date | bool | None
 Row = tuple[Value, ...]
 
-CENT = Decimal("0.01")
-
 
 def money(amount: Decimal | None) -> Decimal | None:
     """An amount in euro with its two decimals (``60000`` as written in a plan is
     ``60000.00``), so that a money column reads the same in every row."""
-    return None if amount is None else amount.quantize(CENT)
+    from incas_cli.formats import cents
+
+    return None if amount is None else cents(amount)
 
 
 @dataclass(frozen=True)

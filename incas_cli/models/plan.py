@@ -29,6 +29,7 @@ from pydantic import (
     model_validator,
 )
 
+from incas_cli.formats import thousands_read_as_decimals
 from incas_cli.messages import models as msg
 from incas_cli.models.month import PATTERN as MONTH_PATTERN
 from incas_cli.models.month import YearMonth
@@ -105,12 +106,10 @@ def _money(value: Any) -> Any:
         raise ValueError(msg.MONEY_EXPECTED)
     if isinstance(value, float):
         value = Decimal(repr(value))
-    if isinstance(value, Decimal) and value.is_finite():
-        exponent = value.as_tuple().exponent
-        if isinstance(exponent, int) and exponent == -3:
-            # "60.000" is sixty thousand written the Italian way, not sixty euro
-            thousands = (value * 1000).to_integral_value()
-            raise ValueError(msg.MONEY_THOUSANDS_DOT.format(value=value, thousands=thousands))
+    thousands = thousands_read_as_decimals(value) if isinstance(value, Decimal) else None
+    if thousands is not None:
+        # "60.000" is sixty thousand written the Italian way, not sixty euro
+        raise ValueError(msg.MONEY_THOUSANDS_DOT.format(value=value, thousands=thousands))
     if isinstance(value, str):
         text = value.strip().replace("€", "").replace(" ", "").replace("\u00a0", "")
         if re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
@@ -130,11 +129,9 @@ def _integer(value: Any) -> Any:
     written the Italian way, refused with the number to write instead of read as 3."""
     if isinstance(value, float) and not isinstance(value, bool):
         value = Decimal(repr(value))
-    if isinstance(value, Decimal) and value.is_finite():
-        exponent = value.as_tuple().exponent
-        if isinstance(exponent, int) and exponent == -3:
-            thousands = (value * 1000).to_integral_value()
-            raise ValueError(msg.INTEGER_THOUSANDS_DOT.format(value=value, thousands=thousands))
+    thousands = thousands_read_as_decimals(value) if isinstance(value, Decimal) else None
+    if thousands is not None:
+        raise ValueError(msg.INTEGER_THOUSANDS_DOT.format(value=value, thousands=thousands))
     if isinstance(value, str):
         text = value.strip().replace(" ", "").replace("\u00a0", "")
         if re.fullmatch(r"\d{1,3}(\.\d{3})+", text):

@@ -1,9 +1,11 @@
 """The plan files a command works on: files as given, folders walked for YAML files, with
-the monitoring reports kept beside the plans left out (and said so)."""
+the monitoring reports kept beside the plans left out (the CLI says which:
+:func:`incas_cli.cli._common.expand_inputs`)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from incas_cli.errors import InputError
@@ -11,9 +13,17 @@ from incas_cli.errors import InputError
 PLAN_SUFFIXES = (".yaml", ".yml")
 
 
-def expand_inputs(inputs: Iterable[Path]) -> list[Path]:
+@dataclass(frozen=True)
+class PlanFiles:
+    plans: list[Path]
+    """Files as given, then the plan files found in folders; each file once."""
+    reports_left_out: list[Path]
+    """Monitoring reports found in folders (not read by plan commands)."""
+
+
+def find_plan_files(inputs: Iterable[Path]) -> PlanFiles:
     """Files as given; folders walked recursively for ``*.yaml``/``*.yml``, sorted, leaving
-    out monitoring reports kept beside their plans (and saying so on stderr).
+    out monitoring reports kept beside their plans.
 
     A folder with no plan files is an input error, so a typo in a path never passes
     silently as "nothing to do".
@@ -36,11 +46,6 @@ def expand_inputs(inputs: Iterable[Path]) -> list[Path]:
             files.extend(found)
         else:
             files.append(item)
-    if reports:
-        from incas_cli.console import print_plain
-
-        print_plain(msg.REPORTS_LEFT_OUT.format(count=len(reports), first=reports[0]), stderr=True)
-        print_plain(f"    {msg.HINT_LABEL}: {msg.REPORTS_LEFT_OUT_HINT}", stderr=True)
     seen: set[Path] = set()
     unique = []
     for f in files:
@@ -51,7 +56,7 @@ def expand_inputs(inputs: Iterable[Path]) -> list[Path]:
         if key not in seen:
             seen.add(key)
             unique.append(f)
-    return unique
+    return PlanFiles(unique, reports)
 
 
 def is_folder_input(path: Path) -> bool:

@@ -29,7 +29,7 @@ from incas_cli.batch import (
 )
 from incas_cli.document.model import Run, plain
 from incas_cli.errors import IncasError
-from incas_cli.inputs import expand_inputs
+from incas_cli.inputs import find_plan_files
 from tests.conftest import Cli
 from tests.helpers import EXAMPLES, incas_argv, minimal_plan, write_plan
 
@@ -82,7 +82,7 @@ def test_a_folder_scan_leaves_out_monitoring_reports_only(tmp_path: Path) -> Non
     (tmp_path / "prima-il-rapporto.yaml").write_text(long_report + "plan:\n  title: x\n")
     (tmp_path / "prima-il-piano.yaml").write_text("plan:\n  title: x\nreport:\n  a: 1\n")
     (tmp_path / "solo-rapporto.yaml").write_text("# note\nreport :\n  plan_ref: x\n")
-    found = expand_inputs([tmp_path])
+    found = find_plan_files([tmp_path]).plans
     assert [p.name for p in found] == [
         "piano.yaml",
         "prima-il-piano.yaml",

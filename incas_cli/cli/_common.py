@@ -8,7 +8,8 @@ command functions so that ``incas --help`` starts fast.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from pathlib import Path
 from types import FrameType
 from typing import Any, ParamSpec, TypeVar
 
@@ -103,3 +104,19 @@ def _restore_sigterm(previous: Any) -> None:
         import signal
 
         signal.signal(signal.SIGTERM, previous)
+
+
+def expand_inputs(inputs: Iterable[Path]) -> list[Path]:
+    """The plan files of a command's arguments (:func:`incas_cli.inputs.find_plan_files`),
+    saying on stderr which monitoring reports the folders held and which command reads
+    them: a user may have expected them to be read."""
+    from incas_cli.console import print_plain
+    from incas_cli.inputs import find_plan_files
+    from incas_cli.messages import cli as msg
+
+    found = find_plan_files(inputs)
+    reports = found.reports_left_out
+    if reports:
+        print_plain(msg.REPORTS_LEFT_OUT.format(count=len(reports), first=reports[0]), stderr=True)
+        print_plain(f"    {msg.HINT_LABEL}: {msg.REPORTS_LEFT_OUT_HINT}", stderr=True)
+    return found.plans

@@ -61,9 +61,9 @@ def build(
         prepare_output_dir,
         started_early,
     )
+    from incas_cli.cli._common import expand_inputs
     from incas_cli.console import get_console, print_plain
     from incas_cli.errors import UsageError
-    from incas_cli.inputs import expand_inputs
     from incas_cli.messages import cli as cli_msg
     from incas_cli.pipeline import FORMATS, check_target
     from incas_cli.reports import report_json

@@ -28,12 +28,12 @@ def compare(
     import os
 
     from incas_cli.batch import default_jobs
+    from incas_cli.cli._common import expand_inputs
     from incas_cli.cli.export import print_rejected
     from incas_cli.compare import compare_plans
     from incas_cli.compare.output import COMPARE_FORMATS, write_comparison
     from incas_cli.console import get_console, print_plain, progress_bar
     from incas_cli.errors import ExitCode, OutputExistsError, UsageError
-    from incas_cli.inputs import expand_inputs
     from incas_cli.messages import io as io_msg
 
     # as plan render: --format, else the extension, else docx; a missing extension is added

@@ -38,6 +38,7 @@ def export(
 ) -> None:
     """Export plans as open data (help: ``messages.export.EXPORT_HELP``)."""
     from incas_cli.batch import default_jobs
+    from incas_cli.cli._common import expand_inputs
     from incas_cli.console import get_console, print_plain, progress_bar
     from incas_cli.errors import ExitCode, UsageError
     from incas_cli.export import (
@@ -49,7 +50,6 @@ def export(
         export_plans,
     )
     from incas_cli.export.tables import TABLES
-    from incas_cli.inputs import expand_inputs
 
     if fmt not in EXPORT_FORMATS:
         raise UsageError(msg.BAD_EXPORT_FORMAT.format(value=fmt), hint=msg.BAD_EXPORT_FORMAT_HINT)

@@ -32,9 +32,9 @@ def status(
     ),
 ) -> None:
     """How far each plan is (help: ``messages.cli.STATUS_HELP``)."""
+    from incas_cli.cli._common import expand_inputs
     from incas_cli.console import get_console
     from incas_cli.errors import ExitCode, UsageError
-    from incas_cli.inputs import expand_inputs
     from incas_cli.reports import report_json
     from incas_cli.status import plan_statuses, status_report
 

@@ -28,9 +28,9 @@ def validate(
 ) -> None:
     """Check plan files (help: ``messages.cli.VALIDATE_HELP``)."""
     from incas_cli.batch import check_files, exit_code
+    from incas_cli.cli._common import expand_inputs
     from incas_cli.console import outcomes_github, outcomes_json, print_outcomes
     from incas_cli.errors import UsageError
-    from incas_cli.inputs import expand_inputs
 
     if output_format not in OUTPUT_FORMATS:
         raise UsageError(

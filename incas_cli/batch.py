@@ -30,6 +30,7 @@ from incas_cli.pipeline import Format, Notice, Target
 
 if TYPE_CHECKING:
     from incas_cli.checks import CheckResult
+    from incas_cli.io import InputFiles
     from incas_cli.publish.session import OfficeSession
 
 
@@ -306,7 +307,10 @@ def build_files(
     suffix = f"{EDITION_FILE_SUFFIX[options.edition]}.{options.fmt}"
     outputs = output_paths(sources, options.output_dir, suffix)
     tasks = [BuildTask(s, o, options) for s, o in zip(sources, outputs, strict=True)]
-    refused = {i: o for i, task in enumerate(tasks) if (o := _over_an_input(task, sources))}
+    from incas_cli.io import InputFiles
+
+    inputs = InputFiles([*sources, options.template])
+    refused = {i: o for i, task in enumerate(tasks) if (o := _over_an_input(task, inputs))}
     runnable = [task for i, task in enumerate(tasks) if i not in refused]
     try:
         if jobs <= 1 or len(runnable) <= 1:
@@ -335,12 +339,11 @@ def build_files(
     return [refused[i] if i in refused else next(done) for i in range(len(tasks))]
 
 
-def _over_an_input(task: BuildTask, sources: Sequence[Path]) -> Outcome | None:
+def _over_an_input(task: BuildTask, inputs: InputFiles) -> Outcome | None:
     """A failed outcome when the document would replace one of the build's inputs."""
-    from incas_cli.io import overwritten_input
     from incas_cli.messages import io as io_msg
 
-    source = overwritten_input(task.output, [*sources, task.options.template])
+    source = inputs.overwritten_by(task.output)
     if source is None:
         return None
     error = InputError(

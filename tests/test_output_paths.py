@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -154,6 +155,33 @@ def test_build_refuses_only_the_file_that_would_replace_an_input(cli: Cli, tmp_p
     files = {f["file"]: f["status"] for f in json.loads(result.stdout)["files"]}
     assert files == {"piano.docx": "failed", "altro.yaml": "ok"}
     assert (tmp_path / "altro.docx").is_file()
+
+
+def test_build_knows_an_input_by_its_inode_too(cli: Cli, tmp_path: Path) -> None:
+    # out/b.docx, where b.yaml's document goes, is another name of the input a.yaml
+    write_plan(tmp_path / "a.yaml", minimal_plan())
+    write_plan(tmp_path / "b.yaml", minimal_plan())
+    (tmp_path / "out").mkdir()
+    os.link(tmp_path / "a.yaml", tmp_path / "out" / "b.docx")
+    before = (tmp_path / "a.yaml").read_bytes()
+    result = cli(
+        "plan",
+        "build",
+        "a.yaml",
+        "b.yaml",
+        "-o",
+        "out",
+        "--force",
+        "--json",
+        "--no-toc-update",
+        cwd=tmp_path,
+    )
+    assert result.exit_code == 1
+    files = {f["file"]: f for f in json.loads(result.stdout)["files"]}
+    assert files["a.yaml"]["status"] == "ok"
+    assert files["b.yaml"]["status"] == "failed"
+    assert "«a.yaml»" in files["b.yaml"]["message"]
+    assert (tmp_path / "a.yaml").read_bytes() == before
 
 
 def test_template_and_schema_into_a_folder(cli: Cli, tmp_path: Path) -> None:

@@ -21,11 +21,12 @@ from incas_cli.io.load import (
     read_yaml,
     read_yaml_text,
 )
-from incas_cli.io.output import output_file, overwritten_input, same_file
+from incas_cli.io.output import InputFiles, output_file, overwritten_input, same_file
 
 __all__ = [
     "MAX_BYTES",
     "MAX_DEPTH",
+    "InputFiles",
     "YamlDocument",
     "atomic_write_bytes",
     "atomic_write_text",

@@ -63,17 +63,52 @@ def output_file(
 
 def overwritten_input(path: Path, inputs: Iterable[Path | None]) -> Path | None:
     """The input that writing ``path`` would replace (the same file, whatever its name)."""
-    for source in inputs:
-        if source is not None and same_file(path, source):
-            return source
-    return None
+    return InputFiles(inputs).overwritten_by(path)
+
+
+class InputFiles:
+    """The files a command reads, known by resolved name and by inode: whether writing a
+    path would replace one of them is then one lookup, not one comparison per input (a
+    build of thousands of plans asks it for each of its documents)."""
+
+    def __init__(self, inputs: Iterable[Path | None]) -> None:
+        self._by_name: dict[Path, Path] = {}
+        self._by_inode: dict[tuple[int, int], Path] = {}
+        for source in inputs:
+            if source is None:
+                continue
+            resolved = _resolved(source)
+            if resolved is not None:
+                self._by_name.setdefault(resolved, source)
+            inode = _inode(source)
+            if inode is not None:
+                self._by_inode.setdefault(inode, source)
+
+    def overwritten_by(self, path: Path) -> Path | None:
+        """The input that writing ``path`` would replace: the same resolved name, or (a
+        hard link, a name the file system folds) the same inode; None if none."""
+        resolved = _resolved(path)
+        if resolved is not None and resolved in self._by_name:
+            return self._by_name[resolved]
+        inode = _inode(path)
+        return self._by_inode.get(inode) if inode is not None else None
 
 
 def same_file(a: Path, b: Path) -> bool:
     """Whether two names reach one file: the same resolved path, or the same inode."""
+    return InputFiles([b]).overwritten_by(a) is not None
+
+
+def _resolved(path: Path) -> Path | None:
     try:
-        if a.resolve() == b.resolve():
-            return True
-        return os.path.exists(a) and os.path.exists(b) and os.path.samefile(a, b)
+        return path.resolve()
     except (OSError, RuntimeError):  # RuntimeError: a symlink loop on older Pythons
-        return False
+        return None
+
+
+def _inode(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):  # ValueError: a name with a NUL byte
+        return None
+    return info.st_dev, info.st_ino

@@ -13,7 +13,11 @@ there is no ``/proc``), and the CPU time all of them used, per plan: on a machin
 with other work the speed-up is bounded by the free cores, the CPU time per plan shows
 what parallelism itself costs. Also checks that both runs wrote identical documents.
 
-Run: python benchmarks/bench_build.py [--count 200] [--jobs 1 2]
+Each job count runs ``--repeat`` times, alternating (1, 2, 1, 2, ...), so that a burst of
+other work on the machine does not fall on one job count only; the table shows the median
+run of each, and the speed-up of every round.
+
+Run: python benchmarks/bench_build.py [--count 200] [--jobs 1 2] [--repeat 3]
 """
 
 from __future__ import annotations
@@ -195,23 +199,30 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--count", type=int, default=200)
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    runs: list[Run] = []
+    rounds: list[list[Run]] = []
     with tempfile.TemporaryDirectory(prefix="incas-bench-") as tmp:
         source = Path(tmp) / "piani"
         source.mkdir()
         generate(source, args.count)
-        outputs = []
-        for jobs in args.jobs:
-            output = Path(tmp) / f"out-{jobs}"
-            runs.append(run_build(source, output, args.count, jobs))
-            outputs.append(output)
+        outputs: list[Path] = []
+        for repeat in range(args.repeat):
+            rounds.append([])
+            for jobs in args.jobs:
+                output = Path(tmp) / f"out-{jobs}-{repeat}"
+                rounds[-1].append(run_build(source, output, args.count, jobs))
+                outputs.append(output)
         first = {p.name: p.read_bytes() for p in outputs[0].iterdir()}
         for other in outputs[1:]:
             if {p.name: p.read_bytes() for p in other.iterdir()} != first:
                 raise SystemExit(f"{other.name}: documents differ from {outputs[0].name}")
+    runs = [median_run([r[k] for r in rounds]) for k in range(len(args.jobs))]
     base = args.count / runs[0].seconds
-    print(f"incas plan build, {args.count} plans (docx), {os.cpu_count()} CPUs")
+    print(
+        f"incas plan build, {args.count} plans (docx), {os.cpu_count()} CPUs, "
+        f"median of {args.repeat} runs each"
+    )
     header = ("jobs", "seconds", "plans/s", "speed-up", "main MB", "worker MB", "CPU s/plan")
     print("{:>4} {:>8} {:>8} {:>8} {:>8} {:>9} {:>10}".format(*header))
     for run in runs:
@@ -222,7 +233,15 @@ def main() -> None:
             f"{run.jobs:>4} {run.seconds:8.1f} {rate:8.2f} {rate / base:7.2f}x "
             f"{run.main_mb:8.0f} {worker} {cpu}"
         )
-    print("documents identical across job counts: yes")
+    for k, jobs in enumerate(args.jobs[1:], start=1):
+        each = ", ".join(f"{r[0].seconds / r[k].seconds:.2f}x" for r in rounds)
+        print(f"speed-up of --jobs {jobs} in each round: {each}")
+    print("documents identical across job counts and runs: yes")
+
+
+def median_run(runs: list[Run]) -> Run:
+    """The run of median time (the lower middle one for an even count)."""
+    return sorted(runs, key=lambda run: run.seconds)[(len(runs) - 1) // 2]
 
 
 if __name__ == "__main__":

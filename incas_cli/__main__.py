@@ -1,4 +1,4 @@
-from incas_cli.cli import main
+from incas_cli.launch import main
 
 if __name__ == "__main__":
     main()

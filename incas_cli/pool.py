@@ -118,14 +118,19 @@ def mp_context() -> Any:
 
 
 def _preload() -> list[str]:
-    """:data:`PRELOAD`, and the CLI when this program was started as a script (the
-    ``incas`` command): each worker runs that script again to set itself up as the same
-    program (multiprocessing's rule for a main module run from a file), and the script
-    imports the whole CLI: imported once in the forkserver, the workers inherit it.
-    ``python -m incas_cli`` needs nothing more (a worker does not import that main)."""
+    """:data:`PRELOAD`, and what the program's script imports when this program was
+    started as a script (the ``incas`` command): each worker runs that script again to set
+    itself up as the same program (multiprocessing's rule for a main module run from a
+    file). The ``incas`` script imports only :mod:`incas_cli.launch`; a script written
+    for an older entry point imports the whole CLI, which is then imported once in the
+    forkserver rather than by every worker. ``python -m incas_cli`` needs nothing more (a
+    worker does not import that main)."""
     main = sys.modules.get("__main__")
     script = getattr(main, "__spec__", None) is None and getattr(main, "__file__", None)
-    return [*PRELOAD, "incas_cli.cli"] if script else list(PRELOAD)
+    entry = getattr(getattr(main, "main", None), "__module__", None)
+    if script and isinstance(entry, str) and entry.startswith("incas_cli"):
+        return [*PRELOAD, entry]
+    return list(PRELOAD)
 
 
 def stop_workers(executor: ProcessPoolExecutor) -> None:

@@ -22,7 +22,7 @@ DEFAULT_SIGINT = "import signal; signal.signal(signal.SIGINT, signal.default_int
 
 def incas_argv(*args: str) -> list[str]:
     """Command line of ``incas <args>`` in a new Python, with Ctrl-C as from a terminal."""
-    launch = f"{DEFAULT_SIGINT}; from incas_cli.cli import main; main()"
+    launch = f"{DEFAULT_SIGINT}; from incas_cli.launch import main; main()"
     return [sys.executable, "-c", launch, *args]
 
 

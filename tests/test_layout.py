@@ -141,6 +141,7 @@ LOWER = (
 """The plan, its file, its catalogue, its checks and its facts: below every service."""
 
 UPPER = (
+    "incas_cli.launch",
     "incas_cli.cli",
     "incas_cli.wizard",
     "incas_cli.batch",
@@ -164,13 +165,15 @@ UPPER = (
 
 
 def test_only_the_entry_points_import_the_cli() -> None:
-    entry_points = ("incas_cli.cli", "incas_cli.__main__")
+    entry_points = ("incas_cli.launch", "incas_cli.cli", "incas_cli.__main__")
     wrong = [
         found
         for found in _found(("incas_cli",), ("incas_cli.cli",))
         if not _within(found.importer, entry_points)
     ]
-    assert not wrong, "only incas_cli.cli and __main__ may import the CLI:\n" + _report(wrong)
+    assert not wrong, (
+        "only the entry points (launch, __main__) and the CLI may import it:\n" + _report(wrong)
+    )
 
 
 MODEL = "incas_cli.document.model"

@@ -108,8 +108,4 @@ def main() -> None:
 
     if completion.COMPLETE_VAR in os.environ:  # the shell asks for completions
         completion.enable()
-    else:
-        import sys
-
-        build.start_workers_early(sys.argv[1:])  # its workers load while the CLI is built
     app(prog_name="incas")

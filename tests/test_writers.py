@@ -25,6 +25,7 @@ from incas_cli.document.model import (
     Toc,
     plain,
 )
+from incas_cli.document.outline.common import card
 from incas_cli.writers import styles as st
 from incas_cli.writers.docx import write_docx
 from incas_cli.writers.text import write_text
@@ -180,3 +181,26 @@ def test_markdown_says_the_same_with_marks_in_words() -> None:
     assert "| **Totale** | **3,00 €** |" in text
     assert "| Sportello | attiva |  |" in text and "●" not in text
     assert text.rstrip().endswith("# Allegato A – Elenco\n\nContenuto dell'allegato.")
+
+
+def test_every_key_value_card_has_the_same_label_column() -> None:
+    # two cards of one kind whose labels and values differ in length, and one of another
+    short = card("Misura M1", [("Obiettivo", "Sportello"), ("Tempi", "2025")])
+    long_ = card(
+        "Misura M2",
+        [
+            ("Obiettivo", "Un obiettivo descritto in molte parole " * 6),
+            ("Sostenibilità dopo il finanziamento", "Il Comune la prosegue con fondi propri"),
+        ],
+    )
+    other = card("Cabina di regia", [("Coordinamento", "Ufficio politiche sociali")])
+    blocks = (Heading(1, "Schede"), short, long_, other)
+    data = write_docx(Document(blocks, Properties("Schede")), template=None, update_fields=False)
+    grids = [
+        [int(col.get(qn("w:w"))) for col in tbl.tblGrid.findall(qn("w:gridCol"))]
+        for tbl in open_document(io.BytesIO(data)).element.body.iter(qn("w:tbl"))
+    ]
+    assert len(grids) == 3
+    assert grids[0] == grids[1] == grids[2]
+    label, value = grids[0]
+    assert 0.3 < label / (label + value) < 0.35  # the labels' third, the values the rest

@@ -125,6 +125,8 @@ def table_widths(
     if table.total is not None:
         for index, cell in enumerate(table.total):
             bold[index].add(_cell_lines(cell))
+    if _is_card(table):
+        return _card_widths(bold[0], width, padding)
     fixed_twips = _fixed_width(table, width, font_pt, padding, symbols, first.line)
     texts = [
         ColumnText(
@@ -136,6 +138,27 @@ def table_widths(
         for index, column in enumerate(columns)
     ]
     return column_widths(texts, width, size_pt=font_pt, padding=padding, max_word_twips=width // 3)
+
+
+CARD_LABEL_SHARE = 0.32
+"""The label column of every key-value card: this share of the text width (the longest
+labels, «Responsabile dell'attuazione», on one line; longer ones wrap)."""
+
+
+def _is_card(table: Table) -> bool:
+    """A key-value card: two columns, labels as row headers, no header row."""
+    return not table.header_row and table.row_headers and len(table.columns) == 2
+
+
+def _card_widths(labels: _Widest, width: int, padding: int) -> list[int]:
+    """A card's two columns: the labels' :data:`CARD_LABEL_SHARE` of the width (never
+    narrower than the longest word of a label, nor wider than half), the values' the rest.
+    Neither the values nor the labels a card happens to have move the line between them,
+    so every card of the document (each measure's, each need's, the steering body's) lines
+    up with the others, page after page."""
+    label = max(int(width * CARD_LABEL_SHARE), labels.word_twips + padding)
+    label = min(label, width // 2)
+    return [label, width - label]
 
 
 class _Widest:
@@ -156,6 +179,13 @@ class _Widest:
             word = longest_word_twips(text, self.font_pt, bold=self.bold)
             if self.word is None or word > self.word[0]:
                 self.word = (word, text)
+
+    @property
+    def word_twips(self) -> int:
+        """The widest word seen, in twips (0 before any)."""
+        if self.word is None:
+            return 0
+        return longest_word_twips(self.word[1], self.font_pt, bold=self.bold)
 
     @property
     def lines(self) -> list[str]:

@@ -188,16 +188,25 @@ def output_paths(sources: Sequence[Path], output_dir: Path, suffix: str) -> list
         if stem.casefold() not in taken:
             taken.add(stem.casefold())
             names[i] = stem
+    # The number each stem tries next: ``taken`` only grows, so the numbers below it stay
+    # taken, and thousands of ``comune-x/piano.yaml`` do not count up from 2 each time.
+    next_number: dict[str, int] = {}
     for i in order:
         if i in names:
             continue
         stem = sources[i].stem
-        n = 2
-        while f"{stem}-{n}".casefold() in taken:
+        n = next_number.get(stem, 2)
+        while (name := numbered(stem, n)).casefold() in taken:
             n += 1
-        names[i] = f"{stem}-{n}"
-        taken.add(names[i].casefold())
+        names[i] = name
+        taken.add(name.casefold())
+        next_number[stem] = n + 1
     return [output_dir / f"{names[i]}{suffix}" for i in range(len(sources))]
+
+
+def numbered(stem: str, n: int) -> str:
+    """The name :func:`output_paths` tries for the ``n``-th file of one stem."""
+    return f"{stem}-{n}"
 
 
 def prepare_output_dir(output_dir: Path) -> None:

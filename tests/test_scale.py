@@ -1,0 +1,78 @@
+"""Commands that take many plan files do, in their own process, work that grows with the
+number of files no faster than the files themselves (and, where they only need totals,
+memory that does not grow): checked by counting calls, or by tracemalloc's peak, at two
+sizes, never by timing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from incas_cli import batch
+from incas_cli.batch import output_paths
+from tests.strategies import examples
+
+# --- plan build: output names ----------------------------------------------------------------
+
+
+def _names_as_before(sources: list[Path]) -> list[str]:
+    """``output_paths``'s rule as first written (each collision counted up from 2): the
+    reference the faster one must agree with, name for name."""
+    order = sorted(range(len(sources)), key=lambda i: str(sources[i]))
+    taken: set[str] = set()
+    names: dict[int, str] = {}
+    for i in order:
+        stem = sources[i].stem
+        if stem.casefold() not in taken:
+            taken.add(stem.casefold())
+            names[i] = stem
+    for i in order:
+        if i in names:
+            continue
+        stem = sources[i].stem
+        n = 2
+        while f"{stem}-{n}".casefold() in taken:
+            n += 1
+        names[i] = f"{stem}-{n}"
+        taken.add(names[i].casefold())
+    return [f"{names[i]}.docx" for i in range(len(sources))]
+
+
+_stems = st.sampled_from(["piano", "Piano", "PIANO", "piano-2", "piano-3", "Piano-2", "x", "x-2"])
+_folders = st.sampled_from(["a", "b", "B", "c/d", "z"])
+
+
+@given(st.lists(st.tuples(_folders, _stems), max_size=30))
+@settings(max_examples=examples(100))
+def test_output_names_are_those_of_the_first_rule(pairs: list[tuple[str, str]]) -> None:
+    sources = list(dict.fromkeys(Path(folder) / f"{stem}.yaml" for folder, stem in pairs))
+    names = [p.name for p in output_paths(sources, Path("out"), ".docx")]
+    assert names == _names_as_before(sources)
+
+
+def _names_tried(monkeypatch: pytest.MonkeyPatch, count: int) -> int:
+    """How many numbered names ``output_paths`` tries for ``count`` ``comune-k/piano.yaml``."""
+    tried = 0
+
+    def counting(stem: str, n: int) -> str:
+        nonlocal tried
+        tried += 1
+        return f"{stem}-{n}"
+
+    monkeypatch.setattr(batch, "numbered", counting)
+    sources = [Path(f"comune-{k:04d}") / "piano.yaml" for k in range(count)]
+    names = [p.name for p in output_paths(sources, Path("out"), ".docx")]
+    assert names == ["piano.docx", *(f"piano-{n}.docx" for n in range(2, count + 1))]
+    return tried
+
+
+def test_output_names_of_many_plans_of_one_name_are_found_in_one_pass(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Thousands of Comuni each with its ``piano.yaml``: each name is tried once, where
+    counting up from 2 for every file tried 1,225 names for 50 files and 19,900 for 200."""
+    assert _names_tried(monkeypatch, 50) == 49
+    assert _names_tried(monkeypatch, 200) == 199

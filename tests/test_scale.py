@@ -5,14 +5,21 @@ sizes, never by timing."""
 
 from __future__ import annotations
 
+import shutil
+import weakref
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from incas_cli import batch
+from incas_cli import status as status_module
 from incas_cli.batch import output_paths
+from incas_cli.status import PlanStatus, plan_status
+from tests.conftest import Cli
+from tests.helpers import EXAMPLES
 from tests.strategies import examples
 
 # --- plan build: output names ----------------------------------------------------------------
@@ -76,3 +83,53 @@ def test_output_names_of_many_plans_of_one_name_are_found_in_one_pass(
     counting up from 2 for every file tried 1,225 names for 50 files and 19,900 for 200."""
     assert _names_tried(monkeypatch, 50) == 49
     assert _names_tried(monkeypatch, 200) == 199
+
+
+# --- plan status: one plan at a time ---------------------------------------------------------
+
+
+def _plans_folder(root: Path, count: int) -> Path:
+    folder = root / f"piani-{count}"
+    folder.mkdir()
+    for k in range(count):
+        shutil.copy(EXAMPLES / "breve.yaml", folder / f"piano-{k:03d}.yaml")
+    return folder
+
+
+def _most_statuses_alive(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch, folder: Path, *args: str
+) -> int:
+    """The most plan statuses (each with its plan, facts and findings) alive at once while
+    ``plan status FOLDER ARGS`` runs."""
+    alive = most = 0
+
+    def gone() -> None:
+        nonlocal alive
+        alive -= 1
+
+    def tracked(path: Path, **kwargs: Any) -> PlanStatus:
+        nonlocal alive, most
+        made = plan_status(path, **kwargs)
+        weakref.finalize(made, gone)
+        alive += 1
+        most = max(most, alive)
+        return made
+
+    monkeypatch.setattr(status_module, "plan_status", tracked)
+    result = cli("plan", "status", str(folder), *args)
+    assert result.exit_code == 0, result.output
+    return most
+
+
+@pytest.mark.parametrize("args", [(), ("--json",)])
+def test_plan_status_of_many_files_holds_one_plan_at_a_time(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    """The summary table and the JSON report keep what they show of each plan (a row, an
+    entry), not the plan: 20 files held 20 plans, with their facts and checks. (Two at a
+    time: the loop still names one while the next is made.)"""
+    most = [
+        _most_statuses_alive(cli, monkeypatch, _plans_folder(tmp_path, count), *args)
+        for count in (5, 20)
+    ]
+    assert most == [2, 2]

@@ -31,6 +31,7 @@ __all__ = [
     "SectionStatus",
     "plan_status",
     "plan_statuses",
+    "status_entry",
     "status_report",
 ]
 
@@ -259,7 +260,8 @@ def _error_json(err: IncasError) -> dict[str, Any]:
     return {"message": err.message, "hint": err.hint, "line": err.line, "column": err.column}
 
 
-def _status_json(status: PlanStatus) -> dict[str, Any]:
+def status_entry(status: PlanStatus) -> dict[str, Any]:
+    """One file's entry of the ``--json`` report."""
     from incas_cli.messages import staff as msg
 
     entry: dict[str, Any] = {"file": status.name, "readable": status.readable}
@@ -341,4 +343,4 @@ def _status_json(status: PlanStatus) -> dict[str, Any]:
 def status_report(statuses: Iterable[PlanStatus]) -> dict[str, Any]:
     """The payload of the ``--json`` report: one entry per file, in the order given (each
     status is let go once its entry is made)."""
-    return {"files": [_status_json(s) for s in statuses]}
+    return {"files": [status_entry(s) for s in statuses]}

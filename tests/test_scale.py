@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import shutil
 import weakref
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from hypothesis import strategies as st
 from incas_cli import batch
 from incas_cli import status as status_module
 from incas_cli.batch import output_paths
+from incas_cli.reports import report_json, report_json_parts
 from incas_cli.status import PlanStatus, plan_status
 from tests.conftest import Cli
 from tests.helpers import EXAMPLES
@@ -133,3 +135,71 @@ def test_plan_status_of_many_files_holds_one_plan_at_a_time(
         for count in (5, 20)
     ]
     assert most == [2, 2]
+
+
+# --- JSON reports: written entry by entry -----------------------------------------------------
+
+
+class _Entry(dict[str, Any]):
+    """A report entry that can be watched (a plain dict cannot be weakly referenced)."""
+
+
+def _validate_entries(count: int) -> Iterator[_Entry]:
+    for k in range(count):
+        yield _Entry(file=f"piano-{k}.yaml", status="failed", error=_ERROR)
+
+
+_ERROR = {"message": "non trovato", "hint": None, "line": None, "column": None}
+
+
+@pytest.mark.parametrize("count", [0, 1, 3])
+def test_a_report_written_in_parts_is_the_report_written_whole(count: int) -> None:
+    files = list(_validate_entries(count))
+    assert "".join(report_json_parts("validate", {}, files)) == report_json(
+        "validate", {"files": files}
+    )
+    head = {
+        "output_dir": "out",
+        "format": "docx",
+        "edition": "pubblica",
+        "final": False,
+        "summary": {"total": count, "ok": 0, "invalid": 0, "failed": count, "skipped": 0},
+    }
+    built: list[dict[str, Any]] = [
+        {
+            "file": f"piano-{k}.yaml",
+            "status": "failed",
+            "output": None,
+            "message": "non trovato",
+            "errors": None,
+            "warnings": None,
+            "findings": [],
+            "error": {**_ERROR, "file": f"piano-{k}.yaml"},
+        }
+        for k in range(count)
+    ]
+    assert "".join(report_json_parts("build", head, built)) == report_json(
+        "build", {**head, "files": built}
+    )
+
+
+def test_a_report_written_in_parts_holds_one_entry_at_a_time() -> None:
+    """(Two at a time: the loop still names one while the next is made.)"""
+    for count in (10, 100):
+        alive = most = 0
+
+        def gone() -> None:
+            nonlocal alive
+            alive -= 1
+
+        def watched(count: int = count) -> Iterator[_Entry]:
+            nonlocal alive, most
+            for entry in _validate_entries(count):
+                weakref.finalize(entry, gone)
+                alive += 1
+                most = max(most, alive)
+                yield entry
+
+        written = sum(len(part) for part in report_json_parts("validate", {}, watched()))
+        assert written > 100 * count
+        assert most == 2, count

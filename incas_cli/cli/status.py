@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -36,19 +36,16 @@ def status(
     from incas_cli.cli._common import expand_inputs
     from incas_cli.console import get_console
     from incas_cli.errors import ExitCode, UsageError
-    from incas_cli.reports import report_json
-    from incas_cli.status import plan_status, plan_statuses, status_report
+    from incas_cli.status import plan_status, plan_statuses
 
     paths = expand_inputs(files)
     if reports and (as_json or len(paths) != 1):
         raise UsageError(
             monitor_msg.PLAN_STATUS_REPORT_ONE, hint=monitor_msg.PLAN_STATUS_REPORT_HINT
         )
-    # many files: each plan is let go once its JSON entry or its summary row is made
+    # many files: each plan is let go once its JSON entry is written or its row made
     if as_json:
-        payload = status_report(plan_statuses(paths))
-        typer.echo(report_json("status", payload))
-        failed = not all(entry["readable"] for entry in payload["files"])
+        failed = print_status_json(plan_statuses(paths)) > 0
     elif len(paths) == 1:
         st = plan_status(paths[0])
         print_status(st, get_console())
@@ -317,6 +314,25 @@ def _summary_cells(st: PlanStatus) -> tuple[str | None, tuple[Cell, ...]]:
         money(st.budget_total),
         final,
     )
+
+
+def print_status_json(statuses: Iterable[PlanStatus]) -> int:
+    """The ``--json`` report on stdout, each file's entry written as its status comes;
+    returns how many files were unreadable."""
+    from incas_cli.cli._common import echo_parts
+    from incas_cli.reports import report_json_parts
+    from incas_cli.status import status_entry
+
+    unreadable = 0
+
+    def entries() -> Iterator[dict[str, Any]]:
+        nonlocal unreadable
+        for st in statuses:
+            unreadable += not st.readable
+            yield status_entry(st)
+
+    echo_parts(report_json_parts("status", {}, entries()))
+    return unreadable
 
 
 def print_summary(statuses: Iterable[PlanStatus], console: Console) -> int:

@@ -18,6 +18,8 @@ from hypothesis import strategies as st
 from incas_cli import batch
 from incas_cli import status as status_module
 from incas_cli.batch import output_paths
+from incas_cli.export import ExportOptions, Publisher, export_plans
+from incas_cli.inputs import find_plan_files
 from incas_cli.reports import report_json, report_json_parts
 from incas_cli.status import PlanStatus, plan_status
 from tests.conftest import Cli
@@ -203,3 +205,20 @@ def test_a_report_written_in_parts_holds_one_entry_at_a_time() -> None:
         written = sum(len(part) for part in report_json_parts("validate", {}, watched()))
         assert written > 100 * count
         assert most == 2, count
+
+
+# --- export: a plan left out keeps no rows ----------------------------------------------------
+
+
+def test_an_export_keeps_no_rows_of_the_plans_it_leaves_out(tmp_path: Path) -> None:
+    """A second plan with the same key (the same Comune and start) is listed apart with
+    its first problem; its rows, already computed, are let go like those written."""
+    folder = tmp_path / "piani"
+    folder.mkdir()
+    for k in range(3):
+        shutil.copy(EXAMPLES / "breve.yaml", folder / f"piano-{k}.yaml")
+    sources = find_plan_files([folder]).plans
+    result = export_plans(sources, ExportOptions(tmp_path / "dati", publisher=Publisher("ANCI")))
+    assert result.exported == 1
+    assert [r.name for r in result.rejected] == [str(s) for s in sources[1:]]
+    assert all(r.message and not r.rows for r in result.rejected)

@@ -188,16 +188,25 @@ def output_paths(sources: Sequence[Path], output_dir: Path, suffix: str) -> list
         if stem.casefold() not in taken:
             taken.add(stem.casefold())
             names[i] = stem
+    # The number each stem tries next: ``taken`` only grows, so the numbers below it stay
+    # taken, and thousands of ``comune-x/piano.yaml`` do not count up from 2 each time.
+    next_number: dict[str, int] = {}
     for i in order:
         if i in names:
             continue
         stem = sources[i].stem
-        n = 2
-        while f"{stem}-{n}".casefold() in taken:
+        n = next_number.get(stem, 2)
+        while (name := numbered(stem, n)).casefold() in taken:
             n += 1
-        names[i] = f"{stem}-{n}"
-        taken.add(names[i].casefold())
+        names[i] = name
+        taken.add(name.casefold())
+        next_number[stem] = n + 1
     return [output_dir / f"{names[i]}{suffix}" for i in range(len(sources))]
+
+
+def numbered(stem: str, n: int) -> str:
+    """The name :func:`output_paths` tries for the ``n``-th file of one stem."""
+    return f"{stem}-{n}"
 
 
 def prepare_output_dir(output_dir: Path) -> None:
@@ -512,30 +521,12 @@ def first_message(outcome: Outcome) -> str | None:
 
 def build_report(outcomes: Sequence[Outcome], options: BuildOptions) -> dict[str, Any]:
     """The payload of the ``plan build --json`` report. Every key is always present."""
-    files = []
-    for o in outcomes:
-        result = o.result
-        err = o.error
-        files.append(
-            {
-                "file": o.name,
-                "status": o.status.value,
-                "output": str(o.output) if o.output is not None else None,
-                "message": first_message(o),
-                "errors": len(result.errors) if result is not None else None,
-                "warnings": len(result.warnings) if result is not None else None,
-                "findings": [f.to_json() for f in result.findings] if result is not None else [],
-                "error": None
-                if err is None
-                else {
-                    "message": err.message,
-                    "hint": err.hint,
-                    "file": err.file,
-                    "line": err.line,
-                    "column": err.column,
-                },
-            }
-        )
+    return {**build_report_head(outcomes, options), "files": [build_entry(o) for o in outcomes]}
+
+
+def build_report_head(outcomes: Sequence[Outcome], options: BuildOptions) -> dict[str, Any]:
+    """The ``plan build --json`` report without its ``files``, which
+    :func:`incas_cli.reports.report_json_parts` writes one :func:`build_entry` at a time."""
     return {
         "output_dir": str(options.output_dir),
         "format": options.fmt,
@@ -548,5 +539,28 @@ def build_report(outcomes: Sequence[Outcome], options: BuildOptions) -> dict[str
             "failed": sum(o.status is Status.FAILED for o in outcomes),
             "skipped": sum(o.status is Status.SKIPPED for o in outcomes),
         },
-        "files": files,
+    }
+
+
+def build_entry(o: Outcome) -> dict[str, Any]:
+    """One file's entry of the ``plan build --json`` report."""
+    result = o.result
+    err = o.error
+    return {
+        "file": o.name,
+        "status": o.status.value,
+        "output": str(o.output) if o.output is not None else None,
+        "message": first_message(o),
+        "errors": len(result.errors) if result is not None else None,
+        "warnings": len(result.warnings) if result is not None else None,
+        "findings": [f.to_json() for f in result.findings] if result is not None else [],
+        "error": None
+        if err is None
+        else {
+            "message": err.message,
+            "hint": err.hint,
+            "file": err.file,
+            "line": err.line,
+            "column": err.column,
+        },
     }

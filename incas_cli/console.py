@@ -6,7 +6,7 @@ import contextlib
 import functools
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from rich.console import Console
@@ -209,27 +209,30 @@ def outcomes_github(outcomes: Sequence[Outcome]) -> str:
     return "".join(lines)
 
 
-def outcomes_json(outcomes: Sequence[Outcome]) -> str:
-    """The ``plan validate --json`` report."""
-    from incas_cli.batch import Status
-    from incas_cli.reports import report_json
+def outcomes_json(outcomes: Iterable[Outcome]) -> str:
+    """The ``plan validate --json`` report (:func:`outcome_entry` of each file)."""
+    from incas_cli.reports import report_json_parts
 
-    files = []
-    for o in outcomes:
-        entry: dict[str, object] = {"file": o.name, "status": o.status.value}
-        if o.error is not None:
-            entry["error"] = {
-                "message": o.error.message,
-                "hint": o.error.hint,
-                "line": o.error.line,
-                "column": o.error.column,
-            }
-        if o.result is not None:
-            entry["valid"] = o.status is Status.OK
-            entry["errors"] = len(o.result.errors)
-            entry["warnings"] = len(o.result.warnings)
-            entry["findings"] = [f.to_json() for f in o.result.findings]
-        if o.output is not None:
-            entry["output"] = str(o.output)
-        files.append(entry)
-    return report_json("validate", {"files": files})
+    return "".join(report_json_parts("validate", {}, map(outcome_entry, outcomes)))
+
+
+def outcome_entry(o: Outcome) -> dict[str, object]:
+    """One file's entry of the ``plan validate --json`` report."""
+    from incas_cli.batch import Status
+
+    entry: dict[str, object] = {"file": o.name, "status": o.status.value}
+    if o.error is not None:
+        entry["error"] = {
+            "message": o.error.message,
+            "hint": o.error.hint,
+            "line": o.error.line,
+            "column": o.error.column,
+        }
+    if o.result is not None:
+        entry["valid"] = o.status is Status.OK
+        entry["errors"] = len(o.result.errors)
+        entry["warnings"] = len(o.result.warnings)
+        entry["findings"] = [f.to_json() for f in o.result.findings]
+    if o.output is not None:
+        entry["output"] = str(o.output)
+    return entry

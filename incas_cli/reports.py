@@ -13,7 +13,7 @@ file that could not be read has ``error`` and no ``findings``).
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, RootModel
@@ -417,6 +417,35 @@ def report_data(kind: ReportKind, payload: Mapping[str, Any]) -> dict[str, Any]:
 def report_json(kind: ReportKind, payload: Mapping[str, Any]) -> str:
     """``report_data`` as indented JSON text (UTF-8 letters kept)."""
     return json.dumps(report_data(kind, payload), ensure_ascii=False, indent=2)
+
+
+FileReportKind = Literal["validate", "status", "build"]
+_FILE_MODELS: dict[FileReportKind, type[BaseModel]] = {
+    "validate": ValidatedFile,
+    "status": StatusFile,
+    "build": BuiltFile,
+}
+
+
+def report_json_parts(
+    kind: FileReportKind, payload: Mapping[str, Any], files: Iterable[Mapping[str, Any]]
+) -> Iterator[str]:
+    """The text of ``report_json(kind, {**payload, "files": [*files]})``, part by part:
+    each file's entry is checked against the report's model of a file and written as it
+    comes, so a report on thousands of files never holds them all. (``files`` is the last
+    key of these reports; an entry's lines are its own JSON, indented two levels.)"""
+    head = json.dumps(report_data(kind, {**payload, "files": []}), ensure_ascii=False, indent=2)
+    empty = "[]\n}"
+    assert head.endswith(f'"files": {empty}')
+    yield head[: -len(empty)]
+    model = _FILE_MODELS[kind]
+    first = True
+    for entry in files:
+        data = model.model_validate(entry).model_dump(mode="json", exclude_unset=True)
+        text = json.dumps(data, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        yield ("[\n    " if first else ",\n    ") + text
+        first = False
+    yield empty if first else "\n  ]\n}"
 
 
 def catalog_json(table: CatalogTable, payload: Mapping[str, Any]) -> str:

@@ -9,7 +9,7 @@ from the plan's facts, the same figures as the document).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -31,6 +31,7 @@ __all__ = [
     "SectionStatus",
     "plan_status",
     "plan_statuses",
+    "status_entry",
     "status_report",
 ]
 
@@ -186,8 +187,15 @@ def plan_status(path: Path, *, catalog: Catalog | None = None) -> PlanStatus:
     )
 
 
-def plan_statuses(paths: Iterable[Path], *, catalog: Catalog | None = None) -> list[PlanStatus]:
-    return [plan_status(p, catalog=catalog) for p in paths]
+def plan_statuses(paths: Iterable[Path], *, catalog: Catalog | None = None) -> Iterator[PlanStatus]:
+    """The status of each file, in order, made as it is asked for: a caller that keeps
+    only what it shows of each (a row, a JSON entry) holds one plan at a time."""
+    if catalog is None:
+        from incas_cli.catalog import load_catalog
+
+        catalog = load_catalog()
+    for path in paths:
+        yield plan_status(path, catalog=catalog)
 
 
 def _count_values(value: Any) -> int:
@@ -252,7 +260,8 @@ def _error_json(err: IncasError) -> dict[str, Any]:
     return {"message": err.message, "hint": err.hint, "line": err.line, "column": err.column}
 
 
-def _status_json(status: PlanStatus) -> dict[str, Any]:
+def status_entry(status: PlanStatus) -> dict[str, Any]:
+    """One file's entry of the ``--json`` report."""
     from incas_cli.messages import staff as msg
 
     entry: dict[str, Any] = {"file": status.name, "readable": status.readable}
@@ -331,6 +340,7 @@ def _status_json(status: PlanStatus) -> dict[str, Any]:
     return entry
 
 
-def status_report(statuses: Sequence[PlanStatus]) -> dict[str, Any]:
-    """The payload of the ``--json`` report: one entry per file, in the order given."""
-    return {"files": [_status_json(s) for s in statuses]}
+def status_report(statuses: Iterable[PlanStatus]) -> dict[str, Any]:
+    """The payload of the ``--json`` report: one entry per file, in the order given (each
+    status is let go once its entry is made)."""
+    return {"files": [status_entry(s) for s in statuses]}

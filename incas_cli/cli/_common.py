@@ -120,3 +120,11 @@ def expand_inputs(inputs: Iterable[Path]) -> list[Path]:
         print_plain(msg.REPORTS_LEFT_OUT.format(count=len(reports), first=reports[0]), stderr=True)
         print_plain(f"    {msg.HINT_LABEL}: {msg.REPORTS_LEFT_OUT_HINT}", stderr=True)
     return found.plans
+
+
+def echo_parts(parts: Iterable[str]) -> None:
+    """Text made part by part (a JSON report on thousands of files) on stdout as each part
+    comes, then a line break: what ``typer.echo`` of the whole text writes."""
+    for part in parts:
+        typer.echo(part, nl=False)
+    typer.echo()

@@ -55,18 +55,19 @@ def build(
     """Check and render many plans (help: ``messages.cli.BUILD_HELP``)."""
     from incas_cli.batch import (
         BuildOptions,
-        build_report,
+        build_entry,
+        build_report_head,
         default_jobs,
         exit_code,
         prepare_output_dir,
         started_early,
     )
-    from incas_cli.cli._common import expand_inputs
+    from incas_cli.cli._common import echo_parts, expand_inputs
     from incas_cli.console import get_console, print_plain
     from incas_cli.errors import UsageError
     from incas_cli.messages import cli as cli_msg
     from incas_cli.pipeline import FORMATS, check_target
-    from incas_cli.reports import report_json
+    from incas_cli.reports import report_json_parts
 
     if edition not in ("pubblica", "interna"):
         raise UsageError(msg.BAD_EDITION.format(value=edition), hint=msg.BAD_EDITION_HINT)
@@ -104,7 +105,8 @@ def build(
 
     print_build_notices(outcomes, options, progress_console)
     if as_json:
-        typer.echo(report_json("build", build_report(outcomes, options)))
+        entries = (build_entry(o) for o in outcomes)
+        echo_parts(report_json_parts("build", build_report_head(outcomes, options), entries))
     else:
         print_build_summary(outcomes, options.output_dir, get_console())
     raise typer.Exit(int(exit_code(outcomes)))

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
     from incas_cli.checks import Finding
     from incas_cli.document.model import Cell, Table
+    from incas_cli.errors import IncasError
     from incas_cli.status import PlanStatus
 
 _BAR_WIDTH = 10
@@ -35,27 +36,27 @@ def status(
     from incas_cli.cli._common import expand_inputs
     from incas_cli.console import get_console
     from incas_cli.errors import ExitCode, UsageError
-    from incas_cli.reports import report_json
-    from incas_cli.status import plan_statuses, status_report
+    from incas_cli.status import plan_status, plan_statuses
 
     paths = expand_inputs(files)
     if reports and (as_json or len(paths) != 1):
         raise UsageError(
             monitor_msg.PLAN_STATUS_REPORT_ONE, hint=monitor_msg.PLAN_STATUS_REPORT_HINT
         )
-    statuses = plan_statuses(paths)
+    # many files: each plan is let go once its JSON entry is written or its row made
     if as_json:
-        typer.echo(report_json("status", status_report(statuses)))
-    elif len(statuses) == 1:
-        print_status(statuses[0], get_console())
-    else:
-        print_summary(statuses, get_console())
-    if reports and statuses[0].readable:
-        from incas_cli.cli.monitor import print_monitoring
+        failed = print_status_json(plan_statuses(paths)) > 0
+    elif len(paths) == 1:
+        st = plan_status(paths[0])
+        print_status(st, get_console())
+        failed = not st.readable
+        if reports and st.readable:
+            from incas_cli.cli.monitor import print_monitoring
 
-        get_console().print()
-        print_monitoring(paths[0], reports)
-    failed = any(not s.readable for s in statuses)
+            get_console().print()
+            print_monitoring(paths[0], reports)
+    else:
+        failed = print_summary(plan_statuses(paths), get_console()) > 0
     raise typer.Exit(int(ExitCode.INPUT_ERROR if failed else ExitCode.OK))
 
 
@@ -252,37 +253,28 @@ def short_names(names: Sequence[str]) -> dict[str, str]:
         depth += 1
 
 
-def summary_table(statuses: Sequence[PlanStatus]) -> Table:
-    """One row per plan: open fields, findings, coverage, budget, ready for --final."""
-    from incas_cli.document.model import Column, Run, Table
-    from incas_cli.formats import money
+def summary_table(
+    statuses: Iterable[PlanStatus], unreadable: list[IncasError] | None = None
+) -> Table:
+    """One row per plan: open fields, findings, coverage, budget, ready for --final.
 
-    dash = "-"
-    short = short_names([st.name for st in statuses])
-    rows: list[tuple[Cell, ...]] = []
+    Each status is let go once its row is made (a summary of thousands of plans holds
+    rows, not plans); the errors of unreadable files are added to ``unreadable``.
+    """
+    from incas_cli.document.model import Column, Table
+
+    names: list[str] = []
+    cells: list[tuple[str | None, tuple[Cell, ...]]] = []
     for st in statuses:
-        name = short[st.name]
-        if st.error is not None:
-            rows.append((f"{name} ({msg.UNREADABLE})", *(dash,) * 7))
-            continue
-        errors: Cell = Run(str(len(st.errors)), bold=True) if st.errors else "0"
-        final: Cell = msg.YES if st.ready_for_final else Run(msg.NO, bold=True)
-        if st.plan is None:
-            rows.append((name, dash, errors, str(len(st.warnings)), dash, dash, dash, final))
-            continue
-        cov = st.coverage
-        rows.append(
-            (
-                name,
-                str(st.open_count),
-                errors,
-                str(len(st.warnings)),
-                f"{len(cov.covered_actions)}/{cov.total_actions}" if cov else dash,
-                f"{len(cov.covered_axes)}/{cov.total_axes}" if cov else dash,
-                money(st.budget_total),
-                final,
-            )
-        )
+        names.append(st.name)
+        cells.append(_summary_cells(st))
+        if st.error is not None and unreadable is not None:
+            unreadable.append(st.error)
+    short = short_names(names)
+    rows = tuple(
+        (short[name] if after is None else f"{short[name]} ({after})", *rest)
+        for name, (after, rest) in zip(names, cells, strict=True)
+    )
     return Table(
         msg.STATUS_SUMMARY_TITLE,
         (
@@ -295,19 +287,63 @@ def summary_table(statuses: Sequence[PlanStatus]) -> Table:
             Column(msg.COL_BUDGET, "right"),
             Column(msg.COL_FINAL, fixed=True),
         ),
-        tuple(rows),
+        rows,
         compact=True,
     )
 
 
-def print_summary(statuses: Sequence[PlanStatus], console: Console) -> None:
-    """One row per plan, then the errors of unreadable files."""
+def _summary_cells(st: PlanStatus) -> tuple[str | None, tuple[Cell, ...]]:
+    """What follows the file's name in its summary row (None: nothing), and the other cells."""
+    from incas_cli.document.model import Run
+    from incas_cli.formats import money
+
+    dash = "-"
+    if st.error is not None:
+        return msg.UNREADABLE, (dash,) * 7
+    errors: Cell = Run(str(len(st.errors)), bold=True) if st.errors else "0"
+    final: Cell = msg.YES if st.ready_for_final else Run(msg.NO, bold=True)
+    if st.plan is None:
+        return None, (dash, errors, str(len(st.warnings)), dash, dash, dash, final)
+    cov = st.coverage
+    return None, (
+        str(st.open_count),
+        errors,
+        str(len(st.warnings)),
+        f"{len(cov.covered_actions)}/{cov.total_actions}" if cov else dash,
+        f"{len(cov.covered_axes)}/{cov.total_axes}" if cov else dash,
+        money(st.budget_total),
+        final,
+    )
+
+
+def print_status_json(statuses: Iterable[PlanStatus]) -> int:
+    """The ``--json`` report on stdout, each file's entry written as its status comes;
+    returns how many files were unreadable."""
+    from incas_cli.cli._common import echo_parts
+    from incas_cli.reports import report_json_parts
+    from incas_cli.status import status_entry
+
+    unreadable = 0
+
+    def entries() -> Iterator[dict[str, Any]]:
+        nonlocal unreadable
+        for st in statuses:
+            unreadable += not st.readable
+            yield status_entry(st)
+
+    echo_parts(report_json_parts("status", {}, entries()))
+    return unreadable
+
+
+def print_summary(statuses: Iterable[PlanStatus], console: Console) -> int:
+    """One row per plan, then the errors of unreadable files; returns how many there were."""
     from incas_cli.console import print_error
     from incas_cli.writers.rich import rich_table
 
-    table = rich_table(summary_table(statuses))
+    unreadable: list[IncasError] = []
+    table = rich_table(summary_table(statuses, unreadable))
     console.print(table)
     console.print(msg.STATUS_SUMMARY_LEGEND, style="dim")
-    for st in statuses:
-        if st.error is not None:
-            print_error(st.error)
+    for error in unreadable:
+        print_error(error)
+    return len(unreadable)

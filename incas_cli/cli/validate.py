@@ -28,9 +28,10 @@ def validate(
 ) -> None:
     """Check plan files (help: ``messages.cli.VALIDATE_HELP``)."""
     from incas_cli.batch import check_files, exit_code
-    from incas_cli.cli._common import expand_inputs
-    from incas_cli.console import outcomes_github, outcomes_json, print_outcomes
+    from incas_cli.cli._common import echo_parts, expand_inputs
+    from incas_cli.console import outcome_entry, outcomes_github, print_outcomes
     from incas_cli.errors import UsageError
+    from incas_cli.reports import report_json_parts
 
     if output_format not in OUTPUT_FORMATS:
         raise UsageError(
@@ -39,7 +40,7 @@ def validate(
         )
     outcomes = check_files(expand_inputs(files), final=final)
     if as_json or output_format == "json":
-        typer.echo(outcomes_json(outcomes))
+        echo_parts(report_json_parts("validate", {}, map(outcome_entry, outcomes)))
     elif output_format == "github":
         typer.echo(outcomes_github(outcomes), nl=False)
     else:

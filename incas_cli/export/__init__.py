@@ -217,6 +217,7 @@ def _export(
                     other=keys[identity.key], key=identity.key
                 )
             if not record.ok or identity is None:
+                record.rows = {}  # a plan left out keeps its name and first problem only
                 result.rejected.append(record)
             else:
                 keys[identity.key] = record.name

@@ -1,0 +1,224 @@
+"""Commands that take many plan files do, in their own process, work that grows with the
+number of files no faster than the files themselves (and, where they only need totals,
+memory that does not grow): checked by counting calls, or by tracemalloc's peak, at two
+sizes, never by timing."""
+
+from __future__ import annotations
+
+import shutil
+import weakref
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from incas_cli import batch
+from incas_cli import status as status_module
+from incas_cli.batch import output_paths
+from incas_cli.export import ExportOptions, Publisher, export_plans
+from incas_cli.inputs import find_plan_files
+from incas_cli.reports import report_json, report_json_parts
+from incas_cli.status import PlanStatus, plan_status
+from tests.conftest import Cli
+from tests.helpers import EXAMPLES
+from tests.strategies import examples
+
+# --- plan build: output names ----------------------------------------------------------------
+
+
+def _names_as_before(sources: list[Path]) -> list[str]:
+    """``output_paths``'s rule as first written (each collision counted up from 2): the
+    reference the faster one must agree with, name for name."""
+    order = sorted(range(len(sources)), key=lambda i: str(sources[i]))
+    taken: set[str] = set()
+    names: dict[int, str] = {}
+    for i in order:
+        stem = sources[i].stem
+        if stem.casefold() not in taken:
+            taken.add(stem.casefold())
+            names[i] = stem
+    for i in order:
+        if i in names:
+            continue
+        stem = sources[i].stem
+        n = 2
+        while f"{stem}-{n}".casefold() in taken:
+            n += 1
+        names[i] = f"{stem}-{n}"
+        taken.add(names[i].casefold())
+    return [f"{names[i]}.docx" for i in range(len(sources))]
+
+
+_stems = st.sampled_from(["piano", "Piano", "PIANO", "piano-2", "piano-3", "Piano-2", "x", "x-2"])
+_folders = st.sampled_from(["a", "b", "B", "c/d", "z"])
+
+
+@given(st.lists(st.tuples(_folders, _stems), max_size=30))
+@settings(max_examples=examples(100))
+def test_output_names_are_those_of_the_first_rule(pairs: list[tuple[str, str]]) -> None:
+    sources = list(dict.fromkeys(Path(folder) / f"{stem}.yaml" for folder, stem in pairs))
+    names = [p.name for p in output_paths(sources, Path("out"), ".docx")]
+    assert names == _names_as_before(sources)
+
+
+def _names_tried(monkeypatch: pytest.MonkeyPatch, count: int) -> int:
+    """How many numbered names ``output_paths`` tries for ``count`` ``comune-k/piano.yaml``."""
+    tried = 0
+
+    def counting(stem: str, n: int) -> str:
+        nonlocal tried
+        tried += 1
+        return f"{stem}-{n}"
+
+    monkeypatch.setattr(batch, "numbered", counting)
+    sources = [Path(f"comune-{k:04d}") / "piano.yaml" for k in range(count)]
+    names = [p.name for p in output_paths(sources, Path("out"), ".docx")]
+    assert names == ["piano.docx", *(f"piano-{n}.docx" for n in range(2, count + 1))]
+    return tried
+
+
+def test_output_names_of_many_plans_of_one_name_are_found_in_one_pass(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Thousands of Comuni each with its ``piano.yaml``: each name is tried once, where
+    counting up from 2 for every file tried 1,225 names for 50 files and 19,900 for 200."""
+    assert _names_tried(monkeypatch, 50) == 49
+    assert _names_tried(monkeypatch, 200) == 199
+
+
+# --- plan status: one plan at a time ---------------------------------------------------------
+
+
+def _plans_folder(root: Path, count: int) -> Path:
+    folder = root / f"piani-{count}"
+    folder.mkdir()
+    for k in range(count):
+        shutil.copy(EXAMPLES / "breve.yaml", folder / f"piano-{k:03d}.yaml")
+    return folder
+
+
+def _most_statuses_alive(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch, folder: Path, *args: str
+) -> int:
+    """The most plan statuses (each with its plan, facts and findings) alive at once while
+    ``plan status FOLDER ARGS`` runs."""
+    alive = most = 0
+
+    def gone() -> None:
+        nonlocal alive
+        alive -= 1
+
+    def tracked(path: Path, **kwargs: Any) -> PlanStatus:
+        nonlocal alive, most
+        made = plan_status(path, **kwargs)
+        weakref.finalize(made, gone)
+        alive += 1
+        most = max(most, alive)
+        return made
+
+    monkeypatch.setattr(status_module, "plan_status", tracked)
+    result = cli("plan", "status", str(folder), *args)
+    assert result.exit_code == 0, result.output
+    return most
+
+
+@pytest.mark.parametrize("args", [(), ("--json",)])
+def test_plan_status_of_many_files_holds_one_plan_at_a_time(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    """The summary table and the JSON report keep what they show of each plan (a row, an
+    entry), not the plan: 20 files held 20 plans, with their facts and checks. (Two at a
+    time: the loop still names one while the next is made.)"""
+    most = [
+        _most_statuses_alive(cli, monkeypatch, _plans_folder(tmp_path, count), *args)
+        for count in (5, 20)
+    ]
+    assert most == [2, 2]
+
+
+# --- JSON reports: written entry by entry -----------------------------------------------------
+
+
+class _Entry(dict[str, Any]):
+    """A report entry that can be watched (a plain dict cannot be weakly referenced)."""
+
+
+def _validate_entries(count: int) -> Iterator[_Entry]:
+    for k in range(count):
+        yield _Entry(file=f"piano-{k}.yaml", status="failed", error=_ERROR)
+
+
+_ERROR = {"message": "non trovato", "hint": None, "line": None, "column": None}
+
+
+@pytest.mark.parametrize("count", [0, 1, 3])
+def test_a_report_written_in_parts_is_the_report_written_whole(count: int) -> None:
+    files = list(_validate_entries(count))
+    assert "".join(report_json_parts("validate", {}, files)) == report_json(
+        "validate", {"files": files}
+    )
+    head = {
+        "output_dir": "out",
+        "format": "docx",
+        "edition": "pubblica",
+        "final": False,
+        "summary": {"total": count, "ok": 0, "invalid": 0, "failed": count, "skipped": 0},
+    }
+    built: list[dict[str, Any]] = [
+        {
+            "file": f"piano-{k}.yaml",
+            "status": "failed",
+            "output": None,
+            "message": "non trovato",
+            "errors": None,
+            "warnings": None,
+            "findings": [],
+            "error": {**_ERROR, "file": f"piano-{k}.yaml"},
+        }
+        for k in range(count)
+    ]
+    assert "".join(report_json_parts("build", head, built)) == report_json(
+        "build", {**head, "files": built}
+    )
+
+
+def test_a_report_written_in_parts_holds_one_entry_at_a_time() -> None:
+    """(Two at a time: the loop still names one while the next is made.)"""
+    for count in (10, 100):
+        alive = most = 0
+
+        def gone() -> None:
+            nonlocal alive
+            alive -= 1
+
+        def watched(count: int = count) -> Iterator[_Entry]:
+            nonlocal alive, most
+            for entry in _validate_entries(count):
+                weakref.finalize(entry, gone)
+                alive += 1
+                most = max(most, alive)
+                yield entry
+
+        written = sum(len(part) for part in report_json_parts("validate", {}, watched()))
+        assert written > 100 * count
+        assert most == 2, count
+
+
+# --- export: a plan left out keeps no rows ----------------------------------------------------
+
+
+def test_an_export_keeps_no_rows_of_the_plans_it_leaves_out(tmp_path: Path) -> None:
+    """A second plan with the same key (the same Comune and start) is listed apart with
+    its first problem; its rows, already computed, are let go like those written."""
+    folder = tmp_path / "piani"
+    folder.mkdir()
+    for k in range(3):
+        shutil.copy(EXAMPLES / "breve.yaml", folder / f"piano-{k}.yaml")
+    sources = find_plan_files([folder]).plans
+    result = export_plans(sources, ExportOptions(tmp_path / "dati", publisher=Publisher("ANCI")))
+    assert result.exported == 1
+    assert [r.name for r in result.rejected] == [str(s) for s in sources[1:]]
+    assert all(r.message and not r.rows for r in result.rejected)

@@ -1,0 +1,58 @@
+"""What the document says about the field is true on the plan's own date (DOMAIN.md): the
+acts in force, the national plan and what followed it, the funds of the plan's Region.
+
+Each test renders a plan dated at some moment (a copy of the Saluzzo example moved in time
+or to another Comune) and reads the document's text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from incas_cli.catalog import load_catalog
+from incas_cli.io import load_yaml
+from incas_cli.render import plan_document
+from incas_cli.writers.text import write_text
+from tests.render_support import example_path, plan_from
+
+
+def saluzzo_data() -> dict[str, Any]:
+    data: dict[str, Any] = load_yaml(example_path("saluzzo")).plain()
+    return data
+
+
+def dated(adoption: str | None, start: str, end: str = "2027-12") -> dict[str, Any]:
+    """The Saluzzo example adopted on ``adoption`` (a draft when None), its period and its
+    measures from ``start``."""
+    data = saluzzo_data()
+    data["plan"]["period"] = {"start": start, "end": end}
+    for m in data["measures"]:
+        m["start"], m["end"] = start, end
+        for line in m["budget"]:
+            line.pop("year", None)
+    data["monitoring"]["reviews"] = []
+    data["process"]["meetings"] = []
+    if adoption is None:
+        data["plan"]["status"] = "bozza"
+        del data["plan"]["adoption"]
+    else:
+        data["plan"]["adoption"]["date"] = adoption
+        for partner in data["comune"]["partners"]:
+            partner["adhesion"]["date"] = adoption
+    return data
+
+
+def document_text(data: dict[str, Any]) -> str:
+    return write_text(plan_document(plan_from(data), load_catalog()))
+
+
+def paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in text.split("\n\n") if p.strip()]
+
+
+def test_the_regional_framework_is_a_paragraph_of_its_own_after_art_18_ter() -> None:
+    for adoption in ("2025-03-10", "2026-02-01"):  # 18-ter alone, then with DL 146/2025
+        found = paragraphs(document_text(dated(adoption, adoption[:7])))
+        region = next(p for p in found if "Il piano tiene conto inoltre" in p)
+        assert region.startswith("Il piano tiene conto inoltre delle norme"), region[:120]
+        ter = next(p for p in found if "18-ter" in p and "Dall'11 ottobre 2024" in p)
+        assert "Regione Piemonte" not in ter

@@ -6,12 +6,14 @@ or to another Comune) and reads the document's text."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from incas_cli.catalog import load_catalog
 from incas_cli.io import load_yaml
 from incas_cli.render import plan_document
 from incas_cli.writers.text import write_text
+from tests.conftest import Cli
 from tests.render_support import example_path, plan_from
 
 
@@ -56,3 +58,32 @@ def test_the_regional_framework_is_a_paragraph_of_its_own_after_art_18_ter() -> 
         assert region.startswith("Il piano tiene conto inoltre delle norme"), region[:120]
         ter = next(p for p in found if "18-ter" in p and "Dall'11 ottobre 2024" in p)
         assert "Regione Piemonte" not in ter
+
+
+# --- the catalogue says what DOMAIN.md says, with the same dates and sources --------------
+
+
+def test_the_catalogue_dates_the_tavolo_extension_as_domain_does(cli: Cli) -> None:
+    result = cli("catalog", "plans", "--json")
+    assert result.exit_code == 0, result.output
+    (plan,) = json.loads(result.stdout)["national_plans"]
+    note = plan["status_note"]
+    assert "decreto interministeriale del 17 giugno 2022" in note
+    assert "fino al 3 settembre 2025" in note
+    assert "convertito dal Parlamento il 26 novembre 2025" in note
+    assert "decreto ministeriale fino al 2025" not in note
+
+
+def test_the_pnrr_fund_tells_its_first_deadline_and_the_risk(cli: Cli) -> None:
+    result = cli("catalog", "funding", "--json")
+    assert result.exit_code == 0, result.output
+    sources = {s["id"]: s for s in json.loads(result.stdout)["funding_sources"]}
+    pnrr = sources["pnrr-m5c2-i2.2"]
+    assert pnrr["end_date"] == "2026-06-30"
+    assert "T1-2025" in pnrr["notes"]
+    assert "Delibera 30 del 14 febbraio 2025" in pnrr["notes"]
+    assert "12 progetti" in pnrr["notes"] and "rischio" in pnrr["notes"]
+    # DM 55 of 2022 did not set the 30 June 2026 deadline: the extension of 2025 did
+    sources_cited = load_catalog().sources
+    dm55 = next(s for s in sources_cited if s.title.startswith("Decreto ministeriale n. 55"))
+    assert dm55.note is not None and "Delibera 30/2025" in dm55.note

@@ -87,3 +87,33 @@ def test_the_pnrr_fund_tells_its_first_deadline_and_the_risk(cli: Cli) -> None:
     sources_cited = load_catalog().sources
     dm55 = next(s for s in sources_cited if s.title.startswith("Decreto ministeriale n. 55"))
     assert dm55.note is not None and "Delibera 30/2025" in dm55.note
+
+
+# --- funds and the plan's Region -------------------------------------------------------------
+
+
+def elsewhere(name: str, code: str, source: str) -> dict[str, Any]:
+    """The Saluzzo example moved to another Comune (no partners), its Common Ground lines
+    (a project of five Regions of the North) on ``source``."""
+    data = saluzzo_data()
+    data["comune"] = {"name": name, "istat_code": code, "partners": []}
+    for measure in data["measures"]:
+        for line in measure["budget"]:
+            if line["source"] == "common-ground":
+                line["source"] = source
+    return data
+
+
+def test_a_lazio_plan_is_nel_lazio_and_soleil_lists_nelle_marche() -> None:
+    text = document_text(elsewhere("Latina", "059011", "supreme2"))
+    assert (
+        "solo progetti in Basilicata, Calabria, Campania, Puglia e Sicilia, ma il piano è nel Lazio"
+        in text
+    )
+    assert "è in Lazio" not in text
+    text = document_text(elsewhere("Acate", "088001", "soleil"))
+    assert (
+        "solo progetti nel Lazio, in Abruzzo, nelle Marche, in Molise e in Toscana, "
+        "ma il piano è in Sicilia"
+    ) in text
+    assert "in Lazio" not in text and "in Marche" not in text

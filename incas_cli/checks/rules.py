@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -291,6 +291,16 @@ def _plan_region(ctx: RuleContext) -> str | None:
     return matches[0].region if len(matches) == 1 else None
 
 
+def _in_regions(regions: Sequence[str]) -> str:
+    """«in Basilicata, Calabria e Sicilia»; «nel Lazio, in Abruzzo, nelle Marche» when a
+    Region takes its article."""
+    if not any(r in msg.REGION_IN_WITH_ARTICLE for r in regions):
+        return msg.REGION_IN.format(name=formats.join_and(regions))
+    return formats.join_and(
+        [msg.REGION_IN_WITH_ARTICLE.get(r, msg.REGION_IN.format(name=r)) for r in regions]
+    )
+
+
 def funding_regions(ctx: RuleContext) -> Iterator[Finding]:
     """A source that funds projects in some Regions only (Su.Pr.Eme.2: five of the South)
     budgeted by a plan of another Region."""
@@ -309,8 +319,8 @@ def funding_regions(ctx: RuleContext) -> Iterator[Finding]:
                     msg.FUNDING_OUTSIDE_REGION.format(
                         id=m.id,
                         source=source.label,
-                        regions=formats.join_and(source.regions),
-                        region=region,
+                        regions=_in_regions(source.regions),
+                        region=_in_regions((region,)),
                     ),
                     msg.FUNDING_OUTSIDE_REGION_HINT,
                 )

@@ -114,9 +114,12 @@ FUNDING_AFTER_DEADLINE_HINT = (
     "anticipa la fine della misura o separa le attività dopo la scadenza su un'altra fonte"
 )
 FUNDING_OUTSIDE_REGION = (
-    "la misura {id} usa la fonte {source}, che finanzia solo progetti in {regions}, "
-    "ma il piano è in {region}"
+    "la misura {id} usa la fonte {source}, che finanzia solo progetti {regions}, "
+    "ma il piano è {region}"
 )
+REGION_IN = "in {name}"
+REGION_IN_WITH_ARTICLE = {"Lazio": "nel Lazio", "Marche": "nelle Marche"}
+"""«in Piemonte», but «nel Lazio», «nelle Marche» (ISTAT names of the Regions)."""
 FUNDING_OUTSIDE_REGION_HINT = (
     "scegli una fonte disponibile nella tua Regione («incas catalog funding» le elenca) o "
     "spiega nella nota della voce di spesa perché la fonte è disponibile"

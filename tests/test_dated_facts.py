@@ -117,3 +117,22 @@ def test_a_lazio_plan_is_nel_lazio_and_soleil_lists_nelle_marche() -> None:
         "ma il piano è in Sicilia"
     ) in text
     assert "in Lazio" not in text and "in Marche" not in text
+
+
+# --- the national plan on the plan's date --------------------------------------------------
+
+
+def test_a_plan_dated_before_the_national_plan_was_approved_says_so(cli: Cli) -> None:
+    adopted_2018 = document_text(dated("2018-12-15", "2019-01", "2021-12"))
+    assert (
+        "La delibera del 15 dicembre 2018 precede l'approvazione del Piano triennale "
+        "2020-2022 (20 febbraio 2020), che il piano prende a riferimento."
+    ) in adopted_2018
+    draft_2019 = document_text(dated(None, "2019-01", "2021-12"))
+    assert (
+        "Il periodo del piano comincia a gennaio 2019, prima dell'approvazione del Piano "
+        "triennale 2020-2022 (20 febbraio 2020)"
+    ) in draft_2019
+    for later in (dated("2020-02-20", "2020-03", "2022-12"), dated(None, "2021-01")):
+        assert "prima dell'approvazione del Piano" not in document_text(later)
+        assert "precede l'approvazione del Piano" not in document_text(later)

@@ -246,6 +246,15 @@ class NationalPlan(_Frozen):
         action = None if number is None else self.action(number)
         return None if action is None else self.axis(action.axis)
 
+    @property
+    def approved_on(self) -> date | None:
+        """The day of the first approval step given to the day (the Tavolo's approval of
+        20 February 2020): no plan can take this one as its reference before it."""
+        for step in self.approval:
+            if len(step.date) == len("YYYY-MM-DD"):
+                return date.fromisoformat(step.date)
+        return None
+
     def actions_of_axis(self, axis_id: str) -> list[PriorityAction]:
         """The actions on this axis, in number order (empty for an unknown axis)."""
         return [a for a in self.actions if a.axis == axis_id]

@@ -467,6 +467,41 @@ def adoption(ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
+def national_plan_approved(ctx: RuleContext) -> Iterator[Finding]:
+    """A plan dated (adopted, else starting) before its national plan was approved: the
+    document would cite a plan that did not exist yet (the Piano triennale: 20/02/2020)."""
+    national = ctx.national_plan
+    approved = national.approved_on if national is not None else None
+    if national is None or approved is None:
+        return
+    info = ctx.plan.plan
+    if info.adoption is not None and info.adoption.date is not None:
+        if info.adoption.date < approved:
+            yield warning(
+                "PLAN_BEFORE_NATIONAL_PLAN",
+                ("plan", "adoption", "date"),
+                msg.PLAN_BEFORE_NATIONAL_PLAN_ADOPTION.format(
+                    date=formats.long_date(info.adoption.date),
+                    plan=national.short_title,
+                    approved=formats.long_date(approved),
+                ),
+                msg.PLAN_BEFORE_NATIONAL_PLAN_HINT,
+            )
+        return
+    start = info.period.start if info.period is not None else None
+    if start is not None and start.first_day < approved:
+        yield warning(
+            "PLAN_BEFORE_NATIONAL_PLAN",
+            ("plan", "period", "start"),
+            msg.PLAN_BEFORE_NATIONAL_PLAN_START.format(
+                month=formats.month(start),
+                plan=national.short_title,
+                approved=formats.long_date(approved),
+            ),
+            msg.PLAN_BEFORE_NATIONAL_PLAN_HINT,
+        )
+
+
 def comune_in_network(ctx: RuleContext) -> Iterator[Finding]:
     if ctx.plan.stakeholders and not any(s.type == "comune" for s in ctx.plan.stakeholders):
         yield warning(
@@ -513,6 +548,7 @@ RULES: tuple[Rule, ...] = (
     catalogue_ids,
     periods,
     adoption,
+    national_plan_approved,
     funding_deadlines,
     funding_regions,
     needs_addressed,

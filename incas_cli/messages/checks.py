@@ -169,6 +169,18 @@ ADOPTION_AFTER_PERIOD = (
     "la data della delibera ({date}) viene dopo la fine del periodo del piano ({end})"
 )
 ADOPTION_AFTER_PERIOD_HINT = "controlla la data della delibera e «period.end»"
+PLAN_BEFORE_NATIONAL_PLAN_ADOPTION = (
+    "la delibera del {date} precede l'approvazione del {plan} ({approved}), che il piano "
+    "prende a riferimento"
+)
+PLAN_BEFORE_NATIONAL_PLAN_START = (
+    "il periodo del piano comincia a {month}, prima dell'approvazione del {plan} "
+    "({approved}), che il piano prende a riferimento"
+)
+PLAN_BEFORE_NATIONAL_PLAN_HINT = (
+    "controlla la data della delibera e «period.start»: un piano non può attuare un piano "
+    "nazionale non ancora approvato"
+)
 ADOPTION_IN_PROPOSAL = (
     "il piano è una proposta ma indica già numero o data della delibera: il documento li "
     "lascia in bianco (n. ___ del ___) finché il piano non è adottato"

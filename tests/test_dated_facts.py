@@ -136,3 +136,33 @@ def test_a_plan_dated_before_the_national_plan_was_approved_says_so(cli: Cli) ->
     for later in (dated("2020-02-20", "2020-03", "2022-12"), dated(None, "2021-01")):
         assert "prima dell'approvazione del Piano" not in document_text(later)
         assert "precede l'approvazione del Piano" not in document_text(later)
+
+
+TAVOLO_EXTENDED = "Il decreto interministeriale del 17 giugno 2022 ha prorogato il Tavolo"
+SOMMERSO = "Con il DM 58 del 6 aprile 2023 il Piano nazionale per la lotta al lavoro sommerso"
+
+
+def test_what_followed_the_national_plan_is_told_from_its_own_date_on() -> None:
+    during = document_text(dated("2021-11-30", "2021-12", "2024-11"))
+    assert TAVOLO_EXTENDED not in during and SOMMERSO not in during
+    assert "resta il riferimento nazionale" not in during
+    mid_2022 = document_text(dated("2022-07-01", "2022-07", "2025-06"))
+    assert TAVOLO_EXTENDED in mid_2022 and "fino al 3 settembre 2025" in mid_2022
+    assert SOMMERSO not in mid_2022
+    after = document_text(dated("2023-11-28", "2024-01"))  # the Saluzzo example's dates
+    assert "resta il riferimento nazionale in assenza di un piano successivo" in after
+    assert TAVOLO_EXTENDED in after
+    assert (
+        "(DM 221 del 19 dicembre 2022, PNRR M5C1 Riforma 1.2) attua anche le azioni "
+        "prioritarie del Piano triennale, soprattutto sugli insediamenti abusivi e sulle "
+        "politiche attive del lavoro."
+    ) in after
+    assert "146/2025" not in after
+    later = paragraphs(document_text(dated(None, "2026-01")))
+    assert any(p.startswith(TAVOLO_EXTENDED) for p in later)
+    # "permanent" is the Ministry's word for it (DOMAIN.md section 1): the document says whose
+    assert (
+        "Secondo il Ministero del lavoro e delle politiche sociali, il DL 146/2025 (art. 8), "
+        "convertito dal Parlamento il 26 novembre 2025, ha reso il Tavolo caporalato un "
+        "organismo permanente;"
+    ) in "\n".join(later)

@@ -115,6 +115,16 @@ class ApprovalStep(_Frozen):
     note: Text | None = None
 
 
+class Development(_Frozen):
+    """A dated fact about what followed a national plan (an extension of its Tavolo, a later
+    plan that implements its actions): a document tells it from ``date`` on, never before."""
+
+    date: date
+    text: Text
+    """One or more Italian sentences, as the document prints them."""
+    source: Text | None = None
+
+
 class Axis(_Frozen):
     """A strategic axis (*asse*) of a national plan."""
 
@@ -165,6 +175,8 @@ class NationalPlan(_Frozen):
     period: Period
     approval: tuple[ApprovalStep, ...] = ()
     status_note: Text | None = None
+    developments: tuple[Development, ...] = ()
+    """What followed the plan, in date order (DOMAIN.md section 1)."""
     outline: tuple[Text, ...] = ()
     axes: tuple[Axis, ...] = Field(min_length=1)
     actions: tuple[PriorityAction, ...] = Field(min_length=1)

@@ -57,6 +57,8 @@ class NationalView:
     period: str
     approval: tuple[str, ...]
     still_in_force: str | None  # for plans that start after the national plan's period
+    developments: tuple[str, ...]
+    """What followed the national plan, up to the plan's date (catalogue data)."""
     axes: tuple[AxisView, ...]
     action_count: int
 
@@ -98,6 +100,7 @@ def national_view(national: NationalPlan, plan: Plan) -> NationalView:
         period=msg.YEARS.format(start=national.period.start, end=national.period.end),
         approval=approval,
         still_in_force=_still_in_force(national, plan),
+        developments=_developments(national, plan),
         axes=axes,
         action_count=len(national.actions),
     )
@@ -121,6 +124,14 @@ def _still_in_force(national: NationalPlan, plan: Plan) -> str | None:
     if year is None or year <= int(national.period.end):
         return None
     return msg.NATIONAL_STILL_IN_FORCE.format(plan=national.short_title)
+
+
+def _developments(national: NationalPlan, plan: Plan) -> tuple[str, ...]:
+    """The catalogue's facts about what followed the national plan, dated on or before the
+    plan's own date (its adoption, else its start; every fact when it has no date), as the
+    legal framework is (:func:`incas_cli.document.law.plan_law`)."""
+    day = plan_law(plan).date
+    return tuple(d.text for d in national.developments if day is None or d.date <= day)
 
 
 def _partial_date(value: str) -> str:

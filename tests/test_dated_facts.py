@@ -166,3 +166,10 @@ def test_what_followed_the_national_plan_is_told_from_its_own_date_on() -> None:
         "convertito dal Parlamento il 26 novembre 2025, ha reso il Tavolo caporalato un "
         "organismo permanente;"
     ) in "\n".join(later)
+
+
+def test_the_ministry_is_named_as_the_catalogue_and_the_law_name_it() -> None:
+    text = document_text(dated("2023-11-28", "2024-01"))
+    assert "presieduto dal Ministro del lavoro e delle politiche sociali" in text
+    assert "finanziato dal Ministero del lavoro e delle politiche sociali" in text
+    assert "del Lavoro e delle politiche" not in text

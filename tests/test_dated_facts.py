@@ -173,3 +173,12 @@ def test_the_ministry_is_named_as_the_catalogue_and_the_law_name_it() -> None:
     assert "presieduto dal Ministro del lavoro e delle politiche sociali" in text
     assert "finanziato dal Ministero del lavoro e delle politiche sociali" in text
     assert "del Lavoro e delle politiche" not in text
+
+
+def test_the_incas_method_is_named_only_from_the_project_s_start() -> None:
+    """InCaS phase 1 ran from August 2021 (DOMAIN.md section 1)."""
+    before = document_text(dated("2021-03-15", "2021-04", "2023-12"))
+    assert "InCaS" not in before.split("## 1.2")[0]
+    assert "Il piano è costruito in più fasi: adesione della Giunta e task force comunale" in before
+    after = document_text(dated("2021-08-01", "2021-09", "2023-12"))
+    assert "Il piano segue il metodo del progetto InCaS, promosso da ANCI" in after

@@ -217,6 +217,7 @@ def premessa(ctx: Context) -> tuple[Block, ...]:
             counts=ctx.counts,
             coverage=ctx.coverage,
             process=ref(PROCESS),
+            law=law,
         ),
         *risks_summary(ctx),
         Heading(2, msg.H_PREMESSA_NATIONAL),

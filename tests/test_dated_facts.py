@@ -7,6 +7,7 @@ or to another Comune) and reads the document's text."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from incas_cli.catalog import load_catalog
@@ -92,11 +93,25 @@ def test_the_pnrr_fund_tells_its_first_deadline_and_the_risk(cli: Cli) -> None:
 # --- funds and the plan's Region -------------------------------------------------------------
 
 
-def elsewhere(name: str, code: str, source: str) -> dict[str, Any]:
-    """The Saluzzo example moved to another Comune (no partners), its Common Ground lines
-    (a project of five Regions of the North) on ``source``."""
+COMUNI = {
+    "Latina": ("059011", "LT", "Lazio"),
+    "Acate": ("088001", "RG", "Sicilia"),
+    "Merano": ("021051", "BZ", "Trentino-Alto Adige/Südtirol"),
+}
+
+
+def elsewhere(name: str, source: str) -> dict[str, Any]:
+    """The Saluzzo example moved to another Comune of :data:`COMUNI` (no partners), its
+    Common Ground lines (a project of five Regions of the North) on ``source``."""
     data = saluzzo_data()
-    data["comune"] = {"name": name, "istat_code": code, "partners": []}
+    code, province, region = COMUNI[name]
+    data["comune"] = {
+        "name": name,
+        "istat_code": code,
+        "province": province,
+        "region": region,
+        "partners": [],
+    }
     for measure in data["measures"]:
         for line in measure["budget"]:
             if line["source"] == "common-ground":
@@ -105,13 +120,13 @@ def elsewhere(name: str, code: str, source: str) -> dict[str, Any]:
 
 
 def test_a_lazio_plan_is_nel_lazio_and_soleil_lists_nelle_marche() -> None:
-    text = document_text(elsewhere("Latina", "059011", "supreme2"))
+    text = document_text(elsewhere("Latina", "supreme2"))
     assert (
         "solo progetti in Basilicata, Calabria, Campania, Puglia e Sicilia, ma il piano è nel Lazio"
         in text
     )
     assert "è in Lazio" not in text
-    text = document_text(elsewhere("Acate", "088001", "soleil"))
+    text = document_text(elsewhere("Acate", "soleil"))
     assert (
         "solo progetti nel Lazio, in Abruzzo, nelle Marche, in Molise e in Toscana, "
         "ma il piano è in Sicilia"
@@ -182,3 +197,42 @@ def test_the_incas_method_is_named_only_from_the_project_s_start() -> None:
     assert "Il piano è costruito in più fasi: adesione della Giunta e task force comunale" in before
     after = document_text(dated("2021-08-01", "2021-09", "2023-12"))
     assert "Il piano segue il metodo del progetto InCaS, promosso da ANCI" in after
+
+
+# --- whose rules: the Region, or the autonomous Province --------------------------------------
+
+
+def test_a_comune_of_alto_adige_follows_its_autonomous_province() -> None:
+    """Merano/Meran (BZ): labour, employment services, health and social policy are the
+    Province's, and the Commissariato del Governo acts where elsewhere the Prefettura does."""
+    text = document_text(elsewhere("Merano", "common-ground"))
+    assert (
+        "delle norme e della programmazione della Provincia autonoma di Bolzano in materia di "
+        "lavoro, Centri per l'impiego, salute, politiche sociali e migratorie, e dei protocolli "
+        "promossi dal Commissariato del Governo per la provincia di Bolzano."
+    ) in text
+    assert "Regione Trentino-Alto Adige/Südtirol in materia" not in text
+    assert "della Regione Lazio in materia di lavoro" in document_text(
+        elsewhere("Latina", "soleil")
+    )
+
+
+def test_plan_init_names_the_body_that_exists_where_there_is_no_prefettura(
+    cli: Cli, tmp_path: Path
+) -> None:
+    for comune, names in {
+        "Merano": (
+            "Commissariato del Governo per la provincia di Bolzano",
+            "Ispettorato del lavoro della Provincia autonoma di Bolzano",
+        ),
+        "Aosta": ("Presidenza della Regione Valle d'Aosta (funzioni prefettizie)",),
+        "Saluzzo": ("Prefettura di Cuneo", "Ispettorato territoriale del lavoro di Cuneo"),
+    }.items():
+        path = tmp_path / f"{comune}.yaml"
+        result = cli("plan", "init", str(path), "--comune", comune)
+        assert result.exit_code == 0, result.output
+        stakeholders = {s["name"] for s in load_yaml(path).plain()["stakeholders"]}
+        assert set(names) <= stakeholders, stakeholders
+        assert not any(
+            s.startswith(("Prefettura di Bolzano", "Prefettura di Valle")) for s in stakeholders
+        )

@@ -405,11 +405,21 @@ class UsualStakeholder(_Frozen):
     id: Text
     name: Text
     level: Level | None = None
+    names_by_province: dict[str, Text] = {}
+    """The name where the body differs (a province's abbreviation -> its name): no
+    Prefettura in Bolzano, Trento and Aosta."""
 
     @field_validator("name")
     @classmethod
     def _name_placeholders(cls, value: str) -> str:
         _check_placeholders(value, NAME_PLACEHOLDERS)
+        return value
+
+    @field_validator("names_by_province")
+    @classmethod
+    def _province_names_placeholders(cls, value: dict[str, str]) -> dict[str, str]:
+        for name in value.values():
+            _check_placeholders(name, NAME_PLACEHOLDERS)
         return value
 
     @field_validator("id")
@@ -424,7 +434,8 @@ class UsualStakeholder(_Frozen):
 
     def format_name(self, comune: ComuneRecord) -> str:
         """The stakeholder name for this Comune, e.g. ``Prefettura di Cuneo``."""
-        return self.name.format(
+        pattern = self.names_by_province.get(comune.province, self.name)
+        return pattern.format(
             comune=comune.name,
             provincia=comune.province_name,
             sigla=comune.province,

@@ -205,6 +205,15 @@ def region_name(region: Value) -> str:
     return doc_msg.REGION_OFFICIAL_NAMES.get(region, doc_msg.REGION_NAME.format(name=region))
 
 
+def regional_authority(plan: Plan, region: Value) -> str:
+    """Whose rules on labour, Centri per l'impiego, health and social policy the plan
+    follows: the Region, or in Trentino-Alto Adige the autonomous Province."""
+    province = plan.comune.province
+    if province in doc_msg.AUTONOMOUS_PROVINCES:
+        return doc_msg.AUTONOMOUS_PROVINCES[province]
+    return region_name(region)
+
+
 def premessa(ctx: Context) -> tuple[Block, ...]:
     about = intro(ctx)
     law = plan_law(ctx.plan)
@@ -229,5 +238,12 @@ def premessa(ctx: Context) -> tuple[Block, ...]:
             coherence=ref(COHERENCE),
         ),
         Heading(2, msg.H_PREMESSA_LAW),
-        *narrative("quadro_normativo.md.j2", region=region_name(about.region), law=law),
+        *narrative(
+            "quadro_normativo.md.j2",
+            region=regional_authority(ctx.plan, about.region),
+            prefecture=doc_msg.BY_PREFECTURE_WHERE_NONE.get(
+                ctx.plan.comune.province or "", doc_msg.BY_PREFECTURE
+            ),
+            law=law,
+        ),
     )

@@ -10,6 +10,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from incas_cli.catalog import load_catalog
 from incas_cli.io import load_yaml
 from incas_cli.render import plan_document
@@ -236,3 +238,24 @@ def test_plan_init_names_the_body_that_exists_where_there_is_no_prefettura(
         assert not any(
             s.startswith(("Prefettura di Bolzano", "Prefettura di Valle")) for s in stakeholders
         )
+
+
+# --- the wizard offers the funds of the plan's Region -----------------------------------------
+
+
+def test_the_wizard_offers_no_fund_of_another_region() -> None:
+    """The short scenario is Lagnasco (CN, Piemonte): Common Ground is offered for its
+    measure, Su.Pr.Eme.2 (five Regions of the South) and Soleil are not."""
+    from incas_cli.wizard.scripted import ScriptError
+    from tests.test_wizard_flow import Run, replace_step, script
+
+    steps = replace_step(script("breve"), "Fonte di finanziamento", "common-ground")
+    run = Run(steps)()
+    assert run.result["measures"][0]["budget"][0]["source"] == "common-ground"
+    for elsewhere_only in ("supreme2", "soleil"):
+        steps = replace_step(script("breve"), "Fonte di finanziamento", elsewhere_only)
+        with pytest.raises(ScriptError) as refused:
+            Run(steps)()
+        offered = str(refused.value).split("choices: ")[1]
+        assert "'common-ground'" in offered and "'fnpm'" in offered
+        assert "'supreme2'" not in offered and "'soleil'" not in offered

@@ -259,3 +259,9 @@ def test_the_wizard_offers_no_fund_of_another_region() -> None:
         offered = str(refused.value).split("choices: ")[1]
         assert "'common-ground'" in offered and "'fnpm'" in offered
         assert "'supreme2'" not in offered and "'soleil'" not in offered
+
+
+def test_small_counts_of_the_national_plan_are_words_in_every_chapter() -> None:
+    text = document_text(dated("2023-11-28", "2024-01"))
+    assert "La strategia del piano segue i quattro assi del Piano triennale." in text
+    assert "segue i 4 assi" not in text

@@ -265,3 +265,17 @@ def test_small_counts_of_the_national_plan_are_words_in_every_chapter() -> None:
     text = document_text(dated("2023-11-28", "2024-01"))
     assert "La strategia del piano segue i quattro assi del Piano triennale." in text
     assert "segue i 4 assi" not in text
+
+
+def test_the_catalogue_has_every_fund_domain_lists(cli: Cli) -> None:
+    """DOMAIN.md section 7: A.L.T. Caporalato D.U.E. (INL with IOM), the Fondo contro il
+    reclutamento illegale (L. 207/2024, c. 888-890), PN Inclusione's housing priority."""
+    result = cli("catalog", "funding", "--json")
+    sources = {s["id"]: s for s in json.loads(result.stdout)["funding_sources"]}
+    assert "OIM" in sources["alt-caporalato-due"]["full_name"]
+    assert "L. 207/2024, commi 888-890" in sources["fondo-reclutamento-illegale"]["full_name"]
+    assert "Priorità 4 (RSO4.3)" in sources["pn-inclusione"]["description"]
+    data = dated("2025-03-10", "2025-01")
+    data["measures"][0]["budget"][0]["source"] = "alt-caporalato-due"
+    text = document_text(data)
+    assert "| A.L.T. Caporalato D.U.E. |" in text

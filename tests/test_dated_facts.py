@@ -279,3 +279,27 @@ def test_the_catalogue_has_every_fund_domain_lists(cli: Cli) -> None:
     data["measures"][0]["budget"][0]["source"] = "alt-caporalato-due"
     text = document_text(data)
     assert "| A.L.T. Caporalato D.U.E. |" in text
+
+
+# --- the ISTAT list is dated ---------------------------------------------------------------------
+
+
+def test_a_comune_missing_from_istat_s_list_is_told_with_the_list_s_date(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """The packaged list is as of 4 December 2024 (comuni-source.json): a Comune merged or
+    created since is not «non esistente», it is not in that list."""
+    from incas_cli.catalog import comuni_source
+    from tests.helpers import minimal_plan, write_plan
+
+    assert comuni_source().data_date == "2024-12-04"
+    data = minimal_plan()
+    data["comune"] = {"name": "Saluzzo", "istat_code": "004299"}
+    write_plan(tmp_path / "piano.yaml", data)
+    result = cli("plan", "validate", "piano.yaml", cwd=tmp_path)
+    assert (
+        "il codice ISTAT 004299 non è nell'elenco ISTAT dei Comuni (aggiornato al 4 dicembre 2024)"
+    ) in result.stdout
+    assert "non esiste" not in result.stdout
+    result = cli("plan", "init", str(tmp_path / "nuovo.yaml"), "--comune", "Saluzo")
+    assert "(elenco aggiornato al 4 dicembre 2024)" in result.output

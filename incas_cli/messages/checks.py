@@ -188,13 +188,15 @@ ADOPTION_IN_PROPOSAL = (
 ADOPTION_IN_PROPOSAL_HINT = (
     "se la Giunta ha già deliberato, scrivi «status: adottato»; altrimenti togli numero e data"
 )
-UNKNOWN_COMUNE = "«{name}» non è nell'elenco ISTAT dei Comuni"
+UNKNOWN_COMUNE = "«{name}» non è nell'elenco ISTAT dei Comuni (aggiornato al {date})"
 UNKNOWN_COMUNE_WITH_CODE = (
     "«{name}» non è nell'elenco ISTAT dei Comuni; il codice {code} è di {actual}"
 )
 UNKNOWN_COMUNE_HINT_SUGGEST = "forse intendevi {suggestions}?"
 UNKNOWN_COMUNE_HINT = "scrivi il nome ufficiale del Comune come nell'elenco ISTAT"
-UNKNOWN_ISTAT_CODE = "il codice ISTAT {code} non esiste"
+UNKNOWN_ISTAT_CODE = (
+    "il codice ISTAT {code} non è nell'elenco ISTAT dei Comuni (aggiornato al {date})"
+)
 ISTAT_CODE_MISMATCH = "il codice ISTAT {code} è di {actual}, non di {name}"
 ISTAT_CODE_HINT = "forse intendevi {suggestions}?"
 ISTAT_CODE_HINT_NONE = "controlla il codice nell'elenco ISTAT dei Comuni"

@@ -303,3 +303,13 @@ def test_a_comune_missing_from_istat_s_list_is_told_with_the_list_s_date(
     assert "non esiste" not in result.stdout
     result = cli("plan", "init", str(tmp_path / "nuovo.yaml"), "--comune", "Saluzo")
     assert "(elenco aggiornato al 4 dicembre 2024)" in result.output
+
+
+def test_the_2021_guidelines_list_every_actor_of_preliminary_identification() -> None:
+    """DOMAIN.md section 4: labour inspectors, INPS, ASL, police, magistrates, unions, the
+    Consigliera di parità and front-line operators."""
+    text = document_text(dated("2023-11-28", "2024-01"))
+    assert (
+        "l'identificazione preliminare da parte di ispettori del lavoro, INPS, ASL, forze "
+        "dell'ordine, magistratura, sindacati, Consigliera di parità e operatori di prima linea;"
+    ) in text

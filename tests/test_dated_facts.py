@@ -313,3 +313,13 @@ def test_the_2021_guidelines_list_every_actor_of_preliminary_identification() ->
         "l'identificazione preliminare da parte di ispettori del lavoro, INPS, ASL, forze "
         "dell'ordine, magistratura, sindacati, Consigliera di parità e operatori di prima linea;"
     ) in text
+
+
+def test_the_document_says_the_axis_of_actions_8_to_10_is_inferred() -> None:
+    """DOMAIN.md section 2: seven actions are prevention (press); the axis of 8, 9 and 10 is
+    inferred from their titles. The coverage by axis must not present it as the plan's."""
+    text = document_text(dated("2023-11-28", "2024-01"))
+    assert (
+        "L'asse delle azioni AP8, AP9 e AP10 è dedotto dal loro titolo: le fonti pubbliche sul "
+        "piano nazionale non lo indicano."
+    ) in text

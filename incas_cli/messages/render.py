@@ -411,6 +411,14 @@ COVERAGE_NO_MEASURES = (
     "Finché le misure non sono definite nessuna delle {total} azioni prioritarie è coperta."
 )
 COVERAGE_KINDS = {"primary": "Principale", "secondary": "Solo secondaria", None: "Nessuna"}
+NOTE_AXIS_INFERRED = (
+    "L'asse dell'azione {actions} è dedotto dal suo titolo: le fonti pubbliche sul piano "
+    "nazionale non lo indicano."
+)
+NOTE_AXES_INFERRED = (
+    "L'asse delle azioni {actions} è dedotto dal loro titolo: le fonti pubbliche sul piano "
+    "nazionale non lo indicano."
+)
 NOTE_UNKNOWN_ACTIONS = (
     "Le misure indicano anche azioni che il piano nazionale non prevede: {actions}."
 )

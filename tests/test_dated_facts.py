@@ -323,3 +323,16 @@ def test_the_document_says_the_axis_of_actions_8_to_10_is_inferred() -> None:
         "L'asse delle azioni AP8, AP9 e AP10 è dedotto dal loro titolo: le fonti pubbliche sul "
         "piano nazionale non lo indicano."
     ) in text
+
+
+def test_a_plan_after_the_catalogue_s_date_does_not_claim_today_s_state() -> None:
+    """DOMAIN.md: no newer national plan "as of December 2025". A plan of 2024 may say there
+    is none; a plan of 2027 can only say there was none then."""
+    of_2024 = document_text(dated("2024-02-01", "2024-03"))
+    assert "resta il riferimento nazionale in assenza di un piano successivo." in of_2024
+    of_2027 = document_text(dated(None, "2027-01", "2029-12"))
+    assert (
+        "Il Piano triennale 2020-2022 resta il riferimento nazionale: a dicembre 2025 non "
+        "risultava un piano successivo."
+    ) in of_2027
+    assert "in assenza di un piano successivo" not in of_2027

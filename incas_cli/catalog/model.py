@@ -175,6 +175,8 @@ class NationalPlan(_Frozen):
     period: Period
     approval: tuple[ApprovalStep, ...] = ()
     status_note: Text | None = None
+    status_as_of: date | None = None
+    """The day ``status_note`` and ``developments`` are known up to (no later plan then)."""
     developments: tuple[Development, ...] = ()
     """What followed the plan, in date order (DOMAIN.md section 1)."""
     outline: tuple[Text, ...] = ()

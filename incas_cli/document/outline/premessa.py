@@ -123,6 +123,13 @@ def _still_in_force(national: NationalPlan, plan: Plan) -> str | None:
     year = _reference_year(plan)
     if year is None or year <= int(national.period.end):
         return None
+    day = plan_law(plan).date
+    known = national.status_as_of
+    if known is not None and (day is None or day > known):
+        # the catalogue knows of no later plan up to its own date, not up to the plan's
+        return msg.NATIONAL_STILL_IN_FORCE_AS_OF.format(
+            plan=national.short_title, month=fmt.month(known)
+        )
     return msg.NATIONAL_STILL_IN_FORCE.format(plan=national.short_title)
 
 

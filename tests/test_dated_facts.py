@@ -336,3 +336,13 @@ def test_a_plan_after_the_catalogue_s_date_does_not_claim_today_s_state() -> Non
         "risultava un piano successivo."
     ) in of_2027
     assert "in assenza di un piano successivo" not in of_2027
+
+
+def test_the_pnrr_deadline_binds_the_projects_not_the_source() -> None:
+    data = dated("2025-03-10", "2025-01", "2027-12")
+    text = document_text(data)
+    assert (
+        "ma i progetti finanziati da PNRR M5C2 Investimento 2.2.a devono concludersi entro il "
+        "30 giugno 2026"
+    ) in text
+    assert "va spesa" not in text

@@ -108,7 +108,8 @@ FUNDING_SOURCE_NOT_IN_CATALOG_HINT = (
     "«incas catalog funding» elenca le fonti; una fonte diversa va descritta a parole"
 )
 FUNDING_AFTER_DEADLINE = (
-    "la misura {id} finisce a {end}, ma la fonte {source} va spesa entro il {deadline}"
+    "la misura {id} finisce a {end}, ma i progetti finanziati da {source} devono "
+    "concludersi entro il {deadline}"
 )
 FUNDING_AFTER_DEADLINE_HINT = (
     "anticipa la fine della misura o separa le attività dopo la scadenza su un'altra fonte"

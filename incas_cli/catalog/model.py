@@ -116,8 +116,7 @@ class ApprovalStep(_Frozen):
 
 
 class Development(_Frozen):
-    """A dated fact about what followed a national plan (an extension of its Tavolo, a later
-    plan that implements its actions): a document tells it from ``date`` on, never before."""
+    """A dated fact about what followed a national plan: told from ``date`` on, never before."""
 
     date: date
     text: Text
@@ -262,8 +261,7 @@ class NationalPlan(_Frozen):
 
     @property
     def approved_on(self) -> date | None:
-        """The day of the first approval step given to the day (the Tavolo's approval of
-        20 February 2020): no plan can take this one as its reference before it."""
+        """The first approval step's day: no local plan can implement this plan before it."""
         for step in self.approval:
             if len(step.date) == len("YYYY-MM-DD"):
                 return date.fromisoformat(step.date)
@@ -408,8 +406,7 @@ class UsualStakeholder(_Frozen):
     name: Text
     level: Level | None = None
     names_by_province: dict[str, Text] = {}
-    """The name where the body differs (a province's abbreviation -> its name): no
-    Prefettura in Bolzano, Trento and Aosta."""
+    """Province abbreviation -> the name there (no Prefettura in Bolzano, Trento, Aosta)."""
 
     @field_validator("name")
     @classmethod

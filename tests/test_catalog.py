@@ -137,7 +137,9 @@ def test_importing_the_catalogue_package_does_not_import_pydantic() -> None:
     assert out.stdout.strip() == "False"
 
 
-ADDED_FUNDING = {"common-ground", "soleil", "inlav", "caslis-plus", "umbria-legale-sicura"}
+ADDED_REGIONAL_FUNDING = {"common-ground", "soleil", "inlav", "caslis-plus", "umbria-legale-sicura"}
+"""The Ministry's regional projects, added since v1."""
+ADDED_FUNDING = ADDED_REGIONAL_FUNDING | {"alt-caporalato-due", "fondo-reclutamento-illegale"}
 """Funding sources added since v1 (ids may be added, none renamed or removed)."""
 
 
@@ -278,7 +280,11 @@ def test_regional_funding_sources_name_istat_regions(catalog: Catalog, comuni: C
     assert catalog.funding_sources["supreme2"].regions == south
     istat_regions = {record.region for record in comuni}
     regional = [s for s in catalog.funding_sources.values() if s.regions]
-    assert {s.id for s in regional} == {"supreme", "supreme2", "pon-legalita"} | ADDED_FUNDING
+    assert {s.id for s in regional} == {
+        "supreme",
+        "supreme2",
+        "pon-legalita",
+    } | ADDED_REGIONAL_FUNDING
     assert all(set(s.regions) <= istat_regions for s in regional)
     assert catalog.funding_sources["fami"].regions == ()
 

@@ -415,7 +415,9 @@ def test_properties_come_from_the_plan_not_the_clock() -> None:
 
 def test_user_text_is_data_in_the_narrative_templates() -> None:
     region = "{{ 7 * 7 }} {% if true %}x{% endif %}\n- elenco"
-    blocks = narrative("quadro_normativo.md.j2", region=region, law=law_on(None))
+    blocks = narrative(
+        "quadro_normativo.md.j2", region=region, prefecture="dalla Prefettura", law=law_on(None)
+    )
     paragraphs = [plain(b.content) for b in blocks if isinstance(b, Paragraph)]
     joined = " ".join(paragraphs)
     assert "{{ 7 * 7 }} {% if true %}x{% endif %} - elenco" in joined
@@ -426,7 +428,9 @@ def test_user_text_is_data_in_the_narrative_templates() -> None:
 
 def test_a_placeholder_prints_in_the_narrative() -> None:
     region = region_name(Placeholder("regione"))
-    blocks = narrative("quadro_normativo.md.j2", region=region, law=law_on(None))
+    blocks = narrative(
+        "quadro_normativo.md.j2", region=region, prefecture="dalla Prefettura", law=law_on(None)
+    )
     assert "Regione [da completare: regione] in materia" in plain(blocks[-1].content)  # type: ignore[union-attr]
 
 

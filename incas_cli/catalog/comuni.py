@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import datetime as dt
 import difflib
 import functools
 import io
@@ -297,6 +298,12 @@ class ComuniSource(Source):
     count: int
     columns: tuple[str, ...]
     notes: str | None = None
+
+    @property
+    def data_day(self) -> dt.date:
+        """The day ISTAT's list is as of (``data_date``): a Comune created or merged later
+        is not in it."""
+        return dt.date.fromisoformat(self.data_date)
 
 
 @functools.cache

@@ -115,6 +115,15 @@ class ApprovalStep(_Frozen):
     note: Text | None = None
 
 
+class Development(_Frozen):
+    """A dated fact about what followed a national plan: told from ``date`` on, never before."""
+
+    date: date
+    text: Text
+    """One or more Italian sentences, as the document prints them."""
+    source: Text | None = None
+
+
 class Axis(_Frozen):
     """A strategic axis (*asse*) of a national plan."""
 
@@ -165,6 +174,10 @@ class NationalPlan(_Frozen):
     period: Period
     approval: tuple[ApprovalStep, ...] = ()
     status_note: Text | None = None
+    status_as_of: date | None = None
+    """The day ``status_note`` and ``developments`` are known up to (no later plan then)."""
+    developments: tuple[Development, ...] = ()
+    """What followed the plan, in date order (DOMAIN.md section 1)."""
     outline: tuple[Text, ...] = ()
     axes: tuple[Axis, ...] = Field(min_length=1)
     actions: tuple[PriorityAction, ...] = Field(min_length=1)
@@ -245,6 +258,14 @@ class NationalPlan(_Frozen):
         """The axis of the priority action with this number, or ``None`` if no such action."""
         action = None if number is None else self.action(number)
         return None if action is None else self.axis(action.axis)
+
+    @property
+    def approved_on(self) -> date | None:
+        """The first approval step's day: no local plan can implement this plan before it."""
+        for step in self.approval:
+            if len(step.date) == len("YYYY-MM-DD"):
+                return date.fromisoformat(step.date)
+        return None
 
     def actions_of_axis(self, axis_id: str) -> list[PriorityAction]:
         """The actions on this axis, in number order (empty for an unknown axis)."""
@@ -384,11 +405,20 @@ class UsualStakeholder(_Frozen):
     id: Text
     name: Text
     level: Level | None = None
+    names_by_province: dict[str, Text] = {}
+    """Province abbreviation -> the name there (no Prefettura in Bolzano, Trento, Aosta)."""
 
     @field_validator("name")
     @classmethod
     def _name_placeholders(cls, value: str) -> str:
         _check_placeholders(value, NAME_PLACEHOLDERS)
+        return value
+
+    @field_validator("names_by_province")
+    @classmethod
+    def _province_names_placeholders(cls, value: dict[str, str]) -> dict[str, str]:
+        for name in value.values():
+            _check_placeholders(name, NAME_PLACEHOLDERS)
         return value
 
     @field_validator("id")
@@ -403,7 +433,8 @@ class UsualStakeholder(_Frozen):
 
     def format_name(self, comune: ComuneRecord) -> str:
         """The stakeholder name for this Comune, e.g. ``Prefettura di Cuneo``."""
-        return self.name.format(
+        pattern = self.names_by_province.get(comune.province, self.name)
+        return pattern.format(
             comune=comune.name,
             provincia=comune.province_name,
             sigla=comune.province,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from incas_cli import formats
 from incas_cli.checks.findings import Finding, Loc, error
 from incas_cli.messages import checks as msg
 
@@ -16,6 +17,14 @@ if TYPE_CHECKING:
 def fold(text: str) -> str:
     """A name compared without case, spaces or punctuation (``Friuli Venezia Giulia``)."""
     return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def istat_list_date() -> str:
+    """The day the packaged ISTAT list is as of: a Comune created or merged since is not
+    there, one merged since is (a plan's Comune is checked against today's list)."""
+    from incas_cli.catalog import comuni_source
+
+    return formats.long_date(comuni_source().data_day)
 
 
 def _comune_names(records: Iterable[object]) -> str:
@@ -32,7 +41,7 @@ def _check_comune(ctx: RuleContext, name: str, code: str | None, loc: Loc) -> It
             yield error(
                 "UNKNOWN_ISTAT_CODE",
                 (*loc, "istat_code"),
-                msg.UNKNOWN_ISTAT_CODE.format(code=code),
+                msg.UNKNOWN_ISTAT_CODE.format(code=code, date=istat_list_date()),
                 msg.ISTAT_CODE_HINT.format(suggestions=_comune_names(suggestions[:3]))
                 if suggestions
                 else msg.ISTAT_CODE_HINT_NONE,
@@ -63,7 +72,7 @@ def _check_comune(ctx: RuleContext, name: str, code: str | None, loc: Loc) -> It
         yield error(
             "UNKNOWN_COMUNE",
             (*loc, "name"),
-            msg.UNKNOWN_COMUNE.format(name=name),
+            msg.UNKNOWN_COMUNE.format(name=name, date=istat_list_date()),
             msg.UNKNOWN_COMUNE_HINT_SUGGEST.format(suggestions=_comune_names(suggestions[:3]))
             if suggestions
             else msg.UNKNOWN_COMUNE_HINT,

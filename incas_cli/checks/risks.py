@@ -25,6 +25,7 @@ RISK_TOPICS: dict[str, RiskTopic] = {
     "FUNDING_AFTER_DEADLINE": "fondi",
     "FUNDING_OUTSIDE_REGION": "fondi",
     "ADOPTION_AFTER_PERIOD": "date",
+    "PLAN_BEFORE_NATIONAL_PLAN": "date",
     "REVIEW_OUTSIDE_PERIOD": "date",
     "NEED_NOT_ADDRESSED": "contenuto",
     "AXIS_NOT_COVERED": "contenuto",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -291,6 +291,16 @@ def _plan_region(ctx: RuleContext) -> str | None:
     return matches[0].region if len(matches) == 1 else None
 
 
+def _in_regions(regions: Sequence[str]) -> str:
+    """«in Basilicata, Calabria e Sicilia»; «nel Lazio, in Abruzzo, nelle Marche» when a
+    Region takes its article."""
+    if not any(r in msg.REGION_IN_WITH_ARTICLE for r in regions):
+        return msg.REGION_IN.format(name=formats.join_and(regions))
+    return formats.join_and(
+        [msg.REGION_IN_WITH_ARTICLE.get(r, msg.REGION_IN.format(name=r)) for r in regions]
+    )
+
+
 def funding_regions(ctx: RuleContext) -> Iterator[Finding]:
     """A source that funds projects in some Regions only (Su.Pr.Eme.2: five of the South)
     budgeted by a plan of another Region."""
@@ -309,8 +319,8 @@ def funding_regions(ctx: RuleContext) -> Iterator[Finding]:
                     msg.FUNDING_OUTSIDE_REGION.format(
                         id=m.id,
                         source=source.label,
-                        regions=formats.join_and(source.regions),
-                        region=region,
+                        regions=_in_regions(source.regions),
+                        region=_in_regions((region,)),
                     ),
                     msg.FUNDING_OUTSIDE_REGION_HINT,
                 )
@@ -457,6 +467,41 @@ def adoption(ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
+def national_plan_approved(ctx: RuleContext) -> Iterator[Finding]:
+    """A plan dated (adopted, else starting) before its national plan was approved: the
+    document would cite a plan that did not exist yet (the Piano triennale: 20/02/2020)."""
+    national = ctx.national_plan
+    approved = national.approved_on if national is not None else None
+    if national is None or approved is None:
+        return
+    info = ctx.plan.plan
+    if info.adoption is not None and info.adoption.date is not None:
+        if info.adoption.date < approved:
+            yield warning(
+                "PLAN_BEFORE_NATIONAL_PLAN",
+                ("plan", "adoption", "date"),
+                msg.PLAN_BEFORE_NATIONAL_PLAN_ADOPTION.format(
+                    date=formats.long_date(info.adoption.date),
+                    plan=national.short_title,
+                    approved=formats.long_date(approved),
+                ),
+                msg.PLAN_BEFORE_NATIONAL_PLAN_HINT,
+            )
+        return
+    start = info.period.start if info.period is not None else None
+    if start is not None and start.first_day < approved:
+        yield warning(
+            "PLAN_BEFORE_NATIONAL_PLAN",
+            ("plan", "period", "start"),
+            msg.PLAN_BEFORE_NATIONAL_PLAN_START.format(
+                month=formats.month(start),
+                plan=national.short_title,
+                approved=formats.long_date(approved),
+            ),
+            msg.PLAN_BEFORE_NATIONAL_PLAN_HINT,
+        )
+
+
 def comune_in_network(ctx: RuleContext) -> Iterator[Finding]:
     if ctx.plan.stakeholders and not any(s.type == "comune" for s in ctx.plan.stakeholders):
         yield warning(
@@ -503,6 +548,7 @@ RULES: tuple[Rule, ...] = (
     catalogue_ids,
     periods,
     adoption,
+    national_plan_approved,
     funding_deadlines,
     funding_regions,
     needs_addressed,

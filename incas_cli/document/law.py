@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class LegalAct:
-    """An act (or a provision of one) the framework cites from the day it applies."""
+    """An act (or a provision of one) the framework cites from the day it applies; also a
+    programme the document names only once it has started (the InCaS project)."""
 
     key: str
     applies_from: dt.date
@@ -33,6 +34,12 @@ LEGAL_ACTS: tuple[LegalAct, ...] = (
         "linee-guida-2021",
         dt.date(2021, 10, 7),
         "Linee guida nazionali, Conferenza Unificata, Rep. 146/CU del 7 ottobre 2021",
+    ),
+    LegalAct(
+        "progetto-incas",
+        dt.date(2021, 8, 1),
+        "Progetto InCaS (ANCI, Fondazione Cittalia), fase 1 da agosto 2021 ad agosto 2023: "
+        "cittalia.it, «I Piani Locali Multisettoriali»",
     ),
     LegalAct(
         "art-18-ter",

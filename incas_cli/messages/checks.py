@@ -108,15 +108,19 @@ FUNDING_SOURCE_NOT_IN_CATALOG_HINT = (
     "«incas catalog funding» elenca le fonti; una fonte diversa va descritta a parole"
 )
 FUNDING_AFTER_DEADLINE = (
-    "la misura {id} finisce a {end}, ma la fonte {source} va spesa entro il {deadline}"
+    "la misura {id} finisce a {end}, ma i progetti finanziati da {source} devono "
+    "concludersi entro il {deadline}"
 )
 FUNDING_AFTER_DEADLINE_HINT = (
     "anticipa la fine della misura o separa le attività dopo la scadenza su un'altra fonte"
 )
 FUNDING_OUTSIDE_REGION = (
-    "la misura {id} usa la fonte {source}, che finanzia solo progetti in {regions}, "
-    "ma il piano è in {region}"
+    "la misura {id} usa la fonte {source}, che finanzia solo progetti {regions}, "
+    "ma il piano è {region}"
 )
+REGION_IN = "in {name}"
+REGION_IN_WITH_ARTICLE = {"Lazio": "nel Lazio", "Marche": "nelle Marche"}
+"""«in Piemonte», but «nel Lazio», «nelle Marche» (ISTAT names of the Regions)."""
 FUNDING_OUTSIDE_REGION_HINT = (
     "scegli una fonte disponibile nella tua Regione («incas catalog funding» le elenca) o "
     "spiega nella nota della voce di spesa perché la fonte è disponibile"
@@ -166,6 +170,18 @@ ADOPTION_AFTER_PERIOD = (
     "la data della delibera ({date}) viene dopo la fine del periodo del piano ({end})"
 )
 ADOPTION_AFTER_PERIOD_HINT = "controlla la data della delibera e «period.end»"
+PLAN_BEFORE_NATIONAL_PLAN_ADOPTION = (
+    "la delibera del {date} precede l'approvazione del {plan} ({approved}), che il piano "
+    "prende a riferimento"
+)
+PLAN_BEFORE_NATIONAL_PLAN_START = (
+    "il periodo del piano comincia a {month}, prima dell'approvazione del {plan} "
+    "({approved}), che il piano prende a riferimento"
+)
+PLAN_BEFORE_NATIONAL_PLAN_HINT = (
+    "controlla la data della delibera e «period.start»: un piano non può attuare un piano "
+    "nazionale non ancora approvato"
+)
 ADOPTION_IN_PROPOSAL = (
     "il piano è una proposta ma indica già numero o data della delibera: il documento li "
     "lascia in bianco (n. ___ del ___) finché il piano non è adottato"
@@ -173,13 +189,15 @@ ADOPTION_IN_PROPOSAL = (
 ADOPTION_IN_PROPOSAL_HINT = (
     "se la Giunta ha già deliberato, scrivi «status: adottato»; altrimenti togli numero e data"
 )
-UNKNOWN_COMUNE = "«{name}» non è nell'elenco ISTAT dei Comuni"
+UNKNOWN_COMUNE = "«{name}» non è nell'elenco ISTAT dei Comuni (aggiornato al {date})"
 UNKNOWN_COMUNE_WITH_CODE = (
     "«{name}» non è nell'elenco ISTAT dei Comuni; il codice {code} è di {actual}"
 )
 UNKNOWN_COMUNE_HINT_SUGGEST = "forse intendevi {suggestions}?"
 UNKNOWN_COMUNE_HINT = "scrivi il nome ufficiale del Comune come nell'elenco ISTAT"
-UNKNOWN_ISTAT_CODE = "il codice ISTAT {code} non esiste"
+UNKNOWN_ISTAT_CODE = (
+    "il codice ISTAT {code} non è nell'elenco ISTAT dei Comuni (aggiornato al {date})"
+)
 ISTAT_CODE_MISMATCH = "il codice ISTAT {code} è di {actual}, non di {name}"
 ISTAT_CODE_HINT = "forse intendevi {suggestions}?"
 ISTAT_CODE_HINT_NONE = "controlla il codice nell'elenco ISTAT dei Comuni"

@@ -52,6 +52,18 @@ REGION_OFFICIAL_NAMES = {
     "Valle d'Aosta": "Regione Autonoma Valle d'Aosta",
 }
 """Regions whose statute gives them another name than «Regione» + the ISTAT name."""
+AUTONOMOUS_PROVINCES = {"BZ": "Provincia autonoma di Bolzano", "TN": "Provincia autonoma di Trento"}
+"""In Trentino-Alto Adige/Südtirol labour and employment services, health and social policy
+belong to the two autonomous Provinces, not to the Region (Statuto speciale, DPR 670/1972,
+artt. 8 and 9): the framework names the Province of the plan's Comune."""
+BY_PREFECTURE = "dalla Prefettura"
+BY_PREFECTURE_WHERE_NONE = {
+    "BZ": "dal Commissariato del Governo per la provincia di Bolzano",
+    "TN": "dal Commissariato del Governo per la provincia di Trento",
+    "AO": "dalla Presidenza della Regione, che in Valle d'Aosta esercita le funzioni prefettizie",
+}
+"""Provinces without a Prefettura: in Trentino-Alto Adige the Commissariato del Governo
+(DPR 670/1972, art. 87), in Valle d'Aosta the President of the Region acts as prefect."""
 
 
 # --- counts in running prose ----------------------------------------------------------------

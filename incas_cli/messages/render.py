@@ -24,6 +24,9 @@ DATE_SPAN = "{start} {end}"
 NATIONAL_STILL_IN_FORCE = (
     "Il {plan} resta il riferimento nazionale in assenza di un piano successivo."
 )
+NATIONAL_STILL_IN_FORCE_AS_OF = (
+    "Il {plan} resta il riferimento nazionale: a {month} non risultava un piano successivo."
+)
 YEARS = "{start}-{end}"
 COMUNE_OF = "Comune di {name}"
 COMUNE_WITH_PROVINCE = "{comune} ({province})"
@@ -411,6 +414,14 @@ COVERAGE_NO_MEASURES = (
     "Finché le misure non sono definite nessuna delle {total} azioni prioritarie è coperta."
 )
 COVERAGE_KINDS = {"primary": "Principale", "secondary": "Solo secondaria", None: "Nessuna"}
+NOTE_AXIS_INFERRED = (
+    "L'asse dell'azione {actions} è dedotto dal suo titolo: le fonti pubbliche sul piano "
+    "nazionale non lo indicano."
+)
+NOTE_AXES_INFERRED = (
+    "L'asse delle azioni {actions} è dedotto dal loro titolo: le fonti pubbliche sul piano "
+    "nazionale non lo indicano."
+)
 NOTE_UNKNOWN_ACTIONS = (
     "Le misure indicano anche azioni che il piano nazionale non prevede: {actions}."
 )

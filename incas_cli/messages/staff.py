@@ -24,8 +24,10 @@ TO_IDENTIFY = "{label} (da individuare)"
 
 COMUNE_EMPTY = "indica il Comune del piano"
 COMUNE_EMPTY_HINT = "ad esempio --comune Saluzzo oppure --comune 004203"
-UNKNOWN_COMUNE = "nell'elenco ISTAT non c'è un Comune «{text}»"
-UNKNOWN_COMUNE_CODE = "nell'elenco ISTAT non c'è un Comune con codice {text}"
+UNKNOWN_COMUNE = "nell'elenco ISTAT non c'è un Comune «{text}» (elenco aggiornato al {date})"
+UNKNOWN_COMUNE_CODE = (
+    "nell'elenco ISTAT non c'è un Comune con codice {text} (elenco aggiornato al {date})"
+)
 UNKNOWN_COMUNE_HINT = "forse intendevi {suggestions}"
 UNKNOWN_COMUNE_NO_SUGGESTION_HINT = (
     "controlla il nome (come nell'elenco ISTAT) o usa il codice ISTAT a sei cifre"

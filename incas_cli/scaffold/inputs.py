@@ -26,6 +26,13 @@ _SUGGESTIONS = 3
 # --- the Comune and the period ------------------------------------------------------------
 
 
+def istat_list_date() -> str:
+    """The day of the packaged ISTAT list (see :func:`incas_cli.checks.places.istat_list_date`)."""
+    from incas_cli.checks.places import istat_list_date as list_date
+
+    return list_date()
+
+
 def resolve_comune(text: str, comuni: ComuniIndex | None = None) -> ComuneRecord:
     """The Comune a user means by a name, ``Nome (SIGLA)`` or an ISTAT code.
 
@@ -44,7 +51,7 @@ def resolve_comune(text: str, comuni: ComuniIndex | None = None) -> ComuneRecord
         record = comuni.by_code(code)
         if record is None:
             raise UsageError(
-                msg.UNKNOWN_COMUNE_CODE.format(text=code),
+                msg.UNKNOWN_COMUNE_CODE.format(text=code, date=istat_list_date()),
                 hint=_suggestion_hint(comuni.suggest(code, _SUGGESTIONS)),
             )
         return record
@@ -80,7 +87,7 @@ def resolve_comune(text: str, comuni: ComuniIndex | None = None) -> ComuneRecord
             ),
         )
     raise UsageError(
-        msg.UNKNOWN_COMUNE.format(text=name),
+        msg.UNKNOWN_COMUNE.format(text=name, date=istat_list_date()),
         hint=_suggestion_hint(comuni.suggest(name, _SUGGESTIONS)),
     )
 

@@ -11,7 +11,7 @@ from incas_cli.models.plan import BudgetLine, Indicator, Measure, Risk
 from incas_cli.wizard.core import Session, show_value, term_choices
 from incas_cli.wizard.form import Field
 from incas_cli.wizard.lists import ListSpec, Opening, add_once, edit_list
-from incas_cli.wizard.prompter import Choice
+from incas_cli.wizard.prompter import Choice, fold
 from incas_cli.wizard.tree import child_list, keys_of, new_map
 
 Item = MutableMapping[str, Any]
@@ -27,12 +27,25 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def budget(s: Session, measure: Item) -> None:
-    lines = child_list(measure, "budget", keys_of(Measure))
+def _sources(s: Session, current: str | None) -> list[Choice[str]]:
+    """The catalogue's funding sources a plan of this Comune's Region can use (Su.Pr.Eme.2
+    is not offered in Piemonte, nor Common Ground in Sicilia), the current one always."""
+    record = s.comune_record()
+    region = fold(record.region) if record is not None else None
     sources: list[Choice[str]] = [
-        Choice(f.label, f.id, f.description) for f in s.catalog.funding_sources.values()
+        Choice(f.label, f.id, f.description)
+        for f in s.catalog.funding_sources.values()
+        if region is None
+        or not f.regions
+        or f.id == current
+        or region in {fold(r) for r in f.regions}
     ]
     sources.append(Choice(msg.OWN_SOURCE, _OWN_SOURCE))
+    return sources
+
+
+def budget(s: Session, measure: Item) -> None:
+    lines = child_list(measure, "budget", keys_of(Measure))
 
     def ask_amount(line: Item, question: str) -> Any:
         return s.ask_text(
@@ -50,6 +63,7 @@ def budget(s: Session, measure: Item) -> None:
             current = line.get("source")
             known = current is not None and str(current) in s.catalog.funding_sources
             default = str(current) if known else (_OWN_SOURCE if current else None)
+            sources = _sources(s, str(current) if known else None)
             picked = s.prompter.select(msg.ASK_BUDGET_SOURCE, sources, default=default)
             if picked == _OWN_SOURCE:
                 s.ask_text(line, BudgetLine, "source", msg.ASK_BUDGET_SOURCE_TEXT, required=True)

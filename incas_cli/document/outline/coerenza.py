@@ -91,6 +91,11 @@ def coerenza(ctx: Context) -> tuple[Block, ...]:
             "note",
         ),
     ]
+    inferred = [a.number for a in ctx.national.actions if a.axis_inferred]
+    if inferred:
+        codes = joined(msg.ACTION_CODE.format(number=n) for n in inferred)
+        note = msg.NOTE_AXIS_INFERRED if len(inferred) == 1 else msg.NOTE_AXES_INFERRED
+        blocks.append(Paragraph((note.format(actions=codes),), "note"))
     if facts.unknown_actions:
         codes = joined(msg.ACTION_CODE.format(number=n) for n in facts.unknown_actions)
         blocks.append(Paragraph((msg.NOTE_UNKNOWN_ACTIONS.format(actions=codes),), "note"))

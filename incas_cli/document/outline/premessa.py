@@ -57,6 +57,8 @@ class NationalView:
     period: str
     approval: tuple[str, ...]
     still_in_force: str | None  # for plans that start after the national plan's period
+    developments: tuple[str, ...]
+    """What followed the national plan, up to the plan's date (catalogue data)."""
     axes: tuple[AxisView, ...]
     action_count: int
 
@@ -98,6 +100,7 @@ def national_view(national: NationalPlan, plan: Plan) -> NationalView:
         period=msg.YEARS.format(start=national.period.start, end=national.period.end),
         approval=approval,
         still_in_force=_still_in_force(national, plan),
+        developments=_developments(national, plan),
         axes=axes,
         action_count=len(national.actions),
     )
@@ -120,7 +123,22 @@ def _still_in_force(national: NationalPlan, plan: Plan) -> str | None:
     year = _reference_year(plan)
     if year is None or year <= int(national.period.end):
         return None
+    day = plan_law(plan).date
+    known = national.status_as_of
+    if known is not None and (day is None or day > known):
+        # the catalogue knows of no later plan up to its own date, not up to the plan's
+        return msg.NATIONAL_STILL_IN_FORCE_AS_OF.format(
+            plan=national.short_title, month=fmt.month(known)
+        )
     return msg.NATIONAL_STILL_IN_FORCE.format(plan=national.short_title)
+
+
+def _developments(national: NationalPlan, plan: Plan) -> tuple[str, ...]:
+    """The catalogue's facts about what followed the national plan, dated on or before the
+    plan's own date (its adoption, else its start; every fact when it has no date), as the
+    legal framework is (:func:`incas_cli.document.law.plan_law`)."""
+    day = plan_law(plan).date
+    return tuple(d.text for d in national.developments if day is None or d.date <= day)
 
 
 def _partial_date(value: str) -> str:
@@ -194,6 +212,15 @@ def region_name(region: Value) -> str:
     return doc_msg.REGION_OFFICIAL_NAMES.get(region, doc_msg.REGION_NAME.format(name=region))
 
 
+def regional_authority(plan: Plan, region: Value) -> str:
+    """Whose rules on labour, Centri per l'impiego, health and social policy the plan
+    follows: the Region, or in Trentino-Alto Adige the autonomous Province."""
+    province = plan.comune.province
+    if province in doc_msg.AUTONOMOUS_PROVINCES:
+        return doc_msg.AUTONOMOUS_PROVINCES[province]
+    return region_name(region)
+
+
 def premessa(ctx: Context) -> tuple[Block, ...]:
     about = intro(ctx)
     law = plan_law(ctx.plan)
@@ -206,6 +233,7 @@ def premessa(ctx: Context) -> tuple[Block, ...]:
             counts=ctx.counts,
             coverage=ctx.coverage,
             process=ref(PROCESS),
+            law=law,
         ),
         *risks_summary(ctx),
         Heading(2, msg.H_PREMESSA_NATIONAL),
@@ -217,5 +245,12 @@ def premessa(ctx: Context) -> tuple[Block, ...]:
             coherence=ref(COHERENCE),
         ),
         Heading(2, msg.H_PREMESSA_LAW),
-        *narrative("quadro_normativo.md.j2", region=region_name(about.region), law=law),
+        *narrative(
+            "quadro_normativo.md.j2",
+            region=regional_authority(ctx.plan, about.region),
+            prefecture=doc_msg.BY_PREFECTURE_WHERE_NONE.get(
+                ctx.plan.comune.province or "", doc_msg.BY_PREFECTURE
+            ),
+            law=law,
+        ),
     )

@@ -40,11 +40,9 @@ EDIT_BROKEN_HINT = (
     "«incas plan edit {path}»"
 )
 INTERRUPTED_NOTHING = "Interrotto: nessuna risposta completa, nessun file scritto."
-INTERRUPTED_SAVED = "Interrotto. Tutto ciò che era completo è salvato in {path}."
+INTERRUPTED_SAVED = "Interrotto. Le risposte date sono salvate in {path}."
 INTERRUPTED_DONE = "Sezioni già complete: {sections}."
-INTERRUPTED_IN_PROGRESS = (
-    "Sezione in corso: {section} (salvata fino all'ultimo gruppo di risposte completo)."
-)
+INTERRUPTED_IN_PROGRESS = "Sezione in corso: {section} (salvate anche le sue risposte date finora)."
 INTERRUPTED_DRAFT = (
     "In bozza ({noun} {id} «{label}»): le risposte date sono nel file con «draft: true»; "
     "«incas plan edit» la riprende dalla domanda in cui ti eri fermato."

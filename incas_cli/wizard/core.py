@@ -144,7 +144,7 @@ class Session:
     def unsaved_answers(self) -> bool:
         """Whether answers given since the last save (a section's period, its texts,
         a field of an item being edited) are only in the tree, not yet in the file."""
-        return _answers(self.data) != self.saved_answers
+        return bool(_answers(self.data) != self.saved_answers)
 
     def plain(self) -> Any:
         return plain(self.data)

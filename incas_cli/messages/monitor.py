@@ -344,7 +344,7 @@ EDIT_BROKEN = "la relazione ha errori di struttura e non si può compilare con l
 EDIT_BROKEN_HINT = "correggili prima: incas monitor validate {path}"
 EDIT_NOT_INTERACTIVE_HINT = (
     "senza terminale compila la relazione a mano ({path}, un file YAML) e controllala con "
-    "«incas monitor validate {path}»"
+    "«incas monitor validate {arg}»"
 )
 EDIT_TITLE = "Relazione di monitoraggio {period}: {title}"
 EDIT_WHAT = "Che cosa vuoi compilare?"

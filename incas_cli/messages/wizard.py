@@ -21,7 +21,7 @@ FORCE_HELP = "Sovrascrive il file se esiste già (il piano che contiene va perso
 ASK_FILE = "Nome del file del piano"
 FILE_NOT_YAML = "il nome del file deve finire con .yaml o .yml"
 FILE_IS_DIRECTORY = "«{path}» è una cartella: scrivi il nome di un file"
-FILE_EXISTS_ANSWER = "«{path}» esiste già: scegli un altro nome (o usa «incas plan edit {path}»)"
+FILE_EXISTS_ANSWER = "«{path}» esiste già: scegli un altro nome (o usa «incas plan edit {arg}»)"
 FILE_EXISTS = "il file esiste già"
 FILE_EXISTS_HINT = (
     "per continuare quel piano usa «incas plan edit {path}»; per ricominciare da capo e "
@@ -73,7 +73,7 @@ HAND_EDIT_UNREADABLE = (
 )
 HAND_EDIT_SIDE_HINT = (
     "le risposte date nella procedura sono in {side}; confronta i due file, riporta in "
-    "{path} quello che serve, poi riprendi con «incas plan edit {path}»"
+    "{path} quello che serve, poi riprendi con «incas plan edit {arg}»"
 )
 SAVED_TO = "Piano salvato in {path}."
 RENDER_NEXT = "Per generare il documento Word: incas plan render {path}"

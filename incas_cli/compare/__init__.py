@@ -412,14 +412,14 @@ def compare_plans(
     keys: dict[str, str] = {}
     try:
         for record in map_ordered(summarize_file, sources, jobs=jobs):
-            if isinstance(record, PlanSummary) and record.key is not None:
-                if record.key in keys:  # another version of a plan already counted
+            key = record.key if isinstance(record, PlanSummary) else None
+            if isinstance(record, PlanSummary) and key is not None:
+                if key in keys:  # another version of a plan already counted
                     record = Rejected(
-                        record.row.name,
-                        msg.DUPLICATE_PLAN.format(other=keys[record.key], key=record.key),
+                        record.row.name, msg.DUPLICATE_PLAN.format(other=keys[key], key=key)
                     )
                 else:
-                    keys[record.key] = record.row.name
+                    keys[key] = record.row.name
             if isinstance(record, Rejected):
                 comparison.reject(record)
             else:

@@ -220,4 +220,4 @@ def test_a_file_name_with_spaces_is_quoted_in_the_commands_suggested(
     assert status == ["plan", "status", "piano di l'aquila.yaml"]
     assert cli(*status, cwd=folder).exit_code == 0
     draft = (folder / "piano di l'aquila.yaml").read_text(encoding="utf-8")
-    assert "`incas plan status \"piano di l'aquila.yaml\"`" in draft
+    assert '`incas plan status "piano di l\'aquila.yaml"`' in draft

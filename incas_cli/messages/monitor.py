@@ -263,6 +263,8 @@ H_PROBLEMS = "Problemi e azioni correttive"
 H_PROCESS = "Percorso partecipativo nel periodo"
 H_NEXT = "Il prossimo periodo"
 SUMMARY_MEASURES = "Delle {total} del piano: {states}."
+SUMMARY_ONE_MEASURE = "Il piano ha una sola misura: {state}."
+SUMMARY_NO_MEASURES = "Il piano non ha misure."
 SUMMARY_STATE = "{count} {state}"
 SUMMARY_INDICATORS = (
     "Indicatori: {states}, rispetto all'andamento atteso dalla partenza al traguardo."

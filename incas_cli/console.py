@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.markup import escape
 
+from incas_cli.formats import shell_word
 from incas_cli.messages import cli as msg
 
 if TYPE_CHECKING:
@@ -149,7 +150,8 @@ def print_outcomes(
                 console.print(f"    [cyan]{msg.HINT_LABEL}:[/] {escape(f.hint)}", soft_wrap=True)
         if hidden:
             console.print(
-                escape(msg.MORE_WARNINGS.format(count=hidden, name=outcome.name)), soft_wrap=True
+                escape(msg.MORE_WARNINGS.format(count=hidden, name=shell_word(outcome.name))),
+                soft_wrap=True,
             )
         counts = _counts(len(result.errors), len(result.warnings))
         if outcome.status is Status.OK:

@@ -46,6 +46,7 @@ __all__ = [
     "parse_month",
     "percent",
     "shares",
+    "shell_word",
     "signed_money",
 ]
 
@@ -269,3 +270,16 @@ def counted(count: int, one: str, many: str) -> str:
     """``1 misura``, ``3 misure``, ``0 misure``, ``1.200 misure``: a number and its noun in
     the right form (``one`` for exactly one, ``many`` otherwise, zero included)."""
     return f"{integer(count)} {one if count == 1 else many}"
+
+
+def shell_word(path: object) -> str:
+    """A file name as it must be typed in a command the user may copy: ``piano.yaml`` as
+    it is, ``'Piano Lavello è.yaml'`` between quotes (spaces and other characters that a
+    shell would split or expand), so «incas plan edit …» works when pasted."""
+    import shlex
+
+    text = str(path)
+    quoted = shlex.quote(text)
+    if quoted != text and "'" in text and not any(c in text for c in '"$`\\!'):
+        return f'"{text}"'  # «l'aquila.yaml» reads better as "l'aquila.yaml"
+    return quoted

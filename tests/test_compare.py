@@ -107,6 +107,30 @@ def test_funds_of_another_region_are_at_risk(tmp_path: Path) -> None:
     assert risk.total is not None and risk.total[3] == Decimal(500)
 
 
+def test_two_versions_of_one_plan_are_compared_once(cli: Cli, tmp_path: Path) -> None:
+    """A folder with «piano-v1.yaml» and «piano-v2.yaml» of the same Comune and start:
+    the second is listed apart, as ``incas export`` does, and its money is not added."""
+    first = minimal_plan()
+    first["measures"][0]["budget"] = [{"amount": 1000, "source": "fnpm"}]
+    second = minimal_plan()
+    second["plan"]["version"] = "0.2"
+    second["measures"][0]["budget"] = [{"amount": 3000, "source": "fnpm"}]
+    sources = [
+        write_plan(tmp_path / "piano-v1.yaml", first),
+        write_plan(tmp_path / "piano-v2.yaml", second),
+    ]
+    with compare_plans(sources) as comparison:
+        assert comparison.total == Decimal(1000)
+        tables = comparison_tables(comparison, load_catalog())
+        assert [r[0] for r in tables["plans"].rows] == ["Saluzzo"]
+        rejected = list(tables["rejected"].rows)
+    assert [Path(str(r[0])).name for r in rejected] == ["piano-v2.yaml"]
+    assert "piano-v1.yaml" in str(rejected[0][1]) and "stesso Comune" in str(rejected[0][1])
+
+    result = cli("plan", "compare", str(tmp_path), "-o", str(tmp_path / "confronto.docx"))
+    assert "piani confrontati 1; lasciati fuori, elencati a parte: 1" in result.output
+
+
 def test_the_command_writes_a_document_and_lists_invalid_plans_apart(
     cli: Cli, tmp_path: Path
 ) -> None:

@@ -242,3 +242,20 @@ def test_after_a_year_cut_short_by_the_plan_s_start_the_next_period_is_a_whole_y
     assert result.exit_code == 0, result.output
     text = body_text(open_docx((folder / "rel.docx").read_bytes()))
     assert "Nel prossimo periodo (gennaio 2025 – dicembre 2025):" in text
+
+
+def test_a_plan_with_one_measure_is_summed_up_in_italian(cli: Cli, tmp_path: Path) -> None:
+    """«Delle 1 misura del piano: 1 in corso.» was the Giunta's first line."""
+    from tests.helpers import minimal_plan, write_plan
+
+    write_plan(tmp_path / "piano.yaml", minimal_plan())
+    assert cli("monitor", "init", "piano.yaml", "--period", "2025", cwd=tmp_path).exit_code == 0
+    report = tmp_path / "piano-monitoraggio-2025.yaml"
+    text = report.read_text(encoding="utf-8")
+    report.write_text(text.replace("    status:   ", "    status: in-corso", 1), encoding="utf-8")
+    args = ("monitor", "report", "piano.yaml", report.name, "-o", "rel.docx", "--no-toc-update")
+    result = cli(*args, cwd=tmp_path)
+    assert result.exit_code == 0, result.output
+    body = body_text(open_docx((tmp_path / "rel.docx").read_bytes()))
+    assert "Il piano ha una sola misura: in corso." in body
+    assert "Delle 1" not in body

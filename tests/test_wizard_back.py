@@ -156,6 +156,8 @@ def test_each_new_item_is_reviewed_and_one_field_can_be_corrected_from_the_next_
     measure = next(r for r in reviews if str(r.title).startswith("Riepilogo: la misura «M1"))
     assert ("Capofila", "Comune di Lagnasco") in measure.rows  # actors by name, not id
     assert ("Inizio", "2025-05") in measure.rows
+    # Money as the user wrote it, the source by its name (not 60000.00 and «fnpm»).
+    assert ("Voci di spesa", "60.000,00\u00a0€ (FNPM)") in measure.rows
 
 
 def test_plan_edit_jumps_to_one_field_of_one_item() -> None:

@@ -181,3 +181,43 @@ def test_crop_peak_months_with_the_whole_year_beside_a_month_are_every_month(
     assert run.prompter.rejections == []
     crop = plain_of(run.result)["context"]["crops"][0]
     assert crop["peak_months"] == list(range(1, 13))
+
+
+# --- the commands the user is told to run can be pasted, whatever the file's name -------
+
+
+def _command_in(output: str, start: str) -> list[str]:
+    """The arguments of the suggested «incas …» command on the line that has ``start``."""
+    import shlex
+
+    line = next(line for line in output.splitlines() if start in line)
+    return shlex.split(line[line.index("incas ") :].rstrip("»."))[1:]
+
+
+def test_a_file_name_with_spaces_is_quoted_in_the_commands_suggested(
+    tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "Piani Comunità"
+    folder.mkdir()
+    _answer_with(
+        monkeypatch,
+        [
+            ["procedere", "rapido"],
+            ["Comune", "Lagnasco"],
+            ["Nome del file", "Piano Lagnasco è.yaml"],
+            ["Inizio del periodo", CTRL_C],
+        ],
+    )
+    result = cli("plan", "new", cwd=folder)
+    assert result.exit_code == 130
+    resume = _command_in(result.output, "Per riprendere")
+    assert resume == ["plan", "edit", "Piano Lagnasco è.yaml"]
+
+    # plan init says which command comes next: pasted, it works on the draft.
+    init = cli("plan", "init", "piano di l'aquila.yaml", "--comune", "L'Aquila", cwd=folder)
+    assert init.exit_code == 0, init.output
+    status = _command_in(init.output, "Prossimi passi")
+    assert status == ["plan", "status", "piano di l'aquila.yaml"]
+    assert cli(*status, cwd=folder).exit_code == 0
+    draft = (folder / "piano di l'aquila.yaml").read_text(encoding="utf-8")
+    assert '`incas plan status "piano di l\'aquila.yaml"`' in draft

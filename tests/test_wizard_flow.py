@@ -395,6 +395,46 @@ def test_interrupt_at_each_section_then_resume(section: str) -> None:
     assert plain_of(resumed.result) == expected
 
 
+@pytest.mark.parametrize(
+    ("stop_at", "kept"),
+    [
+        # Half of «Periodo e stato»: start, end, status, version and office were answered.
+        ("Chi redige", {"plan": {"period": {"start": "2025-01", "end": "2027-12"}}}),
+        # Half of the workforce, after the crops: residents and seasonal workers answered.
+        ("stranieri", {"context": {"workforce": {"resident": 120, "seasonal": 400}}}),
+    ],
+)
+def test_interrupt_inside_a_section_keeps_the_answers_given(
+    stop_at: str, kept: dict[str, Any]
+) -> None:
+    """Nothing typed is lost: Ctrl-C in the middle of a section that is not a list saves
+    the answers given so far, and resuming shows them as the defaults."""
+    steps = script("completo")
+    cut = next(i for i, s in enumerate(steps) if stop_at in s[0])
+    run = Run([*steps[:cut], [steps[cut][0], CTRL_C]], mode="completo")
+    with pytest.raises(KeyboardInterrupt):
+        run()
+    saved = run.saved[-1]
+    for key, part in kept.items():
+        for sub, values in part.items():
+            for name, value in values.items():
+                assert saved[key][sub][name] == value, (key, sub, name)
+    plan, findings = check_data({k: v for k, v in saved.items() if k != MARKER_KEY})
+    assert plan is not None and [f.code for f in findings if f.blocking] == []
+
+    if stop_at != "Chi redige":
+        return
+    # `incas plan edit` asks «Periodo e stato» again with those answers as defaults:
+    # Enter keeps each, and the run ends as one without interruption.
+    first = next(i for i, s in enumerate(steps) if "Inizio del periodo" in s[0])
+    rest = [[q, ENTER] for q, _ in steps[first:cut]] + steps[cut:]
+    start = parse_yaml(dump_yaml(new_document_data(saved)), "saved.yaml").data
+    resumed = Run(rest, start)()
+    assert resumed.prompter.rejections == []
+    full = Run(script("completo"), mode="completo")()
+    assert plain_of(resumed.result) == plain_of(full.result)
+
+
 def test_interrupt_in_the_middle_of_a_list_resumes_in_that_list() -> None:
     steps = script("breve")
     second_actor = next(

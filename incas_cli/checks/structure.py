@@ -22,6 +22,7 @@ from incas_cli.messages import checks as msg
 from incas_cli.models import Plan
 
 _SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+_PROVINCE = r"^[A-Z]{2}$"
 _ACTOR_REFERENCES = frozenset(
     ("from", "to", "coordinator", "members", "lead", "partners", "participants")
 )
@@ -31,7 +32,7 @@ _PATTERN_DETAILS = {
     _SLUG: msg.DETAIL_SLUG,
     r"^[A-Za-z0-9][A-Za-z0-9_.-]*$": msg.DETAIL_ITEM_ID,
     r"^\d{6}$": msg.DETAIL_ISTAT,
-    r"^[A-Z]{2}$": msg.DETAIL_PROVINCE,
+    _PROVINCE: msg.DETAIL_PROVINCE,
     r"^[A-Za-z0-9]{1,3}$": msg.DETAIL_ANNEX,
     r"^\d{4}-(0[1-9]|1[0-2])$": msg.DETAIL_MONTH,
 }
@@ -144,7 +145,15 @@ def _detail(err: ErrorDetails) -> tuple[str, str | None]:
         pattern = str(ctx.get("pattern"))
         template = _PATTERN_DETAILS.get(pattern, msg.DETAIL_OTHER)
         reference = pattern == _SLUG and not _ACTOR_REFERENCES.isdisjoint(err["loc"])
-        return template.format(value=shown), msg.ACTOR_REFERENCE_HINT if reference else None
+        if reference:
+            return template.format(value=shown), msg.ACTOR_REFERENCE_HINT
+        # «type: Comune», «province: lt»: the right value but for its case
+        recased = {_SLUG: str.lower, _PROVINCE: str.upper}.get(pattern, str)(str(value).strip())
+        if not private and recased != value and re.fullmatch(pattern, recased):
+            return template.format(value=shown), msg.DETAIL_CHOICE_SUGGEST.format(
+                suggestion=recased
+            )
+        return template.format(value=shown), None
     if kind == "string_too_long":
         return msg.DETAIL_STRING_LONG.format(max_length=ctx.get("max_length")), None
     if kind == "literal_error":

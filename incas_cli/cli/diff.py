@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from incas_cli.cli._common import handle_errors
+from incas_cli.formats import shell_word
 from incas_cli.messages import diff as msg
 
 if TYPE_CHECKING:
@@ -85,13 +86,20 @@ def _load_both(old: Path, new: Path, *, as_json: bool) -> tuple[Plan, Plan]:
         count = len(outcome.result.errors) if outcome.result else 0
         if count:
             problems = counted(count, msg.BLOCKING_ONE, msg.BLOCKING_MANY)
-            print_plain(msg.HAS_ERRORS.format(file=outcome.name, problems=problems), stderr=True)
+            print_plain(
+                msg.HAS_ERRORS.format(
+                    file=outcome.name, arg=shell_word(outcome.name), problems=problems
+                ),
+                stderr=True,
+            )
     old_plan, new_plan = _plan(outcomes[0]), _plan(outcomes[1])
     if not _same_comune(old_plan, new_plan):
         print_plain(
             msg.OTHER_COMUNE.format(
                 old=outcomes[0].name,
                 new=outcomes[1].name,
+                old_arg=shell_word(outcomes[0].name),
+                new_arg=shell_word(outcomes[1].name),
                 old_comune=old_plan.comune.name,
                 new_comune=new_plan.comune.name,
             ),

@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from incas_cli.cli._common import handle_errors
+from incas_cli.formats import shell_word
 from incas_cli.messages import staff as msg
 
 
@@ -60,7 +61,9 @@ def init(
     if state == "written":
         print_plain(msg.INIT_SCHEMA_WRITTEN.format(path=schema_path), stderr=True)
     elif state == "different":
-        print_plain(msg.INIT_SCHEMA_STALE.format(path=schema_path), stderr=True)
+        print_plain(
+            msg.INIT_SCHEMA_STALE.format(path=schema_path, arg=shell_word(schema_path)), stderr=True
+        )
     elif state == "failed":
         print_plain(msg.INIT_SCHEMA_FAILED.format(path=schema_path), stderr=True)
-    console.print(msg.INIT_NEXT.format(path=file), soft_wrap=True, markup=False)
+    console.print(msg.INIT_NEXT.format(path=shell_word(file)), soft_wrap=True, markup=False)

@@ -12,6 +12,7 @@ import typer
 
 from incas_cli.cli._common import handle_errors, require_terminal
 from incas_cli.cli._options import choices, completer, is_stdio
+from incas_cli.formats import shell_word
 from incas_cli.messages import cli as cli_msg
 from incas_cli.messages import monitor as msg
 from incas_cli.messages import render as render_msg
@@ -93,7 +94,7 @@ def init(
         ),
         stderr=True,
     )
-    print_plain(msg.INIT_NEXT.format(path=target), stderr=True)
+    print_plain(msg.INIT_NEXT.format(path=shell_word(target)), stderr=True)
 
 
 app.command("init", help=msg.INIT_HELP)(init)
@@ -243,7 +244,7 @@ def edit(
     """Fill in a report by questions (help: ``messages.monitor.EDIT_HELP``)."""
     from incas_cli.wizard.questionary_prompter import QuestionaryPrompter
 
-    require_terminal(msg.EDIT_NOT_INTERACTIVE_HINT.format(path=file))
+    require_terminal(msg.EDIT_NOT_INTERACTIVE_HINT.format(path=file, arg=shell_word(file)))
     run_edit(file, QuestionaryPrompter())
 
 
@@ -261,7 +262,9 @@ def run_edit(file: Path, prompter: Prompter) -> None:
         raise outcome.error
     result = outcome.result
     if result is None or result.plan is None or getattr(result, "report", None) is None:
-        raise InputError(msg.EDIT_BROKEN, hint=msg.EDIT_BROKEN_HINT.format(path=file), file=file)
+        raise InputError(
+            msg.EDIT_BROKEN, hint=msg.EDIT_BROKEN_HINT.format(path=shell_word(file)), file=file
+        )
     data = load_yaml(file).data
     saves = [0]
 
@@ -274,7 +277,7 @@ def run_edit(file: Path, prompter: Prompter) -> None:
     except (KeyboardInterrupt, EOFError):
         done = msg.EDIT_INTERRUPTED if saves[0] else msg.EDIT_INTERRUPTED_NOTHING
         print_plain(done.format(path=file), stderr=True)
-        print_plain(msg.EDIT_RESUME.format(path=file), stderr=True)
+        print_plain(msg.EDIT_RESUME.format(path=shell_word(file)), stderr=True)
         raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
     save(data)
     print_plain(msg.EDIT_SAVED.format(path=file))

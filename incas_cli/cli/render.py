@@ -9,6 +9,7 @@ import typer
 
 from incas_cli.cli._common import handle_errors
 from incas_cli.cli._options import choices, completer, is_stdio
+from incas_cli.formats import shell_word
 from incas_cli.messages import render as msg
 from incas_cli.pipeline import FORMATS
 from incas_cli.render import EDITIONS
@@ -148,7 +149,7 @@ def _refuse_open_fields(plan: Plan, file: Path) -> None:
             count=msg.counted(len(found), "campo"),
             fields="; ".join(named),
         ),
-        hint=msg.RENDER_FINAL_OPEN_HINT.format(file=file),
+        hint=msg.RENDER_FINAL_OPEN_HINT.format(file=shell_word(file)),
         file=file,
     )
 
@@ -166,7 +167,7 @@ def _changelog(previous: Path, plan: Plan, edition: Edition) -> Sequence[ChangeE
     if old is None:
         raise ChecksFailed(
             msg.RENDER_PREVIOUS_INVALID.format(path=previous),
-            hint=msg.RENDER_PREVIOUS_INVALID_HINT.format(path=previous),
+            hint=msg.RENDER_PREVIOUS_INVALID_HINT.format(path=shell_word(previous)),
             file=previous,
         )
     diff = diff_plans(old, plan, catalog=load_catalog())

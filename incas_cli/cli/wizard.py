@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from incas_cli.cli._common import handle_errors, require_terminal
+from incas_cli.formats import shell_word
 from incas_cli.messages import wizard as msg
 
 if TYPE_CHECKING:
@@ -109,7 +110,9 @@ class _Saver:
             self._keep_aside(side, dump_yaml(data))
             raise InputError(
                 msg.HAND_EDIT_UNREADABLE.format(path=self.path),
-                hint=msg.HAND_EDIT_SIDE_HINT.format(side=side, path=self.path),
+                hint=msg.HAND_EDIT_SIDE_HINT.format(
+                    side=side, path=self.path, arg=shell_word(self.path)
+                ),
                 file=self.path,
             ) from None
         merged = merge_hand_edits(data, seen_plain, disk.data)
@@ -119,7 +122,9 @@ class _Saver:
                 msg.HAND_EDIT_CONFLICT.format(
                     path=self.path, fields=", ".join(merged.conflicts[:8])
                 ),
-                hint=msg.HAND_EDIT_SIDE_HINT.format(side=side, path=self.path),
+                hint=msg.HAND_EDIT_SIDE_HINT.format(
+                    side=side, path=self.path, arg=shell_word(self.path)
+                ),
                 file=self.path,
             )
         if merged.taken:
@@ -156,7 +161,7 @@ def _ask_file_name(prompter: Prompter, data: Any, *, force: bool) -> Path:
         if path.is_dir():
             return msg.FILE_IS_DIRECTORY.format(path=name)
         if path.exists() and not force:
-            return msg.FILE_EXISTS_ANSWER.format(path=name)
+            return msg.FILE_EXISTS_ANSWER.format(path=name, arg=shell_word(name))
         return None
 
     return Path(prompter.text(msg.ASK_FILE, default=default, validate=check).strip())
@@ -232,10 +237,11 @@ def _resume_hint(saver: _Saver, section: str | None) -> None:
 
     if section is not None:
         print_plain(
-            msg.RESUME_SECTION_COMMAND.format(path=saver.path, section=section), stderr=True
+            msg.RESUME_SECTION_COMMAND.format(path=shell_word(saver.path), section=section),
+            stderr=True,
         )
     else:
-        print_plain(msg.RESUME_COMMAND.format(path=saver.path), stderr=True)
+        print_plain(msg.RESUME_COMMAND.format(path=shell_word(saver.path)), stderr=True)
 
 
 def _report_crash(saver: _Saver, *, section: str | None) -> None:
@@ -281,8 +287,8 @@ def _run(saver: _Saver, start: Any, *, section: str | None, debug: bool = False)
         raise typer.Exit(int(ExitCode.INPUT_ERROR)) from None
     if saver.path is not None and saver.writes:
         print_plain(msg.SAVED_TO.format(path=saver.path))
-        print_plain(msg.VALIDATE_NEXT.format(path=saver.path))
-        print_plain(msg.RENDER_NEXT.format(path=saver.path))
+        print_plain(msg.VALIDATE_NEXT.format(path=shell_word(saver.path)))
+        print_plain(msg.RENDER_NEXT.format(path=shell_word(saver.path)))
 
 
 @handle_errors
@@ -298,7 +304,7 @@ def new(
 
     if file is not None and file.exists() and not force:
         raise OutputExistsError(
-            msg.FILE_EXISTS, hint=msg.FILE_EXISTS_HINT.format(path=file), file=file
+            msg.FILE_EXISTS, hint=msg.FILE_EXISTS_HINT.format(path=shell_word(file)), file=file
         )
     require_terminal()
     saver = _Saver(file, QuestionaryPrompter(), force=force)
@@ -334,7 +340,7 @@ def edit(
                     sum(f.blocking for f in findings), msg.EDIT_BROKEN_ONE, msg.EDIT_BROKEN_MANY
                 )
             ),
-            hint=msg.EDIT_BROKEN_HINT.format(path=file),
+            hint=msg.EDIT_BROKEN_HINT.format(path=shell_word(file)),
             file=file,
         )
     require_terminal()

@@ -110,6 +110,9 @@ class PlanSummary:
     need_areas: tuple[str, ...]
     primary_actions: tuple[int, ...]
     """The primary action of each measure (one entry per measure)."""
+    key: str | None = None
+    """The plan's stable key ``ISTAT-YYYY-MM`` (as ``incas export`` has it), if it has one:
+    two files with the same key are two versions of one plan, compared once."""
 
 
 @dataclass(frozen=True)
@@ -128,9 +131,14 @@ def summarize(
 ) -> PlanSummary:
     """The summary of one checked plan (``findings``: its own, for the funds at risk)."""
     from incas_cli.catalog import load_comuni
-    from incas_cli.export.rows import comune_record
+    from incas_cli.export.rows import NoKeyError, comune_record, plan_identity
 
-    record = comune_record(plan, load_comuni())
+    comuni = load_comuni()
+    record = comune_record(plan, comuni)
+    try:
+        key: str | None = plan_identity(plan, comuni).key
+    except NoKeyError:
+        key = None
     region = plan.comune.region or (record.region if record else None)
     sources: dict[str, Decimal] = {}
     free: dict[str, Decimal] = {}
@@ -168,6 +176,7 @@ def summarize(
         year_budget={y.year: y.amount for y in facts.by_year},
         need_areas=tuple(n.area for n in plan.needs if n.area),
         primary_actions=tuple(m.primary_action for m in facts.by_measure if m.primary_action),
+        key=key,
     )
 
 
@@ -397,10 +406,20 @@ def compare_plans(
     """Read, check and add up every source, in order (close the comparison when done)."""
     from incas_cli.batch_map import map_ordered
     from incas_cli.catalog import load_catalog
+    from incas_cli.messages import compare as msg
 
     comparison = Comparison(national_plan=load_catalog().default_plan.id)
+    keys: dict[str, str] = {}
     try:
         for record in map_ordered(summarize_file, sources, jobs=jobs):
+            key = record.key if isinstance(record, PlanSummary) else None
+            if isinstance(record, PlanSummary) and key is not None:
+                if key in keys:  # another version of a plan already counted
+                    record = Rejected(
+                        record.row.name, msg.DUPLICATE_PLAN.format(other=keys[key], key=key)
+                    )
+                else:
+                    keys[key] = record.row.name
             if isinstance(record, Rejected):
                 comparison.reject(record)
             else:

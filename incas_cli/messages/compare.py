@@ -23,8 +23,12 @@ COMPARE_SUFFIX_MISMATCH_HINT = "usa un nome che finisce in .{format}, oppure tog
 COMPARE_PROGRESS = "Lettura dei piani"
 COMPARE_DONE = "Confronto scritto in {path}: piani confrontati {plans}."
 COMPARE_DONE_LEFT = (
-    "Confronto scritto in {path}: piani confrontati {plans}; piani non validi, elencati a "
+    "Confronto scritto in {path}: piani confrontati {plans}; lasciati fuori, elencati a "
     "parte: {left}."
+)
+DUPLICATE_PLAN = (
+    "stesso Comune e stesso inizio del periodo di {other} (chiave {key}): un'altra versione "
+    "dello stesso piano, confrontato una volta sola"
 )
 
 # --- the document ------------------------------------------------------------------------
@@ -37,7 +41,9 @@ CATEGORY = "Confronto di piani"
 INTRO = (
     "Le cifre di ogni piano sono quelle del suo documento: budget per misura, fonte e asse, "
     "copertura delle 10 azioni del Piano triennale come azione principale o solo secondaria. "
-    "I piani che non superano il controllo sono elencati a parte con il primo problema."
+    "I piani che non superano il controllo sono elencati a parte con il primo problema, "
+    "come le altre versioni di un piano già confrontato (stesso Comune e stesso inizio "
+    "del periodo)."
 )
 
 CH_PLANS = "I piani"
@@ -60,7 +66,7 @@ T_NEEDS = "Aree di bisogno più frequenti"
 T_ACTIONS_FREQ = "Azioni principali più frequenti delle misure"
 T_RISK = "Voci di spesa con fondi a rischio"
 T_ADOPTION = "Campi ancora aperti per piano"
-T_REJECTED = "Piani non validi"
+T_REJECTED = "Piani lasciati fuori dal confronto"
 
 COVERAGE_LEGEND = (
     "● azione (o asse) coperta come principale da almeno una misura; ○ coperta solo come "
@@ -92,7 +98,7 @@ COL_AMOUNT = "Importo (€)"
 COL_REASON = "Perché"
 COL_OPEN = "Campi aperti"
 COL_WHICH = "Quali"
-COL_PROBLEM = "Primo problema"
+COL_PROBLEM = "Primo problema o motivo"
 AXIS_SHORT = "Asse {number}"
 ACTION_SHORT = "AP{number}"
 UNASSIGNED = "Senza asse"

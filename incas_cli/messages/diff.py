@@ -15,11 +15,11 @@ NO_CHANGES = "nessuna modifica: i due file descrivono lo stesso piano."
 OTHER_COMUNE = (
     "avviso: {old} è il piano di {old_comune}, {new} quello di {new_comune}: plan diff "
     "confronta due versioni dello stesso piano; per mettere a confronto i piani di più "
-    "Comuni usa `incas plan compare {old} {new} -o confronto.docx`."
+    "Comuni usa `incas plan compare {old_arg} {new_arg} -o confronto.docx`."
 )
 HAS_ERRORS = (
     "{file}: il piano ha {problems}; il confronto resta possibile, ma "
-    "controlla il file con `incas plan validate {file}`."
+    "controlla il file con `incas plan validate {arg}`."
 )
 BLOCKING_ONE = "problema bloccante"
 BLOCKING_MANY = "problemi bloccanti"

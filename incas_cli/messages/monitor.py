@@ -263,6 +263,8 @@ H_PROBLEMS = "Problemi e azioni correttive"
 H_PROCESS = "Percorso partecipativo nel periodo"
 H_NEXT = "Il prossimo periodo"
 SUMMARY_MEASURES = "Delle {total} del piano: {states}."
+SUMMARY_ONE_MEASURE = "Il piano ha una sola misura: {state}."
+SUMMARY_NO_MEASURES = "Il piano non ha misure."
 SUMMARY_STATE = "{count} {state}"
 SUMMARY_INDICATORS = (
     "Indicatori: {states}, rispetto all'andamento atteso dalla partenza al traguardo."
@@ -344,7 +346,7 @@ EDIT_BROKEN = "la relazione ha errori di struttura e non si può compilare con l
 EDIT_BROKEN_HINT = "correggili prima: incas monitor validate {path}"
 EDIT_NOT_INTERACTIVE_HINT = (
     "senza terminale compila la relazione a mano ({path}, un file YAML) e controllala con "
-    "«incas monitor validate {path}»"
+    "«incas monitor validate {arg}»"
 )
 EDIT_TITLE = "Relazione di monitoraggio {period}: {title}"
 EDIT_WHAT = "Che cosa vuoi compilare?"

@@ -56,7 +56,7 @@ INIT_WRITTEN = (
 )
 INIT_SCHEMA_WRITTEN = "Schema per gli editor scritto in {path}."
 INIT_SCHEMA_STALE = (
-    "{path} esiste già ed è di un'altra versione: per aggiornarlo incas schema -o {path} --force"
+    "{path} esiste già ed è di un'altra versione: per aggiornarlo incas schema -o {arg} --force"
 )
 INIT_NEXT = "Prossimi passi: apri il file in un editor, poi incas plan status {path}"
 COMUNE_NAME = "Comune di {comune}"

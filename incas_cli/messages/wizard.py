@@ -21,7 +21,7 @@ FORCE_HELP = "Sovrascrive il file se esiste già (il piano che contiene va perso
 ASK_FILE = "Nome del file del piano"
 FILE_NOT_YAML = "il nome del file deve finire con .yaml o .yml"
 FILE_IS_DIRECTORY = "«{path}» è una cartella: scrivi il nome di un file"
-FILE_EXISTS_ANSWER = "«{path}» esiste già: scegli un altro nome (o usa «incas plan edit {path}»)"
+FILE_EXISTS_ANSWER = "«{path}» esiste già: scegli un altro nome (o usa «incas plan edit {arg}»)"
 FILE_EXISTS = "il file esiste già"
 FILE_EXISTS_HINT = (
     "per continuare quel piano usa «incas plan edit {path}»; per ricominciare da capo e "
@@ -40,11 +40,9 @@ EDIT_BROKEN_HINT = (
     "«incas plan edit {path}»"
 )
 INTERRUPTED_NOTHING = "Interrotto: nessuna risposta completa, nessun file scritto."
-INTERRUPTED_SAVED = "Interrotto. Tutto ciò che era completo è salvato in {path}."
+INTERRUPTED_SAVED = "Interrotto. Le risposte date sono salvate in {path}."
 INTERRUPTED_DONE = "Sezioni già complete: {sections}."
-INTERRUPTED_IN_PROGRESS = (
-    "Sezione in corso: {section} (salvata fino all'ultimo gruppo di risposte completo)."
-)
+INTERRUPTED_IN_PROGRESS = "Sezione in corso: {section} (salvate anche le sue risposte date finora)."
 INTERRUPTED_DRAFT = (
     "In bozza ({noun} {id} «{label}»): le risposte date sono nel file con «draft: true»; "
     "«incas plan edit» la riprende dalla domanda in cui ti eri fermato."
@@ -75,7 +73,7 @@ HAND_EDIT_UNREADABLE = (
 )
 HAND_EDIT_SIDE_HINT = (
     "le risposte date nella procedura sono in {side}; confronta i due file, riporta in "
-    "{path} quello che serve, poi riprendi con «incas plan edit {path}»"
+    "{path} quello che serve, poi riprendi con «incas plan edit {arg}»"
 )
 SAVED_TO = "Piano salvato in {path}."
 RENDER_NEXT = "Per generare il documento Word: incas plan render {path}"
@@ -429,7 +427,7 @@ ASK_BUDGET_SOURCE = "Fonte di finanziamento"
 OWN_SOURCE = "Un'altra fonte: la scrivo io"
 ASK_BUDGET_SOURCE_TEXT = "Altra fonte di finanziamento"
 ASK_BUDGET_NOTE = "Nota sulla voce di spesa"
-BUDGET_LABEL = "{amount} € ({source})"
+BUDGET_LABEL = "{amount} ({source})"
 MENU_BUDGET = "Voci di spesa: cosa vuoi fare?"
 MENU_ADD_BUDGET = "Aggiungi una voce di spesa"
 ASK_INDICATOR_NAME = "Indicatore"
@@ -463,7 +461,7 @@ ASK_MEASURE_SUSTAINABILITY = "Cosa fa continuare la misura finiti i finanziament
 FIELD_SPECIFIC_OBJECTIVES = "Obiettivi specifici"
 FIELD_SUSTAINABILITY = "Sostenibilità"
 ASK_BUDGET_YEAR = "Anno di bilancio della voce di spesa"
-ASK_BUDGET_STATUS = "Le risorse sono"
+ASK_BUDGET_STATUS = "Stato del finanziamento di questa voce"
 ASK_BUDGET_CUP = "Codice Unico di Progetto"
 CUP_HINT = "CUP, 15 caratteri, es. J71B22000330006"
 FIELD_YEAR = "Anno"

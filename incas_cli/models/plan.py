@@ -29,7 +29,7 @@ from pydantic import (
     model_validator,
 )
 
-from incas_cli.formats import thousands_read_as_decimals
+from incas_cli.formats import MONTH_NAMES, thousands_read_as_decimals
 from incas_cli.messages import models as msg
 from incas_cli.models.month import PATTERN as MONTH_PATTERN
 from incas_cli.models.month import YearMonth
@@ -82,10 +82,37 @@ def _month(value: Any) -> Any:
         if re.fullmatch(r"\d{4}-\d{2}", value) and not _MONTH_RE.match(value):
             raise ValueError(msg.MONTH_OUT_OF_RANGE)
         if not _MONTH_RE.match(value):
+            written = _italian_month(value)
+            if written is not None:
+                raise ValueError(msg.MONTH_FORMAT_AS.format(value=value, month=written))
             raise ValueError(msg.MONTH_FORMAT)
         if not MIN_YEAR <= int(value[:4]) <= MAX_YEAR:
             raise ValueError(msg.MONTH_YEAR_RANGE.format(first=MIN_YEAR, last=MAX_YEAR))
     return value
+
+
+_NUMERIC_MONTH = re.compile(r"^(\d{1,2})\s*[/.-]\s*(\d{4})$|^(\d{4})\s*[/.-]\s*(\d{1,2})$")
+_NAMED_MONTH = re.compile(r"^([^\W\d_]+)\.?\s+(\d{4})$")
+
+
+def _italian_month(value: str) -> str | None:
+    """``3/2025``, ``03-2025``, ``2025/3``, ``marzo 2025``, ``mar 2025`` -> ``2025-03``: a
+    month written the Italian way, to show the user how the file writes it (the file keeps
+    one form, AAAA-MM); None for anything else."""
+    numeric = _NUMERIC_MONTH.match(value)
+    named = _NAMED_MONTH.match(value)
+    if numeric is not None:
+        month, year = (numeric[1], numeric[2]) if numeric[1] else (numeric[4], numeric[3])
+        number = int(month)
+    elif named is not None:
+        word, year = named[1].lower(), named[2]
+        found = [i for i, name in enumerate(MONTH_NAMES, 1) if name.startswith(word)]
+        if len(word) < 3 or len(found) != 1:
+            return None
+        number = found[0]
+    else:
+        return None
+    return f"{year}-{number:02d}" if 1 <= number <= 12 else None
 
 
 def _istat_code(value: Any) -> Any:

@@ -20,6 +20,7 @@ from incas_cli.batch import Outcome, Status
 from incas_cli.checks import CheckResult, schema_version_findings
 from incas_cli.checks.findings import Finding, error
 from incas_cli.errors import IncasError, InputError
+from incas_cli.formats import shell_word
 from incas_cli.messages import monitor as msg
 
 if TYPE_CHECKING:
@@ -84,7 +85,8 @@ def load_plan(path: Path, plans: PlanSource | None = None) -> Plan:
         )
     if result.plan is None:
         raise ChecksFailed(
-            msg.PLAN_INVALID.format(path=path), hint=msg.PLAN_INVALID_HINT.format(path=path)
+            msg.PLAN_INVALID.format(path=path),
+            hint=msg.PLAN_INVALID_HINT.format(path=shell_word(path)),
         )
     return result.plan
 
@@ -206,7 +208,7 @@ def _plan_of(
                 "PLAN_INVALID",
                 where,
                 msg.PLAN_INVALID.format(path=report.report.plan.file),
-                msg.PLAN_INVALID_HINT.format(path=named),
+                msg.PLAN_INVALID_HINT.format(path=shell_word(named)),
             )
         ]
     return result.plan, []

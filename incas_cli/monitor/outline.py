@@ -140,14 +140,17 @@ def _summary(rep: Report) -> list[Block]:
     ]
     latest_end = facts.latest.report.period.end
     troubled = [m.id for m in facts.measures if any(end == latest_end for end, _ in m.issues)]
-    paragraphs = [
-        reports_line(facts),
-        msg.SUMMARY_MEASURES.format(
+    by_status = facts.by_status()
+    if len(facts.measures) == 1 and len(by_status) == 1:  # «Delle 1 misura» is not Italian
+        measures = msg.SUMMARY_ONE_MEASURE.format(state=rep.labels.state(next(iter(by_status))))
+    elif not facts.measures:
+        measures = msg.SUMMARY_NO_MEASURES
+    else:
+        measures = msg.SUMMARY_MEASURES.format(
             total=fmt.counted(len(facts.measures), "misura", "misure"),
             states=fmt.join_and(states),
-        ),
-        money_line(facts),
-    ]
+        )
+    paragraphs = [reports_line(facts), measures, money_line(facts)]
     if trends:
         paragraphs.append(msg.SUMMARY_INDICATORS.format(states=fmt.join_and(trends)))
     paragraphs.append(

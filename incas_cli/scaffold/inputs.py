@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from incas_cli.errors import InputError, UsageError
+from incas_cli.formats import shell_word
 from incas_cli.messages import staff as msg
 
 if TYPE_CHECKING:
@@ -149,7 +150,7 @@ def load_source(path: Path) -> Plan:
         )
         raise InputError(
             msg.SOURCE_INVALID.format(first=shown),
-            hint=msg.SOURCE_INVALID_HINT.format(path=path),
+            hint=msg.SOURCE_INVALID_HINT.format(path=shell_word(path)),
             file=str(path),
         )
     return result.plan

@@ -8,6 +8,8 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from incas_cli.formats import shell_word
+
 if TYPE_CHECKING:
     from jinja2 import Environment
 
@@ -65,10 +67,12 @@ def _environment() -> Environment:
     env.filters["y"] = yaml_scalar
     env.filters["flow"] = yaml_flow_list
     env.filters["c"] = _comment
+    env.filters["sh"] = shell_word
     return env
 
 
 def render_yaml_template(name: str, **context: object) -> str:
-    """A YAML template of ``templates/`` with the ``y``, ``flow`` and ``c`` filters (values
-    as YAML scalars, one-line lists, comment text): ``plan init``'s and ``monitor init``'s."""
+    """A YAML template of ``templates/`` with the ``y``, ``flow``, ``c`` and ``sh`` filters
+    (values as YAML scalars, one-line lists, comment text, a file name in a command):
+    ``plan init``'s and ``monitor init``'s."""
     return _environment().get_template(name).render(**context)

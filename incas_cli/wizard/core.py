@@ -30,7 +30,7 @@ from incas_cli.wizard.checking import (
 )
 from incas_cli.wizard.form import CountingPrompter, Walk
 from incas_cli.wizard.prompter import Choice, Prompter
-from incas_cli.wizard.tree import drop, key_of, keys_of, plain, put
+from incas_cli.wizard.tree import answered, drop, key_of, keys_of, plain, put
 
 T = TypeVar("T")
 _NUMERIC = re.compile(r"^[+-]?\d+(\.\d+)?$")
@@ -38,6 +38,12 @@ _WHOLE = re.compile(r"^[+-]?\d+$")
 Mode = Literal["rapido", "completo"]
 Data = MutableMapping[str, Any]
 Extra = Callable[[Any], str | None]
+
+
+def _answers(data: Data) -> Any:
+    """What the user answered in ``data``: not the ``x-`` keys (the wizard's own resume
+    marker among them), not the empty mappings the questions opened."""
+    return answered({k: v for k, v in plain(data).items() if not str(k).startswith("x-")})
 
 
 def term_choices(terms: Mapping[str, Term], *, undecided: bool = False) -> list[Choice[str | None]]:
@@ -116,9 +122,13 @@ class Session:
     walking: bool = field(default=False, init=False)
     """Walking the incomplete sections (not one section chosen with ``--section``)."""
 
+    saved_answers: Any = field(default=None, init=False)
+    """The answers as the file last received them (or as the run found them)."""
+
     def __post_init__(self) -> None:
         self.counter = CountingPrompter(self.prompter)
         self.prompter = self.counter
+        self.saved_answers = _answers(self.data)
 
     @property
     def full(self) -> bool:
@@ -129,6 +139,12 @@ class Session:
         """Hand the tree to the caller after a completed group of answers."""
         self.saves += 1
         self.on_save(self.data)
+        self.saved_answers = _answers(self.data)
+
+    def unsaved_answers(self) -> bool:
+        """Whether answers given since the last save (a section's period, its texts,
+        a field of an item being edited) are only in the tree, not yet in the file."""
+        return bool(_answers(self.data) != self.saved_answers)
 
     def plain(self) -> Any:
         return plain(self.data)

@@ -190,6 +190,9 @@ def _keep_in_progress(
 ) -> None:
     """Keep the item being asked as a draft and save, after an interruption."""
     data = session.data
+    # Answers of a section half done (the period, the workforce...) are kept too: each
+    # was checked when given, and the section, asked again, shows them as its defaults.
+    answered = session.unsaved_answers()
     draft = _keep_draft(session)
     if (record or draft is not None) and current and current[0] in todo:
         write_marker(
@@ -202,7 +205,7 @@ def _keep_in_progress(
     # Interrupted at the first question of a new item: the list's items are saved already,
     # the marker (saved now) says that the add loop goes on.
     adding = record and session.adding is not None and bool(data.get(session.adding))
-    if (session.saves or on_disk) and (draft is not None or adding):
+    if (session.saves or on_disk) and (draft is not None or adding or answered):
         try:
             session.on_save(data)
         except Exception:  # the last complete save stays on disk; the first error is reported

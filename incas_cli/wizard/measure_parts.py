@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, MutableMapping
+from decimal import Decimal
 from typing import Any
 
+from incas_cli.formats import money
 from incas_cli.messages import vocab
 from incas_cli.messages import wizard as msg
 from incas_cli.models.plan import BudgetLine, Indicator, Measure, Risk
@@ -25,6 +27,21 @@ def _shown(item: Item, key: str) -> Callable[[], str]:
 def _short(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def budget_label(s: Session, line: Item) -> str:
+    """A budget line as the document writes it, ``1.500.000,50 € (PNRR M5C2 Investimento
+    2.2.a)``: the lists and the review of a measure show what the user meant, not the
+    stored ``1500000.50`` and the catalogue id."""
+    amount, source = line.get("amount"), line.get("source")
+    try:
+        shown = money(Decimal(str(amount)))
+    except (ArithmeticError, ValueError):
+        shown = show_value(amount)
+    funding = s.catalog.funding_sources.get(str(source))
+    return msg.BUDGET_LABEL.format(
+        amount=shown, source=funding.label if funding is not None else show_value(source)
+    )
 
 
 def _sources(s: Session, current: str | None) -> list[Choice[str]]:
@@ -112,9 +129,7 @@ def budget(s: Session, measure: Item) -> None:
     spec = ListSpec(
         menu=msg.MENU_BUDGET,
         add=msg.MENU_ADD_BUDGET,
-        label=lambda line: msg.BUDGET_LABEL.format(
-            amount=show_value(line.get("amount")), source=show_value(line.get("source"))
-        ),
+        label=lambda line: budget_label(s, line),
         opener=opener,
         fields=fields,
         save_each=False,

@@ -88,3 +88,15 @@ def child_list(
 def plain(tree: Any) -> Any:
     """A plain-Python copy (dicts, lists, str, int, Decimal...) as the checks expect."""
     return YamlDocument(name="", text="", data=tree).plain()
+
+
+def answered(value: Any) -> Any:
+    """``value`` without its empty parts (``{}``, ``[]``, ``None``, nested): what the
+    user has answered, whatever mappings the questions opened on the way."""
+    if isinstance(value, Mapping):
+        kept = {k: answered(v) for k, v in value.items()}
+        return {k: v for k, v in kept.items() if v not in (None, {}, [])}
+    if isinstance(value, list | tuple):
+        items = [answered(v) for v in value]
+        return [v for v in items if v not in (None, {}, [])]
+    return value

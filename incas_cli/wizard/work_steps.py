@@ -13,7 +13,7 @@ from incas_cli.wizard.checking import blocking_at
 from incas_cli.wizard.core import Session, next_number_id, show_value
 from incas_cli.wizard.form import Field
 from incas_cli.wizard.lists import FIX, ListSpec, Opening, ask_opener, edit_list
-from incas_cli.wizard.measure_parts import budget, indicators, risks
+from incas_cli.wizard.measure_parts import budget, budget_label, indicators, risks
 from incas_cli.wizard.network_steps import references
 from incas_cli.wizard.prompter import Choice
 from incas_cli.wizard.tree import child_list, keys_of, new_map, plain
@@ -405,12 +405,7 @@ def _measure_fields(
 
     def shown_budget() -> str:
         lines = [x for x in item.get("budget") or [] if isinstance(x, MutableMapping)]
-        return msg.LIST_SEPARATOR.join(
-            msg.BUDGET_LABEL.format(
-                amount=show_value(x.get("amount")), source=show_value(x.get("source"))
-            )
-            for x in lines
-        )
+        return msg.LIST_SEPARATOR.join(budget_label(s, x) for x in lines)
 
     def shown_names(key: str, name: str) -> Callable[[], str]:
         def shown() -> str:

@@ -210,6 +210,9 @@ def test_completion_without_a_shell_uses_the_users_shell(cli: Cli) -> None:
     ],
 )
 def test_tab_offers_an_options_values(cli: Cli, words: str, expected: list[str]) -> None:
+    from incas_cli.cli import completion
+
+    completion.enable()  # as main() does when the shell asks (the runner calls the app)
     env = {
         "_INCAS_COMPLETE": "complete_bash",
         "COMP_WORDS": words,

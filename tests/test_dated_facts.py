@@ -99,6 +99,7 @@ COMUNI = {
     "Latina": ("059011", "LT", "Lazio"),
     "Acate": ("088001", "RG", "Sicilia"),
     "Merano": ("021051", "BZ", "Trentino-Alto Adige/Südtirol"),
+    "Aosta": ("007003", "AO", "Valle d'Aosta/Vallée d'Aoste"),
 }
 
 
@@ -363,3 +364,12 @@ def test_pnrr_money_cannot_be_secured_before_dm_55_assigned_it() -> None:
             if line["source"] == "pnrr-m5c2-i2.2":
                 line["status"] = "richiesto"
     assert "assegnate solo il 29 marzo 2022" not in document_text(requested)
+
+
+def test_in_valle_d_aosta_the_president_of_the_region_acts_as_prefect() -> None:
+    text = document_text(elsewhere("Aosta", "common-ground"))
+    assert (
+        "della Regione Autonoma Valle d'Aosta in materia di lavoro, Centri per l'impiego, "
+        "salute, politiche sociali e migratorie, e dei protocolli promossi dalla Presidenza "
+        "della Regione, che in Valle d'Aosta esercita le funzioni prefettizie."
+    ) in text

@@ -99,6 +99,7 @@ COMUNI = {
     "Latina": ("059011", "LT", "Lazio"),
     "Acate": ("088001", "RG", "Sicilia"),
     "Merano": ("021051", "BZ", "Trentino-Alto Adige/Südtirol"),
+    "Aosta": ("007003", "AO", "Valle d'Aosta/Vallée d'Aoste"),
 }
 
 
@@ -346,3 +347,29 @@ def test_the_pnrr_deadline_binds_the_projects_not_the_source() -> None:
         "30 giugno 2026"
     ) in text
     assert "va spesa" not in text
+
+
+def test_pnrr_money_cannot_be_secured_before_dm_55_assigned_it() -> None:
+    """DOMAIN.md section 7: EUR 200 million for 37 Comuni, DM 55 of 29 March 2022. The
+    Saluzzo example's PNRR lines are «assicurato»: true in 2023, not in 2021."""
+    text = document_text(dated("2021-11-30", "2021-12", "2024-11"))
+    assert (
+        "La misura M1 ha risorse «assicurate» da PNRR M5C2 Investimento 2.2.a, assegnate solo "
+        "il 29 marzo 2022: dopo la data del piano (30 novembre 2021)."
+    ) in text
+    assert "assegnate solo il 29 marzo 2022" not in document_text(dated("2023-11-28", "2024-01"))
+    requested = dated("2021-11-30", "2021-12", "2024-11")
+    for measure in requested["measures"]:
+        for line in measure["budget"]:
+            if line["source"] == "pnrr-m5c2-i2.2":
+                line["status"] = "richiesto"
+    assert "assegnate solo il 29 marzo 2022" not in document_text(requested)
+
+
+def test_in_valle_d_aosta_the_president_of_the_region_acts_as_prefect() -> None:
+    text = document_text(elsewhere("Aosta", "common-ground"))
+    assert (
+        "della Regione Autonoma Valle d'Aosta in materia di lavoro, Centri per l'impiego, "
+        "salute, politiche sociali e migratorie, e dei protocolli promossi dalla Presidenza "
+        "della Regione, che in Valle d'Aosta esercita le funzioni prefettizie."
+    ) in text

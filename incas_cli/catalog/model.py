@@ -349,6 +349,8 @@ class FundingSource(_Frozen):
     period: Text | None = None
     end_date: date | None = None
     """The date by which funded projects must end, where the source sets one."""
+    assigned_on: date | None = None
+    """The day its resources were assigned (PNRR M5C2 2.2: DM 55 of 29 March 2022)."""
     regions: tuple[Text, ...] = ()
     """The Regions (ISTAT names) whose projects the source funds; empty: all of Italy."""
     notes: Text | None = None

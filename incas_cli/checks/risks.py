@@ -24,6 +24,7 @@ RiskTopic = Literal["fondi", "date", "contenuto"]
 RISK_TOPICS: dict[str, RiskTopic] = {
     "FUNDING_AFTER_DEADLINE": "fondi",
     "FUNDING_OUTSIDE_REGION": "fondi",
+    "FUNDING_BEFORE_ASSIGNED": "fondi",
     "ADOPTION_AFTER_PERIOD": "date",
     "PLAN_BEFORE_NATIONAL_PLAN": "date",
     "REVIEW_OUTSIDE_PERIOD": "date",

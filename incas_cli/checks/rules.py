@@ -279,6 +279,36 @@ def funding_deadlines(ctx: RuleContext) -> Iterator[Finding]:
                 )
 
 
+def funding_assigned(ctx: RuleContext) -> Iterator[Finding]:
+    """Resources «assicurate» from a source assigned after the plan's date (its adoption,
+    else its start): a plan of 2021 cannot hold PNRR M5C2 2.2 money (DM 55, March 2022)."""
+    info = ctx.plan.plan
+    day = info.adoption.date if info.adoption is not None else None
+    if day is None and info.period is not None and info.period.start is not None:
+        day = info.period.start.first_day
+    if day is None:
+        return
+    for i, m in enumerate(ctx.plan.measures):
+        seen: set[str] = set()  # once per source, as the deadline
+        for j, line in enumerate(m.budget):
+            source = ctx.catalog.funding_sources.get(line.source or "")
+            if source is None or source.assigned_on is None or line.status != "assicurato":
+                continue
+            if day < source.assigned_on and source.id not in seen:
+                seen.add(source.id)
+                yield warning(
+                    "FUNDING_BEFORE_ASSIGNED",
+                    ("measures", i, "budget", j, "status"),
+                    msg.FUNDING_BEFORE_ASSIGNED.format(
+                        id=m.id,
+                        source=source.label,
+                        assigned=formats.long_date(source.assigned_on),
+                        date=formats.long_date(day),
+                    ),
+                    msg.FUNDING_BEFORE_ASSIGNED_HINT,
+                )
+
+
 def _plan_region(ctx: RuleContext) -> str | None:
     """The plan's Region: by the ISTAT code (REGION_MISMATCH tells the file), else as written."""
     c = ctx.plan.comune
@@ -550,6 +580,7 @@ RULES: tuple[Rule, ...] = (
     adoption,
     national_plan_approved,
     funding_deadlines,
+    funding_assigned,
     funding_regions,
     needs_addressed,
     axes_covered,

@@ -114,6 +114,14 @@ FUNDING_AFTER_DEADLINE = (
 FUNDING_AFTER_DEADLINE_HINT = (
     "anticipa la fine della misura o separa le attività dopo la scadenza su un'altra fonte"
 )
+FUNDING_BEFORE_ASSIGNED = (
+    "la misura {id} ha risorse «assicurate» da {source}, assegnate solo il {assigned}: "
+    "dopo la data del piano ({date})"
+)
+FUNDING_BEFORE_ASSIGNED_HINT = (
+    "alla data del piano quelle risorse non c'erano ancora: indica lo stato «richiesto» o "
+    "«da-reperire», o controlla le date del piano"
+)
 FUNDING_OUTSIDE_REGION = (
     "la misura {id} usa la fonte {source}, che finanzia solo progetti {regions}, "
     "ma il piano è {region}"

@@ -15,11 +15,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from incas_cli import batch
+from incas_cli import batch, checks
 from incas_cli import status as status_module
 from incas_cli.batch import output_paths
+from incas_cli.checks import CheckResult
 from incas_cli.export import ExportOptions, Publisher, export_plans
 from incas_cli.inputs import find_plan_files
+from incas_cli.monitor import checks as monitor_checks
 from incas_cli.reports import report_json, report_json_parts
 from incas_cli.status import PlanStatus, plan_status
 from tests.conftest import Cli
@@ -222,3 +224,54 @@ def test_an_export_keeps_no_rows_of_the_plans_it_leaves_out(tmp_path: Path) -> N
     assert result.exported == 1
     assert [r.name for r in result.rejected] == [str(s) for s in sources[1:]]
     assert all(r.message and not r.rows for r in result.rejected)
+
+
+# --- monitor validate: a few plans at a time --------------------------------------------------
+
+
+def _reports_of(root: Path, plans: int) -> list[str]:
+    """Two reports for each of ``plans`` Comuni, each beside its plan."""
+    report = (EXAMPLES / "monitoraggio" / "saluzzo-2024.yaml").read_text(encoding="utf-8")
+    report = report.replace("file: ../saluzzo.yaml", "file: piano.yaml")
+    files = []
+    for k in range(plans):
+        folder = root / f"{plans}-comune-{k}"
+        folder.mkdir()
+        shutil.copy(EXAMPLES / "saluzzo.yaml", folder / "piano.yaml")
+        for year in (2024, 2025):
+            path = folder / f"rapporto-{year}.yaml"
+            path.write_text(report.replace("2024-", f"{year}-"), encoding="utf-8")
+            files.append(str(path))
+    return files
+
+
+def test_monitor_validate_of_many_reports_keeps_a_few_plans(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The plans the reports name are kept while their reports come (each read once), a
+    few at a time: the reports of 12 Comuni held the 12 plans, and every report."""
+    monkeypatch.setattr(monitor_checks, "PLANS_KEPT", 2)
+    checked = checks.check_document
+    most = []
+    for plans in (3, 12):
+        alive = reads = peak = 0
+
+        def gone() -> None:
+            nonlocal alive
+            alive -= 1
+
+        def tracked(*args: Any, **kwargs: Any) -> CheckResult:
+            nonlocal alive, reads, peak
+            result = checked(*args, **kwargs)
+            weakref.finalize(result, gone)
+            alive += 1
+            reads += 1
+            peak = max(peak, alive)
+            return result
+
+        monkeypatch.setattr(checks, "check_document", tracked)
+        result = cli("monitor", "validate", *_reports_of(tmp_path, plans))
+        assert result.exit_code == 0, result.output
+        assert reads == plans
+        most.append(peak)
+    assert most == [3, 3]  # the two kept, and the one just read

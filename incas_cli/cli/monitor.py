@@ -42,12 +42,14 @@ def validate(
 ) -> None:
     """Check monitoring reports against their plan (help: ``messages.monitor.VALIDATE_HELP``)."""
     from incas_cli.batch import exit_code
-    from incas_cli.console import outcomes_json, print_outcomes
-    from incas_cli.monitor.checks import PlanSource, check_reports
+    from incas_cli.cli._common import echo_parts
+    from incas_cli.console import outcome_entry, print_outcomes
+    from incas_cli.monitor.checks import PlanSource, check_report_files
+    from incas_cli.reports import report_json_parts
 
-    outcomes = check_reports(files, PlanSource(given=plan))
+    outcomes = check_report_files(files, PlanSource(given=plan))
     if as_json:
-        typer.echo(outcomes_json(outcomes))
+        echo_parts(report_json_parts("validate", {}, map(outcome_entry, outcomes)))
     else:
         print_outcomes(outcomes)
     raise typer.Exit(int(exit_code(outcomes)))

@@ -12,6 +12,7 @@ a failure (1); blocking findings are 3.
 from __future__ import annotations
 
 import itertools
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,6 +34,7 @@ __all__ = [
     "ReportCheckResult",
     "check_report",
     "check_report_document",
+    "check_report_files",
     "check_reports",
     "load_plan",
 ]
@@ -51,26 +53,38 @@ class ReportCheckResult(CheckResult):
         return self.report is not None and self.plan is not None and not self.errors
 
 
+PLANS_KEPT = 16
+"""Plans a :class:`PlanSource` keeps checked: the reports of one plan come together
+(``comune/piano.yaml`` beside its reports), and thousands of reports of thousands of
+plans do not keep every plan."""
+
+
 @dataclass
 class PlanSource:
-    """Plans read once per command, by resolved path (several reports name one plan).
+    """Plans read once per command, by resolved path (several reports name one plan); the
+    last :data:`PLANS_KEPT` used are kept, so a plan whose reports are far apart in the
+    command's files may be read again (with the same result).
 
     ``given``: the plan named on the command line (``monitor status PLAN``); a report that
     names another file is a report for another plan.
     """
 
     given: Path | None = None
-    _cache: dict[Path, CheckResult] = field(default_factory=dict)
+    _cache: OrderedDict[Path, CheckResult] = field(default_factory=OrderedDict)
 
     def result(self, path: Path) -> CheckResult:
         """The plan at ``path`` checked (``IncasError`` when it cannot be read)."""
         key = _resolved(path)
-        if key not in self._cache:
-            from incas_cli.checks import check_document
-            from incas_cli.io import read_yaml
+        if key in self._cache:
+            self._cache.move_to_end(key)
+            return self._cache[key]
+        from incas_cli.checks import check_document
+        from incas_cli.io import read_yaml
 
-            self._cache[key] = check_document(read_yaml(path))
-        return self._cache[key]
+        checked = self._cache[key] = check_document(read_yaml(path))
+        if len(self._cache) > PLANS_KEPT:
+            self._cache.popitem(last=False)
+        return checked
 
 
 def load_plan(path: Path, plans: PlanSource | None = None) -> Plan:
@@ -101,6 +115,19 @@ def _resolved(path: Path) -> Path:
 def check_reports(paths: list[Path], plans: PlanSource | None = None) -> list[Outcome]:
     source = plans or PlanSource()
     return [check_report(p, source) for p in paths]
+
+
+def check_report_files(paths: list[Path], plans: PlanSource | None = None) -> list[Outcome]:
+    """Outcomes of ``paths`` with their findings, without the reports and their plans
+    (``monitor validate``): a check of thousands of reports keeps only what it prints."""
+    source = plans or PlanSource()
+    outcomes = []
+    for path in paths:
+        outcome = check_report(path, source)
+        if isinstance(outcome.result, ReportCheckResult):
+            outcome.result.plan = outcome.result.report = None
+        outcomes.append(outcome)
+    return outcomes
 
 
 def check_report(path: Path, plans: PlanSource | None = None) -> Outcome:

@@ -19,7 +19,7 @@ from incas_cli import batch, checks
 from incas_cli import status as status_module
 from incas_cli.batch import output_paths
 from incas_cli.checks import CheckResult
-from incas_cli.export import ExportOptions, Publisher, export_plans
+from incas_cli.export import ExportOptions, PlanRecord, Publisher, export_plans
 from incas_cli.inputs import find_plan_files
 from incas_cli.monitor import checks as monitor_checks
 from incas_cli.reports import report_json, report_json_parts
@@ -275,3 +275,47 @@ def test_monitor_validate_of_many_reports_keeps_a_few_plans(
         assert reads == plans
         most.append(peak)
     assert most == [3, 3]  # the two kept, and the one just read
+
+
+def test_an_export_keeps_the_reports_on_disk_until_every_plan_is_in(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Reports wait for the plans (a report's plan may come after it) in a temporary
+    file, not in memory: 3 or 12 reports, at most two read reports alive at a time."""
+    from incas_cli import export as export_module
+
+    read = export_module.read_plan
+    most = []
+    for count in (3, 12):
+        folder = tmp_path / f"piani-{count}"
+        folder.mkdir()
+        shutil.copy(EXAMPLES / "saluzzo.yaml", folder / "saluzzo.yaml")
+        report = EXAMPLES / "monitoraggio" / "saluzzo-2024.yaml"
+        text = report.read_text(encoding="utf-8").replace("../saluzzo.yaml", "saluzzo.yaml")
+        reports = []
+        for k in range(count):
+            reports.append(folder / f"rapporto-{k}.yaml")
+            reports[-1].write_text(text, encoding="utf-8")
+        alive = peak = 0
+
+        def gone() -> None:
+            nonlocal alive
+            alive -= 1
+
+        def tracked(source: Path) -> PlanRecord:
+            nonlocal alive, peak
+            record = read(source)
+            if record.report_of is not None:
+                weakref.finalize(record, gone)
+                alive += 1
+                peak = max(peak, alive)
+            return record
+
+        monkeypatch.setattr(export_module, "read_plan", tracked)
+        result = export_plans(
+            [*reports, folder / "saluzzo.yaml"], ExportOptions(tmp_path / f"dati-{count}")
+        )
+        assert (result.exported, result.reports) == (1, 1)  # the others: the same period
+        assert [r.name for r in result.rejected] == [str(r) for r in reports[1:]]
+        most.append(peak)
+    assert most == [2, 2]

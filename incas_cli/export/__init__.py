@@ -16,9 +16,12 @@ DCAT-AP_IT description are written beside the tables (:mod:`.describe`).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
-from collections.abc import Callable, Sequence
+import pickle
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -193,6 +196,7 @@ def _export(
     start: dt.date | None = None
     end: dt.date | None = None
     with (
+        contextlib.ExitStack() as stack,
         atomic_writer(options.output_dir / DATAPACKAGE_NAME, force=options.force) as package,
         atomic_writer(options.output_dir / DCAT_NAME, force=options.force) as description,
         open_writer(
@@ -203,7 +207,8 @@ def _export(
             force=options.force,
         ) as writer,
     ):
-        reports: list[PlanRecord] = []  # few beside the plans: kept until every plan is in
+        reports = _Spool()  # kept until every plan is in, on disk: they may be thousands
+        stack.callback(reports.close)
         report_keys: dict[tuple[str, str | None], str] = {}
         for record in map_ordered(read_plan, sources, jobs=jobs):
             result.total += 1
@@ -262,6 +267,28 @@ def _export(
         )
         package.write(_json(datapackage(TABLES, options.fmt, info, excel=options.excel)))
         description.write(_json(dcat(TABLES, options.fmt, info, files)))
+
+
+class _Spool:
+    """Records in an anonymous temporary file (gone when closed, or when the process ends
+    however it ends), read back in the order they came. Pickled: this process writes the
+    file and reads it back, nothing else does."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115 (closed by the export's stack)
+        self._count = 0
+
+    def append(self, record: PlanRecord) -> None:
+        pickle.dump(record, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._count += 1
+
+    def __iter__(self) -> Iterator[PlanRecord]:
+        self._file.seek(0)
+        for _ in range(self._count):
+            yield pickle.load(self._file)
+
+    def close(self) -> None:
+        self._file.close()
 
 
 def _comune_publisher(comuni: dict[str, str]) -> Publisher:

@@ -1,7 +1,7 @@
 """Commands that take many plan files do, in their own process, work that grows with the
 number of files no faster than the files themselves (and, where they only need totals,
-memory that does not grow): checked by counting calls, or by tracemalloc's peak, at two
-sizes, never by timing."""
+memory that does not grow): checked by counting calls, or the objects alive at once (weak
+references), at two sizes, never by timing."""
 
 from __future__ import annotations
 
@@ -27,6 +27,23 @@ from incas_cli.status import PlanStatus, plan_status
 from tests.conftest import Cli
 from tests.helpers import EXAMPLES
 from tests.strategies import examples
+
+
+class _Alive:
+    """How many of the objects it watches are alive now, the most at once, and in all."""
+
+    def __init__(self) -> None:
+        self.now = self.most = self.seen = 0
+
+    def watch(self, thing: object) -> None:
+        weakref.finalize(thing, self._gone)
+        self.seen += 1
+        self.now += 1
+        self.most = max(self.most, self.now)
+
+    def _gone(self) -> None:
+        self.now -= 1
+
 
 # --- plan build: output names ----------------------------------------------------------------
 
@@ -107,24 +124,17 @@ def _most_statuses_alive(
 ) -> int:
     """The most plan statuses (each with its plan, facts and findings) alive at once while
     ``plan status FOLDER ARGS`` runs."""
-    alive = most = 0
-
-    def gone() -> None:
-        nonlocal alive
-        alive -= 1
+    alive = _Alive()
 
     def tracked(path: Path, **kwargs: Any) -> PlanStatus:
-        nonlocal alive, most
         made = plan_status(path, **kwargs)
-        weakref.finalize(made, gone)
-        alive += 1
-        most = max(most, alive)
+        alive.watch(made)
         return made
 
     monkeypatch.setattr(status_module, "plan_status", tracked)
     result = cli("plan", "status", str(folder), *args)
     assert result.exit_code == 0, result.output
-    return most
+    return alive.most
 
 
 @pytest.mark.parametrize("args", [(), ("--json",)])
@@ -190,23 +200,16 @@ def test_a_report_written_in_parts_is_the_report_written_whole(count: int) -> No
 def test_a_report_written_in_parts_holds_one_entry_at_a_time() -> None:
     """(Two at a time: the loop still names one while the next is made.)"""
     for count in (10, 100):
-        alive = most = 0
+        alive = _Alive()
 
-        def gone() -> None:
-            nonlocal alive
-            alive -= 1
-
-        def watched(count: int = count) -> Iterator[_Entry]:
-            nonlocal alive, most
+        def watched(count: int = count, alive: _Alive = alive) -> Iterator[_Entry]:
             for entry in _validate_entries(count):
-                weakref.finalize(entry, gone)
-                alive += 1
-                most = max(most, alive)
+                alive.watch(entry)
                 yield entry
 
         written = sum(len(part) for part in report_json_parts("validate", {}, watched()))
         assert written > 100 * count
-        assert most == 2, count
+        assert alive.most == 2, count
 
 
 # --- export: a plan left out keeps no rows ----------------------------------------------------
@@ -254,26 +257,18 @@ def test_monitor_validate_of_many_reports_keeps_a_few_plans(
     checked = checks.check_document
     most = []
     for plans in (3, 12):
-        alive = reads = peak = 0
+        alive = _Alive()
 
-        def gone() -> None:
-            nonlocal alive
-            alive -= 1
-
-        def tracked(*args: Any, **kwargs: Any) -> CheckResult:
-            nonlocal alive, reads, peak
+        def tracked(*args: Any, alive: _Alive = alive, **kwargs: Any) -> CheckResult:
             result = checked(*args, **kwargs)
-            weakref.finalize(result, gone)
-            alive += 1
-            reads += 1
-            peak = max(peak, alive)
+            alive.watch(result)
             return result
 
         monkeypatch.setattr(checks, "check_document", tracked)
         result = cli("monitor", "validate", *_reports_of(tmp_path, plans))
         assert result.exit_code == 0, result.output
-        assert reads == plans
-        most.append(peak)
+        assert alive.seen == plans  # each plan read once
+        most.append(alive.most)
     assert most == [3, 3]  # the two kept, and the one just read
 
 
@@ -296,19 +291,12 @@ def test_an_export_keeps_the_reports_on_disk_until_every_plan_is_in(
         for k in range(count):
             reports.append(folder / f"rapporto-{k}.yaml")
             reports[-1].write_text(text, encoding="utf-8")
-        alive = peak = 0
+        alive = _Alive()
 
-        def gone() -> None:
-            nonlocal alive
-            alive -= 1
-
-        def tracked(source: Path) -> PlanRecord:
-            nonlocal alive, peak
+        def tracked(source: Path, alive: _Alive = alive) -> PlanRecord:
             record = read(source)
             if record.report_of is not None:
-                weakref.finalize(record, gone)
-                alive += 1
-                peak = max(peak, alive)
+                alive.watch(record)
             return record
 
         monkeypatch.setattr(export_module, "read_plan", tracked)
@@ -317,5 +305,5 @@ def test_an_export_keeps_the_reports_on_disk_until_every_plan_is_in(
         )
         assert (result.exported, result.reports) == (1, 1)  # the others: the same period
         assert [r.name for r in result.rejected] == [str(r) for r in reports[1:]]
-        most.append(peak)
+        most.append(alive.most)
     assert most == [2, 2]

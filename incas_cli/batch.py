@@ -332,7 +332,7 @@ def build_files(
                     built = []
                     for task in runnable:
                         outcome = build_file(task.source, task.output, task.options)
-                        pool.release_memory()
+                        pool.release_memory(settled=True)
                         built.append(outcome)
                         if on_outcome is not None:
                             on_outcome(outcome)

@@ -162,17 +162,24 @@ def stop_workers(executor: ProcessPoolExecutor) -> None:
 _frozen = False
 
 
-def release_memory() -> None:
+def release_memory(*, settled: bool = False) -> None:
     """Give back what one document's work freed, before the next: a process that builds
     many documents otherwise keeps growing (a figure's canvas is tens of MB, and a few
     reference cycles keep a document's objects until a full collection). After the first
     document, what is still alive (modules, the catalogue, caches) is frozen out of the
-    collector's scans, so each collection only looks at the last document's objects."""
+    collector's scans, so each collection only looks at the last document's objects.
+
+    ``settled``: no other document is being made now (a one-job build between two plans),
+    so what is alive stays alive and is frozen after every collection: the outcomes a
+    build keeps, a few objects each, would otherwise be scanned again at every document
+    (4,000 plans: 24,000 objects, 1.5 ms a collection; 7 s in all, growing with the
+    square of the plans). With documents in the making (other threads) only the first
+    freeze is safe: a document's reference cycles frozen would never be collected."""
     global _frozen
     import gc
 
     gc.collect()
-    if not _frozen:
+    if settled or not _frozen:
         gc.freeze()
         _frozen = True
     trim = _malloc_trim()

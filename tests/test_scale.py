@@ -9,6 +9,7 @@ import gc
 import shutil
 import weakref
 from collections.abc import Iterator
+from concurrent import futures
 from pathlib import Path
 from typing import Any
 
@@ -344,3 +345,31 @@ def test_a_one_job_build_does_not_scan_the_outcomes_it_keeps_at_every_document(
     _scanned_after_each(monkeypatch, tmp_path, 1)  # what the first document loads, loaded
     last = [_scanned_after_each(monkeypatch, tmp_path, count)[-1] for count in (2, 8)]
     assert last[1] == last[0], last
+
+
+# --- plan build, in workers: a few plans in flight ----------------------------------------------
+
+
+def test_a_parallel_build_waits_on_a_few_plans_at_a_time(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Every wait for a worker goes over each plan it is given: the plans are sent a few
+    per worker, as others come back, where all were sent at once (20 plans: 20 at every
+    wait; 4,000: 3 ms a wait)."""
+    waited: list[int] = []
+    real_wait = futures.wait
+
+    def counting(fs: Any, *args: Any, **kwargs: Any) -> Any:
+        waited.append(len(fs))
+        return real_wait(fs, *args, **kwargs)
+
+    monkeypatch.setattr(futures, "wait", counting)
+    sources = []
+    for k in range(20):
+        sources.append(tmp_path / f"piano-{k}.yaml")
+        shutil.copy(EXAMPLES / "breve.yaml", sources[-1])
+    options = BuildOptions(output_dir=tmp_path / "out", toc_update=False)
+    outcomes = build_files(sources, options, jobs=2)
+    assert [o.status for o in outcomes] == [Status.OK] * 20
+    assert [o.output for o in outcomes] == output_paths(sources, tmp_path / "out", ".docx")
+    assert max(waited) == 2 * 4  # two workers, four plans each

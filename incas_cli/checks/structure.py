@@ -38,6 +38,9 @@ _PATTERN_DETAILS = {
 }
 
 
+_SCORES = frozenset(("power", "interest", "severity", "urgency"))
+"""The 1-5 scores of the plan (the power/interest grid, a need's priority)."""
+
 _PRIVATE = "contact"
 """The key whose values are personal data (internal edition only)."""
 
@@ -133,6 +136,9 @@ def _detail(err: ErrorDetails) -> tuple[str, str | None]:
         return msg.DETAIL_MONTH_NUMBER.format(example=example), None
     if kind in ("date_parsing", "date_from_datetime_parsing") and _impossible_day(value):
         return msg.DETAIL_NO_SUCH_DAY.format(value=value), None
+    score = bool(err["loc"]) and err["loc"][-1] in _SCORES
+    if score and kind in ("int_parsing", "int_type", "int_from_float"):
+        return msg.DETAIL_SCORE, None  # «severity: 5.5»: a score, not a count
     if kind in _SIMPLE_DETAILS:
         return _SIMPLE_DETAILS[kind], None
     private = _PRIVATE in err["loc"]  # personal data: never repeated in messages or JSON
@@ -164,11 +170,11 @@ def _detail(err: ErrorDetails) -> tuple[str, str | None]:
         return detail, msg.DETAIL_CHOICE_SUGGEST.format(suggestion=close) if close else None
     if kind in ("greater_than_equal", "greater_than"):
         limit = ctx.get("ge", ctx.get("gt"))
-        if err["loc"] and err["loc"][-1] in ("power", "interest", "severity", "urgency"):
+        if score:
             return msg.DETAIL_SCORE, None
         return msg.DETAIL_GE.format(limit=limit), None
     if kind in ("less_than_equal", "less_than"):
-        if err["loc"] and err["loc"][-1] in ("power", "interest", "severity", "urgency"):
+        if score:
             return msg.DETAIL_SCORE, None
         return msg.DETAIL_LE.format(limit=ctx.get("le", ctx.get("lt"))), None
     if kind == "decimal_max_places":

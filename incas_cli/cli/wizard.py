@@ -160,6 +160,8 @@ def _ask_file_name(prompter: Prompter, data: Any, *, force: bool) -> Path:
             return msg.FILE_NOT_YAML
         if path.is_dir():
             return msg.FILE_IS_DIRECTORY.format(path=name)
+        if not path.parent.is_dir():  # asked again here: the Comune typed is not lost
+            return msg.FILE_FOLDER_MISSING.format(folder=path.parent)
         if path.exists() and not force:
             return msg.FILE_EXISTS_ANSWER.format(path=name, arg=shell_word(name))
         return None

@@ -248,3 +248,12 @@ def test_a_file_name_in_a_missing_folder_is_asked_again(
         ("nuova cartella/piano.yaml", msg.FILE_FOLDER_MISSING.format(folder="nuova cartella"))
     ]
     assert load_yaml(tmp_path / "piano.yaml").plain()["comune"]["name"] == "Lagnasco"
+
+
+def test_plan_new_of_a_file_in_a_missing_folder_stops_before_any_question(
+    tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _answer_with(monkeypatch, [])  # no question may be asked
+    result = cli("plan", "new", "manca/piano.yaml", cwd=tmp_path)
+    assert result.exit_code == 1, result.output
+    assert "la cartella «manca» non esiste" in result.output

@@ -308,6 +308,15 @@ def new(
         raise OutputExistsError(
             msg.FILE_EXISTS, hint=msg.FILE_EXISTS_HINT.format(path=shell_word(file)), file=file
         )
+    if file is not None and not file.parent.is_dir():  # said now, not after the Comune
+        from incas_cli.errors import InputError
+        from incas_cli.messages import io as io_msg
+
+        raise InputError(
+            io_msg.OUTPUT_NO_PARENT.format(parent=file.parent),
+            hint=io_msg.OUTPUT_NO_PARENT_HINT,
+            file=file,
+        )
     require_terminal()
     saver = _Saver(file, QuestionaryPrompter(), force=force)
     _run(saver, new_document_data({"schema_version": 1}), section=None, debug=debug)

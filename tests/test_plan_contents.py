@@ -280,5 +280,7 @@ def test_one_measure_is_introduced_in_the_singular() -> None:
     assert "Il piano comprende una misura. La sua scheda riporta obiettivo" in text
     assert "Il totale della misura e la sua quota" in text
     assert "Per ciascuna" not in text
+    # one need is not «in ordine di priorità»
+    assert "Il piano raccoglie un bisogno del territorio e una misura con" in text
     data["measures"].append({**data["measures"][0], "id": "M2"})
     assert "Il piano comprende due misure. Per ciascuna la scheda" in _docx_text(data)

@@ -48,6 +48,9 @@ MONTH_NUMBER_EXAMPLE = "{name} è {number}"  # the example above; luglio when th
 DETAIL_NUMBER = "serve un numero"
 DETAIL_BOOL = "serve sì o no (true/false)"
 DETAIL_LIST = "serve un elenco (righe che iniziano con «- »)"
+DETAIL_LIST_OF_ONE = (
+    "serve un elenco, anche di un solo valore: scrivi [{value}] (o righe che iniziano con «- »)"
+)
 DETAIL_MAPPING = "serve una sezione con chiavi e valori, non «{value}»"
 DETAIL_MAPPING_PRIVATE = (
     "serve una sezione con chiavi e valori (person, email, phone), non un testo; il testo "

@@ -247,3 +247,38 @@ def test_an_adopted_v1_plan_stays_valid(cli: Cli, tmp_path: Path) -> None:
     data["plan"]["status"] = "proposta"
     del data["plan"]["adoption"]
     assert _open(_findings(cli, tmp_path, data)) == [(p, "error") for p in _REQUIRED]
+
+
+def test_the_plan_s_own_text_citing_a_law_after_its_date(cli: Cli, tmp_path: Path) -> None:
+    """A plan adopted in 2023 cannot speak of art. 18-ter (DL 145/2024, from 11 October
+    2024): its own texts are checked on the date its legal framework is written on."""
+    data = minimal_plan()  # period from January 2025
+    data["stakeholders"][1]["role"] = "Orienta le vittime ai permessi (art. 18 e 18-ter)."
+    data["measures"][0]["risks"] = [
+        {"risk": "Timore di ritorsioni", "mitigation": "Informazione sul DL 146/2025"}
+    ]
+    found = [f for f in _findings(cli, tmp_path, data) if f["code"] == "LAW_AFTER_PLAN_DATE"]
+    # From January 2025 the 18-ter applies; DL 146/2025 (November 2025) does not yet.
+    assert _codes(found) == [
+        ("LAW_AFTER_PLAN_DATE", "warning", "measures[0].risks[0].mitigation"),
+    ]
+    assert "dal 26 novembre 2025" in found[0]["message"]
+
+    data["plan"] |= {
+        "status": "adottato",
+        "adoption": {"organ": "giunta", "number": "45", "date": "2023-11-28"},
+        "period": {"start": "2024-01", "end": "2026-12"},
+    }
+    data["measures"][0]["start"] = "2024-03"
+    found = [f for f in _findings(cli, tmp_path, data) if f["code"] == "LAW_AFTER_PLAN_DATE"]
+    assert _codes(found) == [
+        ("LAW_AFTER_PLAN_DATE", "warning", "measures[0].risks[0].mitigation"),
+        ("LAW_AFTER_PLAN_DATE", "warning", "stakeholders[1].role"),
+    ]
+    role = next(f for f in found if f["path"] == "stakeholders[1].role")
+    assert role["message"] == (
+        "il testo cita «18-ter», cioè l'art. 18-ter del d.lgs. 286/1998 (DL 145/2024), che "
+        "si applica dall'11 ottobre 2024; il piano è del 28 novembre 2023 (data della "
+        "delibera di adozione), quando quella norma non c'era ancora"
+    )
+    assert role["severity"] == "warning"

@@ -244,7 +244,9 @@ def test_after_a_year_cut_short_by_the_plan_s_start_the_next_period_is_a_whole_y
     assert "Nel prossimo periodo (gennaio 2025 – dicembre 2025):" in text
 
 
-def test_a_plan_with_one_measure_is_summed_up_in_italian(cli: Cli, tmp_path: Path) -> None:
+def test_a_plan_with_one_measure_and_one_report_is_summed_up_in_italian(
+    cli: Cli, tmp_path: Path
+) -> None:
     """«Delle 1 misura del piano: 1 in corso.» was the Giunta's first line."""
     from tests.helpers import minimal_plan, write_plan
 
@@ -259,3 +261,5 @@ def test_a_plan_with_one_measure_is_summed_up_in_italian(cli: Cli, tmp_path: Pat
     body = body_text(open_docx((tmp_path / "rel.docx").read_bytes()))
     assert "Il piano ha una sola misura: in corso." in body
     assert "Delle 1" not in body
+    # one report is not «l'ultima»
+    assert "Relazione: 2025, in bozza." in body

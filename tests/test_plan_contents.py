@@ -270,3 +270,17 @@ def test_one_partner_comune_is_named_in_the_singular() -> None:
     text = _docx_text(data)
     assert "costruito insieme al Comune di Terracina," in text
     assert "ai Comuni di Terracina" not in text
+
+
+def test_one_measure_is_introduced_in_the_singular() -> None:
+    """«Il piano comprende una misura. La sua scheda riporta…», not «Per ciascuna»."""
+    data = minimal_plan()
+    data["measures"][0]["budget"] = [{"amount": 1000, "source": "fnpm"}]
+    text = _docx_text(data)
+    assert "Il piano comprende una misura. La sua scheda riporta obiettivo" in text
+    assert "Il totale della misura e la sua quota" in text
+    assert "Per ciascuna" not in text
+    # one need is not «in ordine di priorità»
+    assert "Il piano raccoglie un bisogno del territorio e una misura con" in text
+    data["measures"].append({**data["measures"][0], "id": "M2"})
+    assert "Il piano comprende due misure. Per ciascuna la scheda" in _docx_text(data)

@@ -6,6 +6,7 @@ do not come from the renderer (characters x an average width at the table's font
 
 from __future__ import annotations
 
+import itertools
 import re
 from decimal import Decimal
 from typing import Any
@@ -227,6 +228,23 @@ def test_table_captions_sit_above_their_table_and_keep_with_it(name: str) -> Non
         if (m := re.match(r"Tabella (\d+) – ", t))
     ]
     assert numbers == list(range(1, captions + 1))
+
+
+@pytest.mark.parametrize("name", ALL_EXAMPLES)
+def test_a_table_keeps_with_the_note_that_explains_it(name: str) -> None:
+    """A legend after a table («Legenda: …», «Assicurato: risorse già disponibili…») is
+    never alone at the top of the next page: the table's last row keeps with it."""
+    document = open_docx(rendered(name))
+    blocks = [b for b, _ in _blocks_with_section(document)]
+    notes = 0
+    for table, after in itertools.pairwise(blocks):
+        if table.tag != qn("w:tbl") or after.tag != qn("w:p") or _style(after) != "Nota":
+            continue
+        notes += 1
+        last = table.findall(qn("w:tr"))[-1]
+        first = last.find(f"{qn('w:tc')}/{qn('w:p')}")
+        assert _keep_next(first) is True, _text(after)
+    assert notes > 0
 
 
 @pytest.mark.parametrize("name", ALL_EXAMPLES)

@@ -221,3 +221,39 @@ def test_a_file_name_with_spaces_is_quoted_in_the_commands_suggested(
     assert cli(*status, cwd=folder).exit_code == 0
     draft = (folder / "piano di l'aquila.yaml").read_text(encoding="utf-8")
     assert '`incas plan status "piano di l\'aquila.yaml"`' in draft
+
+
+def test_a_file_name_in_a_missing_folder_is_asked_again(
+    tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The command used to stop with an error after the Comune was typed."""
+    from incas_cli.wizard.scripted import ScriptedPrompter
+
+    steps: list[Any] = [
+        ["procedere", "rapido"],
+        ["Comune", "Lagnasco"],
+        ["Nome del file", "nuova cartella/piano.yaml"],
+        ["Nome del file", "piano.yaml"],
+        ["Inizio del periodo", CTRL_C],
+    ]
+    prompter = ScriptedPrompter(steps)
+    import incas_cli.cli.wizard as command
+    import incas_cli.wizard.questionary_prompter as terminal
+
+    monkeypatch.setattr(terminal, "QuestionaryPrompter", lambda: prompter)
+    monkeypatch.setattr(command, "require_terminal", lambda: None)
+    result = cli("plan", "new", cwd=tmp_path)
+    assert result.exit_code == 130, result.output
+    assert [(r.answer, r.error) for r in prompter.rejections] == [
+        ("nuova cartella/piano.yaml", msg.FILE_FOLDER_MISSING.format(folder="nuova cartella"))
+    ]
+    assert load_yaml(tmp_path / "piano.yaml").plain()["comune"]["name"] == "Lagnasco"
+
+
+def test_plan_new_of_a_file_in_a_missing_folder_stops_before_any_question(
+    tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _answer_with(monkeypatch, [])  # no question may be asked
+    result = cli("plan", "new", "manca/piano.yaml", cwd=tmp_path)
+    assert result.exit_code == 1, result.output
+    assert "la cartella «manca» non esiste" in result.output

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from incas_cli import formats
+from incas_cli.checks.dated import law_at_plan_date
 from incas_cli.checks.findings import Finding, Loc, Severity, error, warning
 from incas_cli.checks.rules import Rule, RuleContext
 from incas_cli.checks.structure import suggest
@@ -308,4 +309,5 @@ CONTENT_RULES: tuple[Rule, ...] = (
     budget_years,
     seasons_in_time,
     budget_secured,
+    law_at_plan_date,
 )

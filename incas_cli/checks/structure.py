@@ -38,6 +38,9 @@ _PATTERN_DETAILS = {
 }
 
 
+_SCORES = frozenset(("power", "interest", "severity", "urgency"))
+"""The 1-5 scores of the plan (the power/interest grid, a need's priority)."""
+
 _PRIVATE = "contact"
 """The key whose values are personal data (internal edition only)."""
 
@@ -133,6 +136,11 @@ def _detail(err: ErrorDetails) -> tuple[str, str | None]:
         return msg.DETAIL_MONTH_NUMBER.format(example=example), None
     if kind in ("date_parsing", "date_from_datetime_parsing") and _impossible_day(value):
         return msg.DETAIL_NO_SUCH_DAY.format(value=value), None
+    if kind == "list_type" and _one_value(value, _scalar_list(tuple(err["loc"]))):
+        return msg.DETAIL_LIST_OF_ONE.format(value=_short(value)), None  # «actions: 5»
+    score = bool(err["loc"]) and err["loc"][-1] in _SCORES
+    if score and kind in ("int_parsing", "int_type", "int_from_float"):
+        return msg.DETAIL_SCORE, None  # «severity: 5.5»: a score, not a count
     if kind in _SIMPLE_DETAILS:
         return _SIMPLE_DETAILS[kind], None
     private = _PRIVATE in err["loc"]  # personal data: never repeated in messages or JSON
@@ -164,11 +172,11 @@ def _detail(err: ErrorDetails) -> tuple[str, str | None]:
         return detail, msg.DETAIL_CHOICE_SUGGEST.format(suggestion=close) if close else None
     if kind in ("greater_than_equal", "greater_than"):
         limit = ctx.get("ge", ctx.get("gt"))
-        if err["loc"] and err["loc"][-1] in ("power", "interest", "severity", "urgency"):
+        if score:
             return msg.DETAIL_SCORE, None
         return msg.DETAIL_GE.format(limit=limit), None
     if kind in ("less_than_equal", "less_than"):
-        if err["loc"] and err["loc"][-1] in ("power", "interest", "severity", "urgency"):
+        if score:
             return msg.DETAIL_SCORE, None
         return msg.DETAIL_LE.format(limit=ctx.get("le", ctx.get("lt"))), None
     if kind == "decimal_max_places":
@@ -176,6 +184,50 @@ def _detail(err: ErrorDetails) -> tuple[str, str | None]:
     if kind == "value_error":
         return str(ctx.get("error", "")), None
     return msg.DETAIL_OTHER.format(value=shown), None
+
+
+def _one_value(value: Any, item: type | None) -> bool:
+    """A value of the list's own kind where the list goes (``actions: 5``, ``needs: N1``):
+    a number for a list of numbers, a short word for a list of ids."""
+    if item is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if item is str:
+        return isinstance(value, str) and bool(re.fullmatch(r"[\w.-]{1,20}", value.strip()))
+    return False
+
+
+def _scalar_list(loc: tuple[Any, ...]) -> type | None:
+    """The type of the items (``int`` or ``str``) when the field at ``loc`` of the plan is
+    a list of plain values (numbers, ids, months), not of sections (budget lines): only
+    then is ``[5]`` the fix."""
+    clean = _clean_loc(loc)
+    if not clean or not isinstance(clean[-1], str):
+        return None
+    parent = model_at(clean[:-1])
+    if parent is None:
+        return None
+    field = next(
+        (f for name, f in parent.model_fields.items() if (f.alias or name) == clean[-1]), None
+    )
+    if field is None or _model_in(field.annotation) is not None:
+        return None
+    return _item_type(field.annotation)
+
+
+def _item_type(annotation: Any) -> type | None:
+    """``int`` for ``list[Annotated[int, ...]] | None``, ``str`` for ``list[str]``."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _item_type(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        found = [t for a in typing.get_args(annotation) if (t := _item_type(a)) is not None]
+        return found[0] if found else None
+    if origin is list:
+        (item,) = typing.get_args(annotation) or (None,)
+        if typing.get_origin(item) is typing.Annotated:
+            item = typing.get_args(item)[0]
+        return item if item in (int, str) else None
+    return None
 
 
 def _impossible_day(value: Any) -> bool:

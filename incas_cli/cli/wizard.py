@@ -160,6 +160,8 @@ def _ask_file_name(prompter: Prompter, data: Any, *, force: bool) -> Path:
             return msg.FILE_NOT_YAML
         if path.is_dir():
             return msg.FILE_IS_DIRECTORY.format(path=name)
+        if not path.parent.is_dir():  # asked again here: the Comune typed is not lost
+            return msg.FILE_FOLDER_MISSING.format(folder=path.parent)
         if path.exists() and not force:
             return msg.FILE_EXISTS_ANSWER.format(path=name, arg=shell_word(name))
         return None
@@ -305,6 +307,15 @@ def new(
     if file is not None and file.exists() and not force:
         raise OutputExistsError(
             msg.FILE_EXISTS, hint=msg.FILE_EXISTS_HINT.format(path=shell_word(file)), file=file
+        )
+    if file is not None and not file.parent.is_dir():  # said now, not after the Comune
+        from incas_cli.errors import InputError
+        from incas_cli.messages import io as io_msg
+
+        raise InputError(
+            io_msg.OUTPUT_NO_PARENT.format(parent=file.parent),
+            hint=io_msg.OUTPUT_NO_PARENT_HINT,
+            file=file,
         )
     require_terminal()
     saver = _Saver(file, QuestionaryPrompter(), force=force)

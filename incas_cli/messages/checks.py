@@ -48,6 +48,9 @@ MONTH_NUMBER_EXAMPLE = "{name} è {number}"  # the example above; luglio when th
 DETAIL_NUMBER = "serve un numero"
 DETAIL_BOOL = "serve sì o no (true/false)"
 DETAIL_LIST = "serve un elenco (righe che iniziano con «- »)"
+DETAIL_LIST_OF_ONE = (
+    "serve un elenco, anche di un solo valore: scrivi [{value}] (o righe che iniziano con «- »)"
+)
 DETAIL_MAPPING = "serve una sezione con chiavi e valori, non «{value}»"
 DETAIL_MAPPING_PRIVATE = (
     "serve una sezione con chiavi e valori (person, email, phone), non un testo; il testo "
@@ -365,3 +368,13 @@ OPEN_LABELS: dict[str, str] = {
     "monitoring.reviews": "date delle verifiche",
     "monitoring.reporting": "modalità di rendicontazione",
 }
+LAW_AFTER_PLAN_DATE = (
+    "il testo cita «{words}», cioè {act}, che si applica {applies}; il piano è {date} "
+    "({what}), quando quella norma non c'era ancora"
+)
+PLAN_DATE_ADOPTION = "data della delibera di adozione"
+PLAN_DATE_START = "inizio del periodo del piano"
+LAW_AFTER_PLAN_DATE_HINT = (
+    "un piano dice ciò che era vero alla sua data: togli il riferimento o riscrivi la frase "
+    "con le norme di allora (per le vittime, l'art. 18 del d.lgs. 286/1998)"
+)

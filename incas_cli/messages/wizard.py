@@ -21,6 +21,10 @@ FORCE_HELP = "Sovrascrive il file se esiste già (il piano che contiene va perso
 ASK_FILE = "Nome del file del piano"
 FILE_NOT_YAML = "il nome del file deve finire con .yaml o .yml"
 FILE_IS_DIRECTORY = "«{path}» è una cartella: scrivi il nome di un file"
+FILE_FOLDER_MISSING = (
+    "la cartella «{folder}» non esiste: scrivi il nome del file in una cartella che esiste "
+    "(o creala prima)"
+)
 FILE_EXISTS_ANSWER = "«{path}» esiste già: scegli un altro nome (o usa «incas plan edit {arg}»)"
 FILE_EXISTS = "il file esiste già"
 FILE_EXISTS_HINT = (

@@ -28,9 +28,8 @@ def missing_text(item: Missing, facts: MonitorFacts) -> str:
 def reports_line(facts: MonitorFacts) -> str:
     periods = [tables.span(r.report.period.start, r.report.period.end) for r in facts.reports]
     status = facts.latest.report.status or "bozza"
-    return msg.STATUS_REPORTS_LINE.format(
-        periods=fmt.join_and(periods), status=msg.REPORT_STATUS_WORDS[status]
-    )
+    line = msg.STATUS_ONE_REPORT_LINE if len(periods) == 1 else msg.STATUS_REPORTS_LINE
+    return line.format(periods=fmt.join_and(periods), status=msg.REPORT_STATUS_WORDS[status])
 
 
 def money_line(facts: MonitorFacts) -> str:

@@ -182,8 +182,12 @@ class _Writer:
     # --- blocks ------------------------------------------------------------------------
 
     def blocks(self, blocks: Sequence[Block]) -> None:
-        for block in blocks:
-            self.block(block)
+        for index, block in enumerate(blocks):
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            if isinstance(block, Table) and _is_note(following):
+                self.table(block, keep_last=True)  # its legend never alone on a page
+            else:
+                self.block(block)
 
     def block(self, block: Block) -> None:
         if isinstance(block, Heading):
@@ -230,8 +234,9 @@ class _Writer:
             if num_id is not None:
                 xml.set_num(p, num_id)
 
-    def table(self, table: Table) -> None:
-        """The caption above the table, on the same page as its first rows."""
+    def table(self, table: Table, *, keep_last: bool = False) -> None:
+        """The caption above the table, on the same page as its first rows; ``keep_last``:
+        the last rows on the page of the paragraph after it (the note that explains it)."""
         if table.caption:
             self.tables += 1
             self.paragraph(
@@ -240,7 +245,13 @@ class _Writer:
                 keep_next=True,
             )
         self.add(
-            table_element(table, self.styles, width=self.text_width(), font_pt=self.table_font_size)
+            table_element(
+                table,
+                self.styles,
+                width=self.text_width(),
+                font_pt=self.table_font_size,
+                keep_last=keep_last,
+            )
         )
 
     def figure(self, figure: Figure) -> None:
@@ -406,3 +417,8 @@ class _Writer:
         self.styles.run(p, msg.FOOTER_OF)
         xml.field(p, "NUMPAGES", "1")
         footer.append(p)
+
+
+def _is_note(block: Block | None) -> bool:
+    """A legend or explanation written right after a table (``note`` style)."""
+    return isinstance(block, Paragraph) and block.style == "note"

@@ -32,11 +32,15 @@ TABLE_FONT_PT = 9.5  # "Testo tabella" of the reference document
 _FILLS = {"active": st.SHADE_FILL, "review": st.REVIEW_FILL}
 
 
-def table_element(table: Table, styles: Styles, *, width: int, font_pt: float) -> BaseOxmlElement:
-    """The ``w:tbl`` of ``table`` for a text ``width`` in twips (without its caption)."""
+def table_element(
+    table: Table, styles: Styles, *, width: int, font_pt: float, keep_last: bool = False
+) -> BaseOxmlElement:
+    """The ``w:tbl`` of ``table`` for a text ``width`` in twips (without its caption);
+    ``keep_last``: its last row keeps with what follows (the note that explains it)."""
     widths = table_widths(table, table.rows, width=width, font_pt=font_pt)
     tbl = table_start(table, styles, widths)
-    for _ in table_rows(tbl, table, table.rows, len(table.rows), widths, styles):
+    rows = table_rows(tbl, table, table.rows, len(table.rows), widths, styles, keep_last=keep_last)
+    for _ in rows:
         pass
     return tbl
 
@@ -68,11 +72,16 @@ def table_rows(
     count: int,
     widths: Sequence[int],
     styles: Styles,
+    *,
+    keep_last: bool = False,
 ) -> Iterator[BaseOxmlElement]:
     """Append the data rows (``count`` of them, from ``rows``) and the total row of
     ``table`` to ``tbl`` one at a time, yielding each ``w:tr`` once appended: a caller
-    that streams the document may serialize it and take it out again."""
+    that streams the document may serialize it and take it out again. With
+    ``keep_last`` the table's last row keeps with the paragraph after the table."""
     keepers = _keepers(count, total=table.total is not None)
+    if keep_last and table.total is None:
+        keepers.add(count - 1)
     for index, row in enumerate(rows):
         yield _row(
             tbl,
@@ -84,7 +93,9 @@ def table_rows(
             keep_with_next=index in keepers,
         )
     if table.total is not None:
-        yield _row(tbl, table.total, table.columns, widths, styles, bold=True)
+        yield _row(
+            tbl, table.total, table.columns, widths, styles, bold=True, keep_with_next=keep_last
+        )
 
 
 def _keepers(count: int, *, total: bool) -> set[int]:

@@ -136,6 +136,9 @@ def _detail(err: ErrorDetails) -> tuple[str, str | None]:
         return msg.DETAIL_MONTH_NUMBER.format(example=example), None
     if kind in ("date_parsing", "date_from_datetime_parsing") and _impossible_day(value):
         return msg.DETAIL_NO_SUCH_DAY.format(value=value), None
+    written = _italian_date(value) if kind.startswith("date_") else None
+    if written is not None:  # «15/01/2026»: the file writes 2026-01-15
+        return msg.DETAIL_DATE_AS.format(value=value, date=written), None
     if kind == "list_type" and _one_value(value, _scalar_list(tuple(err["loc"]))):
         return msg.DETAIL_LIST_OF_ONE.format(value=_short(value)), None  # «actions: 5»
     score = bool(err["loc"]) and err["loc"][-1] in _SCORES
@@ -228,6 +231,20 @@ def _item_type(annotation: Any) -> type | None:
             item = typing.get_args(item)[0]
         return item if item in (int, str) else None
     return None
+
+
+def _italian_date(value: Any) -> str | None:
+    """``15/01/2026``, ``15-1-2026``, ``15.01.2026`` -> ``2026-01-15`` (a day that
+    exists), else None."""
+    import datetime as dt
+
+    found = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", str(value).strip())
+    if found is None:
+        return None
+    try:
+        return dt.date(int(found[3]), int(found[2]), int(found[1])).isoformat()
+    except ValueError:
+        return None
 
 
 def _impossible_day(value: Any) -> bool:

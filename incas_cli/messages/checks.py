@@ -58,6 +58,7 @@ DETAIL_MAPPING_PRIVATE = (
 )
 PRIVATE_VALUE = "(valore non ripetuto: dati personali)"
 DETAIL_DATE = "serve una data nel formato AAAA-MM-GG, ad esempio 2024-05-10"
+DETAIL_DATE_AS = "serve una data nel formato AAAA-MM-GG: «{value}» si scrive {date}"
 DETAIL_NO_SUCH_DAY = "la data {value} non esiste nel calendario (controlla giorno e mese)"
 DETAIL_CHOICE = "«{value}» non è tra i valori ammessi ({allowed})"
 DETAIL_CHOICE_SUGGEST = "forse intendevi «{suggestion}»?"

@@ -119,7 +119,7 @@ def _short(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _detail(err: ErrorDetails) -> tuple[str, str | None]:
+def _detail(err: ErrorDetails, root: type[BaseModel] = Plan) -> tuple[str, str | None]:
     kind = err["type"]
     ctx = err.get("ctx") or {}
     value = err.get("input")
@@ -139,7 +139,7 @@ def _detail(err: ErrorDetails) -> tuple[str, str | None]:
     written = _italian_date(value) if kind.startswith("date_") else None
     if written is not None:  # «15/01/2026»: the file writes 2026-01-15
         return msg.DETAIL_DATE_AS.format(value=value, date=written), None
-    if kind == "list_type" and _one_value(value, _scalar_list(tuple(err["loc"]))):
+    if kind == "list_type" and _one_value(value, _scalar_list(tuple(err["loc"]), root)):
         return msg.DETAIL_LIST_OF_ONE.format(value=_short(value)), None  # «actions: 5»
     score = bool(err["loc"]) and err["loc"][-1] in _SCORES
     if score and kind in ("int_parsing", "int_type", "int_from_float"):
@@ -199,14 +199,14 @@ def _one_value(value: Any, item: type | None) -> bool:
     return False
 
 
-def _scalar_list(loc: tuple[Any, ...]) -> type | None:
+def _scalar_list(loc: tuple[Any, ...], root: type[BaseModel]) -> type | None:
     """The type of the items (``int`` or ``str``) when the field at ``loc`` of the plan is
     a list of plain values (numbers, ids, months), not of sections (budget lines): only
     then is ``[5]`` the fix."""
     clean = _clean_loc(loc)
     if not clean or not isinstance(clean[-1], str):
         return None
-    parent = model_at(clean[:-1])
+    parent = model_at(clean[:-1], root)
     if parent is None:
         return None
     field = next(
@@ -312,7 +312,7 @@ def findings_from_validation_error(
                 )
             )
         else:
-            detail, detail_hint = _detail(err)
+            detail, detail_hint = _detail(err, root)
             found.append(
                 error(
                     "INVALID_VALUE",

@@ -119,7 +119,9 @@ def check_reports(paths: list[Path], plans: PlanSource | None = None) -> list[Ou
 
 def check_report_files(paths: list[Path], plans: PlanSource | None = None) -> list[Outcome]:
     """Outcomes of ``paths`` with their findings, without the reports and their plans
-    (``monitor validate``): a check of thousands of reports keeps only what it prints."""
+    (``monitor validate``): a check of thousands of reports keeps only what it prints.
+    Each outcome's status says whether its report passed (its result's ``ok`` no longer
+    can: it needs the report)."""
     source = plans or PlanSource()
     outcomes = []
     for path in paths:

@@ -8,10 +8,9 @@ that came a year later: a warning, with the words and where they are.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
-
-from pydantic import BaseModel
 
 from incas_cli import formats
 from incas_cli.catalog.law import LEGAL_ACTS
@@ -24,14 +23,14 @@ _PRIVATE = "contact"
 
 
 def _texts(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
-    """Every text of the plan with its path in the file."""
+    """Every text of the plan's data (``model_dump(by_alias=True)``: the file's keys) with
+    its path in the file."""
     if isinstance(value, str):
         yield loc, value
-    elif isinstance(value, BaseModel):
-        for name, field in type(value).model_fields.items():
-            key = field.alias or name
+    elif isinstance(value, dict):
+        for key, item in value.items():
             if key != _PRIVATE:
-                yield from _texts(getattr(value, name), (*loc, key))
+                yield from _texts(item, (*loc, key))
     elif isinstance(value, list | tuple):
         for index, item in enumerate(value):
             yield from _texts(item, (*loc, index))
@@ -49,7 +48,14 @@ def law_at_plan_date(ctx: RuleContext) -> Iterator[Finding]:
     later = [act for act in LEGAL_ACTS if act.cited_as and act.applies_from > date]
     if not later:
         return
-    for loc, text in _texts(ctx.plan, ()):
+    # one search over the whole plan first (most plans cite none of them), then, text by
+    # text, one for all the acts, then the act that matched
+    anyone = re.compile("|".join(f"(?:{act.cited_as})" for act in later), re.IGNORECASE)
+    if anyone.search(ctx.plan.model_dump_json()) is None:
+        return
+    for loc, text in _texts(ctx.plan.model_dump(by_alias=True), ()):
+        if anyone.search(text) is None:
+            continue
         for act in later:
             words = act.cited_in(text)
             if words is None:

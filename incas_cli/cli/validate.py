@@ -31,7 +31,6 @@ def validate(
     from incas_cli.cli._common import echo_parts, expand_inputs
     from incas_cli.console import outcome_entry, outcomes_github, print_outcomes
     from incas_cli.errors import UsageError
-    from incas_cli.reports import report_json_parts
 
     if output_format not in OUTPUT_FORMATS:
         raise UsageError(
@@ -40,6 +39,8 @@ def validate(
         )
     outcomes = check_files(expand_inputs(files), final=final)
     if as_json or output_format == "json":
+        from incas_cli.reports import report_json_parts  # its models, only for JSON
+
         echo_parts(report_json_parts("validate", {}, map(outcome_entry, outcomes)))
     elif output_format == "github":
         typer.echo(outcomes_github(outcomes), nl=False)

@@ -44,3 +44,11 @@ def completer(values: Iterable[str]) -> Callable[[str], list[str]]:
 
 def is_stdio(path: Path | None) -> bool:
     return path is not None and path == STDIO
+
+
+def shell_word(text: object) -> str:
+    """:func:`incas_cli.formats.shell_word`, imported when a command first quotes a name
+    (``incas --help`` does not load the formats and their decimals)."""
+    from incas_cli.formats import shell_word as quoted
+
+    return quoted(text)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from incas_cli.cli._common import handle_errors
-from incas_cli.formats import shell_word
+from incas_cli.cli._options import shell_word
 from incas_cli.messages import diff as msg
 
 if TYPE_CHECKING:

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from incas_cli.cli._common import handle_errors
-from incas_cli.formats import shell_word
+from incas_cli.cli._options import shell_word
 from incas_cli.messages import staff as msg
 
 

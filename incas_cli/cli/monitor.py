@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from incas_cli.cli._common import handle_errors, require_terminal
-from incas_cli.cli._options import choices, completer, is_stdio
-from incas_cli.formats import shell_word
+from incas_cli.cli._options import choices, completer, is_stdio, shell_word
 from incas_cli.messages import cli as cli_msg
 from incas_cli.messages import monitor as msg
 from incas_cli.messages import render as render_msg

@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING, cast
 import typer
 
 from incas_cli.cli._common import handle_errors
-from incas_cli.cli._options import choices, completer, is_stdio
-from incas_cli.formats import shell_word
+from incas_cli.cli._options import choices, completer, is_stdio, shell_word
 from incas_cli.messages import render as msg
 from incas_cli.pipeline import FORMATS
 from incas_cli.render import EDITIONS

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from incas_cli.cli._common import handle_errors, require_terminal
-from incas_cli.formats import shell_word
+from incas_cli.cli._options import shell_word
 from incas_cli.messages import wizard as msg
 
 if TYPE_CHECKING:

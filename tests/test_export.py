@@ -124,6 +124,20 @@ def test_other_formats_are_valid_data_packages(
     _validate(out)
 
 
+def test_the_workbook_holds_no_clock(cli: Cli, tmp_path: Path) -> None:
+    """The same plans give the same workbook, whenever it is written: no entry time, no
+    creation or modification date from the clock."""
+    import zipfile
+
+    source = str(example_files()[0])
+    assert cli("export", source, "-o", str(tmp_path / "a"), "--format", "xlsx").exit_code == 0
+    with zipfile.ZipFile(tmp_path / "a" / "dati.xlsx") as book:
+        assert {info.date_time for info in book.infolist()} == {(2000, 1, 1, 0, 0, 0)}
+        core = book.read("docProps/core.xml")
+        assert b"dcterms:created" not in core and b"dcterms:modified" not in core
+        assert "plans" in book.read("xl/workbook.xml").decode()
+
+
 def test_excel_csv_has_bom_semicolons_and_decimal_comma(cli: Cli, tmp_path: Path) -> None:
     out = tmp_path / "dati"
     assert cli("export", str(example_files()[2]), "-o", str(out), "--excel").exit_code == 0

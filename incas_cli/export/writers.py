@@ -14,6 +14,7 @@ import contextlib
 import datetime as dt
 import io
 import json
+import re
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
@@ -190,7 +191,12 @@ class _XlsxWriter:
         return cell
 
     def finish(self) -> None:
-        self._book.save(self._handle)
+        # openpyxl stamps the clock on every zip entry and in docProps/core.xml: saved
+        # aside, then copied entry by entry without it, the same plans give the same bytes
+        with tempfile.TemporaryFile(prefix="incas-xlsx-") as saved:  # never whole in memory
+            self._book.save(saved)
+            saved.seek(0)
+            _without_clock(saved, self._handle)
 
     def abort(self) -> None:
         # each sheet streams into a temporary file of openpyxl's: close them now
@@ -251,6 +257,30 @@ def _json_value(value: Value) -> str:
     if isinstance(value, dt.date):
         return json.dumps(value.isoformat())
     return json.dumps(value, ensure_ascii=False)
+
+
+_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
+"""The time of every entry of a workbook (a fixed one: no clock in the file)."""
+_CORE_DATES = re.compile(rb"<dcterms:(created|modified)\b[^>]*>[^<]*</dcterms:\1>")
+
+
+def _without_clock(saved: IO[bytes], out: IO[bytes]) -> None:
+    """Copy the workbook ``saved`` to ``out`` with fixed entry times and no creation or
+    modification date (optional in a package's core properties): a sheet streams through,
+    never whole in memory."""
+    import shutil
+    import zipfile
+
+    with zipfile.ZipFile(saved) as source, zipfile.ZipFile(out, "w") as target:
+        for entry in source.infolist():
+            info = zipfile.ZipInfo(entry.filename, date_time=_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            if entry.filename == "docProps/core.xml":
+                target.writestr(info, _CORE_DATES.sub(b"", source.read(entry)))
+                continue
+            with source.open(entry) as data, target.open(info, "w") as copy:
+                shutil.copyfileobj(data, copy, 1024 * 1024)
 
 
 def write_xlsx(

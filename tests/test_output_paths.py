@@ -7,6 +7,8 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import Cli
 from tests.helpers import minimal_plan, write_plan
 
@@ -155,6 +157,29 @@ def test_build_refuses_only_the_file_that_would_replace_an_input(cli: Cli, tmp_p
     files = {f["file"]: f["status"] for f in json.loads(result.stdout)["files"]}
     assert files == {"piano.docx": "failed", "altro.yaml": "ok"}
     assert (tmp_path / "altro.docx").is_file()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("plan", "render", "piano.yaml", "--no-toc-update"),
+        ("plan", "compare", "piano.yaml"),
+        ("template",),
+        ("schema",),
+    ],
+)
+def test_an_output_folder_that_does_not_exist_is_refused(
+    cli: Cli, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    # «-o "Cartella Nuova/"»: a folder by its final separator, not «Cartella Nuova.docx»
+    write_plan(tmp_path / "piano.yaml", minimal_plan())
+    result = cli(*command, "-o", "Cartella Nuova/", cwd=tmp_path)
+    assert result.exit_code == 2
+    assert "la cartella «Cartella Nuova/» non esiste" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["piano.yaml"]
+    (tmp_path / "Cartella Nuova").mkdir()
+    assert cli(*command, "-o", "Cartella Nuova/", cwd=tmp_path).exit_code == 0
+    assert len(list((tmp_path / "Cartella Nuova").iterdir())) == 1
 
 
 def test_build_knows_an_input_by_its_inode_too(cli: Cli, tmp_path: Path) -> None:

@@ -52,3 +52,25 @@ def shell_word(text: object) -> str:
     from incas_cli.formats import shell_word as quoted
 
     return quoted(text)
+
+
+def output_path(value: str | Path) -> Path:
+    """typer's ``parser`` of an ``--output`` that names a file or an existing folder: a
+    name ending with a separator (``Cartella Nuova/``) is a folder, which must exist, or
+    the document would be written beside it as ``Cartella Nuova.docx`` (pathlib drops the
+    separator before the command sees it)."""
+    import os
+
+    import typer
+
+    from incas_cli.messages import io as io_msg
+
+    path = Path(value)
+    if isinstance(value, Path):  # a default value: already a path
+        return path
+    separators = (os.sep, os.altsep) if os.altsep else (os.sep,)
+    if value != str(STDIO) and value.endswith(separators) and not path.is_dir():
+        raise typer.BadParameter(
+            f"{io_msg.OUTPUT_NO_PARENT.format(parent=value)}: {io_msg.OUTPUT_NO_PARENT_HINT}"
+        )
+    return path

@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from incas_cli.cli._common import handle_errors
+from incas_cli.cli._options import output_path
 from incas_cli.messages import compare as msg
 
 
@@ -14,7 +15,7 @@ from incas_cli.messages import compare as msg
 def compare(
     inputs: list[Path] = typer.Argument(..., help=msg.COMPARE_INPUTS_HELP, show_default=False),
     output: Path = typer.Option(
-        ..., "--output", "-o", help=msg.COMPARE_OUTPUT_HELP, show_default=False
+        ..., "--output", "-o", parser=output_path, help=msg.COMPARE_OUTPUT_HELP, show_default=False
     ),
     fmt: str | None = typer.Option(
         None, "--format", help=msg.COMPARE_FORMAT_HELP, show_default=False
@@ -36,7 +37,10 @@ def compare(
     from incas_cli.errors import ExitCode, OutputExistsError, UsageError
     from incas_cli.messages import io as io_msg
 
-    # as plan render: --format, else the extension, else docx; a missing extension is added
+    # as plan render: a folder gets the file inside; --format, else the extension, else
+    # docx; a missing extension is added
+    if output.is_dir():
+        output = output / f"{msg.COMPARE_FILE_STEM}.{fmt or 'docx'}"
     suffix = output.suffix.lower().lstrip(".")
     chosen = fmt or suffix or "docx"
     target = next((f for f in COMPARE_FORMATS if f == chosen), None)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from incas_cli.cli._common import handle_errors, require_terminal
-from incas_cli.cli._options import choices, completer, is_stdio, shell_word
+from incas_cli.cli._options import choices, completer, is_stdio, output_path, shell_word
 from incas_cli.messages import cli as cli_msg
 from incas_cli.messages import monitor as msg
 from incas_cli.messages import render as render_msg
@@ -62,7 +62,7 @@ def init(
     plan: Path = typer.Argument(..., help=msg.INIT_PLAN_HELP, show_default=False),
     period: str = typer.Option(..., "--period", help=msg.INIT_PERIOD_HELP, show_default=False),
     output: Path | None = typer.Option(
-        None, "--output", "-o", help=msg.INIT_OUTPUT_HELP, show_default=False
+        None, "--output", "-o", parser=output_path, help=msg.INIT_OUTPUT_HELP, show_default=False
     ),
     force: bool = typer.Option(False, "--force", help=msg.INIT_FORCE_HELP),
 ) -> None:
@@ -151,7 +151,7 @@ def report(
     plan: Path = typer.Argument(..., help=msg.STATUS_PLAN_HELP, show_default=False),
     reports: list[Path] = typer.Argument(..., help=msg.STATUS_REPORTS_HELP, show_default=False),
     output: Path | None = typer.Option(
-        None, "--output", "-o", help=msg.REPORT_OUTPUT_HELP, show_default=False
+        None, "--output", "-o", parser=output_path, help=msg.REPORT_OUTPUT_HELP, show_default=False
     ),
     edition: str = typer.Option(
         "pubblica",

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, cast
 import typer
 
 from incas_cli.cli._common import handle_errors
-from incas_cli.cli._options import choices, completer, is_stdio, shell_word
+from incas_cli.cli._options import choices, completer, is_stdio, output_path, shell_word
 from incas_cli.messages import render as msg
 from incas_cli.pipeline import FORMATS
 from incas_cli.render import EDITIONS
@@ -29,7 +29,12 @@ RENDER_WARNINGS_SHOWN = 30
 def render(
     file: Path = typer.Argument(..., help=msg.RENDER_FILE_HELP, show_default=False),
     output: Path | None = typer.Option(
-        None, "--output", "-o", help=msg.RENDER_OUTPUT_HELP, show_default=False
+        None,
+        "--output",
+        "-o",
+        parser=output_path,
+        help=msg.RENDER_OUTPUT_HELP,
+        show_default=False,
     ),
     edition: str = typer.Option(
         "pubblica",

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from incas_cli.cli._common import handle_errors
-from incas_cli.cli._options import is_stdio
+from incas_cli.cli._options import is_stdio, output_path
 from incas_cli.messages import cli as msg
 
 
@@ -18,7 +18,9 @@ def schema(
         None, "--report", metavar=msg.REPORT_METAVAR, help=msg.SCHEMA_REPORT_HELP
     ),
     monitor: bool = typer.Option(False, "--monitor", help=msg.SCHEMA_MONITOR_HELP),
-    output: Path | None = typer.Option(None, "--output", "-o", help=msg.SCHEMA_OUTPUT_HELP),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", parser=output_path, help=msg.SCHEMA_OUTPUT_HELP
+    ),
     force: bool = typer.Option(False, "--force", help=msg.FORCE_HELP),
 ) -> None:
     """Print or write a JSON Schema (help: ``messages.cli.SCHEMA_HELP``)."""

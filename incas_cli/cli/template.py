@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from incas_cli.cli._common import handle_errors
+from incas_cli.cli._options import output_path
 from incas_cli.messages import render as msg
 
 DEFAULT_OUTPUT = Path("carta-intestata.docx")
@@ -14,7 +15,9 @@ DEFAULT_OUTPUT = Path("carta-intestata.docx")
 
 @handle_errors
 def template(
-    output: Path = typer.Option(DEFAULT_OUTPUT, "--output", "-o", help=msg.TEMPLATE_OUTPUT_HELP),
+    output: Path = typer.Option(
+        DEFAULT_OUTPUT, "--output", "-o", parser=output_path, help=msg.TEMPLATE_OUTPUT_HELP
+    ),
     force: bool = typer.Option(False, "--force", help=msg.TEMPLATE_FORCE_HELP),
 ) -> None:
     """Write the Word template to customise (help: ``messages.cli.TEMPLATE_HELP``)."""

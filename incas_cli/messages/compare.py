@@ -9,8 +9,11 @@ COMPARE_INPUTS_HELP = (
     "File di piano (.yaml) o cartelle che li contengono (cercati anche nelle sottocartelle)."
 )
 COMPARE_OUTPUT_HELP = (
-    "Il file da scrivere: .docx, .pdf o .odt (questi due con LibreOffice) oppure .xlsx."
+    "Il file da scrivere: .docx, .pdf o .odt (questi due con LibreOffice) oppure .xlsx; "
+    "in una cartella esistente, confronto.docx (o l'estensione di --format)."
 )
+COMPARE_FILE_STEM = "confronto"
+"""The comparison's file name when ``-o`` is a folder."""
 COMPARE_FORMAT_HELP = (
     "docx, pdf, odt o xlsx (predefinito: quello dell'estensione di -o, altrimenti docx)."
 )

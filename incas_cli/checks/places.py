@@ -56,15 +56,12 @@ def _check_comune(ctx: RuleContext, name: str, code: str | None, loc: Loc) -> It
                 msg.UNKNOWN_COMUNE_HINT_SUGGEST.format(suggestions=_comune_names([record])),
             )
             return
-        if record not in by_name:
-            suggestions = by_name or comuni.suggest(name)
+        if record not in by_name:  # the name is known (above): its Comuni are the hint
             yield error(
                 "ISTAT_CODE_MISMATCH",
                 (*loc, "istat_code"),
                 msg.ISTAT_CODE_MISMATCH.format(code=code, actual=record.name, name=name),
-                msg.ISTAT_CODE_HINT.format(suggestions=_comune_names(suggestions[:3]))
-                if suggestions
-                else msg.ISTAT_CODE_HINT_NONE,
+                msg.ISTAT_CODE_HINT.format(suggestions=_comune_names(by_name[:3])),
             )
         return
     if not by_name:

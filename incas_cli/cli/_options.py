@@ -69,7 +69,7 @@ def output_path(value: str | Path) -> Path:
     if isinstance(value, Path):  # a default value: already a path
         return path
     separators = (os.sep, os.altsep) if os.altsep else (os.sep,)
-    if value != str(STDIO) and value.endswith(separators) and not path.is_dir():
+    if value.endswith(separators) and not path.is_dir():
         raise typer.BadParameter(
             f"{io_msg.OUTPUT_NO_PARENT.format(parent=value)}: {io_msg.OUTPUT_NO_PARENT_HINT}"
         )

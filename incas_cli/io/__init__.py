@@ -21,7 +21,7 @@ from incas_cli.io.load import (
     read_yaml,
     read_yaml_text,
 )
-from incas_cli.io.output import InputFiles, output_file, overwritten_input, same_file
+from incas_cli.io.output import InputFiles, output_file
 
 __all__ = [
     "MAX_BYTES",
@@ -36,10 +36,8 @@ __all__ = [
     "load_yaml",
     "new_document_data",
     "output_file",
-    "overwritten_input",
     "parse_yaml",
     "read_yaml",
     "read_yaml_text",
-    "same_file",
     "write_stdout",
 ]

@@ -51,7 +51,7 @@ def output_file(
             ),
             file=path,
         )
-    source = overwritten_input(path, inputs)
+    source = InputFiles(inputs).overwritten_by(path)
     if source is not None:
         raise UsageError(
             msg.OUTPUT_IS_INPUT.format(input=source), hint=msg.OUTPUT_IS_INPUT_HINT, file=path
@@ -59,11 +59,6 @@ def output_file(
     if not force and os.path.lexists(path):
         raise OutputExistsError(msg.OUTPUT_EXISTS, hint=msg.OUTPUT_EXISTS_HINT, file=path)
     return path
-
-
-def overwritten_input(path: Path, inputs: Iterable[Path | None]) -> Path | None:
-    """The input that writing ``path`` would replace (the same file, whatever its name)."""
-    return InputFiles(inputs).overwritten_by(path)
 
 
 class InputFiles:
@@ -92,11 +87,6 @@ class InputFiles:
             return self._by_name[resolved]
         inode = _inode(path)
         return self._by_inode.get(inode) if inode is not None else None
-
-
-def same_file(a: Path, b: Path) -> bool:
-    """Whether two names reach one file: the same resolved path, or the same inode."""
-    return InputFiles([b]).overwritten_by(a) is not None
 
 
 def _resolved(path: Path) -> Path | None:

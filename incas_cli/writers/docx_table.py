@@ -194,9 +194,7 @@ class _Widest:
     @property
     def word_twips(self) -> int:
         """The widest word seen, in twips (0 before any)."""
-        if self.word is None:
-            return 0
-        return longest_word_twips(self.word[1], self.font_pt, bold=self.bold)
+        return 0 if self.word is None else self.word[0]
 
     @property
     def lines(self) -> list[str]:

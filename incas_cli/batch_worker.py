@@ -12,6 +12,7 @@ import contextlib
 import os
 import signal
 import threading
+import time
 from types import FrameType
 
 from incas_cli.batch import BuildTask, Outcome, build_file
@@ -51,12 +52,26 @@ def init_worker(parent: int) -> None:
     open_for_process()
 
 
+#: How long a worker whose build is gone goes on asking its main thread to stop (it unwinds
+#: in well under a second) before it ends from the watching thread; the issue's rule is
+#: that nothing of a build is alive 5 s after the build was killed.
+PARENT_GONE_GRACE = 3.0
+_RESEND_EVERY = 0.1
+
+
 def _watch_parent(parent: int) -> None:
-    """Wait for the build's main process to end, then SIGTERM this worker.
+    """Wait for the build's main process to end, then stop this worker.
 
     The worker's own parent is the forkserver, so a parent-death signal would not do:
     the main process is watched through a pidfd where there is one (no polling), else
     by asking every half second whether it still exists.
+
+    The stop is SIGTERM to the main thread, where Python runs the handler, sent again
+    and again: a signal that lands just before the main thread blocks in a read (the
+    queue of plans, which the dead build will never fill) is acted on only when the
+    next one interrupts that read. If the worker still lives after
+    :data:`PARENT_GONE_GRACE`, it ends here; the folders it leaves are swept by the
+    next incas command (:func:`incas_cli.scratch.sweep_temp_dirs`).
     """
     from incas_cli.scratch import pid_alive
 
@@ -74,14 +89,20 @@ def _watch_parent(parent: int) -> None:
             os.close(fd)
     if not waited:
         while pid_alive(parent):
-            threading.Event().wait(0.5)
-    os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(0.5)
+    main = threading.main_thread().ident
+    end = time.monotonic() + PARENT_GONE_GRACE
+    while main is not None and time.monotonic() < end:
+        with contextlib.suppress(OSError):
+            signal.pthread_kill(main, signal.SIGTERM)
+        time.sleep(_RESEND_EVERY)
+    os._exit(int(ExitCode.INTERRUPTED))
 
 
 def run_task(task: BuildTask) -> Outcome:
     global _busy
-    _busy = True
     try:
+        _busy = True  # inside: a SIGTERM from here on unwinds through the handler below
         return build_file(task.source, task.output, task.options)
     except _Stopped:
         from incas_cli.publish.session import close_for_process

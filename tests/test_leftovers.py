@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from incas_cli import scratch
+from incas_cli import batch_worker, scratch
 from incas_cli.scratch import sweep_temp_dirs, temp_dir, temp_file_name
 from tests.conftest import Cli
 from tests.helpers import EXAMPLES, incas_argv, minimal_plan, write_plan
@@ -94,6 +94,35 @@ def test_a_stopped_parallel_build_leaves_no_process(tmp_path: Path, signum: int)
     leftovers = [p.name for p in out.iterdir() if p.name.endswith(".tmp")] if out.exists() else []
     if signum == signal.SIGTERM:
         assert leftovers == []
+
+
+_WORKER_OF_A_GONE_BUILD = """
+import os, sys
+from incas_cli import batch_worker
+batch_worker._stopping = {stopping}
+batch_worker.init_worker({parent})
+read_end, _ = os.pipe()
+os.read(read_end, 1)  # as a worker waits for its next plan: nothing will ever come
+sys.exit(3)
+"""
+
+
+@pytest.mark.parametrize("stopping", [False, True], ids=["idle", "stop-under-way"])
+def test_a_worker_whose_build_is_gone_ends_even_blocked_in_a_read(stopping: bool) -> None:
+    # The build's main process is gone (killed with SIGKILL) while its worker waits for
+    # the next plan: the worker ends at once; a worker whose stop is already under way,
+    # and stuck there, ends anyway within the grace period.
+    script = _WORKER_OF_A_GONE_BUILD.format(stopping=stopping, parent=_dead_pid())
+    started = time.monotonic()
+    worker = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60
+    )
+    took = time.monotonic() - started
+    assert worker.returncode == 130, worker.stderr
+    assert "Traceback" not in worker.stderr
+    if stopping:
+        assert took >= batch_worker.PARENT_GONE_GRACE
+    assert took < batch_worker.PARENT_GONE_GRACE + 4
 
 
 def test_leftover_folders_of_dead_processes_are_swept_by_the_next_command(

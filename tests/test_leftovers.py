@@ -96,6 +96,31 @@ def test_a_stopped_parallel_build_leaves_no_process(tmp_path: Path, signum: int)
         assert leftovers == []
 
 
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc (Linux)")
+def test_a_build_killed_while_it_starts_leaves_no_process(tmp_path: Path) -> None:
+    # The forkserver starts before the command line is even read (incas_cli.launch): a
+    # build killed with SIGKILL at that moment, before or while its workers start, takes
+    # them, the forkserver and the resource tracker with it.
+    for i in range(4):
+        shutil.copy(EXAMPLES / "saluzzo.yaml", tmp_path / f"piano-{i}.yaml")
+    argv = incas_argv("plan", "build", "--jobs", "2", "--no-toc-update", "-o", "out", ".")
+    for delay in (0.0, 0.1, 0.2, 0.3, 0.45, 0.6):
+        build = subprocess.Popen(
+            argv, cwd=tmp_path, start_new_session=True, stdout=subprocess.DEVNULL
+        )
+        try:
+            assert _wait_until(lambda: len(_group(build.pid)) >= 2, 60), "no forkserver"
+            time.sleep(delay)
+            os.kill(build.pid, signal.SIGKILL)
+            build.wait(timeout=60)
+            assert _wait_until(lambda: not _group(build.pid), 5), (delay, _group(build.pid))
+        finally:
+            for pid in _group(build.pid):
+                os.kill(pid, signal.SIGKILL)
+            build.wait()
+
+
 _WORKER_OF_A_GONE_BUILD = """
 import os, sys
 from incas_cli import batch_worker

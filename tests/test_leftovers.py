@@ -106,19 +106,24 @@ def test_a_build_killed_while_it_starts_leaves_no_process(tmp_path: Path) -> Non
         shutil.copy(EXAMPLES / "saluzzo.yaml", tmp_path / f"piano-{i}.yaml")
     argv = incas_argv("plan", "build", "--jobs", "2", "--no-toc-update", "-o", "out", ".")
     for delay in (0.0, 0.1, 0.2, 0.3, 0.45, 0.6):
-        build = subprocess.Popen(
-            argv, cwd=tmp_path, start_new_session=True, stdout=subprocess.DEVNULL
-        )
-        try:
-            assert _wait_until(lambda: len(_group(build.pid)) >= 2, 60), "no forkserver"
-            time.sleep(delay)
-            os.kill(build.pid, signal.SIGKILL)
-            build.wait(timeout=60)
-            assert _wait_until(lambda: not _group(build.pid), 5), (delay, _group(build.pid))
-        finally:
-            for pid in _group(build.pid):
-                os.kill(pid, signal.SIGKILL)
-            build.wait()
+        assert _left_by_a_kill_at_start(argv, tmp_path, delay) == [], delay
+
+
+def _left_by_a_kill_at_start(argv: list[str], cwd: Path, delay: float) -> list[int]:
+    """Start ``argv``, SIGKILL it ``delay`` s after its forkserver is up; what is alive 5 s
+    later of its process group."""
+    build = subprocess.Popen(argv, cwd=cwd, start_new_session=True, stdout=subprocess.DEVNULL)
+    try:
+        assert _wait_until(lambda: len(_group(build.pid)) >= 2, 60), "no forkserver"
+        time.sleep(delay)
+        os.kill(build.pid, signal.SIGKILL)
+        build.wait(timeout=60)
+        _wait_until(lambda: not _group(build.pid), 5)
+        return _group(build.pid)
+    finally:
+        for pid in _group(build.pid):
+            os.kill(pid, signal.SIGKILL)
+        build.wait()
 
 
 _WORKER_OF_A_GONE_BUILD = """

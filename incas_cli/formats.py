@@ -76,6 +76,8 @@ MONTH_ABBREVIATIONS = tuple(name[:3] for name in MONTH_NAMES)
 
 LIST_SEPARATOR = ", "
 AND = " e "
+OR = " oppure "
+OR_SHORT = " o "
 MINUS = "\u2212"
 
 
@@ -261,9 +263,19 @@ def act_number(value: str) -> str:
 
 def join_and(items: Sequence[str]) -> str:
     """``A``, ``A e B``, ``A, B e C`` (no comma before ``e``, as Italian writes lists)."""
+    return _joined(items, AND)
+
+
+def join_or(items: Sequence[str], *, short: bool = False) -> str:
+    """``docx, odt oppure pdf`` (``short``: ``.docx, .odt o .pdf``): choices as a hint
+    lists them."""
+    return _joined(items, OR_SHORT if short else OR)
+
+
+def _joined(items: Sequence[str], last: str) -> str:
     if len(items) <= 1:
         return "".join(items)
-    return LIST_SEPARATOR.join(items[:-1]) + AND + items[-1]
+    return LIST_SEPARATOR.join(items[:-1]) + last + items[-1]
 
 
 def counted(count: int, one: str, many: str) -> str:

@@ -164,15 +164,6 @@ def test_the_workbook_has_the_same_tables_with_numbers(cli: Cli, tmp_path: Path)
     assert Decimal(str(rows[-1][5])) == total
 
 
-def test_the_format_and_the_extension_must_agree(cli: Cli, tmp_path: Path) -> None:
-    out = tmp_path / "confronto.docx"
-    result = cli("plan", "compare", str(example_files()[1]), "-o", str(out), "--format", "xlsx")
-    assert result.exit_code == 2 and ".xlsx" in result.stderr
-    plain = tmp_path / "confronto"
-    result = cli("plan", "compare", str(example_files()[1]), "-o", str(plain), "--format", "xlsx")
-    assert result.exit_code == 0 and (tmp_path / "confronto.xlsx").exists()
-
-
 @pytest.mark.office
 def test_the_comparison_as_pdf(cli: Cli, tmp_path: Path) -> None:
     out = tmp_path / "confronto.pdf"

@@ -7,15 +7,15 @@ from pathlib import Path
 import typer
 
 from incas_cli.cli._common import handle_errors
-from incas_cli.cli._options import output_path
+from incas_cli.cli._options import is_stdio, output_path
 from incas_cli.messages import compare as msg
 
 
 @handle_errors
 def compare(
     inputs: list[Path] = typer.Argument(..., help=msg.COMPARE_INPUTS_HELP, show_default=False),
-    output: Path = typer.Option(
-        ..., "--output", "-o", parser=output_path, help=msg.COMPARE_OUTPUT_HELP, show_default=False
+    output: Path | None = typer.Option(
+        None, "--output", "-o", parser=output_path, help=msg.COMPARE_OUTPUT_HELP, show_default=False
     ),
     fmt: str | None = typer.Option(
         None, "--format", help=msg.COMPARE_FORMAT_HELP, show_default=False
@@ -26,44 +26,33 @@ def compare(
     ),
 ) -> None:
     """Compare many plans (help: ``messages.compare.COMPARE_HELP``)."""
-    import os
-
     from incas_cli.batch import default_jobs
     from incas_cli.cli._common import expand_inputs
     from incas_cli.cli.export import print_rejected
+    from incas_cli.cli.render import output_target, refuse_terminal
     from incas_cli.compare import compare_plans
     from incas_cli.compare.output import COMPARE_FORMATS, write_comparison
     from incas_cli.console import get_console, print_plain, progress_bar
-    from incas_cli.errors import ExitCode, OutputExistsError, UsageError
-    from incas_cli.messages import io as io_msg
+    from incas_cli.errors import ExitCode
 
-    # as plan render: a folder gets the file inside; --format, else the extension, else
-    # docx; a missing extension is added
-    if output.is_dir():
-        output = output / f"{msg.COMPARE_FILE_STEM}.{fmt or 'docx'}"
-    suffix = output.suffix.lower().lstrip(".")
-    chosen = fmt or suffix or "docx"
-    target = next((f for f in COMPARE_FORMATS if f == chosen), None)
-    if target is None:
-        raise UsageError(
-            msg.BAD_COMPARE_FORMAT.format(value=chosen), hint=msg.BAD_COMPARE_FORMAT_HINT
-        )
-    if suffix and suffix != target:
-        raise UsageError(
-            msg.COMPARE_SUFFIX_MISMATCH.format(path=output, format=target),
-            hint=msg.COMPARE_SUFFIX_MISMATCH_HINT.format(format=target),
-        )
-    if not suffix:
-        output = output.with_name(f"{output.name}.{target}")
+    sources = expand_inputs(inputs)
+    # as plan render's document, checked before thousands of plans are read
+    target, output = output_target(
+        output,
+        fmt,
+        COMPARE_FORMATS,
+        stem=msg.COMPARE_FILE_STEM,
+        folder=Path(),
+        inputs=sources,
+        force=force,
+    )
+    to_stdout = is_stdio(output)
+    if to_stdout:
+        refuse_terminal()
     if target in ("pdf", "odt"):
         from incas_cli.pipeline import Target, check_target
 
         check_target(Target(format=target))
-    if not force and os.path.lexists(output):  # before reading thousands of plans
-        raise OutputExistsError(
-            io_msg.OUTPUT_EXISTS, hint=io_msg.OUTPUT_EXISTS_HINT, file=str(output)
-        )
-    sources = expand_inputs(inputs)
     workers = jobs if jobs is not None else default_jobs(len(sources))
     console = get_console(stderr=True)
     with progress_bar(console, msg.COMPARE_PROGRESS, len(sources)) as advance:
@@ -72,13 +61,18 @@ def compare(
         notices = write_comparison(comparison, output, target, force=force)
         for notice in notices:
             print_plain(notice.message, stderr=True)
-        out = get_console()
+        # the document alone on stdout with -o -: the rest goes with the messages
+        out = get_console(stderr=to_stdout)
         if comparison.rejected:
             rows = [(r.name, r.message) for r in comparison.rejected]
             print_rejected(rows, msg.T_REJECTED, out)
-        done = msg.COMPARE_DONE_LEFT if comparison.rejected else msg.COMPARE_DONE
+        if to_stdout:
+            done = msg.COMPARE_DONE_STDOUT_LEFT if comparison.rejected else msg.COMPARE_DONE_STDOUT
+        else:
+            done = msg.COMPARE_DONE_LEFT if comparison.rejected else msg.COMPARE_DONE
         print_plain(
-            done.format(plans=len(comparison.plans), path=output, left=len(comparison.rejected))
+            done.format(plans=len(comparison.plans), path=output, left=len(comparison.rejected)),
+            stderr=to_stdout,
         )
     if comparison.failed:
         raise typer.Exit(int(ExitCode.INPUT_ERROR))

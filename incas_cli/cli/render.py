@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
 import typer
 
@@ -14,12 +14,15 @@ from incas_cli.pipeline import FORMATS
 from incas_cli.render import EDITIONS
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
     from incas_cli.models import Plan
     from incas_cli.pipeline import Format, Produced
     from incas_cli.render import ChangeEntry, Edition
 
+
+F = TypeVar("F", bound=str)
+"""A command's output format: :data:`incas_cli.pipeline.Format`, ``plan compare``'s."""
 
 RENDER_WARNINGS_SHOWN = 30
 """Warnings ``plan render`` prints before the document; ``plan validate`` lists them all."""
@@ -193,50 +196,88 @@ def document_target(
     inputs: Sequence[Path | None],
     force: bool,
 ) -> tuple[Format, Path]:
-    """The format and the path to write.
-
-    The format is ``--format``, else the output's extension, else docx. Without ``-o``, or
-    with ``-o`` an existing folder, the document is named after the plan
-    (``piano-interna.docx`` for the internal edition). An extension incas does not write
-    (``.yaml``) is a usage error that names what to write instead; the rest is the rule of
-    every writing command (:func:`incas_cli.io.output_file`): not over an input, not over
-    an existing file without ``--force``.
-    """
-    from incas_cli.io import output_file
-
-    if fmt is not None and fmt not in FORMATS:
-        _usage(msg.RENDER_BAD_FORMAT.format(value=fmt), msg.RENDER_BAD_FORMAT_HINT)
+    """The format and the path to write a plan's document (or a report read from
+    ``file``): :func:`output_target` with the document named after ``file``, beside it
+    (``piano-interna.docx`` for the internal edition)."""
     if output is None and is_stdio(file):
         _usage(msg.RENDER_STDIN_NEEDS_OUTPUT, msg.RENDER_STDIN_NEEDS_OUTPUT_HINT)
+    return output_target(
+        output,
+        fmt,
+        FORMATS,
+        stem=f"{file.stem}{msg.EDITION_FILE_SUFFIX[edition]}",
+        folder=file.parent,
+        inputs=inputs,
+        force=force,
+    )
+
+
+def output_target(
+    output: Path | None,
+    fmt: str | None,
+    formats: Sequence[F],
+    *,
+    stem: str,
+    folder: Path,
+    inputs: Iterable[Path | None],
+    force: bool,
+) -> tuple[F, Path]:
+    """The format (one of ``formats``) and the path a command that writes one document
+    writes: ``plan render``, ``monitor report``, ``plan compare``.
+
+    The format is ``--format``, else the output's extension, else the first of
+    ``formats``. ``-o -`` is stdout. Without ``-o`` the file is ``stem`` with the format's
+    extension in ``folder``; with ``-o`` an existing folder, the same name inside it. An
+    extension incas does not write (``.yaml``) is a usage error that names what to write
+    instead; the rest is the rule of every writing command
+    (:func:`incas_cli.io.output_file`): not over an input, not over an existing file
+    without ``--force``.
+    """
+    from incas_cli.formats import join_or
+    from incas_cli.io import output_file
+
+    if fmt is not None and fmt not in formats:
+        _usage(
+            msg.RENDER_BAD_FORMAT.format(value=fmt),
+            msg.RENDER_BAD_FORMAT_HINT.format(formats=join_or(formats)),
+        )
     if is_stdio(output):
-        return cast("Format", fmt or "docx"), Path("-")
+        return _format(fmt or formats[0], formats), Path("-")
     if output is not None:
         _name_fits(output)
-    folder = output is not None and output.is_dir()
-    suffix = "" if output is None or folder else output.suffix.lower().lstrip(".")
-    if suffix and suffix not in FORMATS:
+    is_folder = output is not None and output.is_dir()
+    suffix = "" if output is None or is_folder else output.suffix.lower().lstrip(".")
+    if suffix and suffix not in formats:
         assert output is not None
         _usage(
             msg.RENDER_UNKNOWN_SUFFIX.format(suffix=suffix, path=output),
-            msg.RENDER_UNKNOWN_SUFFIX_HINT.format(stem=output.stem),
+            msg.RENDER_UNKNOWN_SUFFIX_HINT.format(
+                suffixes=join_or([f".{f}" for f in formats], short=True),
+                example=f"{output.stem}.{formats[0]}",
+            ),
         )
-    chosen = cast("Format", fmt or suffix or "docx")
+    chosen = _format(fmt or suffix or formats[0], formats)
     if suffix and suffix != chosen:
         assert output is not None
         _usage(
             msg.RENDER_SUFFIX_MISMATCH.format(path=output, format=chosen),
             msg.RENDER_SUFFIX_MISMATCH_HINT.format(format=chosen),
         )
-    name = f"{file.stem}{msg.EDITION_FILE_SUFFIX[edition]}.{chosen}"
+    name = f"{stem}.{chosen}"
     _name_fits(Path(name))
     target = output_file(
-        output if output is not None else file.with_name(name),
+        output if output is not None else folder / name,
         suffixes=(chosen,),
         name_inside=name,
         inputs=inputs,
         force=force,
     )
     return chosen, target
+
+
+def _format(value: str, formats: Sequence[F]) -> F:
+    """``value`` as the member of ``formats`` it equals (checked by the caller)."""
+    return next(f for f in formats if f == value)
 
 
 def _name_fits(path: Path) -> None:

@@ -7,11 +7,12 @@ in openpyxl's write-only mode; the PDF and ODT are LibreOffice's conversion of t
 
 from __future__ import annotations
 
+import contextlib
 import io
 import itertools
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import IO, TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from incas_cli.compare import Comparison
@@ -24,7 +25,7 @@ COMPARE_FORMATS: tuple[CompareFormat, ...] = ("docx", "pdf", "odt", "xlsx")
 def write_comparison(
     comparison: Comparison, path: Path, fmt: CompareFormat, *, force: bool = False
 ) -> tuple[Notice, ...]:
-    """Write ``comparison`` to ``path``; the pipeline's warnings come back."""
+    """Write ``comparison`` to ``path`` (``-``: stdout); the pipeline's warnings come back."""
     from incas_cli.catalog import load_catalog
     from incas_cli.compare.tables import comparison_tables
 
@@ -38,10 +39,10 @@ def write_comparison(
             fields = tuple(Field(c.header, c.type) for c in table.columns)
             total = [table.total] if table.total is not None else []
             sheets.append((TableSpec(table.sheet, fields, ()), itertools.chain(table.rows, total)))
-        write_xlsx(path, sheets, force=force)
+        with _writer(path, force=force) as handle:
+            write_xlsx(handle, sheets)
         return ()
     from incas_cli.document.compare import compare_document
-    from incas_cli.io import atomic_write_bytes, atomic_writer
     from incas_cli.pipeline import Target, convert_docx, produce_document
     from incas_cli.publish.session import office_session
     from incas_cli.writers.docx_stream import write_long_tables
@@ -53,7 +54,7 @@ def write_comparison(
     # would have to lay out), then those rows streamed in as it is written out
     produced = produce_document(document, Target(format="docx"))
     if fmt == "docx":
-        with atomic_writer(path, force=force) as handle:
+        with _writer(path, force=force) as handle:
             write_long_tables(produced.data, long_tables, handle)
         return produced.warnings
     whole = io.BytesIO()  # compressed: LibreOffice reads it all anyway
@@ -63,5 +64,13 @@ def write_comparison(
     tagged = replace(document, blocks=tuple(full.get(id(b), b) for b in document.blocks))
     with office_session():
         converted = convert_docx(whole.getvalue(), tagged, Target(format=fmt))
-    atomic_write_bytes(path, converted, force=force)
+    with _writer(path, force=force) as handle:
+        handle.write(converted)
     return produced.warnings
+
+
+def _writer(path: Path, *, force: bool) -> contextlib.AbstractContextManager[IO[bytes]]:
+    """Where the comparison goes: stdout for ``-``, else the file, atomically."""
+    from incas_cli.io import atomic_writer, stdout_writer
+
+    return stdout_writer() if path == Path("-") else atomic_writer(path, force=force)

@@ -283,18 +283,14 @@ def _without_clock(saved: IO[bytes], out: IO[bytes]) -> None:
                 shutil.copyfileobj(data, copy, 1024 * 1024)
 
 
-def write_xlsx(
-    path: Path, tables: Sequence[tuple[TableSpec, Iterable[Row]]], *, force: bool = False
-) -> None:
-    """A workbook of ``tables`` (one sheet each, as the export writes them), atomically."""
-    from incas_cli.io import atomic_writer
-
-    with atomic_writer(path, force=force) as handle:
-        writer = _XlsxWriter([spec for spec, _ in tables], handle)
-        try:
-            for spec, rows in tables:
-                writer.write(spec.name, rows)
-        except BaseException:
-            writer.abort()
-            raise
-        writer.finish()
+def write_xlsx(handle: IO[bytes], tables: Sequence[tuple[TableSpec, Iterable[Row]]]) -> None:
+    """A workbook of ``tables`` (one sheet each, as the export writes them) into ``handle``
+    (an :func:`~incas_cli.io.atomic_writer`'s file, or stdout's)."""
+    writer = _XlsxWriter([spec for spec, _ in tables], handle)
+    try:
+        for spec, rows in tables:
+            writer.write(spec.name, rows)
+    except BaseException:
+        writer.abort()
+        raise
+    writer.finish()

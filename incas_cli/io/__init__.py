@@ -9,7 +9,13 @@ are refused with a position, and every failure becomes an
 :class:`~incas_cli.errors.InputError` with an Italian message.
 """
 
-from incas_cli.io.atomic import atomic_write_bytes, atomic_write_text, atomic_writer, write_stdout
+from incas_cli.io.atomic import (
+    atomic_write_bytes,
+    atomic_write_text,
+    atomic_writer,
+    stdout_writer,
+    write_stdout,
+)
 from incas_cli.io.document import YamlDocument
 from incas_cli.io.dump import dump_yaml, new_document_data
 from incas_cli.io.limits import MAX_DEPTH
@@ -39,5 +45,6 @@ __all__ = [
     "parse_yaml",
     "read_yaml",
     "read_yaml_text",
+    "stdout_writer",
     "write_stdout",
 ]

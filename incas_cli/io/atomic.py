@@ -6,7 +6,7 @@ import contextlib
 import errno
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
@@ -161,11 +161,32 @@ def write_stdout(data: bytes) -> None:
 
     A reader that stops early (``| head``) is not an error of incas: the rest is dropped.
     """
+    _to_stdout((data,))
+
+
+@contextlib.contextmanager
+def stdout_writer() -> Iterator[IO[bytes]]:
+    """Yield a seekable binary file (a zip writer needs one) whose content goes to stdout,
+    as :func:`write_stdout` writes it, when the block ends without error: stdout gets the
+    whole output or nothing, and an anonymous temporary file holds it, not memory."""
+    import tempfile
+
+    with tempfile.TemporaryFile(prefix="incas-stdout-") as handle:
+        yield handle
+        handle.seek(0)
+        _to_stdout(iter(lambda: handle.read(_CHUNK), b""))
+
+
+_CHUNK = 1 << 20
+
+
+def _to_stdout(chunks: Iterable[bytes]) -> None:
     import sys
 
     stream = sys.stdout.buffer
     try:
-        stream.write(data)
+        for chunk in chunks:
+            stream.write(chunk)
         stream.flush()
     except BrokenPipeError:
         # Python would complain again when it flushes stdout at exit

@@ -10,23 +10,25 @@ COMPARE_INPUTS_HELP = (
 )
 COMPARE_OUTPUT_HELP = (
     "Il file da scrivere: .docx, .pdf o .odt (questi due con LibreOffice) oppure .xlsx; "
-    "in una cartella esistente, confronto.docx (o l'estensione di --format)."
+    "in una cartella esistente, confronto.docx (o l'estensione di --format); - per "
+    "stdout. Predefinito: confronto.docx nella cartella corrente."
 )
 COMPARE_FILE_STEM = "confronto"
-"""The comparison's file name when ``-o`` is a folder."""
+"""The comparison's file name without ``-o`` or when ``-o`` is a folder."""
 COMPARE_FORMAT_HELP = (
     "docx, pdf, odt o xlsx (predefinito: quello dell'estensione di -o, altrimenti docx)."
 )
 COMPARE_FORCE_HELP = "Sovrascrive il file se esiste già."
 COMPARE_JOBS_HELP = "Quanti piani leggere in parallelo (predefinito: uno per processore)."
-BAD_COMPARE_FORMAT = "formato non previsto: «{value}»"
-BAD_COMPARE_FORMAT_HINT = "usa --format docx, pdf, odt oppure xlsx"
-COMPARE_SUFFIX_MISMATCH = "il file {path} non ha l'estensione del formato {format}"
-COMPARE_SUFFIX_MISMATCH_HINT = "usa un nome che finisce in .{format}, oppure togli --format"
 COMPARE_PROGRESS = "Lettura dei piani"
 COMPARE_DONE = "Confronto scritto in {path}: piani confrontati {plans}."
 COMPARE_DONE_LEFT = (
     "Confronto scritto in {path}: piani confrontati {plans}; lasciati fuori, elencati a "
+    "parte: {left}."
+)
+COMPARE_DONE_STDOUT = "Confronto scritto su stdout: piani confrontati {plans}."
+COMPARE_DONE_STDOUT_LEFT = (
+    "Confronto scritto su stdout: piani confrontati {plans}; lasciati fuori, elencati a "
     "parte: {left}."
 )
 DUPLICATE_PLAN = (

@@ -508,12 +508,12 @@ RENDER_NO_TOC_HELP = (
 RENDER_BAD_EDITION = "edizione «{value}» sconosciuta"
 RENDER_BAD_EDITION_HINT = "usa --edition pubblica oppure --edition interna"
 RENDER_BAD_FORMAT = "formato «{value}» sconosciuto"
-RENDER_BAD_FORMAT_HINT = "usa --format docx, odt oppure pdf"
+RENDER_BAD_FORMAT_HINT = "usa --format {formats}"
 RENDER_SUFFIX_MISMATCH = "il file {path} non ha l'estensione .{format}"
 RENDER_SUFFIX_MISMATCH_HINT = "usa un nome che finisce con .{format} oppure togli --format {format}"
 RENDER_UNKNOWN_SUFFIX = "non so scrivere un file «.{suffix}»: {path}"
 RENDER_UNKNOWN_SUFFIX_HINT = (
-    "indica con -o un file .docx, .odt o .pdf (ad esempio -o {stem}.docx); senza estensione "
+    "indica con -o un file {suffixes} (ad esempio -o {example}); senza estensione "
     "incas aggiunge quella del formato scelto"
 )
 RENDER_BLOCKED = "il piano ha problemi che bloccano la generazione del documento"

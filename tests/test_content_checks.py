@@ -282,3 +282,67 @@ def test_the_plan_s_own_text_citing_a_law_after_its_date(cli: Cli, tmp_path: Pat
         "delibera di adozione), quando quella norma non c'era ancora"
     )
     assert role["severity"] == "warning"
+
+
+def test_ids_that_differ_only_by_case_are_a_warning_on_the_second(cli: Cli, tmp_path: Path) -> None:
+    data = _with_strategy()
+    data["strategy"]["specific_objectives"][1]["id"] = "os1"
+    data["measures"][0]["specific_objectives"] = ["OS1"]
+    data["needs"].append({"id": "n1", "area": "trasporto", "severity": 3, "urgency": 3})
+    second = data["measures"][0] | {"id": "m1", "needs": ["n1"], "specific_objectives": ["os1"]}
+    data["measures"].append(second)
+    # indicator ids are one namespace in the whole plan: across measures too
+    data["measures"][0]["indicators"] = [{"id": "Posti", "name": "posti letto"}]
+    data["measures"][1]["indicators"] = [{"id": "posti", "name": "persone accolte"}]
+    findings = _findings(cli, tmp_path, data)
+    assert _codes(findings) == [
+        ("ID_CASE_COLLISION", "warning", "measures[1].id"),
+        ("ID_CASE_COLLISION", "warning", "measures[1].indicators[0].id"),
+        ("ID_CASE_COLLISION", "warning", "needs[1].id"),
+        ("ID_CASE_COLLISION", "warning", "strategy.specific_objectives[1].id"),
+    ]
+    measure = next(f for f in findings if f["path"] == "measures[1].id")
+    assert measure["message"] == (
+        "identificativo «m1» diverso da «M1» (measures[0]) solo per maiuscole e minuscole"
+    )
+    assert "non li distingue" in measure["hint"]
+    assert "dai a «m1» un identificativo che non si confonda con «M1»" in measure["hint"]
+    indicator = next(f for f in findings if f["path"] == "measures[1].indicators[0].id")
+    assert "«posti» diverso da «Posti» (measures[0].indicators[0])" in indicator["message"]
+    # each reference still finds its own item: a warning, with --final too, never a block
+    final = _findings(cli, tmp_path, data, "--final")
+    assert {f["severity"] for f in final if f["code"] == "ID_CASE_COLLISION"} == {"warning"}
+    text = cli("plan", "validate", "piano.yaml", cwd=tmp_path)
+    assert text.exit_code == 0, text.output
+    lines = (tmp_path / "piano.yaml").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, t in enumerate(lines, 1) if t.strip() == "- id: m1")
+    column = lines[line - 1].index("m1") + 1
+    assert f"piano.yaml:{line}:{column}: avviso [ID_CASE_COLLISION] measures[1].id: " in (
+        text.stdout
+    )
+
+
+def test_an_exact_repeat_is_a_duplicate_not_a_case_collision(cli: Cli, tmp_path: Path) -> None:
+    data = minimal_plan()
+    data["measures"] += [data["measures"][0] | {"id": "m1"}, data["measures"][0] | {"id": "M1"}]
+    assert _codes(_findings(cli, tmp_path, data)) == [
+        ("DUPLICATE_ID", "error", "measures[2].id"),
+        ("ID_CASE_COLLISION", "warning", "measures[1].id"),
+    ]
+
+
+def test_a_reference_in_the_wrong_case_suggests_the_id(cli: Cli, tmp_path: Path) -> None:
+    # «n1» and «N1» are too short for a spelling suggestion: the case is told apart
+    data = _with_strategy()
+    data["measures"][0]["needs"] = ["n1"]
+    data["measures"][0]["specific_objectives"] = ["os1", "OS2"]
+    findings = _findings(cli, tmp_path, data)
+    assert _codes(findings) == [
+        ("NEED_NOT_ADDRESSED", "warning", "needs[0].id"),
+        ("OBJECTIVE_WITHOUT_MEASURES", "warning", "strategy.specific_objectives[0].id"),
+        ("UNKNOWN_NEED", "error", "measures[0].needs[0]"),
+        ("UNKNOWN_OBJECTIVE", "error", "measures[0].specific_objectives[0]"),
+    ]
+    assert _one(findings, "UNKNOWN_NEED")["message"] == "bisogno sconosciuto: «n1»"
+    assert _one(findings, "UNKNOWN_NEED")["hint"].startswith("forse intendevi «N1»?")
+    assert _one(findings, "UNKNOWN_OBJECTIVE")["hint"].startswith("forse intendevi «OS1»?")

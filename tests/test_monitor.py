@@ -92,6 +92,11 @@ def test_did_you_mean_for_measures_and_indicators(cli: Cli, folder: Path) -> Non
     name = _variant(folder, "sbagliata2.yaml", "- id: M2\n", "- id: M22\n")
     result = cli("monitor", "validate", name, cwd=folder)
     assert "forse intendevi «M2»?" in result.stdout
+    # the id in another case: too short for a spelling suggestion, told apart by its case
+    name = _variant(folder, "sbagliata3.yaml", "- id: M2\n", "- id: m2\n")
+    result = cli("monitor", "validate", name, cwd=folder)
+    assert "errore [UNKNOWN_MEASURE]" in result.stdout
+    assert "forse intendevi «M2»?" in result.stdout
 
 
 def test_a_report_for_another_plan(cli: Cli, folder: Path, tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from incas_cli import formats
 from incas_cli.checks.dated import law_at_plan_date
-from incas_cli.checks.findings import Finding, Loc, Severity, error, warning
+from incas_cli.checks.findings import Finding, Loc, Severity, error, format_path, warning
 from incas_cli.checks.rules import Rule, RuleContext
 from incas_cli.checks.structure import suggest
 from incas_cli.messages import checks as msg
@@ -141,6 +141,45 @@ def indicator_ids(ctx: RuleContext) -> Iterator[Finding]:
                 )
             else:
                 first[indicator.id] = loc
+
+
+def ids_apart_only_by_case(ctx: RuleContext) -> Iterator[Finding]:
+    """Two ids of one kind that differ only in case (``M1``, ``m1``): a warning on the
+    second. References resolve by the exact id, so each still finds its own item, and a
+    file that has both validated and rendered until now; but a reader of the document
+    cannot tell them apart, a reference typed in the other case lands on the other item
+    without a word, and tools that compare without case (spreadsheets, many databases)
+    take the exported keys as one. Stakeholder ids are lowercase by their pattern; an
+    exact repeat is ``DUPLICATE_ID``'s."""
+    plan = ctx.plan
+    objectives = plan.strategy.specific_objectives if plan.strategy else []
+    kinds: list[list[tuple[Loc, str]]] = [
+        [(("needs", i, "id"), need.id) for i, need in enumerate(plan.needs)],
+        [(("measures", i, "id"), measure.id) for i, measure in enumerate(plan.measures)],
+        [(("strategy", "specific_objectives", i, "id"), o.id) for i, o in enumerate(objectives)],
+        [
+            (("measures", i, "indicators", j, "id"), indicator.id)
+            for i, measure in enumerate(plan.measures)
+            for j, indicator in enumerate(measure.indicators)
+            if indicator.id is not None
+        ],
+    ]
+    for ids in kinds:
+        seen: set[str] = set()
+        first: dict[str, tuple[str, Loc]] = {}
+        for loc, item_id in ids:
+            if item_id not in seen:
+                other, other_loc = first.setdefault(item_id.casefold(), (item_id, loc))
+                if other != item_id:
+                    yield warning(
+                        "ID_CASE_COLLISION",
+                        loc,
+                        msg.ID_CASE_COLLISION.format(
+                            id=item_id, other=other, first=format_path(other_loc[:-1])
+                        ),
+                        msg.ID_CASE_COLLISION_HINT.format(id=item_id, other=other),
+                    )
+            seen.add(item_id)
 
 
 def data_sourced(ctx: RuleContext) -> Iterator[Finding]:
@@ -303,6 +342,7 @@ CONTENT_RULES: tuple[Rule, ...] = (
     objective_references,
     objectives_served,
     indicator_ids,
+    ids_apart_only_by_case,
     data_sourced,
     thousands_dots,
     partner_adhesion,

@@ -110,7 +110,14 @@ def allowed_keys(loc: Loc, root: type[BaseModel] = Plan) -> list[str]:
 
 
 def suggest(value: str, choices: Iterable[str]) -> str | None:
-    matches = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
+    """The choice ``value`` was probably meant to be: the same word in another case first
+    (``n1`` for ``N1``, too short for difflib's ratio to find), else the closest."""
+    known = list(choices)
+    folded = value.casefold()
+    same = next((choice for choice in known if choice.casefold() == folded), None)
+    if same is not None:
+        return same
+    matches = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
     return matches[0] if matches else None
 
 

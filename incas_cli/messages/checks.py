@@ -309,6 +309,14 @@ BUDGET_MOSTLY_TO_FIND_HINT = (
     "indica le fonti assicurate o richieste, o riduci le misure a ciò che è finanziabile: "
     "chi legge la delibera deve sapere che cosa è davvero coperto"
 )
+ID_CASE_COLLISION = (
+    "identificativo «{id}» diverso da «{other}» ({first}) solo per maiuscole e minuscole"
+)
+ID_CASE_COLLISION_HINT = (
+    "chi legge il documento non li distingue, e un riferimento a uno dei due scritto con le "
+    "maiuscole dell'altro porta all'elemento sbagliato senza errori: dai a «{id}» un "
+    "identificativo che non si confonda con «{other}» e correggi i riferimenti a «{id}»"
+)
 DUPLICATE_INDICATOR_ID = "identificativo di indicatore «{id}» già usato in {first}"
 DUPLICATE_INDICATOR_ID_HINT = (
     "gli identificativi degli indicatori sono unici nel piano (il monitoraggio li usa): "

@@ -35,8 +35,10 @@ if TYPE_CHECKING:
     from incas_cli.render import ChangeEntry, Edition
 
 __all__ = [
+    "COMPARE_FORMATS",
     "FORMATS",
     "OFFICE_TIMEOUT",
+    "CompareFormat",
     "Format",
     "Notice",
     "Produced",
@@ -50,6 +52,10 @@ __all__ = [
 
 Format = Literal["docx", "odt", "pdf"]
 FORMATS: tuple[Format, ...] = ("docx", "odt", "pdf")
+CompareFormat = Literal["docx", "pdf", "odt", "xlsx"]
+COMPARE_FORMATS: tuple[CompareFormat, ...] = ("docx", "pdf", "odt", "xlsx")
+"""``plan compare``'s formats: the document's, and a workbook of the same tables (here, not
+in :mod:`incas_cli.compare`, so that ``incas --help`` lists them without loading it)."""
 OFFICE_TIMEOUT = 180.0
 """Seconds LibreOffice may take for one document (index pass or conversion)."""
 

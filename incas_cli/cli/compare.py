@@ -7,8 +7,9 @@ from pathlib import Path
 import typer
 
 from incas_cli.cli._common import handle_errors
-from incas_cli.cli._options import is_stdio, output_path
+from incas_cli.cli._options import choices, completer, is_stdio, output_path
 from incas_cli.messages import compare as msg
+from incas_cli.pipeline import COMPARE_FORMATS
 
 
 @handle_errors
@@ -18,7 +19,12 @@ def compare(
         None, "--output", "-o", parser=output_path, help=msg.COMPARE_OUTPUT_HELP, show_default=False
     ),
     fmt: str | None = typer.Option(
-        None, "--format", help=msg.COMPARE_FORMAT_HELP, show_default=False
+        None,
+        "--format",
+        metavar=choices(COMPARE_FORMATS),
+        autocompletion=completer(COMPARE_FORMATS),
+        help=msg.COMPARE_FORMAT_HELP,
+        show_default=False,
     ),
     force: bool = typer.Option(False, "--force", help=msg.COMPARE_FORCE_HELP),
     jobs: int | None = typer.Option(
@@ -31,7 +37,7 @@ def compare(
     from incas_cli.cli.export import print_rejected
     from incas_cli.cli.render import output_target, refuse_terminal
     from incas_cli.compare import compare_plans
-    from incas_cli.compare.output import COMPARE_FORMATS, write_comparison
+    from incas_cli.compare.output import write_comparison
     from incas_cli.console import get_console, print_plain, progress_bar
     from incas_cli.errors import ExitCode
 

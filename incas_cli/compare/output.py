@@ -12,14 +12,11 @@ import io
 import itertools
 from dataclasses import replace
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Literal
+from typing import IO, TYPE_CHECKING
 
 if TYPE_CHECKING:
     from incas_cli.compare import Comparison
-    from incas_cli.pipeline import Notice
-
-CompareFormat = Literal["docx", "pdf", "odt", "xlsx"]
-COMPARE_FORMATS: tuple[CompareFormat, ...] = ("docx", "pdf", "odt", "xlsx")
+    from incas_cli.pipeline import CompareFormat, Notice
 
 
 def write_comparison(

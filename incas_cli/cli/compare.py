@@ -54,7 +54,7 @@ def compare(
     )
     to_stdout = is_stdio(output)
     if to_stdout:
-        refuse_terminal()
+        refuse_terminal(f"{msg.COMPARE_FILE_STEM}.{target}")
     if target in ("pdf", "odt"):
         from incas_cli.pipeline import Target, check_target
 

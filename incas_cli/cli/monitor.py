@@ -200,7 +200,7 @@ def report(
     )
     to_stdout = is_stdio(output_path)
     if to_stdout:
-        refuse_terminal()
+        refuse_terminal(f"{render_msg.STDOUT_EXAMPLE_REPORT}.{target_format}")
     target = Target(
         format=target_format,
         edition=edition,

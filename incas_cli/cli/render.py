@@ -83,7 +83,7 @@ def render(
     )
     to_stdout = is_stdio(output_path)
     if to_stdout:
-        refuse_terminal()
+        refuse_terminal(f"{msg.STDOUT_EXAMPLE_PLAN}.{target_format}")
     target = Target(
         format=target_format,
         edition=cast(Edition, edition),
@@ -289,12 +289,13 @@ def _name_fits(path: Path) -> None:
         raise InputError(io_msg.NAME_TOO_LONG, hint=io_msg.OUTPUT_NAME_TOO_LONG_HINT, file=path)
 
 
-def refuse_terminal() -> None:
-    """A document is binary: ``-o -`` to a terminal would fill it with bytes."""
+def refuse_terminal(example: str) -> None:
+    """A document is binary: ``-o -`` to a terminal would fill it with bytes. ``example``:
+    the file name the hint suggests instead (``piano.docx``)."""
     import sys
 
     if sys.stdout.isatty():
-        _usage(msg.RENDER_STDOUT_TERMINAL, msg.RENDER_STDOUT_TERMINAL_HINT)
+        _usage(msg.RENDER_STDOUT_TERMINAL, msg.RENDER_STDOUT_TERMINAL_HINT.format(example=example))
 
 
 def warn(message: str, hint: str) -> None:

@@ -531,8 +531,12 @@ RENDER_STDIN_NEEDS_OUTPUT_HINT = "ad esempio -o piano.docx, oppure -o - per scri
 RENDER_STDOUT_TERMINAL = "il documento è un file binario: non lo scrivo sul terminale"
 RENDER_STDOUT_TERMINAL_HINT = (
     "con -o - reindirizza l'uscita verso un file o un altro programma "
-    "(… -o - > piano.docx), oppure indica un file con -o piano.docx"
+    "(… -o - > {example}), oppure indica un file con -o {example}"
 )
+STDOUT_EXAMPLE_PLAN = "piano"
+"""The file name, without extension, that the hint above suggests for a plan's document."""
+STDOUT_EXAMPLE_REPORT = "relazione"
+"""The same for a monitoring report (``monitor report``)."""
 RENDER_NEEDS_UNO = (
     "per il formato {format} serve il modulo Python di LibreOffice (python3-uno), che manca: "
     "LibreOffice c'è ({soffice})"

@@ -101,7 +101,8 @@ def test_without_output_it_writes_confronto_in_the_current_folder(cli: Cli, tmp_
     result = cli("plan", "compare", "piani", cwd=tmp_path)
     assert result.exit_code == 0, result.output
     assert (tmp_path / "confronto.docx").read_bytes()[:2] == b"PK"
-    assert "Confronto scritto in confronto.docx: piani confrontati 1." in result.stdout
+    assert "Confronto scritto in confronto.docx: piani confrontati 1." in result.stderr
+    assert result.stdout == ""  # a file written is a message about the work
     book = cli("plan", "compare", "piani", "--format", "xlsx", cwd=tmp_path)
     assert book.exit_code == 0, book.output
     assert (tmp_path / "confronto.xlsx").is_file()
@@ -126,7 +127,7 @@ def test_into_an_existing_folder_it_writes_confronto_inside(cli: Cli, tmp_path: 
         result = cli("plan", "compare", "piano.yaml", "-o", "documenti", *extra, cwd=tmp_path)
         assert result.exit_code == 0, result.output
         assert (tmp_path / "documenti" / name).is_file()
-        assert f"documenti/{name}" in result.stdout
+        assert f"documenti/{name}" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["documenti", "piano.yaml"]
 
 

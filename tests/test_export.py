@@ -212,7 +212,7 @@ def test_invalid_plans_are_listed_apart_with_their_first_error(cli: Cli, tmp_pat
     result = cli("export", str(good), str(bad), "-o", str(tmp_path / "out"), "--publisher", "A")
     assert result.exit_code == 3
     assert "rotto.yaml" in result.stdout and "UNKNOWN_STAKEHOLDER" in result.stdout
-    assert "Piani esportati: 1, rapporti di monitoraggio: 0, su 2 file" in result.stdout
+    assert "Piani esportati: 1, rapporti di monitoraggio: 0, su 2 file" in result.stderr
     assert len(_read_csv(tmp_path / "out" / "plans.csv")) == 2
 
 
@@ -334,7 +334,7 @@ def test_no_valid_plan_writes_no_file(cli: Cli, tmp_path: Path) -> None:
     bad = write_plan(tmp_path / "rotto.yaml", broken)
     result = cli("export", str(bad), "-o", str(tmp_path / "out"))
     assert result.exit_code == 3
-    assert "Nessun piano esportato su 1 file" in result.stdout
+    assert "Nessun piano esportato su 1 file" in result.stderr
     assert list((tmp_path / "out").iterdir()) == []
 
 
@@ -348,7 +348,7 @@ def test_monitoring_reports_given_as_files_are_exported_with_their_plan(
     files = [*map(str, example_files()), str(REPORT)]
     result = cli("export", *files, "-o", str(out), "--publisher", "A")
     assert result.exit_code == 0, result.output
-    assert "rapporti di monitoraggio: 1" in result.stdout
+    assert "rapporti di monitoraggio: 1" in result.stderr
     values = _read_csv(out / "monitoring_values.csv")
     measures = _read_csv(out / "monitoring_measures.csv")
     assert len(values) > 1 and len(measures) > 1
@@ -364,7 +364,8 @@ def test_one_plan_with_its_report_is_the_comune_s_own_data(cli: Cli, tmp_path: P
     plan = REPORT.parent.parent / "saluzzo.yaml"
     result = cli("export", str(plan), str(REPORT), "-o", str(out))
     assert result.exit_code == 0, result.output
-    assert "rapporti di monitoraggio: 1" in result.stdout
+    assert "rapporti di monitoraggio: 1" in result.stderr
+    assert result.stdout == ""  # the files written: a message about the work
     dcat = json.loads((out / "dcat-ap_it.jsonld").read_text(encoding="utf-8"))
     assert dcat["dct:publisher"]["foaf:name"] == "Comune di Saluzzo"
 

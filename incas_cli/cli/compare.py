@@ -76,9 +76,10 @@ def compare(
             done = msg.COMPARE_DONE_STDOUT_LEFT if comparison.rejected else msg.COMPARE_DONE_STDOUT
         else:
             done = msg.COMPARE_DONE_LEFT if comparison.rejected else msg.COMPARE_DONE
+        # a file written is a message about the work (stderr), as plan render's
         print_plain(
             done.format(plans=len(comparison.plans), path=output, left=len(comparison.rejected)),
-            stderr=to_stdout,
+            stderr=True,
         )
     if comparison.failed:
         raise typer.Exit(int(ExitCode.INPUT_ERROR))

@@ -79,9 +79,9 @@ def export(
             [(r.name, r.message or "") for r in result.rejected], msg.EXPORT_SKIPPED_TITLE, out
         )
     if not result.exported:
-        print_plain(msg.EXPORT_NOTHING.format(total=result.total))
+        print_plain(msg.EXPORT_NOTHING.format(total=result.total), stderr=True)
     else:
-        print_plain(
+        print_plain(  # the files written: a message about the work, as plan render's
             msg.EXPORT_DONE.format(
                 plans=result.exported,
                 reports=result.reports,
@@ -91,7 +91,8 @@ def export(
                 fmt=options.fmt.upper(),
                 package=DATAPACKAGE_NAME,
                 dcat=DCAT_NAME,
-            )
+            ),
+            stderr=True,
         )
     if any(r.failed for r in result.rejected):
         raise typer.Exit(int(ExitCode.INPUT_ERROR))

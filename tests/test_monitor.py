@@ -135,6 +135,29 @@ def test_unreadable_files_exit_1(cli: Cli, folder: Path) -> None:
     assert cli("monitor", "validate", "nessuna.yaml", cwd=folder).exit_code == 1
 
 
+def test_a_report_in_a_subfolder_is_told_where_its_plan_was_looked_for(
+    cli: Cli, folder: Path
+) -> None:
+    # report.plan.file is relative to the report's folder: a user who wrote the plan's
+    # path as seen from where the command runs is told where incas looked, and what to write
+    (folder / "relazioni").mkdir()
+    shutil.copy(folder / REPORTS[1], folder / "relazioni" / REPORTS[1])
+    report = f"relazioni/{REPORTS[1]}"
+    result = cli("monitor", "validate", report, cwd=folder)
+    assert result.exit_code == 1
+    assert f"{report}:4:" in result.stderr
+    assert f"relazioni/{PLAN}" in result.stderr, result.stderr
+    assert f"file: ../{PLAN}" in result.stderr, result.stderr
+    assert "incas plan new" not in result.stderr
+    # the plan given on the command line: the two names differ, and the fix is said
+    for command in ("status", "report"):
+        result = cli("monitor", command, PLAN, report, cwd=folder)
+        assert result.exit_code == 3, result.output
+        out = result.stdout + result.stderr
+        assert f"al piano relazioni/{PLAN}, non a {PLAN}" in out, out
+        assert f"file: ../{PLAN}" in out, out
+
+
 def test_a_plan_given_as_a_report_is_told_so(cli: Cli, folder: Path) -> None:
     result = cli("monitor", "validate", PLAN, cwd=folder)
     assert result.exit_code == 3

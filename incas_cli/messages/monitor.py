@@ -30,7 +30,14 @@ PLAN_NOT_REPORT_HINT = (
     "«incas monitor init PIANO --period 2025»"
 )
 PLAN_UNREADABLE = "il piano indicato in report.plan.file ({path}) non si legge: {detail}"
-PLAN_UNREADABLE_HINT = "il percorso è relativo alla cartella della relazione"
+PLAN_UNREADABLE_HINT = (
+    "controlla il nome del file del piano in report.plan.file: il percorso è relativo alla "
+    "cartella della relazione"
+)
+PLAN_FILE_RELATIVE_HINT = (
+    "report.plan.file è relativo alla cartella della relazione ({folder}): per il piano "
+    "{plan} scrivi «file: {written}»"
+)
 PLAN_INVALID = "il piano {path} ha errori di struttura: la relazione non si può controllare"
 PLAN_INVALID_HINT = "correggi prima il piano: incas plan validate {path}"
 REPORT_NOT_FOUND_HINT = (

@@ -319,6 +319,50 @@ def _continuation_start(text: str, mark: Any) -> tuple[int, int] | None:
     return mark.line + 1, len(before) - len(content) + 1
 
 
+# ``name:Saluzzo``: a key, a colon and a value with no space between them, which YAML reads
+# as one plain text (the cause of the error a line later, or of a key "without a colon").
+_KEY_WITHOUT_SPACE = re.compile(
+    r"(?P<key>[A-Za-z_][A-Za-z0-9_-]*):(?P<value>[^\s:#](?:(?!: | #).)*?)[ \t]*$"
+)
+
+
+def _no_space_after_colon(
+    text: str, name: str, line: int, column: int | None = None
+) -> InputError | None:
+    """The error to give when 0-based ``line`` (from ``column``, else from its first
+    character after the indentation and a list's ``- ``) holds ``key:value``."""
+    lines = _LINE_BREAK.split(text)
+    if not 0 <= line < len(lines):
+        return None
+    content = lines[line]
+    start = column
+    if start is None:
+        start = len(content) - len(content.lstrip(" "))
+        while content.startswith("- ", start):
+            start = len(content) - len(content[start + 2 :].lstrip(" "))
+    found = _KEY_WITHOUT_SPACE.match(content, start)
+    if found is None:
+        return None
+    key, value = found["key"], found["value"]
+    return InputError(
+        msg.NO_SPACE_AFTER_COLON.format(text=f"{key}:{value}"),
+        hint=msg.NO_SPACE_AFTER_COLON_HINT.format(key=key, value=value),
+        file=name,
+        line=line + 1,
+        column=found.start("value"),
+    )
+
+
+def _previous_content_line(text: str, line: int) -> int | None:
+    """The 0-based line above ``line`` that is neither blank nor a comment."""
+    lines = _LINE_BREAK.split(text)
+    for number in range(min(line, len(lines)) - 1, -1, -1):
+        stripped = lines[number].strip()
+        if stripped and not stripped.startswith("#"):
+            return number
+    return None
+
+
 def _quote_closed_on_line(text: str, mark: Any) -> tuple[int, int] | None:
     """Where a quoted text starts (1-based line and column) that began on an earlier line and
     closed on the line of ``mark``, before it: ``title: "Piano`` left open is closed by the
@@ -371,6 +415,10 @@ def _translate(exc: MarkedYAMLError, text: str, name: str) -> InputError:
     if "mapping values are not allowed" in problem:
         start = _continuation_start(text, mark)
         if start is not None:
+            above = _previous_content_line(text, start[0] - 1)
+            slip = None if above is None else _no_space_after_colon(text, name, above)
+            if slip is not None:
+                return slip
             return InputError(
                 msg.INDENT_DEEPER,
                 hint=msg.INDENT_DEEPER_HINT,
@@ -380,6 +428,10 @@ def _translate(exc: MarkedYAMLError, text: str, name: str) -> InputError:
             )
         return _error_at(msg.COLON_IN_VALUE, msg.COLON_IN_VALUE_HINT, name, mark)
     if "simple key" in context and "expected ':'" in problem:
+        key = exc.context_mark
+        slip = None if key is None else _no_space_after_colon(text, name, key.line, key.column)
+        if slip is not None:
+            return slip
         return _error_at(msg.MISSING_COLON, msg.MISSING_COLON_HINT, name, exc.context_mark)
     if "flow sequence" in context or "flow mapping" in context:
         bracket, closing = ("[", "]") if "sequence" in context else ("{", "}")

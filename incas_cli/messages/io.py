@@ -138,6 +138,10 @@ INDENT_DEEPER = (
 INDENT_DEEPER_HINT = (
     "allinea la chiave alle altre dello stesso livello, con lo stesso numero di spazi"
 )
+NO_SPACE_AFTER_COLON = (
+    "dopo «:» manca lo spazio: «{text}» si legge come un unico testo, non come chiave e valore"
+)
+NO_SPACE_AFTER_COLON_HINT = "scrivi «{key}: {value}», con uno spazio dopo i due punti"
 MISSING_COLON = "manca «:» dopo la chiave"
 MISSING_COLON_HINT = (
     "scrivi «chiave: valore»; se la riga continua il testo della riga prima, "

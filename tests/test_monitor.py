@@ -193,6 +193,21 @@ def test_a_value_with_the_thousands_dot_is_a_warning(cli: Cli, folder: Path) -> 
     assert "«1.200» è letto come 1,2" in result.stdout
 
 
+def test_text_after_a_hash_is_told_lost_not_dropped_silently(cli: Cli, folder: Path) -> None:
+    """``issues: ... variante #2`` keeps only what comes before the «#»: a warning says so."""
+    name = _variant(
+        folder,
+        "h.yaml",
+        "issues: Il cantiere si è fermato due mesi per una variante.",
+        "issues: Il cantiere si è fermato per la variante #2 del progetto.",
+    )
+    result = cli("monitor", "validate", name, cwd=folder)
+    assert result.exit_code == 0, result.output
+    assert f"{name}:18:13: avviso [COMMENT_IN_VALUE] measures[0].issues:" in result.stdout
+    assert "«#2 del progetto.» è letto come un commento" in result.stdout
+    assert 'issues: "Il cantiere si è fermato per la variante #2 del progetto."' in result.stdout
+
+
 def test_validate_json_uses_the_validate_report(cli: Cli, folder: Path) -> None:
     name = _variant(folder, "j.yaml", "paid: 33210.40", "paid: 63210.40")
     result = cli("monitor", "validate", "--json", name, *REPORTS, cwd=folder)

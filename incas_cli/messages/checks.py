@@ -281,6 +281,17 @@ QUANTITY_THOUSANDS_DOT = (
     "«{value}» è letto come {shown}: nel file il punto separa i decimali, non le migliaia"
 )
 QUANTITY_THOUSANDS_DOT_HINT = "se intendi {plain}, scrivi {plain} senza punto"
+COMMENT_IN_VALUE = (
+    "«{comment}» è letto come un commento (un «#» dopo uno spazio) e non entra nel piano: "
+    "il valore è solo «{value}»"
+)
+COMMENT_IN_EMPTY_VALUE = (
+    "«{comment}» è letto come un commento (un «#» dopo uno spazio): «{key}» resta vuoto"
+)
+COMMENT_IN_VALUE_HINT = (
+    "se fa parte del testo, metti tutto il valore tra virgolette: {line}; se è un commento, "
+    "lascia uno spazio dopo «#»"
+)
 DATA_WITHOUT_YEAR = "il dato «{label}» non indica l'anno"
 DATA_WITHOUT_YEAR_HINT = "aggiungi «year:» con l'anno a cui il dato si riferisce (es. 2024)"
 DATA_WITHOUT_SOURCE = "il dato «{label}» non indica la fonte"

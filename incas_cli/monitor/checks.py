@@ -169,6 +169,7 @@ def check_report_document(doc: YamlDocument, path: Path, plans: PlanSource) -> R
     from pydantic import ValidationError
 
     from incas_cli.checks import locate
+    from incas_cli.checks.comments import comment_findings
     from incas_cli.checks.structure import findings_from_validation_error
     from incas_cli.messages.checks import SCHEMA_COMMAND_MONITOR
     from incas_cli.monitor.model import MonitoringReport, parse_report
@@ -201,7 +202,7 @@ def check_report_document(doc: YamlDocument, path: Path, plans: PlanSource) -> R
         found += plan_found
         if plan is not None:
             found += check_against_plan(report, plan)
-    result.findings = locate(found, doc)
+    result.findings = locate([*found, *comment_findings(doc)], doc)
     return result
 
 

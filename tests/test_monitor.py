@@ -276,6 +276,16 @@ def test_init_clips_a_year_to_the_plan_and_refuses_outside(cli: Cli, folder: Pat
         assert not (folder / "z.yaml").exists()
 
 
+def test_init_says_a_period_written_backwards_is_backwards(cli: Cli, folder: Path) -> None:
+    """``2025-06..2025-01`` lies within the plan: the fault is the order, not the plan."""
+    result = cli("monitor", "init", PLAN, "--period", "2025-06:2025-01", "-o", "z.yaml", cwd=folder)
+    assert result.exit_code == 2
+    assert "finisce (2025-01) prima di iniziare (2025-06)" in result.stderr, result.stderr
+    assert "--period 2025-01..2025-06" in result.stderr
+    assert "non sta dentro quello del piano" not in result.stderr
+    assert not (folder / "z.yaml").exists()
+
+
 def test_init_never_overwrites_without_force(cli: Cli, folder: Path) -> None:
     target = folder / "r.yaml"
     target.write_text("mio", encoding="utf-8")

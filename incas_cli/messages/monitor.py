@@ -131,6 +131,10 @@ INIT_OUTPUT_HELP = (
 INIT_FORCE_HELP = "Sovrascrive il file se esiste già."
 INIT_BAD_PERIOD = "periodo non valido: «{value}»"
 INIT_BAD_PERIOD_HINT = "scrivi un anno (2025) o due mesi AAAA-MM separati da .. (2025-01..2025-06)"
+INIT_PERIOD_REVERSED = "il periodo «{value}» finisce ({end}) prima di iniziare ({start})"
+INIT_PERIOD_REVERSED_HINT = (
+    "scrivi prima il mese di inizio, poi quello di fine: --period {end}..{start}"
+)
 INIT_PERIOD_OUTSIDE = "il periodo «{value}» non sta dentro quello del piano ({start} – {end})"
 INIT_PERIOD_OUTSIDE_HINT = "scegli un periodo dentro la durata del piano (plan.period)"
 INIT_DONE = "Scritta {path}: {measures}, {indicators}, periodo {period}."

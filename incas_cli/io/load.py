@@ -353,6 +353,49 @@ def _no_space_after_colon(
     )
 
 
+# Characters that look like a space or a list's dash and are not one for YAML: pasted
+# from Word, a PDF or a web page, they break a file in ways its text does not show.
+_LOOKALIKE_SPACES = "\u00a0\u2007\u202f"
+_LOOKALIKE_SPACE = re.compile(
+    rf"^[ {_LOOKALIKE_SPACES}]*[{_LOOKALIKE_SPACES}]"  # in the indentation
+    rf"|^[ ]*(?:- +)*[A-Za-z_][A-Za-z0-9_-]*:[{_LOOKALIKE_SPACES}]"  # after a key's colon
+)
+_LOOKALIKE_DASH = re.compile(r"^[ ]*([\u2010-\u2015\u2212])[ \u00a0]")
+
+
+def _lookalike(text: str, name: str, mark: Any) -> InputError | None:
+    """The error to give when the line of ``mark``, or the line above it, has a character
+    that only looks like a space or like a list's ``-``: the cause of what YAML found."""
+    if mark is None:
+        return None
+    lines = _LINE_BREAK.split(text)
+    above = _previous_content_line(text, mark.line)
+    for line in (mark.line, above):
+        if line is None or not 0 <= line < len(lines):
+            continue
+        content = lines[line]
+        space = _LOOKALIKE_SPACE.match(content)
+        if space is not None:
+            column = next(i for i, c in enumerate(content) if c in _LOOKALIKE_SPACES)
+            return InputError(
+                msg.LOOKALIKE_SPACE.format(code=ord(content[column])),
+                hint=msg.LOOKALIKE_SPACE_HINT,
+                file=name,
+                line=line + 1,
+                column=column + 1,
+            )
+        dash = _LOOKALIKE_DASH.match(content)
+        if dash is not None:
+            return InputError(
+                msg.LOOKALIKE_DASH.format(dash=dash[1]),
+                hint=msg.LOOKALIKE_DASH_HINT,
+                file=name,
+                line=line + 1,
+                column=dash.start(1) + 1,
+            )
+    return None
+
+
 def _previous_content_line(text: str, line: int) -> int | None:
     """The 0-based line above ``line`` that is neither blank nor a comment."""
     lines = _LINE_BREAK.split(text)
@@ -404,6 +447,9 @@ def _translate(exc: MarkedYAMLError, text: str, name: str) -> InputError:
             return InputError(
                 msg.TAB, hint=msg.TAB_HINT, file=name, line=mark.line + 1, column=column + 1
             )
+    lookalike = _lookalike(text, name, mark)
+    if lookalike is not None:
+        return lookalike
     if "quoted scalar" in context and (
         "end of stream" in problem or "document separator" in problem
     ):

@@ -21,6 +21,16 @@ UNKNOWN_KEY = "chiave sconosciuta: «{key}»"
 UNKNOWN_KEY_HINT_SUGGEST = "forse intendevi «{suggestion}»?"
 UNKNOWN_KEY_HINT_LIST = "chiavi ammesse qui: {allowed}"
 UNKNOWN_KEY_HINT_EMPTY = "qui non sono ammesse chiavi: togli «{key}»"
+UNKNOWN_KEY_INVISIBLE = (
+    "chiave sconosciuta: «{key}» contiene un carattere invisibile ({codes}), che la rende "
+    "diversa da come appare"
+)
+UNKNOWN_KEY_INVISIBLE_HINT = "cancella la chiave e riscrivila a mano: «{key}»"
+INVISIBLE_IN_VALUE = "{detail}; il testo contiene un carattere invisibile ({codes})"
+INVISIBLE_IN_VALUE_HINT = (
+    "cancella il valore e riscrivilo a mano (i caratteri invisibili arrivano copiando il "
+    "testo da pagine web o documenti)"
+)
 INVALID_VALUE = "valore non valido: {detail}"
 INVALID_VALUE_HINT_SCHEMA = "«{schema}» mostra il formato di ogni campo"
 SCHEMA_COMMAND_PLAN = "incas schema"

@@ -135,6 +135,29 @@ def test_unreadable_files_exit_1(cli: Cli, folder: Path) -> None:
     assert cli("monitor", "validate", "nessuna.yaml", cwd=folder).exit_code == 1
 
 
+def test_a_report_in_a_subfolder_is_told_where_its_plan_was_looked_for(
+    cli: Cli, folder: Path
+) -> None:
+    # report.plan.file is relative to the report's folder: a user who wrote the plan's
+    # path as seen from where the command runs is told where incas looked, and what to write
+    (folder / "relazioni").mkdir()
+    shutil.copy(folder / REPORTS[1], folder / "relazioni" / REPORTS[1])
+    report = f"relazioni/{REPORTS[1]}"
+    result = cli("monitor", "validate", report, cwd=folder)
+    assert result.exit_code == 1
+    assert f"{report}:4:" in result.stderr
+    assert f"relazioni/{PLAN}" in result.stderr, result.stderr
+    assert f"file: ../{PLAN}" in result.stderr, result.stderr
+    assert "incas plan new" not in result.stderr
+    # the plan given on the command line: the two names differ, and the fix is said
+    for command in ("status", "report"):
+        result = cli("monitor", command, PLAN, report, cwd=folder)
+        assert result.exit_code == 3, result.output
+        out = result.stdout + result.stderr
+        assert f"al piano relazioni/{PLAN}, non a {PLAN}" in out, out
+        assert f"file: ../{PLAN}" in out, out
+
+
 def test_a_plan_given_as_a_report_is_told_so(cli: Cli, folder: Path) -> None:
     result = cli("monitor", "validate", PLAN, cwd=folder)
     assert result.exit_code == 3
@@ -168,6 +191,21 @@ def test_a_value_with_the_thousands_dot_is_a_warning(cli: Cli, folder: Path) -> 
     assert result.exit_code == 0, result.output
     assert "avviso [QUANTITY_THOUSANDS_DOT]" in result.stdout
     assert "«1.200» è letto come 1,2" in result.stdout
+
+
+def test_text_after_a_hash_is_told_lost_not_dropped_silently(cli: Cli, folder: Path) -> None:
+    """``issues: ... variante #2`` keeps only what comes before the «#»: a warning says so."""
+    name = _variant(
+        folder,
+        "h.yaml",
+        "issues: Il cantiere si è fermato due mesi per una variante.",
+        "issues: Il cantiere si è fermato per la variante #2 del progetto.",
+    )
+    result = cli("monitor", "validate", name, cwd=folder)
+    assert result.exit_code == 0, result.output
+    assert f"{name}:18:13: avviso [COMMENT_IN_VALUE] measures[0].issues:" in result.stdout
+    assert "«#2 del progetto.» è letto come un commento" in result.stdout
+    assert 'issues: "Il cantiere si è fermato per la variante #2 del progetto."' in result.stdout
 
 
 def test_validate_json_uses_the_validate_report(cli: Cli, folder: Path) -> None:
@@ -236,6 +274,16 @@ def test_init_clips_a_year_to_the_plan_and_refuses_outside(cli: Cli, folder: Pat
         assert result.exit_code == 2, period
         assert "periodo" in result.stderr
         assert not (folder / "z.yaml").exists()
+
+
+def test_init_says_a_period_written_backwards_is_backwards(cli: Cli, folder: Path) -> None:
+    """``2025-06..2025-01`` lies within the plan: the fault is the order, not the plan."""
+    result = cli("monitor", "init", PLAN, "--period", "2025-06:2025-01", "-o", "z.yaml", cwd=folder)
+    assert result.exit_code == 2
+    assert "finisce (2025-01) prima di iniziare (2025-06)" in result.stderr, result.stderr
+    assert "--period 2025-01..2025-06" in result.stderr
+    assert "non sta dentro quello del piano" not in result.stderr
+    assert not (folder / "z.yaml").exists()
 
 
 def test_init_never_overwrites_without_force(cli: Cli, folder: Path) -> None:

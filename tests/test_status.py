@@ -233,6 +233,21 @@ def test_broken_structure_is_reported_not_measured(cli: Cli, tmp_path: Path) -> 
     assert "plan.title" in text
 
 
+def test_findings_come_with_what_to_do(cli: Cli, tmp_path: Path) -> None:
+    """A facilitator reading ``plan status`` on a mistyped key gets the suggestion that
+    ``plan validate`` gives, not only the complaint."""
+    data = minimal_plan()
+    data["stakeholder"] = data.pop("stakeholders")
+    path = write_plan(tmp_path / "refuso.yaml", data)
+    result = cli("plan", "status", path.name, cwd=tmp_path)
+    assert "[UNKNOWN_KEY] stakeholder: chiave sconosciuta" in result.stdout
+    assert "suggerimento: forse intendevi «stakeholders»?" in result.stdout, result.stdout
+    # a readable draft: each warning's hint once
+    result = cli("plan", "status", str(DRAFT))
+    assert "[DATA_WITHOUT_SOURCE]" in result.stdout
+    assert "suggerimento: aggiungi «source:»" in result.stdout, result.stdout
+
+
 # --- several files --------------------------------------------------------------------------
 
 

@@ -244,3 +244,29 @@ def test_the_ministry_s_regional_projects_are_checked_against_the_plan_s_region(
     result = cli("plan", "validate", "piano.yaml", cwd=tmp_path)
     assert "FUNDING_SOURCE_NOT_IN_CATALOG" not in result.stdout
     assert ("[FUNDING_OUTSIDE_REGION]" in result.stdout) is outside, result.stdout
+
+
+def test_the_readme_examples_are_what_validate_prints(cli: Cli, tmp_path: Path) -> None:
+    """The two outputs of «Controllare un piano» in the README, from ``examples/breve.yaml``
+    with a mistyped key and an amount with the thousands dot, then with those corrected."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Controllare un piano") :]
+    blocks = [
+        block.split("\n", 1)[1]
+        for block in section.split("```console\n")[1:4]
+        if block.startswith("$ incas plan validate piano.yaml\n")
+    ]
+    assert len(blocks) == 2
+    text = (EXAMPLES / "breve.yaml").read_text(encoding="utf-8")
+    wrong = text.replace("    lead: comune\n", "    lead: comun\n    partner: [prefettura-cn]\n", 1)
+    wrong = wrong.replace("      - amount: 60000.00", "      - amount: 60.000", 1)
+    fixed = wrong.replace("partner: [", "partners: [").replace("amount: 60.000", "amount: 60000.00")
+    for content, block in zip((wrong, fixed), blocks, strict=True):
+        (tmp_path / "piano.yaml").write_text(content, encoding="utf-8")
+        result = cli("plan", "validate", "piano.yaml", cwd=tmp_path)
+        assert result.exit_code == 3
+        shown = block.split("```")[0].splitlines()
+        lines = result.output.splitlines()
+        if shown[0] == "…":  # the README leaves out the lines before
+            shown, lines = shown[1:], lines[-(len(shown) - 1) :]
+        assert lines == shown, result.output

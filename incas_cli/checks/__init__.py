@@ -195,6 +195,8 @@ def check_document(
     catalog: Catalog | None = None,
     today: dt.date | None = None,
 ) -> CheckResult:
+    from incas_cli.checks.comments import comment_findings
+
     plan, findings = check_data(doc.plain(), final=final, catalog=catalog, today=today)
     final = final or (plan is not None and plan.final)
-    return CheckResult(doc.name, plan, locate(findings, doc), final)
+    return CheckResult(doc.name, plan, locate([*findings, *comment_findings(doc)], doc), final)

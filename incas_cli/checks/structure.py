@@ -121,6 +121,18 @@ def suggest(value: str, choices: Iterable[str]) -> str | None:
     return matches[0] if matches else None
 
 
+# Characters that show nothing (or a space) and make a key or an id differ from how it
+# looks: zero-width spaces and joiners, a BOM left inside the file, a soft hyphen,
+# non-breaking spaces. Pasted with text from web pages and documents.
+_INVISIBLE = re.compile("[\u00a0\u00ad\u2007\u200b-\u200f\u202f\u2060-\u2064\ufeff]")
+
+
+def _invisible(text: str) -> str | None:
+    """The invisible characters of ``text`` as codes (``U+200B, U+FEFF``), or None."""
+    codes = sorted({f"U+{ord(c):04X}" for c in _INVISIBLE.findall(text)})
+    return ", ".join(codes) if codes else None
+
+
 def _short(value: Any) -> str:
     text = str(value)
     return text if len(text) <= 40 else text[:37] + "..."
@@ -297,16 +309,23 @@ def findings_from_validation_error(
             )
         elif kind == "extra_forbidden":
             allowed = allowed_keys(loc[:-1], root)
-            close = suggest(name, allowed)
-            if close:
+            codes = _invisible(name)
+            written = _INVISIBLE.sub("", name) if codes else name
+            close = suggest(written, allowed)
+            if codes and written in allowed:
+                hint = msg.UNKNOWN_KEY_INVISIBLE_HINT.format(key=written)
+            elif close:
                 hint = msg.UNKNOWN_KEY_HINT_SUGGEST.format(suggestion=close)
             elif allowed:
                 hint = msg.UNKNOWN_KEY_HINT_LIST.format(allowed=", ".join(allowed))
             else:
                 hint = msg.UNKNOWN_KEY_HINT_EMPTY.format(key=name)
-            found.append(
-                error("UNKNOWN_KEY", loc, msg.UNKNOWN_KEY.format(key=name), hint, key=True)
+            message = (
+                msg.UNKNOWN_KEY_INVISIBLE.format(key=written, codes=codes)
+                if codes
+                else msg.UNKNOWN_KEY.format(key=name)
             )
+            found.append(error("UNKNOWN_KEY", loc, message, hint, key=True))
         elif kind == "invalid_key":
             # ``{amount: 95000,50}``: YAML reads ``50`` as a key of its own
             found.append(
@@ -320,6 +339,11 @@ def findings_from_validation_error(
             )
         else:
             detail, detail_hint = _detail(err, root)
+            value = err.get("input")
+            codes = _invisible(value) if isinstance(value, str) else None
+            if codes:
+                detail = msg.INVISIBLE_IN_VALUE.format(detail=detail, codes=codes)
+                detail_hint = msg.INVISIBLE_IN_VALUE_HINT
             found.append(
                 error(
                     "INVALID_VALUE",

@@ -83,6 +83,21 @@ def _finding_line(finding: Finding) -> str:
     return f"{escape(where)}: {label} [dim]\\[{finding.code}][/]{path} {escape(finding.message)}"
 
 
+def _print_findings(findings: Iterable[Finding], console: Console) -> None:
+    """Each finding on its line, and under it what to do, the first time a hint comes (as
+    ``plan validate`` prints them)."""
+    from rich.markup import escape
+
+    from incas_cli.messages import cli as cli_msg
+
+    shown: set[str] = set()
+    for finding in findings:
+        console.print(_finding_line(finding))
+        if finding.hint and finding.hint not in shown:
+            shown.add(finding.hint)
+            console.print(f"    [cyan]{cli_msg.HINT_LABEL}:[/] {escape(finding.hint)}")
+
+
 def completeness_table(st: PlanStatus) -> Table:
     """Values filled in and fields still open, section by section, with a bar."""
     from incas_cli.document.model import Column, Run, Table
@@ -158,8 +173,7 @@ def print_status(st: PlanStatus, console: Console) -> None:
     if plan is None:
         console.print(f"[bold]{escape(st.name)}[/]")
         console.print(msg.STATUS_STRUCTURE_BROKEN)
-        for finding in st.errors:
-            console.print(_finding_line(finding))
+        _print_findings(st.errors, console)
         return
 
     state = msg.PLAN_STATUS_LABELS.get(plan.effective_status, plan.effective_status)
@@ -188,8 +202,7 @@ def print_status(st: PlanStatus, console: Console) -> None:
         f"[bold]{msg.STATUS_FINDINGS.format(errors=len(st.errors), warnings=len(st.warnings))}[/]"
     )
     assert st.draft is not None
-    for finding in st.draft.findings:
-        console.print(_finding_line(finding))
+    _print_findings(st.draft.findings, console)
     final = st.final
     if st.ready_for_final:
         console.print(f"[bold green]{msg.STATUS_READY_FINAL}[/]")

@@ -319,6 +319,93 @@ def _continuation_start(text: str, mark: Any) -> tuple[int, int] | None:
     return mark.line + 1, len(before) - len(content) + 1
 
 
+# ``name:Saluzzo``: a key, a colon and a value with no space between them, which YAML reads
+# as one plain text (the cause of the error a line later, or of a key "without a colon").
+_KEY_WITHOUT_SPACE = re.compile(
+    r"(?P<key>[A-Za-z_][A-Za-z0-9_-]*):(?P<value>[^\s:#](?:(?!: | #).)*?)[ \t]*$"
+)
+
+
+def _no_space_after_colon(
+    text: str, name: str, line: int, column: int | None = None
+) -> InputError | None:
+    """The error to give when 0-based ``line`` (from ``column``, else from its first
+    character after the indentation and a list's ``- ``) holds ``key:value``."""
+    lines = _LINE_BREAK.split(text)
+    if not 0 <= line < len(lines):
+        return None
+    content = lines[line]
+    start = column
+    if start is None:
+        start = len(content) - len(content.lstrip(" "))
+        while content.startswith("- ", start):
+            start = len(content) - len(content[start + 2 :].lstrip(" "))
+    found = _KEY_WITHOUT_SPACE.match(content, start)
+    if found is None:
+        return None
+    key, value = found["key"], found["value"]
+    return InputError(
+        msg.NO_SPACE_AFTER_COLON.format(text=f"{key}:{value}"),
+        hint=msg.NO_SPACE_AFTER_COLON_HINT.format(key=key, value=value),
+        file=name,
+        line=line + 1,
+        column=found.start("value"),
+    )
+
+
+# Characters that look like a space or a list's dash and are not one for YAML: pasted
+# from Word, a PDF or a web page, they break a file in ways its text does not show.
+_LOOKALIKE_SPACES = "\u00a0\u2007\u202f"
+_LOOKALIKE_SPACE = re.compile(
+    rf"^[ {_LOOKALIKE_SPACES}]*[{_LOOKALIKE_SPACES}]"  # in the indentation
+    rf"|^[ ]*(?:- +)*[A-Za-z_][A-Za-z0-9_-]*:[{_LOOKALIKE_SPACES}]"  # after a key's colon
+)
+_LOOKALIKE_DASH = re.compile(r"^[ ]*([\u2010-\u2015\u2212])[ \u00a0]")
+
+
+def _lookalike(text: str, name: str, mark: Any) -> InputError | None:
+    """The error to give when the line of ``mark``, or the line above it, has a character
+    that only looks like a space or like a list's ``-``: the cause of what YAML found."""
+    if mark is None:
+        return None
+    lines = _LINE_BREAK.split(text)
+    above = _previous_content_line(text, mark.line)
+    for line in (mark.line, above):
+        if line is None or not 0 <= line < len(lines):
+            continue
+        content = lines[line]
+        space = _LOOKALIKE_SPACE.match(content)
+        if space is not None:
+            column = next(i for i, c in enumerate(content) if c in _LOOKALIKE_SPACES)
+            return InputError(
+                msg.LOOKALIKE_SPACE.format(code=ord(content[column])),
+                hint=msg.LOOKALIKE_SPACE_HINT,
+                file=name,
+                line=line + 1,
+                column=column + 1,
+            )
+        dash = _LOOKALIKE_DASH.match(content)
+        if dash is not None:
+            return InputError(
+                msg.LOOKALIKE_DASH.format(dash=dash[1]),
+                hint=msg.LOOKALIKE_DASH_HINT,
+                file=name,
+                line=line + 1,
+                column=dash.start(1) + 1,
+            )
+    return None
+
+
+def _previous_content_line(text: str, line: int) -> int | None:
+    """The 0-based line above ``line`` that is neither blank nor a comment."""
+    lines = _LINE_BREAK.split(text)
+    for number in range(min(line, len(lines)) - 1, -1, -1):
+        stripped = lines[number].strip()
+        if stripped and not stripped.startswith("#"):
+            return number
+    return None
+
+
 def _quote_closed_on_line(text: str, mark: Any) -> tuple[int, int] | None:
     """Where a quoted text starts (1-based line and column) that began on an earlier line and
     closed on the line of ``mark``, before it: ``title: "Piano`` left open is closed by the
@@ -360,6 +447,9 @@ def _translate(exc: MarkedYAMLError, text: str, name: str) -> InputError:
             return InputError(
                 msg.TAB, hint=msg.TAB_HINT, file=name, line=mark.line + 1, column=column + 1
             )
+    lookalike = _lookalike(text, name, mark)
+    if lookalike is not None:
+        return lookalike
     if "quoted scalar" in context and (
         "end of stream" in problem or "document separator" in problem
     ):
@@ -371,6 +461,10 @@ def _translate(exc: MarkedYAMLError, text: str, name: str) -> InputError:
     if "mapping values are not allowed" in problem:
         start = _continuation_start(text, mark)
         if start is not None:
+            above = _previous_content_line(text, start[0] - 1)
+            slip = None if above is None else _no_space_after_colon(text, name, above)
+            if slip is not None:
+                return slip
             return InputError(
                 msg.INDENT_DEEPER,
                 hint=msg.INDENT_DEEPER_HINT,
@@ -380,6 +474,10 @@ def _translate(exc: MarkedYAMLError, text: str, name: str) -> InputError:
             )
         return _error_at(msg.COLON_IN_VALUE, msg.COLON_IN_VALUE_HINT, name, mark)
     if "simple key" in context and "expected ':'" in problem:
+        key = exc.context_mark
+        slip = None if key is None else _no_space_after_colon(text, name, key.line, key.column)
+        if slip is not None:
+            return slip
         return _error_at(msg.MISSING_COLON, msg.MISSING_COLON_HINT, name, exc.context_mark)
     if "flow sequence" in context or "flow mapping" in context:
         bracket, closing = ("[", "]") if "sequence" in context else ("{", "}")

@@ -21,6 +21,16 @@ UNKNOWN_KEY = "chiave sconosciuta: «{key}»"
 UNKNOWN_KEY_HINT_SUGGEST = "forse intendevi «{suggestion}»?"
 UNKNOWN_KEY_HINT_LIST = "chiavi ammesse qui: {allowed}"
 UNKNOWN_KEY_HINT_EMPTY = "qui non sono ammesse chiavi: togli «{key}»"
+UNKNOWN_KEY_INVISIBLE = (
+    "chiave sconosciuta: «{key}» contiene un carattere invisibile ({codes}), che la rende "
+    "diversa da come appare"
+)
+UNKNOWN_KEY_INVISIBLE_HINT = "cancella la chiave e riscrivila a mano: «{key}»"
+INVISIBLE_IN_VALUE = "{detail}; il testo contiene un carattere invisibile ({codes})"
+INVISIBLE_IN_VALUE_HINT = (
+    "cancella il valore e riscrivilo a mano (i caratteri invisibili arrivano copiando il "
+    "testo da pagine web o documenti)"
+)
 INVALID_VALUE = "valore non valido: {detail}"
 INVALID_VALUE_HINT_SCHEMA = "«{schema}» mostra il formato di ogni campo"
 SCHEMA_COMMAND_PLAN = "incas schema"
@@ -281,6 +291,17 @@ QUANTITY_THOUSANDS_DOT = (
     "«{value}» è letto come {shown}: nel file il punto separa i decimali, non le migliaia"
 )
 QUANTITY_THOUSANDS_DOT_HINT = "se intendi {plain}, scrivi {plain} senza punto"
+COMMENT_IN_VALUE = (
+    "«{comment}» è letto come un commento (un «#» dopo uno spazio) e non entra nel piano: "
+    "il valore è solo «{value}»"
+)
+COMMENT_IN_EMPTY_VALUE = (
+    "«{comment}» è letto come un commento (un «#» dopo uno spazio): «{key}» resta vuoto"
+)
+COMMENT_IN_VALUE_HINT = (
+    "se fa parte del testo, metti tutto il valore tra virgolette: {line}; se è un commento, "
+    "lascia uno spazio dopo «#»"
+)
 DATA_WITHOUT_YEAR = "il dato «{label}» non indica l'anno"
 DATA_WITHOUT_YEAR_HINT = "aggiungi «year:» con l'anno a cui il dato si riferisce (es. 2024)"
 DATA_WITHOUT_SOURCE = "il dato «{label}» non indica la fonte"

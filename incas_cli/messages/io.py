@@ -138,6 +138,23 @@ INDENT_DEEPER = (
 INDENT_DEEPER_HINT = (
     "allinea la chiave alle altre dello stesso livello, con lo stesso numero di spazi"
 )
+NO_SPACE_AFTER_COLON = (
+    "dopo «:» manca lo spazio: «{text}» si legge come un unico testo, non come chiave e valore"
+)
+NO_SPACE_AFTER_COLON_HINT = "scrivi «{key}: {value}», con uno spazio dopo i due punti"
+LOOKALIKE_SPACE = (
+    "spazio non separabile (U+{code:04X}): sembra uno spazio, ma per YAML non fa rientro né "
+    "separa la chiave dal valore"
+)
+LOOKALIKE_SPACE_HINT = (
+    "sostituiscilo con uno spazio normale (di solito arriva copiando il testo da Word, da un "
+    "PDF o da una pagina web)"
+)
+LOOKALIKE_DASH = "«{dash}» non è il trattino di un elenco: YAML riconosce solo il segno meno «-»"
+LOOKALIKE_DASH_HINT = (
+    "scrivi «- » (il segno meno della tastiera, poi uno spazio); l'altro trattino arriva di "
+    "solito dalla correzione automatica di Word"
+)
 MISSING_COLON = "manca «:» dopo la chiave"
 MISSING_COLON_HINT = (
     "scrivi «chiave: valore»; se la riga continua il testo della riga prima, "

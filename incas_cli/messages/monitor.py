@@ -30,7 +30,14 @@ PLAN_NOT_REPORT_HINT = (
     "«incas monitor init PIANO --period 2025»"
 )
 PLAN_UNREADABLE = "il piano indicato in report.plan.file ({path}) non si legge: {detail}"
-PLAN_UNREADABLE_HINT = "il percorso è relativo alla cartella della relazione"
+PLAN_UNREADABLE_HINT = (
+    "controlla il nome del file del piano in report.plan.file: il percorso è relativo alla "
+    "cartella della relazione"
+)
+PLAN_FILE_RELATIVE_HINT = (
+    "report.plan.file è relativo alla cartella della relazione ({folder}): per il piano "
+    "{plan} scrivi «file: {written}»"
+)
 PLAN_INVALID = "il piano {path} ha errori di struttura: la relazione non si può controllare"
 PLAN_INVALID_HINT = "correggi prima il piano: incas plan validate {path}"
 REPORT_NOT_FOUND_HINT = (
@@ -124,6 +131,10 @@ INIT_OUTPUT_HELP = (
 INIT_FORCE_HELP = "Sovrascrive il file se esiste già."
 INIT_BAD_PERIOD = "periodo non valido: «{value}»"
 INIT_BAD_PERIOD_HINT = "scrivi un anno (2025) o due mesi AAAA-MM separati da .. (2025-01..2025-06)"
+INIT_PERIOD_REVERSED = "il periodo «{value}» finisce ({end}) prima di iniziare ({start})"
+INIT_PERIOD_REVERSED_HINT = (
+    "scrivi prima il mese di inizio, poi quello di fine: --period {end}..{start}"
+)
 INIT_PERIOD_OUTSIDE = "il periodo «{value}» non sta dentro quello del piano ({start} – {end})"
 INIT_PERIOD_OUTSIDE_HINT = "scegli un periodo dentro la durata del piano (plan.period)"
 INIT_DONE = "Scritta {path}: {measures}, {indicators}, periodo {period}."

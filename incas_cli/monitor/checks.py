@@ -169,6 +169,7 @@ def check_report_document(doc: YamlDocument, path: Path, plans: PlanSource) -> R
     from pydantic import ValidationError
 
     from incas_cli.checks import locate
+    from incas_cli.checks.comments import comment_findings
     from incas_cli.checks.structure import findings_from_validation_error
     from incas_cli.messages.checks import SCHEMA_COMMAND_MONITOR
     from incas_cli.monitor.model import MonitoringReport, parse_report
@@ -201,7 +202,7 @@ def check_report_document(doc: YamlDocument, path: Path, plans: PlanSource) -> R
         found += plan_found
         if plan is not None:
             found += check_against_plan(report, plan)
-    result.findings = locate(found, doc)
+    result.findings = locate([*found, *comment_findings(doc)], doc)
     return result
 
 
@@ -210,23 +211,29 @@ def _plan_of(
 ) -> tuple[Plan | None, list[Finding]]:
     """The plan the report names, relative to the report's folder."""
     where = ("report", "plan", "file")
-    named = path.parent / report.report.plan.file
+    written = report.report.plan.file
+    named = path.parent / written
     if plans.given is not None and _resolved(named) != _resolved(plans.given):
         return None, [
             error(
                 "REPORT_FOR_OTHER_PLAN",
                 where,
-                msg.REPORT_FOR_OTHER_PLAN.format(named=report.report.plan.file, given=plans.given),
-                msg.REPORT_FOR_OTHER_PLAN_HINT,
+                msg.REPORT_FOR_OTHER_PLAN.format(named=_shown(named), given=plans.given),
+                _relative_hint(path, written, plans.given) or msg.REPORT_FOR_OTHER_PLAN_HINT,
             )
         ]
     try:
         result = plans.result(named)
     except IncasError as err:
+        from incas_cli.messages import io as io_msg
+
         line, column = doc.position(where)
+        hint = err.hint or msg.PLAN_UNREADABLE_HINT
+        if err.message == io_msg.NOT_FOUND:
+            hint = _relative_hint(path, written, Path(written)) or msg.PLAN_UNREADABLE_HINT
         raise InputError(
-            msg.PLAN_UNREADABLE.format(path=report.report.plan.file, detail=err.message),
-            hint=err.hint or msg.PLAN_UNREADABLE_HINT,
+            msg.PLAN_UNREADABLE.format(path=_shown(named), detail=err.message),
+            hint=hint,
             file=doc.name,
             line=line,
             column=column,
@@ -241,6 +248,32 @@ def _plan_of(
             )
         ]
     return result.plan, []
+
+
+def _shown(named: Path) -> str:
+    """The plan a report names, as a path from where the command runs: the report's
+    folder joined to ``report.plan.file``, ``..`` folded (``relazioni/../piano.yaml`` is
+    ``piano.yaml``)."""
+    import os
+
+    return os.path.normpath(named)
+
+
+def _relative_hint(report: Path, written: str, plan: Path) -> str | None:
+    """What to write in ``report.plan.file`` for ``plan`` (a path from where the command
+    runs) when ``written`` is not already that: a path written from the working folder
+    instead of the report's is the usual slip. None when ``plan`` is not a file."""
+    import os
+
+    try:
+        if not plan.is_file():
+            return None
+        relative = Path(os.path.relpath(plan, report.parent)).as_posix()
+    except (OSError, ValueError):  # another drive on Windows, a name the system refuses
+        return None
+    if relative == Path(written).as_posix():
+        return None
+    return msg.PLAN_FILE_RELATIVE_HINT.format(folder=report.parent, plan=plan, written=relative)
 
 
 def series(outcomes: list[Outcome]) -> list[MonitoringReport]:

@@ -53,6 +53,11 @@ def parse_period(text: str, plan: Plan) -> ReportPeriodSpan:
         raise UsageError(
             msg.INIT_BAD_PERIOD.format(value=text), hint=msg.INIT_BAD_PERIOD_HINT
         ) from None
+    if end < start:
+        raise UsageError(
+            msg.INIT_PERIOD_REVERSED.format(value=text, start=start, end=end),
+            hint=msg.INIT_PERIOD_REVERSED_HINT.format(start=start, end=end),
+        )
     _check_inside(start, end, plan, text)
     return ReportPeriodSpan(start, end, value.replace(":", "..").replace("/", ".."))
 
@@ -61,13 +66,7 @@ def _check_inside(start: YearMonth, end: YearMonth, plan: Plan, text: str) -> No
     period = plan.plan.period
     lo = period.start if period else None
     hi = period.end if period else None
-    if (
-        end < start
-        or (lo and end < lo)
-        or (hi and start > hi)
-        or (lo and start < lo)
-        or (hi and end > hi)
-    ):
+    if (lo and end < lo) or (hi and start > hi) or (lo and start < lo) or (hi and end > hi):
         raise UsageError(
             msg.INIT_PERIOD_OUTSIDE.format(
                 value=text,

@@ -263,3 +263,23 @@ def test_a_plan_with_one_measure_and_one_report_is_summed_up_in_italian(
     assert "Delle 1" not in body
     # one report is not «l'ultima»
     assert "Relazione: 2025, in bozza." in body
+
+
+def _saluzzo_report(cli: Cli, tmp_path: Path) -> Any:
+    """The Relazione of the bundled example (examples/monitoraggio), as python-docx reads it."""
+    from tests.helpers import EXAMPLES
+
+    reports = EXAMPLES / "monitoraggio" / "saluzzo-2024.yaml"
+    args = ("monitor", "report", str(EXAMPLES / "saluzzo.yaml"), str(reports))
+    result = cli(*args, "-o", str(tmp_path / "rel.docx"), "--no-toc-update")
+    assert result.exit_code == 0, result.output
+    return open_docx((tmp_path / "rel.docx").read_bytes())
+
+
+def _words(document: Any) -> str:
+    return " ".join(body_text(document).replace("\u00a0", " ").split())
+
+
+def test_a_month_after_a_says_ad_before_aprile(cli: Cli, tmp_path: Path) -> None:
+    body = _words(_saluzzo_report(cli, tmp_path))
+    assert "avviata ad aprile 2024" in body and " a aprile" not in body

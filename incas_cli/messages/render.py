@@ -25,7 +25,7 @@ NATIONAL_STILL_IN_FORCE = (
     "Il {plan} resta il riferimento nazionale in assenza di un piano successivo."
 )
 NATIONAL_STILL_IN_FORCE_AS_OF = (
-    "Il {plan} resta il riferimento nazionale: a {month} non risultava un piano successivo."
+    "Il {plan} resta il riferimento nazionale: {in_month} non risultava un piano successivo."
 )
 YEARS = "{start}-{end}"
 COMUNE_OF = "Comune di {name}"

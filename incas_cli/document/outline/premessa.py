@@ -128,7 +128,7 @@ def _still_in_force(national: NationalPlan, plan: Plan) -> str | None:
     if known is not None and (day is None or day > known):
         # the catalogue knows of no later plan up to its own date, not up to the plan's
         return msg.NATIONAL_STILL_IN_FORCE_AS_OF.format(
-            plan=national.short_title, month=fmt.month(known)
+            plan=national.short_title, in_month=fmt.in_month(fmt.month(known))
         )
     return msg.NATIONAL_STILL_IN_FORCE.format(plan=national.short_title)
 

@@ -283,3 +283,14 @@ def _words(document: Any) -> str:
 def test_a_month_after_a_says_ad_before_aprile(cli: Cli, tmp_path: Path) -> None:
     body = _words(_saluzzo_report(cli, tmp_path))
     assert "avviata ad aprile 2024" in body and " a aprile" not in body
+
+
+def test_the_next_period_lists_the_plan_s_monitoring_checks_by_their_name(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """The plan calls ``monitoring.reviews`` «Verifiche programmate» and «Verifiche di
+    monitoraggio» (cronoprogramma): the report does not announce them as a revision of the
+    plan."""
+    body = _words(_saluzzo_report(cli, tmp_path))
+    assert "verifica di monitoraggio prevista a giugno 2025" in body
+    assert "revisione del piano" not in body

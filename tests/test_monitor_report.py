@@ -294,3 +294,11 @@ def test_the_next_period_lists_the_plan_s_monitoring_checks_by_their_name(
     body = _words(_saluzzo_report(cli, tmp_path))
     assert "verifica di monitoraggio prevista a giugno 2025" in body
     assert "revisione del piano" not in body
+
+
+def test_the_giunta_s_summary_makes_the_states_agree_with_their_count(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """«2 non avviata» was the summary's second line: a state of several measures is plural."""
+    body = _words(_saluzzo_report(cli, tmp_path))
+    assert "Delle 15 misure del piano: 12 in corso, 2 non avviate e 1 completata." in body

@@ -145,6 +145,9 @@ SOURCE_COMMENT = "da dove viene il valore"
 # --- words of the vocabularies -----------------------------------------------------------
 STATES = {value: term.label for value, term in _vocab.MEASURE_STATES.items()}
 STATE_NOT_REPORTED = "non riportata"
+STATES_PLURAL = {value: term.plural or term.label for value, term in _vocab.MEASURE_STATES.items()}
+"""«2 non avviate», «3 in corso»: the state of more than one measure."""
+STATE_NOT_REPORTED_PLURAL = "non riportate"
 TRENDS = {
     "on-track": "in linea",
     "behind": "in ritardo",

@@ -121,7 +121,9 @@ def _cover(rep: Report) -> list[Block]:
 def _summary(rep: Report) -> list[Block]:
     facts = rep.facts
     states = [
-        msg.SUMMARY_STATE.format(count=fmt.integer(len(ids)), state=rep.labels.state(state))
+        msg.SUMMARY_STATE.format(
+            count=fmt.integer(len(ids)), state=rep.labels.state(state, len(ids))
+        )
         for state, ids in facts.by_status().items()
     ]
     trends = [

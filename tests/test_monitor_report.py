@@ -302,3 +302,16 @@ def test_the_giunta_s_summary_makes_the_states_agree_with_their_count(
     """«2 non avviata» was the summary's second line: a state of several measures is plural."""
     body = _words(_saluzzo_report(cli, tmp_path))
     assert "Delle 15 misure del piano: 12 in corso, 2 non avviate e 1 completata." in body
+
+
+def test_a_contribution_in_kind_is_not_a_funding_source_of_the_spending(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """Saluzzo's M4 lists volunteers of the Caritas as a line of 0 € (a contribution in
+    kind, which the plan keeps out of its amounts): the spending tables leave it out too,
+    instead of a «Caritas diocesana di Saluzzo» source with 0,00 € of budget."""
+    document = _saluzzo_report(cli, tmp_path)
+    by_source = next(t for t in document.tables if t.rows[0].cells[0].text == msg.COL_SOURCE)
+    sources = [row.cells[0].text for row in by_source.rows[1:]]
+    assert "Bilancio comunale" in sources and "Fondi privati" in sources
+    assert "Caritas diocesana di Saluzzo" not in sources

@@ -192,7 +192,8 @@ def _index_pass(docx: bytes, properties: Properties, timeout: float) -> Produced
             msg.RENDER_TOC_FALLBACK_HINT,
         )
         return Produced(docx, "docx", toc_pending=True, warnings=(notice,))
-    return Produced(reapply(refreshed, properties, update_fields=False), "docx", False)
+    refreshed = reapply(refreshed, properties, update_fields=False, written=docx)
+    return Produced(refreshed, "docx", False)
 
 
 def convert_docx(docx: bytes, document: Document, target: Target) -> bytes:

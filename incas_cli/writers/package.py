@@ -244,18 +244,57 @@ def entry_info(name: str) -> zipfile.ZipInfo:
     return info
 
 
-def reapply(data: bytes, props: Properties, *, update_fields: bool) -> bytes:
-    """Language, properties and settings again on a .docx another program rewrote.
+def reapply(
+    data: bytes, props: Properties, *, update_fields: bool, written: bytes | None = None
+) -> bytes:
+    """Language, properties and settings again on a .docx another program rewrote; with
+    ``written`` (the docx as incas wrote it), the titles and descriptions of its tables
+    too (:func:`restore_table_titles`).
 
     The page count the office suite recorded in docProps/app.xml is kept.
     """
     from docx import Document as open_document
 
     document = open_document(io.BytesIO(data))
+    if written is not None:
+        restore_table_titles(document, open_document(io.BytesIO(written)))
     set_language(document)
     set_properties(document, props, statistics=False)
     set_update_fields(document, update_fields)
     return save(document)
+
+
+_TABLE_TITLES = ("w:tblCaption", "w:tblDescription")
+
+
+def restore_table_titles(document: Document, written: Document) -> None:
+    """The title and description of each table of ``written`` (``w:tblCaption``,
+    ``w:tblDescription``: what a screen reader announces) put back on the same table of
+    ``document``, which LibreOffice rewrote (its index pass drops both); tables matched by
+    order, nothing done unless both bodies hold as many tables."""
+    from copy import deepcopy
+
+    ours = list(written.element.body.iterchildren(qn("w:tbl")))
+    theirs = list(document.element.body.iterchildren(qn("w:tbl")))
+    if len(ours) != len(theirs):
+        return
+    for source, target in zip(ours, theirs, strict=True):
+        found = source.tblPr
+        titles = [found.find(qn(tag)) for tag in _TABLE_TITLES] if found is not None else []
+        titles = [t for t in titles if t is not None]
+        if not titles:
+            continue
+        tbl_pr = target.tblPr
+        for tag in _TABLE_TITLES:
+            old = tbl_pr.find(qn(tag))
+            if old is not None:
+                tbl_pr.remove(old)
+        change = tbl_pr.find(qn("w:tblPrChange"))  # the only child after the two
+        for title in titles:
+            if change is not None:
+                change.addprevious(deepcopy(title))
+            else:
+                tbl_pr.append(deepcopy(title))
 
 
 def break_before_tables(data: bytes, indices: Collection[int], *, tables: int) -> bytes:

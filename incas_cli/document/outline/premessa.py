@@ -91,7 +91,7 @@ def national_view(national: NationalPlan, plan: Plan) -> NationalView:
     )
     approval = tuple(
         msg.APPROVAL_STEP.format(
-            date=_partial_date(step.date), body=step.body, act=step.act[:1].lower() + step.act[1:]
+            on_date=_on_date(step.date), body=step.body, act=step.act[:1].lower() + step.act[1:]
         )
         for step in national.approval
     )
@@ -141,13 +141,16 @@ def _developments(national: NationalPlan, plan: Plan) -> tuple[str, ...]:
     return tuple(d.text for d in national.developments if day is None or d.date <= day)
 
 
-def _partial_date(value: str) -> str:
+def _on_date(value: str) -> str:
+    """When a step happened, as a sentence says it: «il 20 febbraio 2020», «l'8 …», «a
+    maggio 2020», «ad aprile 2020», «nel 2020» (the catalogue may know only the month or
+    the year)."""
     parts = value.split("-")
     if len(parts) == 3:
-        return fmt.long_date(dt.date(int(parts[0]), int(parts[1]), int(parts[2])))
+        return fmt.date_after("il", dt.date(int(parts[0]), int(parts[1]), int(parts[2])))
     if len(parts) == 2:
-        return fmt.month(value)
-    return value
+        return fmt.in_month(fmt.month(value))
+    return msg.IN_YEAR.format(year=value)
 
 
 def intro(ctx: Context) -> Intro:

@@ -24,6 +24,7 @@ from incas_cli.document.figures.series import (
     SeriesPoint,
     series_alt_text,
     series_png,
+    series_titles,
 )
 from incas_cli.document.model import Figure, Heading, walk
 from incas_cli.io import load_yaml
@@ -315,3 +316,35 @@ def test_a_contribution_in_kind_is_not_a_funding_source_of_the_spending(
     sources = [row.cells[0].text for row in by_source.rows[1:]]
     assert "Bilancio comunale" in sources and "Fondi privati" in sources
     assert "Caritas diocesana di Saluzzo" not in sources
+
+
+def test_a_long_indicator_name_takes_a_second_line_in_its_panel_not_an_ellipsis() -> None:
+    """Saluzzo's «M1 – persone senza alloggio nel picco stagionale» was drawn «M1 – persone
+    senza alloggio nel picco sta…»: the panels' titles wrap on two lines, and the figure
+    grows by what the second line takes."""
+    points = (SeriesPoint(YearMonth("2024-12"), Decimal(520)),)
+    short = SeriesPanel(
+        "M1 – posti letto attivati",
+        points,
+        baseline=Decimal(600),
+        target=Decimal(300),
+        start=YearMonth("2024-01"),
+        end=YearMonth("2026-06"),
+    )
+    long = SeriesPanel(
+        "M1 – persone senza alloggio nel picco stagionale",
+        points,
+        baseline=Decimal(600),
+        target=Decimal(300),
+        start=YearMonth("2024-01"),
+        end=YearMonth("2026-06"),
+    )
+    titles = series_titles([short, long])
+    assert [" ".join(lines) for lines in titles] == [short.title, long.title]
+    assert [len(lines) for lines in titles] == [1, 2]
+    from PIL import Image
+
+    def height(panels: list[SeriesPanel]) -> int:
+        return Image.open(io.BytesIO(series_png(panels))).size[1]
+
+    assert height([short, long]) > height([short, short])

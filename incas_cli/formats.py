@@ -33,6 +33,7 @@ __all__ = [
     "act_number",
     "counted",
     "date_after",
+    "in_month",
     "in_words",
     "integer",
     "join_and",
@@ -230,6 +231,13 @@ def month(value: str | dt.date) -> str:
     """``marzo 2024`` from ``2024-03`` or a date."""
     first = parse_month(value)
     return f"{MONTH_NAMES[first.month - 1]} {first.year}"
+
+
+def in_month(text: str) -> str:
+    """A month after the preposition «a»: ``a maggio 2024``, and ``ad aprile 2024``, ``ad
+    agosto`` with the euphonic «d» Italian writes before the same vowel (``a ottobre``).
+    ``text`` is a month as :func:`month` or :func:`month_name` write it."""
+    return f"ad {text}" if text[:1] == "a" else f"a {text}"
 
 
 def month_name(number: int) -> str:

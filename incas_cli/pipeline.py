@@ -16,7 +16,9 @@ monitoring report, the comparison of plans), which only need an outline that bui
 3. PDF and ODT are converted by LibreOffice, which refreshes the indexes and sets the
    properties itself; for these LibreOffice is required. The PDF's structure tree gets
    what LibreOffice cannot tag from the document (row headers, captions, the words of
-   symbols: :func:`incas_cli.publish.pdf.document_tags`).
+   symbols: :func:`incas_cli.publish.pdf.document_tags`). A table whose rows LibreOffice
+   lost (a row without content in the structure tree) is laid out again from the top of
+   a page (:func:`_rows_restored`).
 
 Expected failures are ``IncasError``s. Nothing here prints: warnings come back in
 :class:`Produced` for the caller to show. Imports are light; the work loads on first call.
@@ -24,7 +26,7 @@ Expected failures are ``IncasError``s. Nothing here prints: warnings come back i
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -196,7 +198,8 @@ def _index_pass(docx: bytes, properties: Properties, timeout: float) -> Produced
             msg.RENDER_TOC_FALLBACK_HINT,
         )
         return Produced(docx, "docx", toc_pending=True, warnings=(notice,))
-    return Produced(reapply(refreshed, properties, update_fields=False), "docx", False)
+    refreshed = reapply(refreshed, properties, update_fields=False, written=docx)
+    return Produced(refreshed, "docx", False)
 
 
 def convert_docx(docx: bytes, document: Document, target: Target) -> bytes:
@@ -212,16 +215,48 @@ def convert_docx(docx: bytes, document: Document, target: Target) -> bytes:
 
         tags = document_tags(document)
     properties = document.properties
-    return convert(
-        docx,
-        fmt,
-        title=properties.title,
-        subject=properties.subject,
-        keywords=list(properties.keywords),
-        author=properties.author,
-        timeout=target.timeout,
-        tags=tags,
-    )
+
+    def converted(source: bytes) -> bytes:
+        return convert(
+            source,
+            fmt,
+            title=properties.title,
+            subject=properties.subject,
+            keywords=list(properties.keywords),
+            author=properties.author,
+            timeout=target.timeout,
+            tags=tags,
+        )
+
+    result = converted(docx)
+    if fmt == "pdf":
+        result = _rows_restored(result, docx, converted)
+    return result
+
+
+RELAYOUT_ATTEMPTS = 3
+"""How many times a PDF whose tables lost rows is laid out again (each time one more
+table, or the same, starts a page)."""
+
+
+def _rows_restored(pdf: bytes, docx: bytes, converted: Callable[[bytes], bytes]) -> bytes:
+    """``pdf`` again, from ``docx`` with a page break before each table whose rows
+    LibreOffice lost (:func:`~incas_cli.publish.pdf.unplaced_tables`), until none is lost
+    or :data:`RELAYOUT_ATTEMPTS` layouts; the first ``pdf`` when nothing was lost."""
+    from incas_cli.publish.pdf import unplaced_tables
+    from incas_cli.writers.package import break_before_tables
+
+    moved: set[int] = set()
+    for _ in range(RELAYOUT_ATTEMPTS):
+        lost, count = unplaced_tables(pdf)
+        if not lost or moved.issuperset(lost):
+            return pdf
+        moved.update(lost)
+        source = break_before_tables(docx, moved, tables=count)
+        if source == docx:
+            return pdf  # the docx holds other tables than the PDF: nothing to move
+        pdf = converted(source)
+    return pdf
 
 
 def _sentence(text: str) -> str:

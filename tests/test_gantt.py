@@ -87,6 +87,15 @@ def test_a_season_round_the_new_year_is_one_run() -> None:
     assert "ogni anno a maggio e da novembre a febbraio" in text
 
 
+def test_a_season_that_ends_or_sits_in_april_or_august_says_ad() -> None:
+    """«da maggio a agosto» is not Italian: the euphonic «d» before the same vowel."""
+    data = _seasonal_plan()
+    data["measures"][0]["months"] = [4, 6, 7, 8]
+    text = body_text(open_docx(render_docx(plan_from(data)))).replace("\u00a0", " ")
+    assert "ogni anno ad aprile e da giugno ad agosto" in text
+    assert " a agosto" not in text and " a aprile" not in text
+
+
 def test_a_bad_month_list_is_refused_with_its_position(cli: Cli, tmp_path: Path) -> None:
     data = minimal_plan()
     data["measures"][0]["months"] = [6, 6]

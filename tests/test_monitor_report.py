@@ -24,6 +24,7 @@ from incas_cli.document.figures.series import (
     SeriesPoint,
     series_alt_text,
     series_png,
+    series_titles,
 )
 from incas_cli.document.model import Figure, Heading, walk
 from incas_cli.io import load_yaml
@@ -263,3 +264,87 @@ def test_a_plan_with_one_measure_and_one_report_is_summed_up_in_italian(
     assert "Delle 1" not in body
     # one report is not «l'ultima»
     assert "Relazione: 2025, in bozza." in body
+
+
+def _saluzzo_report(cli: Cli, tmp_path: Path) -> Any:
+    """The Relazione of the bundled example (examples/monitoraggio), as python-docx reads it."""
+    from tests.helpers import EXAMPLES
+
+    reports = EXAMPLES / "monitoraggio" / "saluzzo-2024.yaml"
+    args = ("monitor", "report", str(EXAMPLES / "saluzzo.yaml"), str(reports))
+    result = cli(*args, "-o", str(tmp_path / "rel.docx"), "--no-toc-update")
+    assert result.exit_code == 0, result.output
+    return open_docx((tmp_path / "rel.docx").read_bytes())
+
+
+def _words(document: Any) -> str:
+    return " ".join(body_text(document).replace("\u00a0", " ").split())
+
+
+def test_a_month_after_a_says_ad_before_aprile(cli: Cli, tmp_path: Path) -> None:
+    body = _words(_saluzzo_report(cli, tmp_path))
+    assert "avviata ad aprile 2024" in body and " a aprile" not in body
+
+
+def test_the_next_period_lists_the_plan_s_monitoring_checks_by_their_name(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """The plan calls ``monitoring.reviews`` «Verifiche programmate» and «Verifiche di
+    monitoraggio» (cronoprogramma): the report does not announce them as a revision of the
+    plan."""
+    body = _words(_saluzzo_report(cli, tmp_path))
+    assert "verifica di monitoraggio prevista a giugno 2025" in body
+    assert "revisione del piano" not in body
+
+
+def test_the_giunta_s_summary_makes_the_states_agree_with_their_count(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """«2 non avviata» was the summary's second line: a state of several measures is plural."""
+    body = _words(_saluzzo_report(cli, tmp_path))
+    assert "Delle 15 misure del piano: 12 in corso, 2 non avviate e 1 completata." in body
+
+
+def test_a_contribution_in_kind_is_not_a_funding_source_of_the_spending(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """Saluzzo's M4 lists volunteers of the Caritas as a line of 0 € (a contribution in
+    kind, which the plan keeps out of its amounts): the spending tables leave it out too,
+    instead of a «Caritas diocesana di Saluzzo» source with 0,00 € of budget."""
+    document = _saluzzo_report(cli, tmp_path)
+    by_source = next(t for t in document.tables if t.rows[0].cells[0].text == msg.COL_SOURCE)
+    sources = [row.cells[0].text for row in by_source.rows[1:]]
+    assert "Bilancio comunale" in sources and "Fondi privati" in sources
+    assert "Caritas diocesana di Saluzzo" not in sources
+
+
+def test_a_long_indicator_name_takes_a_second_line_in_its_panel_not_an_ellipsis() -> None:
+    """Saluzzo's «M1 – persone senza alloggio nel picco stagionale» was drawn «M1 – persone
+    senza alloggio nel picco sta…»: the panels' titles wrap on two lines, and the figure
+    grows by what the second line takes."""
+    points = (SeriesPoint(YearMonth("2024-12"), Decimal(520)),)
+    short = SeriesPanel(
+        "M1 – posti letto attivati",
+        points,
+        baseline=Decimal(600),
+        target=Decimal(300),
+        start=YearMonth("2024-01"),
+        end=YearMonth("2026-06"),
+    )
+    long = SeriesPanel(
+        "M1 – persone senza alloggio nel picco stagionale",
+        points,
+        baseline=Decimal(600),
+        target=Decimal(300),
+        start=YearMonth("2024-01"),
+        end=YearMonth("2026-06"),
+    )
+    titles = series_titles([short, long])
+    assert [" ".join(lines) for lines in titles] == [short.title, long.title]
+    assert [len(lines) for lines in titles] == [1, 2]
+    from PIL import Image
+
+    def height(panels: list[SeriesPanel]) -> int:
+        return Image.open(io.BytesIO(series_png(panels))).size[1]
+
+    assert height([short, long]) > height([short, short])

@@ -340,3 +340,37 @@ def test_the_internal_edition_never_takes_the_public_ones_name(cli: Cli, tmp_pat
     assert code == 0, err
     assert (tmp_path / "piano-interna.docx").is_file()
     assert not (tmp_path / "piano.docx").exists()
+
+
+@pytest.mark.office
+def test_the_index_pass_keeps_every_table_s_title_for_screen_readers(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """LibreOffice's index pass rewrites the docx and drops ``w:tblCaption`` and
+    ``w:tblDescription``: the docx ``plan render`` writes by default (index filled) has
+    them as the writer wrote them, like the one Word fills on open."""
+    from docx.oxml.ns import qn
+
+    source = str(EXAMPLES / "saluzzo.yaml")
+    args = ("plan", "render", source, "--force", "-o")
+    assert cli(*args, str(tmp_path / "indice.docx")).exit_code == 0
+    assert cli(*args, str(tmp_path / "word.docx"), "--no-toc-update").exit_code == 0
+
+    def titles(name: str) -> list[tuple[str | None, str | None]]:
+        document = open_document(str(tmp_path / name))
+        found = []
+        for table in document.tables:
+            pr = table._tbl.tblPr
+            caption, description = pr.find(qn("w:tblCaption")), pr.find(qn("w:tblDescription"))
+            found.append(
+                (
+                    caption.get(qn("w:val")) if caption is not None else None,
+                    description.get(qn("w:val")) if description is not None else None,
+                )
+            )
+        return found
+
+    written = titles("word.docx")
+    assert len(written) > 50 and all(caption for caption, _ in written)
+    assert any(description for _, description in written)
+    assert titles("indice.docx") == written

@@ -110,7 +110,7 @@ def test_every_new_field_is_in_the_document() -> None:
         "relazione semestrale alla Giunta",
         # partner Comuni
         "ospita dieci posti di accoglienza diffusa",
-        "Delibera del Consiglio comunale n. 17 del 11/02/2025",
+        "Delibera del Consiglio comunale n. 17 dell'11 febbraio 2025",
         # commitments (the network's table of actors), the measure card's sustainability
         "mette a disposizione la mensa serale",
         "La gestione passa al bilancio ordinario dei servizi sociali.",

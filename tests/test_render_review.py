@@ -61,11 +61,12 @@ def test_a_plan_within_the_national_period_has_no_such_sentence() -> None:
     assert "146/2025" not in text
 
 
-def test_approval_steps_do_not_capitalise_after_a_colon() -> None:
+def test_approval_steps_do_not_capitalise_after_a_colon_nor_repeat_the_word() -> None:
+    """Not «Tappe della sua approvazione: approvazione del Piano del 20 febbraio 2020»."""
     text = "\n".join(_paragraphs(rendered("saluzzo")))
     assert (
-        "Tappe della sua approvazione: approvazione del Piano del 20 febbraio 2020 (Tavolo "
-        "caporalato) e intesa sul Piano del 21 maggio 2020 (Conferenza Unificata)."
+        "Tappe principali: approvazione del Piano (Tavolo caporalato) il 20 febbraio 2020 e "
+        "intesa sul Piano (Conferenza Unificata) il 21 maggio 2020."
     ) in text
 
 

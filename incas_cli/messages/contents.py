@@ -50,7 +50,8 @@ TC_PARTNER_COMUNI = "Comuni partner: ruolo e atto di adesione"
 T_PARTNER_COMUNE = "Comune"
 T_PARTNER_ROLE = "Ruolo nel piano"
 T_PARTNER_ADHESION = "Atto di adesione"
-ADHESION_ACT = "{act} n. {number} del {date}"
+ADHESION_ACT = "{act} n. {number} {of_date}"  # of_date: «del 2 aprile 2024», «dell'8 …»
+ADHESION_BLANK_DATE = "del ___"
 ADHESION_OPEN = "atto di adesione"
 ADHESION_BLANK = "___"
 

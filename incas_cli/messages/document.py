@@ -39,8 +39,8 @@ NOTE_GANTT_BY_MONTH = (
     "suoi mesi di attività."
 )
 SEASON = "ogni anno {months}"
-SEASON_RUN = "da {first} a {last}"
-SEASON_MONTH = "a {month}"
+SEASON_RUN = "da {first} {to_last}"  # to_last: «a ottobre», «ad agosto» (formats.in_month)
+SEASON_MONTH = "{in_month}"  # «a ottobre», «ad aprile»
 NOTE_GANTT_BY_YEAR = "Una colonna per anno; i mesi di attività sono nelle schede delle misure."
 
 # --- the Region as an institution ---------------------------------------------------------

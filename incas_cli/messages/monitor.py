@@ -156,6 +156,9 @@ SOURCE_COMMENT = "da dove viene il valore"
 # --- words of the vocabularies -----------------------------------------------------------
 STATES = {value: term.label for value, term in _vocab.MEASURE_STATES.items()}
 STATE_NOT_REPORTED = "non riportata"
+STATES_PLURAL = {value: term.plural or term.label for value, term in _vocab.MEASURE_STATES.items()}
+"""«2 non avviate», «3 in corso»: the state of more than one measure."""
+STATE_NOT_REPORTED_PLURAL = "non riportate"
 TRENDS = {
     "on-track": "in linea",
     "behind": "in ritardo",
@@ -288,8 +291,8 @@ SUMMARY_PROBLEMS = "Misure con problemi segnalati nell'ultimo periodo: {ids}."
 MEASURE_PERIOD_LINE = "{period}: {facts}"
 MEASURE_STATE_FACT = "stato {state}"
 MEASURE_PROGRESS_FACT = "avanzamento {progress}%"
-MEASURE_STARTED_FACT = "avviata a {month}"
-MEASURE_ENDED_FACT = "conclusa a {month}"
+MEASURE_STARTED_FACT = "avviata {in_month}"
+MEASURE_ENDED_FACT = "conclusa {in_month}"
 MEASURE_SPENDING_FACT = "{source}: impegnato {committed}, pagato {paid}"
 MEASURE_NOT_IN_REPORT = "non riportata"
 MEASURE_NO_REPORT = "La misura non compare ancora in nessuna relazione."
@@ -311,9 +314,9 @@ FIGURE_SERIES_PART = "Andamento degli indicatori rispetto al traguardo ({number}
 COL_MONTH = "Mese"
 NEXT_TEXT = "Indicazioni della relazione: {text}"
 NEXT_WINDOW = "Nel prossimo periodo ({period}):"
-NEXT_STARTS = "{id} {title}: avvio previsto a {month}"
-NEXT_ENDS = "{id} {title}: conclusione prevista a {month}"
-NEXT_REVIEW = "revisione del piano prevista a {month}"
+NEXT_STARTS = "{id} {title}: avvio previsto {in_month}"
+NEXT_ENDS = "{id} {title}: conclusione prevista {in_month}"
+NEXT_REVIEW = "verifica di monitoraggio prevista {in_month}"
 NEXT_DEADLINE = "scadenza del fondo {source}: {date}"
 NEXT_BEHIND = "{id}: recuperare il ritardo su «{name}» (atteso {expected}, rilevato {value})"
 NEXT_NOTHING = "Nel prossimo periodo non sono previsti avvii, conclusioni o scadenze."

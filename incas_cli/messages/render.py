@@ -25,7 +25,7 @@ NATIONAL_STILL_IN_FORCE = (
     "Il {plan} resta il riferimento nazionale in assenza di un piano successivo."
 )
 NATIONAL_STILL_IN_FORCE_AS_OF = (
-    "Il {plan} resta il riferimento nazionale: a {month} non risultava un piano successivo."
+    "Il {plan} resta il riferimento nazionale: {in_month} non risultava un piano successivo."
 )
 YEARS = "{start}-{end}"
 COMUNE_OF = "Comune di {name}"
@@ -42,7 +42,8 @@ TIMING_OPEN = "tempi della misura"
 BUDGET_OPEN = "piano finanziario delle misure"
 STRATEGY_ITEM_ACTIONS = " ({actions}) – "
 GANTT_OPEN = "periodo del piano e tempi delle misure"
-APPROVAL_STEP = "{act} del {date} ({body})"  # in a sentence: the act in lower case
+IN_YEAR = "nel {year}"
+APPROVAL_STEP = "{act} ({body}) {on_date}"  # «approvazione del Piano (Tavolo …) il 20 …»
 
 STATUSES = {value: term.label for value, term in _vocab.PLAN_STATUSES.items()}
 ADOPTION_ACTS = _vocab.ADOPTION_ACTS

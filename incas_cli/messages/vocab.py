@@ -130,11 +130,13 @@ BUDGET_STATUSES = {
 # --- monitoring reports (incas monitor) ------------------------------------------------------
 
 MEASURE_STATES = {
-    "non-avviata": Term("non avviata", "la misura non è ancora partita"),
+    "non-avviata": Term("non avviata", "la misura non è ancora partita", plural="non avviate"),
     "in-corso": Term("in corso", "la misura è partita e non è conclusa"),
-    "completata": Term("completata", "la misura è conclusa (serve il mese di conclusione)"),
-    "sospesa": Term("sospesa", "la misura è ferma e riprenderà"),
-    "annullata": Term("annullata", "la misura non si farà"),
+    "completata": Term(
+        "completata", "la misura è conclusa (serve il mese di conclusione)", plural="completate"
+    ),
+    "sospesa": Term("sospesa", "la misura è ferma e riprenderà", plural="sospese"),
+    "annullata": Term("annullata", "la misura non si farà", plural="annullate"),
 }
 """A measure's state in a monitoring report (``measures[].status``)."""
 REPORT_STATUSES = {

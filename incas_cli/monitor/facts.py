@@ -260,6 +260,8 @@ def _measure(
     last = listed[-1][1] if listed else None
     budget: dict[str | None, Decimal] = {}
     for line in measure.budget:
+        if line.in_kind:  # staff or premises, not money: no row of the spending tables
+            continue
         budget[line.source] = budget.get(line.source, _ZERO) + (line.amount or _ZERO)
     committed: dict[str | None, Decimal] = {}
     paid: dict[str | None, Decimal] = {}

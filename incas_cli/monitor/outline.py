@@ -121,7 +121,9 @@ def _cover(rep: Report) -> list[Block]:
 def _summary(rep: Report) -> list[Block]:
     facts = rep.facts
     states = [
-        msg.SUMMARY_STATE.format(count=fmt.integer(len(ids)), state=rep.labels.state(state))
+        msg.SUMMARY_STATE.format(
+            count=fmt.integer(len(ids)), state=rep.labels.state(state, len(ids))
+        )
         for state, ids in facts.by_status().items()
     ]
     trends = [
@@ -190,12 +192,26 @@ def _next_period(rep: Report) -> list[Block]:
     for m in facts.plan.measures:
         if m.start is not None and start <= m.start <= end:
             items.append(
-                (msg.NEXT_STARTS.format(id=m.id, title=m.title, month=fmt.month(m.start)),)
+                (
+                    msg.NEXT_STARTS.format(
+                        id=m.id, title=m.title, in_month=fmt.in_month(fmt.month(m.start))
+                    ),
+                )
             )
         if m.end is not None and start <= m.end <= end:
-            items.append((msg.NEXT_ENDS.format(id=m.id, title=m.title, month=fmt.month(m.end)),))
+            items.append(
+                (
+                    msg.NEXT_ENDS.format(
+                        id=m.id, title=m.title, in_month=fmt.in_month(fmt.month(m.end))
+                    ),
+                )
+            )
     reviews = facts.plan.monitoring.reviews if facts.plan.monitoring else []
-    items += [(msg.NEXT_REVIEW.format(month=fmt.month(r)),) for r in reviews if start <= r <= end]
+    items += [
+        (msg.NEXT_REVIEW.format(in_month=fmt.in_month(fmt.month(r))),)
+        for r in reviews
+        if start <= r <= end
+    ]
     items += [
         (
             msg.NEXT_DEADLINE.format(

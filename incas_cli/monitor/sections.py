@@ -144,9 +144,13 @@ def _measure(rep: Report, m: MeasureFacts) -> list[Block]:
         if entry.progress is not None:
             found.append(msg.MEASURE_PROGRESS_FACT.format(progress=entry.progress))
         if entry.started is not None:
-            found.append(msg.MEASURE_STARTED_FACT.format(month=fmt.month(entry.started)))
+            found.append(
+                msg.MEASURE_STARTED_FACT.format(in_month=fmt.in_month(fmt.month(entry.started)))
+            )
         if entry.ended is not None:
-            found.append(msg.MEASURE_ENDED_FACT.format(month=fmt.month(entry.ended)))
+            found.append(
+                msg.MEASURE_ENDED_FACT.format(in_month=fmt.in_month(fmt.month(entry.ended)))
+            )
         found += [
             msg.MEASURE_SPENDING_FACT.format(
                 source=rep.labels.source(s.source),

@@ -41,7 +41,11 @@ class Labels:
         return found.label if found is not None else msg.NO_AXIS
 
     @staticmethod
-    def state(state: MeasureState | None) -> str:
+    def state(state: MeasureState | None, count: int = 1) -> str:
+        """The words of ``state``, agreeing with ``count`` measures («2 non avviate»)."""
+        if count != 1:
+            plural = msg.STATES_PLURAL.get(state) if state is not None else None
+            return plural or msg.STATE_NOT_REPORTED_PLURAL
         return msg.STATES[state] if state is not None else msg.STATE_NOT_REPORTED
 
 

@@ -28,6 +28,7 @@ anything into object streams. pikepdf is imported only here, on the PDF path.
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 import shutil
 from collections.abc import Iterator
@@ -45,6 +46,7 @@ __all__ = [
     "finish_pdf",
     "normalize_pdf",
     "tag_structure",
+    "unplaced_tables",
 ]
 
 HeaderScope = Literal["Row", "Column"]
@@ -121,6 +123,57 @@ def finish_pdf(stored: bytes, modified: bytes | None, tags: Tags | None = None) 
     if tags is not None and (tags.tables or tags.figure_captions):
         stored = tag_structure(stored, tags)
     return normalize_pdf(stored, modified)
+
+
+# --- rows LibreOffice lost -------------------------------------------------------------
+
+
+def unplaced_tables(data: bytes) -> tuple[tuple[int, ...], int]:
+    """The tables of a tagged PDF (0-based, in document order) with a row that holds no
+    content on any page, and how many tables there are.
+
+    LibreOffice 7.4 can lose a table's rows: when a table whose first row keeps with the
+    next (:func:`~incas_cli.writers.docx_table._keepers`) ends up exactly at the edge of
+    fitting below a tall figure, the table shows its header and two rows and the rest is
+    nowhere, neither in the page's text nor on a later page; its structure tree still has
+    every row, the lost ones without marked content. Every row the writer writes holds
+    text (a label at least), so a row without content is a lost one."""
+    import pikepdf
+
+    try:
+        pdf = pikepdf.open(io.BytesIO(data))
+    except pikepdf.PdfError:
+        return (), 0
+    with pdf:
+        root = pdf.Root.get("/StructTreeRoot")
+        if root is None:
+            return (), 0
+        tables = list(_elements(root, "/Table"))
+        lost = tuple(
+            index
+            for index, table in enumerate(tables)
+            if any(not _has_content(row) for row in _children(table) if str(row.S) == "/TR")
+        )
+        return lost, len(tables)
+
+
+def _has_content(element: Any) -> bool:
+    """Whether marked content (an MCID, or a marked-content reference) lies under
+    ``element``."""
+    import pikepdf
+
+    stack = [element]
+    while stack:
+        kids = stack.pop().get("/K")
+        for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+            if isinstance(kid, int):
+                return True
+            if isinstance(kid, pikepdf.Dictionary):
+                if kid.get("/Type") == "/MCR":
+                    return True
+                if "/S" in kid:
+                    stack.append(kid)
+    return False
 
 
 # --- roles -----------------------------------------------------------------------------

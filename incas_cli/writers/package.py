@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -243,17 +244,81 @@ def entry_info(name: str) -> zipfile.ZipInfo:
     return info
 
 
-def reapply(data: bytes, props: Properties, *, update_fields: bool) -> bytes:
-    """Language, properties and settings again on a .docx another program rewrote.
+def reapply(
+    data: bytes, props: Properties, *, update_fields: bool, written: bytes | None = None
+) -> bytes:
+    """Language, properties and settings again on a .docx another program rewrote; with
+    ``written`` (the docx as incas wrote it), the titles and descriptions of its tables
+    too (:func:`restore_table_titles`).
 
     The page count the office suite recorded in docProps/app.xml is kept.
     """
     from docx import Document as open_document
 
     document = open_document(io.BytesIO(data))
+    if written is not None:
+        restore_table_titles(document, open_document(io.BytesIO(written)))
     set_language(document)
     set_properties(document, props, statistics=False)
     set_update_fields(document, update_fields)
+    return save(document)
+
+
+_TABLE_TITLES = ("w:tblCaption", "w:tblDescription")
+
+
+def restore_table_titles(document: Document, written: Document) -> None:
+    """The title and description of each table of ``written`` (``w:tblCaption``,
+    ``w:tblDescription``: what a screen reader announces) put back on the same table of
+    ``document``, which LibreOffice rewrote (its index pass drops both); tables matched by
+    order, nothing done unless both bodies hold as many tables."""
+    from copy import deepcopy
+
+    ours = list(written.element.body.iterchildren(qn("w:tbl")))
+    theirs = list(document.element.body.iterchildren(qn("w:tbl")))
+    if len(ours) != len(theirs):
+        return
+    for source, target in zip(ours, theirs, strict=True):
+        found = source.tblPr
+        titles = [found.find(qn(tag)) for tag in _TABLE_TITLES] if found is not None else []
+        titles = [t for t in titles if t is not None]
+        if not titles:
+            continue
+        tbl_pr = target.tblPr
+        for tag in _TABLE_TITLES:
+            old = tbl_pr.find(qn(tag))
+            if old is not None:
+                tbl_pr.remove(old)
+        change = tbl_pr.find(qn("w:tblPrChange"))  # the only child after the two
+        for title in titles:
+            if change is not None:
+                change.addprevious(deepcopy(title))
+            else:
+                tbl_pr.append(deepcopy(title))
+
+
+def break_before_tables(data: bytes, indices: Collection[int], *, tables: int) -> bytes:
+    """``data`` with the body's tables numbered ``indices`` (0-based, in document order)
+    each starting a page: a page break before the paragraph right before the table (its
+    caption, or the heading of a card), else before the table's first paragraph.
+    Unchanged unless the body holds ``tables`` tables (those the indices count).
+
+    For the PDF only, when LibreOffice lost a table's rows (see
+    :func:`~incas_cli.publish.pdf.unplaced_tables`): at the top of a page the table lays
+    out whole."""
+    from docx import Document as open_document
+
+    document = open_document(io.BytesIO(data))
+    found = list(document.element.body.iterchildren(qn("w:tbl")))
+    if len(found) != tables:
+        return data
+    for index in sorted(set(indices)):
+        table = found[index]
+        before = table.getprevious()
+        if before is None or before.tag != qn("w:p"):
+            before = table.find(f".//{qn('w:p')}")
+        if before is not None:
+            before.get_or_add_pPr().pageBreakBefore_val = True
     return save(document)
 
 

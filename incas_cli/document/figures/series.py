@@ -22,15 +22,22 @@ from typing import TYPE_CHECKING
 
 from incas_cli import formats as fmt
 from incas_cli.document.figures.canvas import check_width, encode_web_png, new_canvas
-from incas_cli.document.figures.text import _clean, _ellipsize, _font, _length
+from incas_cli.document.figures.text import _clean, _font, _length, _wrap
 from incas_cli.messages import figures as msg
 
 if TYPE_CHECKING:
-    from PIL import Image, ImageDraw
+    from PIL import Image, ImageDraw, ImageFont
 
     from incas_cli.models.month import YearMonth
 
-__all__ = ["PANELS_PER_FIGURE", "SeriesPanel", "SeriesPoint", "series_alt_text", "series_png"]
+__all__ = [
+    "PANELS_PER_FIGURE",
+    "SeriesPanel",
+    "SeriesPoint",
+    "series_alt_text",
+    "series_png",
+    "series_titles",
+]
 
 PANELS_PER_FIGURE = 8
 """At most this many panels (two columns) in one figure."""
@@ -47,6 +54,8 @@ _VALUES = "#336699"
 _TARGET = "#993300"
 _PANEL_H = 380  # design pixels (1600 wide)
 _LEGEND_H = 90
+_TITLE_LINES = 2
+_TITLE_LINE_H = 36  # design pixels: a second line of a panel's title
 
 
 @dataclass(frozen=True)
@@ -138,20 +147,39 @@ def _dashed(
         )
 
 
+def series_titles(panels: Sequence[SeriesPanel], *, width_px: int = 1000) -> list[list[str]]:
+    """Each panel's title as :func:`series_png` draws it: on one line, or on two when it is
+    longer than its panel is wide (then every panel of the figure leaves room for two);
+    cut with "…" only beyond two lines."""
+    width_px = check_width(width_px, 500)
+    u = width_px / 1600
+    font = _title_font(u)
+    max_w = width_px / _COLUMNS - 40 * u
+    return [_wrap(_clean(p.title), font, max_w, _TITLE_LINES)[0] for p in panels]
+
+
+def _title_font(u: float) -> ImageFont.FreeTypeFont:
+    return _font(round(30 * u), bold=True)
+
+
 def series_png(panels: Sequence[SeriesPanel], *, width_px: int = 1000) -> bytes:
     """Up to :data:`PANELS_PER_FIGURE` indicators in one figure, two to a row."""
     if not panels or len(panels) > PANELS_PER_FIGURE:
         raise ValueError(f"1 to {PANELS_PER_FIGURE} panels, got {len(panels)}")
     width_px = check_width(width_px, 500)
     u = width_px / 1600
+    titles = series_titles(panels, width_px=width_px)
+    extra = (max(len(t) for t in titles) - 1) * _TITLE_LINE_H * u
+    panel_h = _PANEL_H * u + extra
     rows = (len(panels) + _COLUMNS - 1) // _COLUMNS
     width = width_px
-    image, draw = new_canvas(width, (rows * _PANEL_H + _LEGEND_H) * u)
+    image, draw = new_canvas(width, rows * panel_h + _LEGEND_H * u)
     panel_w = width / _COLUMNS
-    for index, panel in enumerate(panels):
+    for index, (panel, title) in enumerate(zip(panels, titles, strict=True)):
         row, column = divmod(index, _COLUMNS)
-        _panel(image, draw, panel, column * panel_w, row * _PANEL_H * u, panel_w, u)
-    _legend(draw, u, rows * _PANEL_H * u + 20 * u)
+        frame = (column * panel_w, row * panel_h, panel_w, panel_h)
+        _panel(image, draw, panel, title, frame, u, extra)
+    _legend(draw, u, rows * panel_h + 20 * u)
     return encode_web_png(image, width_px)
 
 
@@ -159,15 +187,19 @@ def _panel(
     image: Image.Image,
     draw: ImageDraw.ImageDraw,
     panel: SeriesPanel,
-    x0: float,
-    y0: float,
-    w: float,
+    title: Sequence[str],
+    frame: tuple[float, float, float, float],
     u: float,
+    extra: float,
 ) -> None:
-    title_font = _font(round(30 * u), bold=True)
+    """One panel in ``frame`` (x, y, width, height), its plot ``extra`` lower than a
+    one-line title leaves it, when a title of the figure takes two lines."""
+    x0, y0, w, h = frame
+    title_font = _title_font(u)
     small = round(26 * u)
-    title = _ellipsize(_clean(panel.title), title_font, w - 40 * u)
-    draw.text((x0 + 20 * u, y0 + 20 * u), title, font=title_font, fill=INK, anchor="la")
+    for line_number, line in enumerate(title):
+        where = (x0 + 20 * u, y0 + 20 * u + line_number * _TITLE_LINE_H * u)
+        draw.text(where, line, font=title_font, fill=INK, anchor="la")
     points = panel.points
     months = [p.month for p in points]
     first = min([panel.start, *months])
@@ -178,7 +210,7 @@ def _panel(
     ticks = _ticks(min([Decimal(0), *values]), max([Decimal(1), *values]))
     lo, hi = ticks[0], ticks[-1]
     left, right = x0 + 130 * u, x0 + w - 40 * u
-    top, bottom = y0 + 95 * u, y0 + _PANEL_H * u - 70 * u
+    top, bottom = y0 + 95 * u + extra, y0 + h - 70 * u
     span_m = max(1, last.index - first.index)
 
     def x(month: YearMonth) -> float:

@@ -364,10 +364,12 @@ def season(months: Iterable[int]) -> str:
         while last % 12 + 1 in chosen:
             last = last % 12 + 1
         if last == first:
-            runs.append(doc_msg.SEASON_MONTH.format(month=fmt.month_name(first)))
+            runs.append(doc_msg.SEASON_MONTH.format(in_month=fmt.in_month(fmt.month_name(first))))
         else:
             runs.append(
-                doc_msg.SEASON_RUN.format(first=fmt.month_name(first), last=fmt.month_name(last))
+                doc_msg.SEASON_RUN.format(
+                    first=fmt.month_name(first), to_last=fmt.in_month(fmt.month_name(last))
+                )
             )
     return doc_msg.SEASON.format(months=fmt.join_and(runs))
 

@@ -26,7 +26,8 @@ def organizzazione(ctx: Context) -> tuple[Block, ...]:
 
 
 def adhesion(act: Act | None) -> Cell:
-    """ "delibera della Giunta comunale n. 12 del 02/04/2024", blanks for what is open."""
+    """ "Delibera della Giunta comunale n. 12 del 2 aprile 2024" (dates in words, as the cover
+    writes the plan's own resolution), blanks for what is open."""
     if act is None:
         return Placeholder(msg.ADHESION_OPEN)
     organ = (
@@ -36,8 +37,8 @@ def adhesion(act: Act | None) -> Cell:
     )
     return msg.ADHESION_ACT.format(
         act=organ[:1].upper() + organ[1:],
-        number=act.number or msg.ADHESION_BLANK,
-        date=fmt.numeric_date(act.date) if act.date else msg.ADHESION_BLANK,
+        number=fmt.act_number(act.number) if act.number else msg.ADHESION_BLANK,
+        of_date=fmt.date_after("del", act.date) if act.date else msg.ADHESION_BLANK_DATE,
     )
 
 

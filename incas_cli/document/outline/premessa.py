@@ -91,7 +91,7 @@ def national_view(national: NationalPlan, plan: Plan) -> NationalView:
     )
     approval = tuple(
         msg.APPROVAL_STEP.format(
-            date=_partial_date(step.date), body=step.body, act=step.act[:1].lower() + step.act[1:]
+            on_date=_on_date(step.date), body=step.body, act=step.act[:1].lower() + step.act[1:]
         )
         for step in national.approval
     )
@@ -128,7 +128,7 @@ def _still_in_force(national: NationalPlan, plan: Plan) -> str | None:
     if known is not None and (day is None or day > known):
         # the catalogue knows of no later plan up to its own date, not up to the plan's
         return msg.NATIONAL_STILL_IN_FORCE_AS_OF.format(
-            plan=national.short_title, month=fmt.month(known)
+            plan=national.short_title, in_month=fmt.in_month(fmt.month(known))
         )
     return msg.NATIONAL_STILL_IN_FORCE.format(plan=national.short_title)
 
@@ -141,13 +141,16 @@ def _developments(national: NationalPlan, plan: Plan) -> tuple[str, ...]:
     return tuple(d.text for d in national.developments if day is None or d.date <= day)
 
 
-def _partial_date(value: str) -> str:
+def _on_date(value: str) -> str:
+    """When a step happened, as a sentence says it: «il 20 febbraio 2020», «l'8 …», «a
+    maggio 2020», «ad aprile 2020», «nel 2020» (the catalogue may know only the month or
+    the year)."""
     parts = value.split("-")
     if len(parts) == 3:
-        return fmt.long_date(dt.date(int(parts[0]), int(parts[1]), int(parts[2])))
+        return fmt.date_after("il", dt.date(int(parts[0]), int(parts[1]), int(parts[2])))
     if len(parts) == 2:
-        return fmt.month(value)
-    return value
+        return fmt.in_month(fmt.month(value))
+    return msg.IN_YEAR.format(year=value)
 
 
 def intro(ctx: Context) -> Intro:

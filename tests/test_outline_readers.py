@@ -174,7 +174,7 @@ def test_a_draft_without_adoption_speaks_from_its_period_start() -> None:
 def test_the_intesa_has_its_day_and_sicily_its_statutory_name() -> None:
     data: dict[str, Any] = load_yaml(example_path("siracusa")).plain()
     text = write_text(outline(plan_from(data)))
-    assert "intesa sul Piano del 21 maggio 2020 (Conferenza Unificata)" in text
+    assert "intesa sul Piano (Conferenza Unificata) il 21 maggio 2020" in text
     assert "della Regione Siciliana in materia di lavoro" in text
     assert "Regione Sicilia " not in text
 

@@ -197,19 +197,24 @@ def test_a_bad_report_blocks_the_document(cli: Cli, folder: Path) -> None:
     assert not (folder / "rel.docx").exists()
 
 
-def test_the_series_chart_is_deterministic() -> None:
+def _beds(title: str = "posti letto") -> SeriesPanel:
+    """A panel of two values on the way from 0 to 60 (September 2024 - June 2026)."""
     points = (
         SeriesPoint(YearMonth("2024-12"), Decimal(0)),
         SeriesPoint(YearMonth("2025-12"), Decimal(24)),
     )
-    panel = SeriesPanel(
-        "posti letto",
+    return SeriesPanel(
+        title,
         points,
         baseline=Decimal(0),
         target=Decimal(60),
         start=YearMonth("2024-09"),
         end=YearMonth("2026-06"),
     )
+
+
+def test_the_series_chart_is_deterministic() -> None:
+    panel = _beds()
     png = series_png([panel, panel, panel])
     assert png == series_png([panel, panel, panel])
     from PIL import Image
@@ -322,23 +327,8 @@ def test_a_long_indicator_name_takes_a_second_line_in_its_panel_not_an_ellipsis(
     """Saluzzo's «M1 – persone senza alloggio nel picco stagionale» was drawn «M1 – persone
     senza alloggio nel picco sta…»: the panels' titles wrap on two lines, and the figure
     grows by what the second line takes."""
-    points = (SeriesPoint(YearMonth("2024-12"), Decimal(520)),)
-    short = SeriesPanel(
-        "M1 – posti letto attivati",
-        points,
-        baseline=Decimal(600),
-        target=Decimal(300),
-        start=YearMonth("2024-01"),
-        end=YearMonth("2026-06"),
-    )
-    long = SeriesPanel(
-        "M1 – persone senza alloggio nel picco stagionale",
-        points,
-        baseline=Decimal(600),
-        target=Decimal(300),
-        start=YearMonth("2024-01"),
-        end=YearMonth("2026-06"),
-    )
+    short = _beds("M1 – posti letto attivati")
+    long = _beds("M1 – persone senza alloggio nel picco stagionale")
     titles = series_titles([short, long])
     assert [" ".join(lines) for lines in titles] == [short.title, long.title]
     assert [len(lines) for lines in titles] == [1, 2]

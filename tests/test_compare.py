@@ -146,6 +146,9 @@ def test_the_command_writes_a_document_and_lists_invalid_plans_apart(
     text = "\n".join(p.text for p in Document(str(out)).paragraphs)
     assert "Confronto dei Piani locali multisettoriali" in text
     assert "Piani non confrontati" in text
+    # the legend says what the symbols mean, like the plan's, not how a PDF is tagged
+    assert "Legenda: ● azione (o asse) coperta come principale" in text
+    assert "nel PDF" not in text and "dal solo colore" not in text
     again = cli("plan", "compare", *map(str, example_files()), "-o", str(out))
     assert again.exit_code == 2
 

@@ -74,9 +74,8 @@ T_ADOPTION = "Campi ancora aperti per piano"
 T_REJECTED = "Piani lasciati fuori dal confronto"
 
 COVERAGE_LEGEND = (
-    "● azione (o asse) coperta come principale da almeno una misura; ○ coperta solo come "
-    "azione secondaria; cella vuota: non coperta. La copertura è detta dal simbolo, non dal solo colore; nel "
-    "PDF ogni simbolo è letto come «principale» o «secondaria»."
+    "Legenda: ● azione (o asse) coperta come principale da almeno una misura; ○ coperta solo "
+    "come azione secondaria; cella vuota: non coperta."
 )
 COVERED_PRIMARY = "principale"
 COVERED_SECONDARY = "secondaria"

@@ -98,8 +98,8 @@ def _printed(path: tuple[str | int, ...], value: Any) -> str | None:
     if key == "participants" or path[-2:-1] == ("participants",):
         return _NAMES[value]
     if isinstance(value, dt.date):
-        # the approval's date in words (the cover, the reports' table), others as 15/02/2026
-        return fmt.long_date(value) if "approval" in path else fmt.numeric_date(value)
+        # in words, as the plan's document writes dates (not 15/02/2026)
+        return fmt.long_date(value)
     if key in ("started", "ended", "date", "start", "end"):
         return fmt.month(YearMonth(value))
     return str(value)

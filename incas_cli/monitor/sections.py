@@ -113,7 +113,7 @@ def reports_table(rep: Report) -> Table:
         rows.append(
             (
                 span(info.period.start, info.period.end),
-                fmt.numeric_date(info.date) if info.date else msg.DASH,
+                fmt.long_date(info.date) if info.date else msg.DASH,
                 msg.REPORT_STATUS_WORDS[info.status or "bozza"],
                 approval,
                 fmt.join_and(list(info.authors)) or msg.DASH,
@@ -322,7 +322,7 @@ def _meeting_row(rep: Report, report: MonitoringReport, index: int) -> tuple[str
         found = plan.stakeholder(ref)
         names.append(found.name if found is not None else ref)
     return (
-        fmt.numeric_date(meeting.date) if meeting.date else msg.DASH,
+        fmt.long_date(meeting.date) if meeting.date else msg.DASH,
         render_msg.MEETING_KINDS[meeting.kind] if meeting.kind else msg.DASH,
         meeting.table or msg.DASH,
         fmt.join_and(names) or msg.DASH,

@@ -396,6 +396,33 @@ def _lookalike(text: str, name: str, mark: Any) -> InputError | None:
     return None
 
 
+# ``crops: - {name: mirtilli}``: a block list's first item on its key's line.
+_KEY_BEFORE = re.compile(r"(?P<indent>[ ]*)(?:- +)*(?P<key>[A-Za-z_][A-Za-z0-9_-]*):[ \t]+")
+
+
+def _list_on_key_line(text: str, name: str, mark: Any) -> InputError | None:
+    """The error to give when ``mark`` is at a ``- `` that follows ``key:`` on its line."""
+    if mark is None:
+        return None
+    lines = _LINE_BREAK.split(text)
+    if not 0 <= mark.line < len(lines):
+        return None
+    content = lines[mark.line]
+    key = _KEY_BEFORE.fullmatch(content[: mark.column])
+    if key is None or not content.startswith("- ", mark.column):
+        return None
+    item = content[mark.column + 2 :].strip()
+    return InputError(
+        msg.LIST_ON_KEY_LINE,
+        hint=msg.LIST_ON_KEY_LINE_HINT.format(
+            key=key["key"], indent=key["indent"] + "  ", item=item
+        ),
+        file=name,
+        line=mark.line + 1,
+        column=mark.column + 1,
+    )
+
+
 def _previous_content_line(text: str, line: int) -> int | None:
     """The 0-based line above ``line`` that is neither blank nor a comment."""
     lines = _LINE_BREAK.split(text)
@@ -501,6 +528,9 @@ def _translate(exc: MarkedYAMLError, text: str, name: str) -> InputError:
     if found:
         char = found.group(1)
         return _error_at(msg.RESERVED_CHAR.format(char=char), msg.RESERVED_CHAR_HINT, name, mark)
+    listed = _list_on_key_line(text, name, mark)
+    if listed is not None:
+        return listed
     if (
         "expected <block end>" in problem
         or "are not allowed here" in problem

@@ -155,6 +155,11 @@ LOOKALIKE_DASH_HINT = (
     "scrivi «- » (il segno meno della tastiera, poi uno spazio); l'altro trattino arriva di "
     "solito dalla correzione automatica di Word"
 )
+LIST_ON_KEY_LINE = "un elenco con «- » non può iniziare sulla riga della sua chiave"
+LIST_ON_KEY_LINE_HINT = (
+    "vai a capo dopo «{key}:» e scrivi ogni elemento su una riga sotto, rientrato: "
+    "«{indent}- {item}»; oppure scrivi l'elenco tra parentesi quadre: «{key}: [{item}]»"
+)
 MISSING_COLON = "manca «:» dopo la chiave"
 MISSING_COLON_HINT = (
     "scrivi «chiave: valore»; se la riga continua il testo della riga prima, "

@@ -423,6 +423,47 @@ def _list_on_key_line(text: str, name: str, mark: Any) -> InputError | None:
     )
 
 
+# ``needs: []`` (as a ``plan init`` draft writes an empty list), then items below it.
+_EMPTY_ON_KEY = re.compile(
+    r"(?P<indent>[ ]*)(?:- +)*(?P<key>[A-Za-z_][A-Za-z0-9_-]*):[ \t]+(?P<empty>\[\]|\{\})"
+    r"[ \t]*(?:#.*)?"
+)
+
+
+def _items_under_empty(text: str, name: str, mark: Any) -> InputError | None:
+    """The error to give when the content that YAML refused, at ``mark``, is more indented
+    than a ``key: []`` (or ``key: {}``) just above it, or a ``- `` as indented as the key:
+    items meant for that list."""
+    if mark is None:
+        return None
+    above = _previous_content_line(text, mark.line)
+    if above is None:
+        return None
+    lines = _LINE_BREAK.split(text)
+    empty = _EMPTY_ON_KEY.fullmatch(lines[above].rstrip())
+    here = lines[mark.line] if 0 <= mark.line < len(lines) else ""
+    indent = len(here) - len(here.lstrip(" "))
+    if empty is None or not here.strip():
+        return None
+    # deeper, or a list's ``- `` at the key's own indentation (YAML's compact lists)
+    own = len(empty["indent"])
+    if indent < own or (indent == own and not here.lstrip().startswith("- ")):
+        return None
+    key, brackets = empty["key"], empty["empty"]
+    mapping = brackets == "{}"
+    return InputError(
+        (msg.ITEMS_UNDER_EMPTY_MAPPING if mapping else msg.ITEMS_UNDER_EMPTY).format(
+            key=key, empty=brackets
+        ),
+        hint=(msg.ITEMS_UNDER_EMPTY_MAPPING_HINT if mapping else msg.ITEMS_UNDER_EMPTY_HINT).format(
+            key=key, empty=brackets
+        ),
+        file=name,
+        line=above + 1,
+        column=empty.start("empty") + 1,
+    )
+
+
 def _previous_content_line(text: str, line: int) -> int | None:
     """The 0-based line above ``line`` that is neither blank nor a comment."""
     lines = _LINE_BREAK.split(text)
@@ -528,7 +569,7 @@ def _translate(exc: MarkedYAMLError, text: str, name: str) -> InputError:
     if found:
         char = found.group(1)
         return _error_at(msg.RESERVED_CHAR.format(char=char), msg.RESERVED_CHAR_HINT, name, mark)
-    listed = _list_on_key_line(text, name, mark)
+    listed = _list_on_key_line(text, name, mark) or _items_under_empty(text, name, mark)
     if listed is not None:
         return listed
     if (

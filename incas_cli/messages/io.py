@@ -160,6 +160,18 @@ LIST_ON_KEY_LINE_HINT = (
     "vai a capo dopo «{key}:» e scrivi ogni elemento su una riga sotto, rientrato: "
     "«{indent}- {item}»; oppure scrivi l'elenco tra parentesi quadre: «{key}: [{item}]»"
 )
+ITEMS_UNDER_EMPTY = (
+    "«{key}: {empty}» è un elenco vuoto, già chiuso su questa riga: gli elementi scritti sotto "
+    "non ne fanno parte"
+)
+ITEMS_UNDER_EMPTY_MAPPING = (
+    "«{key}: {empty}» è una sezione vuota, già chiusa su questa riga: le chiavi scritte sotto "
+    "non ne fanno parte"
+)
+ITEMS_UNDER_EMPTY_HINT = (
+    "togli «{empty}»: scrivi «{key}:» e lascia sotto gli elementi, ognuno con «- »"
+)
+ITEMS_UNDER_EMPTY_MAPPING_HINT = "togli «{empty}»: scrivi «{key}:» e lascia sotto le sue chiavi"
 MISSING_COLON = "manca «:» dopo la chiave"
 MISSING_COLON_HINT = (
     "scrivi «chiave: valore»; se la riga continua il testo della riga prima, "

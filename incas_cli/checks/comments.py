@@ -26,7 +26,6 @@ _HASH = re.compile(r"#(?=[^\s#])")
 # A «#» after a space, following something on the line, and followed by a character that
 # is not a space: the lines worth a closer look (rare; most files have none).
 _SUSPECT = re.compile(r"\S[ \t]+#[^\s#]")
-_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")  # as the reader counts lines
 # Where a value written without quotes ends: the first «#» after a space.
 _COMMENT = re.compile(r"[ \t]+(#[^\s#].*?)[ \t]*$")
 # A value that is not plain text on its line: quoted, a block («|», «>»), a flow collection.
@@ -38,7 +37,9 @@ def comment_findings(doc: YamlDocument) -> list[Finding]:
     probably text (no positions yet: :func:`incas_cli.checks.locate` adds them)."""
     if _HASH.search(doc.text) is None:
         return []
-    lines = _LINE_BREAK.split(doc.text)
+    from incas_cli.io.slips import LINE_BREAK
+
+    lines = LINE_BREAK.split(doc.text)
     suspect = {n for n, line in enumerate(lines, start=1) if "#" in line and _SUSPECT.search(line)}
     found: list[Finding] = []
     for loc, value in _leaves(doc.plain(), ()):

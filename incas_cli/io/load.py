@@ -21,6 +21,14 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from incas_cli.errors import InputError
 from incas_cli.io import fast
 from incas_cli.io.document import YamlDocument, _lc_start
+from incas_cli.io.slips import (
+    LINE_BREAK,
+    items_under_empty,
+    list_on_key_line,
+    lookalike,
+    no_space_after_colon,
+    previous_content_line,
+)
 from incas_cli.messages import io as msg
 
 if TYPE_CHECKING:
@@ -32,8 +40,6 @@ MAX_BYTES = 5 * 1024 * 1024
 _BOM = "\ufeff"
 _UTF8_BOM = b"\xef\xbb\xbf"
 
-# ruamel counts these as line breaks; our own positions must agree with its marks.
-_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 _SNIFF = 4096
 
 
@@ -217,7 +223,7 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
     """1-based position of ``text[index]``, counting line breaks as ruamel does."""
     line = 1
     start = 0
-    for match in _LINE_BREAK.finditer(text, 0, index):
+    for match in LINE_BREAK.finditer(text, 0, index):
         line += 1
         start = match.end()
     return line, index - start + 1
@@ -225,7 +231,7 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
 
 def _first_content(text: str) -> tuple[int, int]:
     """Where the first non-blank, non-comment line starts (for a top-level scalar)."""
-    for number, line in enumerate(_LINE_BREAK.split(text), start=1):
+    for number, line in enumerate(LINE_BREAK.split(text), start=1):
         stripped = line.lstrip(" \t")
         if stripped and not stripped.startswith("#"):
             return number, len(line) - len(stripped) + 1
@@ -278,7 +284,7 @@ def _compose(text: str, name: str) -> Any:
 
 
 def _directive_line(text: str, directive: str) -> int | None:
-    for number, line in enumerate(_LINE_BREAK.split(text), start=1):
+    for number, line in enumerate(LINE_BREAK.split(text), start=1):
         if line.startswith(directive):
             return number
     return None
@@ -292,7 +298,7 @@ def _error_at(message: str, hint: str, name: str, mark: Any) -> InputError:
 
 def _leading_tab(text: str, line: int) -> int | None:
     """0-based column of a tab in the indentation of 0-based ``line``, if any."""
-    lines = _LINE_BREAK.split(text)
+    lines = LINE_BREAK.split(text)
     if not 0 <= line < len(lines):
         return None
     content = lines[line]
@@ -307,7 +313,7 @@ def _continuation_start(text: str, mark: Any) -> tuple[int, int] | None:
     ``name: Saluzzo`` followed by a more indented ``   province: CN`` is one plain scalar
     until the second ``: ``; on that line no ``key:`` comes before the offending colon.
     """
-    lines = _LINE_BREAK.split(text)
+    lines = LINE_BREAK.split(text)
     if mark is None or not 0 <= mark.line < len(lines) or mark.line == 0:
         return None
     before = lines[mark.line][: mark.column]
@@ -317,161 +323,6 @@ def _continuation_start(text: str, mark: Any) -> tuple[int, int] | None:
     if ": " in content or content.endswith(":") or ":\t" in content:
         return None
     return mark.line + 1, len(before) - len(content) + 1
-
-
-# ``name:Saluzzo``: a key, a colon and a value with no space between them, which YAML reads
-# as one plain text (the cause of the error a line later, or of a key "without a colon").
-_KEY_WITHOUT_SPACE = re.compile(
-    r"(?P<key>[A-Za-z_][A-Za-z0-9_-]*):(?P<value>[^\s:#](?:(?!: | #).)*?)[ \t]*$"
-)
-
-
-def _no_space_after_colon(
-    text: str, name: str, line: int, column: int | None = None
-) -> InputError | None:
-    """The error to give when 0-based ``line`` (from ``column``, else from its first
-    character after the indentation and a list's ``- ``) holds ``key:value``."""
-    lines = _LINE_BREAK.split(text)
-    if not 0 <= line < len(lines):
-        return None
-    content = lines[line]
-    start = column
-    if start is None:
-        start = len(content) - len(content.lstrip(" "))
-        while content.startswith("- ", start):
-            start = len(content) - len(content[start + 2 :].lstrip(" "))
-    found = _KEY_WITHOUT_SPACE.match(content, start)
-    if found is None:
-        return None
-    key, value = found["key"], found["value"]
-    return InputError(
-        msg.NO_SPACE_AFTER_COLON.format(text=f"{key}:{value}"),
-        hint=msg.NO_SPACE_AFTER_COLON_HINT.format(key=key, value=value),
-        file=name,
-        line=line + 1,
-        column=found.start("value"),
-    )
-
-
-# Characters that look like a space or a list's dash and are not one for YAML: pasted
-# from Word, a PDF or a web page, they break a file in ways its text does not show.
-_LOOKALIKE_SPACES = "\u00a0\u2007\u202f"
-_LOOKALIKE_SPACE = re.compile(
-    rf"^[ {_LOOKALIKE_SPACES}]*[{_LOOKALIKE_SPACES}]"  # in the indentation
-    rf"|^[ ]*(?:- +)*[A-Za-z_][A-Za-z0-9_-]*:[{_LOOKALIKE_SPACES}]"  # after a key's colon
-)
-_LOOKALIKE_DASH = re.compile(r"^[ ]*([\u2010-\u2015\u2212])[ \u00a0]")
-
-
-def _lookalike(text: str, name: str, mark: Any) -> InputError | None:
-    """The error to give when the line of ``mark``, or the line above it, has a character
-    that only looks like a space or like a list's ``-``: the cause of what YAML found."""
-    if mark is None:
-        return None
-    lines = _LINE_BREAK.split(text)
-    above = _previous_content_line(text, mark.line)
-    for line in (mark.line, above):
-        if line is None or not 0 <= line < len(lines):
-            continue
-        content = lines[line]
-        space = _LOOKALIKE_SPACE.match(content)
-        if space is not None:
-            column = next(i for i, c in enumerate(content) if c in _LOOKALIKE_SPACES)
-            return InputError(
-                msg.LOOKALIKE_SPACE.format(code=ord(content[column])),
-                hint=msg.LOOKALIKE_SPACE_HINT,
-                file=name,
-                line=line + 1,
-                column=column + 1,
-            )
-        dash = _LOOKALIKE_DASH.match(content)
-        if dash is not None:
-            return InputError(
-                msg.LOOKALIKE_DASH.format(dash=dash[1]),
-                hint=msg.LOOKALIKE_DASH_HINT,
-                file=name,
-                line=line + 1,
-                column=dash.start(1) + 1,
-            )
-    return None
-
-
-# ``crops: - {name: mirtilli}``: a block list's first item on its key's line.
-_KEY_BEFORE = re.compile(r"(?P<indent>[ ]*)(?:- +)*(?P<key>[A-Za-z_][A-Za-z0-9_-]*):[ \t]+")
-
-
-def _list_on_key_line(text: str, name: str, mark: Any) -> InputError | None:
-    """The error to give when ``mark`` is at a ``- `` that follows ``key:`` on its line."""
-    if mark is None:
-        return None
-    lines = _LINE_BREAK.split(text)
-    if not 0 <= mark.line < len(lines):
-        return None
-    content = lines[mark.line]
-    key = _KEY_BEFORE.fullmatch(content[: mark.column])
-    if key is None or not content.startswith("- ", mark.column):
-        return None
-    item = content[mark.column + 2 :].strip()
-    return InputError(
-        msg.LIST_ON_KEY_LINE,
-        hint=msg.LIST_ON_KEY_LINE_HINT.format(
-            key=key["key"], indent=key["indent"] + "  ", item=item
-        ),
-        file=name,
-        line=mark.line + 1,
-        column=mark.column + 1,
-    )
-
-
-# ``needs: []`` (as a ``plan init`` draft writes an empty list), then items below it.
-_EMPTY_ON_KEY = re.compile(
-    r"(?P<indent>[ ]*)(?:- +)*(?P<key>[A-Za-z_][A-Za-z0-9_-]*):[ \t]+(?P<empty>\[\]|\{\})"
-    r"[ \t]*(?:#.*)?"
-)
-
-
-def _items_under_empty(text: str, name: str, mark: Any) -> InputError | None:
-    """The error to give when the content that YAML refused, at ``mark``, is more indented
-    than a ``key: []`` (or ``key: {}``) just above it, or a ``- `` as indented as the key:
-    items meant for that list."""
-    if mark is None:
-        return None
-    above = _previous_content_line(text, mark.line)
-    if above is None:
-        return None
-    lines = _LINE_BREAK.split(text)
-    empty = _EMPTY_ON_KEY.fullmatch(lines[above].rstrip())
-    here = lines[mark.line] if 0 <= mark.line < len(lines) else ""
-    indent = len(here) - len(here.lstrip(" "))
-    if empty is None or not here.strip():
-        return None
-    # deeper, or a list's ``- `` at the key's own indentation (YAML's compact lists)
-    own = len(empty["indent"])
-    if indent < own or (indent == own and not here.lstrip().startswith("- ")):
-        return None
-    key, brackets = empty["key"], empty["empty"]
-    mapping = brackets == "{}"
-    return InputError(
-        (msg.ITEMS_UNDER_EMPTY_MAPPING if mapping else msg.ITEMS_UNDER_EMPTY).format(
-            key=key, empty=brackets
-        ),
-        hint=(msg.ITEMS_UNDER_EMPTY_MAPPING_HINT if mapping else msg.ITEMS_UNDER_EMPTY_HINT).format(
-            key=key, empty=brackets
-        ),
-        file=name,
-        line=above + 1,
-        column=empty.start("empty") + 1,
-    )
-
-
-def _previous_content_line(text: str, line: int) -> int | None:
-    """The 0-based line above ``line`` that is neither blank nor a comment."""
-    lines = _LINE_BREAK.split(text)
-    for number in range(min(line, len(lines)) - 1, -1, -1):
-        stripped = lines[number].strip()
-        if stripped and not stripped.startswith("#"):
-            return number
-    return None
 
 
 def _quote_closed_on_line(text: str, mark: Any) -> tuple[int, int] | None:
@@ -515,9 +366,9 @@ def _translate(exc: MarkedYAMLError, text: str, name: str) -> InputError:
             return InputError(
                 msg.TAB, hint=msg.TAB_HINT, file=name, line=mark.line + 1, column=column + 1
             )
-    lookalike = _lookalike(text, name, mark)
-    if lookalike is not None:
-        return lookalike
+    pasted = lookalike(text, name, mark)
+    if pasted is not None:
+        return pasted
     if "quoted scalar" in context and (
         "end of stream" in problem or "document separator" in problem
     ):
@@ -529,8 +380,8 @@ def _translate(exc: MarkedYAMLError, text: str, name: str) -> InputError:
     if "mapping values are not allowed" in problem:
         start = _continuation_start(text, mark)
         if start is not None:
-            above = _previous_content_line(text, start[0] - 1)
-            slip = None if above is None else _no_space_after_colon(text, name, above)
+            above = previous_content_line(text, start[0] - 1)
+            slip = None if above is None else no_space_after_colon(text, name, above)
             if slip is not None:
                 return slip
             return InputError(
@@ -543,7 +394,7 @@ def _translate(exc: MarkedYAMLError, text: str, name: str) -> InputError:
         return _error_at(msg.COLON_IN_VALUE, msg.COLON_IN_VALUE_HINT, name, mark)
     if "simple key" in context and "expected ':'" in problem:
         key = exc.context_mark
-        slip = None if key is None else _no_space_after_colon(text, name, key.line, key.column)
+        slip = None if key is None else no_space_after_colon(text, name, key.line, key.column)
         if slip is not None:
             return slip
         return _error_at(msg.MISSING_COLON, msg.MISSING_COLON_HINT, name, exc.context_mark)
@@ -569,7 +420,7 @@ def _translate(exc: MarkedYAMLError, text: str, name: str) -> InputError:
     if found:
         char = found.group(1)
         return _error_at(msg.RESERVED_CHAR.format(char=char), msg.RESERVED_CHAR_HINT, name, mark)
-    listed = _list_on_key_line(text, name, mark) or _items_under_empty(text, name, mark)
+    listed = list_on_key_line(text, name, mark) or items_under_empty(text, name, mark)
     if listed is not None:
         return listed
     if (

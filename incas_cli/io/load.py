@@ -26,6 +26,7 @@ from incas_cli.io.slips import (
     items_under_empty,
     list_on_key_line,
     lookalike,
+    mapping_on_key_line,
     no_space_after_colon,
     previous_content_line,
 )
@@ -391,6 +392,9 @@ def _translate(exc: MarkedYAMLError, text: str, name: str) -> InputError:
                 line=start[0],
                 column=start[1],
             )
+        nested = mapping_on_key_line(text, name, mark)
+        if nested is not None:
+            return nested
         return _error_at(msg.COLON_IN_VALUE, msg.COLON_IN_VALUE_HINT, name, mark)
     if "simple key" in context and "expected ':'" in problem:
         key = exc.context_mark

@@ -169,3 +169,32 @@ def previous_content_line(text: str, line: int) -> int | None:
         if stripped and not stripped.startswith("#"):
             return number
     return None
+
+
+# ``workforce: resident: 800``: a key, then on its line another key (lower case, as the
+# file's keys are; ``title: Piano: 2024`` is text) and its value.
+_MAPPING_ON_KEY = re.compile(
+    r"(?P<indent>[ ]*)(?:- +)*(?P<key>[A-Za-z_][A-Za-z0-9_-]*):[ \t]+"
+    r"(?P<rest>[a-z_][a-z0-9_]*: (?:(?! #).)*?)[ \t]*(?: #.*)?"
+)
+
+
+def mapping_on_key_line(text: str, name: str, mark: Any) -> InputError | None:
+    """The error to give when the colon YAML refused, at ``mark``, follows ``key: other``
+    on the line: a section's first key written on its parent's line."""
+    if mark is None:
+        return None
+    lines = LINE_BREAK.split(text)
+    if not 0 <= mark.line < len(lines):
+        return None
+    found = _MAPPING_ON_KEY.fullmatch(lines[mark.line])
+    if found is None or found.start("rest") > mark.column:
+        return None
+    key, rest = found["key"], found["rest"]
+    return InputError(
+        msg.MAPPING_ON_KEY_LINE.format(key=key, rest=rest),
+        hint=msg.MAPPING_ON_KEY_LINE_HINT.format(key=key, rest=rest),
+        file=name,
+        line=mark.line + 1,
+        column=found.start("rest") + 1,
+    )

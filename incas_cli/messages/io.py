@@ -172,6 +172,14 @@ ITEMS_UNDER_EMPTY_HINT = (
     "togli «{empty}»: scrivi «{key}:» e lascia sotto gli elementi, ognuno con «- »"
 )
 ITEMS_UNDER_EMPTY_MAPPING_HINT = "togli «{empty}»: scrivi «{key}:» e lascia sotto le sue chiavi"
+MAPPING_ON_KEY_LINE = (
+    "«{rest}» sulla riga di «{key}:»: una sezione non può iniziare sulla riga della sua chiave"
+)
+MAPPING_ON_KEY_LINE_HINT = (
+    "scrivi le chiavi tra parentesi graffe: «{key}: {{{rest}}}», oppure vai a capo dopo "
+    "«{key}:» e scrivi ogni chiave su una riga sotto, rientrata; se invece è un testo che "
+    "contiene «: », mettilo tutto tra virgolette"
+)
 MISSING_COLON = "manca «:» dopo la chiave"
 MISSING_COLON_HINT = (
     "scrivi «chiave: valore»; se la riga continua il testo della riga prima, "

@@ -1,6 +1,7 @@
 """Slips of hand-written YAML that the parser reports elsewhere or in its own terms: a key
 without the space after its colon, a non-breaking space or a Word dash pasted from another
-program, a list's first item on its key's line, items under a draft's ``needs: []``. Each
+program, a list's first item or a section's first key on its key's line, items under a
+draft's ``needs: []``. Each
 function looks at the lines around a syntax error's mark and returns the error to give
 instead (with the place of the cause), or None. Used by :mod:`incas_cli.io.load`.
 """

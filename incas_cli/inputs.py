@@ -11,6 +11,9 @@ from pathlib import Path
 from incas_cli.errors import InputError
 
 PLAN_SUFFIXES = (".yaml", ".yml")
+MISNAMED_SUFFIXES = (".yaml.txt", ".yml.txt")
+"""What Notepad makes of ``piano.yaml`` unless told otherwise: a plan a folder walk leaves
+out, and says so."""
 
 
 @dataclass(frozen=True)
@@ -19,6 +22,8 @@ class PlanFiles:
     """Files as given, then the plan files found in folders; each file once."""
     reports_left_out: list[Path]
     """Monitoring reports found in folders (not read by plan commands)."""
+    misnamed: list[Path]
+    """Files in folders named like ``piano.yaml.txt`` (not read: the name says text)."""
 
 
 def find_plan_files(inputs: Iterable[Path]) -> PlanFiles:
@@ -33,15 +38,22 @@ def find_plan_files(inputs: Iterable[Path]) -> PlanFiles:
 
     files: list[Path] = []
     reports: list[Path] = []
+    misnamed: list[Path] = []
     for item in inputs:
         if is_folder_input(item):
             found: list[Path] = []
             for p in sorted(item.rglob("*")):
                 if _plan_name(p.name) and p.is_file():
                     (reports if is_report_file(p) else found).append(p)
+                elif p.name.lower().endswith(MISNAMED_SUFFIXES) and p.is_file():
+                    misnamed.append(p)
             if not found:
+                here = [p for p in misnamed if item in p.parents]
                 raise InputError(
-                    msg.NO_PLANS_IN_FOLDER.format(folder=item), hint=msg.NO_PLANS_IN_FOLDER_HINT
+                    msg.NO_PLANS_IN_FOLDER.format(folder=item),
+                    hint=msg.MISNAMED_HINT.format(count=len(here), first=here[0], name=here[0].stem)
+                    if here
+                    else msg.NO_PLANS_IN_FOLDER_HINT,
                 )
             files.extend(found)
         else:
@@ -56,7 +68,7 @@ def find_plan_files(inputs: Iterable[Path]) -> PlanFiles:
         if key not in seen:
             seen.add(key)
             unique.append(f)
-    return PlanFiles(unique, reports)
+    return PlanFiles(unique, reports, misnamed)
 
 
 def is_folder_input(path: Path) -> bool:

@@ -111,6 +111,30 @@ def test_reports_left_out_of_a_folder_are_told(
     assert "lasciate da parte" not in cli(*command, str(plans_only), *extra).stderr
 
 
+@pytest.mark.parametrize("command", [["plan", "validate"], ["plan", "status"], ["export"]])
+def test_a_plan_saved_with_txt_after_yaml_is_told_not_skipped_silently(
+    cli: Cli, tmp_path: Path, command: list[str]
+) -> None:
+    """Notepad saves «piano.yaml» as «piano.yaml.txt» unless told otherwise: a folder walk
+    that leaves it out says so, and a folder with only such files says what to rename."""
+    folder = tmp_path / "piani"
+    folder.mkdir()
+    write_plan(folder / "piano.yaml", minimal_plan())
+    write_plan(folder / "lagnasco.yaml.txt", minimal_plan())
+    extra = ["-o", str(tmp_path / "dati")] if command == ["export"] else []
+    result = cli(*command, str(folder), *extra)
+    assert "lagnasco.yaml.txt" in result.stderr, result.stderr
+    assert "lagnasco.yaml" in result.stderr and "rinomina" in result.stderr
+    only = tmp_path / "solo-txt"
+    only.mkdir()
+    write_plan(only / "lagnasco.yaml.txt", minimal_plan())
+    extra = ["-o", str(tmp_path / "dati2")] if command == ["export"] else []
+    result = cli(*command, str(only), *extra)
+    assert result.exit_code == 1
+    assert "non ci sono file di piano" in result.stderr
+    assert "lagnasco.yaml.txt" in result.stderr and "rinomina" in result.stderr, result.stderr
+
+
 def test_default_jobs() -> None:
     assert default_jobs(1) == 1
     assert 1 <= default_jobs(1000) <= 1000

@@ -119,6 +119,12 @@ def expand_inputs(inputs: Iterable[Path]) -> list[Path]:
     if reports:
         print_plain(msg.REPORTS_LEFT_OUT.format(count=len(reports), first=reports[0]), stderr=True)
         print_plain(f"    {msg.HINT_LABEL}: {msg.REPORTS_LEFT_OUT_HINT}", stderr=True)
+    misnamed = found.misnamed
+    if misnamed:
+        first = misnamed[0]
+        print_plain(msg.MISNAMED_LEFT_OUT.format(count=len(misnamed), first=first), stderr=True)
+        hint = msg.MISNAMED_RENAME.format(first=first, name=first.stem)
+        print_plain(f"    {msg.HINT_LABEL}: {hint}", stderr=True)
     return found.plans
 
 

@@ -124,6 +124,14 @@ TERMINATED = "Interrotto da un segnale di terminazione (SIGTERM): nessun file la
 
 NO_PLANS_IN_FOLDER = "nella cartella {folder} non ci sono file di piano (*.yaml, *.yml)"
 NO_PLANS_IN_FOLDER_HINT = "controlla il percorso o indica direttamente i file"
+MISNAMED_LEFT_OUT = (
+    "nota: file con il nome di un piano seguito da .txt, lasciati da parte: {count} "
+    "(il primo: {first})"
+)
+MISNAMED_RENAME = (
+    "Blocco note aggiunge .txt al nome se non si sceglie «Tutti i file»: rinomina {first} in {name}"
+)
+MISNAMED_HINT = "ci sono file con .txt dopo il nome di un piano: {count}. " + MISNAMED_RENAME
 
 # plan validate
 VALIDATE_FILES_HELP = (

@@ -199,7 +199,7 @@ def test_a_monitoring_report_given_as_a_plan_is_told_so(cli: Cli) -> None:
     result = cli("plan", "validate", str(report))
     assert result.exit_code == 3
     assert result.stdout.count("errore [") == 1 and "(1 errore, 0 avvisi)" in result.stdout
-    assert ":11:1: errore [NOT_A_PLAN] report: questo è una relazione di monitoraggio" in (
+    assert ":11:1: errore [NOT_A_PLAN] report: questo file è una relazione di monitoraggio" in (
         result.stdout
     )
     assert "incas monitor validate FILE" in result.stdout

@@ -10,7 +10,7 @@ UNSUPPORTED_SCHEMA_VERSION = "versione del formato non supportata: {value!r}"
 UNSUPPORTED_SCHEMA_VERSION_HINT = (
     "questa versione di incas legge solo schema_version: 1; aggiorna incas o correggi il valore"
 )
-REPORT_NOT_PLAN = "questo è una relazione di monitoraggio, non un file di piano"
+REPORT_NOT_PLAN = "questo file è una relazione di monitoraggio, non un piano"
 REPORT_NOT_PLAN_HINT = (
     "controllala con «incas monitor validate FILE»; lo stato di attuazione con "
     "«incas monitor status PIANO FILE», la relazione con «incas monitor report PIANO FILE»"

@@ -163,6 +163,12 @@ def _detail(err: ErrorDetails, root: type[BaseModel] = Plan) -> tuple[str, str |
     score = bool(err["loc"]) and err["loc"][-1] in _SCORES
     if score and kind in ("int_parsing", "int_type", "int_from_float"):
         return msg.DETAIL_SCORE, None  # «severity: 5.5»: a score, not a count
+    if kind == "string_type" and isinstance(value, list | dict) and err["loc"]:
+        # a draft's example uncommented under a key left empty («reporting:»)
+        detail = (
+            msg.DETAIL_STRING_NOT_LIST if isinstance(value, list) else msg.DETAIL_STRING_NOT_MAPPING
+        )
+        return detail, msg.DETAIL_STRING_NESTED_HINT.format(key=err["loc"][-1])
     if kind in _SIMPLE_DETAILS:
         return _SIMPLE_DETAILS[kind], None
     private = _PRIVATE in err["loc"]  # personal data: never repeated in messages or JSON

@@ -44,6 +44,13 @@ NUMBER_KEY_HINT = (
 
 # detail fragments for INVALID_VALUE, keyed by pydantic error type
 DETAIL_STRING = "serve un testo"
+DETAIL_STRING_NOT_LIST = "serve un testo, non un elenco"
+DETAIL_STRING_NOT_MAPPING = "serve un testo, non una sezione con chiavi"
+DETAIL_STRING_NESTED_HINT = (
+    "le righe sotto «{key}:» sono lette come il suo valore: se appartengono a un'altra "
+    "sezione, scrivi prima la chiave di quella sezione, allineata a sinistra come le altre "
+    "(ad esempio needs:); se «{key}» è un testo, scrivilo sulla stessa riga"
+)
 DETAIL_STRING_EMPTY = "il testo è vuoto"
 DETAIL_STRING_LONG = "il testo è troppo lungo (al massimo {max_length} caratteri)"
 DETAIL_INT = "serve un numero intero, senza punti né virgole (1200, non 1.200)"

@@ -193,6 +193,16 @@ def test_a_value_with_the_thousands_dot_is_a_warning(cli: Cli, folder: Path) -> 
     assert "«1.200» è letto come 1,2" in result.stdout
 
 
+def test_validate_writes_github_annotations_as_plan_validate_does(cli: Cli, folder: Path) -> None:
+    name = _variant(folder, "g.yaml", "- id: M2\n", "- id: M7\n")
+    result = cli("monitor", "validate", "--output-format", "github", name, cwd=folder)
+    assert result.exit_code == 3
+    assert f"::error file={name},line=20,col=9,title=UNKNOWN_MEASURE::" in result.stdout
+    assert "%0Asuggerimento: " in result.stdout
+    wrong = cli("monitor", "validate", "--output-format", "xml", name, cwd=folder)
+    assert wrong.exit_code == 2 and "text, json, github" in wrong.stderr
+
+
 def test_text_after_a_hash_is_told_lost_not_dropped_silently(cli: Cli, folder: Path) -> None:
     """``issues: ... variante #2`` keeps only what comes before the «#»: a warning says so."""
     name = _variant(

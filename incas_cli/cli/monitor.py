@@ -12,6 +12,7 @@ import typer
 
 from incas_cli.cli._common import handle_errors, require_terminal
 from incas_cli.cli._options import choices, completer, is_stdio, output_path, shell_word
+from incas_cli.cli.validate import OUTPUT_FORMATS
 from incas_cli.messages import cli as cli_msg
 from incas_cli.messages import monitor as msg
 from incas_cli.messages import render as render_msg
@@ -38,17 +39,28 @@ def validate(
         None, "--plan", help=msg.VALIDATE_PLAN_HELP, show_default=False
     ),
     as_json: bool = typer.Option(False, "--json", help=msg.JSON_HELP),
+    output_format: str = typer.Option(
+        "text",
+        "--output-format",
+        metavar=choices(OUTPUT_FORMATS),
+        autocompletion=completer(OUTPUT_FORMATS),
+        help=cli_msg.OUTPUT_FORMAT_HELP,
+    ),
 ) -> None:
     """Check monitoring reports against their plan (help: ``messages.monitor.VALIDATE_HELP``)."""
     from incas_cli.batch import exit_code
     from incas_cli.cli._common import echo_parts
-    from incas_cli.console import outcome_entry, print_outcomes
+    from incas_cli.cli.validate import check_output_format
+    from incas_cli.console import outcome_entry, outcomes_github, print_outcomes
     from incas_cli.monitor.checks import PlanSource, check_report_files
     from incas_cli.reports import report_json_parts
 
+    check_output_format(output_format)
     outcomes = check_report_files(files, PlanSource(given=plan))
-    if as_json:
+    if as_json or output_format == "json":
         echo_parts(report_json_parts("validate", {}, map(outcome_entry, outcomes)))
+    elif output_format == "github":
+        typer.echo(outcomes_github(outcomes), nl=False)
     else:
         print_outcomes(outcomes)
     raise typer.Exit(int(exit_code(outcomes)))

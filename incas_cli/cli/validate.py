@@ -30,13 +30,8 @@ def validate(
     from incas_cli.batch import check_files, exit_code
     from incas_cli.cli._common import echo_parts, expand_inputs
     from incas_cli.console import outcome_entry, outcomes_github, print_outcomes
-    from incas_cli.errors import UsageError
 
-    if output_format not in OUTPUT_FORMATS:
-        raise UsageError(
-            msg.BAD_OUTPUT_FORMAT.format(value=output_format),
-            hint=msg.BAD_OUTPUT_FORMAT_HINT.format(values=", ".join(OUTPUT_FORMATS)),
-        )
+    check_output_format(output_format)
     outcomes = check_files(expand_inputs(files), final=final)
     if as_json or output_format == "json":
         from incas_cli.reports import report_json_parts  # its models, only for JSON
@@ -47,3 +42,15 @@ def validate(
     else:
         print_outcomes(outcomes)
     raise typer.Exit(int(exit_code(outcomes)))
+
+
+def check_output_format(output_format: str) -> None:
+    """A ``UsageError`` (exit 2) for a value of ``--output-format`` that is none of
+    :data:`OUTPUT_FORMATS` (``plan validate``, ``monitor validate``)."""
+    from incas_cli.errors import UsageError
+
+    if output_format not in OUTPUT_FORMATS:
+        raise UsageError(
+            msg.BAD_OUTPUT_FORMAT.format(value=output_format),
+            hint=msg.BAD_OUTPUT_FORMAT_HINT.format(values=", ".join(OUTPUT_FORMATS)),
+        )

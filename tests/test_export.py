@@ -239,6 +239,14 @@ def test_existing_files_are_kept_without_force(cli: Cli, tmp_path: Path) -> None
 def test_many_files_need_a_publisher(cli: Cli, tmp_path: Path) -> None:
     result = cli("export", *map(str, example_files()), "-o", str(tmp_path / "o"))
     assert result.exit_code == 2 and "--publisher" in result.stderr
+    # a blank name is no publisher: refused, not written as «   » in the DCAT description
+    blank = cli("export", *map(str, example_files()), "-o", str(tmp_path / "b"), "--publisher", " ")
+    assert blank.exit_code == 2 and "--publisher" in blank.stderr
+    assert not (tmp_path / "b" / "dcat-ap_it.jsonld").exists()
+    one = cli("export", str(example_files()[0]), "-o", str(tmp_path / "u"), "--publisher", "  ")
+    assert one.exit_code == 0, one.output
+    dcat = json.loads((tmp_path / "u" / "dcat-ap_it.jsonld").read_text(encoding="utf-8"))
+    assert dcat["dct:publisher"]["foaf:name"].strip()  # the Comune, as without --publisher
 
 
 @pytest.mark.slow

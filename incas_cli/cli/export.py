@@ -57,6 +57,8 @@ def export(
         raise UsageError(msg.EXCEL_NEEDS_CSV, hint=msg.EXCEL_NEEDS_CSV_HINT)
     from incas_cli.monitor.files import is_report_file
 
+    publisher = (publisher or "").strip() or None  # a blank name is no publisher
+    publisher_id = (publisher_id or "").strip() or None
     sources = expand_inputs(inputs)
     # one plan with its monitoring reports is still the Comune's own data set
     if sum(not is_report_file(s) for s in sources) > 1 and not publisher:

@@ -79,6 +79,20 @@ def test_a_broken_previous_version_is_reported(cli: Cli, tmp_path: Path) -> None
     assert not out.exists()
 
 
+def test_a_previous_version_of_another_comune_is_told(cli: Cli, tmp_path: Path) -> None:
+    """``--previous`` names the other file of ``plan diff``: a plan of another Comune gets
+    the same warning, since the register would call it this plan's previous version."""
+    out = tmp_path / "piano.docx"
+    args = ["plan", "render", str(_revision(tmp_path)), "-o", str(out), "--no-toc-update"]
+    result = cli(*args, "--previous", str(EXAMPLES / "breve.yaml"))
+    assert result.exit_code == 0, result.output
+    assert "avviso:" in result.stderr and "Lagnasco" in result.stderr, result.stderr
+    assert "Saluzzo" in result.stderr and "--previous" in result.stderr
+    same = cli(*args, "--force", "--previous", str(DIFF / "saluzzo-v1.yaml"))
+    assert same.exit_code == 0 and "Lagnasco" not in same.stderr
+    assert "quello di" not in same.stderr
+
+
 def _register(path: Path) -> list[str]:
     """The "Registro delle versioni" table's rows, as text (version, date, changes)."""
     document = Document(str(path))

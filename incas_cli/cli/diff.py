@@ -71,6 +71,7 @@ def _load_both(old: Path, new: Path, *, as_json: bool) -> tuple[Plan, Plan]:
     """Both plans, or the findings of the unusable files and exit 1 (unreadable) or 3."""
     from incas_cli.batch import Status, check_file
     from incas_cli.console import outcomes_json, print_outcomes, print_plain
+    from incas_cli.diff import same_comune
     from incas_cli.formats import counted
 
     outcomes = [check_file(old), check_file(new)]
@@ -93,7 +94,7 @@ def _load_both(old: Path, new: Path, *, as_json: bool) -> tuple[Plan, Plan]:
                 stderr=True,
             )
     old_plan, new_plan = _plan(outcomes[0]), _plan(outcomes[1])
-    if not _same_comune(old_plan, new_plan):
+    if not same_comune(old_plan, new_plan):
         print_plain(
             msg.OTHER_COMUNE.format(
                 old=outcomes[0].name,
@@ -106,14 +107,6 @@ def _load_both(old: Path, new: Path, *, as_json: bool) -> tuple[Plan, Plan]:
             stderr=True,
         )
     return old_plan, new_plan
-
-
-def _same_comune(old: Plan, new: Plan) -> bool:
-    """Both plans of one Comune: the same ISTAT code, or the same name where a code is not
-    written."""
-    if old.comune.istat_code and new.comune.istat_code:
-        return old.comune.istat_code == new.comune.istat_code
-    return old.comune.name.strip().casefold() == new.comune.name.strip().casefold()
 
 
 def _plan(outcome: Outcome) -> Plan:

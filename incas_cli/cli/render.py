@@ -110,7 +110,7 @@ def render(
         plan = result.plan
 
         if previous is not None:
-            target = replace(target, changelog=_changelog(previous, plan, target.edition))
+            target = replace(target, changelog=_changelog(previous, file, plan, target.edition))
         produced = produce(plan, target)
     deliver(produced, output_path, force=force)
 
@@ -161,14 +161,16 @@ def _refuse_open_fields(plan: Plan, file: Path) -> None:
     )
 
 
-def _changelog(previous: Path, plan: Plan, edition: Edition) -> Sequence[ChangeEntry]:
+def _changelog(previous: Path, file: Path, plan: Plan, edition: Edition) -> Sequence[ChangeEntry]:
     """The "Registro delle versioni" rows of ``edition``: the previous file, then this
-    plan's changes."""
+    plan's changes (and a warning when the previous file is another Comune's plan)."""
     from incas_cli.catalog import load_catalog
     from incas_cli.checks import check_document
-    from incas_cli.diff import changelog_entries, diff_plans
+    from incas_cli.console import print_plain
+    from incas_cli.diff import changelog_entries, diff_plans, same_comune
     from incas_cli.errors import ChecksFailed
     from incas_cli.io import read_yaml
+    from incas_cli.messages import diff as diff_msg
 
     old = check_document(read_yaml(previous)).plan
     if old is None:
@@ -176,6 +178,16 @@ def _changelog(previous: Path, plan: Plan, edition: Edition) -> Sequence[ChangeE
             msg.RENDER_PREVIOUS_INVALID.format(path=previous),
             hint=msg.RENDER_PREVIOUS_INVALID_HINT.format(path=shell_word(previous)),
             file=previous,
+        )
+    if not same_comune(old, plan):
+        print_plain(
+            diff_msg.PREVIOUS_OTHER_COMUNE.format(
+                previous=previous,
+                old_comune=old.comune.name,
+                file=file,
+                new_comune=plan.comune.name,
+            ),
+            stderr=True,
         )
     diff = diff_plans(old, plan, catalog=load_catalog())
     return changelog_entries(old, plan, diff, edition=edition)

@@ -30,7 +30,7 @@ from incas_cli.diff.changelog import (
     version_date,
     without_ratings,
 )
-from incas_cli.diff.compare import diff_plans
+from incas_cli.diff.compare import diff_plans, same_comune
 from incas_cli.diff.result import (
     JSON_FORMAT_VERSION,
     ActionStatus,
@@ -63,6 +63,7 @@ __all__ = [
     "diff_plans",
     "register_summary",
     "report",
+    "same_comune",
     "version_date",
     "without_ratings",
 ]

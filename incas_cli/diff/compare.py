@@ -316,6 +316,14 @@ def _section_changes(section: str, old: Any, new: Any) -> list[str]:
     return [*([section] if other else []), *named]
 
 
+def same_comune(old: Plan, new: Plan) -> bool:
+    """Both plans of one Comune: the same ISTAT code, or the same name where a code is not
+    written (``plan diff`` and ``plan render --previous`` compare versions of one plan)."""
+    if old.comune.istat_code and new.comune.istat_code:
+        return old.comune.istat_code == new.comune.istat_code
+    return old.comune.name.strip().casefold() == new.comune.name.strip().casefold()
+
+
 def diff_plans(old: Plan, new: Plan, *, catalog: Catalog) -> PlanDiff:
     """What changed from ``old`` to ``new`` (both structurally valid plans)."""
     from incas_cli.diff.fields import (

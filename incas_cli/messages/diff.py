@@ -17,6 +17,11 @@ OTHER_COMUNE = (
     "confronta due versioni dello stesso piano; per mettere a confronto i piani di più "
     "Comuni usa `incas plan compare {old_arg} {new_arg} -o confronto.docx`."
 )
+PREVIOUS_OTHER_COMUNE = (
+    "avviso: {previous} è il piano di {old_comune}, {file} quello di {new_comune}: il "
+    "«Registro delle versioni» lo presenta come la versione precedente di questo piano; "
+    "controlla il file indicato con --previous"
+)
 HAS_ERRORS = (
     "{file}: il piano ha {problems}; il confronto resta possibile, ma "
     "controlla il file con `incas plan validate {arg}`."

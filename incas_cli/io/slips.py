@@ -18,9 +18,10 @@ LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 """What ruamel counts as a line break: our own positions must agree with its marks."""
 
 # ``name:Saluzzo``: a key, a colon and a value with no space between them, which YAML reads
-# as one plain text (the cause of the error a line later, or of a key "without a colon").
+# as one plain text (the cause of the error a line later, or of a key "without a colon");
+# not a web address (``https://...``).
 _KEY_WITHOUT_SPACE = re.compile(
-    r"(?P<key>[A-Za-z_][A-Za-z0-9_-]*):(?P<value>[^\s:#](?:(?!: | #).)*?)[ \t]*$"
+    r"(?P<key>[A-Za-z_][A-Za-z0-9_-]*):(?!//)(?P<value>[^\s:#](?:(?!: | #).)*?)[ \t]*$"
 )
 
 

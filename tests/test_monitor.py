@@ -149,6 +149,10 @@ def test_a_report_in_a_subfolder_is_told_where_its_plan_was_looked_for(
     assert f"relazioni/{PLAN}" in result.stderr, result.stderr
     assert f"file: ../{PLAN}" in result.stderr, result.stderr
     assert "incas plan new" not in result.stderr
+    # run from elsewhere: the plan is found beside the report's folder, by its name
+    result = cli("monitor", "validate", f"{folder.name}/{report}", cwd=folder.parent)
+    assert result.exit_code == 1
+    assert f"file: ../{PLAN}" in result.stderr, result.stderr
     # the plan given on the command line: the two names differ, and the fix is said
     for command in ("status", "report"):
         result = cli("monitor", command, PLAN, report, cwd=folder)

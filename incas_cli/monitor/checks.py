@@ -230,7 +230,14 @@ def _plan_of(
         line, column = doc.position(where)
         hint = err.hint or msg.PLAN_UNREADABLE_HINT
         if err.message == io_msg.NOT_FOUND:
-            hint = _relative_hint(path, written, Path(written)) or msg.PLAN_UNREADABLE_HINT
+            hint = next(
+                (
+                    h
+                    for c in _plan_candidates(path, written)
+                    if (h := _relative_hint(path, written, c))
+                ),
+                msg.PLAN_UNREADABLE_HINT,
+            )
         raise InputError(
             msg.PLAN_UNREADABLE.format(path=_shown(named), detail=err.message),
             hint=hint,
@@ -257,6 +264,14 @@ def _shown(named: Path) -> str:
     import os
 
     return os.path.normpath(named)
+
+
+def _plan_candidates(report: Path, written: str) -> list[Path]:
+    """Where the plan a report names may be when it is not where ``report.plan.file`` says:
+    the path as written, from the working folder (written from there instead of from the
+    report's folder), then a file of its name in the folders above the report's."""
+    name = Path(written).name
+    return [Path(written), *(folder / name for folder in list(report.parent.parents)[:3])]
 
 
 def _relative_hint(report: Path, written: str, plan: Path) -> str | None:

@@ -122,6 +122,18 @@ def test_monitor_report_to_stdout(cli: Cli, tmp_path: Path) -> None:
     assert not (tmp_path / "-").exists() and not (tmp_path / "-.docx").exists()
 
 
+@pytest.mark.parametrize("command", [["plan", "build"], ["export"]])
+def test_a_command_that_writes_a_folder_refuses_dash(
+    cli: Cli, tmp_path: Path, command: list[str]
+) -> None:
+    """``-o -`` is stdout for one document; a build or an export writes many files, and
+    used to write them in a folder named «-»."""
+    result = cli(*command, str(BREVE), "-o", "-", "--force", cwd=tmp_path)
+    assert result.exit_code == 2, result.output
+    assert "standard output" in result.stderr and "cartella" in result.stderr
+    assert not (tmp_path / "-").exists()
+
+
 def test_render_from_stdin_needs_an_output(cli: Cli) -> None:
     result = cli("plan", "render", "-", input=BREVE.read_bytes())
     assert result.exit_code == 2

@@ -74,3 +74,16 @@ def output_path(value: str | Path) -> Path:
             f"{io_msg.OUTPUT_NO_PARENT.format(parent=value)}: {io_msg.OUTPUT_NO_PARENT_HINT}"
         )
     return path
+
+
+def output_folder(value: str | Path) -> Path:
+    """typer's ``parser`` of an ``--output`` that names a folder (``plan build``,
+    ``export``): ``-``, the standard output of the commands that write one document, is
+    refused instead of becoming a folder named «-»."""
+    import typer
+
+    from incas_cli.messages import io as io_msg
+
+    if isinstance(value, str) and value == "-":
+        raise typer.BadParameter(io_msg.OUTPUT_FOLDER_NOT_STDOUT)
+    return Path(value)

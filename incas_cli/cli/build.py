@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from incas_cli.cli._common import handle_errors
-from incas_cli.cli._options import choices, completer
+from incas_cli.cli._options import choices, completer, output_folder
 from incas_cli.messages import staff as msg
 from incas_cli.pipeline import FORMATS
 from incas_cli.render import EDITIONS
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 def build(
     inputs: list[Path] = typer.Argument(..., help=msg.BUILD_INPUTS_HELP, show_default=False),
     output_dir: Path = typer.Option(
-        ..., "--output", "-o", help=msg.BUILD_OUTPUT_HELP, show_default=False
+        ..., "--output", "-o", parser=output_folder, help=msg.BUILD_OUTPUT_HELP, show_default=False
     ),
     jobs: int | None = typer.Option(
         None, "--jobs", "-j", min=1, help=msg.BUILD_JOBS_HELP, show_default=False

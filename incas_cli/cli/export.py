@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from incas_cli.cli._common import handle_errors
+from incas_cli.cli._options import output_folder
 from incas_cli.messages import export as msg
 
 if TYPE_CHECKING:
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 def export(
     inputs: list[Path] = typer.Argument(..., help=msg.EXPORT_INPUTS_HELP, show_default=False),
     output_dir: Path = typer.Option(
-        ..., "--output", "-o", help=msg.EXPORT_OUTPUT_HELP, show_default=False
+        ..., "--output", "-o", parser=output_folder, help=msg.EXPORT_OUTPUT_HELP, show_default=False
     ),
     fmt: str = typer.Option("csv", "--format", help=msg.EXPORT_FORMAT_HELP),
     excel: bool = typer.Option(False, "--excel", help=msg.EXPORT_EXCEL_HELP),

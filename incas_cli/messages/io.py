@@ -229,6 +229,10 @@ OUTPUT_IS_INPUT = "è il file «{input}», che il comando legge: non lo sovrascr
 OUTPUT_IS_INPUT_HINT = "indica un altro nome o un'altra cartella per il file da scrivere"
 OUTPUT_NO_PARENT = "la cartella «{parent}» non esiste"
 OUTPUT_NO_PARENT_HINT = "crea prima la cartella oppure indica un percorso esistente"
+OUTPUT_FOLDER_NOT_STDOUT = (
+    "«-» (lo standard output) vale per un solo documento, e questo comando scrive più file: "
+    "indica una cartella, ad esempio -o documenti/"
+)
 OUTPUT_PERMISSION = "permesso negato: non è possibile scrivere il file"
 OUTPUT_PERMISSION_HINT = "scegli una cartella in cui hai il permesso di scrivere"
 WRITE_FAILED = "impossibile scrivere il file ({reason})"

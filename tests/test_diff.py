@@ -412,6 +412,17 @@ def test_docx_annex_is_deterministic_and_not_overwritten(cli: Cli, tmp_path: Pat
     assert "Profilo del territorio" in text
 
 
+def test_docx_annex_to_dash_is_refused_not_written_as_a_file_named_dash(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """``-`` is the standard output, where the comparison already goes: not «-.docx»."""
+    args = (str(DATA / "acate-v1.yaml"), str(DATA / "acate-v2.yaml"), "--docx", "-")
+    result = cli("plan", "diff", *args, cwd=tmp_path)
+    assert result.exit_code == 2, result.output
+    assert "standard output" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_docx_annex_of_identical_files(cli: Cli, tmp_path: Path) -> None:
     out = tmp_path / "uguali.docx"
     plan = tmp_path / "piano.yaml"

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from incas_cli.cli._common import handle_errors
-from incas_cli.cli._options import shell_word
+from incas_cli.cli._options import is_stdio, shell_word
 from incas_cli.messages import diff as msg
 
 if TYPE_CHECKING:
@@ -35,7 +35,11 @@ def diff(
     from incas_cli.diff import diff_plans
 
     if docx is not None:  # a wrong output fails before the work
+        from incas_cli.errors import UsageError
         from incas_cli.io import output_file
+
+        if is_stdio(docx):
+            raise UsageError(msg.DOCX_NOT_STDOUT, hint=msg.DOCX_NOT_STDOUT_HINT)
 
         docx = output_file(
             docx,

@@ -22,6 +22,10 @@ PREVIOUS_OTHER_COMUNE = (
     "«Registro delle versioni» lo presenta come la versione precedente di questo piano; "
     "controlla il file indicato con --previous"
 )
+DOCX_NOT_STDOUT = (
+    "--docx - scriverebbe l'allegato Word sullo standard output, dove va già il confronto"
+)
+DOCX_NOT_STDOUT_HINT = "indica un file, ad esempio --docx allegato-modifiche.docx"
 HAS_ERRORS = (
     "{file}: il piano ha {problems}; il confronto resta possibile, ma "
     "controlla il file con `incas plan validate {arg}`."

@@ -134,6 +134,24 @@ def test_a_command_that_writes_a_folder_refuses_dash(
     assert not (tmp_path / "-").exists()
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["monitor", "init", "piano.yaml", "--period", "2025", "-o", "-"],
+        ["template", "-o", "-"],
+    ],
+    ids=["monitor init", "template"],
+)
+def test_dash_is_never_a_file_named_dash(cli: Cli, tmp_path: Path, args: list[str]) -> None:
+    """A command that cannot write to the standard output refuses ``-o -`` instead of
+    writing «-.yaml» or «-.docx»."""
+    shutil.copy(EXAMPLES / "saluzzo.yaml", tmp_path / "piano.yaml")
+    result = cli(*args, cwd=tmp_path)
+    assert result.exit_code == 2, result.output
+    assert "standard output" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["piano.yaml"]
+
+
 def test_render_from_stdin_needs_an_output(cli: Cli) -> None:
     result = cli("plan", "render", "-", input=BREVE.read_bytes())
     assert result.exit_code == 2

@@ -5,6 +5,8 @@
   ``documenti/piano.docx``), as ``cp`` and ``plan build -o DIR`` do.
 - No extension: the format's is added; an extension that is not the format's is refused
   (a Word document named ``piano.yaml`` would hide the plan it replaced).
+- ``-`` (the standard output) reaches here only from a command that cannot write there: it
+  is refused, never a file named ``-.docx``.
 - One of the command's own inputs is never the output, ``--force`` or not (the same file
   reached through another name or a link counts too).
 - An existing file without ``--force`` is refused before any work; the atomic write checks
@@ -35,6 +37,11 @@ def output_file(
     name without one); ``name_inside`` is the name used when ``path`` is an existing folder
     (``None``: a folder is refused); ``inputs`` are the files the command reads.
     """
+    if path == Path("-"):  # the commands that can write to stdout never come here with it
+        raise UsageError(
+            msg.OUTPUT_NOT_STDOUT,
+            hint=msg.OUTPUT_NOT_STDOUT_HINT.format(example=name_inside or f"file.{suffixes[0]}"),
+        )
     if path.is_dir():
         if name_inside is None:
             raise UsageError(msg.OUTPUT_IS_DIRECTORY, hint=msg.OUTPUT_IS_DIRECTORY_HINT, file=path)

@@ -229,6 +229,10 @@ OUTPUT_IS_INPUT = "è il file «{input}», che il comando legge: non lo sovrascr
 OUTPUT_IS_INPUT_HINT = "indica un altro nome o un'altra cartella per il file da scrivere"
 OUTPUT_NO_PARENT = "la cartella «{parent}» non esiste"
 OUTPUT_NO_PARENT_HINT = "crea prima la cartella oppure indica un percorso esistente"
+OUTPUT_NOT_STDOUT = (
+    "«-» (lo standard output) non vale per questo comando: il file va scritto su disco"
+)
+OUTPUT_NOT_STDOUT_HINT = "indica un nome di file, ad esempio -o {example}"
 OUTPUT_FOLDER_NOT_STDOUT = (
     "«-» (lo standard output) vale per un solo documento, e questo comando scrive più file: "
     "indica una cartella, ad esempio -o documenti/"

@@ -35,6 +35,7 @@ from incas_cli.monitor.checks import PlanSource, check_reports, load_plan, serie
 from incas_cli.monitor.facts import MonitorFacts, monitor_facts
 from incas_cli.monitor.outline import report_document
 from tests.conftest import Cli
+from tests.helpers import odt_table_titles
 from tests.render_support import body_text, open_docx
 
 DATA = Path(__file__).parent / "data" / "monitor"
@@ -236,6 +237,8 @@ def test_the_report_as_pdf_and_odt(cli: Cli, folder: Path) -> None:
         result = cli(*args, cwd=folder)
         assert result.exit_code == 0, result.output
         assert (folder / f"rel.{fmt_name}").read_bytes().startswith(magic)
+    titles = odt_table_titles((folder / "rel.odt").read_bytes())
+    assert len(titles) > 5 and all(title for title, _ in titles)  # what a screen reader says
 
 
 def test_after_a_year_cut_short_by_the_plan_s_start_the_next_period_is_a_whole_year(

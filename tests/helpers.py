@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import copy
+import io
 import sys
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -79,4 +81,29 @@ def processes_mentioning(text: str) -> list[str]:
             continue
         if text in args:
             found.append(args)
+    return found
+
+
+_ODF_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+
+
+def odt_table_titles(odt: bytes) -> list[tuple[str | None, str | None]]:
+    """The ``table:title`` and ``table:desc`` of each table of an ODT's text that is not
+    inside another table, read back from ``content.xml``."""
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(odt)) as package:
+        root = etree.fromstring(package.read("content.xml"))
+    found = []
+    for table in root.iter(f"{_ODF_TABLE}table"):
+        if any(a.tag == f"{_ODF_TABLE}table" for a in table.iterancestors()):
+            continue
+        title, desc = table.find(f"{_ODF_TABLE}title"), table.find(f"{_ODF_TABLE}desc")
+        found.append(
+            (title.text if title is not None else None, desc.text if desc is not None else None)
+        )
+        first = [child.tag for child in table][: (title is not None) + (desc is not None)]
+        assert first == [e.tag for e in (title, desc) if e is not None], (
+            "table:title and table:desc come first, as ODF orders them"
+        )
     return found

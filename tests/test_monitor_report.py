@@ -35,6 +35,7 @@ from incas_cli.monitor.checks import PlanSource, check_reports, load_plan, serie
 from incas_cli.monitor.facts import MonitorFacts, monitor_facts
 from incas_cli.monitor.outline import report_document
 from tests.conftest import Cli
+from tests.helpers import odt_table_titles
 from tests.render_support import body_text, open_docx
 
 DATA = Path(__file__).parent / "data" / "monitor"
@@ -229,6 +230,42 @@ def test_the_series_chart_is_deterministic() -> None:
     assert alt.endswith("Valori rilevati: dicembre 2024: 0 e dicembre 2025: 24.")
 
 
+def test_a_count_is_expected_in_whole_numbers_on_the_target_s_side_of_the_line(
+    cli: Cli, folder: Path
+) -> None:
+    """Beds and people are not expected by tenths: 19.1 beds expected (0 to 60 in 22
+    months, 7 gone) show as 20 and 304.5 people (400 to 100) as 304, so «in ritardo» stays
+    true of the figures shown (19 beds against 20, not against 19; 305 people against 304,
+    not 305). An indicator with decimals keeps them (117,6 runs expected against 95,5)."""
+    report = folder / REPORTS[1]
+    text = report.read_text(encoding="utf-8")
+    for old, new in (
+        ("value: 24, date: 2025-12", "value: 19, date: 2025-03"),
+        ("value: 310, date: 2025-08", "value: 305, date: 2025-03"),
+        ("value: 95, date: 2025-10", "value: 95.5, date: 2025-10"),
+    ):
+        assert old in text
+        text = text.replace(old, new)
+    report.write_text(text, encoding="utf-8")
+    document = open_docx(_render(cli, folder))
+    said = body_text(document)
+    assert "«posti letto attivi» (atteso 20, rilevato 19)" in said
+    assert "«persone in alloggi informali» (atteso 304, rilevato 305)" in said
+    assert "«corse effettuate» (atteso 117,6, rilevato 95,5)" in said
+    rows = {}  # the table of the values reported: (indicator, month): (value, expected)
+    for table in document.tables:
+        header = [cell.text for cell in table.rows[0].cells]
+        if msg.COL_VALUE_SOURCE in header:
+            for row in table.rows[1:]:
+                cells = dict(zip(header, (cell.text for cell in row.cells), strict=True))
+                key = (cells[msg.COL_INDICATOR], cells[msg.COL_MONTH])
+                rows[key] = (cells[msg.COL_VALUE], cells[msg.COL_EXPECTED])
+    assert rows[("posti letto attivi", "marzo 2025")] == ("19", "20")
+    assert rows[("posti letto attivi", "dicembre 2024")] == ("0", "11")  # 10.9
+    assert rows[("persone in alloggi informali", "marzo 2025")] == ("305", "304")
+    assert rows[("corse effettuate", "ottobre 2025")] == ("95,5", "117,6")
+
+
 @pytest.mark.office
 def test_the_report_as_pdf_and_odt(cli: Cli, folder: Path) -> None:
     for fmt_name, magic in (("pdf", b"%PDF"), ("odt", b"PK")):
@@ -236,6 +273,8 @@ def test_the_report_as_pdf_and_odt(cli: Cli, folder: Path) -> None:
         result = cli(*args, cwd=folder)
         assert result.exit_code == 0, result.output
         assert (folder / f"rel.{fmt_name}").read_bytes().startswith(magic)
+    titles = odt_table_titles((folder / "rel.odt").read_bytes())
+    assert len(titles) > 5 and all(title for title, _ in titles)  # what a screen reader says
 
 
 def test_after_a_year_cut_short_by_the_plan_s_start_the_next_period_is_a_whole_year(

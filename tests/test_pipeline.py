@@ -24,7 +24,7 @@ from incas_cli.errors import ExternalToolError, InputError
 from incas_cli.pipeline import Target, check_target, produce
 from incas_cli.render import RenderOptions, render_docx
 from tests.conftest import Cli
-from tests.helpers import EXAMPLES, minimal_plan, write_plan
+from tests.helpers import EXAMPLES, minimal_plan, odt_table_titles, write_plan
 from tests.render_support import example_plan, headings, plan_from
 
 SALUZZO = EXAMPLES / "saluzzo.yaml"
@@ -222,19 +222,21 @@ def test_build_with_a_bad_template_fails_once_before_any_plan(cli: Cli, tmp_path
 # --- read back through LibreOffice and pdftotext --------------------------------------------
 
 
-def _pdf_pages(documents: dict[str, bytes], folder: Path) -> dict[str, list[str]]:
-    """Each docx as LibreOffice lays it out (``soffice --convert-to pdf``, which does not
-    touch the index), as text page by page (``pdftotext``)."""
+def _pdf_pages(
+    documents: dict[str, bytes], folder: Path, *, suffix: str = "docx"
+) -> dict[str, list[str]]:
+    """Each docx (or ``suffix`` file) as LibreOffice lays it out (``soffice --convert-to
+    pdf``, which does not touch the index), as text page by page (``pdftotext``)."""
     soffice = publish.find_soffice()
     assert soffice is not None
     folder.mkdir()
     for name, data in documents.items():
-        (folder / f"{name}.docx").write_bytes(data)
+        (folder / f"{name}.{suffix}").write_bytes(data)
     profile = (folder / "profilo").as_uri()  # private: other LibreOffice runs may be going on
     subprocess.run(
         [str(soffice), f"-env:UserInstallation={profile}", "--headless"]
         + ["--convert-to", "pdf", "--outdir", str(folder)]
-        + [str(folder / f"{name}.docx") for name in documents],
+        + [str(folder / f"{name}.{suffix}") for name in documents],
         check=True,
         capture_output=True,
     )
@@ -349,28 +351,51 @@ def test_the_index_pass_keeps_every_table_s_title_for_screen_readers(
     """LibreOffice's index pass rewrites the docx and drops ``w:tblCaption`` and
     ``w:tblDescription``: the docx ``plan render`` writes by default (index filled) has
     them as the writer wrote them, like the one Word fills on open."""
-    from docx.oxml.ns import qn
-
     source = str(EXAMPLES / "saluzzo.yaml")
     args = ("plan", "render", source, "--force", "-o")
     assert cli(*args, str(tmp_path / "indice.docx")).exit_code == 0
     assert cli(*args, str(tmp_path / "word.docx"), "--no-toc-update").exit_code == 0
 
-    def titles(name: str) -> list[tuple[str | None, str | None]]:
-        document = open_document(str(tmp_path / name))
-        found = []
-        for table in document.tables:
-            pr = table._tbl.tblPr
-            caption, description = pr.find(qn("w:tblCaption")), pr.find(qn("w:tblDescription"))
-            found.append(
-                (
-                    caption.get(qn("w:val")) if caption is not None else None,
-                    description.get(qn("w:val")) if description is not None else None,
-                )
-            )
-        return found
-
-    written = titles("word.docx")
+    written = _docx_titles(tmp_path / "word.docx")
     assert len(written) > 50 and all(caption for caption, _ in written)
     assert any(description for _, description in written)
-    assert titles("indice.docx") == written
+    assert _docx_titles(tmp_path / "indice.docx") == written
+
+
+def _docx_titles(path: Path) -> list[tuple[str | None, str | None]]:
+    """The title and description (``w:tblCaption``, ``w:tblDescription``) of each table."""
+    from docx.oxml.ns import qn
+
+    found = []
+    for table in open_document(str(path)).tables:
+        pr = table._tbl.tblPr
+        caption, description = pr.find(qn("w:tblCaption")), pr.find(qn("w:tblDescription"))
+        found.append(
+            (
+                caption.get(qn("w:val")) if caption is not None else None,
+                description.get(qn("w:val")) if description is not None else None,
+            )
+        )
+    return found
+
+
+@pytest.mark.office
+def test_the_odt_gives_every_table_its_title_and_description(cli: Cli, tmp_path: Path) -> None:
+    """LibreOffice drops the tables' titles and descriptions when it reads the docx: the
+    ODT has them back as ``table:title`` and ``table:desc``, and LibreOffice still opens
+    it (laid out again as a PDF, with the same tables)."""
+    source = str(EXAMPLES / "saluzzo.yaml")
+    args = ("plan", "render", source, "--force", "-o")
+    assert cli(*args, str(tmp_path / "piano.docx"), "--no-toc-update").exit_code == 0
+    result = cli(*args, str(tmp_path / "piano.odt"), "--format", "odt")
+    assert result.exit_code == 0, result.stderr
+
+    written = _docx_titles(tmp_path / "piano.docx")
+    odt = (tmp_path / "piano.odt").read_bytes()
+    assert odt_table_titles(odt) == written
+    assert any(desc for _, desc in written)
+
+    pages = _pdf_pages({"piano": odt}, tmp_path / "letto", suffix="odt")["piano"]
+    text = " ".join(" ".join(page.split()) for page in pages)
+    assert len(pages) > 20
+    assert "Tabella 1 – Calendario delle colture" in text

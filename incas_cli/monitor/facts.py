@@ -12,7 +12,10 @@ Rules, stated once:
   the start of its measure (else of the plan), to its target, at the measure's end (else the
   plan's); its latest value is *on track* when it is at or beyond that line in the direction
   of the target, *behind* otherwise; *no data* without a value, *no target* without a
-  baseline or a target.
+  baseline or a target. When the baseline, the target and every value reported are whole
+  numbers (beds, people), the expected value is the first whole number on the target's side
+  of the line (up when the target is higher, down when it is lower: 43.6 beds expected are
+  44): it is the figure shown, and the verdict read against it is the line's.
 - A fund is *at risk* of its deadline (the catalogue's ``end_date``, e.g. PNRR M5C2 2.2 by
   30 June 2026) when less than its budget is paid and a measure it funds is not completed,
   and either that measure is planned to end after the deadline, or the deadline falls within
@@ -29,7 +32,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import TYPE_CHECKING, Literal
 
 from incas_cli.models.month import YearMonth
@@ -126,17 +129,20 @@ class IndicatorFacts:
     target: Decimal | None
     observations: tuple[Observation, ...]
     expected: Decimal | None
-    """On the straight line at the latest observation's month."""
+    """On the straight line at the latest observation's month (whole for a count)."""
     trend: Trend
     line_start: YearMonth | None
     line_end: YearMonth | None
+    whole: bool
+    """Baseline, target and every value are whole numbers: expected values are too."""
 
     @property
     def latest(self) -> Observation | None:
         return self.observations[-1] if self.observations else None
 
     def expected_at(self, month: YearMonth) -> Decimal | None:
-        return _expected(self.baseline, self.target, self.line_start, self.line_end, month)
+        line = (self.line_start, self.line_end)
+        return _expected(self.baseline, self.target, *line, month, whole=self.whole)
 
 
 @dataclass(frozen=True)
@@ -310,12 +316,18 @@ def _expected(
     start: YearMonth | None,
     end: YearMonth | None,
     month: YearMonth,
+    *,
+    whole: bool,
 ) -> Decimal | None:
     if baseline is None or target is None or start is None or end is None:
         return None
     span = end.index - start.index + 1
     done = min(max(month.index - start.index + 1, 0), span)
-    return baseline + (target - baseline) * Decimal(done) / Decimal(max(span, 1))
+    expected = baseline + (target - baseline) * Decimal(done) / Decimal(max(span, 1))
+    if not whole:
+        return expected
+    # a whole value is at or beyond the line exactly when it is at or beyond this one
+    return expected.to_integral_value(ROUND_CEILING if target >= baseline else ROUND_FLOOR)
 
 
 def _indicator(
@@ -340,8 +352,10 @@ def _indicator(
         and find_indicator(measure, v.indicator) is indicator
     )
     latest = observations[-1] if observations else None
+    values = (indicator.baseline, indicator.target, *(o.value for o in observations))
+    whole = all(v is None or v == v.to_integral_value() for v in values)
     expected = (
-        _expected(indicator.baseline, indicator.target, start, end, latest.month)
+        _expected(indicator.baseline, indicator.target, start, end, latest.month, whole=whole)
         if latest
         else None
     )
@@ -366,6 +380,7 @@ def _indicator(
         trend=trend,
         line_start=start,
         line_end=end,
+        whole=whole,
     )
 
 

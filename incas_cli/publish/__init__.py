@@ -13,7 +13,8 @@ way it runs with a private temporary profile, one document at a time.
   made reproducible (see ``package.py``).
 - ``convert(docx, "pdf" | "odt", title=...)``: indexes refreshed, properties (title,
   subject, author, keywords, language) set again because LibreOffice resets them on a
-  round trip, then stored as ODT or as tagged PDF/A-2b (PDF/UA) with bookmarks; the
+  round trip, then stored as ODT (with the tables' titles and descriptions, which
+  LibreOffice drops) or as tagged PDF/A-2b (PDF/UA) with bookmarks; the
   PDF's structure tree is completed from the document (row headers, captions, the words
   of symbols) and its clock stamps replaced, all in ``pdf.py``.
 
@@ -38,7 +39,12 @@ from incas_cli.publish.office import (
     libreoffice_available,
     run_job,
 )
-from incas_cli.publish.package import docx_modified, normalize_docx, normalize_odt
+from incas_cli.publish.package import (
+    docx_modified,
+    normalize_docx,
+    normalize_odt,
+    odt_table_titles,
+)
 from incas_cli.publish.session import OfficeSession, office_session
 
 if TYPE_CHECKING:
@@ -128,7 +134,7 @@ def convert(
         )
     )
     if fmt == "odt":
-        return normalize_odt(stored, docx_modified(docx))
+        return odt_table_titles(normalize_odt(stored, docx_modified(docx)), docx)
     from incas_cli.publish.pdf import finish_pdf
 
     return finish_pdf(stored, docx_modified(docx), tags)

@@ -6,7 +6,10 @@ entry times, the modification date, the numbers of the bookmarks it puts on head
 grows with every document one office converts), the ``xml:id`` of
 lists in ODT and the ``Rsid`` of the session. The same input must give the same bytes,
 so these are rewritten here after the conversion, without touching the content. (The
-PDF's are fixed in :mod:`incas_cli.publish.pdf`.)"""
+PDF's are fixed in :mod:`incas_cli.publish.pdf`.)
+
+One thing of the content is put back: the titles and descriptions of the tables, which
+LibreOffice drops when it reads the docx (:func:`odt_table_titles`)."""
 
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ import io
 import re
 import zipfile
 from collections.abc import Callable
+from typing import Any
 
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 _REF_HEADING = re.compile(rb"__RefHeading___Toc(\d+)_(\d+)")
@@ -27,6 +31,10 @@ _QUOTED_NAME = re.compile(rb'"([A-Za-z_][A-Za-z0-9_.-]*)"')
 _TRAILING_DIGITS = re.compile(rb"\d+$")
 
 CORE_XML = "docProps/core.xml"
+_DOCUMENT_XML = "word/document.xml"
+_CONTENT_XML = "content.xml"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_OFFICE_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}text"
 _UI_CONFIG = "Configurations2/"
 
 
@@ -153,3 +161,78 @@ def normalize_odt(stored: bytes, modified: bytes | None) -> bytes:
             content = fix_ids(fix_suffixes(content))
         out.append((name, content))
     return _write(out)
+
+
+def odt_table_titles(odt: bytes, docx: bytes) -> bytes:
+    """``odt`` (LibreOffice's conversion of ``docx``) with the title and description of
+    each table of the docx (``w:tblCaption``, ``w:tblDescription``: what a screen reader
+    announces) as ``<table:title>`` and ``<table:desc>`` of the same table, the first
+    children of ``<table:table>`` as ODF 1.2 orders them. Tables are matched by order, as
+    :func:`incas_cli.writers.package.restore_table_titles` matches them: the body's tables
+    of the docx, those of the ODT's text that are not inside another table; ``odt`` is
+    returned unchanged unless both hold as many tables and one has a title.
+
+    The elements are inserted into LibreOffice's bytes, the rest of ``content.xml`` is
+    left as it was written (a parser would write it back with other escapes)."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+    with zipfile.ZipFile(io.BytesIO(docx)) as zf:
+        body = etree.fromstring(zf.read(_DOCUMENT_XML), parser).find(f"{_W}body")
+    ours = [] if body is None else [_word_titles(tbl) for tbl in body.iterchildren(f"{_W}tbl")]
+    if not any(title or desc for title, desc in ours):
+        return odt
+    entries = [(info.filename, data) for info, data in _read(odt)]
+    names = [name for name, _ in entries]
+    if _CONTENT_XML not in names:
+        return odt
+    index = names.index(_CONTENT_XML)
+    content = entries[index][1]
+    root = etree.fromstring(content, parser)
+    if root.nsmap.get("table") != _TABLE_NS:
+        return odt
+    tables = list(root.iter(f"{{{_TABLE_NS}}}table"))  # every table, in document order
+    starts = list(_TABLE_START.finditer(content))  # their start tags, in the same order
+    outermost = [n for n, table in enumerate(tables) if _in_text_outermost(table)]
+    if len(starts) != len(tables) or len(outermost) != len(ours):
+        return odt
+    pieces: list[bytes] = []
+    done = 0
+    for n, (title, desc) in zip(outermost, ours, strict=True):
+        added = _odf_text(b"title", title) + _odf_text(b"desc", desc)
+        if not added:
+            continue
+        end = starts[n].end()
+        pieces += [content[done:end], added]
+        done = end
+    entries[index] = (_CONTENT_XML, b"".join([*pieces, content[done:]]))
+    return _write(entries)
+
+
+_TABLE_NS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_TABLE_START = re.compile(rb'<table:table(?:\s+[\w.:-]+="[^"]*")*\s*>')
+"""The start tag of a ``table:table`` as LibreOffice writes it (attributes in double
+quotes; an empty ``<table:table/>`` is no table of the text)."""
+
+
+def _word_titles(tbl: Any) -> tuple[str, str]:
+    """The ``w:tblCaption`` and ``w:tblDescription`` of a docx table ("" when absent)."""
+    values = []
+    for tag in ("tblCaption", "tblDescription"):
+        found = tbl.find(f"{_W}tblPr/{_W}{tag}")
+        values.append("" if found is None else found.get(f"{_W}val", ""))
+    return values[0], values[1]
+
+
+def _in_text_outermost(table: Any) -> bool:
+    """A table of the document's text (``office:text``), not inside another table."""
+    ancestors = [a.tag for a in table.iterancestors()]
+    return _OFFICE_TEXT in ancestors and f"{{{_TABLE_NS}}}table" not in ancestors
+
+
+def _odf_text(tag: bytes, value: str) -> bytes:
+    if not value:
+        return b""
+    from xml.sax.saxutils import escape
+
+    return b"<table:" + tag + b">" + escape(value).encode() + b"</table:" + tag + b">"

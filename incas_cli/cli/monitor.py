@@ -48,22 +48,12 @@ def validate(
     ),
 ) -> None:
     """Check monitoring reports against their plan (help: ``messages.monitor.VALIDATE_HELP``)."""
-    from incas_cli.batch import exit_code
-    from incas_cli.cli._common import echo_parts
-    from incas_cli.cli.validate import check_output_format
-    from incas_cli.console import outcome_entry, outcomes_github, print_outcomes
+    from incas_cli.cli.validate import check_output_format, print_checked
     from incas_cli.monitor.checks import PlanSource, check_report_files
-    from incas_cli.reports import report_json_parts
 
     check_output_format(output_format)
     outcomes = check_report_files(files, PlanSource(given=plan))
-    if as_json or output_format == "json":
-        echo_parts(report_json_parts("validate", {}, map(outcome_entry, outcomes)))
-    elif output_format == "github":
-        typer.echo(outcomes_github(outcomes), nl=False)
-    else:
-        print_outcomes(outcomes)
-    raise typer.Exit(int(exit_code(outcomes)))
+    print_checked(outcomes, "json" if as_json else output_format)
 
 
 app.command("validate", help=msg.VALIDATE_HELP)(validate)

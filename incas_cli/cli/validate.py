@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
 
 from incas_cli.cli._common import handle_errors
 from incas_cli.cli._options import choices, completer
 from incas_cli.messages import cli as msg
+
+if TYPE_CHECKING:
+    from incas_cli.batch import Outcome
 
 OUTPUT_FORMATS = ("text", "json", "github")
 
@@ -27,13 +31,22 @@ def validate(
     as_json: bool = typer.Option(False, "--json", help=msg.JSON_HELP, hidden=True),
 ) -> None:
     """Check plan files (help: ``messages.cli.VALIDATE_HELP``)."""
-    from incas_cli.batch import check_files, exit_code
-    from incas_cli.cli._common import echo_parts, expand_inputs
-    from incas_cli.console import outcome_entry, outcomes_github, print_outcomes
+    from incas_cli.batch import check_files
+    from incas_cli.cli._common import expand_inputs
 
     check_output_format(output_format)
     outcomes = check_files(expand_inputs(files), final=final)
-    if as_json or output_format == "json":
+    print_checked(outcomes, "json" if as_json else output_format)
+
+
+def print_checked(outcomes: list[Outcome], output_format: str) -> NoReturn:
+    """The outcomes of ``plan validate`` or ``monitor validate`` in ``output_format`` (one
+    of :data:`OUTPUT_FORMATS`), then the exit with their code."""
+    from incas_cli.batch import exit_code
+    from incas_cli.console import outcome_entry, outcomes_github, print_outcomes
+
+    if output_format == "json":
+        from incas_cli.cli._common import echo_parts
         from incas_cli.reports import report_json_parts  # its models, only for JSON
 
         echo_parts(report_json_parts("validate", {}, map(outcome_entry, outcomes)))

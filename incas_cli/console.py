@@ -17,6 +17,7 @@ from incas_cli.messages import cli as msg
 
 if TYPE_CHECKING:
     from incas_cli.batch import Outcome
+    from incas_cli.checks.findings import Finding
     from incas_cli.document.model import Paragraph, Table
     from incas_cli.errors import IncasError
 
@@ -101,6 +102,32 @@ def _counts(errors: int, warnings: int) -> str:
     )
 
 
+def finding_line(f: Finding) -> str:
+    """``file:line:col: livello [CODICE] percorso: messaggio``, in rich markup."""
+    from incas_cli.messages import checks as cmsg
+
+    label = (
+        f"[bold red]{cmsg.SEVERITY_ERROR}[/]"
+        if f.blocking
+        else f"[yellow]{cmsg.SEVERITY_WARNING}[/]"
+    )
+    where = f"{f.file}:{f.line}:{f.column}"
+    path = f" {escape(f.path)}:" if f.path else ""
+    return f"{escape(where)}: {label} [dim]\\[{f.code}][/]{path} {escape(f.message)}"
+
+
+def print_findings(findings: Iterable[Finding], console: Console, *, soft_wrap: bool) -> None:
+    """Each finding on its line (:func:`finding_line`), and under it what to do the first
+    time its hint comes (``plan validate``, ``plan status``). ``soft_wrap``: lines are not
+    cut at the terminal's width."""
+    hints_shown: set[str] = set()
+    for f in findings:
+        console.print(finding_line(f), soft_wrap=soft_wrap)
+        if f.hint and f.hint not in hints_shown:
+            hints_shown.add(f.hint)
+            console.print(f"    [cyan]{msg.HINT_LABEL}:[/] {escape(f.hint)}", soft_wrap=soft_wrap)
+
+
 def print_outcomes(
     outcomes: Sequence[Outcome], *, stderr: bool = False, warnings_shown: int | None = None
 ) -> None:
@@ -114,7 +141,6 @@ def print_outcomes(
     validate``, which lists them all: a render of a large draft stays readable.
     """
     from incas_cli.batch import Status
-    from incas_cli.messages import checks as cmsg
 
     console = get_console(stderr=stderr)
     for outcome in outcomes:
@@ -125,29 +151,17 @@ def print_outcomes(
         result = outcome.result
         if result is None:
             continue
-        hints_shown: set[str] = set()
         warnings_left = warnings_shown
         hidden = 0
+        shown = []
         for f in result.findings:
             if not f.blocking and warnings_left is not None:
                 if warnings_left == 0:
                     hidden += 1
                     continue
                 warnings_left -= 1
-            label = (
-                f"[bold red]{cmsg.SEVERITY_ERROR}[/]"
-                if f.blocking
-                else f"[yellow]{cmsg.SEVERITY_WARNING}[/]"
-            )
-            where = f"{f.file}:{f.line}:{f.column}"
-            path = f" {escape(f.path)}:" if f.path else ""
-            console.print(
-                f"{escape(where)}: {label} [dim]\\[{f.code}][/]{path} {escape(f.message)}",
-                soft_wrap=True,
-            )
-            if f.hint and f.hint not in hints_shown:
-                hints_shown.add(f.hint)
-                console.print(f"    [cyan]{msg.HINT_LABEL}:[/] {escape(f.hint)}", soft_wrap=True)
+            shown.append(f)
+        print_findings(shown, console, soft_wrap=True)
         if hidden:
             console.print(
                 escape(msg.MORE_WARNINGS.format(count=hidden, name=shell_word(outcome.name))),

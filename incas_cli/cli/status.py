@@ -16,7 +16,6 @@ from incas_cli.messages import staff as msg
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from incas_cli.checks import Finding
     from incas_cli.document.model import Cell, Table
     from incas_cli.errors import IncasError
     from incas_cli.status import PlanStatus
@@ -66,36 +65,6 @@ def status(
 def _bar(percent: int) -> str:
     full = percent * _BAR_WIDTH // 100
     return "█" * full + "░" * (_BAR_WIDTH - full) + f" {percent:3d}%"
-
-
-def _finding_line(finding: Finding) -> str:
-    from rich.markup import escape
-
-    from incas_cli.messages import checks as cmsg
-
-    label = (
-        f"[bold red]{cmsg.SEVERITY_ERROR}[/]"
-        if finding.blocking
-        else f"[yellow]{cmsg.SEVERITY_WARNING}[/]"
-    )
-    where = f"{finding.file}:{finding.line}:{finding.column}"
-    path = f" {escape(finding.path)}:" if finding.path else ""
-    return f"{escape(where)}: {label} [dim]\\[{finding.code}][/]{path} {escape(finding.message)}"
-
-
-def _print_findings(findings: Iterable[Finding], console: Console) -> None:
-    """Each finding on its line, and under it what to do, the first time a hint comes (as
-    ``plan validate`` prints them)."""
-    from rich.markup import escape
-
-    from incas_cli.messages import cli as cli_msg
-
-    shown: set[str] = set()
-    for finding in findings:
-        console.print(_finding_line(finding))
-        if finding.hint and finding.hint not in shown:
-            shown.add(finding.hint)
-            console.print(f"    [cyan]{cli_msg.HINT_LABEL}:[/] {escape(finding.hint)}")
 
 
 def completeness_table(st: PlanStatus) -> Table:
@@ -162,7 +131,7 @@ def print_status(st: PlanStatus, console: Console) -> None:
     """The full status of one plan."""
     from rich.markup import escape
 
-    from incas_cli.console import print_error
+    from incas_cli.console import print_error, print_findings
     from incas_cli.writers.rich import rich_table
 
     if st.error is not None:
@@ -173,7 +142,7 @@ def print_status(st: PlanStatus, console: Console) -> None:
     if plan is None:
         console.print(f"[bold]{escape(st.name)}[/]")
         console.print(msg.STATUS_STRUCTURE_BROKEN)
-        _print_findings(st.errors, console)
+        print_findings(st.errors, console, soft_wrap=False)
         return
 
     state = msg.PLAN_STATUS_LABELS.get(plan.effective_status, plan.effective_status)
@@ -202,7 +171,7 @@ def print_status(st: PlanStatus, console: Console) -> None:
         f"[bold]{msg.STATUS_FINDINGS.format(errors=len(st.errors), warnings=len(st.warnings))}[/]"
     )
     assert st.draft is not None
-    _print_findings(st.draft.findings, console)
+    print_findings(st.draft.findings, console, soft_wrap=False)
     final = st.final
     if st.ready_for_final:
         console.print(f"[bold green]{msg.STATUS_READY_FINAL}[/]")

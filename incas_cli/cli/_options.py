@@ -12,8 +12,9 @@ goes to stderr. ``-`` as an input file is stdin, ``-o -`` is stdout.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 STDIO = Path("-")
 """``-``: stdin as an input file, stdout as ``-o``."""
@@ -40,6 +41,24 @@ def completer(values: Iterable[str]) -> Callable[[str], list[str]]:
         return [value for value in known if value.startswith(incomplete)]
 
     return complete
+
+
+def choice_option(
+    default: str | None, name: str, values: Sequence[str], text: str, *, show_default: bool = True
+) -> Any:
+    """A typer option with fixed ``values``: shown as its metavar (:func:`choices`), offered
+    by the shell's Tab (:func:`completer`). ``text`` is its help; the command checks the
+    value itself, with an Italian message."""
+    import typer
+
+    return typer.Option(
+        default,
+        name,
+        metavar=choices(values),
+        autocompletion=completer(values),
+        help=text,
+        show_default=show_default,
+    )
 
 
 def is_stdio(path: Path | None) -> bool:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from incas_cli.cli._common import handle_errors
-from incas_cli.cli._options import choices, completer, output_folder
+from incas_cli.cli._options import choice_option, output_folder
 from incas_cli.messages import staff as msg
 from incas_cli.pipeline import FORMATS
 from incas_cli.render import EDITIONS
@@ -31,20 +31,8 @@ def build(
         None, "--jobs", "-j", min=1, help=msg.BUILD_JOBS_HELP, show_default=False
     ),
     final: bool = typer.Option(False, "--final", help=msg.BUILD_FINAL_HELP),
-    edition: str = typer.Option(
-        "pubblica",
-        "--edition",
-        metavar=choices(EDITIONS),
-        autocompletion=completer(EDITIONS),
-        help=msg.BUILD_EDITION_HELP,
-    ),
-    fmt: str = typer.Option(
-        "docx",
-        "--format",
-        metavar=choices(FORMATS),
-        autocompletion=completer(FORMATS),
-        help=msg.BUILD_FORMAT_HELP,
-    ),
+    edition: str = choice_option("pubblica", "--edition", EDITIONS, msg.BUILD_EDITION_HELP),
+    fmt: str = choice_option("docx", "--format", FORMATS, msg.BUILD_FORMAT_HELP),
     as_json: bool = typer.Option(False, "--json", help=msg.BUILD_JSON_HELP),
     force: bool = typer.Option(False, "--force", help=msg.BUILD_FORCE_HELP),
     template: Path | None = typer.Option(

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from incas_cli.cli._common import handle_errors
-from incas_cli.cli._options import choices, completer, is_stdio, output_path
+from incas_cli.cli._options import choice_option, is_stdio, output_path
 from incas_cli.messages import compare as msg
 from incas_cli.pipeline import COMPARE_FORMATS
 
@@ -18,13 +18,8 @@ def compare(
     output: Path | None = typer.Option(
         None, "--output", "-o", parser=output_path, help=msg.COMPARE_OUTPUT_HELP, show_default=False
     ),
-    fmt: str | None = typer.Option(
-        None,
-        "--format",
-        metavar=choices(COMPARE_FORMATS),
-        autocompletion=completer(COMPARE_FORMATS),
-        help=msg.COMPARE_FORMAT_HELP,
-        show_default=False,
+    fmt: str | None = choice_option(
+        None, "--format", COMPARE_FORMATS, msg.COMPARE_FORMAT_HELP, show_default=False
     ),
     force: bool = typer.Option(False, "--force", help=msg.COMPARE_FORCE_HELP),
     jobs: int | None = typer.Option(

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from incas_cli.cli._common import handle_errors, require_terminal
-from incas_cli.cli._options import choices, completer, is_stdio, output_path, shell_word
+from incas_cli.cli._options import choice_option, is_stdio, output_path, shell_word
 from incas_cli.cli.validate import OUTPUT_FORMATS
 from incas_cli.messages import cli as cli_msg
 from incas_cli.messages import monitor as msg
@@ -39,12 +39,8 @@ def validate(
         None, "--plan", help=msg.VALIDATE_PLAN_HELP, show_default=False
     ),
     as_json: bool = typer.Option(False, "--json", help=msg.JSON_HELP),
-    output_format: str = typer.Option(
-        "text",
-        "--output-format",
-        metavar=choices(OUTPUT_FORMATS),
-        autocompletion=completer(OUTPUT_FORMATS),
-        help=cli_msg.OUTPUT_FORMAT_HELP,
+    output_format: str = choice_option(
+        "text", "--output-format", OUTPUT_FORMATS, cli_msg.OUTPUT_FORMAT_HELP
     ),
 ) -> None:
     """Check monitoring reports against their plan (help: ``messages.monitor.VALIDATE_HELP``)."""
@@ -155,20 +151,9 @@ def report(
     output: Path | None = typer.Option(
         None, "--output", "-o", parser=output_path, help=msg.REPORT_OUTPUT_HELP, show_default=False
     ),
-    edition: str = typer.Option(
-        "pubblica",
-        "--edition",
-        metavar=choices(EDITIONS),
-        autocompletion=completer(EDITIONS),
-        help=msg.REPORT_EDITION_HELP,
-    ),
-    fmt: str | None = typer.Option(
-        None,
-        "--format",
-        metavar=choices(FORMATS),
-        autocompletion=completer(FORMATS),
-        help=render_msg.RENDER_FORMAT_HELP,
-        show_default=False,
+    edition: str = choice_option("pubblica", "--edition", EDITIONS, msg.REPORT_EDITION_HELP),
+    fmt: str | None = choice_option(
+        None, "--format", FORMATS, render_msg.RENDER_FORMAT_HELP, show_default=False
     ),
     template: Path | None = typer.Option(
         None, "--template", help=render_msg.RENDER_TEMPLATE_HELP, show_default=False

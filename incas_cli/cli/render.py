@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, TypeVar, cast
 import typer
 
 from incas_cli.cli._common import handle_errors
-from incas_cli.cli._options import choices, completer, is_stdio, output_path, shell_word
+from incas_cli.cli._options import choice_option, is_stdio, output_path, shell_word
 from incas_cli.messages import render as msg
 from incas_cli.pipeline import FORMATS
 from incas_cli.render import EDITIONS
@@ -39,25 +39,14 @@ def render(
         help=msg.RENDER_OUTPUT_HELP,
         show_default=False,
     ),
-    edition: str = typer.Option(
-        "pubblica",
-        "--edition",
-        metavar=choices(EDITIONS),
-        autocompletion=completer(EDITIONS),
-        help=msg.RENDER_EDITION_HELP,
-    ),
+    edition: str = choice_option("pubblica", "--edition", EDITIONS, msg.RENDER_EDITION_HELP),
     template: Path | None = typer.Option(
         None, "--template", help=msg.RENDER_TEMPLATE_HELP, show_default=False
     ),
     final: bool = typer.Option(False, "--final", help=msg.RENDER_FINAL_HELP),
     force: bool = typer.Option(False, "--force", help=msg.RENDER_FORCE_HELP),
-    fmt: str | None = typer.Option(
-        None,
-        "--format",
-        metavar=choices(FORMATS),
-        autocompletion=completer(FORMATS),
-        help=msg.RENDER_FORMAT_HELP,
-        show_default=False,
+    fmt: str | None = choice_option(
+        None, "--format", FORMATS, msg.RENDER_FORMAT_HELP, show_default=False
     ),
     no_toc_update: bool = typer.Option(False, "--no-toc-update", help=msg.RENDER_NO_TOC_HELP),
     previous: Path | None = typer.Option(

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, NoReturn
 import typer
 
 from incas_cli.cli._common import handle_errors
-from incas_cli.cli._options import choices, completer
+from incas_cli.cli._options import choice_option
 from incas_cli.messages import cli as msg
 
 if TYPE_CHECKING:
@@ -21,12 +21,8 @@ OUTPUT_FORMATS = ("text", "json", "github")
 def validate(
     files: list[Path] = typer.Argument(..., help=msg.VALIDATE_FILES_HELP, show_default=False),
     final: bool = typer.Option(False, "--final", help=msg.FINAL_HELP),
-    output_format: str = typer.Option(
-        "text",
-        "--output-format",
-        metavar=choices(OUTPUT_FORMATS),
-        autocompletion=completer(OUTPUT_FORMATS),
-        help=msg.OUTPUT_FORMAT_HELP,
+    output_format: str = choice_option(
+        "text", "--output-format", OUTPUT_FORMATS, msg.OUTPUT_FORMAT_HELP
     ),
     as_json: bool = typer.Option(False, "--json", help=msg.JSON_HELP, hidden=True),
 ) -> None:

@@ -41,6 +41,8 @@ def comment_findings(doc: YamlDocument) -> list[Finding]:
 
     lines = LINE_BREAK.split(doc.text)
     suspect = {n for n, line in enumerate(lines, start=1) if "#" in line and _SUSPECT.search(line)}
+    if not suspect:  # a «#» only inside words or links: no value to place
+        return []
     found: list[Finding] = []
     for loc, value in _leaves(doc.plain(), ()):
         if not loc or isinstance(value, dict | list):
